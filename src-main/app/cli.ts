@@ -1,0 +1,111 @@
+/**
+ * Headless entry: `npm run serve -- --host 127.0.0.1 --port 0 --data DIR --admin-token TOKEN`.
+ * Prints `Authbox listening on <origin>` and the UI address once ready; any start-up problem is
+ * one line on stderr and exit code 1 (2 for a bad flag). SIGINT / SIGTERM close cleanly.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { StartError, createApp } from './create-app.js';
+import type { AppOptions, RunningApp } from './create-app.js';
+import { DEFAULT_PORT, defaultDataDir } from './paths.js';
+
+export const USAGE = `Usage: npm run serve -- [options]
+  --host ADDRESS       address to listen on (default 127.0.0.1)
+  --port N             port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
+  --data DIR           data folder (default: ${defaultDataDir()})
+  --admin-token TOKEN  management API token (default: $AUTHBOX_ADMIN_TOKEN, else one generated and kept in the data folder)
+  --allow-remote       allow a --host that is not a loopback address
+  --help               show this help`;
+
+export class UsageError extends Error {}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'admin-token': { type: 'string' },
+        'allow-remote': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  if (values.help) return 'help';
+  const options: AppOptions = { dataDir: values.data ?? defaultDataDir(env) };
+  if (values.data === '') throw new UsageError('--data needs a folder');
+  if (values.host !== undefined) {
+    if (values.host.trim() === '') throw new UsageError('--host needs an address');
+    options.host = values.host;
+  }
+  if (values.port !== undefined) {
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
+    options.port = port;
+  }
+  const token = values['admin-token'] ?? env['AUTHBOX_ADMIN_TOKEN'];
+  if (token !== undefined) {
+    if (!/^[\x21-\x7e]{8,256}$/.test(token)) {
+      throw new UsageError('--admin-token must be 8 to 256 printable characters without spaces');
+    }
+    options.adminToken = token;
+  }
+  if (values['allow-remote']) options.allowRemote = true;
+  return options;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let options;
+  try {
+    options = parseCli(argv, env);
+  } catch (error) {
+    process.stderr.write(`authbox: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.host && options.allowRemote) {
+    process.stderr.write(
+      `authbox: warning: listening on ${options.host}; anyone who can reach it and knows the admin token can change this server\n`,
+    );
+  }
+  let app: RunningApp;
+  try {
+    app = await createApp({ ...options, logError: (line) => process.stderr.write(`authbox: ${line}\n`) });
+  } catch (error) {
+    process.stderr.write(`authbox: ${error instanceof StartError ? error.message : (error as Error).message}\n`);
+    return 1;
+  }
+  process.stdout.write(`Authbox listening on ${app.origin}\nOpen the UI: ${app.uiUrl}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void app.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  process.stdout.write('Authbox stopped\n');
+  return 0;
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntry) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`authbox: ${(error as Error).message}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,167 @@
+/**
+ * Wiring: opens the store, builds the domain services and the HTTP server, listens.
+ * Used by the headless CLI, the Electron shell and every integration test.
+ */
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AuthorizationServers } from '../core/authorization-servers.js';
+import type { Clock } from '../core/ports.js';
+import type { HttpContext } from '../http/context.js';
+import { allowedHosts } from '../http/host-check.js';
+import { buildHttpServer } from '../http/server.js';
+import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
+import { StoreError, openDatabase } from '../store/database.js';
+import { SqliteSettingsStore } from '../store/settings-repository.js';
+import { nodeCrypto } from './node-crypto.js';
+import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
+import { seedOnFirstStart } from './seed.js';
+
+export interface AppOptions {
+  dataDir: string;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Overrides the token kept in the data folder. */
+  adminToken?: string;
+  /** Required to listen on a non-loopback address. */
+  allowRemote?: boolean;
+  clock?: Clock;
+  /** better_sqlite3.node for the running runtime (Electron); default: the Node build. */
+  nativeBinding?: string;
+  /** Folder of the built UI; default `dist/renderer` next to the compiled code. */
+  uiRoot?: string;
+  logError?: (line: string) => void;
+}
+
+export interface RunningApp {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  adminToken: string;
+  /** The UI address with the admin token in the fragment. */
+  uiUrl: string;
+  close(): Promise<void>;
+}
+
+export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATABASE' | 'HOST';
+
+/** A start-up failure with one line for the user; never a stack trace. */
+export class StartError extends Error {
+  constructor(
+    readonly code: StartErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StartError';
+  }
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+const systemClock: Clock = { now: () => new Date() };
+const ADMIN_TOKEN_SETTING = 'admin_token';
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+function prepareDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${reason}); choose another with --data`);
+  }
+}
+
+/** The host part of the origin printed and used for ORG_URL issuers. */
+function displayHost(host: string): string {
+  if (host === 'localhost' || host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Host names a remote client may use: the bound address, or every interface for 0.0.0.0 / ::. */
+function remoteHosts(host: string): string[] {
+  if (host !== '0.0.0.0' && host !== '::') return [host];
+  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+}
+
+export function defaultUiRoot(): string {
+  return resolve(fileURLToPath(new URL('.', import.meta.url)), '../../renderer');
+}
+
+export async function createApp(options: AppOptions): Promise<RunningApp> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !options.allowRemote) {
+    throw new StartError('HOST', `refusing to listen on ${host}, which is not a loopback address; add --allow-remote if you mean it`);
+  }
+  if (host !== 'localhost' && !isIP(host)) throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
+  const dataDir = resolve(options.dataDir);
+  prepareDataDir(dataDir);
+
+  let db;
+  try {
+    db = openDatabase(join(dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    if (error instanceof StoreError) throw new StartError('DATABASE', error.message);
+    throw error;
+  }
+
+  const clock = options.clock ?? systemClock;
+  const settings = new SqliteSettingsStore(db);
+  const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto: nodeCrypto, clock });
+  try {
+    await seedOnFirstStart(servers, settings);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
+  if (!adminToken) {
+    adminToken = randomBytes(24).toString('base64url');
+    settings.set(ADMIN_TOKEN_SETTING, adminToken);
+  }
+
+  let port = options.port ?? DEFAULT_PORT;
+  const urlHost = displayHost(host);
+  const ctx: HttpContext = {
+    services: { servers },
+    adminToken,
+    origins: (request) => ({ canonical: `http://${urlHost}:${port}`, request: `${request.protocol}://${request.host}` }),
+    allowedHosts: () => allowedHosts(port, isLoopback(host) ? [] : remoteHosts(host)),
+    uiRoot: options.uiRoot ?? defaultUiRoot(),
+  };
+  const http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
+  try {
+    await http.listen({ host, port });
+  } catch (error) {
+    await http.close();
+    db.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new StartError('PORT_IN_USE', `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`);
+    }
+    throw new StartError('HOST', `cannot listen on ${host}:${port} (${code ?? (error as Error).message})`);
+  }
+  const address = http.server.address();
+  if (address && typeof address === 'object') port = address.port;
+  const origin = `http://${urlHost}:${port}`;
+
+  let closed = false;
+  return {
+    origin,
+    port,
+    adminToken,
+    uiUrl: `${origin}/#token=${encodeURIComponent(adminToken)}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './okta-error.js';
+export * from './links.js';
+export * from './authorization-server.js';

@@ -1,0 +1,148 @@
+/**
+ * Authorization servers: create, replace, lifecycle, delete, keys and rotation (Okta reference §1.2).
+ * Keys are generated before any write, so every change lands in one store transaction or not at all.
+ */
+import { validateAuthorizationServer } from '../contracts/authorization-server.js';
+import type { AuthorizationServerInput, LifecycleStatus } from '../contracts/authorization-server.js';
+import { NotFound, ValidationFailed } from './errors.js';
+import type { AuthorizationServerRecord, AuthorizationServerStore, Clock, Crypto, Page, SigningKeyRecord } from './ports.js';
+import { byStatus, initialKeys, keysNeededForRotation, nextRotationAfter, rotateKeys, toRecord } from './signing-keys.js';
+
+export const DEFAULT_SERVER_ID = 'default';
+
+export interface AuthorizationServerDeps {
+  store: AuthorizationServerStore;
+  crypto: Crypto;
+  clock: Clock;
+}
+
+export class AuthorizationServers {
+  constructor(private readonly deps: AuthorizationServerDeps) {}
+
+  list(page: Page, q?: string): AuthorizationServerRecord[] {
+    return this.deps.store.list(page, q);
+  }
+
+  /** @throws NotFound */
+  get(id: string): AuthorizationServerRecord {
+    const server = this.deps.store.get(id);
+    if (!server) throw new NotFound(id, 'AuthorizationServer');
+    return server;
+  }
+
+  /** Validates `body` and creates an ACTIVE server with fresh signing keys. @throws ValidationFailed */
+  async create(body: unknown, options: { id?: string } = {}): Promise<AuthorizationServerRecord> {
+    const input = this.validate(body);
+    const { crypto, clock, store } = this.deps;
+    const mode = input.credentials.signing.rotationMode;
+    const fresh = await Promise.all(Array.from({ length: mode === 'AUTO' ? 2 : 1 }, () => crypto.generateSigningKey()));
+    const now = clock.now();
+    const id = options.id ?? crypto.randomId('aus');
+    const server: AuthorizationServerRecord = {
+      id,
+      name: input.name,
+      description: input.description,
+      audiences: input.audiences,
+      issuerMode: input.issuerMode,
+      status: 'ACTIVE',
+      isDefault: id === DEFAULT_SERVER_ID,
+      rotationMode: mode,
+      lastRotated: now,
+      nextRotation: nextRotationAfter(now, mode),
+      created: now,
+      lastUpdated: now,
+    };
+    this.assertUniqueName(server.name);
+    store.insert(server, initialKeys(id, fresh, mode, now));
+    return server;
+  }
+
+  /** PUT semantics: every writable field is replaced. @throws NotFound, ValidationFailed */
+  async replace(id: string, body: unknown): Promise<AuthorizationServerRecord> {
+    const existing = this.get(id);
+    const input = this.validate(body);
+    this.assertUniqueName(input.name, id);
+    const now = this.deps.clock.now();
+    const mode = input.credentials.signing.rotationMode;
+    const updated: AuthorizationServerRecord = {
+      ...existing,
+      name: input.name,
+      description: input.description,
+      audiences: input.audiences,
+      issuerMode: input.issuerMode,
+      rotationMode: mode,
+      lastUpdated: now,
+    };
+    if (mode === existing.rotationMode) {
+      this.deps.store.update(updated);
+      return updated;
+    }
+    // Switching to AUTO publishes a NEXT key and schedules rotation; MANUAL stops the schedule.
+    const keys = this.deps.store.keys(id);
+    const withNext =
+      mode === 'AUTO' && !keys.some((k) => k.status === 'NEXT')
+        ? [...keys, toRecord(id, await this.deps.crypto.generateSigningKey(), 'NEXT', now)]
+        : keys;
+    const scheduled = { ...updated, nextRotation: nextRotationAfter(existing.lastRotated ?? now, mode) };
+    this.deps.store.saveRotation(scheduled, withNext);
+    return scheduled;
+  }
+
+  /** @throws NotFound */
+  setStatus(id: string, status: LifecycleStatus): AuthorizationServerRecord {
+    const server = this.get(id);
+    if (server.status === status) return server;
+    const updated = { ...server, status, lastUpdated: this.deps.clock.now() };
+    this.deps.store.update(updated);
+    return updated;
+  }
+
+  /** @throws NotFound */
+  delete(id: string): void {
+    if (!this.deps.store.delete(id)) throw new NotFound(id, 'AuthorizationServer');
+  }
+
+  /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
+  async keys(id: string): Promise<SigningKeyRecord[]> {
+    const server = this.get(id);
+    if (server.rotationMode === 'AUTO' && server.nextRotation && server.nextRotation <= this.deps.clock.now()) {
+      return this.rotate(id);
+    }
+    return byStatus(this.deps.store.keys(id));
+  }
+
+  /** @throws NotFound when the server or the key does not exist */
+  async key(id: string, kid: string): Promise<SigningKeyRecord> {
+    const key = (await this.keys(id)).find((k) => k.kid === kid);
+    if (!key) throw new NotFound(kid, 'AuthorizationServerKey');
+    return key;
+  }
+
+  /** Rotates now: ACTIVE → EXPIRED, NEXT → ACTIVE. Returns the new key set. @throws NotFound */
+  async rotate(id: string): Promise<SigningKeyRecord[]> {
+    const server = this.get(id);
+    const current = this.deps.store.keys(id);
+    const mode = server.rotationMode;
+    const fresh = await Promise.all(
+      Array.from({ length: keysNeededForRotation(current, mode) }, () => this.deps.crypto.generateSigningKey()),
+    );
+    const now = this.deps.clock.now();
+    const keys = rotateKeys(id, current, fresh, mode, now);
+    const rotated = { ...server, lastRotated: now, nextRotation: nextRotationAfter(now, mode), lastUpdated: now };
+    this.deps.store.saveRotation(rotated, keys);
+    return byStatus(keys);
+  }
+
+  private validate(body: unknown): AuthorizationServerInput {
+    const result = validateAuthorizationServer(body);
+    if (!result.ok) throw new ValidationFailed(result.issues);
+    return result.value;
+  }
+
+  private assertUniqueName(name: string, exceptId?: string): void {
+    const clash = this.deps.store
+      .list({ limit: Number.MAX_SAFE_INTEGER })
+      .some((s) => s.name === name && s.id !== exceptId);
+    if (clash) throw new ValidationFailed([{ field: 'name', message: 'An object with this field already exists in the current organization' }]);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Domain errors carry a stable `code` (jose's ERR_* style) so each surface can map them to its
+ * own format: Okta error JSON on the management API, an OAuth error on protocol endpoints.
+ */
+import type { FieldIssue } from '../contracts/okta-error.js';
+
+export type DomainErrorCode = 'ERR_VALIDATION' | 'ERR_NOT_FOUND';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that breaks a rule; `issues` name each field (Okta E0000001 causes). */
+export class ValidationFailed extends DomainError {
+  constructor(readonly issues: FieldIssue[]) {
+    super('ERR_VALIDATION', `Api validation failed: ${issues.map((i) => i.field).join(', ')}`);
+  }
+}
+
+/** A resource that does not exist; `resource` reads like Okta's "aus123 (AuthorizationServer)". */
+export class NotFound extends DomainError {
+  constructor(
+    readonly id: string,
+    readonly kind: string,
+  ) {
+    super('ERR_NOT_FOUND', `Resource not found: ${id} (${kind})`);
+  }
+}

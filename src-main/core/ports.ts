@@ -1,0 +1,77 @@
+/**
+ * What the pure domain needs from the outside world. `app/` wires real implementations
+ * (system clock, Node crypto, SQLite); tests inject fakes.
+ */
+import type { IssuerMode, KeyStatus, LifecycleStatus, RotationMode } from '../contracts/authorization-server.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+/** Cryptographic randomness and RSA key generation, backed by WebCrypto/jose in `app/`. */
+export interface Crypto {
+  /** A random id of `length` characters from [0-9A-Za-z], prefixed (Okta ids are 20 characters). */
+  randomId(prefix: string, length?: number): string;
+  /** An RSA-2048 RS256 signing key pair; `kid` is the key's SHA-256 JWK thumbprint (43 chars). */
+  generateSigningKey(): Promise<GeneratedKey>;
+}
+
+export interface PublicJwk {
+  kty: 'RSA';
+  n: string;
+  e: string;
+}
+
+export interface GeneratedKey {
+  kid: string;
+  publicJwk: PublicJwk;
+  /** The private JWK as JSON; it never leaves the server process and the database. */
+  privateJwk: string;
+}
+
+export interface AuthorizationServerRecord {
+  id: string;
+  name: string;
+  description: string;
+  audiences: string[];
+  issuerMode: IssuerMode;
+  status: LifecycleStatus;
+  isDefault: boolean;
+  rotationMode: RotationMode;
+  lastRotated: Date | null;
+  nextRotation: Date | null;
+  created: Date;
+  lastUpdated: Date;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  serverId: string;
+  status: KeyStatus;
+  publicJwk: PublicJwk;
+  privateJwk: string;
+  created: Date;
+}
+
+export interface Page {
+  limit: number;
+  after?: string | undefined;
+}
+
+export interface AuthorizationServerStore {
+  /** Servers in creation order, optionally filtered by `q` (name or audience, case-insensitive). */
+  list(page: Page, q?: string): AuthorizationServerRecord[];
+  get(id: string): AuthorizationServerRecord | undefined;
+  /** Inserts a server with its first keys in one transaction. */
+  insert(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void;
+  update(server: AuthorizationServerRecord): void;
+  delete(id: string): boolean;
+  keys(serverId: string): SigningKeyRecord[];
+  /** Replaces a server's key set and its rotation dates in one transaction. */
+  saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void;
+}
+
+export interface SettingsStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}

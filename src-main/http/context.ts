@@ -1,0 +1,19 @@
+/** What the HTTP layer is given by `app/`: the domain services, the admin token, the origins. */
+import type { FastifyRequest } from 'fastify';
+import type { AuthorizationServers } from '../core/authorization-servers.js';
+import type { Origins } from './management/presenters.js';
+
+export interface HttpServices {
+  servers: AuthorizationServers;
+}
+
+export interface HttpContext {
+  services: HttpServices;
+  adminToken: string;
+  /** The configured origin and the request's origin (see `issuerOf`). */
+  origins(request: FastifyRequest): Origins;
+  /** The Host values this server answers for (DNS-rebinding guard). */
+  allowedHosts(): Set<string>;
+  /** Folder of the built renderer (index.html), or undefined when the UI is not built. */
+  uiRoot?: string | undefined;
+}

@@ -1,0 +1,23 @@
+/**
+ * DNS-rebinding guard: answer only requests whose Host is this server's own loopback address and
+ * port (127.0.0.1, localhost, [::1]), or the explicitly allowed remote host.
+ */
+import type { FastifyInstance } from 'fastify';
+
+export function allowedHosts(port: number, extraHosts: string[] = []): Set<string> {
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  for (const extra of extraHosts) hosts.add(`${extra.includes(':') ? `[${extra}]` : extra}:${port}`.toLowerCase());
+  return hosts;
+}
+
+export function registerHostCheck(app: FastifyInstance, hosts: () => Set<string>): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!hosts().has(host)) {
+      await reply
+        .code(421)
+        .type('application/json')
+        .send({ error: 'invalid_host', error_description: `This Authbox server does not answer for the host '${host}'.` });
+    }
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * Discovery and keys: `/.well-known/openid-configuration`, `/.well-known/oauth-authorization-server`
+ * and `/v1/keys`. All three are CORS-enabled for any origin (reference §3); keys carry only public
+ * members and a Cache-Control so verifiers cache them.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { SYSTEM_SCOPES, authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
+import type { HttpContext } from '../context.js';
+import { issuerOf } from '../management/presenters.js';
+import { activeServer } from './server-lookup.js';
+import { oauthEndpoint } from './endpoint.js';
+
+const KEYS_MAX_AGE_SECONDS = 300;
+
+export function allowAnyOrigin(reply: FastifyReply): void {
+  void reply.header('access-control-allow-origin', '*');
+}
+
+export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const documents = {
+    'openid-configuration': openIdConfiguration,
+    'oauth-authorization-server': authorizationServerMetadata,
+  };
+  for (const [name, build] of Object.entries(documents)) {
+    oauthEndpoint(app, `/oauth2/:serverId/.well-known/${name}`, {
+      GET: async (request, reply) => {
+        const server = activeServer(ctx, request);
+        allowAnyOrigin(reply);
+        return build({ issuer: issuerOf(server, ctx.origins(request)), publishedScopes: [...SYSTEM_SCOPES] });
+      },
+    });
+  }
+
+  oauthEndpoint(app, '/oauth2/:serverId/v1/keys', {
+    GET: async (request, reply) => {
+      const server = activeServer(ctx, request);
+      const keys = await ctx.services.servers.keys(server.id);
+      allowAnyOrigin(reply);
+      void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
+      return { keys: keys.map((k) => ({ kty: 'RSA', alg: 'RS256', kid: k.kid, use: 'sig', e: k.publicJwk.e, n: k.publicJwk.n })) };
+    },
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Every `/oauth2/{serverId}/…` route first finds the authorization server: unknown or INACTIVE
+ * servers answer 404 with Okta's E0000007 JSON (reference §3).
+ */
+import type { FastifyRequest } from 'fastify';
+import type { AuthorizationServerRecord } from '../../core/ports.js';
+import type { HttpContext } from '../context.js';
+import { OktaHttpError } from '../okta-errors.js';
+
+export function activeServer(ctx: HttpContext, request: FastifyRequest): AuthorizationServerRecord {
+  const { serverId } = request.params as { serverId: string };
+  let server: AuthorizationServerRecord | undefined;
+  try {
+    server = ctx.services.servers.get(serverId);
+  } catch {
+    server = undefined;
+  }
+  if (!server || server.status !== 'ACTIVE') {
+    throw new OktaHttpError('E0000007', `Resource not found: ${serverId} (AuthorizationServer)`);
+  }
+  return server;
+}

@@ -1,0 +1,27 @@
+/** Okta error JSON for the management API (reference §2): one throwable, one serializer. */
+import { randomBytes } from 'node:crypto';
+import { OKTA_ERRORS, formatCause } from '../contracts/okta-error.js';
+import type { FieldIssue, OktaErrorBody, OktaErrorCode } from '../contracts/okta-error.js';
+
+export class OktaHttpError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly errorCode: OktaErrorCode,
+    readonly summaryArg = '',
+    readonly causes: FieldIssue[] = [],
+  ) {
+    super(OKTA_ERRORS[errorCode].summary.replace('{0}', summaryArg));
+    this.status = OKTA_ERRORS[errorCode].status;
+  }
+
+  body(): OktaErrorBody {
+    return {
+      errorCode: this.errorCode,
+      errorSummary: this.message,
+      errorLink: this.errorCode,
+      errorId: `oae${randomBytes(11).toString('base64url')}`,
+      errorCauses: this.causes.map(formatCause),
+    };
+  }
+}

@@ -1,0 +1,158 @@
+/** SQLite repository for authorization servers and their signing keys; explicit row ↔ record mapping. */
+import type { AuthorizationServerRecord, AuthorizationServerStore, Page, SigningKeyRecord } from '../core/ports.js';
+import type { Db } from './database.js';
+
+interface ServerRow {
+  id: string;
+  name: string;
+  description: string;
+  audiences: string;
+  issuer_mode: string;
+  status: string;
+  is_default: number;
+  rotation_mode: string;
+  last_rotated: string | null;
+  next_rotation: string | null;
+  created: string;
+  last_updated: string;
+}
+
+interface KeyRow {
+  kid: string;
+  server_id: string;
+  status: string;
+  public_jwk: string;
+  private_jwk: string;
+  created: string;
+}
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+function toServer(row: ServerRow): AuthorizationServerRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    audiences: JSON.parse(row.audiences) as string[],
+    issuerMode: row.issuer_mode as AuthorizationServerRecord['issuerMode'],
+    status: row.status as AuthorizationServerRecord['status'],
+    isDefault: row.is_default === 1,
+    rotationMode: row.rotation_mode as AuthorizationServerRecord['rotationMode'],
+    lastRotated: date(row.last_rotated),
+    nextRotation: date(row.next_rotation),
+    created: new Date(row.created),
+    lastUpdated: new Date(row.last_updated),
+  };
+}
+
+function fromServer(s: AuthorizationServerRecord): ServerRow {
+  return {
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    audiences: JSON.stringify(s.audiences),
+    issuer_mode: s.issuerMode,
+    status: s.status,
+    is_default: s.isDefault ? 1 : 0,
+    rotation_mode: s.rotationMode,
+    last_rotated: s.lastRotated?.toISOString() ?? null,
+    next_rotation: s.nextRotation?.toISOString() ?? null,
+    created: s.created.toISOString(),
+    last_updated: s.lastUpdated.toISOString(),
+  };
+}
+
+function toKey(row: KeyRow): SigningKeyRecord {
+  return {
+    kid: row.kid,
+    serverId: row.server_id,
+    status: row.status as SigningKeyRecord['status'],
+    publicJwk: JSON.parse(row.public_jwk) as SigningKeyRecord['publicJwk'],
+    privateJwk: row.private_jwk,
+    created: new Date(row.created),
+  };
+}
+
+function fromKey(k: SigningKeyRecord): KeyRow {
+  return {
+    kid: k.kid,
+    server_id: k.serverId,
+    status: k.status,
+    public_jwk: JSON.stringify(k.publicJwk),
+    private_jwk: k.privateJwk,
+    created: k.created.toISOString(),
+  };
+}
+
+const SERVER_COLUMNS =
+  'id, name, description, audiences, issuer_mode, status, is_default, rotation_mode, last_rotated, next_rotation, created, last_updated';
+
+export class SqliteAuthorizationServerStore implements AuthorizationServerStore {
+  private readonly insertKey;
+  private readonly insertServer;
+  private readonly updateServer;
+
+  constructor(private readonly db: Db) {
+    this.insertKey = db.prepare(
+      'INSERT INTO signing_keys (kid, server_id, status, public_jwk, private_jwk, created) VALUES (@kid, @server_id, @status, @public_jwk, @private_jwk, @created)',
+    );
+    this.insertServer = db.prepare(
+      `INSERT INTO authorization_servers (${SERVER_COLUMNS}) VALUES (@id, @name, @description, @audiences, @issuer_mode, @status, @is_default, @rotation_mode, @last_rotated, @next_rotation, @created, @last_updated)`,
+    );
+    this.updateServer = db.prepare(
+      `UPDATE authorization_servers SET name = @name, description = @description, audiences = @audiences, issuer_mode = @issuer_mode,
+         status = @status, is_default = @is_default, rotation_mode = @rotation_mode, last_rotated = @last_rotated,
+         next_rotation = @next_rotation, last_updated = @last_updated WHERE id = @id`,
+    );
+  }
+
+  list(page: Page, q?: string): AuthorizationServerRecord[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: page.limit };
+    if (page.after !== undefined) {
+      where.push('seq > COALESCE((SELECT seq FROM authorization_servers WHERE id = @after), 9223372036854775807)');
+      params['after'] = page.after;
+    }
+    if (q) {
+      where.push("(instr(lower(name), lower(@q)) > 0 OR instr(lower(audiences), lower(@q)) > 0)");
+      params['q'] = q;
+    }
+    const sql = `SELECT ${SERVER_COLUMNS} FROM authorization_servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as ServerRow[]).map(toServer);
+  }
+
+  get(id: string): AuthorizationServerRecord | undefined {
+    const row = this.db.prepare(`SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE id = ?`).get(id) as ServerRow | undefined;
+    return row && toServer(row);
+  }
+
+  insert(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
+    this.db.transaction(() => {
+      this.insertServer.run(fromServer(server));
+      for (const key of keys) this.insertKey.run(fromKey(key));
+    })();
+  }
+
+  update(server: AuthorizationServerRecord): void {
+    this.updateServer.run(fromServer(server));
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM authorization_servers WHERE id = ?').run(id).changes > 0;
+  }
+
+  keys(serverId: string): SigningKeyRecord[] {
+    const rows = this.db
+      .prepare('SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid')
+      .all(serverId) as KeyRow[];
+    return rows.map(toKey);
+  }
+
+  saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
+    this.db.transaction(() => {
+      this.updateServer.run(fromServer(server));
+      this.db.prepare('DELETE FROM signing_keys WHERE server_id = ?').run(server.id);
+      for (const key of keys) this.insertKey.run(fromKey(key));
+    })();
+  }
+}

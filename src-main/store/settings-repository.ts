@@ -1,0 +1,16 @@
+/** Key/value settings kept in the database (the generated admin token, the seed marker). */
+import type { SettingsStore } from '../core/ports.js';
+import type { Db } from './database.js';
+
+export class SqliteSettingsStore implements SettingsStore {
+  constructor(private readonly db: Db) {}
+
+  get(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  set(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}
