@@ -79,12 +79,17 @@ export const authorizationServerInput = z.object({
 
 export type AuthorizationServerInput = z.infer<typeof authorizationServerInput>;
 
-/** Turns zod issues into Okta-style field issues (`audiences: exactly one audience is supported`). */
+/**
+ * Turns zod issues into Okta-style field issues (`audiences: exactly one audience is supported`),
+ * keeping the first problem of each field so a form shows one message per input.
+ */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.filter((p) => typeof p === 'string').join('.') || 'body',
-    message: issue.message,
-  }));
+  const byField = new Map<string, FieldIssue>();
+  for (const issue of error.issues) {
+    const field = issue.path.filter((p) => typeof p === 'string').join('.') || 'body';
+    if (!byField.has(field)) byField.set(field, { field, message: issue.message });
+  }
+  return [...byField.values()];
 }
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: FieldIssue[] };

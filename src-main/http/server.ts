@@ -50,7 +50,7 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
 
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true });
-  app.removeContentTypeParser('application/json');
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   registerHostCheck(app, ctx.allowedHosts);
 
