@@ -2,7 +2,7 @@
  * Endpoints the discovery document lists whose grant logic comes with the protocol engine:
  * until then they answer 501 with a JSON OAuth error naming the endpoint, never a silent 404.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpContext } from '../context.js';
 import { activeServer } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
@@ -11,7 +11,7 @@ const UNBUILT = ['authorize', 'token', 'userinfo', 'introspect', 'revoke', 'logo
 
 export function registerUnbuiltRoutes(app: FastifyInstance, ctx: HttpContext): void {
   for (const name of UNBUILT) {
-    const answer = async (request: Parameters<typeof activeServer>[1], reply: import('fastify').FastifyReply) => {
+    const answer = async (request: FastifyRequest, reply: FastifyReply) => {
       activeServer(ctx, request);
       return reply.code(501).send({
         error: 'server_error',
