@@ -8,17 +8,15 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Clock } from '../core/ports.js';
 import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';
-import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import { StoreError, openDatabase } from '../store/database.js';
-import { SqliteSettingsStore } from '../store/settings-repository.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { seedOnFirstStart } from './seed.js';
+import { buildServices } from './services.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -112,10 +110,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   }
 
   const clock = options.clock ?? systemClock;
-  const settings = new SqliteSettingsStore(db);
-  const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto: nodeCrypto, clock });
+  const services = buildServices(db, nodeCrypto, clock);
+  const { settings } = services;
   try {
-    await seedOnFirstStart(servers, settings);
+    await seedOnFirstStart(services);
   } catch (error) {
     db.close();
     throw error;
@@ -129,7 +127,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   let port = options.port ?? DEFAULT_PORT;
   const urlHost = displayHost(host);
   const ctx: HttpContext = {
-    services: { servers },
+    services,
     adminToken,
     origins: (request) => ({ canonical: `http://${urlHost}:${port}`, request: `${request.protocol}://${request.host}` }),
     allowedHosts: () => allowedHosts(port, isLoopback(host) ? [] : remoteHosts(host)),

@@ -3,12 +3,11 @@
  * (audience `api://default`). Runs once per database; deleting `default` later is respected.
  */
 import { DEFAULT_SERVER_ID } from '../core/authorization-servers.js';
-import type { AuthorizationServers } from '../core/authorization-servers.js';
-import type { SettingsStore } from '../core/ports.js';
+import type { Services } from './services.js';
 
 const SEEDED = 'seeded';
 
-export async function seedOnFirstStart(servers: AuthorizationServers, settings: SettingsStore): Promise<void> {
+export async function seedOnFirstStart({ servers, settings }: Services): Promise<void> {
   if (settings.get(SEEDED)) return;
   await servers.create(
     {

@@ -2,9 +2,9 @@
  * Domain errors carry a stable `code` (jose's ERR_* style) so each surface can map them to its
  * own format: Okta error JSON on the management API, an OAuth error on protocol endpoints.
  */
-import type { FieldIssue } from '../contracts/okta-error.js';
+import type { FieldIssue, OktaErrorCode } from '../contracts/okta-error.js';
 
-export type DomainErrorCode = 'ERR_VALIDATION' | 'ERR_NOT_FOUND';
+export type DomainErrorCode = 'ERR_VALIDATION' | 'ERR_NOT_FOUND' | 'ERR_REFUSED';
 
 export class DomainError extends Error {
   constructor(
@@ -30,5 +30,19 @@ export class NotFound extends DomainError {
     readonly kind: string,
   ) {
     super('ERR_NOT_FOUND', `Resource not found: ${id} (${kind})`);
+  }
+}
+
+/**
+ * A well-formed request that an Okta rule refuses (delete an ACTIVE app, activate an active user,
+ * delete a group a rule still names). `oktaCode` is the code Okta answers with.
+ */
+export class Refused extends DomainError {
+  constructor(
+    readonly oktaCode: OktaErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super('ERR_REFUSED', message);
   }
 }

@@ -8,6 +8,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** Runs `work` in one store transaction: everything it writes lands together or not at all. */
+export interface Transactor {
+  run<T>(work: () => T): T;
+}
+
 /** Cryptographic randomness and RSA key generation, backed by WebCrypto/jose in `app/`. */
 export interface Crypto {
   /** A random id of `length` characters from [0-9A-Za-z], prefixed (Okta ids are 20 characters). */

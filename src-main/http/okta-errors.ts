@@ -15,10 +15,18 @@ export class OktaHttpError extends Error {
     this.status = OKTA_ERRORS[errorCode].status;
   }
 
+  private summary?: string;
+
+  /** Replaces the catalogue summary with a specific one (for Refused domain errors). */
+  withSummary(summary: string): this {
+    this.summary = summary;
+    return this;
+  }
+
   body(): OktaErrorBody {
     return {
       errorCode: this.errorCode,
-      errorSummary: this.message,
+      errorSummary: this.summary ?? this.message,
       errorLink: this.errorCode,
       errorId: `oae${randomBytes(11).toString('base64url')}`,
       errorCauses: this.causes.map(formatCause),

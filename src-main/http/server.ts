@@ -7,10 +7,10 @@ import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DomainError, NotFound, ValidationFailed } from '../core/errors.js';
+import { DomainError, NotFound, Refused, ValidationFailed } from '../core/errors.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
-import { registerAuthorizationServerRoutes } from './management/authorization-servers.js';
+import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
@@ -37,6 +37,7 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
   if (error instanceof OktaHttpError) return error;
   if (error instanceof ValidationFailed) return new OktaHttpError('E0000001', error.issues.map((i) => i.field).join(', '), error.issues);
   if (error instanceof NotFound) return new OktaHttpError('E0000007', error.message);
+  if (error instanceof Refused) return new OktaHttpError(error.oktaCode, error.message, error.issues).withSummary(error.message);
   if (error instanceof MalformedJson) return new OktaHttpError('E0000003', '', [{ field: 'body', message: `is not valid JSON (${error.message})` }]);
   const fastifyError = error as FastifyError;
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -68,7 +69,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await app.register(
     async (api) => {
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
-      registerAuthorizationServerRoutes(api, ctx);
+      registerManagementRoutes(api, ctx);
       api.setNotFoundHandler(async (request, reply: FastifyReply) => {
         const error = new OktaHttpError('E0000008');
         return reply.code(404).type('application/json').send(error.body());

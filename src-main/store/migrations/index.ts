@@ -3,6 +3,10 @@
  * `PRAGMA user_version` records the highest applied number.
  */
 import { m0010 } from './0010-authorization-servers.js';
+import { m0020 } from './0020-users-and-groups.js';
+import { m0030 } from './0030-apps-and-assignments.js';
+import { m0040 } from './0040-scopes-and-claims.js';
+import { m0050 } from './0050-policies-and-rules.js';
 
 export interface Migration {
   version: number;
@@ -10,5 +14,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m0010];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

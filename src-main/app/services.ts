@@ -1,0 +1,31 @@
+/** Builds the domain services over one database: the single place where store meets core. */
+import { AuthorizationServers } from '../core/authorization-servers.js';
+import type { Clock, Crypto, Transactor } from '../core/ports.js';
+import type { HttpServices } from '../http/context.js';
+import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
+import type { Db } from '../store/database.js';
+import { SqliteReferenceStore } from '../store/reference-repository.js';
+import { SqliteSettingsStore } from '../store/settings-repository.js';
+
+export interface Services extends HttpServices {
+  settings: SqliteSettingsStore;
+}
+
+/** What every feature's service may be built from. */
+export interface ServiceDeps {
+  db: Db;
+  crypto: Crypto;
+  clock: Clock;
+  /** One store transaction around a multi-step write. */
+  tx: Transactor;
+  /** Which policies and rules name a user, group, app or scope (refuse deleting those). */
+  references: SqliteReferenceStore;
+}
+
+export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
+  const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceStore(db) };
+  void deps;
+  const settings = new SqliteSettingsStore(db);
+  const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto, clock });
+  return { settings, servers };
+}

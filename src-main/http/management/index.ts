@@ -1,0 +1,8 @@
+/** Every management API resource under /api/v1 (the SSWS guard and 404s are set by the caller). */
+import type { FastifyInstance } from 'fastify';
+import type { HttpContext } from '../context.js';
+import { registerAuthorizationServerRoutes } from './authorization-servers.js';
+
+export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext): void {
+  registerAuthorizationServerRoutes(api, ctx);
+}
