@@ -1,0 +1,103 @@
+/**
+ * In-memory fakes of the core ports: a store with the SQLite repository's semantics (creation
+ * order, `after`/`limit` paging, case-insensitive `q`), a deterministic Crypto and a settable clock.
+ */
+import type {
+  AuthorizationServerRecord,
+  AuthorizationServerStore,
+  Clock,
+  Crypto,
+  GeneratedKey,
+  Page,
+  SigningKeyRecord,
+} from '../../../src-main/core/ports.js';
+
+export class MemoryAuthorizationServerStore implements AuthorizationServerStore {
+  readonly servers: AuthorizationServerRecord[] = [];
+  readonly keySets = new Map<string, SigningKeyRecord[]>();
+  writes = 0;
+
+  list(page: Page, q?: string): AuthorizationServerRecord[] {
+    let rows = this.servers;
+    if (page.after !== undefined) {
+      const at = rows.findIndex((s) => s.id === page.after);
+      rows = at < 0 ? [] : rows.slice(at + 1);
+    }
+    if (q) {
+      const needle = q.toLowerCase();
+      rows = rows.filter((s) => s.name.toLowerCase().includes(needle) || s.audiences.some((a) => a.toLowerCase().includes(needle)));
+    }
+    return rows.slice(0, page.limit).map((s) => ({ ...s }));
+  }
+
+  get(id: string): AuthorizationServerRecord | undefined {
+    const server = this.servers.find((s) => s.id === id);
+    return server && { ...server };
+  }
+
+  insert(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
+    if (this.servers.some((s) => s.id === server.id)) throw new Error(`duplicate id ${server.id}`);
+    this.writes++;
+    this.servers.push({ ...server });
+    this.keySets.set(server.id, keys.map((k) => ({ ...k })));
+  }
+
+  update(server: AuthorizationServerRecord): void {
+    const at = this.servers.findIndex((s) => s.id === server.id);
+    if (at < 0) return;
+    this.writes++;
+    this.servers[at] = { ...server };
+  }
+
+  delete(id: string): boolean {
+    const at = this.servers.findIndex((s) => s.id === id);
+    if (at < 0) return false;
+    this.writes++;
+    this.servers.splice(at, 1);
+    this.keySets.delete(id);
+    return true;
+  }
+
+  keys(serverId: string): SigningKeyRecord[] {
+    return (this.keySets.get(serverId) ?? []).map((k) => ({ ...k }));
+  }
+
+  saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
+    this.update(server);
+    this.keySets.set(server.id, keys.map((k) => ({ ...k })));
+  }
+}
+
+/** Ids `aus0001…` padded to the requested length; kids `kid-1`, `kid-2`, … in generation order. */
+export class FakeCrypto implements Crypto {
+  private ids = 0;
+  private kids = 0;
+  generated = 0;
+
+  randomId(prefix: string, length = 20): string {
+    this.ids++;
+    return prefix + String(this.ids).padStart(length - prefix.length, '0');
+  }
+
+  async generateSigningKey(): Promise<GeneratedKey> {
+    this.generated++;
+    const kid = `kid-${++this.kids}`;
+    return { kid, publicJwk: { kty: 'RSA', n: `modulus-${kid}`, e: 'AQAB' }, privateJwk: JSON.stringify({ kid, d: 'private' }) };
+  }
+}
+
+export class FakeClock implements Clock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(date: Date): void {
+    this.current = date;
+  }
+
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 24 * 60 * 60 * 1000);
+  }
+}
