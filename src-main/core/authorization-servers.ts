@@ -104,10 +104,7 @@ export class AuthorizationServers {
 
   /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
   async keys(id: string): Promise<SigningKeyRecord[]> {
-    const server = this.get(id);
-    if (server.rotationMode === 'AUTO' && server.nextRotation && server.nextRotation <= this.deps.clock.now()) {
-      return this.rotate(id);
-    }
+    if (this.rotationDue(this.get(id))) return this.rotate(id, { onlyIfDue: true });
     return byStatus(this.deps.store.keys(id));
   }
 
@@ -118,19 +115,33 @@ export class AuthorizationServers {
     return key;
   }
 
-  /** Rotates now: ACTIVE → EXPIRED, NEXT → ACTIVE. Returns the new key set. @throws NotFound */
-  async rotate(id: string): Promise<SigningKeyRecord[]> {
+  /**
+   * Rotates: ACTIVE → EXPIRED, NEXT → ACTIVE. Returns the new key set. @throws NotFound
+   * Keys are generated first (slow, async); the rotation itself is computed from the state read
+   * after that, in one synchronous step, so concurrent rotations never work from a stale key set.
+   */
+  async rotate(id: string, options: { onlyIfDue?: boolean } = {}): Promise<SigningKeyRecord[]> {
+    const before = this.get(id);
+    const fresh = await Promise.all(
+      Array.from({ length: keysNeededForRotation(this.deps.store.keys(id), before.rotationMode) }, () =>
+        this.deps.crypto.generateSigningKey(),
+      ),
+    );
     const server = this.get(id);
     const current = this.deps.store.keys(id);
     const mode = server.rotationMode;
-    const fresh = await Promise.all(
-      Array.from({ length: keysNeededForRotation(current, mode) }, () => this.deps.crypto.generateSigningKey()),
-    );
+    if (options.onlyIfDue && !this.rotationDue(server)) return byStatus(current);
+    // The key set changed while keys were generated and needs more of them: start over.
+    if (fresh.length < keysNeededForRotation(current, mode)) return this.rotate(id, options);
     const now = this.deps.clock.now();
     const keys = rotateKeys(id, current, fresh, mode, now);
     const rotated = { ...server, lastRotated: now, nextRotation: nextRotationAfter(now, mode), lastUpdated: now };
     this.deps.store.saveRotation(rotated, keys);
     return byStatus(keys);
+  }
+
+  private rotationDue(server: AuthorizationServerRecord): boolean {
+    return server.rotationMode === 'AUTO' && server.nextRotation !== null && server.nextRotation <= this.deps.clock.now();
   }
 
   private validate(body: unknown): AuthorizationServerInput {
