@@ -177,11 +177,16 @@ describe('key rotation', () => {
   it('two concurrent rotations apply one after the other, never from a stale key set', async () => {
     const { id } = (await (await t.api('/api/v1/authorizationServers', { method: 'POST', body: JSON.stringify({ ...valid, name: 'race' }) })).json()) as { id: string };
     const path = `/api/v1/authorizationServers/${id}/credentials/lifecycle/keyRotate`;
+    const initial = (await (await t.api(`/api/v1/authorizationServers/${id}/credentials/keys`)).json()) as { status: string; kid: string }[];
     const [first, second] = await Promise.all([t.api(path, { method: 'POST', body: '{"use":"sig"}' }), t.api(path, { method: 'POST', body: '{"use":"sig"}' })]);
     expect([first.status, second.status]).toEqual([200, 200]);
     const keys = (await (await t.api(`/api/v1/authorizationServers/${id}/credentials/keys`)).json()) as { status: string; kid: string }[];
     expect(keys.map((k) => k.status)).toEqual(['ACTIVE', 'NEXT', 'EXPIRED']);
     expect(new Set(keys.map((k) => k.kid)).size).toBe(3);
+    // Two rotations from [A ACTIVE, B NEXT]: A is dropped, B expired, and two new keys follow.
+    const [a, b] = [initial.find((k) => k.status === 'ACTIVE')!.kid, initial.find((k) => k.status === 'NEXT')!.kid];
+    expect(keys.map((k) => k.kid)).not.toContain(a);
+    expect(keys.find((k) => k.status === 'EXPIRED')?.kid).toBe(b);
   });
 });
 
