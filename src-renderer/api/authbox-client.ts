@@ -1,0 +1,117 @@
+/**
+ * HTTP client for the management API: `Authorization: SSWS <token>`, JSON in and out, Okta error
+ * JSON turned into ApiError. Used in the browser and in Electron alike (DESIGN: one origin).
+ */
+import type { AuthorizationServerDto, SigningKeyDto } from '../../src-main/contracts/index.js';
+import { ApiError, apiErrorFrom, toApiError } from './api-error.js';
+import type { AuthorizationServerWrite, ManagementApi } from './management-api.js';
+
+export interface AuthboxClientOptions {
+  /** Origin of the server; '' means the page's own origin. */
+  baseUrl?: string;
+  /** Read on every call, so a newly saved token takes effect at once. */
+  getToken: () => string | null;
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+const servers = '/api/v1/authorizationServers';
+const server = (id: string) => `${servers}/${encodeURIComponent(id)}`;
+
+/** The URL of `rel="next"` in an RFC 8288 Link header (Okta paging, reference §1.11). */
+export function nextLink(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(',')) {
+    const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(part.trim());
+    if (match) return match[1] ?? null;
+  }
+  return null;
+}
+
+export class AuthboxClient implements ManagementApi {
+  private readonly baseUrl: string;
+  private readonly getToken: () => string | null;
+  // Wrapped so the browser's fetch is never called with a foreign `this` ("Illegal invocation").
+  private readonly fetch: (input: string, init: RequestInit) => Promise<Response>;
+
+  constructor(options: AuthboxClientOptions) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.getToken = options.getToken;
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  async listServers(): Promise<AuthorizationServerDto[]> {
+    const all: AuthorizationServerDto[] = [];
+    let url: string | null = `${servers}?limit=200`;
+    while (url) {
+      const { body, response } = await this.send<AuthorizationServerDto[]>('GET', url);
+      all.push(...body);
+      url = nextLink(response.headers.get('link'));
+    }
+    return all;
+  }
+
+  getServer(id: string) {
+    return this.call<AuthorizationServerDto>('GET', server(id));
+  }
+
+  createServer(input: AuthorizationServerWrite) {
+    return this.call<AuthorizationServerDto>('POST', servers, input);
+  }
+
+  replaceServer(id: string, input: AuthorizationServerWrite) {
+    return this.call<AuthorizationServerDto>('PUT', server(id), input);
+  }
+
+  async activateServer(id: string): Promise<void> {
+    await this.call('POST', `${server(id)}/lifecycle/activate`);
+  }
+
+  async deactivateServer(id: string): Promise<void> {
+    await this.call('POST', `${server(id)}/lifecycle/deactivate`);
+  }
+
+  listKeys(id: string) {
+    return this.call<SigningKeyDto[]>('GET', `${server(id)}/credentials/keys`);
+  }
+
+  rotateKeys(id: string) {
+    return this.call<SigningKeyDto[]>('POST', `${server(id)}/credentials/lifecycle/keyRotate`, { use: 'sig' });
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await this.send<T>(method, path, body)).body;
+  }
+
+  private async send<T>(method: string, pathOrUrl: string, body?: unknown): Promise<{ body: T; response: Response }> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.getToken();
+    if (token) headers['authorization'] = `SSWS ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${this.baseUrl}${pathOrUrl}`;
+    let response: Response;
+    let parsed: unknown;
+    try {
+      response = await this.fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      parsed = await readBody(response);
+    } catch (error) {
+      throw toApiError(error);
+    }
+    if (!response.ok) throw apiErrorFrom(response.status, parsed, response.statusText);
+    if (typeof parsed === 'string') throw new ApiError(response.status, null, `Expected JSON from ${method} ${pathOrUrl}, got something else`);
+    return { body: parsed as T, response };
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (text === '') return undefined;
+  if ((response.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError(response.status, null, `The server sent malformed JSON (HTTP ${response.status})`);
+    }
+  }
+  return text;
+}
