@@ -1,0 +1,80 @@
+/**
+ * The authorization server form as plain data: what the user typed, how it becomes the API body
+ * (PUT is a full replacement, reference §1.2), and how the server's error causes land on its fields.
+ */
+import type { AuthorizationServerDto, IssuerMode, RotationMode } from '../../src-main/contracts/index.js';
+import type { ApiError } from '../api/api-error.js';
+import type { AuthorizationServerWrite } from '../api/management-api.js';
+
+export interface ServerDraft {
+  name: string;
+  audience: string;
+  description: string;
+  issuerMode: IssuerMode;
+  rotationMode: RotationMode;
+}
+
+export type DraftField = keyof ServerDraft;
+export type FieldErrors = Partial<Record<DraftField, string>>;
+
+export const emptyDraft = (): ServerDraft => ({
+  name: '',
+  audience: '',
+  description: '',
+  issuerMode: 'ORG_URL',
+  rotationMode: 'AUTO',
+});
+
+export function draftOf(server: AuthorizationServerDto): ServerDraft {
+  return {
+    name: server.name,
+    audience: server.audiences[0] ?? '',
+    description: server.description,
+    issuerMode: server.issuerMode,
+    rotationMode: server.credentials.signing.rotationMode,
+  };
+}
+
+/** The body for POST/PUT. A blank audience is sent as `[""]` so the server names the real problem. */
+export function toWrite(draft: ServerDraft): AuthorizationServerWrite {
+  return {
+    name: draft.name,
+    description: draft.description,
+    audiences: [draft.audience],
+    issuerMode: draft.issuerMode,
+    credentials: { signing: { rotationMode: draft.rotationMode } },
+  };
+}
+
+/** API cause fields (`audiences`, `credentials.signing.rotationMode`) → form fields. */
+const FIELD_OF_CAUSE: Record<string, DraftField> = {
+  name: 'name',
+  description: 'description',
+  audiences: 'audience',
+  issuerMode: 'issuerMode',
+  credentials: 'rotationMode',
+  'credentials.signing': 'rotationMode',
+  'credentials.signing.rotationMode': 'rotationMode',
+};
+
+export interface FormProblems {
+  fieldErrors: FieldErrors;
+  /** What cannot be shown beside a field (other causes, or the summary when there are none). */
+  formError: string | null;
+}
+
+export function formProblemsOf(error: ApiError): FormProblems {
+  const fieldErrors: FieldErrors = {};
+  const rest: string[] = [];
+  for (const issue of error.issues) {
+    const field = FIELD_OF_CAUSE[issue.field];
+    if (field) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${issue.message}` : issue.message;
+    else rest.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
+  }
+  if (error.issues.length === 0) return { fieldErrors, formError: error.summary };
+  return { fieldErrors, formError: rest.length > 0 ? `${error.summary} (${rest.join('; ')})` : null };
+}
+
+export function sameDraft(a: ServerDraft, b: ServerDraft): boolean {
+  return (Object.keys(a) as DraftField[]).every((field) => a[field] === b[field]);
+}

@@ -1,0 +1,17 @@
+/** The one store of the renderer, built from its slices with the API client and token storage injected. */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { AppState, StoreDeps } from './app-state.js';
+import { createServersSlice } from './servers-slice.js';
+import { createSessionSlice } from './session-slice.js';
+import { createSigningKeysSlice } from './signing-keys-slice.js';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(deps: StoreDeps): AppStore {
+  return createStore<AppState>()((...args) => ({
+    ...createSessionSlice(deps)(...args),
+    ...createServersSlice(deps)(...args),
+    ...createSigningKeysSlice(deps)(...args),
+  }));
+}
