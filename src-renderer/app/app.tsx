@@ -1,0 +1,59 @@
+/** The shell: brand and navigation, then the token prompt or the screen the address names. */
+import { ServerPage } from '../features/servers/server-page.js';
+import { ServersPage } from '../features/servers/servers-page.js';
+import { TokenPrompt } from '../features/session/token-prompt.js';
+import { selectNeedsToken } from '../state/session-slice.js';
+import { useAppStore } from '../state/store-context.js';
+import { Button } from '../ui/button.js';
+import { hrefOf } from './routes.js';
+import type { Route } from './routes.js';
+import { useRoute } from './use-route.js';
+
+export function App() {
+  const route = useRoute();
+  const needsToken = useAppStore(selectNeedsToken);
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href={hrefOf({ page: 'servers' })} aria-label="Authbox home">
+          <span className="brand__mark" aria-hidden="true">
+            ◆
+          </span>
+          Authbox
+        </a>
+        {!needsToken && <MainNav route={route} />}
+        {!needsToken && <ChangeTokenButton />}
+      </header>
+      <main className="content">{needsToken ? <TokenPrompt /> : <Screen route={route} />}</main>
+    </div>
+  );
+}
+
+function MainNav({ route }: { route: Route }) {
+  // Only what works: screens join this list as they are built.
+  return (
+    <nav className="nav" aria-label="Main">
+      <a className="nav__link" href={hrefOf({ page: 'servers' })} aria-current={route.page.startsWith('server') ? 'page' : undefined}>
+        Authorization Servers
+      </a>
+    </nav>
+  );
+}
+
+function ChangeTokenButton() {
+  const forgetToken = useAppStore((s) => s.forgetToken);
+  return (
+    <Button variant="ghost" className="topbar__end" onClick={forgetToken}>
+      Change admin token
+    </Button>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'servers':
+      return <ServersPage />;
+    case 'server':
+      return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
+  }
+}

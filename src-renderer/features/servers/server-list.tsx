@@ -1,0 +1,55 @@
+/** The table of authorization servers: Name, Audience, Issuer URI, Status (Okta's columns). */
+import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
+import { hrefOf } from '../../app/routes.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { Loading } from '../../ui/loading.js';
+import { StatusBadge } from '../../ui/status-badge.js';
+import { useServerList } from './use-servers.js';
+
+export function ServerList() {
+  const { load, servers, retry } = useServerList();
+  if (load.status === 'error') {
+    return (
+      <ErrorBanner title="Could not load the authorization servers." onRetry={retry}>
+        {load.error.summary}
+      </ErrorBanner>
+    );
+  }
+  if (load.status !== 'ready' && servers.length === 0) return <Loading label="Loading authorization servers…" />;
+  if (servers.length === 0) return <p className="empty">No authorization servers yet. Add one to mint tokens.</p>;
+  return (
+    <table className="table" aria-label="Authorization Servers">
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Audience</th>
+          <th scope="col">Issuer URI</th>
+          <th scope="col">Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {servers.map((server) => (
+          <ServerRow key={server.id} server={server} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ServerRow({ server }: { server: AuthorizationServerDto }) {
+  return (
+    <tr>
+      <td>
+        <a className="table__primary" href={hrefOf({ page: 'server', id: server.id, tab: 'settings' })}>
+          {server.name}
+        </a>
+        <div className="table__secondary">{server.description}</div>
+      </td>
+      <td className="mono">{server.audiences.join(', ')}</td>
+      <td className="mono">{server.issuer}</td>
+      <td>
+        <StatusBadge status={server.status} />
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,67 @@
+/** One authorization server: its name and status, and its tabs (only Settings so far). */
+import { useId } from 'react';
+import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
+import { hrefOf } from '../../app/routes.js';
+import type { ServerTab } from '../../app/routes.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { Loading } from '../../ui/loading.js';
+import { StatusBadge } from '../../ui/status-badge.js';
+import { LifecycleButton } from './lifecycle-button.js';
+import { ServerSettings } from './server-settings.js';
+import { useServer } from './use-servers.js';
+
+const TABS: { tab: ServerTab; label: string }[] = [{ tab: 'settings', label: 'Settings' }];
+
+export function ServerPage({ id, tab }: { id: string; tab: ServerTab }) {
+  const { server, load, retry } = useServer(id);
+  return (
+    <section className="page">
+      <a className="back-link" href={hrefOf({ page: 'servers' })}>
+        ← Authorization Servers
+      </a>
+      {server ? (
+        <ServerView server={server} tab={tab} />
+      ) : load.status === 'error' ? (
+        <ErrorBanner title="Could not load this authorization server." onRetry={retry}>
+          {load.error.summary}
+        </ErrorBanner>
+      ) : (
+        <Loading label="Loading authorization server…" />
+      )}
+    </section>
+  );
+}
+
+function ServerView({ server, tab }: { server: AuthorizationServerDto; tab: ServerTab }) {
+  const tabId = useId();
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1>
+            {server.name} <StatusBadge status={server.status} />
+          </h1>
+          <p className="page__lede mono">{server.id}</p>
+        </div>
+        <LifecycleButton server={server} />
+      </header>
+      <nav className="tabs" role="tablist" aria-label="Authorization server sections">
+        {TABS.map((t) => (
+          <a
+            key={t.tab}
+            id={`${tabId}-${t.tab}`}
+            role="tab"
+            aria-selected={t.tab === tab}
+            className="tabs__tab"
+            href={hrefOf({ page: 'server', id: server.id, tab: t.tab })}
+          >
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
+        {tab === 'settings' && <ServerSettings server={server} />}
+      </div>
+    </>
+  );
+}
