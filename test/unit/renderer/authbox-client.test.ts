@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src-renderer/api/api-error.js';
+import { AuthboxClient, nextLink } from '../../../src-renderer/api/authbox-client.js';
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+}
+
+function client(responses: Response[], token: string | null = 'tok-123') {
+  const sent: Sent[] = [];
+  const api = new AuthboxClient({
+    baseUrl: 'http://127.0.0.1:7420',
+    getToken: () => token,
+    fetch: async (url, init) => {
+      sent.push({ url, init });
+      const response = responses.shift();
+      if (!response) throw new Error('no more responses');
+      return response;
+    },
+  });
+  return { api, sent };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('AuthboxClient', () => {
+  it('sends the admin token as SSWS and JSON bodies with their content type', async () => {
+    const { api, sent } = client([json(201, { id: 'aus1' })]);
+    await api.createServer({
+      name: 'A',
+      description: 'B',
+      audiences: ['api://a'],
+      issuerMode: 'ORG_URL',
+      credentials: { signing: { rotationMode: 'AUTO' } },
+    });
+    const headers = sent[0]!.init.headers as Record<string, string>;
+    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers');
+    expect(sent[0]!.init.method).toBe('POST');
+    expect(headers['authorization']).toBe('SSWS tok-123');
+    expect(headers['content-type']).toBe('application/json');
+    expect(JSON.parse(String(sent[0]!.init.body))).toMatchObject({ name: 'A', audiences: ['api://a'] });
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    const { api, sent } = client([json(200, [])], null);
+    await api.listServers();
+    expect((sent[0]!.init.headers as Record<string, string>)['authorization']).toBeUndefined();
+  });
+
+  it('follows rel="next" links until the last page', async () => {
+    const { api, sent } = client([
+      json(200, [{ id: 'a' }], {
+        link: '<http://127.0.0.1:7420/api/v1/authorizationServers?limit=200>; rel="self", <http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200>; rel="next"',
+      }),
+      json(200, [{ id: 'b' }], { link: '<http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200>; rel="self"' }),
+    ]);
+    const servers = await api.listServers();
+    expect(servers.map((s) => s.id)).toEqual(['a', 'b']);
+    expect(sent.map((s) => s.url)).toEqual([
+      'http://127.0.0.1:7420/api/v1/authorizationServers?limit=200',
+      'http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200',
+    ]);
+  });
+
+  it('accepts 204 without a body for lifecycle calls and encodes the id', async () => {
+    const { api, sent } = client([new Response(null, { status: 204 })]);
+    await expect(api.deactivateServer('a/b')).resolves.toBeUndefined();
+    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers/a%2Fb/lifecycle/deactivate');
+  });
+
+  it('asks for a signing key rotation with {"use":"sig"}', async () => {
+    const { api, sent } = client([json(200, [])]);
+    await api.rotateKeys('default');
+    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers/default/credentials/lifecycle/keyRotate');
+    expect(sent[0]!.init.body).toBe('{"use":"sig"}');
+  });
+
+  it('throws an ApiError carrying the Okta error of a failed call', async () => {
+    const { api } = client([json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] })]);
+    const error = await api.listServers().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, errorCode: 'E0000011', summary: 'Invalid token provided', isAuthFailure: true });
+  });
+
+  it('turns a network failure into an ApiError with status 0', async () => {
+    const { api } = client([]);
+    await expect(api.getServer('default')).rejects.toMatchObject({ status: 0 });
+  });
+});
+
+describe('nextLink', () => {
+  it('finds rel="next" and nothing else', () => {
+    expect(nextLink('<http://x/a>; rel="self", <http://x/b>; rel="next"')).toBe('http://x/b');
+    expect(nextLink('<http://x/a>; rel="self"')).toBeNull();
+    expect(nextLink(null)).toBeNull();
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * An in-memory ManagementApi for slice tests. It validates with the same contract the server uses,
+ * so create/replace fail with the causes the real API would send.
+ */
+import { ApiError } from '../../../src-renderer/api/api-error.js';
+import type { AuthorizationServerWrite, ManagementApi } from '../../../src-renderer/api/management-api.js';
+import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
+import type { AuthorizationServerDto, SigningKeyDto } from '../../../src-main/contracts/index.js';
+
+const ORIGIN = 'http://127.0.0.1:7420';
+
+export function serverDto(id: string, overrides: Partial<AuthorizationServerDto> = {}): AuthorizationServerDto {
+  return {
+    id,
+    name: id,
+    description: `${id} server`,
+    audiences: [`api://${id}`],
+    issuer: `${ORIGIN}/oauth2/${id}`,
+    issuerMode: 'ORG_URL',
+    status: 'ACTIVE',
+    default: id === 'default',
+    created: '2026-01-01T00:00:00.000Z',
+    lastUpdated: '2026-01-01T00:00:00.000Z',
+    credentials: { signing: { rotationMode: 'AUTO', lastRotated: null, nextRotation: null, kid: `kid-${id}-1`, use: 'sig' } },
+    _links: {},
+    ...overrides,
+  };
+}
+
+export function keyDto(kid: string, status: SigningKeyDto['status']): SigningKeyDto {
+  return { kid, status, alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB', n: 'n', _links: { self: { href: `${ORIGIN}/keys/${kid}` } } };
+}
+
+export const validationError = (causes: string[]) =>
+  new ApiError(400, 'E0000001', `Api validation failed: ${causes.map((c) => c.split(':')[0]).join(', ')}`, causes.map((c) => {
+    const at = c.indexOf(': ');
+    return { field: c.slice(0, at), message: c.slice(at + 2) };
+  }));
+
+export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
+
+export class FakeApi implements ManagementApi {
+  servers = new Map<string, AuthorizationServerDto>([['default', serverDto('default')]]);
+  keys = new Map<string, SigningKeyDto[]>([['default', [keyDto('kid-default-1', 'ACTIVE'), keyDto('kid-default-2', 'NEXT')]]]);
+  calls: string[] = [];
+  /** When set, the next call fails with it (then it is cleared). */
+  failNext: Error | null = null;
+  private nextId = 1;
+
+  private enter(call: string): void {
+    this.calls.push(call);
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+  }
+
+  private found(id: string): AuthorizationServerDto {
+    const server = this.servers.get(id);
+    if (!server) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (AuthorizationServer)`);
+    return server;
+  }
+
+  private check(input: AuthorizationServerWrite) {
+    const result = validateAuthorizationServer(input);
+    if (!result.ok) throw validationError(result.issues.map((i) => `${i.field}: ${i.message}`));
+    return result.value;
+  }
+
+  async listServers() {
+    this.enter('listServers');
+    return [...this.servers.values()];
+  }
+
+  async getServer(id: string) {
+    this.enter(`getServer ${id}`);
+    return this.found(id);
+  }
+
+  async createServer(input: AuthorizationServerWrite) {
+    this.enter('createServer');
+    const value = this.check(input);
+    const id = `aus${String(this.nextId++).padStart(17, '0')}`;
+    const server = serverDto(id, {
+      name: value.name,
+      description: value.description,
+      audiences: value.audiences,
+      issuerMode: value.issuerMode,
+    });
+    this.servers.set(id, server);
+    return server;
+  }
+
+  async replaceServer(id: string, input: AuthorizationServerWrite) {
+    this.enter(`replaceServer ${id}`);
+    const current = this.found(id);
+    const value = this.check(input);
+    const server = { ...current, name: value.name, description: value.description, audiences: value.audiences, issuerMode: value.issuerMode };
+    this.servers.set(id, server);
+    return server;
+  }
+
+  async activateServer(id: string) {
+    this.enter(`activateServer ${id}`);
+    this.servers.set(id, { ...this.found(id), status: 'ACTIVE' });
+  }
+
+  async deactivateServer(id: string) {
+    this.enter(`deactivateServer ${id}`);
+    this.servers.set(id, { ...this.found(id), status: 'INACTIVE' });
+  }
+
+  async listKeys(id: string) {
+    this.enter(`listKeys ${id}`);
+    this.found(id);
+    return this.keys.get(id) ?? [];
+  }
+
+  async rotateKeys(id: string) {
+    this.enter(`rotateKeys ${id}`);
+    const server = this.found(id);
+    const keys = this.keys.get(id) ?? [];
+    const rotated = keys
+      .filter((k) => k.status !== 'EXPIRED')
+      .map((k) => keyDto(k.kid, k.status === 'ACTIVE' ? 'EXPIRED' : 'ACTIVE'))
+      .concat(keyDto(`kid-${id}-${keys.length + 1}`, 'NEXT'));
+    this.keys.set(id, rotated);
+    const active = rotated.find((k) => k.status === 'ACTIVE');
+    this.servers.set(id, { ...server, credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } } });
+    return rotated;
+  }
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, parseRoute } from '../../../src-renderer/app/routes.js';
+
+describe('routes', () => {
+  it('reads the servers list from an empty or unknown fragment', () => {
+    expect(parseRoute('')).toEqual({ page: 'servers' });
+    expect(parseRoute('#/authorization-servers')).toEqual({ page: 'servers' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'servers' });
+  });
+
+  it('round-trips a server Settings address, encoding the id', () => {
+    const route = { page: 'server', id: 'aus 1/x', tab: 'settings' } as const;
+    expect(hrefOf(route)).toBe('#/authorization-servers/aus%201%2Fx/settings');
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
+});
