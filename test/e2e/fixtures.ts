@@ -1,106 +1,15 @@
 /**
- * Every e2e test gets its own real Authbox: the headless CLI on port 0, a fresh data folder and a
- * random admin token, stopped with SIGTERM afterwards. Needs `npm run build` (main + renderer) first.
+ * Every e2e test gets its own real Authbox (see support/authbox-process.ts), stopped after the test,
+ * and fails if the page threw or logged an error (a CSP violation or a React warning shows up here).
  */
-import { test as base } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import { startAuthbox } from './support/authbox-process.js';
+import type { Authbox } from './support/authbox-process.js';
 
-const CLI = fileURLToPath(new URL('../../dist/main/app/cli.js', import.meta.url));
-const UI = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+export type { Authbox };
 
-export interface Authbox {
-  /** `http://127.0.0.1:<port>` */
-  origin: string;
-  port: number;
-  token: string;
-  /** The address the server prints: the UI with the token in the fragment. */
-  uiUrl: string;
-  /** Calls the management API with the admin token (JSON in, parsed JSON out). */
-  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  stop(): Promise<void>;
-}
-
-/** Resolves with the origin from the `listening on` line; rejects if the process exits or stays silent. */
-function waitForListening(child: ChildProcess, stderr: () => string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => fail(`did not report "listening on" within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
-    const onExit = (code: number | null) => fail(`exited with code ${code} before listening`);
-    function fail(why: string) {
-      clearTimeout(timer);
-      lines.close();
-      child.off('exit', onExit);
-      reject(new Error(`Authbox ${why}. stderr: ${stderr() || '(empty)'}`));
-    }
-    child.once('exit', onExit);
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (!match?.[1]) return;
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      lines.close();
-      resolve(match[1]);
-    });
-  });
-}
-
-export async function startAuthbox(): Promise<Authbox> {
-  if (!existsSync(CLI) || !existsSync(UI)) {
-    throw new Error('Authbox is not built: run `npm run build` (dist/main and dist/renderer) before the e2e tests');
-  }
-  const dataDir = await mkdtemp(join(tmpdir(), 'authbox-e2e-'));
-  const token = randomBytes(18).toString('base64url');
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--admin-token', token], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const cleanUp = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  let origin: string;
-  try {
-    origin = await waitForListening(child, () => stderr);
-  } catch (error) {
-    await cleanUp();
-    throw error;
-  }
-  return {
-    origin,
-    port: Number(new URL(origin).port),
-    token,
-    uiUrl: `${origin}/#token=${encodeURIComponent(token)}`,
-    async api<T>(method: string, path: string, body?: unknown) {
-      const response = await fetch(`${origin}${path}`, {
-        method,
-        headers: {
-          accept: 'application/json',
-          authorization: `SSWS ${token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-    },
-    stop: cleanUp,
-  };
-}
+// Chromium logs every non-2xx fetch ("Failed to load resource … 401"); those are expected answers.
+const EXPECTED_CONSOLE_ERRORS = /^Failed to load resource: the server responded with a status of (400|401|403|404)/;
 
 export const test = base.extend<{ authbox: Authbox }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
@@ -112,6 +21,15 @@ export const test = base.extend<{ authbox: Authbox }>({
       await authbox.stop();
     }
   },
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !EXPECTED_CONSOLE_ERRORS.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    await use(page);
+    expect(problems, 'errors the page reported').toEqual([]);
+  },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

@@ -20,7 +20,7 @@ export function KeyList({ server, headingId }: { server: AuthorizationServerDto;
         <div>
           <h2 id={headingId}>Signing keys</h2>
           <p className="card__lede">
-            Rotation {rotationMode === 'AUTO' ? 'automatic' : 'manual'}
+            {rotationMode === 'AUTO' ? 'Automatic rotation' : 'Manual rotation'}
             {lastRotated && <> · last rotated {formatDate(lastRotated)}</>}
             {nextRotation && <> · next {formatDate(nextRotation)}</>}
           </p>

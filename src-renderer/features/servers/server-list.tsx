@@ -24,7 +24,9 @@ export function ServerList() {
           <th scope="col">Name</th>
           <th scope="col">Audience</th>
           <th scope="col">Issuer URI</th>
-          <th scope="col">Status</th>
+          <th scope="col" className="shrink">
+            Status
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -46,8 +48,8 @@ function ServerRow({ server }: { server: AuthorizationServerDto }) {
         <div className="table__secondary">{server.description}</div>
       </td>
       <td className="mono">{server.audiences.join(', ')}</td>
-      <td className="mono">{server.issuer}</td>
-      <td>
+      <td className="mono nowrap">{server.issuer}</td>
+      <td className="shrink">
         <StatusBadge status={server.status} />
       </td>
     </tr>

@@ -25,8 +25,8 @@ export function TokenPrompt() {
     <section className="token-prompt card" aria-labelledby="token-title">
       <h1 id="token-title">Connect to this Authbox server</h1>
       <p>
-        The management API needs the admin token of this Authbox server. It is in the address the server printed when it
-        started (<code>Open the UI: http://127.0.0.1:…/#token=…</code>), and in the desktop app it is filled in for you.
+        The management API needs this server’s admin token. It is in the address the server printed when it started:{' '}
+        <code>Open the UI: http://127.0.0.1:…/#token=…</code>
       </p>
       {problem && <ErrorBanner title="The server refused the token:">{problem}</ErrorBanner>}
       <form className="form" noValidate onSubmit={submit}>

@@ -1,0 +1,43 @@
+/**
+ * Regenerates docs/screenshot.png: the Authorization Servers screen with a few servers, at 1280×800.
+ * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
+ */
+import { chromium } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { startAuthbox } from './support/authbox-process.js';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+
+const authbox = await startAuthbox();
+try {
+  const servers = [
+    { name: 'Orders API', audience: 'api://orders', description: 'Access tokens for the orders service' },
+    { name: 'Mobile App', audience: 'api://mobile', description: 'Tokens for the iOS and Android apps' },
+    { name: 'Partner Portal', audience: 'https://partners.example.com', description: 'Tokens for partner integrations' },
+  ];
+  for (const s of servers) {
+    const created = await authbox.api<{ id: string }>('POST', '/api/v1/authorizationServers', {
+      name: s.name,
+      audiences: [s.audience],
+      description: s.description,
+    });
+    if (created.status !== 201) throw new Error(`could not create ${s.name}: HTTP ${created.status}`);
+    if (s.name === 'Partner Portal') await authbox.api('POST', `/api/v1/authorizationServers/${created.body.id}/lifecycle/deactivate`);
+  }
+
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(authbox.uiUrl);
+    await page.getByRole('table', { name: 'Authorization Servers' }).getByRole('link', { name: 'Partner Portal' }).waitFor();
+    await page.screenshot({ path: OUT });
+    process.stdout.write(`wrote ${OUT}\n`);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await authbox.stop();
+}
