@@ -72,7 +72,10 @@ export function openMainWindow(deps: WindowDeps, running: Pick<RunningApp, 'orig
   lockNavigation(window.webContents, running.origin, deps.shell);
   denyPermissions(window.webContents.session, running.origin);
   window.once('ready-to-show', () => window.show());
-  window.loadURL(running.uiUrl).catch((error: Error) => deps.logError(`authbox: cannot load ${running.origin}: ${error.message}`));
+  window.loadURL(running.uiUrl).catch((error: Error) => {
+    deps.logError(`authbox: cannot load ${running.origin}: ${error.message}`);
+    window.show(); // Chromium's error page, rather than no window at all
+  });
   return window;
 }
 

@@ -103,11 +103,12 @@ describe('the main window', () => {
     expect(session.checkHandler!({}, 'clipboard-sanitized-write', 'http://127.0.0.1:7421')).toBe(false);
   });
 
-  it('logs a page that fails to load instead of leaving a rejected promise', async () => {
+  it('logs a page that fails to load and shows the window anyway', async () => {
     electron.BrowserWindow.loadError = new Error('ERR_CONNECTION_REFUSED');
-    open();
+    const window = open();
     electron.BrowserWindow.loadError = undefined;
     await vi.waitFor(() => expect(logError).toHaveBeenCalledWith('authbox: cannot load http://127.0.0.1:7420: ERR_CONNECTION_REFUSED'));
+    expect(window.show).toHaveBeenCalledOnce();
   });
 });
 
