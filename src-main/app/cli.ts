@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { StartError, createApp } from './create-app.js';
+import { StartError, createApp, isLoopback } from './create-app.js';
 import type { AppOptions, RunningApp } from './create-app.js';
 import { DEFAULT_PORT, defaultDataDir } from './paths.js';
 
@@ -66,17 +66,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   try {
     options = parseCli(argv, env);
   } catch (error) {
-    process.stderr.write(`authbox: ${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`authbox: ${(error as Error).message} (see --help)\n`);
     return 2;
   }
   if (options === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
-  }
-  if (options.host && options.allowRemote) {
-    process.stderr.write(
-      `authbox: warning: listening on ${options.host}; anyone who can reach it and knows the admin token can change this server\n`,
-    );
   }
   let app: RunningApp;
   try {
@@ -85,16 +80,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     process.stderr.write(`authbox: ${error instanceof StartError ? error.message : (error as Error).message}\n`);
     return 1;
   }
-  process.stdout.write(`Authbox listening on ${app.origin}\nOpen the UI: ${app.uiUrl}\n`);
-  await new Promise<void>((done) => {
+  if (options.host && !isLoopback(options.host)) {
+    process.stderr.write(
+      `authbox: warning: listening on ${options.host}; anyone who can reach it and knows the admin token can change this server\n`,
+    );
+  }
+  // Handlers go in before the ready lines, so a signal sent as soon as they are read is caught.
+  // A second signal while closing forces the exit.
+  const stopped = new Promise<void>((done) => {
+    let stopping = false;
     const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      if (stopping) process.exit(130);
+      stopping = true;
       void app.close().then(done);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  process.stdout.write(`Authbox listening on ${app.origin}\nOpen the UI: ${app.uiUrl}\n`);
+  await stopped;
   process.stdout.write('Authbox stopped\n');
   return 0;
 }

@@ -114,7 +114,9 @@ export class SqliteAuthorizationServerStore implements AuthorizationServerStore 
       params['after'] = page.after;
     }
     if (q) {
-      where.push("(instr(lower(name), lower(@q)) > 0 OR instr(lower(audiences), lower(@q)) > 0)");
+      where.push(
+        '(instr(lower(name), lower(@q)) > 0 OR EXISTS (SELECT 1 FROM json_each(audiences) WHERE instr(lower(json_each.value), lower(@q)) > 0))',
+      );
       params['q'] = q;
     }
     const sql = `SELECT ${SERVER_COLUMNS} FROM authorization_servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
