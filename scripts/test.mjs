@@ -2,7 +2,7 @@
 // then one closing line `N passed, N failed` summed over every suite (a failed check step counts
 // as one failure). Every step runs even after a failure, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 process.chdir(root);
