@@ -10,12 +10,14 @@ test.beforeEach(async ({ page, authbox }) => {
 
 test('edits the name on Settings and saves it', async ({ page, authbox }) => {
   const settings = new ServerSettingsPage(page);
-  await settings.field('Name').fill('Default (renamed)');
+  await settings.field('Name').fill('  Default (renamed) ');
   await settings.field('Rotation mode').selectOption('MANUAL');
   await settings.save();
 
   await expect(settings.form.getByRole('status')).toHaveText('Saved.');
   await expect(settings.heading).toContainText('Default (renamed)');
+  // The form shows what the server stored (trimmed).
+  await expect(settings.field('Name')).toHaveValue('Default (renamed)');
   const saved = await authbox.api<{ name: string; audiences: string[]; credentials: { signing: { rotationMode: string } } }>(
     'GET',
     '/api/v1/authorizationServers/default',

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { SaveOutcome } from '../../state/servers-slice.js';
+import { draftOf } from '../../state/server-draft.js';
 import type { DraftField, FieldErrors, ServerDraft } from '../../state/server-draft.js';
 
 export function useServerForm(initial: ServerDraft, submitDraft: (draft: ServerDraft) => Promise<SaveOutcome>) {
@@ -22,6 +23,8 @@ export function useServerForm(initial: ServerDraft, submitDraft: (draft: ServerD
     setSubmitting(true);
     try {
       const outcome = await submitDraft(draft);
+      // Show what the server stored (it trims), so the form and the saved server agree.
+      if (outcome.ok) setDraft(draftOf(outcome.server));
       setFieldErrors(outcome.ok ? {} : outcome.fieldErrors);
       setFormError(outcome.ok ? null : outcome.formError);
       return outcome.ok ? outcome.server : null;

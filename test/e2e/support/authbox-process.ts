@@ -58,7 +58,8 @@ export async function startAuthbox(): Promise<Authbox> {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'authbox-e2e-'));
   const token = randomBytes(18).toString('base64url');
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, '--admin-token', token], {
+  // `--admin-token=<token>`: a base64url token may start with '-', which node's parseArgs refuses as a separate argument.
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, `--admin-token=${token}`], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
