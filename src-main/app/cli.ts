@@ -36,7 +36,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | '
       },
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message.split('\n')[0]);
+    // Node's message spans lines (e.g. how to pass a value starting with '-'); keep it on one.
+    throw new UsageError((error as Error).message.split('\n').filter(Boolean).join(' '));
   }
   if (values.help) return 'help';
   const options: AppOptions = { dataDir: values.data ?? defaultDataDir(env) };

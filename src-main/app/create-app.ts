@@ -120,7 +120,8 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   }
   let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
   if (!adminToken) {
-    adminToken = randomBytes(24).toString('base64url');
+    // Hex, so a generated token never starts with '-' (which a shell flag parser would misread).
+    adminToken = randomBytes(24).toString('hex');
     settings.set(ADMIN_TOKEN_SETTING, adminToken);
   }
 

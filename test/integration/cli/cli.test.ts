@@ -228,6 +228,7 @@ describe('headless CLI: bad flags', () => {
     ['an admin token with a space', ['--admin-token', 'has a space 123'], /^authbox: --admin-token must be/],
     ['a positional argument', ['serve'], /^authbox: .*'serve'/],
     ['a flag without its value', ['--port'], /^authbox: .*'--port <value>' argument missing/],
+    ['a token starting with a dash, with the fix in the same line', ['--admin-token', '-abcdefghij'], /^authbox: .*ambiguous.*'--admin-token=-XYZ'/],
     ['an empty data folder', ['--data', ''], /^authbox: --data needs a folder \(see --help\)$/],
   ])('refuses %s with one clear line', async (_what, flags, message) => {
     const { exit, lines } = await refusal([...serveArgs(tempFolder()), ...flags]);
