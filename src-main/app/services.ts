@@ -1,7 +1,11 @@
 /** Builds the domain services over one database: the single place where store meets core. */
+import { AppAssignments } from '../core/app-assignments.js';
+import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Clock, Crypto, Transactor } from '../core/ports.js';
 import type { HttpServices } from '../http/context.js';
+import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js';
+import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import type { Db } from '../store/database.js';
 import { SqliteReferenceStore } from '../store/reference-repository.js';
@@ -27,5 +31,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   void deps;
   const settings = new SqliteSettingsStore(db);
   const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto, clock });
-  return { settings, servers };
+  const appStore = new SqliteAppStore(db);
+  const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
+  const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx: deps.tx });
+  return { settings, servers, apps, appAssignments };
 }

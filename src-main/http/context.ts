@@ -1,10 +1,14 @@
 /** What the HTTP layer is given by `app/`: the domain services, the admin token, the origins. */
 import type { FastifyRequest } from 'fastify';
+import type { AppAssignments } from '../core/app-assignments.js';
+import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Origins } from './management/presenters.js';
 
 export interface HttpServices {
   servers: AuthorizationServers;
+  apps: Apps;
+  appAssignments: AppAssignments;
 }
 
 export interface HttpContext {

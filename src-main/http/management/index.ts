@@ -1,8 +1,12 @@
 /** Every management API resource under /api/v1 (the SSWS guard and 404s are set by the caller). */
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
+import { registerAppAssignmentRoutes } from './app-assignments.js';
+import { registerAppRoutes } from './apps.js';
 import { registerAuthorizationServerRoutes } from './authorization-servers.js';
 
 export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext): void {
   registerAuthorizationServerRoutes(api, ctx);
+  registerAppRoutes(api, ctx);
+  registerAppAssignmentRoutes(api, ctx);
 }
