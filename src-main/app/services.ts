@@ -2,12 +2,16 @@
 import { AppAssignments } from '../core/app-assignments.js';
 import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
+import { Policies } from '../core/policies.js';
+import { Rules } from '../core/rules.js';
 import type { Clock, Crypto, Transactor } from '../core/ports.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js';
 import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import type { Db } from '../store/database.js';
+import { SqlitePolicyStore } from '../store/policy-repository.js';
+import { SqliteRuleStore } from '../store/rule-repository.js';
 import { SqliteReferenceStore } from '../store/reference-repository.js';
 import { SqliteSettingsStore } from '../store/settings-repository.js';
 
@@ -31,8 +35,11 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   void deps;
   const settings = new SqliteSettingsStore(db);
   const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto, clock });
+  const ruleStore = new SqliteRuleStore(db);
+  const policies = new Policies({ store: new SqlitePolicyStore(db), rules: ruleStore, servers, crypto, clock, tx: deps.tx });
+  const rules = new Rules({ store: ruleStore, policies, crypto, clock, tx: deps.tx });
   const appStore = new SqliteAppStore(db);
   const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx: deps.tx });
-  return { settings, servers, apps, appAssignments };
+  return { settings, servers, policies, rules, apps, appAssignments };
 }

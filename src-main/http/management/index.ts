@@ -4,9 +4,13 @@ import type { HttpContext } from '../context.js';
 import { registerAppAssignmentRoutes } from './app-assignments.js';
 import { registerAppRoutes } from './apps.js';
 import { registerAuthorizationServerRoutes } from './authorization-servers.js';
+import { registerPolicyRoutes } from './policies.js';
+import { registerRuleRoutes } from './rules.js';
 
 export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext): void {
   registerAuthorizationServerRoutes(api, ctx);
+  registerPolicyRoutes(api, ctx);
+  registerRuleRoutes(api, ctx);
   registerAppRoutes(api, ctx);
   registerAppAssignmentRoutes(api, ctx);
 }
