@@ -43,7 +43,8 @@ export const priorityField = z
   .min(1, 'must be a whole number of at least 1')
   .optional();
 
-export const statusField = z.enum(LIFECYCLE_STATUSES, { error: `must be one of ${LIFECYCLE_STATUSES.join(', ')}` }).default('ACTIVE');
+/** ACTIVE when a create leaves it out; a replace without it keeps the current status (lifecycle calls change it). */
+export const statusField = z.enum(LIFECYCLE_STATUSES, { error: `must be one of ${LIFECYCLE_STATUSES.join(', ')}` }).optional();
 
 /** A non-empty list of non-blank strings; a missing list reports the blank-field message. */
 export const requiredList = (item: z.ZodType<string> = z.string({ error: 'must be a string' }).trim().min(1, 'an entry cannot be blank')) =>

@@ -96,7 +96,7 @@ export class Policies {
       const changes = moveTo(siblings, policyId, input.priority);
       const updated: PolicyRecord = {
         ...existing,
-        ...this.fields(input),
+        ...this.fields(input, existing),
         ...clients,
         priority: priorityAfter(siblings, changes, policyId),
         lastUpdated: clock.now(),
@@ -136,8 +136,8 @@ export class Policies {
     return this.list(serverId).map((policy) => ({ ...policy, rules: this.deps.rules.list(policy.id) }));
   }
 
-  private fields(input: PolicyInput) {
-    return { name: input.name, description: input.description, status: input.status };
+  private fields(input: PolicyInput, current?: PolicyRecord) {
+    return { name: input.name, description: input.description, status: input.status ?? current?.status ?? 'ACTIVE' };
   }
 
   /** `ALL_CLIENTS`, or client ids that apps have. @throws ValidationFailed naming `conditions.clients.include` */

@@ -95,7 +95,7 @@ export class Rules {
       const changes = moveTo(siblings, ruleId, input.priority);
       const updated: RuleRecord = {
         ...existing,
-        ...this.fields(input),
+        ...this.fields(input, existing),
         ...conditions,
         priority: priorityAfter(siblings, changes, ruleId),
         lastUpdated: clock.now(),
@@ -126,11 +126,11 @@ export class Rules {
     });
   }
 
-  private fields(input: RuleInput) {
+  private fields(input: RuleInput, current?: RuleRecord) {
     const token = input.actions.token;
     return {
       name: input.name,
-      status: input.status,
+      status: input.status ?? current?.status ?? 'ACTIVE',
       accessTokenMinutes: token.accessTokenLifetimeMinutes,
       refreshTokenMinutes: token.refreshTokenLifetimeMinutes,
       refreshWindowMinutes: token.refreshTokenWindowMinutes,

@@ -133,6 +133,14 @@ describe('policies through the Okta SDK', () => {
     expect((await api().getAuthorizationServerPolicy({ authServerId: serverId, policyId: created.id! })).status).toBe('ACTIVE');
   });
 
+  it('a replace keeps the status unless it names one', async () => {
+    const created = await create('Web', { status: 'INACTIVE' });
+    const policyId = created.id!;
+    expect((await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId, policy: policyBody('Web 2') })).status).toBe('INACTIVE');
+    const named = await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId, policy: policyBody('Web 3', { status: 'ACTIVE' }) });
+    expect(named.status).toBe('ACTIVE');
+  });
+
   it('creates an INACTIVE policy when asked', async () => {
     expect((await create('Later', { status: 'INACTIVE' })).status).toBe('INACTIVE');
   });

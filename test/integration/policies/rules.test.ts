@@ -131,6 +131,12 @@ describe('rules through the Okta SDK', () => {
     expect(await oktaError(get(created.id!))).toMatchObject({ status: 404, errorCode: 'E0000007' });
   });
 
+  it('a replace keeps the status unless it names one', async () => {
+    const created = await create('r1', { status: 'INACTIVE' });
+    expect((await replace(created.id!, 'r1 v2')).status).toBe('INACTIVE');
+    expect((await replace(created.id!, 'r1 v3', { status: 'ACTIVE' })).status).toBe('ACTIVE');
+  });
+
   it('deactivates and activates a rule, swapping the lifecycle link', async () => {
     const created = await create('r1');
     await api().deactivateAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: created.id! });
