@@ -2,6 +2,8 @@
 import { AppAssignments } from '../core/app-assignments.js';
 import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
+import { Claims } from '../core/claims.js';
+import { Scopes } from '../core/scopes.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import type { Clock, Crypto, Transactor } from '../core/ports.js';
@@ -9,10 +11,12 @@ import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js';
 import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
+import { SqliteClaimStore } from '../store/claim-repository.js';
 import type { Db } from '../store/database.js';
 import { SqlitePolicyStore } from '../store/policy-repository.js';
 import { SqliteRuleStore } from '../store/rule-repository.js';
 import { SqliteReferenceStore } from '../store/reference-repository.js';
+import { SqliteScopeStore } from '../store/scope-repository.js';
 import { SqliteSettingsStore } from '../store/settings-repository.js';
 
 export interface Services extends HttpServices {
@@ -34,12 +38,22 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceStore(db) };
   void deps;
   const settings = new SqliteSettingsStore(db);
-  const servers = new AuthorizationServers({ store: new SqliteAuthorizationServerStore(db), crypto, clock });
+  // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
+  const servers: AuthorizationServers = new AuthorizationServers({
+    store: new SqliteAuthorizationServerStore(db),
+    crypto,
+    clock,
+    tx: deps.tx,
+    initializers: [(server) => scopes.addSystemScopes(server), (server) => claims.addSystemClaims(server)],
+  });
+  const claimStore = new SqliteClaimStore(db);
+  const scopes: Scopes = new Scopes({ store: new SqliteScopeStore(db), servers, references: deps.references, claims: claimStore, crypto, clock, tx: deps.tx });
+  const claims: Claims = new Claims({ store: claimStore, servers, scopes, crypto, clock, tx: deps.tx });
   const ruleStore = new SqliteRuleStore(db);
   const policies = new Policies({ store: new SqlitePolicyStore(db), rules: ruleStore, servers, crypto, clock, tx: deps.tx });
   const rules = new Rules({ store: ruleStore, policies, crypto, clock, tx: deps.tx });
   const appStore = new SqliteAppStore(db);
   const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx: deps.tx });
-  return { settings, servers, policies, rules, apps, appAssignments };
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments };
 }

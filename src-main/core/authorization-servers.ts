@@ -5,16 +5,24 @@
 import { validateAuthorizationServer } from '../contracts/authorization-server.js';
 import type { AuthorizationServerInput, LifecycleStatus } from '../contracts/authorization-server.js';
 import { NotFound, ValidationFailed } from './errors.js';
-import type { AuthorizationServerRecord, AuthorizationServerStore, Clock, Crypto, Page, SigningKeyRecord } from './ports.js';
+import type { AuthorizationServerRecord, AuthorizationServerStore, Clock, Crypto, Page, SigningKeyRecord, Transactor } from './ports.js';
 import { byStatus, initialKeys, keysNeededForRotation, nextRotationAfter, rotateKeys, toRecord } from './signing-keys.js';
 
 export const DEFAULT_SERVER_ID = 'default';
+
+/** Writes what every new server starts with (its system scopes, …); runs in the server's transaction. */
+export type ServerInitializer = (server: AuthorizationServerRecord) => void;
 
 export interface AuthorizationServerDeps {
   store: AuthorizationServerStore;
   crypto: Crypto;
   clock: Clock;
+  /** Wraps the server insert and its initializers; without it they run one after the other. */
+  tx?: Transactor;
+  initializers?: ServerInitializer[];
 }
+
+const inline: Transactor = { run: (work) => work() };
 
 export class AuthorizationServers {
   constructor(private readonly deps: AuthorizationServerDeps) {}
@@ -53,7 +61,11 @@ export class AuthorizationServers {
       lastUpdated: now,
     };
     this.assertUniqueName(server.name);
-    store.insert(server, initialKeys(id, fresh, mode, now));
+    // One transaction: a server never exists without its system scopes (reference §1.5).
+    (this.deps.tx ?? inline).run(() => {
+      store.insert(server, initialKeys(id, fresh, mode, now));
+      for (const initialize of this.deps.initializers ?? []) initialize(server);
+    });
     return server;
   }
 

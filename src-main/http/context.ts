@@ -3,12 +3,16 @@ import type { FastifyRequest } from 'fastify';
 import type { AppAssignments } from '../core/app-assignments.js';
 import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
+import type { Claims } from '../core/claims.js';
+import type { Scopes } from '../core/scopes.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Origins } from './management/presenters.js';
 
 export interface HttpServices {
   servers: AuthorizationServers;
+  scopes: Scopes;
+  claims: Claims;
   policies: Policies;
   rules: Rules;
   apps: Apps;

@@ -4,11 +4,15 @@ import type { HttpContext } from '../context.js';
 import { registerAppAssignmentRoutes } from './app-assignments.js';
 import { registerAppRoutes } from './apps.js';
 import { registerAuthorizationServerRoutes } from './authorization-servers.js';
+import { registerClaimRoutes } from './claims.js';
+import { registerScopeRoutes } from './scopes.js';
 import { registerPolicyRoutes } from './policies.js';
 import { registerRuleRoutes } from './rules.js';
 
 export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext): void {
   registerAuthorizationServerRoutes(api, ctx);
+  registerScopeRoutes(api, ctx);
+  registerClaimRoutes(api, ctx);
   registerPolicyRoutes(api, ctx);
   registerRuleRoutes(api, ctx);
   registerAppRoutes(api, ctx);

@@ -4,7 +4,7 @@
  * members and a Cache-Control so verifiers cache them.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { SYSTEM_SCOPES, authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
+import { authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';
 import { activeServer } from './server-lookup.js';
@@ -26,7 +26,9 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
       GET: async (request, reply) => {
         const server = activeServer(ctx, request);
         allowAnyOrigin(reply);
-        return build({ issuer: issuerOf(server, ctx.origins(request)), publishedScopes: [...SYSTEM_SCOPES] });
+        // Only ALL_CLIENTS scopes, system and custom, in creation order (reference §1.5).
+        const publishedScopes = ctx.services.scopes.published(server.id);
+        return build({ issuer: issuerOf(server, ctx.origins(request)), publishedScopes });
       },
     });
   }

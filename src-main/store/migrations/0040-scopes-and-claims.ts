@@ -10,7 +10,7 @@ const SYSTEM_SCOPES: [string, string][] = [
   ['device_sso', 'Allows the client to request a device secret for native SSO.'],
 ];
 
-/** Scopes and claims of each authorization server; existing servers get the system scopes. */
+/** Scopes and claims of each authorization server; existing servers get the system scopes (and `default` its `sub` claim). */
 export const m0040: Migration = {
   version: 40,
   name: 'scopes and claims',
@@ -56,6 +56,12 @@ export const m0040: Migration = {
     SELECT 'scp' || substr(lower(hex(randomblob(9))), 1, 17), id, '${name}', '${name}', '${description.replace(/'/g, "''")}', 'IMPLICIT', 0, 'ALL_CLIENTS', 0, 1, created, created
     FROM authorization_servers;`,
     ).join('\n')}
+
+    -- The default server's system claim sub (reference §1.6), as the service creates it.
+    INSERT INTO claims (id, server_id, name, status, claim_type, value_type, value, group_filter_type, always_include, condition_scopes, system, created, last_updated)
+    SELECT 'ocl' || substr(lower(hex(randomblob(9))), 1, 17), id, 'sub', 'ACTIVE', 'RESOURCE', 'SYSTEM',
+      '(appuser != null) ? appuser.userName : app.clientId', NULL, 1, '[]', 1, created, created
+    FROM authorization_servers WHERE id = 'default';
   `,
 };
 

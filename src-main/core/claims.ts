@@ -1,0 +1,198 @@
+/**
+ * Custom claims of an authorization server (reference §1.6): stored and validated here, evaluated
+ * by the token issuer later. Names are unique per server and claim type; reserved names are
+ * refused (§4); `conditions.scopes` must name scopes of the same server. System claims (the default
+ * server's `sub`) are read-only through the API.
+ */
+import { validateClaim } from '../contracts/claim.js';
+import type { ClaimInput, ClaimType, ClaimValueType, GroupFilterType } from '../contracts/claim.js';
+import type { LifecycleStatus } from '../contracts/authorization-server.js';
+import type { FieldIssue } from '../contracts/okta-error.js';
+import { DEFAULT_SERVER_ID } from './authorization-servers.js';
+import { NotFound, Refused, ValidationFailed } from './errors.js';
+import type { AuthorizationServerRecord, Clock, Crypto, Page, Transactor } from './ports.js';
+
+export interface ClaimRecord {
+  id: string;
+  serverId: string;
+  name: string;
+  status: LifecycleStatus;
+  claimType: ClaimType;
+  valueType: ClaimValueType;
+  value: string;
+  groupFilterType: GroupFilterType | null;
+  alwaysIncludeInToken: boolean;
+  /** Scope names; empty = the claim applies whatever scopes are granted. */
+  conditionScopes: string[];
+  system: boolean;
+  created: Date;
+  lastUpdated: Date;
+}
+
+export interface ClaimStore {
+  /** A server's claims in creation order. */
+  list(serverId: string, page: Page): ClaimRecord[];
+  get(serverId: string, id: string): ClaimRecord | undefined;
+  byName(serverId: string, claimType: ClaimType, name: string): ClaimRecord | undefined;
+  insert(claim: ClaimRecord): void;
+  update(claim: ClaimRecord): void;
+  delete(serverId: string, id: string): boolean;
+  /** Claims whose `conditions.scopes` name `scopeName` (a scope cannot go while they do). */
+  namingScope(serverId: string, scopeName: string): ClaimRecord[];
+}
+
+export interface ClaimDeps {
+  store: ClaimStore;
+  servers: { get(id: string): AuthorizationServerRecord };
+  /** Which of `names` exist as scopes on the server. */
+  scopes: { byNames(serverId: string, names: string[]): { name: string }[] };
+  crypto: Crypto;
+  clock: Clock;
+  tx: Transactor;
+}
+
+/** The default server's `sub` (reference §1.6): the app username, or the client id without a user. */
+export const DEFAULT_SUB_EXPRESSION = '(appuser != null) ? appuser.userName : app.clientId';
+
+/**
+ * Save-time check of a claim's `value`. For now only that it is not blank (and that a REGEX group
+ * filter compiles): issue 5 adds the Expression Language and replaces the EXPRESSION branch with a
+ * real parse, reporting the error span under `value`.
+ */
+export function validateClaimValue(claim: Pick<ClaimInput, 'value' | 'valueType' | 'group_filter_type'>): FieldIssue | undefined {
+  if (claim.value.trim() === '') return { field: 'value', message: 'The field cannot be left blank' };
+  if (claim.valueType === 'GROUPS' && claim.group_filter_type === 'REGEX') {
+    try {
+      new RegExp(claim.value);
+    } catch (error) {
+      return { field: 'value', message: `is not a valid regular expression (${(error as Error).message})` };
+    }
+  }
+  return undefined;
+}
+
+const ALL = Number.MAX_SAFE_INTEGER;
+
+export class Claims {
+  constructor(private readonly deps: ClaimDeps) {}
+
+  /** @throws NotFound (server) */
+  list(serverId: string, page: Page): ClaimRecord[] {
+    this.deps.servers.get(serverId);
+    return this.deps.store.list(serverId, page);
+  }
+
+  /** Every claim of a server in creation order (for the token issuer and the editors). */
+  listByServer(serverId: string): ClaimRecord[] {
+    return this.deps.store.list(serverId, { limit: ALL });
+  }
+
+  /** @throws NotFound */
+  get(serverId: string, id: string): ClaimRecord {
+    this.deps.servers.get(serverId);
+    const claim = this.deps.store.get(serverId, id);
+    if (!claim) throw new NotFound(id, 'OAuth2Claim');
+    return claim;
+  }
+
+  /**
+   * Claims a new server starts with, written inside its creation transaction: the `default`
+   * server gets Okta's system RESOURCE claim `sub`; other servers start with none.
+   */
+  addSystemClaims(server: AuthorizationServerRecord): void {
+    if (server.id !== DEFAULT_SERVER_ID) return;
+    this.deps.store.insert({
+      id: this.deps.crypto.randomId('ocl'),
+      serverId: server.id,
+      name: 'sub',
+      status: 'ACTIVE',
+      claimType: 'RESOURCE',
+      valueType: 'SYSTEM',
+      value: DEFAULT_SUB_EXPRESSION,
+      groupFilterType: null,
+      alwaysIncludeInToken: true,
+      conditionScopes: [],
+      system: true,
+      created: server.created,
+      lastUpdated: server.created,
+    });
+  }
+
+  /** @throws NotFound, ValidationFailed */
+  create(serverId: string, body: unknown): ClaimRecord {
+    this.deps.servers.get(serverId);
+    const input = this.validate(serverId, body);
+    const now = this.deps.clock.now();
+    const claim: ClaimRecord = { id: this.deps.crypto.randomId('ocl'), serverId, ...fromInput(input), system: false, created: now, lastUpdated: now };
+    this.deps.tx.run(() => {
+      this.assertUniqueName(claim);
+      this.deps.store.insert(claim);
+    });
+    return claim;
+  }
+
+  /** PUT semantics: every writable field is replaced. @throws NotFound, ValidationFailed, Refused */
+  replace(serverId: string, id: string, body: unknown): ClaimRecord {
+    const existing = this.get(serverId, id);
+    refuseIfSystem(existing, 'changed');
+    const input = this.validate(serverId, body);
+    const updated: ClaimRecord = { ...existing, ...fromInput(input), lastUpdated: this.deps.clock.now() };
+    this.deps.tx.run(() => {
+      this.assertUniqueName(updated);
+      this.deps.store.update(updated);
+    });
+    return updated;
+  }
+
+  /** @throws NotFound, Refused */
+  delete(serverId: string, id: string): void {
+    refuseIfSystem(this.get(serverId, id), 'deleted');
+    this.deps.store.delete(serverId, id);
+  }
+
+  private validate(serverId: string, body: unknown): ClaimInput {
+    const result = validateClaim(body);
+    if (!result.ok) throw new ValidationFailed(result.issues);
+    const input = result.value;
+    const issues: FieldIssue[] = [];
+    const valueIssue = validateClaimValue(input);
+    if (valueIssue) issues.push(valueIssue);
+    const known = new Set(this.deps.scopes.byNames(serverId, input.conditions.scopes).map((s) => s.name));
+    const unknown = input.conditions.scopes.filter((name) => !known.has(name));
+    if (unknown.length) {
+      issues.push({ field: 'conditions.scopes', message: `no scope named ${unknown.map((n) => `'${n}'`).join(', ')} exists on this authorization server` });
+    }
+    if (issues.length) throw new ValidationFailed(issues);
+    return input;
+  }
+
+  private assertUniqueName(claim: ClaimRecord): void {
+    const clash = this.deps.store.byName(claim.serverId, claim.claimType, claim.name);
+    if (clash && clash.id !== claim.id) {
+      throw new ValidationFailed([{ field: 'name', message: `A ${claim.claimType} claim with this name already exists on this authorization server` }]);
+    }
+  }
+}
+
+/**
+ * Okta-made claims cannot be changed or deleted here: 403 E0000006, like any other write the
+ * caller has no permission for. (Okta itself lets `sub`'s value be edited; Authbox keeps it fixed.)
+ */
+function refuseIfSystem(claim: ClaimRecord, action: 'changed' | 'deleted'): void {
+  if (!claim.system) return;
+  const message = `'${claim.name}' is a system claim and cannot be ${action}`;
+  throw new Refused('E0000006', `You do not have permission to perform the requested action: ${message}`, [{ field: 'id', message }]);
+}
+
+function fromInput(input: ClaimInput): Omit<ClaimRecord, 'id' | 'serverId' | 'system' | 'created' | 'lastUpdated'> {
+  return {
+    name: input.name,
+    status: input.status,
+    claimType: input.claimType,
+    valueType: input.valueType,
+    value: input.value,
+    groupFilterType: input.valueType === 'GROUPS' ? (input.group_filter_type ?? null) : null,
+    alwaysIncludeInToken: input.alwaysIncludeInToken,
+    conditionScopes: input.conditions.scopes,
+  };
+}

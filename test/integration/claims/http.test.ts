@@ -1,0 +1,159 @@
+/**
+ * Claim validation and refusals over raw HTTP: each rule of reference §1.6 and §4 gives 400
+ * E0000001 with a cause naming the field, and a refused request writes nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTestApp } from '../../support/app.js';
+import type { TestApp } from '../../support/app.js';
+
+let t: TestApp;
+let serverId: string;
+let base: string;
+
+interface OktaError {
+  errorCode: string;
+  errorSummary: string;
+  errorCauses: { errorSummary: string }[];
+}
+
+const send = (method: string, path: string, body?: unknown) =>
+  t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const post = (body: unknown) => send('POST', base, body);
+const claimNames = async () => ((await (await t.api(base)).json()) as { name: string }[]).map((c) => c.name);
+const valid = { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'user.department' };
+
+async function expectError(response: Response, status: number, code: string, cause: string): Promise<OktaError> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as OktaError;
+  expect(body.errorCode).toBe(code);
+  expect(body.errorCauses.map((c) => c.errorSummary)).toContainEqual(expect.stringContaining(cause));
+  return body;
+}
+
+beforeEach(async () => {
+  t = await startTestApp();
+  const server = await send('POST', '/api/v1/authorizationServers', { name: 'orders', description: 'Orders API', audiences: ['api://orders'] });
+  serverId = ((await server.json()) as { id: string }).id;
+  base = `/api/v1/authorizationServers/${serverId}/claims`;
+  expect((await send('POST', `/api/v1/authorizationServers/${serverId}/scopes`, { name: 'orders:read' })).status).toBe(201);
+});
+
+afterEach(async () => {
+  await t.close();
+});
+
+describe('claim responses', () => {
+  it('answers 201 JSON on create, 200 on get and put, 204 without a body on delete', async () => {
+    const created = await post(valid);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('content-type')).toMatch(/^application\/json/);
+    const { id } = (await created.json()) as { id: string };
+    expect((await t.api(`${base}/${id}`)).status).toBe(200);
+    expect((await send('PUT', `${base}/${id}`, { ...valid, value: 'user.title' })).status).toBe(200);
+    const deleted = await send('DELETE', `${base}/${id}`);
+    expect(deleted.status).toBe(204);
+    expect(await deleted.text()).toBe('');
+  });
+
+  it('ignores read-only id and system on write', async () => {
+    const body = (await (await post({ ...valid, id: 'oclMINE', system: true })).json()) as Record<string, unknown>;
+    expect(body['system']).toBe(false);
+    expect(body['id']).not.toBe('oclMINE');
+  });
+});
+
+describe('claim validation (400 E0000001 naming the field, nothing written)', () => {
+  const invalid: [string, unknown, string][] = [
+    ['a missing name', { ...valid, name: undefined }, 'name: The field cannot be left blank'],
+    ['a blank name', { ...valid, name: '  ' }, 'name: The field cannot be left blank'],
+    ['a missing claimType', { ...valid, claimType: undefined }, 'claimType: The field cannot be left blank'],
+    ['an unknown claimType', { ...valid, claimType: 'BOTH' }, 'claimType: must be one of RESOURCE, IDENTITY'],
+    ['an unknown valueType', { ...valid, valueType: 'LITERAL' }, 'valueType: must be one of EXPRESSION, GROUPS, SYSTEM'],
+    ['valueType SYSTEM (read-only)', { ...valid, valueType: 'SYSTEM' }, 'valueType: SYSTEM is read-only'],
+    ['a missing value', { ...valid, value: undefined }, 'value: The field cannot be left blank'],
+    ['a blank value', { ...valid, value: ' ' }, 'value: The field cannot be left blank'],
+    ['an unknown status', { ...valid, status: 'ON' }, 'status: must be one of ACTIVE, INACTIVE'],
+    ['an alwaysIncludeInToken that is not a boolean', { ...valid, alwaysIncludeInToken: 'yes' }, 'alwaysIncludeInToken: must be true or false'],
+    ['GROUPS without group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng' }, 'group_filter_type: is required when valueType is GROUPS'],
+    ['EXPRESSION with a group_filter_type', { ...valid, group_filter_type: 'EQUALS' }, 'group_filter_type: applies only to valueType GROUPS'],
+    ['an unknown group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng', group_filter_type: 'ENDS_WITH' }, 'group_filter_type: must be one of STARTS_WITH, EQUALS, CONTAINS, REGEX'],
+    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: is not a valid regular expression'],
+    ['conditions.scopes naming an unknown scope', { ...valid, conditions: { scopes: ['orders:read', 'nope'] } }, "conditions.scopes: no scope named 'nope' exists"],
+    ['conditions.scopes that is not an array', { ...valid, conditions: { scopes: 'orders:read' } }, 'conditions.scopes: must be an array of scope names'],
+    ['a body that is not an object', [valid], 'body: must be a JSON object'],
+  ];
+  for (const [what, body, cause] of invalid) {
+    it(`refuses ${what}`, async () => {
+      await expectError(await post(body), 400, 'E0000001', cause);
+      expect(await claimNames()).toEqual([]);
+    });
+  }
+
+  const reservedAccess = ['ver', 'jti', 'iss', 'iat', 'exp', 'cid', 'uid', 'scp', 'auth_time', 'acr'];
+  it(`refuses the reserved access-token names as RESOURCE claims (${reservedAccess.join(' ')})`, async () => {
+    for (const name of reservedAccess) {
+      await expectError(await post({ ...valid, name }), 400, 'E0000001', `name: '${name}' is a reserved claim name`);
+    }
+    expect(await claimNames()).toEqual([]);
+  });
+
+  const reservedId = ['amr', 'aud', 'auth_time', 'exp', 'iat', 'idp', 'iss', 'jti', 'sub', 'ver', 'nonce', 'at_hash', 'c_hash', 'acr'];
+  it(`refuses the reserved ID-token names as IDENTITY claims (${reservedId.join(' ')})`, async () => {
+    for (const name of reservedId) {
+      await expectError(await post({ ...valid, claimType: 'IDENTITY', name }), 400, 'E0000001', `name: '${name}' is a reserved claim name`);
+    }
+    expect(await claimNames()).toEqual([]);
+  });
+
+  it('lets aud and sub be overridden in access tokens only (§4)', async () => {
+    for (const name of ['aud', 'sub']) expect((await post({ ...valid, name })).status).toBe(201);
+  });
+
+  it('names are unique per server and claim type, on create and on replace', async () => {
+    await post(valid);
+    await expectError(await post(valid), 400, 'E0000001', 'name: A RESOURCE claim with this name already exists');
+    expect((await post({ ...valid, claimType: 'IDENTITY' })).status).toBe(201);
+    const other = (await (await post({ ...valid, name: 'title' })).json()) as { id: string };
+    await expectError(await send('PUT', `${base}/${other.id}`, valid), 400, 'E0000001', 'name: A RESOURCE claim with this name already exists');
+    expect(await claimNames()).toEqual(['department', 'department', 'title']);
+  });
+
+  it('a refused replace leaves the claim as it was', async () => {
+    const created = (await (await post(valid)).json()) as { id: string };
+    await expectError(await send('PUT', `${base}/${created.id}`, { ...valid, value: 'x', conditions: { scopes: ['nope'] } }), 400, 'E0000001', 'conditions.scopes');
+    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({ value: 'user.department', conditions: { scopes: [] } });
+  });
+
+  it("a scope of another server does not satisfy conditions.scopes", async () => {
+    expect((await send('POST', '/api/v1/authorizationServers/default/scopes', { name: 'default:only' })).status).toBe(201);
+    await expectError(await post({ ...valid, conditions: { scopes: ['default:only'] } }), 400, 'E0000001', "conditions.scopes: no scope named 'default:only'");
+  });
+});
+
+describe('unknown resources', () => {
+  it('an unknown server is 404 E0000007 (AuthorizationServer) on every claim call', async () => {
+    const missing = '/api/v1/authorizationServers/ausNOPE/claims';
+    for (const [method, path, body] of [
+      ['GET', missing],
+      ['POST', missing, valid],
+      ['GET', `${missing}/ocl1`],
+      ['PUT', `${missing}/ocl1`, valid],
+      ['DELETE', `${missing}/ocl1`],
+    ] as const) {
+      const response = await send(method, path, body);
+      expect(response.status).toBe(404);
+      const error = (await response.json()) as OktaError;
+      expect(error.errorCode).toBe('E0000007');
+      expect(error.errorSummary).toBe('Not found: Resource not found: ausNOPE (AuthorizationServer)');
+    }
+  });
+
+  it('an unknown claim is 404 E0000007 on get, put and delete', async () => {
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      const response = await send(method, `${base}/oclNOPE`, method === 'PUT' ? valid : undefined);
+      expect(response.status).toBe(404);
+      expect(((await response.json()) as OktaError).errorSummary).toBe('Not found: Resource not found: oclNOPE (OAuth2Claim)');
+    }
+  });
+});
