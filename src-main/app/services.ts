@@ -3,9 +3,11 @@ import { AppAssignments } from '../core/app-assignments.js';
 import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
 import { Claims } from '../core/claims.js';
-import { Scopes } from '../core/scopes.js';
+import { Groups } from '../core/groups.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
+import { Scopes } from '../core/scopes.js';
+import { Users } from '../core/users.js';
 import type { Clock, Crypto, Transactor } from '../core/ports.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js';
@@ -13,11 +15,13 @@ import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import { SqliteClaimStore } from '../store/claim-repository.js';
 import type { Db } from '../store/database.js';
+import { SqliteGroupStore } from '../store/group-repository.js';
 import { SqlitePolicyStore } from '../store/policy-repository.js';
 import { SqliteRuleStore } from '../store/rule-repository.js';
 import { SqliteReferenceStore } from '../store/reference-repository.js';
 import { SqliteScopeStore } from '../store/scope-repository.js';
 import { SqliteSettingsStore } from '../store/settings-repository.js';
+import { SqliteUserStore } from '../store/user-repository.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsStore;
@@ -55,5 +59,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const appStore = new SqliteAppStore(db);
   const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx: deps.tx });
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments };
+  const userStore = new SqliteUserStore(db);
+  const groupStore = new SqliteGroupStore(db);
+  const users = new Users({ store: userStore, groups: groupStore, references: deps.references, crypto, clock, tx: deps.tx });
+  const groups = new Groups({ store: groupStore, users: userStore, references: deps.references, crypto, clock, tx: deps.tx });
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups };
 }

@@ -1,3 +1,5 @@
 export * from './okta-error.js';
 export * from './links.js';
 export * from './authorization-server.js';
+export * from './user.js';
+export * from './group.js';

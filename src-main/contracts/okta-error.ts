@@ -27,6 +27,7 @@ export const OKTA_ERRORS = {
   E0000022: { status: 405, summary: 'The endpoint does not support the provided HTTP method' },
   E0000028: { status: 400, summary: 'The request is missing a required parameter.' },
   E0000031: { status: 400, summary: 'Invalid search criteria.' },
+  E0000032: { status: 403, summary: 'Unlock is not allowed for this user.' },
   E0000038: { status: 403, summary: "This operation is not allowed in the user's current status." },
   E0000055: { status: 409, summary: 'Duplicate Group' },
   E0000056: { status: 403, summary: 'Delete application forbidden.' },

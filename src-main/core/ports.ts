@@ -13,12 +13,16 @@ export interface Transactor {
   run<T>(work: () => T): T;
 }
 
-/** Cryptographic randomness and RSA key generation, backed by WebCrypto/jose in `app/`. */
+/** Cryptographic randomness, RSA key generation and password hashing, backed by Node in `app/`. */
 export interface Crypto {
   /** A random id of `length` characters from [0-9A-Za-z], prefixed (Okta ids are 20 characters). */
   randomId(prefix: string, length?: number): string;
   /** An RSA-2048 RS256 signing key pair; `kid` is the key's SHA-256 JWK thumbprint (43 chars). */
   generateSigningKey(): Promise<GeneratedKey>;
+  /** A salted, self-describing scrypt hash of `password`; the password itself is never stored. */
+  hashPassword(password: string): string;
+  /** True when `password` matches a `hashPassword` result (constant-time; false for a malformed hash). */
+  verifyPassword(password: string, hash: string): boolean;
 }
 
 export interface PublicJwk {

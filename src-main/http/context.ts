@@ -4,9 +4,11 @@ import type { AppAssignments } from '../core/app-assignments.js';
 import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Claims } from '../core/claims.js';
-import type { Scopes } from '../core/scopes.js';
+import type { Groups } from '../core/groups.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
+import type { Scopes } from '../core/scopes.js';
+import type { Users } from '../core/users.js';
 import type { Origins } from './management/presenters.js';
 
 export interface HttpServices {
@@ -17,6 +19,8 @@ export interface HttpServices {
   rules: Rules;
   apps: Apps;
   appAssignments: AppAssignments;
+  users: Users;
+  groups: Groups;
 }
 
 export interface HttpContext {

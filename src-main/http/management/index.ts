@@ -5,9 +5,11 @@ import { registerAppAssignmentRoutes } from './app-assignments.js';
 import { registerAppRoutes } from './apps.js';
 import { registerAuthorizationServerRoutes } from './authorization-servers.js';
 import { registerClaimRoutes } from './claims.js';
-import { registerScopeRoutes } from './scopes.js';
+import { registerGroupRoutes } from './groups.js';
 import { registerPolicyRoutes } from './policies.js';
 import { registerRuleRoutes } from './rules.js';
+import { registerScopeRoutes } from './scopes.js';
+import { registerUserRoutes } from './users.js';
 
 export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext): void {
   registerAuthorizationServerRoutes(api, ctx);
@@ -17,4 +19,6 @@ export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext)
   registerRuleRoutes(api, ctx);
   registerAppRoutes(api, ctx);
   registerAppAssignmentRoutes(api, ctx);
+  registerUserRoutes(api, ctx);
+  registerGroupRoutes(api, ctx);
 }

@@ -84,6 +84,15 @@ export class FakeCrypto implements Crypto {
     const kid = `kid-${++this.kids}`;
     return { kid, publicJwk: { kty: 'RSA', n: `modulus-${kid}`, e: 'AQAB' }, privateJwk: JSON.stringify({ kid, d: 'private' }) };
   }
+
+  /** Reversible on purpose (tests read it back), but never the plain password. */
+  hashPassword(password: string): string {
+    return `fake$${[...password].reverse().join('')}`;
+  }
+
+  verifyPassword(password: string, hash: string): boolean {
+    return hash === this.hashPassword(password);
+  }
 }
 
 export class FakeClock implements Clock {

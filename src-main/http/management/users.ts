@@ -1,0 +1,89 @@
+/**
+ * `/api/v1/users` — the calls of `client.userApi` (reference §1.8): list with `q` / `filter` /
+ * `search`, create, get / update / replace / delete by id or login, lifecycle actions, and the
+ * user's groups. Lifecycle calls answer 200 `{}` as Okta does with `sendEmail=true`
+ * (expire_password answers the user). Authbox sends no email and has no activation or reset
+ * pages, so it never hands out activation or reset links; an admin sets the password instead.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LIFECYCLE_ACTIONS } from '../../core/user-lifecycle.js';
+import type { HttpContext } from '../context.js';
+import { OktaHttpError } from '../okta-errors.js';
+import { managementEndpoint } from './endpoint.js';
+import { presentGroup } from './group-presenters.js';
+import { readPage, sendPage } from './paging.js';
+import { presentUser } from './user-presenters.js';
+
+type Query = Record<string, unknown>;
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+const queryOf = (request: FastifyRequest) => request.query as Query;
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** A `true` / `false` query parameter; anything else is 400 E0000001 naming it. */
+export function readBoolean(query: Query, name: string, fallback: boolean): boolean {
+  const value = query[name];
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new OktaHttpError('E0000001', name, [{ field: name, message: 'must be true or false' }]);
+}
+
+/** The create options Okta takes as query parameters; what Authbox cannot do is refused, not ignored. */
+function readCreateOptions(query: Query): { activate: boolean; nextLogin?: string } {
+  if (readBoolean(query, 'provider', false)) {
+    throw new OktaHttpError('E0000001', 'provider', [{ field: 'provider', message: 'users with an external authentication provider are not supported; Authbox users sign in with a password' }]);
+  }
+  const nextLogin = text(query['nextLogin']);
+  if (nextLogin !== undefined && nextLogin !== 'changePassword') {
+    throw new OktaHttpError('E0000001', 'nextLogin', [{ field: 'nextLogin', message: "must be 'changePassword'" }]);
+  }
+  return { activate: readBoolean(query, 'activate', true), ...(nextLogin ? { nextLogin } : {}) };
+}
+
+export function registerUserRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  const { users } = ctx.services;
+  const origin = (request: FastifyRequest) => ctx.origins(request).request;
+
+  managementEndpoint(app, '/users', {
+    GET: async (request, reply) => {
+      const query = queryOf(request);
+      const q = text(query['q']);
+      // Okta: 200 per page by default, 10 when `q` is given.
+      const page = readPage(query, q === undefined ? 200 : 10, 200);
+      const criteria = { q, filter: text(query['filter']), search: text(query['search']), sortBy: text(query['sortBy']), sortOrder: text(query['sortOrder']) };
+      const rows = sendPage(request, reply, page, (limit) => users.list(criteria, { ...page, limit }));
+      return rows.map((user) => presentUser(user, origin(request)));
+    },
+    // Okta answers 200 (not 201) to user creation.
+    POST: async (request) => presentUser(users.create(request.body, readCreateOptions(queryOf(request))), origin(request)),
+  });
+
+  managementEndpoint(app, '/users/:id', {
+    GET: async (request) => presentUser(users.get(idOf(request)), origin(request)),
+    POST: async (request) => presentUser(users.update(idOf(request), request.body), origin(request)),
+    PUT: async (request) => presentUser(users.replace(idOf(request), request.body), origin(request)),
+    DELETE: async (request, reply) => {
+      users.delete(idOf(request));
+      return reply.code(204).send();
+    },
+  });
+
+  for (const action of LIFECYCLE_ACTIONS) {
+    managementEndpoint(app, `/users/:id/lifecycle/${action}`, {
+      POST: async (request, reply) => {
+        const query = queryOf(request);
+        readBoolean(query, 'sendEmail', true); // Authbox sends no email either way; the value is only checked.
+        if (action === 'expire_password' && readBoolean(query, 'tempPassword', false)) {
+          throw new OktaHttpError('E0000001', 'tempPassword', [
+            { field: 'tempPassword', message: 'temporary passwords are not supported; set a password with POST /api/v1/users/{id}' },
+          ]);
+        }
+        const user = users.lifecycle(idOf(request), action);
+        return reply.type('application/json').send(action === 'expire_password' ? presentUser(user, origin(request)) : {});
+      },
+    });
+  }
+
+  managementEndpoint(app, '/users/:id/groups', {
+    GET: async (request) => users.groupsOf(idOf(request)).map((group) => presentGroup(group, origin(request))),
+  });
+}
