@@ -1,7 +1,6 @@
 /**
- * What the policy and rule tests need around them: the SDK client, apps and scopes (through the
- * management API), users and groups (through the API when those endpoints exist, else inserted into
- * the test database, as they are built in parallel in issue 3), and row counts of the policy tables.
+ * What the policy and rule tests need around them: the SDK client, apps, users, groups and scopes
+ * made through the management API, and row counts of the policy tables (read from the database).
  */
 import { Client } from '@okta/okta-sdk-nodejs';
 import type { AuthorizationServerPolicy, AuthorizationServerPolicyRuleRequest } from '@okta/okta-sdk-nodejs';
@@ -51,6 +50,31 @@ export async function createServer(client: Client, name: string): Promise<string
   return server.id!;
 }
 
+function withDb<T>(t: TestApp, work: (db: Database.Database) => T): T {
+  const db = new Database(join(t.dataDir, 'authbox.db'), { readonly: true });
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function created<T>(response: Response, status: number, what: string): Promise<T> {
+  if (response.status !== status) throw new Error(`creating ${what}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export async function createUser(t: TestApp, login: string): Promise<string> {
+  const profile = { login, email: login, firstName: login.split('@')[0], lastName: 'Test' };
+  const body = JSON.stringify({ profile, credentials: { password: { value: 'Sandbox-Passw0rd!' } } });
+  return (await created<{ id: string }>(await t.api('/api/v1/users?activate=true', { method: 'POST', body }), 200, login)).id;
+}
+
+export async function createGroup(t: TestApp, name: string): Promise<string> {
+  const body = JSON.stringify({ profile: { name, description: `${name} group` } });
+  return (await created<{ id: string }>(await t.api('/api/v1/groups', { method: 'POST', body }), 200, `group ${name}`)).id;
+}
+
 /** An OIDC service app; returns its client_id. */
 export async function createApp(t: TestApp, label: string): Promise<string> {
   const response = await t.api('/api/v1/apps', {
@@ -63,78 +87,13 @@ export async function createApp(t: TestApp, label: string): Promise<string> {
       settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] } },
     }),
   });
-  if (response.status !== 200) throw new Error(`creating app ${label}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { credentials: { oauthClient: { client_id: string } } }).credentials.oauthClient.client_id;
+  return (await created<{ credentials: { oauthClient: { client_id: string } } }>(response, 200, `app ${label}`)).credentials.oauthClient.client_id;
 }
 
-let counter = 0;
-const fakeId = (prefix: string) => `${prefix}${String(++counter).padStart(8, '0')}${Math.random().toString(36).slice(2, 11).padEnd(9, '0')}`;
-
-function withDb<T>(t: TestApp, work: (db: Database.Database) => T): T {
-  const db = new Database(join(t.dataDir, 'authbox.db'));
-  try {
-    db.pragma('busy_timeout = 5000');
-    return work(db);
-  } finally {
-    db.close();
-  }
-}
-
-const missingEndpoint = async (response: Response) =>
-  response.status === 404 && ((await response.clone().json()) as { errorCode?: string }).errorCode === 'E0000008';
-
-export async function createUser(t: TestApp, login: string): Promise<string> {
-  const profile = { login, email: login, firstName: login.split('@')[0], lastName: 'Test' };
-  const response = await t.api('/api/v1/users?activate=true', {
-    method: 'POST',
-    body: JSON.stringify({ profile, credentials: { password: { value: 'Sandbox-Passw0rd!' } } }),
-  });
-  if (!(await missingEndpoint(response))) {
-    if (response.status !== 200) throw new Error(`creating ${login}: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { id: string }).id;
-  }
-  const id = fakeId('00u');
-  const now = new Date().toISOString();
-  withDb(t, (db) =>
-    db
-      .prepare(`INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', ?, ?, ?)`)
-      .run(id, login, JSON.stringify(profile), now, now),
-  );
-  return id;
-}
-
-export async function createGroup(t: TestApp, name: string): Promise<string> {
-  const response = await t.api('/api/v1/groups', { method: 'POST', body: JSON.stringify({ profile: { name, description: `${name} group` } }) });
-  if (!(await missingEndpoint(response))) {
-    if (response.status !== 200) throw new Error(`creating group ${name}: ${response.status} ${await response.text()}`);
-    return ((await response.json()) as { id: string }).id;
-  }
-  const id = fakeId('00g');
-  const now = new Date().toISOString();
-  withDb(t, (db) =>
-    db
-      .prepare(`INSERT INTO groups (id, type, name, description, created, last_updated, last_membership_updated) VALUES (?, 'OKTA_GROUP', ?, ?, ?, ?, ?)`)
-      .run(id, name, `${name} group`, now, now, now),
-  );
-  return id;
-}
-
-/** A custom scope of the server, through the scopes API when it exists. */
+/** A custom scope of the server. */
 export async function createScope(t: TestApp, serverId: string, name: string): Promise<void> {
   const response = await t.api(`/api/v1/authorizationServers/${serverId}/scopes`, { method: 'POST', body: JSON.stringify({ name }) });
-  if (!(await missingEndpoint(response))) {
-    if (response.status !== 201) throw new Error(`creating scope ${name}: ${response.status} ${await response.text()}`);
-    return;
-  }
-  const now = new Date().toISOString();
-  withDb(t, (db) =>
-    db
-      .prepare(
-        `INSERT INTO scopes (id, server_id, name, consent, is_default, metadata_publish, optional, system, created, last_updated)
-         VALUES (?, ?, ?, 'IMPLICIT', 0, 'NO_CLIENTS', 0, 0, ?, ?)`,
-      )
-      .run(fakeId('scp'), serverId, name, now, now),
-  );
+  await created(response, 201, `scope ${name}`);
 }
 
 /** Row counts of the policy tables, to show a refused request changed nothing. */

@@ -70,7 +70,7 @@ describe('rules through the Okta SDK', () => {
     });
   });
 
-  it('names existing users, groups and scopes; shows the Everyone group id as EVERYONE', async () => {
+  it('names existing users, groups and (system or custom) scopes; shows the Everyone group id as EVERYONE', async () => {
     const alice = await createUser(t, `alice-${n}@example.com`);
     const admins = await createGroup(t, `admins-${n}`);
     await createScope(t, serverId, `orders:read:${n}`);
@@ -79,14 +79,14 @@ describe('rules through the Okta SDK', () => {
       conditions: {
         people: { users: { include: [alice] }, groups: { include: [admins, '00gEVERYONE000000000'] } },
         grantTypes: { include: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'] },
-        scopes: { include: [`orders:list:${n}`, `orders:read:${n}`] },
+        scopes: { include: ['openid', `orders:list:${n}`, `orders:read:${n}`] },
       },
       actions: { token: { accessTokenLifetimeMinutes: 30, refreshTokenLifetimeMinutes: 600, refreshTokenWindowMinutes: 120, inlineHook: { id: 'calhook1' } } },
     });
     expect(rule.conditions).toMatchObject({
       people: { users: { include: [alice] }, groups: { include: [admins, 'EVERYONE'] } },
       grantTypes: { include: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'] },
-      scopes: { include: [`orders:list:${n}`, `orders:read:${n}`] },
+      scopes: { include: ['openid', `orders:list:${n}`, `orders:read:${n}`] },
     });
     expect(rule.actions?.token).toEqual({
       accessTokenLifetimeMinutes: 30,
