@@ -17,6 +17,7 @@ import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { seedOnFirstStart } from './seed.js';
 import { buildServices } from './services.js';
+import type { Services } from './services.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -42,6 +43,8 @@ export interface RunningApp {
   adminToken: string;
   /** The UI address with the admin token in the fragment. */
   uiUrl: string;
+  /** The domain services the server runs on (tests record events and read state through them). */
+  readonly services: Services;
   close(): Promise<void>;
 }
 
@@ -156,6 +159,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     port,
     adminToken,
     uiUrl: `${origin}/#token=${encodeURIComponent(adminToken)}`,
+    services,
     async close() {
       if (closed) return;
       closed = true;

@@ -4,6 +4,7 @@ import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
 import { Claims } from '../core/claims.js';
 import { Groups } from '../core/groups.js';
+import { EventLog } from '../core/protocol/event-log.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
@@ -14,6 +15,7 @@ import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js'
 import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import { SqliteClaimStore } from '../store/claim-repository.js';
+import { SqliteEventStore } from '../store/event-repository.js';
 import type { Db } from '../store/database.js';
 import { SqliteGroupStore } from '../store/group-repository.js';
 import { SqlitePolicyStore } from '../store/policy-repository.js';
@@ -63,5 +65,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const groupStore = new SqliteGroupStore(db);
   const users = new Users({ store: userStore, groups: groupStore, references: deps.references, crypto, clock, tx: deps.tx });
   const groups = new Groups({ store: groupStore, users: userStore, references: deps.references, crypto, clock, tx: deps.tx });
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups };
+  const events = new EventLog({ store: new SqliteEventStore(db), crypto, clock });
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events };
 }

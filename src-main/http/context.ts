@@ -5,6 +5,7 @@ import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Claims } from '../core/claims.js';
 import type { Groups } from '../core/groups.js';
+import type { EventLog } from '../core/protocol/event-log.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
@@ -21,6 +22,8 @@ export interface HttpServices {
   appAssignments: AppAssignments;
   users: Users;
   groups: Groups;
+  /** The protocol event log: endpoints record into it, the sandbox API reads it. */
+  events: EventLog;
 }
 
 export interface HttpContext {

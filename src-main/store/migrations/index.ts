@@ -7,6 +7,7 @@ import { m0020 } from './0020-users-and-groups.js';
 import { m0030 } from './0030-apps-and-assignments.js';
 import { m0040 } from './0040-scopes-and-claims.js';
 import { m0050 } from './0050-policies-and-rules.js';
+import { m0060 } from './0060-events.js';
 
 export interface Migration {
   version: number;
@@ -14,5 +15,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -3,28 +3,21 @@
  * ApplicationGroupAssignment bodies, 409 E0000062 for a repeated assignment, 404 E0000007 for
  * unknown ids, paging, `expand=user`, nothing half-written, and a restart keeps them.
  */
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { AppUser, Application } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestApp } from '../../support/app.js';
+import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { addMember, counts, createGroup, createUser } from './directory.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
 let appId: string;
 
-const sdk = () => new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+const sdk = () => oktaClient(t.origin);
 
 /** Every item of an SDK collection; a null item (an empty page advertising next) fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    if (item === null) throw new Error('the collection yielded a null item');
-    items.push(item);
-  }
-  return items;
-}
 
 beforeEach(async () => {
   t = await startTestApp();

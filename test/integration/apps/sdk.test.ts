@@ -2,27 +2,20 @@
  * OIDC apps driven through the official @okta/okta-sdk-nodejs v8 client against the real server
  * (reference §1.7, §1.11, §8 check 16).
  */
-import { Client, OpenIdConnectApplication } from '@okta/okta-sdk-nodejs';
-import type { Application } from '@okta/okta-sdk-nodejs';
+import { OpenIdConnectApplication } from '@okta/okta-sdk-nodejs';
+import type { Application , Client} from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestApp } from '../../support/app.js';
+import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { addMember, createGroup, createUser } from './directory.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
 
-const sdk = () => new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+const sdk = () => oktaClient(t.origin);
 
 /** Every item of an SDK collection; a null item (an empty page advertising next) fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    if (item === null) throw new Error('the collection yielded a null item');
-    items.push(item);
-  }
-  return items;
-}
 
 export const webApp = (label: string, extra: Record<string, unknown> = {}): Application =>
   ({

@@ -2,29 +2,22 @@
  * Authorization servers driven through the official @okta/okta-sdk-nodejs v8 client,
  * against the real server on port 0 with a temporary database (reference §1.2, §1.11, §8).
  */
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { AuthorizationServer } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
 
 function sdk(token = ADMIN_TOKEN): Client {
   // cacheMiddleware off: the SDK caches GETs by self link, which would hide what the server answers.
-  return new Client({ orgUrl: t.origin, token, cacheMiddleware: null });
+  return oktaClient(t.origin, token);
 }
 
 /** Iterates an SDK Collection; a null item (an empty page that still had rel="next") fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    expect(item).not.toBeNull();
-    if (item) items.push(item);
-  }
-  return items;
-}
 
 const newServer = (name: string): AuthorizationServer =>
   ({ name, description: `${name} description`, audiences: [`api://${name}`] }) as AuthorizationServer;

@@ -2,24 +2,17 @@
  * Claims driven through the official @okta/okta-sdk-nodejs v8 client against the real server
  * (reference §1.6, §8 check 10), including the default server's system `sub` claim.
  */
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { OAuth2Claim } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_TOKEN, startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
 let serverId: string;
 
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    expect(item).not.toBeNull();
-    if (item) items.push(item);
-  }
-  return items;
-}
 
 const api = () => client.authorizationServerApi;
 const create = (claim: Partial<OAuth2Claim>, authServerId = serverId) => api().createOAuth2Claim({ authServerId, oAuth2Claim: claim as OAuth2Claim });
@@ -33,7 +26,7 @@ const expression = (name: string, extra: Partial<OAuth2Claim> = {}): Partial<OAu
 
 beforeEach(async () => {
   t = await startTestApp();
-  client = new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+  client = oktaClient(t.origin);
   const server = await api().createAuthorizationServer({
     authorizationServer: { name: 'orders', description: 'Orders API', audiences: ['api://orders'] } as never,
   });
@@ -128,7 +121,7 @@ describe('claims through the Okta SDK', () => {
   it('keeps claims across a restart', async () => {
     const created = await create({ name: 'groups', claimType: 'IDENTITY', valueType: 'GROUPS', value: '.*', group_filter_type: 'REGEX', conditions: { scopes: ['orders:read'] } as never });
     await t.restart();
-    client = new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+    client = oktaClient(t.origin);
     expect(await api().getOAuth2Claim({ authServerId: serverId, claimId: created.id! })).toMatchObject({
       name: 'groups',
       valueType: 'GROUPS',
@@ -167,7 +160,7 @@ describe("the default server's system sub claim", () => {
 
   it('survives a restart and is not created twice', async () => {
     await t.restart();
-    client = new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+    client = oktaClient(t.origin);
     const claims = await collect(await api().listOAuth2Claims({ authServerId: 'default' }));
     expect(claims.map((c) => c.name)).toEqual(['sub']);
   });

@@ -2,32 +2,25 @@
  * Groups and memberships driven through the official @okta/okta-sdk-nodejs v8 client against the
  * real server on port 0 with a temporary database (reference §1.9, §8 check 15).
  */
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { CreateUserRequest, Group } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
 
 beforeEach(async () => {
   t = await startTestApp();
-  client = new Client({ orgUrl: t.origin, token: 'test-admin-token-0123456789', cacheMiddleware: null });
+  client = oktaClient(t.origin);
 });
 afterEach(async () => {
   await t.close();
 });
 
 /** Iterates a Collection to the end; a null item (an empty page with a next link) fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    if (item === null) throw new Error('the collection yielded a null item');
-    items.push(item);
-  }
-  return items;
-}
 
 async function apiError(call: Promise<unknown>): Promise<Record<string, unknown>> {
   try {

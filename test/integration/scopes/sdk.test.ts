@@ -2,11 +2,12 @@
  * Scopes driven through the official @okta/okta-sdk-nodejs v8 client against the real server
  * (reference §1.5, §3 scopes_supported, §8 checks 8 and 9).
  */
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { OAuth2Scope } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, startTestApp } from '../../support/app.js';
+import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 const SYSTEM_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso'];
 
@@ -15,14 +16,6 @@ let client: Client;
 let serverId: string;
 
 /** Iterates an SDK Collection; a null item (an empty page that still had rel="next") fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    expect(item).not.toBeNull();
-    if (item) items.push(item);
-  }
-  return items;
-}
 
 const scope = (name: string, extra: Partial<OAuth2Scope> = {}) => ({ name, ...extra }) as OAuth2Scope;
 const api = () => client.authorizationServerApi;
@@ -33,7 +26,7 @@ const scopesSupported = async (document: string) =>
 
 beforeEach(async () => {
   t = await startTestApp();
-  client = new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+  client = oktaClient(t.origin);
   const server = await api().createAuthorizationServer({
     authorizationServer: { name: 'orders', description: 'Orders API', audiences: ['api://orders'] } as never,
   });
@@ -154,7 +147,7 @@ describe('scopes through the Okta SDK', () => {
   it('keeps scopes across a restart', async () => {
     const created = await create('orders:read', { _default: true, consent: 'REQUIRED', metadataPublish: 'ALL_CLIENTS' });
     await t.restart();
-    client = new Client({ orgUrl: t.origin, token: ADMIN_TOKEN, cacheMiddleware: null });
+    client = oktaClient(t.origin);
     const got = await api().getOAuth2Scope({ authServerId: serverId, scopeId: created.id! });
     expect(got).toMatchObject({ name: 'orders:read', _default: true, consent: 'REQUIRED', metadataPublish: 'ALL_CLIENTS', system: false });
     expect(await names()).toEqual([...SYSTEM_SCOPES, 'orders:read']);

@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Client } from '@okta/okta-sdk-nodejs';
+import type { Client } from '@okta/okta-sdk-nodejs';
 import type { CreateUserRequest, User } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { collect, oktaClient } from '../../support/okta.js';
 
 let t: TestApp;
 let client: Client;
@@ -17,21 +18,13 @@ let client: Client;
 beforeEach(async () => {
   t = await startTestApp();
   // cacheMiddleware off: the SDK caches GETs by self link, which would hide what the server answers.
-  client = new Client({ orgUrl: t.origin, token: 'test-admin-token-0123456789', cacheMiddleware: null });
+  client = oktaClient(t.origin);
 });
 afterEach(async () => {
   await t.close();
 });
 
 /** Iterates a Collection to the end; a null item (an empty page with a next link) fails the test. */
-async function collect<T>(collection: AsyncIterable<T | null>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of collection) {
-    if (item === null) throw new Error('the collection yielded a null item');
-    items.push(item);
-  }
-  return items;
-}
 
 /** Runs `call` and returns the OktaApiError it rejects with. */
 async function apiError(call: Promise<unknown>): Promise<{ status: number; errorCode: string; errorSummary: string; errorCauses: { errorSummary: string }[] }> {

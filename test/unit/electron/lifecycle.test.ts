@@ -11,7 +11,7 @@ const NATIVE = '/fake/project/build/electron-native/better-sqlite3/build/Release
 
 function fakeServer(port = 7420): RunningApp & { close: ReturnType<typeof vi.fn> } {
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, port, adminToken: 't0ken', uiUrl: `${origin}/#token=t0ken`, close: vi.fn(async () => undefined) };
+  return { origin, port, adminToken: 't0ken', uiUrl: `${origin}/#token=t0ken`, services: {} as RunningApp['services'], close: vi.fn(async () => undefined) };
 }
 
 interface Setup {

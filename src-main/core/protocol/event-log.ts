@@ -1,0 +1,102 @@
+/**
+ * The event log of protocol requests (issue 4 §7): every protocol endpoint records one event per
+ * request; the sandbox API lists them, reads one and streams new ones. Kept bounded: the store
+ * drops the oldest events beyond `capacity` in the same write as each insert.
+ */
+import { NotFound, ValidationFailed } from '../errors.js';
+import type { Clock, Crypto } from '../ports.js';
+import type { EventFilter, EventRecorder, NewProtocolEvent, ProtocolEvent } from './events.js';
+
+/** Events kept when the constructor is not told otherwise. */
+export const DEFAULT_EVENT_CAPACITY = 10_000;
+export const MAX_EVENT_LIMIT = 200;
+export const DEFAULT_EVENT_LIMIT = 50;
+
+export interface EventStore {
+  /** Inserts the event and deletes all but the newest `keep` events, in one transaction. */
+  insert(event: ProtocolEvent, keep: number): void;
+  /**
+   * Newest first. With `after`, the `limit` events right after it (so paging forward leaves no
+   * gap); an `after` that is no longer kept (or never was) counts as older than every event.
+   */
+  list(filter: EventFilter): ProtocolEvent[];
+  get(id: string): ProtocolEvent | undefined;
+}
+
+export type EventListener = (event: ProtocolEvent) => void;
+
+export interface EventLogDeps {
+  store: EventStore;
+  crypto: Crypto;
+  clock: Clock;
+  /** How many events to keep (default 10,000). */
+  capacity?: number;
+  /** Told when a listener throws; recording goes on regardless. */
+  onListenerError?: (error: unknown) => void;
+}
+
+export class EventLog implements EventRecorder {
+  private readonly listeners = new Set<EventListener>();
+  private readonly capacity: number;
+
+  constructor(private readonly deps: EventLogDeps) {
+    this.capacity = deps.capacity ?? DEFAULT_EVENT_CAPACITY;
+  }
+
+  /** Stores the event with a new `evt…` id and the clock's time, then tells every listener. */
+  record(input: NewProtocolEvent): ProtocolEvent {
+    const event: ProtocolEvent = { ...input, id: this.deps.crypto.randomId('evt'), time: this.deps.clock.now() };
+    this.deps.store.insert(event, this.capacity);
+    for (const listener of [...this.listeners]) {
+      // A broken stream must never fail the protocol request that produced the event.
+      try {
+        listener(event);
+      } catch (error) {
+        this.deps.onListenerError?.(error);
+      }
+    }
+    return event;
+  }
+
+  /** Events matching every given filter, newest first; `limit` must be 1–200. */
+  list(filter: EventFilter): ProtocolEvent[] {
+    if (!Number.isInteger(filter.limit) || filter.limit < 1 || filter.limit > MAX_EVENT_LIMIT) {
+      throw new ValidationFailed([{ field: 'limit', message: `must be an integer from 1 to ${MAX_EVENT_LIMIT}` }]);
+    }
+    return this.deps.store.list(filter);
+  }
+
+  /** Every kept event newer than `after`, oldest first: what a resuming stream missed. */
+  newerThan(after: string): ProtocolEvent[] {
+    const events: ProtocolEvent[] = [];
+    let cursor = after;
+    for (;;) {
+      const page = this.list({ limit: MAX_EVENT_LIMIT, after: cursor }).reverse();
+      events.push(...page);
+      if (page.length < MAX_EVENT_LIMIT) return events;
+      cursor = page[page.length - 1]!.id;
+    }
+  }
+
+  /** @throws NotFound "(Event)" for an unknown or dropped id. */
+  get(id: string): ProtocolEvent {
+    const event = this.deps.store.get(id);
+    if (!event) throw new NotFound(id, 'Event');
+    return event;
+  }
+
+  /** Calls `listener` with each event recorded from now on; returns the unsubscribe function. */
+  subscribe(listener: EventListener): () => void {
+    // Wrapped so the same function subscribed twice is two subscriptions.
+    const entry: EventListener = (event) => listener(event);
+    this.listeners.add(entry);
+    return () => {
+      this.listeners.delete(entry);
+    };
+  }
+
+  /** How many listeners are subscribed (open streams); for tests and diagnostics. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+}
