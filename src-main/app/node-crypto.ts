@@ -1,7 +1,11 @@
-/** The `Crypto` port on Node: ids from the CSPRNG, RSA keys through jose (WebCrypto), scrypt password hashes. */
-import { randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
-import type { Crypto, GeneratedKey } from '../core/ports.js';
+/**
+ * The `Crypto` port on Node: ids from the CSPRNG, RSA keys, signing and JWS checks through jose
+ * (WebCrypto), scrypt password hashes.
+ */
+import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { SignJWT, calculateJwkThumbprint, compactVerify, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK } from 'jose';
+import type { CryptoKey, JWK, KeyObject } from 'jose';
+import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -51,4 +55,54 @@ export const nodeCrypto: Crypto = {
     if (!sane || salt.length === 0 || expected.length < 16 || expected.length > 64) return false;
     return timingSafeEqual(scrypt(password, salt, N, r, p, expected.length), expected);
   },
+
+  async sign(privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string> {
+    const key = await signingKey(privateJwk, kid);
+    return new SignJWT(payload).setProtectedHeader({ kid, alg: 'RS256' }).sign(key);
+  },
+
+  sha256(input: string): Uint8Array {
+    return new Uint8Array(createHash('sha256').update(input, 'utf8').digest());
+  },
+
+  decodeJws(token: string): DecodedJws | undefined {
+    try {
+      return { header: { ...decodeProtectedHeader(token) }, payload: { ...decodeJwt(token) } };
+    } catch {
+      return undefined;
+    }
+  },
+
+  async verifyJws(token: string, key: JwsKey): Promise<boolean> {
+    try {
+      if ('secret' in key) {
+        await compactVerify(token, new TextEncoder().encode(key.secret), { algorithms: HMAC_ALGS });
+        return true;
+      }
+      const alg = typeof key.jwk['alg'] === 'string' ? key.jwk['alg'] : decodeProtectedHeader(token).alg;
+      if (!alg || !ASYMMETRIC_ALGS.includes(alg)) return false;
+      await compactVerify(token, await importJWK(key.jwk as JWK, alg), { algorithms: [alg] });
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
+
+const HMAC_ALGS = ['HS256', 'HS384', 'HS512'];
+const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+/** Imported private keys by kid: importing a JWK costs more than signing with it. Bounded, oldest dropped first. */
+const signingKeys = new Map<string, Promise<CryptoKey | KeyObject | Uint8Array>>();
+const SIGNING_KEY_CACHE = 64;
+
+function signingKey(privateJwk: string, kid: string): Promise<CryptoKey | KeyObject | Uint8Array> {
+  let key = signingKeys.get(kid);
+  if (!key) {
+    key = importJWK(JSON.parse(privateJwk) as JWK, 'RS256');
+    signingKeys.set(kid, key);
+    if (signingKeys.size > SIGNING_KEY_CACHE) signingKeys.delete(signingKeys.keys().next().value!);
+    key.catch(() => signingKeys.delete(kid));
+  }
+  return key;
+}

@@ -5,6 +5,10 @@ import { AuthorizationServers } from '../core/authorization-servers.js';
 import { Claims } from '../core/claims.js';
 import { Groups } from '../core/groups.js';
 import { EventLog } from '../core/protocol/event-log.js';
+import { ClientAuthenticator } from '../core/protocol/client-auth.js';
+import { orgIdOf } from '../core/protocol/id-token.js';
+import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
+import { TokenMinter } from '../core/protocol/tokens.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
@@ -15,6 +19,7 @@ import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js'
 import { SqliteAppStore } from '../store/app-repository.js';
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import { SqliteClaimStore } from '../store/claim-repository.js';
+import { SqliteClientAssertionStore } from '../store/client-assertion-repository.js';
 import { SqliteEventStore } from '../store/event-repository.js';
 import type { Db } from '../store/database.js';
 import { SqliteGroupStore } from '../store/group-repository.js';
@@ -66,5 +71,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const users = new Users({ store: userStore, groups: groupStore, references: deps.references, crypto, clock, tx: deps.tx });
   const groups = new Groups({ store: groupStore, users: userStore, references: deps.references, crypto, clock, tx: deps.tx });
   const events = new EventLog({ store: new SqliteEventStore(db), crypto, clock });
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events };
+  // The token endpoint: client authentication, the grants, policy evaluation, minting.
+  const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
+  const tokens = new TokenMinter({ servers, crypto, clock, orgId: orgIdOf(settings, crypto) });
+  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, clock };
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants };
 }

@@ -23,7 +23,23 @@ export interface Crypto {
   hashPassword(password: string): string;
   /** True when `password` matches a `hashPassword` result (constant-time; false for a malformed hash). */
   verifyPassword(password: string, hash: string): boolean;
+  /** A compact RS256 JWS of `payload` with the header exactly `{kid, alg: 'RS256'}` (no `typ`, as Okta). */
+  sign(privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string>;
+  /** SHA-256 of the UTF-8 bytes of `input` (for `at_hash`). */
+  sha256(input: string): Uint8Array;
+  /** The header and payload of a compact JWS, unverified; undefined when it is not one. */
+  decodeJws(token: string): DecodedJws | undefined;
+  /** True when the JWS signature verifies with `key` (HMAC secret or public JWK); claims are not checked. */
+  verifyJws(token: string, key: JwsKey): Promise<boolean>;
 }
+
+export interface DecodedJws {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** `secret`: HS256/384/512 with a shared secret; `jwk`: a public JWK (RSA, EC, OKP). */
+export type JwsKey = { secret: string } | { jwk: Record<string, unknown> };
 
 export interface PublicJwk {
   kty: 'RSA';

@@ -6,6 +6,7 @@ import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Claims } from '../core/claims.js';
 import type { Groups } from '../core/groups.js';
 import type { EventLog } from '../core/protocol/event-log.js';
+import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
@@ -24,6 +25,8 @@ export interface HttpServices {
   groups: Groups;
   /** The protocol event log: endpoints record into it, the sandbox API reads it. */
   events: EventLog;
+  /** What the token endpoint's steps use (client authentication, grants, policy evaluation, minting). */
+  tokenGrants: TokenGrantDeps;
 }
 
 export interface HttpContext {

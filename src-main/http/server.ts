@@ -14,6 +14,7 @@ import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
+import { registerTokenRoutes } from './oauth/token.js';
 import { registerUnbuiltRoutes } from './oauth/unbuilt.js';
 
 export interface HttpServerOptions {
@@ -79,6 +80,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   );
 
   registerDiscoveryRoutes(app, ctx);
+  await registerTokenRoutes(app, ctx);
   registerUnbuiltRoutes(app, ctx);
   await registerUi(app, ctx.uiRoot);
   return app;

@@ -7,7 +7,9 @@ import type {
   AuthorizationServerStore,
   Clock,
   Crypto,
+  DecodedJws,
   GeneratedKey,
+  JwsKey,
   Page,
   SigningKeyRecord,
 } from '../../../src-main/core/ports.js';
@@ -93,6 +95,37 @@ export class FakeCrypto implements Crypto {
   verifyPassword(password: string, hash: string): boolean {
     return hash === this.hashPassword(password);
   }
+
+  /** A readable JWS whose signature segment is `sig:<kid>` (see `fakeJws`). */
+  async sign(_privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string> {
+    return fakeJws({ kid, alg: 'RS256' }, payload, `sig:${kid}`);
+  }
+
+  /** Not SHA-256: the input's char codes, 32 bytes, enough to tell inputs apart in tests. */
+  sha256(input: string): Uint8Array {
+    return Uint8Array.from({ length: 32 }, (_, i) => input.charCodeAt(i % Math.max(input.length, 1)) & 0xff);
+  }
+
+  decodeJws(token: string): DecodedJws | undefined {
+    const [header, payload] = token.split('.');
+    try {
+      return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A signature verifies when it is `sig:<secret>` or `sig:<jwk.kid>`. */
+  async verifyJws(token: string, key: JwsKey): Promise<boolean> {
+    const signature = token.split('.')[2];
+    return signature === `sig:${'secret' in key ? key.secret : String(key.jwk['kid'])}`;
+  }
+}
+
+/** A compact JWS as FakeCrypto reads it: base64url JSON header and payload, then `signature` as is. */
+export function fakeJws(header: Record<string, unknown>, payload: Record<string, unknown>, signature: string): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part(header)}.${part(payload)}.${signature}`;
 }
 
 export class FakeClock implements Clock {

@@ -1,0 +1,35 @@
+/**
+ * The resource owner password grant (RFC 6749 §4.3): `username` and `password` are required
+ * (`invalid_request` naming the missing one); a wrong password, an unknown login and a user who
+ * may not sign in all get one `invalid_grant` text, so the answer never tells whether the user
+ * exists (the reason is kept in `detail`); the user must be assigned to the app (reference §1.10).
+ */
+import { AccessDenied, InvalidGrant, InvalidRequest, OKTA_TEXT } from '../oauth-errors.js';
+import { missingParameter } from './check-grant-type.js';
+import type { GrantHandler } from './types.js';
+
+export const INVALID_CREDENTIALS = 'The credentials provided were invalid.';
+
+const REASONS = {
+  unknown_user: 'no user has this login',
+  wrong_password: 'the password is wrong',
+  not_allowed: 'the user may not sign in in their current status',
+} as const;
+
+export const passwordGrant: GrantHandler = (deps, request, client, progress) => {
+  const { username, password } = request.params;
+  for (const [name, value] of [['username', username], ['password', password]] as const) {
+    if (value === undefined || value === '') throw new InvalidRequest(missingParameter(name), `the request has no ${name}`);
+  }
+  const check = deps.users.checkPassword(username!, password!);
+  if (!check.ok) {
+    const status = check.user ? ` (${check.user.id}, ${check.user.status})` : '';
+    throw new InvalidGrant(INVALID_CREDENTIALS, `${REASONS[check.reason]}: '${username}'${status}`);
+  }
+  const user = check.user;
+  progress.user = user;
+  if (!deps.appAssignments.isUserAssigned(client.id, user.id)) {
+    throw new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`);
+  }
+  return { user: deps.users.recordLogin(user.id), authTime: deps.clock.now(), amr: ['pwd'] };
+};

@@ -1,0 +1,33 @@
+/**
+ * The token endpoint as a script (RFC 6749 §3.2, reference §3): authenticate the client → browser
+ * origin → grant type → the grant's own steps → policy evaluation → mint. Each step throws the
+ * OAuth error that ends the request; `progress` keeps what was learnt for the event log.
+ */
+import { GRANT_TYPES } from '../../metadata.js';
+import { checkBrowserOrigin } from './check-origin.js';
+import { checkGrantType } from './check-grant-type.js';
+import { clientCredentialsGrant } from './client-credentials.js';
+import { evaluatePolicy } from './evaluate-policy.js';
+import { mintTokens } from './mint-tokens.js';
+import { passwordGrant } from './password.js';
+import type { GrantHandler, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
+
+/** The grants built so far; the others answer `unsupported_grant_type` until they are. */
+const GRANTS: Record<string, GrantHandler> = {
+  password: passwordGrant,
+  client_credentials: clientCredentialsGrant,
+};
+
+/** The grant types this server handles, in the order discovery lists them. */
+export const SUPPORTED_GRANTS: readonly string[] = GRANT_TYPES.filter((grant) => grant in GRANTS);
+
+export async function handleTokenRequest(deps: TokenGrantDeps, request: TokenRequest, progress: TokenProgress): Promise<TokenResponse> {
+  const client = await deps.clientAuth.authenticate(request.credentials, { endpointUrl: request.endpointUrl, issuer: request.issuer });
+  progress.client = client;
+  checkBrowserOrigin(client, request.origin);
+  const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);
+  progress.grantType = grantType;
+  const subject = GRANTS[grantType]!(deps, request, client, progress);
+  const granted = evaluatePolicy(deps, request, client, grantType, subject, progress);
+  return mintTokens(deps, request, client, subject, granted, progress);
+}

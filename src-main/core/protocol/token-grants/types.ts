@@ -1,0 +1,61 @@
+/** The shapes the token endpoint's steps pass along (see `token-request.ts` for the script). */
+import type { AppRecord } from '../../app-records.js';
+import type { AppAssignments } from '../../app-assignments.js';
+import type { Policies } from '../../policies.js';
+import type { AuthorizationServerRecord, Clock } from '../../ports.js';
+import type { Scopes } from '../../scopes.js';
+import type { UserRecord, Users } from '../../users.js';
+import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
+import type { TokenMinter } from '../tokens.js';
+import type { DecisionTrace } from '../trace.js';
+
+/** A token request after the HTTP layer parsed it and found its ACTIVE server. */
+export interface TokenRequest {
+  server: AuthorizationServerRecord;
+  /** The server's issuer as this request sees it (`issuerOf`). */
+  issuer: string;
+  /** `<issuer>/v1/token`: the `aud` client assertions must name. */
+  endpointUrl: string;
+  /** The form parameters, each given at most once (RFC 6749 §3.2). */
+  params: Record<string, string>;
+  credentials: PresentedCredentials;
+  /** The `Origin` header of a browser request. */
+  origin?: string | undefined;
+}
+
+/** What the request established so far; the event log reads it whatever the outcome. */
+export interface TokenProgress {
+  client?: AppRecord;
+  grantType?: string;
+  user?: UserRecord;
+  trace?: DecisionTrace;
+}
+
+/** Who the grant is for: a user (password, and later code, refresh, device) or nobody (client_credentials). */
+export interface GrantSubject {
+  user: UserRecord | null;
+  authTime: Date | null;
+  /** Authentication methods (OIDC `amr`): `pwd` for a password. */
+  amr: string[];
+}
+
+export interface TokenGrantDeps {
+  clientAuth: ClientAuthenticator;
+  users: Pick<Users, 'checkPassword' | 'groupsOf' | 'recordLogin'>;
+  appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
+  policies: Pick<Policies, 'policiesForEvaluation'>;
+  scopes: Pick<Scopes, 'listByServer'>;
+  tokens: TokenMinter;
+  clock: Clock;
+}
+
+/** The token response (RFC 6749 §5.1, reference §4): never a `state` member. */
+export interface TokenResponse {
+  token_type: 'Bearer';
+  expires_in: number;
+  access_token: string;
+  scope: string;
+  id_token?: string;
+}
+
+export type GrantHandler = (deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, progress: TokenProgress) => GrantSubject;
