@@ -1,0 +1,138 @@
+// `npm run bench`: token endpoint throughput for client_credentials against a running headless
+// Authbox (issue 4 item 9). Builds the main process if the compiled output is missing or older than
+// the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
+// sets up a server, scope, policy, rule and service app through the management API, then times a
+// fixed number of token requests at 1 and 16 concurrent connections and prints requests/s, p50, p99.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = new URL('..', import.meta.url).pathname;
+const CLI = join(root, 'dist/main/app/cli.js');
+const WARMUP = 200;
+const RUNS = [
+  { concurrency: 1, requests: 2000 },
+  { concurrency: 16, requests: 4000 },
+];
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function buildIfStale() {
+  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(join(root, 'src-main'))) return;
+  process.stderr.write('bench: building the main process…\n');
+  const result = spawnSync('npm', ['run', '--silent', 'build:main'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Starts the headless server and resolves with its origin once it prints the listening line. */
+function startServer(dataDir, adminToken) {
+  const child = spawn(process.execPath, [CLI, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, `--admin-token=${adminToken}`], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+      if (match) resolve({ child, origin: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
+  });
+}
+
+async function api(origin, adminToken, path, body) {
+  const response = await fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { authorization: `SSWS ${adminToken}`, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** A server with a custom scope, a policy for all clients whose rule allows client_credentials, and a service app. */
+async function setUp(origin, adminToken) {
+  const server = await api(origin, adminToken, '/api/v1/authorizationServers', { name: 'bench', description: 'Bench API', audiences: ['api://bench'] });
+  const base = `/api/v1/authorizationServers/${server.id}`;
+  await api(origin, adminToken, `${base}/scopes`, { name: 'bench:read' });
+  const policy = await api(origin, adminToken, `${base}/policies`, {
+    type: 'OAUTH_AUTHORIZATION_POLICY', name: 'Bench policy', description: 'Bench policy', conditions: { clients: { include: ['ALL_CLIENTS'] } },
+  });
+  await api(origin, adminToken, `${base}/policies/${policy.id}/rules`, {
+    type: 'RESOURCE_ACCESS',
+    name: 'Bench rule',
+    conditions: { people: { groups: { include: ['EVERYONE'] } }, grantTypes: { include: ['client_credentials'] }, scopes: { include: ['*'] } },
+  });
+  const app = await api(origin, adminToken, '/api/v1/apps', {
+    name: 'oidc_client', label: 'Bench service', signOnMode: 'OPENID_CONNECT',
+    settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] } },
+  });
+  const { client_id: id, client_secret: secret } = app.credentials.oauthClient;
+  return { tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` };
+}
+
+/** `requests` token requests spread over `concurrency` sequential workers; every one must succeed. */
+async function run({ tokenUrl, authorization }, concurrency, requests) {
+  const latencies = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      next++;
+      const started = process.hrtime.bigint();
+      const response = await fetch(tokenUrl, {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=bench%3Aread',
+      });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${body}`);
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { concurrency, requests, perSecond: requests / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+function printTable(rows) {
+  const header = ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms'];
+  const cells = rows.map((r) => [String(r.concurrency), String(r.requests), r.perSecond.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (values) => values.map((v, i) => v.padStart(widths[i])).join('  ');
+  console.log('client_credentials at POST /oauth2/{id}/v1/token (loopback, RS256, one event per request)');
+  console.log(line(header));
+  for (const row of cells) console.log(line(row));
+}
+
+buildIfStale();
+const dataDir = mkdtempSync(join(tmpdir(), 'authbox-bench-'));
+const adminToken = randomBytes(24).toString('hex');
+let server;
+try {
+  server = await startServer(dataDir, adminToken);
+  const target = await setUp(server.origin, adminToken);
+  await run(target, 4, WARMUP);
+  const rows = [];
+  for (const { concurrency, requests } of RUNS) rows.push(await run(target, concurrency, requests));
+  printTable(rows);
+} finally {
+  if (server) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
