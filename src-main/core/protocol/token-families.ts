@@ -1,0 +1,35 @@
+/**
+ * The contract between the grants that mint tokens and the token store that remembers them.
+ * Every grant event opens a token family (an authorization code, a password or device sign-in);
+ * its access and refresh tokens, and the refresh tokens rotated from them, belong to it. Replaying
+ * an authorization code or a rotated refresh token revokes the whole family (RFC 6749 §4.1.2,
+ * OAuth 2.0 Security BCP §4.14), which introspection then reports as `{"active":false}`.
+ */
+import type { Lifetimes } from './policy-evaluation.js';
+
+/** What a refresh token carries forward to the tokens minted from it later. */
+export interface RefreshGrant {
+  serverId: string;
+  /** The app's id (its client_id may be looked up from it). */
+  appId: string;
+  clientId: string;
+  userId: string;
+  scopes: string[];
+  authTime: Date;
+  amr: string[];
+  /** From the rule that matched when the family was opened (reference §1.4: evaluated once). */
+  lifetimes: Lifetimes;
+}
+
+export interface TokenFamilies {
+  /** Remembers an issued access token (by `jti`, until `expiresAt`) so revocation and introspection can see it. */
+  registerAccessToken(jti: string, familyId: string, expiresAt: Date): void;
+  /**
+   * Issues an opaque refresh token (stored only as a hash) in `familyId` when the grant earned one:
+   * `offline_access` granted and the app has the `refresh_token` grant (reference §4).
+   * Returns undefined when no refresh token is due.
+   */
+  issueRefreshToken(familyId: string, grant: RefreshGrant): string | undefined;
+  /** Revokes every access and refresh token of the family. */
+  revokeFamily(familyId: string, reason: string): void;
+}
