@@ -1,6 +1,7 @@
 /**
  * The one HTTP origin of Authbox: protocol endpoints under /oauth2, the Okta management API under
- * /api/v1, and the UI at /. Errors leave in the format of the surface they came from.
+ * /api/v1, the sandbox API under /api/sandbox/v1, and the UI at /. Errors leave in the format of
+ * the surface they came from.
  */
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
@@ -16,10 +17,14 @@ import { OktaHttpError } from './okta-errors.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUnbuiltRoutes } from './oauth/unbuilt.js';
+import { registerSandboxApi } from './sandbox/index.js';
+import type { SandboxOptions } from './sandbox/index.js';
 
 export interface HttpServerOptions {
   /** Called with one line per unexpected server error (the real reason, never sent to clients). */
   logError?: (line: string) => void;
+  /** Sandbox API settings (tests shorten the event stream's keep-alive). */
+  sandbox?: SandboxOptions;
 }
 
 /** Empty bodies are allowed (lifecycle POSTs); anything else must be well-formed JSON. */
@@ -51,7 +56,9 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
 }
 
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true });
+  // forceCloseConnections: a client that opened a connection and sent nothing yet (fetch and
+  // browsers pre-connect) counts as busy to Node, and close() would wait for its headers timeout.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   registerHostCheck(app, ctx.allowedHosts);
@@ -78,6 +85,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
     },
     { prefix: '/api/v1' },
   );
+  await registerSandboxApi(app, ctx, options.sandbox);
 
   registerDiscoveryRoutes(app, ctx);
   await registerTokenRoutes(app, ctx);

@@ -23,6 +23,20 @@ export interface EventStore {
   get(id: string): ProtocolEvent | undefined;
 }
 
+/** The filters of `EventFilter` without paging: what a live stream is narrowed by. */
+export type EventCriteria = Omit<EventFilter, 'limit' | 'after'>;
+
+/** True when `event` passes every filter that `criteria` sets. */
+export function matchesCriteria(event: ProtocolEvent, criteria: EventCriteria): boolean {
+  return (
+    (criteria.serverId === undefined || event.serverId === criteria.serverId) &&
+    (criteria.clientId === undefined || event.clientId === criteria.clientId) &&
+    (criteria.userId === undefined || event.userId === criteria.userId) &&
+    (criteria.endpoint === undefined || event.endpoint === criteria.endpoint) &&
+    (criteria.outcome === undefined || event.outcome === criteria.outcome)
+  );
+}
+
 export type EventListener = (event: ProtocolEvent) => void;
 
 export interface EventLogDeps {
@@ -66,12 +80,12 @@ export class EventLog implements EventRecorder {
     return this.deps.store.list(filter);
   }
 
-  /** Every kept event newer than `after`, oldest first: what a resuming stream missed. */
-  newerThan(after: string): ProtocolEvent[] {
+  /** Every kept event newer than `after` that matches `criteria`, oldest first: what a resuming stream missed. */
+  newerThan(after: string, criteria: EventCriteria = {}): ProtocolEvent[] {
     const events: ProtocolEvent[] = [];
     let cursor = after;
     for (;;) {
-      const page = this.list({ limit: MAX_EVENT_LIMIT, after: cursor }).reverse();
+      const page = this.list({ ...criteria, limit: MAX_EVENT_LIMIT, after: cursor }).reverse();
       events.push(...page);
       if (page.length < MAX_EVENT_LIMIT) return events;
       cursor = page[page.length - 1]!.id;

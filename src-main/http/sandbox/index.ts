@@ -1,0 +1,28 @@
+/**
+ * The sandbox API: what Okta has no endpoint for (DESIGN.md), under its own prefix
+ * `/api/sandbox/v1`, with the management API's `SSWS` admin token, Okta error JSON and no CORS.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { HttpContext } from '../context.js';
+import { sswsGuard } from '../management/ssws-auth.js';
+import { OktaHttpError } from '../okta-errors.js';
+import { registerEventRoutes } from './events.js';
+import type { SandboxOptions } from './events.js';
+
+export type { SandboxOptions };
+
+export const SANDBOX_PREFIX = '/api/sandbox/v1';
+
+export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', sswsGuard(ctx.adminToken));
+      registerEventRoutes(api, ctx, options);
+      api.setNotFoundHandler(async (_request, reply) => {
+        const error = new OktaHttpError('E0000008');
+        return reply.code(404).type('application/json').send(error.body());
+      });
+    },
+    { prefix: SANDBOX_PREFIX },
+  );
+}
