@@ -9,6 +9,7 @@ import { ClientAuthenticator } from '../core/protocol/client-auth.js';
 import { orgIdOf } from '../core/protocol/id-token.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
+import { TokenStore } from '../core/protocol/token-store.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
@@ -28,6 +29,7 @@ import { SqliteRuleStore } from '../store/rule-repository.js';
 import { SqliteReferenceStore } from '../store/reference-repository.js';
 import { SqliteScopeStore } from '../store/scope-repository.js';
 import { SqliteSettingsStore } from '../store/settings-repository.js';
+import { SqliteTokenStore } from '../store/token-repository.js';
 import { SqliteUserStore } from '../store/user-repository.js';
 
 export interface Services extends HttpServices {
@@ -74,6 +76,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId: orgIdOf(settings, crypto) });
-  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, clock };
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants };
+  const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock });
+  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, tokenFamilies: tokenStore, tokenStore, clock };
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore };
 }

@@ -7,6 +7,7 @@ import type { Claims } from '../core/claims.js';
 import type { Groups } from '../core/groups.js';
 import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
+import type { TokenStore } from '../core/protocol/token-store.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
@@ -27,6 +28,8 @@ export interface HttpServices {
   events: EventLog;
   /** What the token endpoint's steps use (client authentication, grants, policy evaluation, minting). */
   tokenGrants: TokenGrantDeps;
+  /** Issued tokens: what introspection, revocation and userinfo look up. */
+  tokenStore: TokenStore;
 }
 
 export interface HttpContext {

@@ -22,6 +22,11 @@ export interface RefreshGrant {
 }
 
 export interface TokenFamilies {
+  /**
+   * Opens a new family for one grant event and returns its id. A grant may instead bring its own
+   * id (an authorization code's): the family is then created by its first registered token.
+   */
+  openFamily(): string;
   /** Remembers an issued access token (by `jti`, until `expiresAt`) so revocation and introspection can see it. */
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void;
   /**

@@ -74,6 +74,9 @@ export interface MintRequest {
 
 export interface MintedTokens {
   accessToken: string;
+  /** The access token's `jti` and `exp`, for the token store (revocation, introspection). */
+  jti: string;
+  expiresAt: Date;
   expiresIn: number;
   idToken?: string;
   kid: string;
@@ -113,7 +116,14 @@ export class TokenMinter {
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
     const accessToken = await crypto.sign(key.privateJwk, key.kid, { ...custom.claims, ...access });
-    const minted: MintedTokens = { accessToken, expiresIn: request.accessTokenMinutes * 60, kid: key.kid, claims: custom.trace };
+    const minted: MintedTokens = {
+      accessToken,
+      jti: access['jti'] as string,
+      expiresAt: new Date((access['exp'] as number) * 1000),
+      expiresIn: request.accessTokenMinutes * 60,
+      kid: key.kid,
+      claims: custom.trace,
+    };
     if (request.idToken && request.user) {
       const { token, trace } = await this.idToken(request, key, issuedAt, accessToken);
       minted.idToken = token;

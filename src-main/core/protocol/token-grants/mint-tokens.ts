@@ -1,17 +1,18 @@
 /**
  * Mints what the grant earned (reference §4): an access token with the matched rule's lifetime and,
- * for a user who was granted `openid`, an ID token; answers with the RFC 6749 §5.1 body.
+ * for a user who was granted `openid`, an ID token; the access token joins the grant's token family
+ * (RFC 7009, RFC 7662: revocation and introspection see it) and a refresh token comes with it when
+ * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.
  */
 import type { AppRecord } from '../../app-records.js';
-import type { Granted } from './evaluate-policy.js';
-import type { GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
+import type { Decided, GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
 
 export async function mintTokens(
   deps: TokenGrantDeps,
   request: TokenRequest,
   client: AppRecord,
   subject: GrantSubject,
-  granted: Granted,
+  granted: Decided,
   progress: TokenProgress,
 ): Promise<TokenResponse> {
   const { user, authTime, amr } = subject;
@@ -25,11 +26,25 @@ export async function mintTokens(
     idToken: user !== null && granted.scopes.includes('openid'),
   });
   if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...minted.claims] };
+  const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
+  progress.familyId = familyId;
+  deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
+  const refreshToken = subject.family?.refreshToken ?? (user && authTime ? deps.tokenFamilies.issueRefreshToken(familyId, {
+    serverId: request.server.id,
+    appId: client.id,
+    clientId: client.clientId,
+    userId: user.id,
+    scopes: granted.scopes,
+    authTime,
+    amr,
+    lifetimes: granted.lifetimes,
+  }) : undefined);
   return {
     token_type: 'Bearer',
     expires_in: minted.expiresIn,
     access_token: minted.accessToken,
     scope: granted.scopes.join(' '),
     ...(minted.idToken ? { id_token: minted.idToken } : {}),
+    ...(refreshToken ? { refresh_token: refreshToken } : {}),
   };
 }

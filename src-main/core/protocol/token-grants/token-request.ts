@@ -10,11 +10,13 @@ import { clientCredentialsGrant } from './client-credentials.js';
 import { evaluatePolicy } from './evaluate-policy.js';
 import { mintTokens } from './mint-tokens.js';
 import { passwordGrant } from './password.js';
+import { refreshTokenGrant } from './refresh-token.js';
 import type { GrantHandler, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
 
 /** The grants built so far; the others answer `unsupported_grant_type` until they are. */
 const GRANTS: Record<string, GrantHandler> = {
   password: passwordGrant,
+  refresh_token: refreshTokenGrant,
   client_credentials: clientCredentialsGrant,
 };
 
@@ -28,6 +30,7 @@ export async function handleTokenRequest(deps: TokenGrantDeps, request: TokenReq
   const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);
   progress.grantType = grantType;
   const subject = GRANTS[grantType]!(deps, request, client, progress);
-  const granted = evaluatePolicy(deps, request, client, grantType, subject, progress);
+  // A refresh keeps what the initial authentication decided (reference §1.4: evaluated once).
+  const granted = subject.decided ?? evaluatePolicy(deps, request, client, grantType, subject, progress);
   return mintTokens(deps, request, client, subject, granted, progress);
 }

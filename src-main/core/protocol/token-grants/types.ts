@@ -6,6 +6,9 @@ import type { AuthorizationServerRecord, Clock } from '../../ports.js';
 import type { Scopes } from '../../scopes.js';
 import type { UserRecord, Users } from '../../users.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
+import type { Lifetimes } from '../policy-evaluation.js';
+import type { TokenFamilies } from '../token-families.js';
+import type { TokenStore } from '../token-store.js';
 import type { TokenMinter } from '../tokens.js';
 import type { DecisionTrace } from '../trace.js';
 
@@ -29,6 +32,8 @@ export interface TokenProgress {
   grantType?: string;
   user?: UserRecord;
   trace?: DecisionTrace;
+  /** The token family the minted tokens joined (an authorization code's replay revokes it). */
+  familyId?: string;
 }
 
 /** Who the grant is for: a user (password, and later code, refresh, device) or nobody (client_credentials). */
@@ -37,15 +42,32 @@ export interface GrantSubject {
   authTime: Date | null;
   /** Authentication methods (OIDC `amr`): `pwd` for a password. */
   amr: string[];
+  /**
+   * The family the tokens join: an authorization code's id, or a refresh token's family (with the
+   * refresh token to return, rotated or the same). Without it a new family is opened.
+   */
+  family?: { id: string; refreshToken?: string };
+  /** Scopes and lifetimes decided at the initial authentication (refresh): the policy is not evaluated again. */
+  decided?: Decided;
+}
+
+/** What minting needs from a policy decision. */
+export interface Decided {
+  scopes: string[];
+  lifetimes: Lifetimes;
 }
 
 export interface TokenGrantDeps {
   clientAuth: ClientAuthenticator;
-  users: Pick<Users, 'checkPassword' | 'groupsOf' | 'recordLogin'>;
+  users: Pick<Users, 'checkPassword' | 'groupsOf' | 'recordLogin' | 'find'>;
   appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
   policies: Pick<Policies, 'policiesForEvaluation'>;
   scopes: Pick<Scopes, 'listByServer'>;
   tokens: TokenMinter;
+  /** Registers access tokens and issues refresh tokens (`token-families.ts`). */
+  tokenFamilies: TokenFamilies;
+  /** The same store, with the lookups the refresh_token grant needs. */
+  tokenStore: Pick<TokenStore, 'lookupRefreshToken' | 'rotate' | 'touch' | 'revokeFamily'>;
   clock: Clock;
 }
 
@@ -55,6 +77,7 @@ export interface TokenResponse {
   expires_in: number;
   access_token: string;
   scope: string;
+  refresh_token?: string;
   id_token?: string;
 }
 

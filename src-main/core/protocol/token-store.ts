@@ -1,0 +1,192 @@
+/**
+ * The token store (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; reference §4): implements
+ * `TokenFamilies` for the grants, and the lookups that refresh, introspection, revocation and
+ * userinfo need. Refresh tokens are opaque random strings kept only as their SHA-256; expired rows
+ * are swept each time a family opens, with the injected clock, so tests stay deterministic.
+ */
+import type { AppRecord } from '../app-records.js';
+import type { Clock, Crypto } from '../ports.js';
+import { base64url } from './id-token.js';
+import type { RefreshGrant, TokenFamilies } from './token-families.js';
+
+export interface FamilyRecord {
+  id: string;
+  /** The owner columns are set when a refresh token is issued in the family. */
+  serverId: string | null;
+  appId: string | null;
+  clientId: string | null;
+  userId: string | null;
+  created: Date;
+  revoked: Date | null;
+  revokedReason: string | null;
+}
+
+export interface AccessTokenRecord {
+  jti: string;
+  familyId: string;
+  expires: Date;
+  revoked: Date | null;
+}
+
+export interface RefreshTokenRecord {
+  id: string;
+  familyId: string;
+  /** base64url SHA-256 of the token; the token itself is never stored. */
+  hash: string;
+  grant: RefreshGrant;
+  created: Date;
+  /** End of the token's lifetime; null = unlimited (rule `refreshTokenLifetimeMinutes` 0). */
+  expires: Date | null;
+  lastUsed: Date | null;
+  /** End of the idle window (rule `refreshTokenWindowMinutes`); each use moves it. */
+  idleExpires: Date;
+  /** The token it was rotated to (ROTATE), and when. */
+  rotatedTo: string | null;
+  used: Date | null;
+  revoked: Date | null;
+}
+
+/** What `store/token-repository.ts` implements. */
+export interface TokenRepository {
+  /** Inserts the family unless it exists. */
+  ensureFamily(id: string, created: Date): void;
+  setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void;
+  family(id: string): FamilyRecord | undefined;
+  revokeFamily(id: string, at: Date, reason: string): void;
+  insertAccessToken(token: AccessTokenRecord): void;
+  accessToken(jti: string): AccessTokenRecord | undefined;
+  revokeAccessToken(jti: string, at: Date): void;
+  insertRefreshToken(token: RefreshTokenRecord): void;
+  refreshTokenByHash(hash: string): RefreshTokenRecord | undefined;
+  updateRefreshToken(token: RefreshTokenRecord): void;
+  /** Deletes expired access and refresh tokens, then families left without tokens older than `familiesBefore`. */
+  sweep(now: Date, familiesBefore: Date): void;
+}
+
+export interface TokenStoreDeps {
+  store: TokenRepository;
+  apps: { get(id: string): AppRecord };
+  crypto: Crypto;
+  clock: Clock;
+}
+
+/** 43 characters of [0-9A-Za-z] (about 256 bits), as Okta's opaque tokens; URL-safe. */
+const REFRESH_TOKEN_LENGTH = 43;
+/** An empty family is kept this long (an authorization code may name it before tokens exist). */
+const EMPTY_FAMILY_MS = 24 * 3600 * 1000;
+const minutes = (n: number) => n * 60 * 1000;
+
+/** A refresh token that may be used, or why not (for the event log's detail). */
+export type RefreshLookup = { ok: true; token: RefreshTokenRecord } | { ok: false; reason: string; token?: RefreshTokenRecord };
+
+export class TokenStore implements TokenFamilies {
+  constructor(private readonly deps: TokenStoreDeps) {}
+
+  /** Opens a family for one grant event and sweeps what has expired. Returns its id. */
+  openFamily(): string {
+    const now = this.deps.clock.now();
+    this.deps.store.sweep(now, new Date(now.getTime() - EMPTY_FAMILY_MS));
+    const id = this.deps.crypto.randomId('tfm');
+    this.deps.store.ensureFamily(id, now);
+    return id;
+  }
+
+  registerAccessToken(jti: string, familyId: string, expiresAt: Date): void {
+    this.deps.store.ensureFamily(familyId, this.deps.clock.now());
+    this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
+  }
+
+  /** Reference §4: only with `offline_access` granted and the app's `refresh_token` grant. */
+  issueRefreshToken(familyId: string, grant: RefreshGrant): string | undefined {
+    if (!grant.scopes.includes('offline_access') || !this.appAllowsRefresh(grant.appId)) return undefined;
+    const now = this.deps.clock.now();
+    const { refreshTokenMinutes } = grant.lifetimes;
+    this.deps.store.ensureFamily(familyId, now);
+    this.deps.store.setFamilyOwner(familyId, grant);
+    return this.newRefreshToken(familyId, grant, refreshTokenMinutes > 0 ? new Date(now.getTime() + minutes(refreshTokenMinutes)) : null);
+  }
+
+  revokeFamily(familyId: string, reason: string): void {
+    this.deps.store.revokeFamily(familyId, this.deps.clock.now(), reason);
+  }
+
+  /** The registered access token `jti` when it is neither expired nor revoked, nor its family. */
+  activeAccessToken(jti: string): AccessTokenRecord | undefined {
+    const token = this.deps.store.accessToken(jti);
+    if (!token || token.revoked || token.expires <= this.deps.clock.now()) return undefined;
+    return this.deps.store.family(token.familyId)?.revoked ? undefined : token;
+  }
+
+  revokeAccessToken(jti: string): void {
+    this.deps.store.revokeAccessToken(jti, this.deps.clock.now());
+  }
+
+  /** The stored record of an opaque refresh token, whatever its state. */
+  findRefreshToken(token: string): RefreshTokenRecord | undefined {
+    return this.deps.store.refreshTokenByHash(this.hash(token));
+  }
+
+  /** The refresh token if it is still usable: not revoked (nor its family), within its lifetime and idle window. */
+  lookupRefreshToken(token: string): RefreshLookup {
+    const record = this.findRefreshToken(token);
+    if (!record) return { ok: false, reason: 'no refresh token has this value' };
+    const now = this.deps.clock.now();
+    const family = this.deps.store.family(record.familyId);
+    if (record.revoked) return { ok: false, reason: `the refresh token was revoked at ${record.revoked.toISOString()}`, token: record };
+    if (!family || family.revoked) return { ok: false, reason: `its token family was revoked (${family?.revokedReason ?? 'gone'})`, token: record };
+    if (record.expires && record.expires <= now) return { ok: false, reason: `its lifetime ended at ${record.expires.toISOString()}`, token: record };
+    if (record.idleExpires <= now) return { ok: false, reason: `it was idle past its window (${record.idleExpires.toISOString()})`, token: record };
+    return { ok: true, token: record };
+  }
+
+  /** ROTATE: a new refresh token in the same family, keeping the original lifetime; the old one is marked used. */
+  rotate(record: RefreshTokenRecord): string {
+    const now = this.deps.clock.now();
+    const token = this.newRefreshToken(record.familyId, record.grant, record.expires);
+    const next = this.findRefreshToken(token)!;
+    this.deps.store.updateRefreshToken({ ...record, lastUsed: now, rotatedTo: record.rotatedTo ?? next.id, used: record.used ?? now });
+    return token;
+  }
+
+  /** STATIC: the same token stays; its use moves the idle window. */
+  touch(record: RefreshTokenRecord): void {
+    const now = this.deps.clock.now();
+    this.deps.store.updateRefreshToken({ ...record, lastUsed: now, idleExpires: this.idleEnd(record.grant, now) });
+  }
+
+  private newRefreshToken(familyId: string, grant: RefreshGrant, expires: Date | null): string {
+    const now = this.deps.clock.now();
+    const token = this.deps.crypto.randomId('', REFRESH_TOKEN_LENGTH);
+    this.deps.store.insertRefreshToken({
+      id: this.deps.crypto.randomId('rtk'),
+      familyId,
+      hash: this.hash(token),
+      grant,
+      created: now,
+      expires,
+      lastUsed: null,
+      idleExpires: this.idleEnd(grant, now),
+      rotatedTo: null,
+      used: null,
+      revoked: null,
+    });
+    return token;
+  }
+
+  private idleEnd(grant: RefreshGrant, from: Date): Date {
+    return new Date(from.getTime() + minutes(grant.lifetimes.refreshWindowMinutes));
+  }
+
+  private hash(token: string): string {
+    return base64url(this.deps.crypto.sha256(token));
+  }
+
+  private appAllowsRefresh(appId: string): boolean {
+    try {
+      const grants: readonly string[] = this.deps.apps.get(appId).document.oauth.grant_types;
+      return grants.includes('refresh_token');
+    } catch {
+      return false;
+    }
+  }
+}

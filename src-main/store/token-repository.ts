@@ -1,0 +1,156 @@
+/** SQLite store of token families, registered access tokens and hashed refresh tokens; explicit row ↔ record mapping. */
+import type { RefreshGrant } from '../core/protocol/token-families.js';
+import type { AccessTokenRecord, FamilyRecord, RefreshTokenRecord, TokenRepository } from '../core/protocol/token-store.js';
+import type { Db } from './database.js';
+
+interface FamilyRow {
+  id: string;
+  server_id: string | null;
+  app_id: string | null;
+  client_id: string | null;
+  user_id: string | null;
+  created: number;
+  revoked: number | null;
+  revoked_reason: string | null;
+}
+
+interface AccessRow {
+  jti: string;
+  family_id: string;
+  expires: number;
+  revoked: number | null;
+}
+
+interface RefreshRow {
+  id: string;
+  family_id: string;
+  hash: string;
+  grant_json: string;
+  created: number;
+  expires: number | null;
+  last_used: number | null;
+  idle_expires: number;
+  rotated_to: string | null;
+  used: number | null;
+  revoked: number | null;
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+
+function toRefresh(row: RefreshRow): RefreshTokenRecord {
+  const grant = JSON.parse(row.grant_json) as Omit<RefreshGrant, 'authTime'> & { authTime: string };
+  return {
+    id: row.id,
+    familyId: row.family_id,
+    hash: row.hash,
+    grant: { ...grant, authTime: new Date(grant.authTime) },
+    created: new Date(row.created),
+    expires: date(row.expires),
+    lastUsed: date(row.last_used),
+    idleExpires: new Date(row.idle_expires),
+    rotatedTo: row.rotated_to,
+    used: date(row.used),
+    revoked: date(row.revoked),
+  };
+}
+
+function fromRefresh(t: RefreshTokenRecord): RefreshRow {
+  return {
+    id: t.id,
+    family_id: t.familyId,
+    hash: t.hash,
+    grant_json: JSON.stringify(t.grant),
+    created: t.created.getTime(),
+    expires: ms(t.expires),
+    last_used: ms(t.lastUsed),
+    idle_expires: t.idleExpires.getTime(),
+    rotated_to: t.rotatedTo,
+    used: ms(t.used),
+    revoked: ms(t.revoked),
+  };
+}
+
+export class SqliteTokenStore implements TokenRepository {
+  constructor(private readonly db: Db) {}
+
+  ensureFamily(id: string, created: Date): void {
+    this.db.prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING').run(id, created.getTime());
+  }
+
+  setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void {
+    this.db
+      .prepare('UPDATE token_families SET server_id = ?, app_id = ?, client_id = ?, user_id = ? WHERE id = ?')
+      .run(owner.serverId, owner.appId, owner.clientId, owner.userId, id);
+  }
+
+  family(id: string): FamilyRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM token_families WHERE id = ?').get(id) as FamilyRow | undefined;
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      serverId: row.server_id,
+      appId: row.app_id,
+      clientId: row.client_id,
+      userId: row.user_id,
+      created: new Date(row.created),
+      revoked: date(row.revoked),
+      revokedReason: row.revoked_reason,
+    };
+  }
+
+  /** The first revocation's time and reason stay. */
+  revokeFamily(id: string, at: Date, reason: string): void {
+    this.db.prepare('UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL').run(at.getTime(), reason, id);
+  }
+
+  insertAccessToken(token: AccessTokenRecord): void {
+    this.db
+      .prepare('INSERT INTO access_tokens (jti, family_id, expires, revoked) VALUES (?, ?, ?, ?)')
+      .run(token.jti, token.familyId, token.expires.getTime(), ms(token.revoked));
+  }
+
+  accessToken(jti: string): AccessTokenRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM access_tokens WHERE jti = ?').get(jti) as AccessRow | undefined;
+    return row && { jti: row.jti, familyId: row.family_id, expires: new Date(row.expires), revoked: date(row.revoked) };
+  }
+
+  revokeAccessToken(jti: string, at: Date): void {
+    this.db.prepare('UPDATE access_tokens SET revoked = ? WHERE jti = ? AND revoked IS NULL').run(at.getTime(), jti);
+  }
+
+  insertRefreshToken(token: RefreshTokenRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO refresh_tokens (id, family_id, hash, grant_json, created, expires, last_used, idle_expires, rotated_to, used, revoked)
+         VALUES (@id, @family_id, @hash, @grant_json, @created, @expires, @last_used, @idle_expires, @rotated_to, @used, @revoked)`,
+      )
+      .run(fromRefresh(token));
+  }
+
+  refreshTokenByHash(hash: string): RefreshTokenRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM refresh_tokens WHERE hash = ?').get(hash) as RefreshRow | undefined;
+    return row && toRefresh(row);
+  }
+
+  updateRefreshToken(token: RefreshTokenRecord): void {
+    this.db
+      .prepare('UPDATE refresh_tokens SET last_used = @last_used, idle_expires = @idle_expires, rotated_to = @rotated_to, used = @used, revoked = @revoked WHERE id = @id')
+      .run(fromRefresh(token));
+  }
+
+  sweep(now: Date, familiesBefore: Date): void {
+    const t = now.getTime();
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM access_tokens WHERE expires <= ?').run(t);
+      this.db.prepare('DELETE FROM refresh_tokens WHERE idle_expires <= ? OR expires <= ?').run(t, t);
+      this.db
+        .prepare(
+          `DELETE FROM token_families WHERE created < ?
+             AND NOT EXISTS (SELECT 1 FROM access_tokens a WHERE a.family_id = token_families.id)
+             AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = token_families.id)`,
+        )
+        .run(familiesBefore.getTime());
+    })();
+  }
+}
