@@ -9,6 +9,7 @@ import { ClientAuthenticator } from '../core/protocol/client-auth.js';
 import { orgIdOf } from '../core/protocol/id-token.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
+import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import { TokenStore } from '../core/protocol/token-store.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
@@ -77,6 +78,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId: orgIdOf(settings, crypto) });
   const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock });
+  const tokenLookups: IntrospectDeps = { tokenStore, servers, users, appAssignments, crypto, clock };
   const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, tokenFamilies: tokenStore, tokenStore, clock };
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore };
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore, tokenLookups };
 }

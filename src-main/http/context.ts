@@ -7,6 +7,7 @@ import type { Claims } from '../core/claims.js';
 import type { Groups } from '../core/groups.js';
 import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
+import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { TokenStore } from '../core/protocol/token-store.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
@@ -30,6 +31,8 @@ export interface HttpServices {
   tokenGrants: TokenGrantDeps;
   /** Issued tokens: what introspection, revocation and userinfo look up. */
   tokenStore: TokenStore;
+  /** What introspection, revocation and userinfo verify and look tokens up with. */
+  tokenLookups: IntrospectDeps;
 }
 
 export interface HttpContext {

@@ -15,8 +15,11 @@ import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
+import { registerIntrospectRoutes } from './oauth/introspect.js';
+import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUnbuiltRoutes } from './oauth/unbuilt.js';
+import { registerUserinfoRoutes } from './oauth/userinfo.js';
 import { registerSandboxApi } from './sandbox/index.js';
 import type { SandboxOptions } from './sandbox/index.js';
 
@@ -89,6 +92,9 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
 
   registerDiscoveryRoutes(app, ctx);
   await registerTokenRoutes(app, ctx);
+  await registerIntrospectRoutes(app, ctx);
+  await registerRevokeRoutes(app, ctx);
+  await registerUserinfoRoutes(app, ctx);
   registerUnbuiltRoutes(app, ctx);
   await registerUi(app, ctx.uiRoot);
   return app;

@@ -60,6 +60,11 @@ export class InvalidToken extends OAuthError {
   readonly error = 'invalid_token';
   override readonly status = 401;
 }
+/** RFC 6750 §3.1: the token lacks a scope the resource needs. */
+export class InsufficientScope extends OAuthError {
+  readonly error = 'insufficient_scope';
+  override readonly status = 403;
+}
 
 /** access_denied carries its own status: Okta answers 401, 400 or 403 depending on the cause (§5). */
 export class AccessDenied extends OAuthError {
@@ -92,4 +97,5 @@ export const OKTA_TEXT = {
   grantUnsupported: (grants: string[]) =>
     `The authorization grant type is not supported by the authorization server. Configured grant types: [${grants.join(', ')}].`,
   tokenRequired: "The 'token' parameter is required.",
+  invalidAccessToken: 'The access token is invalid.',
 } as const;

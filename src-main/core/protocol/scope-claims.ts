@@ -37,3 +37,57 @@ export function thinScopeClaims(profile: UserProfile, grantedScopes: readonly st
   }
   return { claims, trace };
 }
+
+type Candidate = [claim: string, scope: string, value: unknown];
+
+/** Okta's mapping of the profile to the OIDC standard claims of each scope (reference §4, OIDC Core §5.4). */
+function standardCandidates(profile: UserProfile, updatedAt: Date | undefined): Candidate[] {
+  const address = addressOf(profile);
+  return [
+    ['name', 'profile', fullName(profile)],
+    ['family_name', 'profile', profile['lastName']],
+    ['given_name', 'profile', profile['firstName']],
+    ['middle_name', 'profile', profile['middleName']],
+    ['nickname', 'profile', profile['nickName']],
+    ['preferred_username', 'profile', profile.login],
+    ['profile', 'profile', profile['profileUrl']],
+    ['zoneinfo', 'profile', profile['timezone']],
+    ['locale', 'profile', profile['locale']],
+    ['updated_at', 'profile', updatedAt ? Math.floor(updatedAt.getTime() / 1000) : undefined],
+    ['email', 'email', profile.email],
+    ['email_verified', 'email', typeof profile.email === 'string' && profile.email !== '' ? true : undefined],
+    ['address', 'address', address],
+    ['phone_number', 'phone', profile['mobilePhone'] ?? profile['primaryPhone']],
+  ];
+}
+
+function addressOf(profile: UserProfile): Record<string, unknown> | undefined {
+  const parts: [string, unknown][] = [
+    ['street_address', profile['streetAddress']],
+    ['locality', profile['city']],
+    ['region', profile['state']],
+    ['postal_code', profile['zipCode']],
+    ['country', profile['countryCode']],
+  ];
+  const present = parts.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  return present.length ? Object.fromEntries(present) : undefined;
+}
+
+/**
+ * The fat ID-token claims: every standard claim of the granted scopes, as when Okta issues an ID
+ * token alone (`response_type=id_token`, reference §4). Claims without a value are left out and traced.
+ */
+export function fullScopeClaims(profile: UserProfile, grantedScopes: readonly string[], updatedAt?: Date): ScopeClaims {
+  const claims: Record<string, unknown> = {};
+  const trace: ClaimTrace[] = [];
+  for (const [name, scope, value] of standardCandidates(profile, updatedAt)) {
+    if (!grantedScopes.includes(scope)) continue;
+    if (value === undefined || value === null || value === '') {
+      trace.push({ name, token: 'id_token', source: `scope ${scope}`, omitted: 'the user profile has no value for it' });
+      continue;
+    }
+    claims[name] = value;
+    trace.push({ name, token: 'id_token', source: `scope ${scope}`, value });
+  }
+  return { claims, trace };
+}

@@ -1,0 +1,100 @@
+/**
+ * Token introspection (RFC 7662, reference §3–§4): an active token of this server, issued to the
+ * asking client, is described; anything else (unknown, expired, revoked, another client's, another
+ * server's) is exactly `{"active":false}` (RFC 7662 §2.2), so the answer leaks nothing. The
+ * `token_type_hint` only sets which kind is tried first (§2.1).
+ */
+import type { AppRecord } from '../app-records.js';
+import type { AuthorizationServerRecord } from '../ports.js';
+import type { UserRecord } from '../users.js';
+import { activeAccessToken, serverJwt, unexpired } from './issued-tokens.js';
+import type { IssuedTokenDeps } from './issued-tokens.js';
+import { InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
+
+export interface IntrospectDeps extends IssuedTokenDeps {
+  users: { find(id: string): UserRecord | undefined };
+  appAssignments: { appUserName(appId: string, userId: string): string | undefined };
+}
+
+export interface IntrospectRequest {
+  server: AuthorizationServerRecord;
+  issuer: string;
+  /** The authenticated client. */
+  client: AppRecord;
+  params: Record<string, string>;
+}
+
+export type Introspection = { active: false } | ({ active: true } & Record<string, unknown>);
+
+const INACTIVE: Introspection = { active: false };
+/** Access-token claims introspection names itself; every other claim (custom claims) is passed on. */
+const ACCESS_SYSTEM_CLAIMS = new Set(['ver', 'jti', 'iss', 'aud', 'iat', 'exp', 'cid', 'uid', 'scp', 'sub', 'auth_time']);
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** @throws InvalidRequest without `token` */
+export async function introspect(deps: IntrospectDeps, request: IntrospectRequest): Promise<Introspection> {
+  const token = request.params['token'];
+  if (token === undefined) throw new InvalidRequest(OKTA_TEXT.tokenRequired, 'the request has no token');
+  const refreshFirst = request.params['token_type_hint'] === 'refresh_token';
+  const tries = refreshFirst ? [describeRefreshToken, describeJwt] : [describeJwt, describeRefreshToken];
+  for (const attempt of tries) {
+    const described = await attempt(deps, request, token);
+    if (described) return described;
+  }
+  return INACTIVE;
+}
+
+async function describeJwt(deps: IntrospectDeps, request: IntrospectRequest, token: string): Promise<Introspection | undefined> {
+  const { server, issuer, client } = request;
+  const jwt = await serverJwt(deps, server, issuer, token);
+  if (!jwt) return undefined;
+  if (jwt.kind === 'id_token') return jwt.payload['aud'] === client.clientId && unexpired(deps, jwt.payload) ? describeIdToken(deps, jwt.payload) : INACTIVE;
+  const claims = await activeAccessToken(deps, server, issuer, token);
+  if (!claims || claims['cid'] !== client.clientId) return INACTIVE;
+  const custom = Object.fromEntries(Object.entries(claims).filter(([name]) => !ACCESS_SYSTEM_CLAIMS.has(name)));
+  const { scp, cid, sub, exp, iat, aud, iss, jti, uid } = claims;
+  return {
+    active: true,
+    token_type: 'Bearer',
+    scope: Array.isArray(scp) ? scp.join(' ') : '',
+    client_id: cid,
+    username: sub,
+    exp,
+    iat,
+    sub,
+    aud,
+    iss,
+    jti,
+    ...(uid !== undefined ? { uid } : {}),
+    ...custom,
+  };
+}
+
+function describeIdToken(deps: IntrospectDeps, payload: Record<string, unknown>): Introspection {
+  const { aud, sub, exp, iat, iss, jti } = payload;
+  const user = typeof sub === 'string' ? deps.users.find(sub) : undefined;
+  return { active: true, token_type: 'Bearer', client_id: aud, ...(user ? { username: user.profile.login } : {}), exp, iat, sub, aud, iss, jti };
+}
+
+/** Refresh tokens: no `iat`/`jti` (reference §4); `exp` is the end of the lifetime or idle window, whichever is first. */
+async function describeRefreshToken(deps: IntrospectDeps, request: IntrospectRequest, token: string): Promise<Introspection | undefined> {
+  const lookup = deps.tokenStore.lookupRefreshToken(token);
+  if (!lookup.ok) return lookup.token ? INACTIVE : undefined;
+  const { grant, expires, idleExpires, used } = lookup.token;
+  // A rotated token is spent (its leeway is for a lost response, not for introspection).
+  if (used || grant.clientId !== request.client.clientId || grant.serverId !== request.server.id) return INACTIVE;
+  const username = deps.appAssignments.appUserName(grant.appId, grant.userId) ?? deps.users.find(grant.userId)?.profile.login;
+  const ends = expires && expires < idleExpires ? expires : idleExpires;
+  return {
+    active: true,
+    token_type: 'Bearer',
+    scope: grant.scopes.join(' '),
+    client_id: grant.clientId,
+    username,
+    exp: seconds(ends),
+    sub: username,
+    aud: request.server.audiences[0],
+    iss: request.issuer,
+    uid: grant.userId,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Recognises the tokens this server issued, for introspection, revocation and userinfo
+ * (RFC 7662 §2.2, RFC 7009 §2.1, RFC 6750 §3.1): a JWT is this server's when its RS256 signature
+ * verifies with one of the server's keys (a rotated-out key still counts) and `iss` is the issuer;
+ * an access token is active while unexpired and registered in the token store, unrevoked, with its family.
+ */
+import type { AuthorizationServerRecord, Clock, Crypto, SigningKeyRecord } from '../ports.js';
+import type { TokenStore } from './token-store.js';
+
+export interface IssuedTokenDeps {
+  servers: { keys(id: string): Promise<SigningKeyRecord[]> };
+  tokenStore: Pick<TokenStore, 'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'>;
+  crypto: Crypto;
+  clock: Clock;
+}
+
+export type JwtKind = 'access_token' | 'id_token';
+
+export interface ServerJwt {
+  kind: JwtKind;
+  payload: Record<string, unknown>;
+}
+
+/** Okta's jti prefixes tell the two kinds apart (reference §4). */
+function kindOf(payload: Record<string, unknown>): JwtKind | undefined {
+  const jti = payload['jti'];
+  if (typeof jti !== 'string') return undefined;
+  if (jti.startsWith('AT.')) return 'access_token';
+  if (jti.startsWith('ID.')) return 'id_token';
+  return undefined;
+}
+
+/** The claims of a JWT this server signed for `issuer`, expired or not; undefined for anything else. */
+export async function serverJwt(deps: IssuedTokenDeps, server: AuthorizationServerRecord, issuer: string, token: string): Promise<ServerJwt | undefined> {
+  const decoded = deps.crypto.decodeJws(token);
+  if (!decoded || decoded.header['alg'] !== 'RS256' || decoded.payload['iss'] !== issuer) return undefined;
+  const kind = kindOf(decoded.payload);
+  const key = (await deps.servers.keys(server.id)).find((k) => k.kid === decoded.header['kid']);
+  if (!kind || !key) return undefined;
+  const verified = await deps.crypto.verifyJws(token, { jwk: { ...key.publicJwk, kid: key.kid, alg: 'RS256' } });
+  return verified ? { kind, payload: decoded.payload } : undefined;
+}
+
+/** True while the JWT's `exp` is ahead of the injected clock. */
+export function unexpired(deps: Pick<IssuedTokenDeps, 'clock'>, payload: Record<string, unknown>): boolean {
+  const exp = payload['exp'];
+  return typeof exp === 'number' && exp * 1000 > deps.clock.now().getTime();
+}
+
+/** The claims of an active access token of this server: signed, unexpired, registered and not revoked. */
+export async function activeAccessToken(deps: IssuedTokenDeps, server: AuthorizationServerRecord, issuer: string, token: string): Promise<Record<string, unknown> | undefined> {
+  const jwt = await serverJwt(deps, server, issuer, token);
+  if (!jwt || jwt.kind !== 'access_token' || !unexpired(deps, jwt.payload)) return undefined;
+  return deps.tokenStore.activeAccessToken(jwt.payload['jti'] as string) ? jwt.payload : undefined;
+}

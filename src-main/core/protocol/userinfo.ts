@@ -1,0 +1,52 @@
+/**
+ * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, reference §3–§4): the Bearer token must be an
+ * active access token of this server, for a user (`invalid_token`, 401, otherwise — client
+ * credentials tokens included), granted `openid` (`insufficient_scope`, 403). The answer is `sub`
+ * (the user id, as in the ID token) and every standard claim of the token's scopes.
+ */
+import type { AuthorizationServerRecord } from '../ports.js';
+import type { UserRecord } from '../users.js';
+import { activeAccessToken } from './issued-tokens.js';
+import type { IssuedTokenDeps } from './issued-tokens.js';
+import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
+import { fullScopeClaims } from './scope-claims.js';
+import type { ClaimTrace } from './trace.js';
+
+export interface UserinfoDeps extends IssuedTokenDeps {
+  users: { find(id: string): UserRecord | undefined };
+}
+
+export interface UserinfoResult {
+  claims: Record<string, unknown>;
+  user: UserRecord;
+  clientId: string;
+  trace: ClaimTrace[];
+}
+
+/** What the request established, for the event log whatever the outcome. */
+export interface UserinfoProgress {
+  clientId?: string;
+  userId?: string;
+}
+
+const invalid = (detail: string) => new InvalidToken(OKTA_TEXT.invalidAccessToken, detail);
+export const OPENID_REQUIRED = "The access token must include the 'openid' scope.";
+
+/** @throws InvalidToken, InsufficientScope */
+export async function userinfo(deps: UserinfoDeps, server: AuthorizationServerRecord, issuer: string, bearer: string | undefined, progress: UserinfoProgress): Promise<UserinfoResult> {
+  if (bearer === undefined) throw invalid('the request has no Bearer access token');
+  const claims = await activeAccessToken(deps, server, issuer, bearer);
+  if (!claims) throw invalid('the token is not an active access token of this authorization server (unknown, expired, revoked or another issuer)');
+  const clientId = String(claims['cid']);
+  progress.clientId = clientId;
+  const uid = claims['uid'];
+  if (typeof uid !== 'string') throw invalid('the access token has no user (client credentials)');
+  progress.userId = uid;
+  const user = deps.users.find(uid);
+  if (!user || user.status !== 'ACTIVE') throw invalid(user ? `the user ${uid} is ${user.status}` : `the user ${uid} no longer exists`);
+  const scopes = Array.isArray(claims['scp']) ? (claims['scp'] as string[]) : [];
+  if (!scopes.includes('openid')) throw new InsufficientScope(OPENID_REQUIRED, `the access token's scopes are [${scopes.join(', ')}]`);
+  const scoped = fullScopeClaims(user.profile, scopes, user.lastUpdated);
+  const trace = scoped.trace.map((entry): ClaimTrace => ({ ...entry, token: 'userinfo' }));
+  return { claims: { sub: user.id, ...scoped.claims }, user, clientId, trace };
+}
