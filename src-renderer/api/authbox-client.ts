@@ -4,7 +4,9 @@
  */
 import type { AuthorizationServerDto, SigningKeyDto } from '../../src-main/contracts/index.js';
 import { ApiError, apiErrorFrom, toApiError } from './api-error.js';
+import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
 import type { AuthorizationServerWrite, ManagementApi } from './management-api.js';
+import { createSseParser } from './sse-parser.js';
 
 export interface AuthboxClientOptions {
   /** Origin of the server; '' means the page's own origin. */
@@ -15,6 +17,7 @@ export interface AuthboxClientOptions {
 }
 
 const servers = '/api/v1/authorizationServers';
+const events = '/api/sandbox/v1/events';
 const server = (id: string) => `${servers}/${encodeURIComponent(id)}`;
 
 /** The URL of `rel="next"` in an RFC 8288 Link header (Okta paging, reference §1.11). */
@@ -76,6 +79,45 @@ export class AuthboxClient implements ManagementApi {
 
   rotateKeys(id: string) {
     return this.call<SigningKeyDto[]>('POST', `${server(id)}/credentials/lifecycle/keyRotate`, { use: 'sig' });
+  }
+
+  listEvents(filter: EventFilter = {}) {
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(filter)) if (value !== undefined && value !== '') query.set(name, String(value));
+    const search = query.toString();
+    return this.call<ProtocolEventDto[]>('GET', search ? `${events}?${search}` : events);
+  }
+
+  getEvent(id: string) {
+    return this.call<ProtocolEventDto>('GET', `${events}/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Follows `GET /events/stream` until the server ends it (resolves), it fails (rejects with an
+   * ApiError), or `signal` aborts (resolves). Read with fetch, not EventSource, for the SSWS header.
+   */
+  async streamEvents({ after, signal, onOpen, onEvent }: StreamEventsOptions): Promise<void> {
+    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    const token = this.getToken();
+    if (token) headers['authorization'] = `SSWS ${token}`;
+    const url = `${this.baseUrl}${events}/stream${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+    try {
+      const response = await this.fetch(url, { method: 'GET', headers, signal });
+      if (!response.ok || !response.body) throw apiErrorFrom(response.status, await readBody(response), response.statusText);
+      onOpen?.();
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      const parser = createSseParser();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        for (const message of parser.push(value)) {
+          if (message.event === 'protocol') onEvent(JSON.parse(message.data) as ProtocolEventDto);
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      throw toApiError(error);
+    }
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

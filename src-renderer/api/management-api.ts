@@ -3,6 +3,7 @@
  * this interface, so tests can hand them a fake instead of the HTTP client.
  */
 import type { AuthorizationServerDto, IssuerMode, RotationMode, SigningKeyDto } from '../../src-main/contracts/index.js';
+import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
 
 /** What a create (POST) or full replacement (PUT) sends. */
 export interface AuthorizationServerWrite {
@@ -22,4 +23,8 @@ export interface ManagementApi {
   deactivateServer(id: string): Promise<void>;
   listKeys(id: string): Promise<SigningKeyDto[]>;
   rotateKeys(id: string): Promise<SigningKeyDto[]>;
+  /** The sandbox event log (`/api/sandbox/v1/events`), newest first. */
+  listEvents(filter?: EventFilter): Promise<ProtocolEventDto[]>;
+  getEvent(id: string): Promise<ProtocolEventDto>;
+  streamEvents(options: StreamEventsOptions): Promise<void>;
 }

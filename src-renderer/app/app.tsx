@@ -1,4 +1,5 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
+import { EventLog } from '../features/events/event-log.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -36,6 +37,9 @@ function MainNav({ route }: { route: Route }) {
       <a className="nav__link" href={hrefOf({ page: 'servers' })} aria-current={route.page.startsWith('server') ? 'page' : undefined}>
         Authorization Servers
       </a>
+      <a className="nav__link" href={hrefOf({ page: 'events', id: null })} aria-current={route.page === 'events' ? 'page' : undefined}>
+        Event Log
+      </a>
     </nav>
   );
 }
@@ -55,5 +59,7 @@ function Screen({ route }: { route: Route }) {
       return <ServersPage />;
     case 'server':
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'events':
+      return <EventLog selectedId={route.id} />;
   }
 }

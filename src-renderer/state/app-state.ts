@@ -1,12 +1,13 @@
 /** The shape of the one store, assembled from its slices, and what the slices are given. */
 import type { StateCreator } from 'zustand';
 import type { ManagementApi } from '../api/management-api.js';
+import type { EventsSlice } from './events-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice;
+export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice;
 
 export interface StoreDeps {
   api: ManagementApi;

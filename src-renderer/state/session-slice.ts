@@ -20,6 +20,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ tokenStorage })
   const resetData = () => {
     get().resetServers();
     get().resetSigningKeys();
+    get().resetEvents();
   };
   return {
     token: tokenStorage.load(),

@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
+import { createEventsSlice } from './events-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
@@ -13,5 +14,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createSessionSlice(deps)(...args),
     ...createServersSlice(deps)(...args),
     ...createSigningKeysSlice(deps)(...args),
+    ...createEventsSlice(deps)(...args),
   }));
 }

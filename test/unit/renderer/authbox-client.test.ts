@@ -96,4 +96,42 @@ describe('nextLink', () => {
     expect(nextLink('<http://x/a>; rel="self"')).toBeNull();
     expect(nextLink(null)).toBeNull();
   });
+
+  it('lists events with only the filters that are set', async () => {
+    const { api, sent } = client([json(200, [])]);
+    await api.listEvents({ serverId: 'aus1', endpoint: '', outcome: 'failure', limit: 50 });
+    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/sandbox/v1/events?serverId=aus1&outcome=failure&limit=50');
+  });
+
+  it('streams events with the SSWS token, parsing SSE across chunks, until the server ends it', async () => {
+    const chunks = ['id: evt1\nevent: protocol\ndata: {"id":"ev', 't1"}\n\n: keep-alive\n\n', 'id: evt2\nevent: protocol\ndata: {"id":"evt2"}\n\n'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    const { api, sent } = client([new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    const received: string[] = [];
+    let opened = false;
+    await api.streamEvents({ after: 'evt0', signal: new AbortController().signal, onOpen: () => (opened = true), onEvent: (e) => received.push(e.id) });
+    expect(opened).toBe(true);
+    expect(received).toEqual(['evt1', 'evt2']);
+    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/sandbox/v1/events/stream?after=evt0');
+    expect((sent[0]!.init.headers as Record<string, string>)['authorization']).toBe('SSWS tok-123');
+  });
+
+  it('rejects a refused stream with the Okta error, and resolves quietly when aborted', async () => {
+    const refused = client([json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' })]);
+    await expect(refused.api.streamEvents({ signal: new AbortController().signal, onEvent: () => undefined })).rejects.toMatchObject({ status: 401, errorCode: 'E0000011' });
+
+    const controller = new AbortController();
+    const aborting = new AuthboxClient({
+      getToken: () => 'tok',
+      fetch: (_url, init) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    });
+    const streaming = aborting.streamEvents({ signal: controller.signal, onEvent: () => undefined });
+    controller.abort();
+    await expect(streaming).resolves.toBeUndefined();
+  });
 });

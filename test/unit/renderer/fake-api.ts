@@ -4,6 +4,7 @@
  */
 import { ApiError } from '../../../src-renderer/api/api-error.js';
 import type { AuthorizationServerWrite, ManagementApi } from '../../../src-renderer/api/management-api.js';
+import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from '../../../src-renderer/api/event-dto.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
 import type { AuthorizationServerDto, SigningKeyDto } from '../../../src-main/contracts/index.js';
 
@@ -37,11 +38,38 @@ export const validationError = (causes: string[]) =>
     return { field: c.slice(0, at), message: c.slice(at + 2) };
   }));
 
+export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}): ProtocolEventDto {
+  return {
+    id,
+    time: '2026-01-01T00:00:00.000Z',
+    endpoint: 'token',
+    serverId: 'default',
+    clientId: '0oaCLIENT',
+    userId: null,
+    grantType: 'client_credentials',
+    outcome: 'success',
+    error: null,
+    errorDescription: null,
+    detail: null,
+    trace: null,
+    ...overrides,
+  };
+}
+
+/** An open fake stream: its options, and how the test ends it. */
+interface FakeStream {
+  options: StreamEventsOptions;
+  end(error?: Error): void;
+}
+
 export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
 
 export class FakeApi implements ManagementApi {
   servers = new Map<string, AuthorizationServerDto>([['default', serverDto('default')]]);
   keys = new Map<string, SigningKeyDto[]>([['default', [keyDto('kid-default-1', 'ACTIVE'), keyDto('kid-default-2', 'NEXT')]]]);
+  /** The event log, newest first. */
+  events: ProtocolEventDto[] = [];
+  streams: FakeStream[] = [];
   calls: string[] = [];
   /** When set, the next call fails with it (then it is cleared). */
   failNext: Error | null = null;
@@ -127,5 +155,48 @@ export class FakeApi implements ManagementApi {
     const active = rotated.find((k) => k.status === 'ACTIVE');
     this.servers.set(id, { ...server, credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } } });
     return rotated;
+  }
+
+  async listEvents(filter: EventFilter = {}) {
+    this.enter(`listEvents ${JSON.stringify(filter)}`);
+    return this.events
+      .filter((e) => (filter.serverId === undefined || e.serverId === filter.serverId) && (filter.endpoint === undefined || e.endpoint === filter.endpoint))
+      .filter((e) => filter.outcome === undefined || e.outcome === filter.outcome)
+      .slice(0, filter.limit ?? 50);
+  }
+
+  async getEvent(id: string) {
+    this.enter(`getEvent ${id}`);
+    const event = this.events.find((e) => e.id === id);
+    if (!event) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (Event)`);
+    return event;
+  }
+
+  /** Open until the signal aborts or the test calls `end` on it; `emit` sends to every open one. */
+  streamEvents(options: StreamEventsOptions): Promise<void> {
+    try {
+      this.enter(`streamEvents ${options.after ?? ''}`.trim());
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<void>((resolve, reject) => {
+      const stream: FakeStream = {
+        options,
+        end: (error) => {
+          this.streams = this.streams.filter((s) => s !== stream);
+          if (error) reject(error);
+          else resolve();
+        },
+      };
+      this.streams.push(stream);
+      options.signal.addEventListener('abort', () => stream.end(), { once: true });
+      options.onOpen?.();
+    });
+  }
+
+  /** Records a new event and sends it to the open streams. */
+  emit(event: ProtocolEventDto): void {
+    this.events.unshift(event);
+    for (const stream of this.streams) stream.options.onEvent(event);
   }
 }

@@ -13,4 +13,11 @@ describe('routes', () => {
     expect(hrefOf(route)).toBe('#/authorization-servers/aus%201%2Fx/settings');
     expect(parseRoute(hrefOf(route))).toEqual(route);
   });
+
+  it('reads the event log and one event, and round-trips the event address', () => {
+    expect(parseRoute('#/events')).toEqual({ page: 'events', id: null });
+    expect(parseRoute('#/events/evt123')).toEqual({ page: 'events', id: 'evt123' });
+    expect(hrefOf({ page: 'events', id: null })).toBe('#/events');
+    expect(parseRoute(hrefOf({ page: 'events', id: 'evt 1' }))).toEqual({ page: 'events', id: 'evt 1' });
+  });
 });

@@ -1,0 +1,61 @@
+/** The Event Log screen: filters, the live indicator, the events table and the opened event. */
+import { isFiltered } from '../../state/events-slice.js';
+import { useAppStore } from '../../state/store-context.js';
+import { useServerList } from '../servers/use-servers.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { Loading } from '../../ui/loading.js';
+import { EventDetail } from './event-detail.js';
+import { EventFilters } from './event-filters.js';
+import { EventTable } from './event-table.js';
+import { LiveIndicator } from './live-indicator.js';
+import { useEventList, useLiveEvents, useSelectedEvent } from './use-event-log.js';
+
+export function EventLog({ selectedId }: { selectedId: string | null }) {
+  useServerList(); // the Server filter and column show names
+  const stream = useLiveEvents();
+  return (
+    <section className="page" aria-labelledby="events-title">
+      <header className="page__header">
+        <div>
+          <h1 id="events-title">Event Log</h1>
+          <p className="page__lede">Every protocol request, with how the access policies decided it.</p>
+        </div>
+        <LiveIndicator state={stream} />
+      </header>
+      <EventFilters />
+      <div className={selectedId ? 'event-log event-log--with-detail' : 'event-log'}>
+        <EventList selectedId={selectedId} />
+        {selectedId && <SelectedEvent id={selectedId} />}
+      </div>
+    </section>
+  );
+}
+
+function EventList({ selectedId }: { selectedId: string | null }) {
+  const { load, events, retry } = useEventList();
+  const filtered = useAppStore((s) => isFiltered(s.eventFilter));
+  if (load.status === 'error') {
+    return (
+      <ErrorBanner title="Could not load the events." onRetry={retry}>
+        {load.error.summary}
+      </ErrorBanner>
+    );
+  }
+  if (load.status !== 'ready' && events.length === 0) return <Loading label="Loading events…" />;
+  if (events.length === 0 && filtered) return <p className="empty">No events match these filters.</p>;
+  if (events.length === 0) return <p className="empty">No protocol requests yet. Request a token to see how the policies decided.</p>;
+  return <EventTable events={events} selectedId={selectedId} />;
+}
+
+function SelectedEvent({ id }: { id: string }) {
+  const { event, load, retry } = useSelectedEvent(id);
+  if (event) return <EventDetail event={event} />;
+  if (load.status === 'error') {
+    return (
+      <ErrorBanner title="Could not load this event." onRetry={retry}>
+        {load.error.summary}
+      </ErrorBanner>
+    );
+  }
+  return <Loading label="Loading event…" />;
+}

@@ -1,0 +1,161 @@
+/**
+ * The protocol event log: the newest events for the chosen filters, live ones merged in at the top
+ * (deduplicated by id) from the sandbox stream, and the event the user opened.
+ */
+import type { EventFilter, EventOutcome, ProtocolEventDto } from '../api/event-dto.js';
+import type { AppState, SliceCreator } from './app-state.js';
+import { IDLE, LOADING, READY } from './load-state.js';
+import type { LoadState } from './load-state.js';
+
+/** How many events a (re)load asks for. */
+export const EVENT_PAGE = 50;
+/** Live events beyond this many rows push the oldest out, so a busy session stays light. */
+export const MAX_EVENT_ROWS = 500;
+
+/** The list filters; '' means "any". */
+export interface EventLogFilter {
+  serverId: string;
+  endpoint: string;
+  outcome: '' | EventOutcome;
+}
+
+export type StreamState = 'offline' | 'connecting' | 'live';
+
+export interface EventsSlice {
+  /** Newest first; the objects live in `eventsById` (which also keeps opened ones the filter hides). */
+  eventIds: string[];
+  eventsById: Record<string, ProtocolEventDto>;
+  eventList: LoadState;
+  eventFilter: EventLogFilter;
+  eventStream: StreamState;
+  /** The newest event id this session has seen: where a reconnecting stream resumes. */
+  eventCursor: string | null;
+  selectedEventId: string | null;
+  /** Per id: fetching one event that is not in the list (a deep link `#/events/<id>`). */
+  eventLoads: Record<string, LoadState>;
+  loadEvents(): Promise<void>;
+  setEventFilter(change: Partial<EventLogFilter>): Promise<void>;
+  receiveEvent(event: ProtocolEventDto): void;
+  selectEvent(id: string | null): Promise<void>;
+  /** Follows the live stream until it ends, fails or `signal` aborts; then the stream is offline. */
+  followEvents(signal: AbortSignal): Promise<void>;
+  resetEvents(): void;
+}
+
+export const NO_EVENT_FILTER: EventLogFilter = { serverId: '', endpoint: '', outcome: '' };
+
+const initial = {
+  eventIds: [],
+  eventsById: {},
+  eventList: IDLE,
+  eventFilter: NO_EVENT_FILTER,
+  eventStream: 'offline',
+  eventCursor: null,
+  selectedEventId: null,
+  eventLoads: {},
+} satisfies Partial<EventsSlice>;
+
+export const isFiltered = (filter: EventLogFilter): boolean => Object.values(filter).some((value) => value !== '');
+
+/** True when `event` passes every filter that is set. */
+export function matchesFilter(event: ProtocolEventDto, filter: EventLogFilter): boolean {
+  return (
+    (filter.serverId === '' || event.serverId === filter.serverId) &&
+    (filter.endpoint === '' || event.endpoint === filter.endpoint) &&
+    (filter.outcome === '' || event.outcome === filter.outcome)
+  );
+}
+
+/** The list request for `filter`: only the filters that are set, and one page. */
+export function toApiFilter(filter: EventLogFilter): EventFilter {
+  const set: EventFilter = {};
+  if (filter.serverId) set.serverId = filter.serverId;
+  if (filter.endpoint) set.endpoint = filter.endpoint;
+  if (filter.outcome) set.outcome = filter.outcome;
+  return { ...set, limit: EVENT_PAGE };
+}
+
+/** `event` at the top of the list (once), if the filter lets it in. */
+function merge(state: AppState, event: ProtocolEventDto): Partial<AppState> {
+  const eventsById = { ...state.eventsById, [event.id]: event };
+  if (state.eventIds.includes(event.id) || !matchesFilter(event, state.eventFilter)) return { eventsById };
+  return { eventsById, eventIds: [event.id, ...state.eventIds].slice(0, MAX_EVENT_ROWS) };
+}
+
+export const createEventsSlice: SliceCreator<EventsSlice> = ({ api }) => (set, get) => {
+  const stale = (token: string | null) => get().token !== token;
+
+  return {
+    ...initial,
+    async loadEvents() {
+      const token = get().token;
+      const filter = get().eventFilter;
+      set({ eventList: LOADING });
+      try {
+        const events = await api.listEvents(toApiFilter(filter));
+        if (stale(token) || get().eventFilter !== filter) return;
+        set((state) => {
+          // Live events that arrived while the list was on its way stay on top.
+          const listed = new Set(events.map((e) => e.id));
+          const live = state.eventIds.filter((id) => !listed.has(id));
+          return {
+            eventIds: [...live, ...events.map((e) => e.id)],
+            eventsById: { ...state.eventsById, ...Object.fromEntries(events.map((e) => [e.id, e])) },
+            eventList: READY,
+            eventCursor: state.eventCursor ?? events[0]?.id ?? null,
+          };
+        });
+      } catch (error) {
+        const apiError = get().reportFailure(error);
+        if (!stale(token) && get().eventFilter === filter) set({ eventList: { status: 'error', error: apiError } });
+      }
+    },
+    async setEventFilter(change) {
+      set((state) => ({ eventFilter: { ...state.eventFilter, ...change }, eventIds: [] }));
+      await get().loadEvents();
+    },
+    receiveEvent(event) {
+      set((state) => ({ ...merge(state, event), eventCursor: event.id }));
+    },
+    async selectEvent(id) {
+      set({ selectedEventId: id });
+      if (id === null || id in get().eventsById || get().eventLoads[id]?.status === 'loading') return;
+      const token = get().token;
+      set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
+      try {
+        const event = await api.getEvent(id);
+        if (stale(token)) return;
+        set((state) => ({ eventsById: { ...state.eventsById, [id]: event }, eventLoads: { ...state.eventLoads, [id]: READY } }));
+      } catch (error) {
+        const apiError = get().reportFailure(error);
+        if (!stale(token)) set((state) => ({ eventLoads: { ...state.eventLoads, [id]: { status: 'error', error: apiError } } }));
+      }
+    },
+    async followEvents(signal) {
+      const token = get().token;
+      set({ eventStream: 'connecting' });
+      try {
+        await api.streamEvents({
+          ...(get().eventCursor ? { after: get().eventCursor! } : {}),
+          signal,
+          onOpen: () => {
+            if (!stale(token)) set({ eventStream: 'live' });
+          },
+          onEvent: (event) => {
+            if (!stale(token)) get().receiveEvent(event);
+          },
+        });
+      } catch (error) {
+        get().reportFailure(error);
+      }
+      if (!stale(token)) set({ eventStream: 'offline' });
+    },
+    resetEvents: () => set(initial),
+  };
+};
+
+/** The listed events, newest first (use with useShallow: it builds a new array). */
+export const selectEvents = (state: AppState): ProtocolEventDto[] => state.eventIds.flatMap((id) => state.eventsById[id] ?? []);
+
+export const selectSelectedEvent = (state: AppState): ProtocolEventDto | undefined =>
+  state.selectedEventId === null ? undefined : state.eventsById[state.selectedEventId];
