@@ -5,6 +5,7 @@ import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Claims } from '../core/claims.js';
 import type { Groups } from '../core/groups.js';
+import type { AuthorizeDeps } from '../core/protocol/authorize/types.js';
 import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
@@ -33,6 +34,8 @@ export interface HttpServices {
   tokenStore: TokenStore;
   /** What introspection, revocation and userinfo verify and look tokens up with. */
   tokenLookups: IntrospectDeps;
+  /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
+  authorize: AuthorizeDeps;
 }
 
 export interface HttpContext {

@@ -14,6 +14,7 @@ import { registerHostCheck } from './host-check.js';
 import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
+import { registerAuthorizeRoutes } from './oauth/authorize.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
 import { registerIntrospectRoutes } from './oauth/introspect.js';
 import { registerRevokeRoutes } from './oauth/revoke.js';
@@ -95,6 +96,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await registerIntrospectRoutes(app, ctx);
   await registerRevokeRoutes(app, ctx);
   await registerUserinfoRoutes(app, ctx);
+  await registerAuthorizeRoutes(app, ctx);
   registerUnbuiltRoutes(app, ctx);
   await registerUi(app, ctx.uiRoot);
   return app;

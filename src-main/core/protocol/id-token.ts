@@ -20,6 +20,8 @@ export interface IdTokenInput {
   orgId: string;
   jti: string;
   accessTokenHash?: string | undefined;
+  /** `c_hash` when the ID token comes back from /authorize with a code (OIDC Core §3.3.2.11). */
+  codeHash?: string | undefined;
   nonce?: string | undefined;
 }
 
@@ -38,10 +40,14 @@ export function idTokenClaims(input: IdTokenInput): Record<string, unknown> {
     ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
     auth_time: input.authTime,
     ...(input.accessTokenHash !== undefined ? { at_hash: input.accessTokenHash } : {}),
+    ...(input.codeHash !== undefined ? { c_hash: input.codeHash } : {}),
   };
 }
 
-/** `at_hash` (OIDC Core §3.1.3.6): base64url of the left half of the SHA-256 of the access token (RS256). */
+/**
+ * `at_hash` (OIDC Core §3.1.3.6), and `c_hash` of a code (§3.3.2.11, same rule): base64url of the
+ * left half of the SHA-256 of the value (RS256).
+ */
 export function accessTokenHash(crypto: Pick<Crypto, 'sha256'>, accessToken: string): string {
   const digest = crypto.sha256(accessToken);
   return base64url(digest.subarray(0, digest.length / 2));

@@ -9,6 +9,7 @@ import { m0040 } from './0040-scopes-and-claims.js';
 import { m0050 } from './0050-policies-and-rules.js';
 import { m0060 } from './0060-events.js';
 import { m0070 } from './0070-client-assertions.js';
+import { m0080 } from './0080-sessions-and-codes.js';
 import { m0090 } from './0090-token-families.js';
 
 export interface Migration {
@@ -17,5 +18,5 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0090];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

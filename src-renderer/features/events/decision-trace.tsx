@@ -8,23 +8,23 @@ import { ScopeTrace } from './scope-trace.js';
 export function DecisionTrace({ trace }: { trace: DecisionTraceDto }) {
   return (
     <>
-      <h4>Access policies</h4>
+      <h3>Access policies</h3>
       <PolicyTrace policies={trace.policies} />
       {trace.scopes && (
         <>
-          <h4>Scopes</h4>
+          <h3>Scopes</h3>
           <ScopeTrace scopes={trace.scopes} />
         </>
       )}
       {trace.lifetimes && (
         <>
-          <h4>Lifetimes</h4>
+          <h3>Lifetimes</h3>
           <LifetimeTrace lifetimes={trace.lifetimes} />
         </>
       )}
-      {trace.claims && trace.claims.length > 0 && (
+      {trace.claims && (
         <>
-          <h4>Claims</h4>
+          <h3>Claims</h3>
           <ClaimTrace claims={trace.claims} />
         </>
       )}

@@ -4,6 +4,7 @@
  * The decision trace is kept for the event log whatever the outcome.
  */
 import type { AppRecord } from '../../app-records.js';
+import type { UserRecord } from '../../users.js';
 import { evaluatePolicies } from '../evaluate.js';
 import type { EvaluationResult } from '../policy-evaluation.js';
 import type { GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest } from './types.js';
@@ -15,16 +16,22 @@ export function requestedScopes(scope: string | undefined): string[] | null {
   return scope === undefined ? null : scope.split(' ').filter((name) => name !== '');
 }
 
-export function evaluatePolicy(deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, grantType: string, subject: GrantSubject, progress: TokenProgress): Granted {
-  const { user } = subject;
-  const result = evaluatePolicies({
+export type PolicyDeps = Pick<TokenGrantDeps, 'users' | 'policies' | 'scopes'>;
+
+/** The evaluation for one server, client, grant type, user and `scope` parameter; /authorize calls it too. */
+export function evaluateFor(deps: PolicyDeps, serverId: string, client: AppRecord, grantType: string, user: UserRecord | null, scope: string | undefined): EvaluationResult {
+  return evaluatePolicies({
     grantType,
     clientId: client.clientId,
     user: user ? { id: user.id, groupIds: deps.users.groupsOf(user.id).map((g) => g.id) } : null,
-    requestedScopes: requestedScopes(request.params['scope']),
-    policies: deps.policies.policiesForEvaluation(request.server.id),
-    serverScopes: deps.scopes.listByServer(request.server.id).map((s) => ({ name: s.name, isDefault: s.isDefault })),
+    requestedScopes: requestedScopes(scope),
+    policies: deps.policies.policiesForEvaluation(serverId),
+    serverScopes: deps.scopes.listByServer(serverId).map((s) => ({ name: s.name, isDefault: s.isDefault })),
   });
+}
+
+export function evaluatePolicy(deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, grantType: string, subject: GrantSubject, progress: TokenProgress): Granted {
+  const result = evaluateFor(deps, request.server.id, client, grantType, subject.user, request.params['scope']);
   progress.trace = result.trace;
   if (!result.ok) throw result.error;
   return result;

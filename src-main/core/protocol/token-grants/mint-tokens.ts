@@ -24,6 +24,7 @@ export async function mintTokens(
     accessTokenMinutes: granted.lifetimes.accessTokenMinutes,
     user: user && authTime ? { record: user, appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime, amr } : null,
     idToken: user !== null && granted.scopes.includes('openid'),
+    ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
   });
   if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...minted.claims] };
   const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();

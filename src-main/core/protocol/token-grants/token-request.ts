@@ -4,6 +4,7 @@
  * OAuth error that ends the request; `progress` keeps what was learnt for the event log.
  */
 import { GRANT_TYPES } from '../../metadata.js';
+import { authorizationCodeGrant } from './authorization-code.js';
 import { checkBrowserOrigin } from './check-origin.js';
 import { checkGrantType } from './check-grant-type.js';
 import { clientCredentialsGrant } from './client-credentials.js';
@@ -15,6 +16,7 @@ import type { GrantHandler, TokenGrantDeps, TokenProgress, TokenRequest, TokenRe
 
 /** The grants built so far; the others answer `unsupported_grant_type` until they are. */
 const GRANTS: Record<string, GrantHandler> = {
+  authorization_code: authorizationCodeGrant,
   password: passwordGrant,
   refresh_token: refreshTokenGrant,
   client_credentials: clientCredentialsGrant,
@@ -30,7 +32,7 @@ export async function handleTokenRequest(deps: TokenGrantDeps, request: TokenReq
   const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);
   progress.grantType = grantType;
   const subject = GRANTS[grantType]!(deps, request, client, progress);
-  // A refresh keeps what the initial authentication decided (reference §1.4: evaluated once).
+  // A code or a refresh keeps what the initial authentication decided (reference §1.4: evaluated once).
   const granted = subject.decided ?? evaluatePolicy(deps, request, client, grantType, subject, progress);
   return mintTokens(deps, request, client, subject, granted, progress);
 }

@@ -5,6 +5,7 @@ import type { Policies } from '../../policies.js';
 import type { AuthorizationServerRecord, Clock } from '../../ports.js';
 import type { Scopes } from '../../scopes.js';
 import type { UserRecord, Users } from '../../users.js';
+import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
 import type { Lifetimes } from '../policy-evaluation.js';
 import type { TokenFamilies } from '../token-families.js';
@@ -49,6 +50,8 @@ export interface GrantSubject {
   family?: { id: string; refreshToken?: string };
   /** Scopes and lifetimes decided at the initial authentication (refresh): the policy is not evaluated again. */
   decided?: Decided;
+  /** The authorize request's `nonce`, for the ID token of a code exchange (OIDC Core §3.1.3.6). */
+  nonce?: string;
 }
 
 /** What minting needs from a policy decision. */
@@ -64,6 +67,8 @@ export interface TokenGrantDeps {
   policies: Pick<Policies, 'policiesForEvaluation'>;
   scopes: Pick<Scopes, 'listByServer'>;
   tokens: TokenMinter;
+  /** Authorization codes issued at /authorize (the authorization_code grant redeems them). */
+  codes: AuthorizationCodes;
   /** Registers access tokens and issues refresh tokens (`token-families.ts`). */
   tokenFamilies: TokenFamilies;
   /** The same store, with the lookups the refresh_token grant needs. */

@@ -1,0 +1,81 @@
+/**
+ * The authorize endpoint as a script (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3; reference §3, §5):
+ * client → redirect URI (both before anything may be redirected) → response type and mode →
+ * nonce → PKCE → prompt and max_age → who is signed in → assigned to the app → policy evaluation
+ * (once, here) → consent → code and tokens. Each step throws the OAuth error that ends the request;
+ * errors after the redirect URI go back to it with `state`.
+ */
+import { AccessDenied, OAuthError, OKTA_TEXT } from '../oauth-errors.js';
+import { evaluateFor } from '../token-grants/evaluate-policy.js';
+import type { Granted } from '../token-grants/evaluate-policy.js';
+import { authenticate } from './authenticate.js';
+import { checkClient, checkRedirectUri } from './check-client.js';
+import { checkConsent } from './check-consent.js';
+import { checkNonce, checkPkce, checkPrompt } from './check-request.js';
+import { issueResponse } from './issue-response.js';
+import { checkResponseMode, checkResponseType, grantTypeOf, lenientMode } from './response-type.js';
+import { AUTHORIZE_TEXT } from './texts.js';
+import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, AuthorizeResult, CheckedRequest, RedirectTarget } from './types.js';
+
+export async function handleAuthorizeRequest(deps: AuthorizeDeps, request: AuthorizeRequest, progress: AuthorizeProgress): Promise<AuthorizeResult> {
+  const { params } = request;
+  let target: RedirectTarget;
+  try {
+    const client = checkClient(deps, params);
+    progress.client = client;
+    target = { redirectUri: checkRedirectUri(client, params), mode: lenientMode(params), state: params['state'] };
+  } catch (error) {
+    if (error instanceof OAuthError) return { kind: 'error-page', error };
+    throw error;
+  }
+  progress.target = target;
+  try {
+    return await authorize(deps, request, target, progress);
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error;
+    const body: Record<string, string> = { error: error.error, error_description: error.description };
+    if (target.state !== undefined) body['state'] = target.state;
+    return { kind: 'respond', target, params: body, error };
+  }
+}
+
+async function authorize(deps: AuthorizeDeps, request: AuthorizeRequest, target: RedirectTarget, progress: AuthorizeProgress): Promise<AuthorizeResult> {
+  const { params } = request;
+  const client = progress.client!;
+  const responseTypes = checkResponseType(client, params);
+  progress.responseType = responseTypes.join(' ');
+  target.mode = checkResponseMode(params, responseTypes);
+  const nonce = checkNonce(params, responseTypes);
+  const pkce = checkPkce(client, params, responseTypes);
+  const checked: CheckedRequest = { client, target, responseTypes, nonce, pkce, ...checkPrompt(params) };
+  const login = authenticate(deps, request, checked);
+  if ('signIn' in login) return { kind: 'sign-in', client, loginHint: params['login_hint'] };
+  progress.user = login.user;
+  checkAssignment(deps, checked, login.user.id);
+  const granted = evaluate(deps, request, checked, login.user, progress);
+  const consent = checkConsent(deps, request, checked, login.user, granted.scopes);
+  if (consent.length) return { kind: 'consent', client, user: login.user, scopes: consent };
+  const response = await issueResponse(deps, request, checked, login, granted, progress);
+  return { kind: 'respond', target, params: response };
+}
+
+/** Reference §1.10: a user assigned to the app neither directly nor through a group is refused. */
+function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: string): void {
+  if (!deps.appAssignments.isUserAssigned(checked.client.id, userId)) {
+    throw new AccessDenied(OKTA_TEXT.notAssigned, `user ${userId} is assigned to the app ${checked.client.id} neither directly nor through a group`);
+  }
+}
+
+/**
+ * Policy evaluation happens once, here (reference §1.4), for the authorization_code grant when a
+ * code is issued and implicit otherwise; an ID token needs `openid` among the granted scopes (§5).
+ */
+function evaluate(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, user: NonNullable<AuthorizeProgress['user']>, progress: AuthorizeProgress): Granted {
+  const result = evaluateFor(deps, request.server.id, checked.client, grantTypeOf(checked.responseTypes), user, request.params['scope']);
+  progress.trace = result.trace;
+  if (!result.ok) throw result.error;
+  if (checked.responseTypes.includes('id_token') && !result.scopes.includes('openid')) {
+    throw new AccessDenied(AUTHORIZE_TEXT.openidRequired, `response_type '${checked.responseTypes.join(' ')}' returns an ID token, and openid was not granted`, 403);
+  }
+  return result;
+}

@@ -1,0 +1,72 @@
+/**
+ * What /authorize returns once everything is decided (RFC 6749 §4.1.2, §4.2.2; OIDC Core §3.2.2.5,
+ * §3.3.2.5; reference §4): a code bound to the request (`authorization-codes.ts`), and for implicit
+ * and hybrid types the tokens minted at once. The ID token carries `nonce`, `at_hash` when an
+ * access token comes along and `c_hash` when a code does; `id_token` alone gets every scope claim
+ * (fat), any other combination the thin set. `state` is echoed.
+ */
+import type { UserRecord } from '../../users.js';
+import type { SessionRecord } from '../sessions.js';
+import type { Granted } from '../token-grants/evaluate-policy.js';
+import type { MintRequest } from '../tokens.js';
+import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, CheckedRequest } from './types.js';
+
+export async function issueResponse(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  login: { user: UserRecord; session: SessionRecord },
+  granted: Granted,
+  progress: AuthorizeProgress,
+): Promise<Record<string, string>> {
+  const { client, responseTypes: types } = checked;
+  const { user, session } = login;
+  const out: Record<string, string> = {};
+  if (types.includes('code')) out['code'] = issueCode(deps, request, checked, login, granted);
+  const mint: MintRequest = {
+    server: request.server,
+    issuer: request.issuer,
+    client,
+    scopes: granted.scopes,
+    accessTokenMinutes: granted.lifetimes.accessTokenMinutes,
+    user: { record: user, appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime: session.authTime, amr: session.amr },
+    idToken: types.includes('id_token') && granted.scopes.includes('openid'),
+    ...(checked.nonce !== undefined ? { nonce: checked.nonce } : {}),
+    ...(out['code'] !== undefined ? { code: out['code'] } : {}),
+  };
+  if (types.includes('token')) {
+    const minted = await deps.tokens.mint(mint);
+    Object.assign(out, { access_token: minted.accessToken, token_type: 'Bearer', expires_in: String(minted.expiresIn), scope: granted.scopes.join(' ') });
+    if (minted.idToken) out['id_token'] = minted.idToken;
+    addClaims(progress, minted.claims);
+  } else if (mint.idToken) {
+    const minted = await deps.tokens.mintIdToken(mint, types.length === 1);
+    out['id_token'] = minted.idToken;
+    addClaims(progress, minted.claims);
+  }
+  if (checked.target.state !== undefined) out['state'] = checked.target.state;
+  return out;
+}
+
+function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, login: { user: UserRecord; session: SessionRecord }, granted: Granted): string {
+  return deps.codes.issue({
+    serverId: request.server.id,
+    appId: checked.client.id,
+    clientId: checked.client.clientId,
+    redirectUri: checked.target.redirectUri,
+    codeChallenge: checked.pkce?.challenge ?? null,
+    codeChallengeMethod: checked.pkce?.method ?? null,
+    nonce: checked.nonce ?? null,
+    scopes: granted.scopes,
+    userId: login.user.id,
+    authTime: login.session.authTime,
+    amr: login.session.amr,
+    policyId: granted.policyId,
+    ruleId: granted.ruleId,
+    lifetimes: granted.lifetimes,
+  }).code;
+}
+
+function addClaims(progress: AuthorizeProgress, claims: NonNullable<NonNullable<AuthorizeProgress['trace']>['claims']>): void {
+  if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...claims] };
+}

@@ -1,0 +1,125 @@
+/**
+ * Sign-in state of the authorize endpoint (OIDC Core §3.1.2.3, reference §3): a session per
+ * authorization server (its cookie value opaque, stored only as a SHA-256 hash), the pending
+ * authorization request kept server-side while the sign-in or consent page is shown (referenced
+ * by an opaque id, guarded by a CSRF token), and the consent a user gave an app per scope.
+ * Time comes from the injected clock; expired rows are swept on every write.
+ */
+import type { Clock, Crypto } from '../ports.js';
+import { opaqueHash } from './authorization-codes.js';
+
+/** Okta's default global session lifetime: two hours. */
+export const SESSION_LIFETIME_MINUTES = 120;
+/** How long a sign-in or consent page may stay open. */
+export const PENDING_LIFETIME_MINUTES = 15;
+const OPAQUE_LENGTH = 43;
+
+export interface SessionRecord {
+  serverId: string;
+  userId: string;
+  /** When the user authenticated (OIDC `auth_time`). */
+  authTime: Date;
+  amr: string[];
+  expiresAt: Date;
+}
+
+/** An authorization request waiting on the sign-in or consent page. */
+export interface PendingAuthorization {
+  id: string;
+  serverId: string;
+  params: Record<string, string>;
+  /** The form's CSRF token; it must also come back in the browser's CSRF cookie. */
+  csrf: string;
+  /** Set once the user signed in on this request's page (so `prompt=login` is not asked again). */
+  signedInUserId: string | null;
+  expiresAt: Date;
+}
+
+export interface SessionStore {
+  insertSession(hash: string, session: SessionRecord, now: Date): void;
+  findSession(hash: string, now: Date): SessionRecord | undefined;
+  deleteSession(hash: string): void;
+  insertPending(pending: PendingAuthorization, now: Date): void;
+  findPending(id: string, now: Date): PendingAuthorization | undefined;
+  updatePending(pending: PendingAuthorization): void;
+  deletePending(id: string): void;
+  /** Scopes the user consented to for the app on this server. */
+  consentedScopes(serverId: string, appId: string, userId: string): string[];
+  recordConsent(serverId: string, appId: string, userId: string, scopes: string[], now: Date): void;
+}
+
+export interface SessionDeps {
+  store: SessionStore;
+  crypto: Pick<Crypto, 'randomId' | 'sha256'>;
+  clock: Clock;
+}
+
+const minutesFrom = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+export class Sessions {
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** Opens a session for the user on `serverId`; returns the cookie value (only its hash is kept). */
+  open(serverId: string, userId: string, amr: string[]): { token: string; session: SessionRecord } {
+    const now = this.deps.clock.now();
+    const token = this.deps.crypto.randomId('', OPAQUE_LENGTH);
+    const session: SessionRecord = { serverId, userId, authTime: now, amr, expiresAt: minutesFrom(now, SESSION_LIFETIME_MINUTES) };
+    this.deps.store.insertSession(opaqueHash(this.deps.crypto, token), session, now);
+    return { token, session };
+  }
+
+  /** The live session a cookie value stands for on `serverId`, if any. */
+  find(serverId: string, token: string | undefined): SessionRecord | undefined {
+    if (!token) return undefined;
+    const session = this.deps.store.findSession(opaqueHash(this.deps.crypto, token), this.deps.clock.now());
+    return session?.serverId === serverId ? session : undefined;
+  }
+
+  end(token: string): void {
+    this.deps.store.deleteSession(opaqueHash(this.deps.crypto, token));
+  }
+
+  /** Keeps an authorization request while its page is shown; `csrf` is the browser's CSRF token. */
+  begin(serverId: string, params: Record<string, string>, csrf: string): PendingAuthorization {
+    const now = this.deps.clock.now();
+    const pending: PendingAuthorization = {
+      id: this.deps.crypto.randomId('', OPAQUE_LENGTH),
+      serverId,
+      params,
+      csrf,
+      signedInUserId: null,
+      expiresAt: minutesFrom(now, PENDING_LIFETIME_MINUTES),
+    };
+    this.deps.store.insertPending(pending, now);
+    return pending;
+  }
+
+  pending(serverId: string, id: string | undefined): PendingAuthorization | undefined {
+    if (!id) return undefined;
+    const pending = this.deps.store.findPending(id, this.deps.clock.now());
+    return pending?.serverId === serverId ? pending : undefined;
+  }
+
+  markSignedIn(pending: PendingAuthorization, userId: string): PendingAuthorization {
+    const updated = { ...pending, signedInUserId: userId };
+    this.deps.store.updatePending(updated);
+    return updated;
+  }
+
+  finish(pending: PendingAuthorization): void {
+    this.deps.store.deletePending(pending.id);
+  }
+
+  /** A new CSRF token for a browser that has none yet. */
+  newCsrfToken(): string {
+    return this.deps.crypto.randomId('', OPAQUE_LENGTH);
+  }
+
+  consentedScopes(serverId: string, appId: string, userId: string): string[] {
+    return this.deps.store.consentedScopes(serverId, appId, userId);
+  }
+
+  recordConsent(serverId: string, appId: string, userId: string, scopes: string[]): void {
+    this.deps.store.recordConsent(serverId, appId, userId, scopes, this.deps.clock.now());
+  }
+}
