@@ -67,3 +67,15 @@ test('opens a successful event with the matched rule highlighted, the granted sc
   await expect(log.fact('Granted')).toHaveText('invoices:read');
   await expect(log.fact('Access token')).toHaveText('1 hour');
 });
+
+test('closes the live stream when leaving the screen', async ({ page, authbox }) => {
+  const log = new EventLogPage(page);
+  const streamed = page.waitForRequest((request) => request.url().includes('/api/sandbox/v1/events/stream'));
+  await log.open(authbox.uiUrl);
+  const stream = await streamed;
+  await expect(log.live).toHaveText('Live');
+
+  const aborted = page.waitForEvent('requestfailed', (request) => request === stream);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Authorization Servers' }).click();
+  expect((await aborted).failure()?.errorText).toMatch(/ABORTED/);
+});
