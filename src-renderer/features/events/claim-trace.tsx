@@ -2,7 +2,6 @@
 import type { ClaimTraceDto } from '../../api/event-dto.js';
 
 export function ClaimTrace({ claims }: { claims: ClaimTraceDto[] }) {
-  if (claims.length === 0) return <p className="empty">No claims were recorded.</p>;
   return (
     <table className="table table--compact" aria-label="Claims">
       <thead>

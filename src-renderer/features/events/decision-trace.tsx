@@ -8,23 +8,23 @@ import { ScopeTrace } from './scope-trace.js';
 export function DecisionTrace({ trace }: { trace: DecisionTraceDto }) {
   return (
     <>
-      <h3>Access policies</h3>
+      <h4>Access policies</h4>
       <PolicyTrace policies={trace.policies} />
       {trace.scopes && (
         <>
-          <h3>Scopes</h3>
+          <h4>Scopes</h4>
           <ScopeTrace scopes={trace.scopes} />
         </>
       )}
       {trace.lifetimes && (
         <>
-          <h3>Lifetimes</h3>
+          <h4>Lifetimes</h4>
           <LifetimeTrace lifetimes={trace.lifetimes} />
         </>
       )}
-      {trace.claims && (
+      {trace.claims && trace.claims.length > 0 && (
         <>
-          <h3>Claims</h3>
+          <h4>Claims</h4>
           <ClaimTrace claims={trace.claims} />
         </>
       )}

@@ -17,7 +17,7 @@ export function EventDetail({ event }: { event: ProtocolEventDto }) {
             {event.endpoint} <OutcomeBadge outcome={event.outcome} />
           </h2>
           <p className="card__lede">
-            <EventTime iso={event.time} /> · <span className="mono">{event.id}</span>
+            <EventTime iso={event.time} withDate /> · <span className="mono">{event.id}</span>
           </p>
         </div>
         <a className="button button--ghost" href={hrefOf({ page: 'events', id: null })} aria-label="Close event details">

@@ -7,26 +7,28 @@ import { OutcomeBadge } from './outcome-badge.js';
 
 export function EventTable({ events, selectedId }: { events: ProtocolEventDto[]; selectedId: string | null }) {
   return (
-    <table className="table table--compact event-table" aria-label="Events">
-      <thead>
-        <tr>
-          <th scope="col">Time</th>
-          <th scope="col">Endpoint</th>
-          <th scope="col">Server</th>
-          <th scope="col">Client</th>
-          <th scope="col">User</th>
-          <th scope="col">Grant type</th>
-          <th scope="col" className="shrink">
-            Outcome
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((event) => (
-          <EventRow key={event.id} event={event} selected={event.id === selectedId} />
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll">
+      <table className="table table--compact event-table" aria-label="Events">
+        <thead>
+          <tr>
+            <th scope="col">Time</th>
+            <th scope="col">Endpoint</th>
+            <th scope="col">Server</th>
+            <th scope="col">Client</th>
+            <th scope="col">User</th>
+            <th scope="col">Grant type</th>
+            <th scope="col" className="shrink">
+              Outcome
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <EventRow key={event.id} event={event} selected={event.id === selectedId} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
