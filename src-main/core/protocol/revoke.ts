@@ -31,6 +31,7 @@ export async function revoke(deps: IssuedTokenDeps, request: RevokeRequest): Pro
   const refresh = deps.tokenStore.findRefreshToken(token);
   if (!refresh) return 'no token of this server has this value; nothing changed';
   if (refresh.grant.clientId !== request.client.clientId) return `the refresh token belongs to the client '${refresh.grant.clientId}'; nothing changed`;
+  if (refresh.grant.serverId !== request.server.id) return `the refresh token was issued by the authorization server '${refresh.grant.serverId}'; nothing changed`;
   deps.tokenStore.revokeFamily(refresh.familyId, `refresh token ${refresh.id} revoked by the client at /revoke`);
   return `revoked refresh token ${refresh.id} and its token family ${refresh.familyId}`;
 }

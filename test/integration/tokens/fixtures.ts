@@ -4,7 +4,7 @@
  * /userinfo calls for the cases a client library cannot express.
  */
 import type { TestApp } from '../../support/app.js';
-import { FORM, PASSWORD, assignUser, basic, createClient, createUser, postToken } from '../token/fixtures.js';
+import { FORM, PASSWORD, assignUser, basic, createClient, createServer, createUser, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 
 /** A clock that follows real time (so client libraries accept iat/exp) plus an offset tests move. */
@@ -76,4 +76,21 @@ export async function introspect(t: TestApp, client: TestClient, token: string, 
   const response = await postForm(t, 'introspect', { token, ...extra }, clientAuth(client));
   if (response.status !== 200) throw new Error(`introspect: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
+}
+
+/** A custom server whose one rule (EVERYONE, every scope, password and refresh_token) has the given lifetimes in minutes. */
+export async function createServerWithLifetimes(t: TestApp, name: string, lifetimes: { access: number; refresh: number; window: number }): Promise<string> {
+  const serverId = await createServer(t, name);
+  const base = `/api/v1/authorizationServers/${serverId}/policies`;
+  const policyBody = { type: 'OAUTH_AUTHORIZATION_POLICY', name: 'Lifetimes', description: 'Lifetimes', conditions: { clients: { include: ['ALL_CLIENTS'] } } };
+  const policy = (await (await t.api(base, { method: 'POST', body: JSON.stringify(policyBody) })).json()) as { id: string };
+  const rule = {
+    type: 'RESOURCE_ACCESS',
+    name: 'Lifetimes',
+    conditions: { people: { groups: { include: ['EVERYONE'] } }, grantTypes: { include: ['password', 'refresh_token'] }, scopes: { include: ['*'] } },
+    actions: { token: { accessTokenLifetimeMinutes: lifetimes.access, refreshTokenLifetimeMinutes: lifetimes.refresh, refreshTokenWindowMinutes: lifetimes.window } },
+  };
+  const response = await t.api(`${base}/${policy.id}/rules`, { method: 'POST', body: JSON.stringify(rule) });
+  if (response.status !== 201) throw new Error(`rule: ${response.status} ${await response.text()}`);
+  return serverId;
 }

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { createPasswordClient, decodeJwt, oneEvent, refusal } from '../token/fixtures.js';
+import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, createRefreshClient, refresh, signIn } from './fixtures.js';
+import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, refresh, signIn } from './fixtures.js';
 import type { TokenBody } from './fixtures.js';
 
 const clock = new MovableClock();
@@ -115,6 +115,19 @@ describe('refresh_token grant', () => {
     expect(wider).toMatchObject({ status: 400, error: 'invalid_scope', error_description: 'The requested scope is invalid, unknown, or malformed.' });
   });
 
+  it('refreshes for a public client as auth-js does (client_id in the body, no secret, a browser Origin)', async () => {
+    const spa = await createRefreshClient(t, { rotation: 'ROTATE', authMethod: 'none' });
+    await assignedUser(t, spa, 'spa@example.com');
+    const first = await signIn(t, spa, 'spa@example.com');
+    const origin = 'http://localhost:5173';
+    const response = await postToken(t, { client_id: spa.clientId, grant_type: 'refresh_token', scope: 'openid offline_access', refresh_token: first.refresh_token! }, { origin });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    const body = (await response.json()) as TokenBody;
+    expect(body.scope).toBe('openid offline_access');
+    expect(body.refresh_token).not.toBe(first.refresh_token);
+  });
+
   it('refuses an unknown refresh token with the exact text auth-js matches', async () => {
     expect(await refusal(refresh(t, rotating, 'not-a-refresh-token'))).toMatchObject(invalidRefreshToken);
   });
@@ -165,5 +178,46 @@ describe('refresh token expiry', () => {
     const { result, event } = await oneEvent(t, () => refusal(refresh(t, client, tokens.refresh_token!)));
     expect(result).toMatchObject(invalidRefreshToken);
     expect(event.detail).toMatch(/idle past its window|no refresh token has this value/);
+  });
+});
+
+describe('refresh token lifetimes from the matched rule', () => {
+  let client: TestClient;
+  let serverId: string;
+  const signInAt = async (login: string) =>
+    (await (await postToken(t, { grant_type: 'password', username: login, password: PASSWORD, scope: 'openid offline_access' }, clientAuth(client), serverId)).json()) as TokenBody;
+  const refreshAt = (token: string) => postToken(t, { grant_type: 'refresh_token', refresh_token: token }, clientAuth(client), serverId);
+
+  beforeAll(async () => {
+    client = await createRefreshClient(t, { rotation: 'STATIC' });
+    await assignedUser(t, client, 'lifetime@example.com');
+    serverId = await createServerWithLifetimes(t, 'lifetimes', { access: 5, refresh: 60, window: 30 });
+  });
+
+  it('ends the token at its lifetime even while each use moves the idle window; access tokens keep the rule lifetime', async () => {
+    const tokens = await signInAt('lifetime@example.com');
+    expect(tokens.expires_in).toBe(300);
+    clock.advance(25 * 60);
+    const first = (await (await refreshAt(tokens.refresh_token!)).json()) as TokenBody;
+    expect(first.expires_in).toBe(300);
+    clock.advance(25 * 60);
+    expect((await refreshAt(tokens.refresh_token!)).status).toBe(200);
+    clock.advance(11 * 60);
+    const { result, event } = await oneEvent(t, () => refusal(refreshAt(tokens.refresh_token!)));
+    expect(result).toMatchObject(invalidRefreshToken);
+    expect(event.detail).toContain('its lifetime ended');
+  });
+
+  it('ends an unused token after the idle window', async () => {
+    const tokens = await signInAt('lifetime@example.com');
+    clock.advance(31 * 60);
+    expect(await refusal(refreshAt(tokens.refresh_token!))).toMatchObject(invalidRefreshToken);
+  });
+
+  it("refuses a refresh token at another server's token endpoint", async () => {
+    const tokens = await signInAt('lifetime@example.com');
+    const { result, event } = await oneEvent(t, () => refusal(refresh(t, client, tokens.refresh_token!)));
+    expect(result).toMatchObject(invalidRefreshToken);
+    expect(event.detail).toContain(`issued by the authorization server '${serverId}'`);
   });
 });

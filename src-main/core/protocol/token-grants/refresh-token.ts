@@ -24,7 +24,7 @@ const invalid = (detail: string) => new InvalidGrant(OKTA_TEXT.invalidRefreshTok
 export const refreshTokenGrant: GrantHandler = (deps, request, client, progress) => {
   const presented = request.params['refresh_token'];
   if (presented === undefined) throw new InvalidRequest(missingParameter('refresh_token'), 'the request has no refresh_token');
-  const record = activeToken(deps, presented, client);
+  const record = activeToken(deps, presented, client, request.server.id);
   const scopes = narrowedScopes(record, request.params['scope']);
   const user = checkUser(deps, record, client, progress);
   return {
@@ -36,12 +36,13 @@ export const refreshTokenGrant: GrantHandler = (deps, request, client, progress)
   };
 };
 
-/** The stored token, usable and issued to this client; a rotated one only within the app's leeway. */
-function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord): RefreshTokenRecord {
+/** The stored token, usable, issued by this server to this client; a rotated one only within the app's leeway. */
+function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord, serverId: string): RefreshTokenRecord {
   const lookup = deps.tokenStore.lookupRefreshToken(presented);
   if (!lookup.ok) throw invalid(lookup.reason);
   const record = lookup.token;
   if (record.grant.clientId !== client.clientId) throw invalid(`the refresh token was issued to the client '${record.grant.clientId}'`);
+  if (record.grant.serverId !== serverId) throw invalid(`the refresh token was issued by the authorization server '${record.grant.serverId}'`);
   if (record.used && rotation(client).type === 'ROTATE') {
     const leewayEnds = record.used.getTime() + rotation(client).leeway * 1000;
     if (deps.clock.now().getTime() > leewayEnds) {
