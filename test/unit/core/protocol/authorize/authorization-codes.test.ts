@@ -1,0 +1,82 @@
+/** Authorization codes: stored only as a hash, single use, five minutes by the clock, PKCE verification. */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { AuthorizationCodes, CODE_LIFETIME_SECONDS, opaqueHash } from '../../../../../src-main/core/protocol/authorization-codes.js';
+import type { AuthorizationCodeRecord, AuthorizationCodeStore, NewAuthorizationCode } from '../../../../../src-main/core/protocol/authorization-codes.js';
+import { FakeClock, FakeCrypto } from '../../fakes.js';
+
+class MemoryCodeStore implements AuthorizationCodeStore {
+  readonly rows = new Map<string, AuthorizationCodeRecord>();
+  insert(hash: string, code: AuthorizationCodeRecord): void {
+    this.rows.set(hash, { ...code });
+  }
+  findByHash(hash: string): AuthorizationCodeRecord | undefined {
+    const row = this.rows.get(hash);
+    return row && { ...row };
+  }
+  markUsed(id: string, now: Date): boolean {
+    const row = [...this.rows.values()].find((r) => r.id === id);
+    if (!row || row.usedAt) return false;
+    row.usedAt = now;
+    return true;
+  }
+}
+
+/** FakeCrypto with a real SHA-256, so the RFC 7636 test vector holds. */
+class Sha256Crypto extends FakeCrypto {
+  override sha256(input: string): Uint8Array {
+    return new Uint8Array(createHash('sha256').update(input).digest());
+  }
+}
+
+const GRANT: NewAuthorizationCode = {
+  serverId: 'default', appId: '0oaApp', clientId: 'client-1', redirectUri: 'https://app.example.com/cb',
+  codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', codeChallengeMethod: 'S256', nonce: 'n-1', scopes: ['openid'],
+  userId: '00uAlice', authTime: new Date(0), amr: ['pwd'], policyId: '00p1', ruleId: '0pr1',
+  lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 },
+};
+
+function setup() {
+  const store = new MemoryCodeStore();
+  const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+  const crypto = new Sha256Crypto();
+  return { store, clock, crypto, codes: new AuthorizationCodes({ store, crypto, clock }) };
+}
+
+describe('authorization codes', () => {
+  it('stores only the SHA-256 of the code, as lowercase hex', () => {
+    const { store, codes, crypto } = setup();
+    const { code } = codes.issue(GRANT);
+    const [hash] = [...store.rows.keys()];
+    expect(hash).toBe(createHash('sha256').update(code).digest('hex'));
+    expect(hash).toBe(opaqueHash(crypto, code));
+    expect(JSON.stringify([...store.rows.values()])).not.toContain(code);
+  });
+
+  it('is valid for five minutes, then expired', () => {
+    const { codes, clock } = setup();
+    const { code } = codes.issue(GRANT);
+    clock.set(new Date(clock.now().getTime() + (CODE_LIFETIME_SECONDS - 1) * 1000));
+    expect(codes.lookup(code).status).toBe('valid');
+    clock.set(new Date(clock.now().getTime() + 1000));
+    expect(codes.lookup(code).status).toBe('expired');
+  });
+
+  it('is used once; a second use is a replay', () => {
+    const { codes } = setup();
+    const { code, record } = codes.issue(GRANT);
+    expect(codes.consume(record)).toBe(true);
+    expect(codes.consume(record)).toBe(false);
+    expect(codes.lookup(code).status).toBe('replayed');
+    expect(codes.lookup('unknown').status).toBe('unknown');
+  });
+
+  it('verifies S256 with the RFC 7636 Appendix B vector, and plain verbatim', () => {
+    const { codes } = setup();
+    const { record } = codes.issue(GRANT);
+    expect(codes.verifierMatches(record, 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(true);
+    expect(codes.verifierMatches(record, 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXK')).toBe(false);
+    const plain = codes.issue({ ...GRANT, codeChallenge: 'p'.repeat(43), codeChallengeMethod: 'plain' }).record;
+    expect(codes.verifierMatches(plain, 'p'.repeat(43))).toBe(true);
+  });
+});
