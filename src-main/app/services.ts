@@ -88,6 +88,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, tokenFamilies: tokenStore, tokenStore, clock };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
   const sessions = new Sessions({ store: new SqliteSessionStore(db), crypto, clock });
-  const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, clock };
+  const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenStore, clock };
   return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore, tokenLookups, authorize };
 }

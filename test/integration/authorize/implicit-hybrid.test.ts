@@ -9,7 +9,7 @@ import { None, allowInsecureRequests, discovery, implicitAuthentication, randomN
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { decodeJwt } from '../token/fixtures.js';
+import { decodeJwt, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, redirectParams, signInThrough } from './fixtures.js';
 
@@ -67,6 +67,9 @@ describe('implicit and hybrid', () => {
     expect(id).toMatchObject({ nonce: p.nonce, name: 'Alice Smith' });
     expect(id).not.toHaveProperty('given_name');
     expect(decodeJwt(fragment['access_token']!).payload).toMatchObject({ uid: aliceId, scp: ['openid', 'profile'] });
+    const userinfo = await fetch(`${issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${fragment['access_token']}` } });
+    expect(userinfo.status).toBe(200);
+    expect(await userinfo.json()).toMatchObject({ sub: aliceId, given_name: 'Alice' });
   });
 
   it('returns a code and an ID token with c_hash for the hybrid code id_token', async () => {
@@ -77,6 +80,22 @@ describe('implicit and hybrid', () => {
     expect(id['c_hash']).toBe(halfHash(fragment['code']!));
     expect(id).not.toHaveProperty('at_hash');
     expect(id).not.toHaveProperty('given_name');
+  });
+
+  it('puts the access token of a code token hybrid in the code family: a replayed code revokes it', async () => {
+    const verifier = 'v'.repeat(43);
+    const p = params({ response_type: 'code token', code_challenge: verifier, code_challenge_method: 'plain' });
+    const fragment = redirectParams(await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'), 'fragment');
+    const introspect = async () => {
+      const body = new URLSearchParams({ token: fragment['access_token']!, client_id: spa.clientId });
+      const answer = await fetch(`${issuer}/v1/introspect`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      return ((await answer.json()) as { active: boolean }).active;
+    };
+    expect(await introspect()).toBe(true);
+    const exchange = { grant_type: 'authorization_code', client_id: spa.clientId, code: fragment['code']!, redirect_uri: REDIRECT_URI, code_verifier: verifier };
+    expect((await postToken(t, exchange)).status).toBe(200);
+    expect((await postToken(t, exchange)).status).toBe(400);
+    expect(await introspect()).toBe(false);
   });
 
   it('answers form_post with a page that posts the response, with a nonce script, a noscript button and a strict CSP', async () => {

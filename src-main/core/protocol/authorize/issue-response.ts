@@ -3,7 +3,8 @@
  * §3.3.2.5; reference §4): a code bound to the request (`authorization-codes.ts`), and for implicit
  * and hybrid types the tokens minted at once. The ID token carries `nonce`, `at_hash` when an
  * access token comes along and `c_hash` when a code does; `id_token` alone gets every scope claim
- * (fat), any other combination the thin set. `state` is echoed.
+ * (fat), any other combination the thin set. An access token joins a token family (the code's for
+ * a hybrid, so a replayed code revokes it too). `state` is echoed.
  */
 import type { UserRecord } from '../../users.js';
 import type { SessionRecord } from '../sessions.js';
@@ -22,7 +23,8 @@ export async function issueResponse(
   const { client, responseTypes: types } = checked;
   const { user, session } = login;
   const out: Record<string, string> = {};
-  if (types.includes('code')) out['code'] = issueCode(deps, request, checked, login, granted);
+  const issued = types.includes('code') ? issueCode(deps, request, checked, login, granted) : undefined;
+  if (issued) out['code'] = issued.code;
   const mint: MintRequest = {
     server: request.server,
     issuer: request.issuer,
@@ -36,6 +38,7 @@ export async function issueResponse(
   };
   if (types.includes('token')) {
     const minted = await deps.tokens.mint(mint);
+    deps.tokenFamilies.registerAccessToken(minted.jti, issued?.record.id ?? deps.tokenFamilies.openFamily(), minted.expiresAt);
     Object.assign(out, { access_token: minted.accessToken, token_type: 'Bearer', expires_in: String(minted.expiresIn), scope: granted.scopes.join(' ') });
     if (minted.idToken) out['id_token'] = minted.idToken;
     addClaims(progress, minted.claims);
@@ -48,7 +51,7 @@ export async function issueResponse(
   return out;
 }
 
-function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, login: { user: UserRecord; session: SessionRecord }, granted: Granted): string {
+function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, login: { user: UserRecord; session: SessionRecord }, granted: Granted) {
   return deps.codes.issue({
     serverId: request.server.id,
     appId: checked.client.id,
@@ -64,7 +67,7 @@ function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: Chec
     policyId: granted.policyId,
     ruleId: granted.ruleId,
     lifetimes: granted.lifetimes,
-  }).code;
+  });
 }
 
 function addClaims(progress: AuthorizeProgress, claims: NonNullable<NonNullable<AuthorizeProgress['trace']>['claims']>): void {

@@ -9,6 +9,7 @@ import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { OAuthError } from '../oauth-errors.js';
 import type { SessionRecord, Sessions } from '../sessions.js';
 import type { PolicyDeps } from '../token-grants/evaluate-policy.js';
+import type { TokenFamilies } from '../token-families.js';
 import type { TokenMinter } from '../tokens.js';
 import type { DecisionTrace } from '../trace.js';
 
@@ -23,6 +24,8 @@ export interface AuthorizeDeps extends PolicyDeps {
   sessions: Sessions;
   codes: AuthorizationCodes;
   tokens: TokenMinter;
+  /** Access tokens minted here join a family (the code's, for hybrids) so introspection, revocation and userinfo see them. */
+  tokenFamilies: Pick<TokenFamilies, 'openFamily' | 'registerAccessToken'>;
   clock: Clock;
 }
 
