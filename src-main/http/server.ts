@@ -17,6 +17,7 @@ import { OktaHttpError } from './okta-errors.js';
 import { registerAuthorizeRoutes } from './oauth/authorize.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
 import { registerIntrospectRoutes } from './oauth/introspect.js';
+import { registerLogoutRoutes } from './oauth/logout.js';
 import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUnbuiltRoutes } from './oauth/unbuilt.js';
@@ -97,6 +98,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await registerRevokeRoutes(app, ctx);
   await registerUserinfoRoutes(app, ctx);
   await registerAuthorizeRoutes(app, ctx);
+  await registerLogoutRoutes(app, ctx);
   registerUnbuiltRoutes(app, ctx);
   await registerUi(app, ctx.uiRoot);
   return app;

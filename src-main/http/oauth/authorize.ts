@@ -31,7 +31,7 @@ export async function registerAuthorizeRoutes(app: FastifyInstance, ctx: HttpCon
 }
 
 /** The query string's parameters (RFC 6749 §3.1: none repeated; an empty value counts as omitted). */
-function queryParams(request: FastifyRequest): Record<string, string> {
+export function queryParams(request: FastifyRequest): Record<string, string> {
   const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
   const params: Record<string, string> = {};
   const seen = new Set<string>();

@@ -7,7 +7,7 @@ import type { HttpContext } from '../context.js';
 import { activeServer } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
 
-const UNBUILT = ['logout', 'device/authorize'];
+const UNBUILT = ['device/authorize'];
 
 export function registerUnbuiltRoutes(app: FastifyInstance, ctx: HttpContext): void {
   for (const name of UNBUILT) {
