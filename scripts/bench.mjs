@@ -1,14 +1,16 @@
-// `npm run bench`: token endpoint throughput for client_credentials against a running headless
-// Authbox (issue 4 item 9). Builds the main process if the compiled output is missing or older than
+// `npm run bench`: token endpoint throughput for client_credentials, and authorization-code + PKCE
+// round trips (`bench-code-flow.mjs`), against a running headless Authbox (issue 4 item 9). Builds the main process if the compiled output is missing or older than
 // the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
 // sets up a server, scope, policy, rule and service app through the management API, then times a
-// fixed number of token requests at 1 and 16 concurrent connections and prints requests/s, p50, p99.
+// fixed number of token requests at 1 and 16 concurrent connections and a fixed number of code flows
+// at 1 and 8 concurrent flows, and prints per-second figures, p50 and p99.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const CLI = join(root, 'dist/main/app/cli.js');
@@ -16,6 +18,11 @@ const WARMUP = 200;
 const RUNS = [
   { concurrency: 1, requests: 2000 },
   { concurrency: 16, requests: 4000 },
+];
+const CODE_WARMUP = 20;
+const CODE_RUNS = [
+  { concurrency: 1, requests: 200 },
+  { concurrency: 8, requests: 400 },
 ];
 
 function newest(dir) {
@@ -78,24 +85,30 @@ async function setUp(origin, adminToken) {
     settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] } },
   });
   const { client_id: id, client_secret: secret } = app.credentials.oauthClient;
-  return { tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}` };
+  const codeFlowTarget = await setUpCodeFlow((path, body) => api(origin, adminToken, path, body), server, policy.id);
+  return { tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`, codeFlowTarget };
 }
 
-/** `requests` token requests spread over `concurrency` sequential workers; every one must succeed. */
-async function run({ tokenUrl, authorization }, concurrency, requests) {
+/** One client_credentials token request that must succeed. */
+async function tokenRequest({ tokenUrl, authorization }) {
+  const response = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&scope=bench%3Aread',
+  });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${body}`);
+}
+
+/** `requests` calls of `attempt` spread over `concurrency` sequential workers; every one must succeed. */
+async function run(attempt, concurrency, requests) {
   const latencies = [];
   let next = 0;
   const worker = async () => {
     while (next < requests) {
       next++;
       const started = process.hrtime.bigint();
-      const response = await fetch(tokenUrl, {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
-        body: 'grant_type=client_credentials&scope=bench%3Aread',
-      });
-      const body = await response.text();
-      if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${body}`);
+      await attempt();
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   };
@@ -107,12 +120,12 @@ async function run({ tokenUrl, authorization }, concurrency, requests) {
   return { concurrency, requests, perSecond: requests / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
-function printTable(rows) {
-  const header = ['connections', 'requests', 'req/s', 'p50 ms', 'p99 ms'];
+function printTable(title, unit, rows) {
+  const header = [unit === 'req' ? 'connections' : 'concurrent', unit === 'req' ? 'requests' : 'flows', `${unit}/s`, 'p50 ms', 'p99 ms'];
   const cells = rows.map((r) => [String(r.concurrency), String(r.requests), r.perSecond.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2)]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (values) => values.map((v, i) => v.padStart(widths[i])).join('  ');
-  console.log('client_credentials at POST /oauth2/{id}/v1/token (loopback, RS256, one event per request)');
+  console.log(title);
   console.log(line(header));
   for (const row of cells) console.log(line(row));
 }
@@ -124,10 +137,17 @@ let server;
 try {
   server = await startServer(dataDir, adminToken);
   const target = await setUp(server.origin, adminToken);
-  await run(target, 4, WARMUP);
+  const token = () => tokenRequest(target);
+  await run(token, 4, WARMUP);
   const rows = [];
-  for (const { concurrency, requests } of RUNS) rows.push(await run(target, concurrency, requests));
-  printTable(rows);
+  for (const { concurrency, requests } of RUNS) rows.push(await run(token, concurrency, requests));
+  printTable('client_credentials at POST /oauth2/{id}/v1/token (loopback, RS256, one event per request)', 'req', rows);
+  const flow = () => codeFlow(target.codeFlowTarget);
+  await run(flow, 2, CODE_WARMUP);
+  const flows = [];
+  for (const { concurrency, requests } of CODE_RUNS) flows.push(await run(flow, concurrency, requests));
+  console.log('');
+  printTable('authorization code + PKCE: authorize → sign-in form POST (scrypt) → code → /token (loopback, a new browser per flow)', 'flow', flows);
 } finally {
   if (server) {
     const exited = new Promise((resolve) => server.child.once('exit', resolve));
