@@ -104,6 +104,22 @@ describe('userinfo', () => {
     await expectInvalid(await userinfo(token));
   });
 
+  it("is CORS-enabled for the origins of the token's client redirect URIs", async () => {
+    const origin = 'http://localhost:5173';
+    const preflight = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, x-okta-user-agent-extended' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    const tokens = await signIn(t, client, 'alice@example.com', 'openid');
+    const response = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}`, origin } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    const stranger = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}`, origin: 'http://evil.example' } });
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('refuses the token of a user who was suspended since', async () => {
     const bob = await assignedUser(t, client, 'bob@example.com');
     const tokens = await signIn(t, client, 'bob@example.com', 'openid');
