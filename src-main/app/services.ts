@@ -82,7 +82,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId: orgIdOf(settings, crypto) });
-  const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock });
+  const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock, tx: deps.tx });
   const tokenLookups: IntrospectDeps = { tokenStore, servers, users, appAssignments, crypto, clock };
   const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeStore(db), crypto, clock });
   const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, tokenFamilies: tokenStore, tokenStore, clock };

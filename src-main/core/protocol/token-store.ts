@@ -5,7 +5,7 @@
  * are swept each time a family opens, with the injected clock, so tests stay deterministic.
  */
 import type { AppRecord } from '../app-records.js';
-import type { Clock, Crypto } from '../ports.js';
+import type { Clock, Crypto, Transactor } from '../ports.js';
 import { base64url } from './id-token.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
 
@@ -68,6 +68,8 @@ export interface TokenStoreDeps {
   apps: { get(id: string): AppRecord };
   crypto: Crypto;
   clock: Clock;
+  /** Rotation and issuance write several rows: each lands whole or not at all. */
+  tx: Transactor;
 }
 
 /** 43 characters of [0-9A-Za-z] (about 256 bits), as Okta's opaque tokens; URL-safe. */
@@ -101,9 +103,11 @@ export class TokenStore implements TokenFamilies {
     if (!grant.scopes.includes('offline_access') || !this.appAllowsRefresh(grant.appId)) return undefined;
     const now = this.deps.clock.now();
     const { refreshTokenMinutes } = grant.lifetimes;
-    this.deps.store.ensureFamily(familyId, now);
-    this.deps.store.setFamilyOwner(familyId, grant);
-    return this.newRefreshToken(familyId, grant, refreshTokenMinutes > 0 ? new Date(now.getTime() + minutes(refreshTokenMinutes)) : null);
+    return this.deps.tx.run(() => {
+      this.deps.store.ensureFamily(familyId, now);
+      this.deps.store.setFamilyOwner(familyId, grant);
+      return this.newRefreshToken(familyId, grant, refreshTokenMinutes > 0 ? new Date(now.getTime() + minutes(refreshTokenMinutes)) : null);
+    });
   }
 
   revokeFamily(familyId: string, reason: string): void {
@@ -142,10 +146,12 @@ export class TokenStore implements TokenFamilies {
   /** ROTATE: a new refresh token in the same family, keeping the original lifetime; the old one is marked used. */
   rotate(record: RefreshTokenRecord): string {
     const now = this.deps.clock.now();
-    const token = this.newRefreshToken(record.familyId, record.grant, record.expires);
-    const next = this.findRefreshToken(token)!;
-    this.deps.store.updateRefreshToken({ ...record, lastUsed: now, rotatedTo: record.rotatedTo ?? next.id, used: record.used ?? now });
-    return token;
+    return this.deps.tx.run(() => {
+      const token = this.newRefreshToken(record.familyId, record.grant, record.expires);
+      const next = this.findRefreshToken(token)!;
+      this.deps.store.updateRefreshToken({ ...record, lastUsed: now, rotatedTo: record.rotatedTo ?? next.id, used: record.used ?? now });
+      return token;
+    });
   }
 
   /** STATIC: the same token stays; its use moves the idle window. */

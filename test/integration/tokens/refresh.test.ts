@@ -152,6 +152,13 @@ describe('refresh_token grant', () => {
     expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject(invalidRefreshToken);
   });
 
+  it('refuses a user who is no longer assigned to the app', async () => {
+    const daveId = await assignedUser(t, rotating, 'dave@example.com');
+    const tokens = await signIn(t, rotating, 'dave@example.com');
+    expect((await t.api(`/api/v1/apps/${rotating.id}/users/${daveId}`, { method: 'DELETE' })).status).toBe(204);
+    expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'access_denied', error_description: OKTA_TEXT.notAssigned });
+  });
+
   it('refuses the grant when the app is no longer allowed refresh_token', async () => {
     const client = await createRefreshClient(t, { rotation: 'STATIC' });
     await assignedUser(t, client, 'revoked-grant@example.com');

@@ -45,7 +45,7 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   const crypto = new HashingCrypto();
   const clock = new FakeClock(NOW);
-  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: (id) => client(id.replace('app-', '')) }, crypto, clock });
+  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: (id) => client(id.replace('app-', '')) }, crypto, clock, tx: { run: (work) => db.transaction(work)() } });
   deps = {
     tokenStore: store,
     servers: { keys: async () => [key] },

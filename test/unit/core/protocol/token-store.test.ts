@@ -44,7 +44,7 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   clock = new FakeClock(START);
   appGrants = ['password', 'refresh_token'];
-  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: () => app(appGrants) }, crypto: new HashingCrypto(), clock });
+  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: () => app(appGrants) }, crypto: new HashingCrypto(), clock, tx: { run: (work) => db.transaction(work)() } });
 });
 
 afterEach(() => db.close());
