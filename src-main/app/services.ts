@@ -5,6 +5,7 @@ import { AuthorizationServers } from '../core/authorization-servers.js';
 import { Claims } from '../core/claims.js';
 import { Groups } from '../core/groups.js';
 import { AuthorizationCodes } from '../core/protocol/authorization-codes.js';
+import { DeviceAuthorizations } from '../core/protocol/device-authorizations.js';
 import type { AuthorizeDeps } from '../core/protocol/authorize/types.js';
 import { EventLog } from '../core/protocol/event-log.js';
 import { Sessions } from '../core/protocol/sessions.js';
@@ -26,6 +27,7 @@ import { SqliteAuthorizationCodeStore } from '../store/authorization-code-reposi
 import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
 import { SqliteClaimStore } from '../store/claim-repository.js';
 import { SqliteClientAssertionStore } from '../store/client-assertion-repository.js';
+import { SqliteDeviceAuthorizationStore } from '../store/device-authorization-repository.js';
 import { SqliteEventStore } from '../store/event-repository.js';
 import type { Db } from '../store/database.js';
 import { SqliteGroupStore } from '../store/group-repository.js';
@@ -85,7 +87,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock, tx: deps.tx });
   const tokenLookups: IntrospectDeps = { tokenStore, servers, users, appAssignments, crypto, clock };
   const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeStore(db), crypto, clock });
-  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, tokenFamilies: tokenStore, tokenStore, clock };
+  const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationStore(db), crypto, clock });
+  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, devices, tokenFamilies: tokenStore, tokenStore, clock };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
   const sessions = new Sessions({ store: new SqliteSessionStore(db), crypto, clock });
   const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenStore, clock };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { OktaLink } from './links.js';
 
 export const APPLICATION_TYPES = ['web', 'native', 'browser', 'service'] as const;
-export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'refresh_token', 'client_credentials'] as const;
+export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'] as const;
 export const RESPONSE_TYPES = ['code', 'token', 'id_token'] as const;
 export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
 /** The methods that authenticate with a shared secret, so the app gets a generated `client_secret`. */
@@ -26,7 +26,8 @@ export type AppStatus = 'ACTIVE' | 'INACTIVE';
 export const GRANTS_BY_APP_TYPE: Record<ApplicationType, { allowed: readonly GrantType[]; required: readonly GrantType[] }> = {
   browser: { allowed: ['authorization_code', 'implicit', 'refresh_token'], required: [] },
   web: { allowed: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'], required: ['authorization_code'] },
-  native: { allowed: ['authorization_code', 'implicit', 'password', 'refresh_token'], required: ['authorization_code'] },
+  // Okta lets native apps use the device authorization grant (RFC 8628).
+  native: { allowed: ['authorization_code', 'implicit', 'password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'], required: ['authorization_code'] },
   service: { allowed: ['client_credentials'], required: ['client_credentials'] },
 };
 

@@ -15,12 +15,13 @@ import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerAuthorizeRoutes } from './oauth/authorize.js';
+import { registerDeviceAuthorizeRoutes } from './oauth/device-authorize.js';
+import { registerDeviceVerificationRoutes } from './oauth/device-verification.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
 import { registerIntrospectRoutes } from './oauth/introspect.js';
 import { registerLogoutRoutes } from './oauth/logout.js';
 import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
-import { registerUnbuiltRoutes } from './oauth/unbuilt.js';
 import { registerUserinfoRoutes } from './oauth/userinfo.js';
 import { registerSandboxApi } from './sandbox/index.js';
 import type { SandboxOptions } from './sandbox/index.js';
@@ -99,7 +100,8 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await registerUserinfoRoutes(app, ctx);
   await registerAuthorizeRoutes(app, ctx);
   await registerLogoutRoutes(app, ctx);
-  registerUnbuiltRoutes(app, ctx);
+  await registerDeviceAuthorizeRoutes(app, ctx);
+  await registerDeviceVerificationRoutes(app, ctx);
   await registerUi(app, ctx.uiRoot);
   return app;
 }

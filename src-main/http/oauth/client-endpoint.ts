@@ -1,5 +1,5 @@
 /**
- * What /introspect and /revoke share (RFC 7662 §2.1, RFC 7009 §2.1, reference §3): a form POST to an
+ * What /introspect, /revoke and /device/authorize share (RFC 7662 §2.1, RFC 7009 §2.1, reference §3): a form POST to an
  * ACTIVE server, the client authenticated as at /token, plus auth-js's `Authorization: Basic
  * base64(client_id)` with no colon for a public client (method `none`); CORS as the token endpoint
  * (`token-cors.ts`); `Cache-Control: no-store`; one event per request.
@@ -57,7 +57,7 @@ export function clientCredentials(request: FastifyRequest, params: Record<string
 export async function registerClientEndpoint(
   app: FastifyInstance,
   ctx: HttpContext,
-  name: 'introspect' | 'revoke',
+  name: 'introspect' | 'revoke' | 'device/authorize',
   handle: (call: ClientCall) => Promise<ClientAnswer>,
 ): Promise<void> {
   const url = `/oauth2/:serverId/v1/${name}`;

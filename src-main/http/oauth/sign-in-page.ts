@@ -18,10 +18,12 @@ export interface SignInPage {
   failed?: boolean;
   /** The redirect URI the flow ends at (the form's redirect may go there). */
   redirectUri: string;
+  /** Where the form posts, when not the authorize sign-in (the device page's sign-in). */
+  action?: string;
 }
 
 export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyReply {
-  const action = `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/sign-in`;
+  const action = page.action ?? `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/sign-in`;
   const body =
     `<h1>Sign in to ${escapeHtml(page.appLabel)}</h1>` +
     (page.failed ? `<p class="error" role="alert">${escapeHtml(SIGN_IN_FAILED)}</p>` : '') +

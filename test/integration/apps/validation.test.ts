@@ -57,10 +57,11 @@ const CASES: [string, Body, string][] = [
   ['a post-logout URI with a fragment', app({ post_logout_redirect_uris: ['https://x/out#f'] }), "settings.oauthClient.post_logout_redirect_uris: 'https://x/out#f' must not contain a fragment"],
   ['a bad logo_uri', app({ logo_uri: 'logo.png' }), "settings.oauthClient.logo_uri: 'logo.png' must be an absolute URI"],
   ['an unknown response type', app({ response_types: ['code', 'device'] }), 'settings.oauthClient.response_types: must be one of code, token, id_token'],
-  ['an unknown grant type', app({ grant_types: ['authorization_code', 'urn:ietf:params:oauth:grant-type:device_code'] }), 'settings.oauthClient.grant_types: must contain only authorization_code, implicit, password, refresh_token, client_credentials'],
+  ['an unknown grant type', app({ grant_types: ['authorization_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer'] }), 'settings.oauthClient.grant_types: must contain only authorization_code, implicit, password, refresh_token, client_credentials, urn:ietf:params:oauth:grant-type:device_code'],
   ['no grant type', app({ grant_types: [] }), 'settings.oauthClient.grant_types: must contain at least one grant type'],
   ['client_credentials on a browser app', app({ application_type: 'browser', grant_types: ['authorization_code', 'client_credentials'] }, { token_endpoint_auth_method: 'none' }), 'settings.oauthClient.grant_types: client_credentials is not allowed for a browser application (allowed: authorization_code, implicit, refresh_token)'],
   ['password on a web app', app({ grant_types: ['authorization_code', 'password'] }), 'settings.oauthClient.grant_types: password is not allowed for a web application (allowed: authorization_code, implicit, refresh_token, client_credentials)'],
+  ['device_code on a web app', app({ grant_types: ['authorization_code', 'urn:ietf:params:oauth:grant-type:device_code'] }), 'settings.oauthClient.grant_types: urn:ietf:params:oauth:grant-type:device_code is not allowed for a web application (allowed: authorization_code, implicit, refresh_token, client_credentials)'],
   ['a web app without authorization_code', app({ grant_types: ['implicit'], response_types: ['token'] }), 'settings.oauthClient.grant_types: a web application must include authorization_code'],
   ['a native app without authorization_code', app({ application_type: 'native', grant_types: ['password'] }), 'settings.oauthClient.grant_types: a native application must include authorization_code'],
   ['authorization_code on a service app', app({ application_type: 'service', grant_types: ['authorization_code'] }), 'settings.oauthClient.grant_types: authorization_code is not allowed for a service application (allowed: client_credentials)'],
@@ -110,6 +111,13 @@ describe('defaults and accepted shapes', () => {
     const credentials = (body['credentials'] as { oauthClient: Body }).oauthClient;
     expect(credentials['client_secret']).toBeUndefined();
     expect(credentials['pkce_required']).toBe(true);
+  });
+
+  it('a native app may use the device authorization grant (as on Okta)', async () => {
+    const grants = ['authorization_code', 'urn:ietf:params:oauth:grant-type:device_code'];
+    const { status, body } = await post(app({ application_type: 'native', redirect_uris: ['com.example.tv:/callback'], grant_types: grants }, { token_endpoint_auth_method: 'none' }));
+    expect(status).toBe(200);
+    expect(((body['settings'] as { oauthClient: Body }).oauthClient)['grant_types']).toEqual(grants);
   });
 
   it('a service app needs no redirect URI and defaults to client_credentials', async () => {

@@ -158,7 +158,7 @@ describe('client_credentials refusals', () => {
     expect(result).toMatchObject({
       status: 400,
       error: 'unsupported_grant_type',
-      error_description: 'The authorization grant type is not supported by the authorization server. Configured grant types: [authorization_code, refresh_token, password, client_credentials].',
+      error_description: 'The authorization grant type is not supported by the authorization server. Configured grant types: [authorization_code, refresh_token, password, client_credentials, urn:ietf:params:oauth:grant-type:device_code].',
     });
   });
 

@@ -8,6 +8,7 @@ import { authorizationCodeGrant } from './authorization-code.js';
 import { checkBrowserOrigin } from './check-origin.js';
 import { checkGrantType } from './check-grant-type.js';
 import { clientCredentialsGrant } from './client-credentials.js';
+import { deviceCodeGrant } from './device-code.js';
 import { evaluatePolicy } from './evaluate-policy.js';
 import { mintTokens } from './mint-tokens.js';
 import { passwordGrant } from './password.js';
@@ -20,6 +21,7 @@ const GRANTS: Record<string, GrantHandler> = {
   password: passwordGrant,
   refresh_token: refreshTokenGrant,
   client_credentials: clientCredentialsGrant,
+  'urn:ietf:params:oauth:grant-type:device_code': deviceCodeGrant,
 };
 
 /** The grant types this server handles, in the order discovery lists them. */

@@ -7,6 +7,7 @@ import type { Scopes } from '../../scopes.js';
 import type { UserRecord, Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
+import type { DeviceAuthorizations } from '../device-authorizations.js';
 import type { Lifetimes } from '../policy-evaluation.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenStore } from '../token-store.js';
@@ -69,6 +70,8 @@ export interface TokenGrantDeps {
   tokens: TokenMinter;
   /** Authorization codes issued at /authorize (the authorization_code grant redeems them). */
   codes: AuthorizationCodes;
+  /** Device authorizations (RFC 8628): started at /device/authorize, answered on the device page, redeemed here. */
+  devices: DeviceAuthorizations;
   /** Registers access tokens and issues refresh tokens (`token-families.ts`). */
   tokenFamilies: TokenFamilies;
   /** The same store, with the lookups the refresh_token grant needs. */
