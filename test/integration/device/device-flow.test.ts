@@ -172,3 +172,15 @@ describe('device/authorize', () => {
     expect(added[0]).toMatchObject({ endpoint: 'device/authorize', outcome: 'success', client_id: tv.clientId });
   });
 });
+
+describe('the verification page and the authorize session', () => {
+  it('skips the sign-in form for a browser signed in on this server', async () => {
+    const browser = new Browser();
+    await enterCode(t, browser, `${t.origin}/oauth2/default/v1/device`, 'BCDFGHJK', 'alice@example.com');
+    const device = await startDevice(t, tv);
+    const page = await browser.get(device.verification_uri_complete);
+    const html = await page.text();
+    expect(html).not.toContain('name="password"');
+    expect(typedCode(html)).toBe(device.user_code);
+  });
+});
