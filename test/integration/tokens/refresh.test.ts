@@ -11,7 +11,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, refresh, signIn } from './fixtures.js';
+import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './fixtures.js';
 import type { TokenBody } from './fixtures.js';
 
 const clock = new MovableClock();
@@ -90,7 +90,10 @@ describe('refresh_token grant', () => {
     const { result, event } = await oneEvent(t, () => refusal(refresh(t, rotating, first.refresh_token!)));
     expect(result).toMatchObject(invalidRefreshToken);
     expect(event.detail).toContain('its token family is revoked');
-    // The newest refresh token of the family is revoked with it.
+    // The newest refresh token and every access token of the family are revoked with it.
+    for (const token of [third.refresh_token!, first.access_token, second.access_token, third.access_token]) {
+      expect(await (await postForm(t, 'introspect', { token }, clientAuth(rotating))).text()).toBe('{"active":false}');
+    }
     expect(await refusal(refresh(t, rotating, third.refresh_token!))).toMatchObject(invalidRefreshToken);
     expect(await refusal(refresh(t, rotating, second.refresh_token!))).toMatchObject(invalidRefreshToken);
   });
