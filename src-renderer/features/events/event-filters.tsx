@@ -7,7 +7,7 @@ import { SelectField } from '../../ui/field.js';
 import type { SelectOption } from '../../ui/field.js';
 
 /** The protocol endpoints that record events (issue 4 §7). */
-const ENDPOINTS = ['authorize', 'token', 'introspect', 'revoke', 'userinfo', 'logout'];
+const ENDPOINTS = ['authorize', 'token', 'introspect', 'revoke', 'userinfo', 'logout', 'device/authorize', 'device'];
 
 const ANY: SelectOption = { value: '', label: 'All' };
 const ENDPOINT_OPTIONS = [ANY, ...ENDPOINTS.map((e) => ({ value: e, label: e }))];
