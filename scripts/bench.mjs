@@ -1,18 +1,18 @@
 // `npm run bench`: token endpoint throughput for client_credentials, and authorization-code + PKCE
-// round trips (`bench-code-flow.mjs`), against a running headless Authbox (issue 4 item 9). Builds the main process if the compiled output is missing or older than
-// the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
+// round trips (`bench-code-flow.mjs`), against a running headless Authbox. Builds the main process
+// if the compiled output is missing or older than the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
 // sets up a server, scope, policy, rule and service app through the management API, then times a
 // fixed number of token requests at 1 and 16 concurrent connections and a fixed number of code flows
 // at 1 and 8 concurrent flows, and prints per-second figures, p50 and p99.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
+import { buildIfStale, root } from './build-if-stale.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const CLI = join(root, 'dist/main/app/cli.js');
 const WARMUP = 200;
 const RUNS = [
@@ -24,22 +24,6 @@ const CODE_RUNS = [
   { concurrency: 1, requests: 200 },
   { concurrency: 8, requests: 400 },
 ];
-
-function newest(dir) {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-function buildIfStale() {
-  if (existsSync(CLI) && statSync(CLI).mtimeMs >= newest(join(root, 'src-main'))) return;
-  process.stderr.write('bench: building the main process…\n');
-  const result = spawnSync('npm', ['run', '--silent', 'build:main'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 /** Starts the headless server and resolves with its origin once it prints the listening line. */
 function startServer(dataDir, adminToken) {
@@ -130,7 +114,7 @@ function printTable(title, unit, rows) {
   for (const row of cells) console.log(line(row));
 }
 
-buildIfStale();
+buildIfStale({ outputs: ['dist/main/app/cli.js'], sources: ['src-main'], script: 'build:main', label: 'bench' });
 const dataDir = mkdtempSync(join(tmpdir(), 'authbox-bench-'));
 const adminToken = randomBytes(24).toString('hex');
 let server;

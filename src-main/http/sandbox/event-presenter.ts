@@ -3,24 +3,9 @@
  * (this API serves the developer and the UI, never an OAuth client).
  */
 import type { ProtocolEvent } from '../../core/protocol/events.js';
-import type { DecisionTrace } from '../../core/protocol/trace.js';
+import type { ProtocolEventDto } from '../../contracts/events.js';
 
-export interface EventJson {
-  id: string;
-  time: string;
-  endpoint: string;
-  serverId: string | null;
-  clientId: string | null;
-  userId: string | null;
-  grantType: string | null;
-  outcome: 'success' | 'failure';
-  error: string | null;
-  errorDescription: string | null;
-  detail: string | null;
-  trace: DecisionTrace | null;
-}
-
-export function presentEvent(event: ProtocolEvent): EventJson {
+export function presentEvent(event: ProtocolEvent): ProtocolEventDto {
   return {
     id: event.id,
     time: event.time.toISOString(),

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/protocol/events.js';
-import type { EventJson } from '../../../src-main/http/sandbox/event-presenter.js';
+import type { ProtocolEventDto } from '../../../src-main/contracts/events.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { SAMPLE, expectOktaError } from './fixtures.js';
@@ -15,10 +15,10 @@ let t: TestApp;
 let recorded: ProtocolEvent[];
 
 const record = (fields: Partial<NewProtocolEvent> = {}) => t.app.services.events.record({ ...SAMPLE, ...fields });
-const list = async (query = ''): Promise<EventJson[]> => {
+const list = async (query = ''): Promise<ProtocolEventDto[]> => {
   const response = await t.api(`/api/sandbox/v1/events${query}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as EventJson[];
+  return (await response.json()) as ProtocolEventDto[];
 };
 const ids = (events: { id: string }[]) => events.map((e) => e.id);
 

@@ -3,7 +3,7 @@
  * on an open stream and in the filtered list, with the private detail beside the wire error.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventJson } from '../../../src-main/http/sandbox/event-presenter.js';
+import type { ProtocolEventDto } from '../../../src-main/contracts/events.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, postToken, refusal } from '../token/fixtures.js';
@@ -25,12 +25,12 @@ describe('events recorded by /token', () => {
     expect(refused.error).toBe('invalid_client');
 
     const message = await sse.nextEvent();
-    const streamed = JSON.parse(message!.data!) as EventJson;
+    const streamed = JSON.parse(message!.data!) as ProtocolEventDto;
     expect(streamed).toMatchObject({ endpoint: 'token', serverId: 'default', outcome: 'failure', error: 'invalid_client', errorDescription: refused.error_description });
     expect(message!.id).toBe(streamed.id);
     await sse.cancel();
 
-    const listed = (await (await t.api(`/api/sandbox/v1/events?clientId=${streamed.clientId}&outcome=failure`)).json()) as EventJson[];
+    const listed = (await (await t.api(`/api/sandbox/v1/events?clientId=${streamed.clientId}&outcome=failure`)).json()) as ProtocolEventDto[];
     expect(listed.map((e) => e.id)).toEqual([streamed.id]);
     expect(listed[0]).toEqual(streamed);
   });

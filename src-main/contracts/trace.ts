@@ -1,0 +1,56 @@
+/**
+ * The decision trace of one protocol request: which policies and rules were considered and why
+ * each was skipped, which scopes were granted or denied, and where each claim came from.
+ * The flow runner, the inspector and the event log all read this one shape.
+ */
+export type TraceOutcome = 'matched' | 'skipped' | 'not-evaluated';
+
+export interface RuleTrace {
+  id: string;
+  name: string;
+  priority: number;
+  outcome: TraceOutcome;
+  /** Why it was skipped: the condition that failed, in words ("grant type password is not in [client_credentials]"). */
+  reason?: string;
+}
+
+export interface PolicyTrace {
+  id: string;
+  name: string;
+  priority: number;
+  outcome: TraceOutcome;
+  reason?: string;
+  rules: RuleTrace[];
+}
+
+export interface ScopeTrace {
+  requested: string[];
+  granted: string[];
+  denied: string[];
+}
+
+export interface ClaimTrace {
+  name: string;
+  token: 'access_token' | 'id_token' | 'userinfo';
+  /** Where the value came from: "system", "scope profile", "claim <id> (EXPRESSION)", … */
+  source: string;
+  expression?: string;
+  value?: unknown;
+  /** Why the claim was left out (condition scopes not granted, INACTIVE, null value …). */
+  omitted?: string;
+}
+
+export interface TraceLifetimes {
+  accessToken: number;
+  /** 0 = unlimited. */
+  refreshToken: number;
+  refreshWindow: number;
+}
+
+export interface DecisionTrace {
+  policies: PolicyTrace[];
+  scopes?: ScopeTrace;
+  claims?: ClaimTrace[];
+  /** Lifetimes taken from the matched rule, in minutes. */
+  lifetimes?: TraceLifetimes;
+}
