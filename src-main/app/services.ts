@@ -57,7 +57,6 @@ export interface ServiceDeps {
 
 export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceStore(db) };
-  void deps;
   const settings = new SqliteSettingsStore(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
