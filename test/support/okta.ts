@@ -17,3 +17,23 @@ export async function collect<T>(collection: AsyncIterable<T | null>): Promise<T
   }
   return items;
 }
+
+export interface OktaErrorJson {
+  errorCode: string;
+  errorSummary: string;
+  errorLink: string;
+  errorId: string;
+  errorCauses: { errorSummary: string }[];
+}
+
+/** Asserts an Okta error answer (reference §2): status, JSON type, code, link, id and, if given, the causes. */
+export async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]): Promise<OktaErrorJson> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as OktaErrorJson;
+  expect(body.errorCode).toBe(errorCode);
+  expect(body.errorLink).toBe(errorCode);
+  expect(body.errorId).toMatch(/^oae/);
+  if (causes) expect(body.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
+  return body;
+}

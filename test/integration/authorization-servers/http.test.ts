@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { expectOktaError } from '../../support/okta.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,16 +22,6 @@ async function serverCount(): Promise<number> {
   return ((await (await t.api('/api/v1/authorizationServers')).json()) as unknown[]).length;
 }
 
-async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as { errorCode: string; errorCauses: { errorSummary: string }[]; errorId: string; errorLink: string };
-  expect(body.errorCode).toBe(errorCode);
-  expect(body.errorLink).toBe(errorCode);
-  expect(body.errorId).toMatch(/^oae/);
-  if (causes) expect(body.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
-  return body;
-}
 
 describe('management API authentication', () => {
   it('refuses a request without Authorization with 403 E0000005', async () => {

@@ -1,6 +1,6 @@
 /** Helpers shared by the event log tests: a sample event, Okta error checks and an SSE reader. */
-import { expect } from 'vitest';
 import type { NewProtocolEvent } from '../../../src-main/core/protocol/events.js';
+export { expectOktaError } from '../../support/okta.js';
 
 export const SAMPLE: NewProtocolEvent = {
   endpoint: 'token',
@@ -15,20 +15,7 @@ export const SAMPLE: NewProtocolEvent = {
   trace: null,
 };
 
-export interface OktaError {
-  errorCode: string;
-  errorSummary: string;
-  errorCauses: { errorSummary: string }[];
-}
 
-export async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]): Promise<OktaError> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as OktaError;
-  expect(body.errorCode).toBe(errorCode);
-  if (causes) expect(body.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
-  return body;
-}
 
 export interface SseMessage {
   id?: string;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { expectOktaError } from '../../support/okta.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -16,20 +17,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface OktaError {
-  errorCode: string;
-  errorSummary: string;
-  errorCauses: { errorSummary: string }[];
-}
 
-async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]): Promise<OktaError> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as OktaError;
-  expect(body.errorCode).toBe(errorCode);
-  if (causes) expect(body.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
-  return body;
-}
 
 const EVERYONE = '00gEVERYONE000000000';
 const send = (method: string, path: string, body?: unknown) => t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });

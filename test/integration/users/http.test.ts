@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { expectOktaError } from '../../support/okta.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -17,22 +18,7 @@ afterAll(async () => {
   await t.close();
 });
 
-interface OktaError {
-  errorCode: string;
-  errorSummary: string;
-  errorCauses: { errorSummary: string }[];
-}
 
-async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]): Promise<OktaError> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as OktaError & { errorLink: string; errorId: string };
-  expect(body.errorCode).toBe(errorCode);
-  expect(body.errorLink).toBe(errorCode);
-  expect(body.errorId).toMatch(/^oae/);
-  if (causes) expect(body.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
-  return body;
-}
 
 const post = (path: string, body?: unknown) => t.api(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const userCount = async () => ((await (await t.api('/api/v1/users')).json()) as unknown[]).length;
