@@ -66,6 +66,17 @@ export class InsufficientScope extends OAuthError {
   override readonly status = 403;
 }
 
+/** RFC 8628 §3.5: the device_code grant's polling answers. */
+export class AuthorizationPending extends OAuthError {
+  readonly error = 'authorization_pending';
+}
+export class SlowDown extends OAuthError {
+  readonly error = 'slow_down';
+}
+export class ExpiredToken extends OAuthError {
+  readonly error = 'expired_token';
+}
+
 /** access_denied carries its own status: Okta answers 401, 400 or 403 depending on the cause (§5). */
 export class AccessDenied extends OAuthError {
   readonly error = 'access_denied';

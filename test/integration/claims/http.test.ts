@@ -4,17 +4,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
+import { expectOktaError } from '../../support/okta.js';
+import type { OktaErrorJson } from '../../support/okta.js';
 import type { TestApp } from '../../support/app.js';
 
 let t: TestApp;
 let serverId: string;
 let base: string;
 
-interface OktaError {
-  errorCode: string;
-  errorSummary: string;
-  errorCauses: { errorSummary: string }[];
-}
 
 const send = (method: string, path: string, body?: unknown) =>
   t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -22,11 +19,8 @@ const post = (body: unknown) => send('POST', base, body);
 const claimNames = async () => ((await (await t.api(base)).json()) as { name: string }[]).map((c) => c.name);
 const valid = { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'user.department' };
 
-async function expectError(response: Response, status: number, code: string, cause: string): Promise<OktaError> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as OktaError;
-  expect(body.errorCode).toBe(code);
+async function expectError(response: Response, status: number, code: string, cause: string): Promise<OktaErrorJson> {
+  const body = await expectOktaError(response, status, code);
   expect(body.errorCauses.map((c) => c.errorSummary)).toContainEqual(expect.stringContaining(cause));
   return body;
 }
@@ -143,7 +137,7 @@ describe('unknown resources', () => {
     ] as const) {
       const response = await send(method, path, body);
       expect(response.status).toBe(404);
-      const error = (await response.json()) as OktaError;
+      const error = (await response.json()) as OktaErrorJson;
       expect(error.errorCode).toBe('E0000007');
       expect(error.errorSummary).toBe('Not found: Resource not found: ausNOPE (AuthorizationServer)');
     }
@@ -153,7 +147,7 @@ describe('unknown resources', () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const response = await send(method, `${base}/oclNOPE`, method === 'PUT' ? valid : undefined);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as OktaError).errorSummary).toBe('Not found: Resource not found: oclNOPE (OAuth2Claim)');
+      expect(((await response.json()) as OktaErrorJson).errorSummary).toBe('Not found: Resource not found: oclNOPE (OAuth2Claim)');
     }
   });
 });

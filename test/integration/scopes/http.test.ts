@@ -2,22 +2,16 @@
  * Scope validation and refusals over raw HTTP: exact status codes, Okta error bodies with a cause
  * naming the field, and no half-written state after a refused request (reference §1.5, §2).
  */
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../../src-main/app/paths.js';
 import { startTestApp } from '../../support/app.js';
+import { expectOktaError } from '../../support/okta.js';
+import type { OktaErrorJson } from '../../support/okta.js';
 import type { TestApp } from '../../support/app.js';
 
 let t: TestApp;
 let serverId: string;
 let base: string;
 
-interface OktaError {
-  errorCode: string;
-  errorSummary: string;
-  errorCauses: { errorSummary: string }[];
-}
 
 const send = (method: string, path: string, body?: unknown) =>
   t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -25,28 +19,28 @@ const post = (body: unknown) => send('POST', base, body);
 const scopeNames = async () => ((await (await t.api(base)).json()) as { name: string }[]).map((s) => s.name);
 const idOf = async (name: string) => ((await (await t.api(`${base}?q=${encodeURIComponent(name)}`)).json()) as { id: string; name: string }[]).find((s) => s.name === name)!.id;
 
-async function expectError(response: Response, status: number, code: string, cause?: string): Promise<OktaError> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as OktaError;
-  expect(body.errorCode).toBe(code);
+async function expectError(response: Response, status: number, code: string, cause?: string): Promise<OktaErrorJson> {
+  const body = await expectOktaError(response, status, code);
   if (cause !== undefined) expect(body.errorCauses.map((c) => c.errorSummary)).toContainEqual(expect.stringContaining(cause));
   return body;
 }
 
-/** Adds a policy with one rule naming `scopes` straight into the database (the policy API is a sibling part). */
-function addRuleNaming(scopes: string[]): void {
-  const db = new Database(join(t.dataDir, DATABASE_FILE));
-  const now = new Date().toISOString();
-  db.prepare(
-    `INSERT INTO policies (id, server_id, name, description, status, priority, system, all_clients, created, last_updated)
-     VALUES ('00pTEST0000000000001', ?, 'Orders policy', 'd', 'ACTIVE', 1, 0, 1, ?, ?)`,
-  ).run(serverId, now, now);
-  db.prepare(
-    `INSERT INTO rules (id, policy_id, name, status, priority, system, grant_types, scopes, access_token_minutes, refresh_token_minutes, refresh_window_minutes, created, last_updated)
-     VALUES ('0prTEST0000000000001', '00pTEST0000000000001', 'Orders rule', 'ACTIVE', 1, 0, '["authorization_code"]', ?, 60, 0, 10080, ?, ?)`,
-  ).run(JSON.stringify(scopes), now, now);
-  db.close();
+/** Adds a policy with one rule naming `scopes`, through the policies API. */
+async function addRuleNaming(scopes: string[]): Promise<void> {
+  const policies = `/api/v1/authorizationServers/${serverId}/policies`;
+  const policy = await send('POST', policies, {
+    type: 'OAUTH_AUTHORIZATION_POLICY',
+    name: 'Orders policy',
+    description: 'd',
+    conditions: { clients: { include: ['ALL_CLIENTS'] } },
+  });
+  const { id } = (await policy.json()) as { id: string };
+  const rule = await send('POST', `${policies}/${id}/rules`, {
+    type: 'RESOURCE_ACCESS',
+    name: 'Orders rule',
+    conditions: { grantTypes: { include: ['authorization_code'] }, scopes: { include: scopes } },
+  });
+  expect([policy.status, rule.status]).toEqual([201, 201]);
 }
 
 beforeEach(async () => {
@@ -195,7 +189,7 @@ describe('protected scopes', () => {
 
   it('a scope an access policy rule names cannot be deleted or renamed', async () => {
     const id = ((await (await post({ name: 'orders:read' })).json()) as { id: string }).id;
-    addRuleNaming(['orders:read']);
+    await addRuleNaming(['orders:read']);
     const cause = `scope orders:read is used by rule 'Orders rule' in policy 'Orders policy' of authorization server ${serverId}`;
     await expectError(await send('DELETE', `${base}/${id}`), 400, 'E0000001', cause);
     await expectError(await send('PUT', `${base}/${id}`, { name: 'orders:list' }), 400, 'E0000001', cause);

@@ -6,20 +6,9 @@
  * once, with the scopes and lifetimes decided at approval (policy evaluated once, reference §1.4).
  */
 import type { DeviceAuthorizationRecord, DeviceAuthorizations } from '../device-authorizations.js';
-import { AccessDenied, InvalidGrant, InvalidRequest, OAuthError } from '../oauth-errors.js';
+import { AccessDenied, AuthorizationPending, ExpiredToken, InvalidGrant, InvalidRequest, SlowDown } from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';
 import type { GrantHandler } from './types.js';
-
-/** RFC 8628 §3.5 error codes. */
-export class AuthorizationPending extends OAuthError {
-  readonly error = 'authorization_pending';
-}
-export class SlowDown extends OAuthError {
-  readonly error = 'slow_down';
-}
-export class ExpiredToken extends OAuthError {
-  readonly error = 'expired_token';
-}
 
 /** Okta's pending text (developer docs, device authorization guide); RFC 8628 §3.5 wording for the rest. */
 export const DEVICE_GRANT_TEXT = {
