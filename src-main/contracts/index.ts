@@ -5,3 +5,5 @@ export * from './user.js';
 export * from './group.js';
 export * from './trace.js';
 export * from './events.js';
+export * from './expression.js';
+export * from './claims-preview.js';

@@ -1,0 +1,82 @@
+/**
+ * The sandbox API's previews (DESIGN.md "expression evaluation"): what an expression gives, and what
+ * a server's tokens would carry, for a chosen user, app and scope set — computed by the same code
+ * as real issuance, without signing or storing anything.
+ *
+ * - `POST /api/sandbox/v1/expressions/evaluate` — body `ExpressionPreviewRequest` → 200 `ExpressionPreviewDto`
+ * - `POST /api/sandbox/v1/authorizationServers/{serverId}/claims/preview` — body `ClaimsPreviewRequest`
+ *   → 200 `ClaimsPreviewDto`
+ *
+ * An unknown user, app or server is 404 E0000007; a malformed body is 400 E0000001 naming the field.
+ * A broken expression or a claim failing at run time is not a bad request: it is the preview's answer.
+ */
+import { z } from 'zod';
+import { fieldIssues } from './authorization-server.js';
+import type { ValidationResult } from './authorization-server.js';
+import type { ExpressionErrorDto, ExpressionValue } from './expression.js';
+import type { ClaimTrace } from './trace.js';
+
+export interface PreviewSubject {
+  /** The user the tokens are for; null or absent = no user (as under client credentials). */
+  userId?: string | null;
+  /** The calling app (its `id`). */
+  appId: string;
+  /** The granted scopes (`access.scope`). */
+  scopes: string[];
+}
+
+export interface ExpressionPreviewRequest extends PreviewSubject {
+  expression: string;
+}
+
+export type ExpressionPreviewDto = { ok: true; value: ExpressionValue } | { ok: false; error: ExpressionErrorDto };
+
+export type ClaimsPreviewRequest = PreviewSubject;
+
+/** A JWT payload as it would be signed. */
+export type TokenPayload = Record<string, unknown>;
+
+export type ClaimsPreviewDto =
+  | {
+      ok: true;
+      accessToken: TokenPayload;
+      /** The ID token minted with an access token (code flow): thin. Null without a user or without `openid`. */
+      idToken: TokenPayload | null;
+      /** The ID token of `response_type=id_token` alone: every claim of the scopes. Null as above. */
+      idTokenFull: TokenPayload | null;
+      /** What `/userinfo` would answer. Null as above. */
+      userinfo: TokenPayload | null;
+      /** Where each claim came from, or why it was left out. */
+      trace: ClaimTrace[];
+    }
+  | {
+      ok: false;
+      /** The OAuth error a token request would get, and the private detail the event log keeps. */
+      error: { error: string; error_description: string; detail: string };
+      trace: ClaimTrace[];
+    };
+
+const text = (what: string) => z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : `must be ${what}`) });
+
+const previewSubject = z.object({
+  userId: text('a user id').min(1, 'must be a user id, or null for no user').nullish().transform((v) => v ?? null),
+  appId: text('an app id').min(1, 'The field cannot be left blank'),
+  scopes: z.array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' }).transform((s) => [...new Set(s)]),
+});
+
+const expressionPreview = previewSubject.extend({ expression: text('a string') });
+
+export interface ValidPreviewSubject {
+  userId: string | null;
+  appId: string;
+  scopes: string[];
+}
+
+function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
+  const parsed = schema.safeParse(body);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
+}
+
+export const validateClaimsPreview = (body: unknown): ValidationResult<ValidPreviewSubject> => validate(previewSubject, body);
+export const validateExpressionPreview = (body: unknown): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);
