@@ -12,6 +12,7 @@ import { fail } from './errors.js';
  */
 export const RESULT_LIMITS = { maxStringLength: 65_536, maxArrayLength: 10_000 } as const;
 
+/** The steps spent so far in one evaluation, and the checks on result sizes. */
 export class Budget {
   private used = 0;
 

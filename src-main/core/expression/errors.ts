@@ -6,6 +6,7 @@
 import type { ExpressionErrorCode, SourceSpan } from '../../contracts/expression.js';
 import type { ExpressionError } from './types.js';
 
+/** An expression error in flight; only `capture` catches it. */
 export class ExpressionFailure extends Error {
   constructor(readonly error: ExpressionError) {
     super(error.message);

@@ -84,7 +84,7 @@ class Parser {
       if (token.op === '.') {
         this.index++;
         const name = this.next();
-        if (!name.word) fail('EL_SYNTAX', name.kind === 'end' ? "expected a name after '.'" : `unexpected ${quote(name)}`, name.kind === 'end' ? token : name, name.kind === 'end' ? undefined : "expected a name after '.'");
+        if (!name.word) this.missing(name, "expected a name after '.'");
         if (this.peek().op === '(') {
           const at = node.kind === 'name' ? spanOf(node.span, name) : span(name);
           node = this.call(node, name.text, at);
@@ -95,8 +95,8 @@ class Parser {
         this.index++;
         const inner = this.expression();
         const close = this.expect(']', token, `unclosed '${token.text}'`);
-        const whole = spanOf(node.span, close);
-        node = this.build(token.op === '[' ? { kind: 'index', object: node, index: inner, span: whole, at: spanOf(token, close) } : { kind: 'projection', object: node, body: inner, span: whole, at: spanOf(token, close) });
+        const [whole, at] = [spanOf(node.span, close), spanOf(token, close)];
+        node = this.build(token.op === '[' ? { kind: 'index', object: node, index: inner, span: whole, at } : { kind: 'projection', object: node, body: inner, span: whole, at });
       } else {
         return node;
       }
@@ -121,27 +121,24 @@ class Parser {
         }
         if (token.op === '{') return this.braces(token);
     }
-    return this.missingExpression(token);
+    const previous = this.before(token);
+    return this.missing(token, previous ? `expected an expression after ${quote(previous)}` : 'expected an expression');
   }
 
   private call(receiver: Node | null, name: string, at: SourceSpan): Node {
-    const open = this.next();
-    const args = this.items(')', open);
-    const whole = spanOf(receiver?.span ?? at, this.tokens[this.index - 1]!);
-    return this.build({ kind: 'call', receiver, name, args, span: whole, at });
+    const args = this.items(')', this.next());
+    return this.build({ kind: 'call', receiver, name, args, span: this.through(receiver?.span ?? at), at });
   }
 
   /** `{…}`: a map when the first entry is `key :`, otherwise a list. */
   private braces(open: Token): Node {
     const key = this.peek();
-    const isMap = (key.word || typeof key.value === 'string') && this.tokens[this.index + 1]?.op === ':';
+    if (!(key.word || typeof key.value === 'string') || this.tokens[this.index + 1]?.op !== ':') {
+      const items = this.items('}', open);
+      const whole = this.through(open);
+      return this.build({ kind: 'list', items, span: whole, at: whole });
+    }
     const entries: MapEntry[] = [];
-    const items = isMap ? this.mapEntries(open, entries) : this.items('}', open);
-    const whole = spanOf(open, this.tokens[this.index - 1]!);
-    return this.build(isMap ? { kind: 'map', entries, span: whole, at: whole } : { kind: 'list', items, span: whole, at: whole });
-  }
-
-  private mapEntries(open: Token, entries: MapEntry[]): Node[] {
     do {
       const key = this.next();
       if (!key.word && typeof key.value !== 'string') this.missing(key, 'expected a key (a name or a string)');
@@ -149,7 +146,13 @@ class Parser {
       entries.push({ key: typeof key.value === 'string' ? key.value : key.text, value: this.expression() });
     } while (this.accept(','));
     this.expect('}', open, "unclosed '{'");
-    return [];
+    const whole = this.through(open);
+    return this.build({ kind: 'map', entries, span: whole, at: whole });
+  }
+
+  /** From `start` to the end of the last token consumed. */
+  private through(start: SourceSpan): SourceSpan {
+    return spanOf(start, this.tokens[this.index - 1]!);
   }
 
   /** Comma-separated expressions up to `close` (which may come at once). */
@@ -162,15 +165,9 @@ class Parser {
     return items;
   }
 
-  private missingExpression(token: Token): never {
-    const previous = this.before(token);
-    const after = previous ? `expected an expression after ${quote(previous)}` : 'expected an expression';
-    if (token.kind === 'end') fail('EL_SYNTAX', after, previous ?? { start: 0, end: token.end });
-    return fail('EL_SYNTAX', `unexpected ${quote(token)}`, token, after);
-  }
-
+  /** `token` is not what `what` says should come: at the end, the error points at the token before. */
   private missing(token: Token, what: string): never {
-    if (token.kind === 'end') fail('EL_SYNTAX', what, this.before(token) ?? token);
+    if (token.kind === 'end') fail('EL_SYNTAX', what, this.before(token) ?? { start: 0, end: token.end });
     return fail('EL_SYNTAX', `unexpected ${quote(token)}`, token, what);
   }
 

@@ -13,6 +13,7 @@ export type ValueObject = { [key: string]: Value };
 /** Context attributes nested deeper than this are refused (profiles are flat in practice). */
 const MAX_IMPORT_DEPTH = 32;
 
+/** An object value (a map), not null or an array. */
 export function isObject(value: Value | undefined): value is ValueObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

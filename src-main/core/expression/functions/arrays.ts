@@ -37,6 +37,7 @@ function flatten(call: Call, args: readonly Value[]): Value[] {
   return out;
 }
 
+/** `Arrays.*` by name. */
 export const ARRAY_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   add: fn(2, 2, (args, call) => result(call, [...list(call, args, 0), args[1]!])),
   remove: fn(2, 2, (args, call) => {

@@ -3,12 +3,11 @@
  * arguments and a `Call` to charge steps, fail with the right span and reach the context.
  * The argument readers here give every function the same messages and null rules (`grammar.ts`).
  */
-import type { ExpressionErrorCode } from '../../../contracts/expression.js';
+import type { ExpressionErrorCode, SourceSpan } from '../../../contracts/expression.js';
 import type { Budget } from '../budget.js';
 import type { ExpressionContext } from '../types.js';
 import { typeName } from '../values.js';
 import type { Value } from '../values.js';
-import type { SourceSpan } from '../../../contracts/expression.js';
 
 export interface Call {
   /** The qualified name, for messages: `String.substring`. */

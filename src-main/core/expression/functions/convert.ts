@@ -24,6 +24,7 @@ function toNumber(call: Call, args: readonly Value[]): number | null {
   return number;
 }
 
+/** `Convert.*` by name. */
 export const CONVERT_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   toInt: fn(1, 1, (args, call) => {
     const number = toNumber(call, args);
@@ -42,6 +43,7 @@ function convertTo(field: keyof Country): FunctionSpec {
   });
 }
 
+/** `Iso3166Convert.*` by name. */
 export const ISO3166_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   toAlpha2: convertTo('alpha2'),
   toAlpha3: convertTo('alpha3'),

@@ -62,6 +62,7 @@ const GROUP_ATTRIBUTES: ReadonlyMap<string, (group: ExpressionGroup) => string> 
   ['group.id', (group: ExpressionGroup) => group.id],
 ]);
 
+/** The unprefixed group functions by name. */
 export const GROUP_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   isMemberOfGroupName: nameCheck((name, wanted) => name === wanted),
   isMemberOfGroupNameStartsWith: nameCheck((name, wanted) => name.startsWith(wanted)),
@@ -98,6 +99,7 @@ export const GROUP_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   }, { maps: true }),
 };
 
+/** `Groups.*` by name. */
 export const GROUP_SEARCHES: Readonly<Record<string, FunctionSpec>> = {
   startsWith: search((name, pattern) => name.startsWith(pattern)),
   contains: search((name, pattern) => name.includes(pattern)),

@@ -15,6 +15,7 @@ type Table = ReadonlyMap<string, FunctionSpec>;
 
 const table = (functions: Readonly<Record<string, FunctionSpec>>): Table => new Map(Object.entries(functions));
 
+/** The function namespaces (`String`, `Arrays` …) and their functions. */
 export const NAMESPACES: ReadonlyMap<string, Table> = new Map([
   ['String', table(STRING_FUNCTIONS)],
   ['Arrays', table(ARRAY_FUNCTIONS)],
@@ -32,6 +33,7 @@ export function functionsOf(receiver: string | null): Table | undefined {
   return receiver === null ? UNPREFIXED : RECEIVERS.get(receiver);
 }
 
+/** The function `name` of a receiver (null: unprefixed), or undefined. */
 export function lookupFunction(receiver: string | null, name: string): FunctionSpec | undefined {
   return functionsOf(receiver)?.get(name);
 }

@@ -1,7 +1,8 @@
 /**
  * `String.*` (reference §6), also callable unprefixed (the legacy forms). Null-safe like the Apache
  * Commons StringUtils Okta's functions mirror: a null subject gives null (`len` 0, checks false),
- * other null arguments read as `""`. `replace` and `replaceFirst` are literal, not regular expressions.
+ * other null arguments read as `""`. `replace` and `replaceFirst` are literal, not regular expressions;
+ * `removeSpaces` removes space characters (U+0020) only.
  */
 import { fn, integer, optionalText, text } from './call.js';
 import type { Call, FunctionSpec } from './call.js';
@@ -23,6 +24,7 @@ function charged(call: Call, result: string): string {
   return result;
 }
 
+/** `String.*` (and the unprefixed forms) by name. */
 export const STRING_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   append: fn(2, 2, (args, call) => call.budget.join([text(call, args, 0), text(call, args, 1)], '', call.at)),
   join: fn(1, Infinity, (args, call) => {

@@ -47,6 +47,7 @@ function numeral(call: Call, args: readonly Value[], shape: RegExp, what: string
   return text.trim();
 }
 
+/** `Time.*` by name. */
 export const TIME_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   now: fn(0, 2, (args, call) => {
     const ms = call.context.now.getTime();

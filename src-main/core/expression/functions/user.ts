@@ -55,6 +55,7 @@ function groupObject(group: ExpressionGroup): ValueObject {
   return { id: group.id, name: group.name, type: group.type, profile: { name: group.name } };
 }
 
+/** The methods of `user` by name. */
 export const USER_METHODS: Readonly<Record<string, FunctionSpec>> = {
   getInternalProperty: fn(1, 1, (args, call) => {
     const name = text(call, args, 0);
