@@ -1,5 +1,6 @@
-// `npm run bench`: token endpoint throughput for client_credentials, and authorization-code + PKCE
-// round trips (`bench-code-flow.mjs`), against a running headless Authbox. Builds the main process
+// `npm run bench`: Expression Language parse + evaluate throughput for a typical claim set
+// (`bench-expressions.mjs`, in-process); then token endpoint throughput for client_credentials, and
+// authorization-code + PKCE round trips (`bench-code-flow.mjs`), against a running headless Authbox. Builds the main process
 // if the compiled output is missing or older than the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
 // sets up a server, scope, policy, rule and service app through the management API, then times a
 // fixed number of token requests at 1 and 16 concurrent connections and a fixed number of code flows
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
+import { benchExpressions } from './bench-expressions.mjs';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
 const CLI = join(root, 'dist/main/app/cli.js');
@@ -115,6 +117,8 @@ function printTable(title, unit, rows) {
 }
 
 buildIfStale({ outputs: ['dist/main/app/cli.js'], sources: ['src-main'], script: 'build:main', label: 'bench' });
+await benchExpressions();
+console.log('');
 const dataDir = mkdtempSync(join(tmpdir(), 'authbox-bench-'));
 const adminToken = randomBytes(24).toString('hex');
 let server;

@@ -13,7 +13,9 @@ import { ClientAuthenticator } from '../core/protocol/client-auth.js';
 import { orgIdOf } from '../core/protocol/id-token.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
-import type { IntrospectDeps } from '../core/protocol/introspect.js';
+import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
+import { Previews } from '../core/protocol/previews.js';
+import type { TokenLookupDeps } from '../http/context.js';
 import { TokenStore } from '../core/protocol/token-store.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
@@ -82,14 +84,17 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const events = new EventLog({ store: new SqliteEventStore(db), crypto, clock });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
-  const tokens = new TokenMinter({ servers, crypto, clock, orgId: orgIdOf(settings, crypto) });
+  const orgId = orgIdOf(settings, crypto);
+  const customClaims = new CustomClaims({ claims, groups: groupStore, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
+  const tokens = new TokenMinter({ servers, crypto, clock, orgId, claimsHook: customClaims });
   const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock, tx: deps.tx });
-  const tokenLookups: IntrospectDeps = { tokenStore, servers, users, appAssignments, crypto, clock };
+  const tokenLookups: TokenLookupDeps = { tokenStore, servers, users, apps, appAssignments, claimsHook: customClaims, crypto, clock };
   const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeStore(db), crypto, clock });
   const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationStore(db), crypto, clock });
   const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, devices, tokenFamilies: tokenStore, tokenStore, clock };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
   const sessions = new Sessions({ store: new SqliteSessionStore(db), crypto, clock });
   const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenStore, clock };
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore, tokenLookups, authorize };
+  const previews = new Previews({ servers, apps, users, scopes, policies, appAssignments, tokens, customClaims, clock });
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore, tokenLookups, authorize, previews };
 }

@@ -14,7 +14,9 @@ import { z } from 'zod';
 import { fieldIssues } from './authorization-server.js';
 import type { ValidationResult } from './authorization-server.js';
 import type { ExpressionErrorDto, ExpressionValue } from './expression.js';
-import type { ClaimTrace } from './trace.js';
+import { GRANT_TYPES } from './app.js';
+import type { GrantType } from './app.js';
+import type { ClaimTrace, DecisionTrace } from './trace.js';
 
 export interface PreviewSubject {
   /** The user the tokens are for; null or absent = no user (as under client credentials). */
@@ -31,7 +33,15 @@ export interface ExpressionPreviewRequest extends PreviewSubject {
 
 export type ExpressionPreviewDto = { ok: true; value: ExpressionValue } | { ok: false; error: ExpressionErrorDto };
 
-export type ClaimsPreviewRequest = PreviewSubject;
+export interface ClaimsPreviewRequest extends PreviewSubject {
+  /**
+   * When given, the server's access policies decide as for a token request of this grant type: the
+   * app must be registered for it and the user assigned to the app, `scopes` are the requested ones
+   * (empty = the server's defaults), and the matched rule's scopes and access-token lifetime apply.
+   * Without it, `scopes` are taken as granted and the lifetime is 60 minutes.
+   */
+  grantType?: GrantType;
+}
 
 /** A JWT payload as it would be signed. */
 export type TokenPayload = Record<string, unknown>;
@@ -48,12 +58,15 @@ export type ClaimsPreviewDto =
       userinfo: TokenPayload | null;
       /** Where each claim came from, or why it was left out. */
       trace: ClaimTrace[];
+      /** The policy decision (with `grantType`): which policy and rule matched, the scopes, the lifetimes. */
+      decision?: DecisionTrace;
     }
   | {
       ok: false;
       /** The OAuth error a token request would get, and the private detail the event log keeps. */
       error: { error: string; error_description: string; detail: string };
       trace: ClaimTrace[];
+      decision?: DecisionTrace;
     };
 
 const text = (what: string) => z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : `must be ${what}`) });
@@ -66,10 +79,26 @@ const previewSubject = z.object({
 
 const expressionPreview = previewSubject.extend({ expression: text('a string') });
 
+const USER_GRANTS: readonly string[] = GRANT_TYPES.filter((g) => g !== 'client_credentials');
+
+const claimsPreview = previewSubject
+  .extend({ grantType: z.enum(GRANT_TYPES, { error: `must be one of ${GRANT_TYPES.join(', ')}` }).optional() })
+  .superRefine((request, ctx) => {
+    if (request.grantType === 'client_credentials' && request.userId !== null) {
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'must be left out for client_credentials (its tokens have no user)' });
+    } else if (request.grantType && USER_GRANTS.includes(request.grantType) && request.userId === null) {
+      ctx.addIssue({ code: 'custom', path: ['userId'], message: `is required for ${request.grantType} (its tokens are for a user)` });
+    }
+  });
+
 export interface ValidPreviewSubject {
   userId: string | null;
   appId: string;
   scopes: string[];
+}
+
+export interface ValidClaimsPreview extends ValidPreviewSubject {
+  grantType?: GrantType | undefined;
 }
 
 function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
@@ -78,5 +107,5 @@ function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }
 
-export const validateClaimsPreview = (body: unknown): ValidationResult<ValidPreviewSubject> => validate(previewSubject, body);
+export const validateClaimsPreview = (body: unknown): ValidationResult<ValidClaimsPreview> => validate(claimsPreview, body);
 export const validateExpressionPreview = (body: unknown): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);

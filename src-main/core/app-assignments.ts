@@ -52,6 +52,15 @@ export class AppAssignments {
     return assignment ? (assignment.userName ?? assignment.login) : this.deps.store.userLogin(userId);
   }
 
+  /**
+   * What expressions read as `appuser` (reference §6): the app-user profile and its `userName`
+   * (the login when the user is not assigned, as the token's `sub` falls back to it).
+   */
+  appUserProfile(appId: string, userId: string): Record<string, unknown> {
+    const assignment = this.deps.store.getUser(appId, userId);
+    return { ...assignment?.profile, userName: this.appUserName(appId, userId) ?? null };
+  }
+
   /** @throws NotFound */
   listUsers(appId: string, page: Page, q?: string): AppUserRecord[] {
     this.app(appId);

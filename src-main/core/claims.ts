@@ -10,6 +10,8 @@ import type { LifecycleStatus } from '../contracts/authorization-server.js';
 import type { FieldIssue } from '../contracts/okta-error.js';
 import { DEFAULT_SERVER_ID } from './authorization-servers.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
+import { parseExpression } from './expression/index.js';
+import { compileGroupRegex } from './protocol/group-claims.js';
 import type { AuthorizationServerRecord, Clock, Crypto, Page, Transactor } from './ports.js';
 
 export interface ClaimRecord {
@@ -55,18 +57,19 @@ export interface ClaimDeps {
 export const DEFAULT_SUB_EXPRESSION = '(appuser != null) ? appuser.userName : app.clientId';
 
 /**
- * Save-time check of a claim's `value`. For now only that it is not blank (and that a REGEX group
- * filter compiles): issue 5 adds the Expression Language and replaces the EXPRESSION branch with a
- * real parse, reporting the error span under `value`.
+ * Save-time check of a claim's `value` (Okta itself saves anything and fails at token time; a
+ * sandbox says at once): an EXPRESSION must parse and call only known functions and names — the
+ * message gives the column — and a REGEX group filter must compile.
  */
 export function validateClaimValue(claim: Pick<ClaimInput, 'value' | 'valueType' | 'group_filter_type'>): FieldIssue | undefined {
   if (claim.value.trim() === '') return { field: 'value', message: 'The field cannot be left blank' };
+  if (claim.valueType === 'EXPRESSION') {
+    const parsed = parseExpression(claim.value);
+    if (!parsed.ok) return { field: 'value', message: parsed.error.message };
+  }
   if (claim.valueType === 'GROUPS' && claim.group_filter_type === 'REGEX') {
-    try {
-      new RegExp(claim.value);
-    } catch (error) {
-      return { field: 'value', message: `is not a valid regular expression (${(error as Error).message})` };
-    }
+    const regex = compileGroupRegex(claim.value);
+    if (typeof regex === 'string') return { field: 'value', message: `is not a valid regular expression (${regex})` };
   }
   return undefined;
 }

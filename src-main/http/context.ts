@@ -9,12 +9,16 @@ import type { AuthorizeDeps } from '../core/protocol/authorize/types.js';
 import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
+import type { Previews } from '../core/protocol/previews.js';
+import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenStore } from '../core/protocol/token-store.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
 import type { Users } from '../core/users.js';
 import type { Origins } from './management/presenters.js';
+
+export type TokenLookupDeps = IntrospectDeps & UserinfoDeps;
 
 export interface HttpServices {
   servers: AuthorizationServers;
@@ -33,7 +37,9 @@ export interface HttpServices {
   /** Issued tokens: what introspection, revocation and userinfo look up. */
   tokenStore: TokenStore;
   /** What introspection, revocation and userinfo verify and look tokens up with. */
-  tokenLookups: IntrospectDeps;
+  tokenLookups: TokenLookupDeps;
+  /** The sandbox API's expression and token previews. */
+  previews: Previews;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
 }

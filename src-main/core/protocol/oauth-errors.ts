@@ -109,4 +109,6 @@ export const OKTA_TEXT = {
     `The authorization grant type is not supported by the authorization server. Configured grant types: [${grants.join(', ')}].`,
   tokenRequired: "The 'token' parameter is required.",
   invalidAccessToken: 'The access token is invalid.',
+  claimNotEvaluated: (name: string) => `The '${name}' user claim could not be evaluated.`,
+  tooManyGroups: 'The groups claim matched too many groups and must be configured to match fewer groups.',
 } as const;

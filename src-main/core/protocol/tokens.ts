@@ -1,18 +1,22 @@
 /**
  * Token minting (reference §4): Okta-shaped access and ID tokens, RS256 JWTs signed with the
  * server's ACTIVE key (its `kid` in the header), so a rotation switches signing at once.
- * Custom claims come in through the `ClaimsHook` (issue 5); the system claims always win.
+ * Custom claims come in through the `ClaimsHook`; the system claims win, but for an access token's `aud` and `sub`.
  */
 import type { AppRecord } from '../app-records.js';
 import type { AuthorizationServerRecord, Clock, Crypto, SigningKeyRecord } from '../ports.js';
 import type { UserRecord } from '../users.js';
 import { accessTokenHash, idTokenClaims } from './id-token.js';
+import { ClaimFailed } from './claim-failed.js';
 import { ServerError } from './oauth-errors.js';
 import { fullScopeClaims, thinScopeClaims } from './scope-claims.js';
 import type { ClaimTrace } from './trace.js';
 
 /** Okta's jti: a prefix and 43 random characters. */
 const JTI_LENGTH = 46;
+
+/** Reserved access-token claims a RESOURCE claim may still override (reference §4). */
+const OVERRIDABLE_ACCESS_CLAIMS = ['aud', 'sub'] as const;
 
 export interface AccessTokenInput {
   issuer: string;
@@ -45,15 +49,18 @@ export function accessTokenClaims(input: AccessTokenInput): Record<string, unkno
 }
 
 export interface ClaimsContext {
-  token: 'access_token' | 'id_token';
+  token: ClaimTrace['token'];
   server: AuthorizationServerRecord;
   client: AppRecord;
   user: UserRecord | null;
   scopes: string[];
+  /** An ID token requested alone (`response_type=id_token`), which carries every IDENTITY claim. */
+  fat?: boolean;
 }
 
-/** Where issue 5 adds the custom claims of a server (RESOURCE to access tokens, IDENTITY to ID tokens). */
+/** Adds the custom claims of a server (RESOURCE to access tokens, IDENTITY to ID tokens and /userinfo). */
 export interface ClaimsHook {
+  /** @throws ClaimFailed when a claim cannot be computed */
   claimsFor(context: ClaimsContext): { claims: Record<string, unknown>; trace: ClaimTrace[] };
 }
 
@@ -98,38 +105,23 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 export class TokenMinter {
   constructor(private readonly deps: TokenMinterDeps) {}
 
-  /** Mints the access token and, when due, the ID token; both signed with the ACTIVE key. @throws ServerError without one */
+  /** Mints the access token and, when due, the ID token; both signed with the ACTIVE key. @throws ServerError without one, ClaimFailed */
   async mint(request: MintRequest): Promise<MintedTokens> {
     const key = await this.activeKey(request.server.id);
-    const { crypto } = this.deps;
-    const hook = this.deps.claimsHook ?? noCustomClaims;
-    const issuedAt = seconds(this.deps.clock.now());
-    const { record: user, appUserName, authTime } = request.user ?? { record: null };
-    const context = { server: request.server, client: request.client, user, scopes: request.scopes };
-    const custom = hook.claimsFor({ ...context, token: 'access_token' });
-    const access = accessTokenClaims({
-      issuer: request.issuer,
-      audience: request.server.audiences[0]!,
-      clientId: request.client.clientId,
-      scopes: request.scopes,
-      issuedAt,
-      lifetimeMinutes: request.accessTokenMinutes,
-      jti: crypto.randomId('AT.', JTI_LENGTH),
-      user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
-    });
-    const accessToken = await crypto.sign(key.privateJwk, key.kid, { ...custom.claims, ...access });
+    const access = this.accessTokenPayload(request);
+    const accessToken = await this.deps.crypto.sign(key.privateJwk, key.kid, access.payload);
     const minted: MintedTokens = {
       accessToken,
-      jti: access['jti'] as string,
-      expiresAt: new Date((access['exp'] as number) * 1000),
+      jti: access.payload['jti'] as string,
+      expiresAt: new Date((access.payload['exp'] as number) * 1000),
       expiresIn: request.accessTokenMinutes * 60,
       kid: key.kid,
-      claims: custom.trace,
+      claims: access.trace,
     };
     if (request.idToken && request.user) {
-      const { token, trace } = await this.idToken(request, key, issuedAt, accessToken);
-      minted.idToken = token;
-      minted.claims.push(...trace);
+      const id = withEarlierClaims(access.trace, () => this.idTokenPayload(request, { accessToken, issuedAt: access.payload['iat'] as number }));
+      minted.idToken = await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload);
+      minted.claims.push(...id.trace);
     }
     return minted;
   }
@@ -140,37 +132,76 @@ export class TokenMinter {
    */
   async mintIdToken(request: MintRequest, fat: boolean): Promise<{ idToken: string; kid: string; claims: ClaimTrace[] }> {
     const key = await this.activeKey(request.server.id);
-    const { token, trace } = await this.idToken(request, key, seconds(this.deps.clock.now()), undefined, fat);
-    return { idToken: token, kid: key.kid, claims: trace };
+    const id = this.idTokenPayload(request, { fat });
+    return { idToken: await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload), kid: key.kid, claims: id.trace };
   }
 
-  private async idToken(request: MintRequest, key: SigningKeyRecord, issuedAt: number, accessToken: string | undefined, fat = false) {
+  /**
+   * What an access token carries, unsigned (minting and the sandbox preview share it): the custom
+   * RESOURCE claims under the system claims, except that `aud` and `sub` may be overridden (reference §4).
+   * @throws ClaimFailed
+   */
+  accessTokenPayload(request: MintRequest): { payload: Record<string, unknown>; trace: ClaimTrace[] } {
+    const { record: user, appUserName, authTime } = request.user ?? { record: null };
+    const custom = this.hook.claimsFor({ token: 'access_token', server: request.server, client: request.client, user, scopes: request.scopes });
+    const system = accessTokenClaims({
+      issuer: request.issuer,
+      audience: request.server.audiences[0]!,
+      clientId: request.client.clientId,
+      scopes: request.scopes,
+      issuedAt: seconds(this.deps.clock.now()),
+      lifetimeMinutes: request.accessTokenMinutes,
+      jti: this.deps.crypto.randomId('AT.', JTI_LENGTH),
+      user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
+    });
+    const overrides = Object.fromEntries(OVERRIDABLE_ACCESS_CLAIMS.filter((name) => name in custom.claims).map((name) => [name, custom.claims[name]]));
+    return { payload: { ...custom.claims, ...system, ...overrides }, trace: custom.trace };
+  }
+
+  /**
+   * What an ID token carries, unsigned: the system claims, the scope claims (all of them when `fat`,
+   * else the thin set) and the IDENTITY claims; `at_hash` when the signed access token is given.
+   * @throws ClaimFailed
+   */
+  idTokenPayload(request: MintRequest, options: { accessToken?: string; fat?: boolean; issuedAt?: number }): { payload: Record<string, unknown>; trace: ClaimTrace[] } {
     const { record: user, authTime, amr } = request.user!;
     const { crypto } = this.deps;
+    const fat = options.fat ?? false;
     const scopeClaims = fat ? fullScopeClaims(user.profile, request.scopes, user.lastUpdated) : thinScopeClaims(user.profile, request.scopes);
-    const custom = (this.deps.claimsHook ?? noCustomClaims).claimsFor({
-      token: 'id_token', server: request.server, client: request.client, user, scopes: request.scopes,
-    });
+    const custom = this.hook.claimsFor({ token: 'id_token', server: request.server, client: request.client, user, scopes: request.scopes, fat });
     const system = idTokenClaims({
       issuer: request.issuer,
       clientId: request.client.clientId,
       userId: user.id,
-      issuedAt,
+      issuedAt: options.issuedAt ?? seconds(this.deps.clock.now()),
       authTime: seconds(authTime),
       amr,
       orgId: this.deps.orgId,
       jti: crypto.randomId('ID.', JTI_LENGTH),
-      accessTokenHash: accessToken === undefined ? undefined : accessTokenHash(crypto, accessToken),
+      accessTokenHash: options.accessToken === undefined ? undefined : accessTokenHash(crypto, options.accessToken),
       codeHash: request.code === undefined ? undefined : accessTokenHash(crypto, request.code),
       nonce: request.nonce,
     });
-    const token = await crypto.sign(key.privateJwk, key.kid, { ...custom.claims, ...system, ...scopeClaims.claims });
-    return { token, trace: [...scopeClaims.trace, ...custom.trace] };
+    return { payload: { ...custom.claims, ...system, ...scopeClaims.claims }, trace: [...scopeClaims.trace, ...custom.trace] };
+  }
+
+  private get hook(): ClaimsHook {
+    return this.deps.claimsHook ?? noCustomClaims;
   }
 
   private async activeKey(serverId: string): Promise<SigningKeyRecord> {
     const key = (await this.deps.servers.keys(serverId)).find((k) => k.status === 'ACTIVE');
     if (!key) throw new ServerError('The server encountered an internal error.', `authorization server ${serverId} has no ACTIVE signing key`);
     return key;
+  }
+}
+
+/** A claim failure in the ID token keeps the access token's claims in its trace. */
+function withEarlierClaims<T>(earlier: ClaimTrace[], build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof ClaimFailed) error.claims.unshift(...earlier);
+    throw error;
   }
 }

@@ -2,18 +2,23 @@
  * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, reference §3–§4): the Bearer token must be an
  * active access token of this server, for a user (`invalid_token`, 401, otherwise — client
  * credentials tokens included), granted `openid` (`insufficient_scope`, 403). The answer is `sub`
- * (the user id, as in the ID token) and every standard claim of the token's scopes.
+ * (the user id, as in the ID token), every standard claim of the token's scopes and the server's
+ * IDENTITY claims (reference §4), computed now for the token's app and scopes.
  */
+import type { AppRecord } from '../app-records.js';
 import type { AuthorizationServerRecord } from '../ports.js';
 import type { UserRecord } from '../users.js';
 import { activeAccessToken } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
 import { fullScopeClaims } from './scope-claims.js';
+import type { ClaimsContext, ClaimsHook } from './tokens.js';
 import type { ClaimTrace } from './trace.js';
 
 export interface UserinfoDeps extends IssuedTokenDeps {
   users: { find(id: string): UserRecord | undefined };
+  apps: { byClientId(clientId: string): AppRecord | undefined };
+  claimsHook: ClaimsHook;
 }
 
 export interface UserinfoResult {
@@ -46,7 +51,16 @@ export async function userinfo(deps: UserinfoDeps, server: AuthorizationServerRe
   if (!user || user.status !== 'ACTIVE') throw invalid(user ? `the user ${uid} is ${user.status}` : `the user ${uid} no longer exists`);
   const scopes = Array.isArray(claims['scp']) ? (claims['scp'] as string[]) : [];
   if (!scopes.includes('openid')) throw new InsufficientScope(OPENID_REQUIRED, `the access token's scopes are [${scopes.join(', ')}]`);
+  const client = deps.apps.byClientId(clientId);
+  if (!client) throw invalid(`the app ${clientId} no longer exists`);
+  return { ...userinfoClaims(deps.claimsHook, { server, client, user, scopes }), user, clientId };
+}
+
+/** What /userinfo answers for a user, app and scope set (the endpoint and the sandbox preview). @throws ClaimFailed */
+export function userinfoClaims(hook: ClaimsHook, context: Omit<ClaimsContext, 'token' | 'user'> & { user: UserRecord }): { claims: Record<string, unknown>; trace: ClaimTrace[] } {
+  const { user, scopes } = context;
   const scoped = fullScopeClaims(user.profile, scopes, user.lastUpdated);
+  const custom = hook.claimsFor({ ...context, token: 'userinfo' });
   const trace = scoped.trace.map((entry): ClaimTrace => ({ ...entry, token: 'userinfo' }));
-  return { claims: { sub: user.id, ...scoped.claims }, user, clientId, trace };
+  return { claims: { ...custom.claims, sub: user.id, ...scoped.claims }, trace: [...trace, ...custom.trace] };
 }

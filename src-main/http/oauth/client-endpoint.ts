@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppRecord } from '../../core/app-records.js';
 import type { PresentedCredentials } from '../../core/protocol/client-auth.js';
 import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
+import type { DecisionTrace } from '../../core/protocol/trace.js';
 import type { AuthorizationServerRecord } from '../../core/ports.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';
@@ -109,6 +110,7 @@ export function recordEvent(
   event: { endpoint: string; serverId: string; clientId: string | null; userId?: string | null },
   detail: string | null,
   failure?: Failure,
+  trace: DecisionTrace | null = null,
 ): void {
   ctx.services.events.record({
     endpoint: event.endpoint,
@@ -120,6 +122,6 @@ export function recordEvent(
     error: failure?.error ?? null,
     errorDescription: failure?.description ?? null,
     detail: failure ? failure.detail : detail,
-    trace: null,
+    trace,
   });
 }

@@ -5,6 +5,7 @@
  * CORS as the token endpoint (preflight for redirect-URI origins; the answer for the token's client).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ClaimFailed } from '../../core/protocol/claim-failed.js';
 import { OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
 import { userinfo } from '../../core/protocol/userinfo.js';
 import type { UserinfoProgress } from '../../core/protocol/userinfo.js';
@@ -45,7 +46,7 @@ async function answer(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
     const server = activeServer(ctx, request);
     const result = await userinfo(ctx.services.tokenLookups, server, issuerOf(server, ctx.origins(request)), bearerToken(request), progress);
     allowClientOrigin(reply, request.headers.origin, ctx.services.apps.byClientId(result.clientId));
-    recordEvent(ctx, event(), `claims: ${Object.keys(result.claims).join(', ')}`);
+    recordEvent(ctx, event(), `claims: ${Object.keys(result.claims).join(', ')}`, undefined, { policies: [], claims: result.trace });
     return reply.code(200).send(result.claims);
   } catch (thrown) {
     if (progress.clientId) allowClientOrigin(reply, request.headers.origin, ctx.services.apps.byClientId(progress.clientId));
@@ -54,7 +55,8 @@ async function answer(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
       throw thrown;
     }
     const error = thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
-    recordEvent(ctx, event(), null, { error: error.error, description: error.description, detail: error.detail ?? null });
+    const trace = error instanceof ClaimFailed ? { policies: [], claims: error.claims } : null;
+    recordEvent(ctx, event(), null, { error: error.error, description: error.description, detail: error.detail ?? null }, trace);
     void reply.header('www-authenticate', `Bearer error="${error.error}", error_description="${quoted(error.description)}"`);
     return reply.code(error.status).send(error.toJSON());
   }

@@ -7,6 +7,7 @@ import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { registerEventRoutes } from './events.js';
+import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -18,6 +19,7 @@ export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext,
     async (api) => {
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
+      registerPreviewRoutes(api, ctx);
       api.setNotFoundHandler(async (_request, reply) => {
         const error = new OktaHttpError('E0000008');
         return reply.code(404).type('application/json').send(error.body());

@@ -132,10 +132,13 @@ describe('claims through the Okta SDK', () => {
   });
 });
 
-describe("the default server's system sub claim", () => {
-  it('exists on the default server as a SYSTEM RESOURCE claim', async () => {
+describe("the default server's system sub claim and sample claim", () => {
+  it('has the SYSTEM RESOURCE claim sub and the seed sample preferred_honorific', async () => {
     const claims = await collect(await api().listOAuth2Claims({ authServerId: 'default' }));
-    expect(claims).toHaveLength(1);
+    expect(claims.map((c) => c.name)).toEqual(['sub', 'preferred_honorific']);
+    expect(claims[1]).toMatchObject({
+      claimType: 'IDENTITY', valueType: 'EXPRESSION', value: 'user.honorific', status: 'ACTIVE', alwaysIncludeInToken: true, system: false, conditions: { scopes: ['profile'] },
+    });
     expect(claims[0]).toMatchObject({
       name: 'sub',
       claimType: 'RESOURCE',
@@ -162,7 +165,7 @@ describe("the default server's system sub claim", () => {
     await t.restart();
     client = oktaClient(t.origin);
     const claims = await collect(await api().listOAuth2Claims({ authServerId: 'default' }));
-    expect(claims.map((c) => c.name)).toEqual(['sub']);
+    expect(claims.map((c) => c.name)).toEqual(['sub', 'preferred_honorific']);
   });
 
   it('a custom RESOURCE sub may be added to another server (Okta lets access tokens override sub)', async () => {

@@ -87,8 +87,14 @@ describe('password grant', () => {
     const { result, event } = await oneEvent(t, () => passwordRequest({ username: 'alice@example.com', password: PASSWORD }));
     expect(result.status).toBe(200);
     expect(event).toMatchObject({ endpoint: 'token', grant_type: 'password', client_id: client.clientId, user_id: aliceId, outcome: 'success' });
-    const trace = JSON.parse(event.trace!) as { claims: { name: string; source: string }[] };
-    expect(trace.claims.map((c) => `${c.name} ← ${c.source}`)).toEqual(['email ← scope email', 'name ← scope profile', 'preferred_username ← scope profile']);
+    const trace = JSON.parse(event.trace!) as { claims: { name: string; source: string; omitted?: string }[] };
+    expect(trace.claims.map((c) => `${c.name} ← ${c.source.replace(/ocl\w+/, 'ocl…')}${c.omitted ? ` (left out: ${c.omitted})` : ''}`)).toEqual([
+      'email ← scope email',
+      'name ← scope profile',
+      'preferred_username ← scope profile',
+      // The seed's sample claim: alice has no honorific.
+      'preferred_honorific ← claim ocl… (IDENTITY EXPRESSION) (left out: the expression gave null)',
+    ]);
     const user = (await (await t.api(`/api/v1/users/${aliceId}`)).json()) as { lastLogin: string | null };
     expect(user.lastLogin).not.toBeNull();
   });

@@ -45,7 +45,7 @@ describe('validateClaim (reference §1.6, §4)', () => {
   });
 });
 
-describe('validateClaimValue (the save-time hook issue 5 extends with the Expression Language)', () => {
+describe('validateClaimValue', () => {
   it('refuses a blank value', () => {
     expect(validateClaimValue({ value: '  ', valueType: 'EXPRESSION', group_filter_type: undefined })).toEqual({
       field: 'value',
@@ -53,8 +53,16 @@ describe('validateClaimValue (the save-time hook issue 5 extends with the Expres
     });
   });
 
-  it('does not parse expressions yet', () => {
-    expect(validateClaimValue({ value: 'user.(', valueType: 'EXPRESSION', group_filter_type: undefined })).toBeUndefined();
+  it('parses expressions and gives the fault with its column under value', () => {
+    expect(validateClaimValue({ value: 'user.firstName', valueType: 'EXPRESSION', group_filter_type: undefined })).toBeUndefined();
+    const issue = validateClaimValue({ value: 'user.firstName +', valueType: 'EXPRESSION', group_filter_type: undefined });
+    expect(issue?.field).toBe('value');
+    expect(issue?.message).toMatch(/column 1[67]/);
+    expect(validateClaimValue({ value: 'String.reverse(user.login)', valueType: 'EXPRESSION', group_filter_type: undefined })?.message).toMatch(/String\.reverse/);
+  });
+
+  it('leaves GROUPS filters other than REGEX as literal text', () => {
+    expect(validateClaimValue({ value: 'user.(', valueType: 'GROUPS', group_filter_type: 'CONTAINS' })).toBeUndefined();
   });
 
   it('compiles REGEX group filters and names value when they do not compile', () => {

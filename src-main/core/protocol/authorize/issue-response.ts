@@ -7,6 +7,7 @@
  * a hybrid, so a replayed code revokes it too). `state` is echoed.
  */
 import type { UserRecord } from '../../users.js';
+import { tracingClaims } from '../claim-failed.js';
 import type { SessionRecord } from '../sessions.js';
 import type { Granted } from '../token-grants/evaluate-policy.js';
 import type { MintRequest } from '../tokens.js';
@@ -37,15 +38,13 @@ export async function issueResponse(
     ...(out['code'] !== undefined ? { code: out['code'] } : {}),
   };
   if (types.includes('token')) {
-    const minted = await deps.tokens.mint(mint);
+    const minted = await tracingClaims(progress, () => deps.tokens.mint(mint));
     deps.tokenFamilies.registerAccessToken(minted.jti, issued?.record.id ?? deps.tokenFamilies.openFamily(), minted.expiresAt);
     Object.assign(out, { access_token: minted.accessToken, token_type: 'Bearer', expires_in: String(minted.expiresIn), scope: granted.scopes.join(' ') });
     if (minted.idToken) out['id_token'] = minted.idToken;
-    addClaims(progress, minted.claims);
   } else if (mint.idToken) {
-    const minted = await deps.tokens.mintIdToken(mint, types.length === 1);
+    const minted = await tracingClaims(progress, () => deps.tokens.mintIdToken(mint, types.length === 1));
     out['id_token'] = minted.idToken;
-    addClaims(progress, minted.claims);
   }
   if (checked.target.state !== undefined) out['state'] = checked.target.state;
   return out;
@@ -68,8 +67,4 @@ function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: Chec
     ruleId: granted.ruleId,
     lifetimes: granted.lifetimes,
   });
-}
-
-function addClaims(progress: AuthorizeProgress, claims: NonNullable<NonNullable<AuthorizeProgress['trace']>['claims']>): void {
-  if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...claims] };
 }

@@ -5,6 +5,7 @@
  * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.
  */
 import type { AppRecord } from '../../app-records.js';
+import { tracingClaims } from '../claim-failed.js';
 import type { Decided, GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
 
 export async function mintTokens(
@@ -16,7 +17,7 @@ export async function mintTokens(
   progress: TokenProgress,
 ): Promise<TokenResponse> {
   const { user, authTime, amr } = subject;
-  const minted = await deps.tokens.mint({
+  const minted = await tracingClaims(progress, () => deps.tokens.mint({
     server: request.server,
     issuer: request.issuer,
     client,
@@ -25,8 +26,7 @@ export async function mintTokens(
     user: user && authTime ? { record: user, appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime, amr } : null,
     idToken: user !== null && granted.scopes.includes('openid'),
     ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
-  });
-  if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...minted.claims] };
+  }));
   const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
   progress.familyId = familyId;
   deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AppRecord } from '../../../../src-main/core/app-records.js';
 import { accessTokenHash, base64url, idTokenClaims, orgIdOf } from '../../../../src-main/core/protocol/id-token.js';
+import { ClaimFailed } from '../../../../src-main/core/protocol/claim-failed.js';
 import { ServerError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { thinScopeClaims } from '../../../../src-main/core/protocol/scope-claims.js';
 import { TokenMinter, accessTokenClaims } from '../../../../src-main/core/protocol/tokens.js';
@@ -113,5 +114,34 @@ describe('TokenMinter', () => {
     expect(decode(minted.accessToken)).toMatchObject({ tier: 'gold-access_token', iss: 'http://x/oauth2/default' });
     expect(decode(minted.idToken!)).toMatchObject({ tier: 'gold-id_token', iss: 'http://x/oauth2/default' });
     expect(minted.claims.map((c) => `${c.token}:${c.name}`)).toEqual(['access_token:tier', 'id_token:name', 'id_token:preferred_username', 'id_token:tier']);
+  });
+
+  it('lets a RESOURCE claim override aud and sub of the access token only (reference §4)', async () => {
+    const hook: ClaimsHook = { claimsFor: ({ token }) => ({ claims: token === 'access_token' ? { aud: 'api://other', sub: 'custom-sub', cid: 'forged' } : { sub: 'forged' }, trace: [] }) };
+    const minted = await minter([key('k', 'ACTIVE')], hook).mint({ ...request, user: { record: user, appUserName: 'alice', authTime: NOW, amr: ['pwd'] }, idToken: true });
+    expect(decode(minted.accessToken)).toMatchObject({ aud: 'api://other', sub: 'custom-sub', cid: '0oaCLIENT' });
+    expect(decode(minted.idToken!)['sub']).toBe('00uALICE');
+  });
+
+  it('tells the hook whether an ID token is thin (with an access token) or fat (requested alone)', async () => {
+    const seen: string[] = [];
+    const hook: ClaimsHook = { claimsFor: ({ token, fat }) => (seen.push(`${token}:${fat ?? false}`), { claims: {}, trace: [] }) };
+    const withUser = { ...request, user: { record: user, appUserName: 'alice', authTime: NOW, amr: ['pwd'] }, idToken: true };
+    await minter([key('k', 'ACTIVE')], hook).mint(withUser);
+    await minter([key('k', 'ACTIVE')], hook).mintIdToken(withUser, true);
+    expect(seen).toEqual(['access_token:false', 'id_token:false', 'id_token:true']);
+  });
+
+  it('keeps the access token claims in the trace of an ID token claim failure', async () => {
+    const hook: ClaimsHook = {
+      claimsFor: ({ token }) => {
+        if (token === 'access_token') return { claims: { a: 1 }, trace: [{ name: 'a', token, source: 'test', value: 1 }] };
+        throw new ClaimFailed("The 'b' user claim could not be evaluated.", 'boom', [{ name: 'b', token, source: 'test', omitted: 'failed: boom' }]);
+      },
+    };
+    const failure = await minter([key('k', 'ACTIVE')], hook).mint({ ...request, user: { record: user, appUserName: 'alice', authTime: NOW, amr: ['pwd'] }, idToken: true }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ClaimFailed);
+    expect((failure as ClaimFailed).claims.map((c) => c.name)).toEqual(['a', 'b']);
+    expect((failure as ClaimFailed).status).toBe(400);
   });
 });
