@@ -2,10 +2,14 @@
  * HTTP client for the management API: `Authorization: SSWS <token>`, JSON in and out, Okta error
  * JSON turned into ApiError. Used in the browser and in Electron alike (DESIGN: one origin).
  */
-import type { AuthorizationServerDto, SigningKeyDto } from '../../src-main/contracts/index.js';
+import type { AppDto } from '../../src-main/contracts/app.js';
+import type { ClaimDto } from '../../src-main/contracts/claim.js';
+import type { AuthorizationServerDto, SigningKeyDto, UserDto } from '../../src-main/contracts/index.js';
+import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
+import type { ScopeDto } from '../../src-main/contracts/scope.js';
 import { ApiError, apiErrorFrom, toApiError } from './api-error.js';
 import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
-import type { AuthorizationServerWrite, ManagementApi } from './management-api.js';
+import type { AuthorizationServerWrite, ClaimWrite, ManagementApi } from './management-api.js';
 import { createSseParser } from './sse-parser.js';
 
 export interface AuthboxClientOptions {
@@ -18,7 +22,9 @@ export interface AuthboxClientOptions {
 
 const servers = '/api/v1/authorizationServers';
 const events = '/api/sandbox/v1/events';
+const sandbox = '/api/sandbox/v1';
 const server = (id: string) => `${servers}/${encodeURIComponent(id)}`;
+const claim = (serverId: string, claimId: string) => `${server(serverId)}/claims/${encodeURIComponent(claimId)}`;
 
 /** The URL of `rel="next"` in an RFC 8288 Link header (Okta paging, reference §1.11). */
 export function nextLink(header: string | null): string | null {
@@ -42,15 +48,8 @@ export class AuthboxClient implements ManagementApi {
     this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  async listServers(): Promise<AuthorizationServerDto[]> {
-    const all: AuthorizationServerDto[] = [];
-    let url: string | null = `${servers}?limit=200`;
-    while (url) {
-      const { body, response } = await this.send<AuthorizationServerDto[]>('GET', url);
-      all.push(...body);
-      url = nextLink(response.headers.get('link'));
-    }
-    return all;
+  listServers() {
+    return this.listAll<AuthorizationServerDto>(servers);
   }
 
   getServer(id: string) {
@@ -92,6 +91,42 @@ export class AuthboxClient implements ManagementApi {
     return this.call<ProtocolEventDto>('GET', `${events}/${encodeURIComponent(id)}`);
   }
 
+  listClaims(serverId: string) {
+    return this.listAll<ClaimDto>(`${server(serverId)}/claims`);
+  }
+
+  createClaim(serverId: string, input: ClaimWrite) {
+    return this.call<ClaimDto>('POST', `${server(serverId)}/claims`, input);
+  }
+
+  replaceClaim(serverId: string, claimId: string, input: ClaimWrite) {
+    return this.call<ClaimDto>('PUT', claim(serverId, claimId), input);
+  }
+
+  async deleteClaim(serverId: string, claimId: string): Promise<void> {
+    await this.call('DELETE', claim(serverId, claimId));
+  }
+
+  listScopes(serverId: string) {
+    return this.listAll<ScopeDto>(`${server(serverId)}/scopes`);
+  }
+
+  listUsers() {
+    return this.listAll<UserDto>('/api/v1/users');
+  }
+
+  listApps() {
+    return this.listAll<AppDto>('/api/v1/apps');
+  }
+
+  previewExpression(request: ExpressionPreviewRequest) {
+    return this.call<ExpressionPreviewDto>('POST', `${sandbox}/expressions/evaluate`, request);
+  }
+
+  previewClaims(serverId: string, request: ClaimsPreviewRequest) {
+    return this.call<ClaimsPreviewDto>('POST', `${sandbox}/authorizationServers/${encodeURIComponent(serverId)}/claims/preview`, request);
+  }
+
   /**
    * Follows `GET /events/stream` until the server ends it (resolves), it fails (rejects with an
    * ApiError), or `signal` aborts (resolves). Read with fetch, not EventSource, for the SSWS header.
@@ -118,6 +153,18 @@ export class AuthboxClient implements ManagementApi {
       if (signal.aborted) return;
       throw toApiError(error);
     }
+  }
+
+  /** Every page of a list: 200 a page, following `rel="next"` to the end (reference §1.11). */
+  private async listAll<T>(path: string): Promise<T[]> {
+    const all: T[] = [];
+    let url: string | null = `${path}?limit=200`;
+    while (url) {
+      const { body, response } = await this.send<T[]>('GET', url);
+      all.push(...body);
+      url = nextLink(response.headers.get('link'));
+    }
+    return all;
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,8 +1,13 @@
 /**
- * The management API calls the renderer makes (Okta's `/api/v1`, reference §1.2). Slices depend on
- * this interface, so tests can hand them a fake instead of the HTTP client.
+ * The management API calls the renderer makes (Okta's `/api/v1`, reference §1.2–§1.8) and the
+ * sandbox API's previews. Slices depend on this interface, so tests can hand them a fake instead of
+ * the HTTP client.
  */
-import type { AuthorizationServerDto, IssuerMode, RotationMode, SigningKeyDto } from '../../src-main/contracts/index.js';
+import type { AppDto } from '../../src-main/contracts/app.js';
+import type { ClaimDto, ClaimType, GroupFilterType } from '../../src-main/contracts/claim.js';
+import type { AuthorizationServerDto, IssuerMode, LifecycleStatus, RotationMode, SigningKeyDto, UserDto } from '../../src-main/contracts/index.js';
+import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
+import type { ScopeDto } from '../../src-main/contracts/scope.js';
 import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
 
 /** What a create (POST) or full replacement (PUT) sends. */
@@ -12,6 +17,19 @@ export interface AuthorizationServerWrite {
   audiences: string[];
   issuerMode: IssuerMode;
   credentials: { signing: { rotationMode: RotationMode } };
+}
+
+/** What a claim create (POST) or full replacement (PUT) sends (reference §1.6). */
+export interface ClaimWrite {
+  name: string;
+  status: LifecycleStatus;
+  claimType: ClaimType;
+  valueType: 'EXPRESSION' | 'GROUPS';
+  value: string;
+  /** Only for GROUPS claims. */
+  group_filter_type?: GroupFilterType;
+  alwaysIncludeInToken: boolean;
+  conditions: { scopes: string[] };
 }
 
 export interface ManagementApi {
@@ -27,4 +45,15 @@ export interface ManagementApi {
   listEvents(filter?: EventFilter): Promise<ProtocolEventDto[]>;
   getEvent(id: string): Promise<ProtocolEventDto>;
   streamEvents(options: StreamEventsOptions): Promise<void>;
+  listClaims(serverId: string): Promise<ClaimDto[]>;
+  createClaim(serverId: string, input: ClaimWrite): Promise<ClaimDto>;
+  replaceClaim(serverId: string, claimId: string, input: ClaimWrite): Promise<ClaimDto>;
+  deleteClaim(serverId: string, claimId: string): Promise<void>;
+  listScopes(serverId: string): Promise<ScopeDto[]>;
+  listUsers(): Promise<UserDto[]>;
+  listApps(): Promise<AppDto[]>;
+  /** The sandbox API: what an expression gives for a user, an app and scopes. */
+  previewExpression(request: ExpressionPreviewRequest): Promise<ExpressionPreviewDto>;
+  /** The sandbox API: the tokens a server would mint for a user, an app and scopes, with the claim trace. */
+  previewClaims(serverId: string, request: ClaimsPreviewRequest): Promise<ClaimsPreviewDto>;
 }

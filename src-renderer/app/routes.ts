@@ -2,7 +2,8 @@
  * The UI's addresses live in the fragment (`#/authorization-servers/<id>/settings`), so the static
  * server needs no fallback route and Electron can load the same page.
  */
-export type ServerTab = 'settings';
+export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
+export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route = { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
 
@@ -17,10 +18,13 @@ function decoded(part: string): string {
   }
 }
 
+/** An unknown or missing tab opens Settings, as a bare server address does. */
+const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) => tab === part) ?? 'settings';
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
-  if (parts[0] === 'authorization-servers' && parts[1]) return { page: 'server', id: decoded(parts[1]), tab: 'settings' };
+  if (parts[0] === 'authorization-servers' && parts[1]) return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
   return { page: 'servers' };
 }
 

@@ -1,13 +1,15 @@
 /** The shape of the one store, assembled from its slices, and what the slices are given. */
 import type { StateCreator } from 'zustand';
 import type { ManagementApi } from '../api/management-api.js';
+import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
+import type { PreviewSlice } from './preview-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice;
+export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
 
 export interface StoreDeps {
   api: ManagementApi;

@@ -5,6 +5,8 @@
 import type { AuthorizationServerDto, IssuerMode, RotationMode } from '../../src-main/contracts/index.js';
 import type { ApiError } from '../api/api-error.js';
 import type { AuthorizationServerWrite } from '../api/management-api.js';
+import { formProblemsFrom } from './form-problems.js';
+import type { FieldErrorsOf, FormProblemsOf } from './form-problems.js';
 
 export interface ServerDraft {
   name: string;
@@ -15,7 +17,7 @@ export interface ServerDraft {
 }
 
 export type DraftField = keyof ServerDraft;
-export type FieldErrors = Partial<Record<DraftField, string>>;
+export type FieldErrors = FieldErrorsOf<DraftField>;
 
 export const emptyDraft = (): ServerDraft => ({
   name: '',
@@ -57,23 +59,9 @@ const FIELD_OF_CAUSE: Record<string, DraftField> = {
   'credentials.signing.rotationMode': 'rotationMode',
 };
 
-export interface FormProblems {
-  fieldErrors: FieldErrors;
-  /** What cannot be shown beside a field (other causes, or the summary when there are none). */
-  formError: string | null;
-}
+export type FormProblems = FormProblemsOf<DraftField>;
 
-export function formProblemsOf(error: ApiError): FormProblems {
-  const fieldErrors: FieldErrors = {};
-  const rest: string[] = [];
-  for (const issue of error.issues) {
-    const field = FIELD_OF_CAUSE[issue.field];
-    if (field) fieldErrors[field] = fieldErrors[field] ? `${fieldErrors[field]}; ${issue.message}` : issue.message;
-    else rest.push(issue.field ? `${issue.field}: ${issue.message}` : issue.message);
-  }
-  if (error.issues.length === 0) return { fieldErrors, formError: error.summary };
-  return { fieldErrors, formError: rest.length > 0 ? `${error.summary} (${rest.join('; ')})` : null };
-}
+export const formProblemsOf = (error: ApiError): FormProblems => formProblemsFrom(error, FIELD_OF_CAUSE);
 
 export function sameDraft(a: ServerDraft, b: ServerDraft): boolean {
   return (Object.keys(a) as DraftField[]).every((field) => a[field] === b[field]);

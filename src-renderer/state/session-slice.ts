@@ -21,6 +21,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = ({ tokenStorage })
     get().resetServers();
     get().resetSigningKeys();
     get().resetEvents();
+    get().resetClaims();
+    get().resetPreviews();
   };
   return {
     token: tokenStorage.load(),

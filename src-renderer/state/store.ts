@@ -2,7 +2,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
+import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
+import { createPreviewSlice } from './preview-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
@@ -15,5 +17,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createServersSlice(deps)(...args),
     ...createSigningKeysSlice(deps)(...args),
     ...createEventsSlice(deps)(...args),
+    ...createClaimsSlice(deps)(...args),
+    ...createPreviewSlice(deps)(...args),
   }));
 }

@@ -6,6 +6,7 @@ import type { ProtocolEventDto } from '../../api/event-dto.js';
 import { hrefOf } from '../../app/routes.js';
 import { DecisionTrace } from './decision-trace.js';
 import { EventTime } from './event-time.js';
+import { OAuthErrorFacts } from './oauth-error-facts.js';
 import { OutcomeBadge } from './outcome-badge.js';
 
 export function EventDetail({ event }: { event: ProtocolEventDto }) {
@@ -25,7 +26,7 @@ export function EventDetail({ event }: { event: ProtocolEventDto }) {
         </a>
       </div>
       <EventFacts event={event} />
-      {event.outcome === 'failure' && <EventError event={event} />}
+      {event.outcome === 'failure' && <OAuthErrorFacts error={event.error} description={event.errorDescription} detail={event.detail} />}
       <h3>Decision trace</h3>
       {event.trace ? <DecisionTrace trace={event.trace} /> : <p className="empty">This request ended before any policy was evaluated.</p>}
     </section>
@@ -43,20 +44,6 @@ function EventFacts({ event }: { event: ProtocolEventDto }) {
       <dd className="mono">{event.userId ?? '—'}</dd>
       <dt>Grant type</dt>
       <dd>{event.grantType ?? '—'}</dd>
-    </dl>
-  );
-}
-
-/** The wire error (what the client got) beside the private detail (what it did not). */
-function EventError({ event }: { event: ProtocolEventDto }) {
-  return (
-    <dl className="trace-facts event-error">
-      <dt>Error</dt>
-      <dd className="mono">{event.error ?? '—'}</dd>
-      <dt>Error description</dt>
-      <dd>{event.errorDescription ?? '—'}</dd>
-      <dt>Why (not sent to the client)</dt>
-      <dd>{event.detail ?? '—'}</dd>
     </dl>
   );
 }

@@ -3,6 +3,7 @@ import { isFiltered } from '../../state/events-slice.js';
 import { useAppStore } from '../../state/store-context.js';
 import { useServerList } from '../servers/use-servers.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
+import { LoadGate } from '../../ui/load-gate.js';
 import { Loading } from '../../ui/loading.js';
 import { EventDetail } from './event-detail.js';
 import { EventFilters } from './event-filters.js';
@@ -34,17 +35,17 @@ export function EventLog({ selectedId }: { selectedId: string | null }) {
 function EventList({ selectedId }: { selectedId: string | null }) {
   const { load, events, retry } = useEventList();
   const filtered = useAppStore((s) => isFiltered(s.eventFilter));
-  if (load.status === 'error') {
-    return (
-      <ErrorBanner title="Could not load the events." onRetry={retry}>
-        {load.error.summary}
-      </ErrorBanner>
-    );
-  }
-  if (load.status !== 'ready' && events.length === 0) return <Loading label="Loading events…" />;
-  if (events.length === 0 && filtered) return <p className="empty">No events match these filters.</p>;
-  if (events.length === 0) return <p className="empty">No protocol requests yet. Request a token to see how the policies decided.</p>;
-  return <EventTable events={events} selectedId={selectedId} />;
+  return (
+    <LoadGate load={load} empty={events.length === 0} what="events" onRetry={retry}>
+      {events.length > 0 ? (
+        <EventTable events={events} selectedId={selectedId} />
+      ) : filtered ? (
+        <p className="empty">No events match these filters.</p>
+      ) : (
+        <p className="empty">No protocol requests yet. Request a token to see how the policies decided.</p>
+      )}
+    </LoadGate>
+  );
 }
 
 function SelectedEvent({ id }: { id: string }) {

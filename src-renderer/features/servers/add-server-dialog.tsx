@@ -2,13 +2,13 @@
  * "Add Authorization Server": Name, Audience, Description (as Okta's dialog asks). The server
  * validates; its causes appear under the fields they name. On success the new server opens.
  */
-import { useId } from 'react';
 import type { FormEvent } from 'react';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { emptyDraft } from '../../state/server-draft.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
+import { Modal } from '../../ui/modal.js';
 import { ServerFields } from './server-fields.js';
 import { useServerForm } from './use-server-form.js';
 
@@ -17,13 +17,7 @@ export interface AddServerDialogProps {
   onCreated: (server: AuthorizationServerDto) => void;
 }
 
-/** Opens as a modal <dialog> (focus trap, Escape, top layer) as soon as it mounts. */
-const showModal = (dialog: HTMLDialogElement | null) => {
-  if (dialog && !dialog.open) dialog.showModal();
-};
-
 export function AddServerDialog({ onClose, onCreated }: AddServerDialogProps) {
-  const titleId = useId();
   const createServer = useAppStore((s) => s.createServer);
   const form = useServerForm(emptyDraft(), createServer);
 
@@ -34,20 +28,9 @@ export function AddServerDialog({ onClose, onCreated }: AddServerDialogProps) {
   };
 
   return (
-    <dialog
-      ref={showModal}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal title="Add Authorization Server" onClose={onClose}>
       {/* noValidate: the server's own messages are the ones to show, so the browser must not block the submit. */}
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        <h2 id={titleId} className="dialog__title">
-          Add Authorization Server
-        </h2>
         {form.formError && <ErrorBanner title="Could not add the authorization server.">{form.formError}</ErrorBanner>}
         <ServerFields draft={form.draft} errors={form.fieldErrors} onChange={form.change} autoFocus />
         <div className="form__actions">
@@ -59,6 +42,6 @@ export function AddServerDialog({ onClose, onCreated }: AddServerDialogProps) {
           </Button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,22 +1,20 @@
 /** The table of authorization servers: Name, Audience, Issuer URI, Status (Okta's columns). */
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { hrefOf } from '../../app/routes.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
-import { Loading } from '../../ui/loading.js';
+import { LoadGate } from '../../ui/load-gate.js';
 import { StatusBadge } from '../../ui/status-badge.js';
 import { useServerList } from './use-servers.js';
 
 export function ServerList() {
   const { load, servers, retry } = useServerList();
-  if (load.status === 'error') {
-    return (
-      <ErrorBanner title="Could not load the authorization servers." onRetry={retry}>
-        {load.error.summary}
-      </ErrorBanner>
-    );
-  }
-  if (load.status !== 'ready' && servers.length === 0) return <Loading label="Loading authorization servers…" />;
-  if (servers.length === 0) return <p className="empty">No authorization servers yet. Add one to mint tokens.</p>;
+  return (
+    <LoadGate load={load} empty={servers.length === 0} what="authorization servers" onRetry={retry}>
+      {servers.length === 0 ? <p className="empty">No authorization servers yet. Add one to mint tokens.</p> : <ServerTable servers={servers} />}
+    </LoadGate>
+  );
+}
+
+function ServerTable({ servers }: { servers: AuthorizationServerDto[] }) {
   return (
     <table className="table" aria-label="Authorization Servers">
       <thead>

@@ -1,16 +1,22 @@
-/** One authorization server: its name and status, and its tabs (only Settings so far). */
+/** One authorization server: its name and status, and its tabs (Settings, Claims, Token Preview). */
 import { useId } from 'react';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { hrefOf } from '../../app/routes.js';
 import type { ServerTab } from '../../app/routes.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
+import { ClaimsTab } from '../claims/claims-tab.js';
+import { TokenPreview } from '../preview/token-preview.js';
 import { Loading } from '../../ui/loading.js';
 import { StatusBadge } from '../../ui/status-badge.js';
 import { LifecycleButton } from './lifecycle-button.js';
 import { ServerSettings } from './server-settings.js';
 import { useServer } from './use-servers.js';
 
-const TABS: { tab: ServerTab; label: string }[] = [{ tab: 'settings', label: 'Settings' }];
+const TABS: { tab: ServerTab; label: string }[] = [
+  { tab: 'settings', label: 'Settings' },
+  { tab: 'claims', label: 'Claims' },
+  { tab: 'token-preview', label: 'Token Preview' },
+];
 
 export function ServerPage({ id, tab }: { id: string; tab: ServerTab }) {
   const { server, load, retry } = useServer(id);
@@ -61,6 +67,8 @@ function ServerView({ server, tab }: { server: AuthorizationServerDto; tab: Serv
       </nav>
       <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
         {tab === 'settings' && <ServerSettings server={server} />}
+        {tab === 'claims' && <ClaimsTab server={server} />}
+        {tab === 'token-preview' && <TokenPreview server={server} />}
       </div>
     </>
   );

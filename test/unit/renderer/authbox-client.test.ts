@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-renderer/api/api-error.js';
 import { AuthboxClient, nextLink } from '../../../src-renderer/api/authbox-client.js';
+import type { ClaimWrite } from '../../../src-renderer/api/management-api.js';
 
 interface Sent {
   url: string;
@@ -75,6 +76,47 @@ describe('AuthboxClient', () => {
     await api.rotateKeys('default');
     expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers/default/credentials/lifecycle/keyRotate');
     expect(sent[0]!.init.body).toBe('{"use":"sig"}');
+  });
+
+  it('lists every page of claims, scopes, users and apps, 200 at a time', async () => {
+    const { api, sent } = client([json(200, []), json(200, []), json(200, []), json(200, [])]);
+    await api.listClaims('aus 1');
+    await api.listScopes('default');
+    await api.listUsers();
+    await api.listApps();
+    expect(sent.map((s) => s.url)).toEqual([
+      'http://127.0.0.1:7420/api/v1/authorizationServers/aus%201/claims?limit=200',
+      'http://127.0.0.1:7420/api/v1/authorizationServers/default/scopes?limit=200',
+      'http://127.0.0.1:7420/api/v1/users?limit=200',
+      'http://127.0.0.1:7420/api/v1/apps?limit=200',
+    ]);
+  });
+
+  it('creates with POST, replaces with PUT and deletes a claim (204)', async () => {
+    const { api, sent } = client([json(201, { id: 'ocl1' }), json(200, { id: 'ocl1' }), new Response(null, { status: 204 })]);
+    const body: ClaimWrite = { name: 'dept', status: 'ACTIVE', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'user.department', alwaysIncludeInToken: true, conditions: { scopes: [] } };
+    await api.createClaim('default', body);
+    await api.replaceClaim('default', 'ocl1', body);
+    await expect(api.deleteClaim('default', 'ocl1')).resolves.toBeUndefined();
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([
+      'POST http://127.0.0.1:7420/api/v1/authorizationServers/default/claims',
+      'PUT http://127.0.0.1:7420/api/v1/authorizationServers/default/claims/ocl1',
+      'DELETE http://127.0.0.1:7420/api/v1/authorizationServers/default/claims/ocl1',
+    ]);
+    expect(JSON.parse(String(sent[1]!.init.body))).toEqual(body);
+  });
+
+  it('posts the previews to the sandbox API', async () => {
+    const { api, sent } = client([json(200, { ok: true, value: 'Alice' }), json(200, { ok: false, error: {}, trace: [] })]);
+    const subject = { userId: '00u1', appId: '0oa1', scopes: ['openid'] };
+    expect(await api.previewExpression({ ...subject, expression: 'user.firstName' })).toEqual({ ok: true, value: 'Alice' });
+    await api.previewClaims('aus/1', subject);
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([
+      'POST http://127.0.0.1:7420/api/sandbox/v1/expressions/evaluate',
+      'POST http://127.0.0.1:7420/api/sandbox/v1/authorizationServers/aus%2F1/claims/preview',
+    ]);
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ ...subject, expression: 'user.firstName' });
+    expect(JSON.parse(String(sent[1]!.init.body))).toEqual(subject);
   });
 
   it('throws an ApiError carrying the Okta error of a failed call', async () => {

@@ -3,10 +3,14 @@
  * so create/replace fail with the causes the real API would send.
  */
 import { ApiError } from '../../../src-renderer/api/api-error.js';
-import type { AuthorizationServerWrite, ManagementApi } from '../../../src-renderer/api/management-api.js';
+import type { AuthorizationServerWrite, ClaimWrite, ManagementApi } from '../../../src-renderer/api/management-api.js';
 import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from '../../../src-renderer/api/event-dto.js';
+import type { AppDto } from '../../../src-main/contracts/app.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
-import type { AuthorizationServerDto, SigningKeyDto } from '../../../src-main/contracts/index.js';
+import { validateClaim } from '../../../src-main/contracts/claim.js';
+import type { ClaimDto } from '../../../src-main/contracts/claim.js';
+import type { AuthorizationServerDto, ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest, SigningKeyDto, UserDto } from '../../../src-main/contracts/index.js';
+import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 
@@ -56,6 +60,58 @@ export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}):
   };
 }
 
+export function claimDto(id: string, overrides: Partial<ClaimDto> = {}): ClaimDto {
+  return {
+    id,
+    name: id,
+    status: 'ACTIVE',
+    claimType: 'RESOURCE',
+    valueType: 'EXPRESSION',
+    value: 'user.login',
+    alwaysIncludeInToken: true,
+    conditions: { scopes: [] },
+    system: false,
+    _links: { self: { href: `${ORIGIN}/claims/${id}` } },
+    ...overrides,
+  };
+}
+
+export function scopeDto(name: string): ScopeDto {
+  return {
+    id: `scp${name}`,
+    name,
+    displayName: null,
+    description: null,
+    consent: 'IMPLICIT',
+    default: false,
+    metadataPublish: 'NO_CLIENTS',
+    optional: false,
+    system: false,
+    _links: { self: { href: `${ORIGIN}/scopes/${name}` } },
+  };
+}
+
+export function userDto(id: string, login: string): UserDto {
+  return {
+    id,
+    status: 'ACTIVE',
+    transitioningToStatus: null,
+    created: '2026-01-01T00:00:00.000Z',
+    activated: null,
+    statusChanged: null,
+    lastLogin: null,
+    lastUpdated: '2026-01-01T00:00:00.000Z',
+    passwordChanged: null,
+    type: { id: 'otyDEFAULT0000000000' },
+    profile: { login, email: login },
+    credentials: { provider: { type: 'OKTA', name: 'OKTA' } },
+    _links: {},
+  };
+}
+
+/** Only the members the renderer reads; the rest of an app does not matter to the slices. */
+export const appDto = (id: string, label: string) => ({ id, label, credentials: { oauthClient: { client_id: id } } }) as unknown as AppDto;
+
 /** An open fake stream: its options, and how the test ends it. */
 interface FakeStream {
   options: StreamEventsOptions;
@@ -70,6 +126,20 @@ export class FakeApi implements ManagementApi {
   /** The event log, newest first. */
   events: ProtocolEventDto[] = [];
   streams: FakeStream[] = [];
+  claims = new Map<string, ClaimDto[]>([['default', [claimDto('oclSUB', { name: 'sub', valueType: 'SYSTEM', system: true })]]]);
+  scopes = new Map<string, ScopeDto[]>([['default', [scopeDto('openid'), scopeDto('profile')]]]);
+  users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
+  apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
+  /** What the previews answer; tests replace them. */
+  evaluate: (request: ExpressionPreviewRequest) => ExpressionPreviewDto = () => ({ ok: true, value: null });
+  preview: (serverId: string, request: ClaimsPreviewRequest) => ClaimsPreviewDto = () => ({
+    ok: true,
+    accessToken: {},
+    idToken: null,
+    idTokenFull: null,
+    userinfo: null,
+    trace: [],
+  });
   calls: string[] = [];
   /** When set, the next call fails with it (then it is cleared). */
   failNext: Error | null = null;
@@ -170,6 +240,70 @@ export class FakeApi implements ManagementApi {
     const event = this.events.find((e) => e.id === id);
     if (!event) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (Event)`);
     return event;
+  }
+
+  private claimInput(input: ClaimWrite) {
+    const result = validateClaim(input);
+    if (!result.ok) throw validationError(result.issues.map((i) => `${i.field}: ${i.message}`));
+    const { group_filter_type, ...value } = result.value;
+    return { ...value, ...(group_filter_type ? { group_filter_type } : {}) };
+  }
+
+  async listClaims(serverId: string) {
+    this.enter(`listClaims ${serverId}`);
+    this.found(serverId);
+    return this.claims.get(serverId) ?? [];
+  }
+
+  async createClaim(serverId: string, input: ClaimWrite) {
+    this.enter(`createClaim ${serverId}`);
+    this.found(serverId);
+    const claim = claimDto(`ocl${this.nextId++}`, this.claimInput(input));
+    this.claims.set(serverId, [...(this.claims.get(serverId) ?? []), claim]);
+    return claim;
+  }
+
+  async replaceClaim(serverId: string, claimId: string, input: ClaimWrite) {
+    this.enter(`replaceClaim ${serverId} ${claimId}`);
+    const claims = this.claims.get(serverId) ?? [];
+    if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+    const claim = claimDto(claimId, this.claimInput(input));
+    this.claims.set(serverId, claims.map((c) => (c.id === claimId ? claim : c)));
+    return claim;
+  }
+
+  async deleteClaim(serverId: string, claimId: string) {
+    this.enter(`deleteClaim ${serverId} ${claimId}`);
+    const claims = this.claims.get(serverId) ?? [];
+    if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+    this.claims.set(serverId, claims.filter((c) => c.id !== claimId));
+  }
+
+  async listScopes(serverId: string) {
+    this.enter(`listScopes ${serverId}`);
+    this.found(serverId);
+    return this.scopes.get(serverId) ?? [];
+  }
+
+  async listUsers() {
+    this.enter('listUsers');
+    return this.users;
+  }
+
+  async listApps() {
+    this.enter('listApps');
+    return this.apps;
+  }
+
+  async previewExpression(request: ExpressionPreviewRequest) {
+    this.enter(`previewExpression ${request.expression}`);
+    return this.evaluate(request);
+  }
+
+  async previewClaims(serverId: string, request: ClaimsPreviewRequest) {
+    this.enter(`previewClaims ${serverId}`);
+    this.found(serverId);
+    return this.preview(serverId, request);
   }
 
   /** Open until the signal aborts or the test calls `end` on it; `emit` sends to every open one. */

@@ -1,0 +1,70 @@
+/**
+ * "Add Claim" (Create) and "Edit Claim" (Save, a PUT of every field): Okta's fields, the server's
+ * causes inline under the fields they name, and for expressions a live Preview whose error span is
+ * marked under the Value field.
+ */
+import type { FormEvent } from 'react';
+import type { ClaimDto } from '../../../src-main/contracts/claim.js';
+import { claimDraftOf, emptyClaimDraft, previewScopesOf } from '../../state/claim-draft.js';
+import type { ClaimDraft } from '../../state/claim-draft.js';
+import { useAppStore } from '../../state/store-context.js';
+import { Button } from '../../ui/button.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { CheckboxField } from '../../ui/field.js';
+import { Modal } from '../../ui/modal.js';
+import { useDraftForm } from '../../ui/use-draft-form.js';
+import { ExpressionMirror } from '../preview/expression-mirror.js';
+import { ExpressionPreview } from '../preview/expression-preview.js';
+import { expressionErrorOf, useExpressionPreview } from '../preview/use-expression-preview.js';
+import { ClaimFields } from './claim-fields.js';
+import { ScopeConditionFields } from './scope-condition-fields.js';
+
+export interface ClaimDialogProps {
+  serverId: string;
+  /** The claim to edit; absent for Add Claim. */
+  claim?: ClaimDto;
+  onClose: () => void;
+}
+
+export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
+  const createClaim = useAppStore((s) => s.createClaim);
+  const saveClaim = useAppStore((s) => s.saveClaim);
+  const form = useDraftForm(claim ? claimDraftOf(claim) : emptyClaimDraft(), (draft: ClaimDraft) =>
+    claim ? saveClaim(serverId, claim.id, draft) : createClaim(serverId, draft),
+  );
+  const { draft } = form;
+  const isExpression = draft.valueType === 'EXPRESSION';
+  const live = useExpressionPreview(isExpression ? draft.value : '', previewScopesOf(draft));
+  const liveError = isExpression ? expressionErrorOf(live.state) : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if ((await form.submit()).ok) onClose();
+  };
+
+  return (
+    <Modal title={claim ? 'Edit Claim' : 'Add Claim'} onClose={onClose} wide>
+      {/* noValidate: the server's own messages are the ones to show, so the browser must not block the submit. */}
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+        {form.formError && <ErrorBanner title="Could not save the claim.">{form.formError}</ErrorBanner>}
+        <ClaimFields
+          draft={draft}
+          errors={form.fieldErrors}
+          onChange={form.change}
+          valueHint={liveError && <ExpressionMirror expression={liveError.expression} span={liveError.error.span} />}
+        />
+        {isExpression && <ExpressionPreview model={live} />}
+        <CheckboxField label="Disable claim" checked={draft.disabled} error={form.fieldErrors.disabled} onChange={(e) => form.change('disabled', e.target.checked)} />
+        <ScopeConditionFields serverId={serverId} draft={draft} error={form.fieldErrors.scopes} onChange={form.change} />
+        <div className="form__actions">
+          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
+            Cancel
+          </Button>
+          <Button variant="primary" type="submit" busy={form.submitting}>
+            {claim ? 'Save' : 'Create'}
+          </Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The Add Claim / Edit Claim form as plain data: what the user picked, in Okta's admin console
+ * terms, how it becomes the API body (PUT replaces every field, reference §1.6), and how the
+ * server's error causes land on its fields.
+ */
+import type { ClaimDto, ClaimType, GroupFilterType } from '../../src-main/contracts/claim.js';
+import type { ApiError } from '../api/api-error.js';
+import type { ClaimWrite } from '../api/management-api.js';
+import { formProblemsFrom } from './form-problems.js';
+import type { FieldErrorsOf, FormProblemsOf } from './form-problems.js';
+
+export interface ClaimDraft {
+  name: string;
+  /** "Include in token type": Access Token (RESOURCE) or ID Token (IDENTITY). */
+  claimType: ClaimType;
+  /** ID Token only: "Always" (true) or "Userinfo / ID token request" (false). */
+  alwaysIncludeInToken: boolean;
+  valueType: ClaimWrite['valueType'];
+  /** Groups only: the "Filter" beside the value. */
+  groupFilterType: GroupFilterType;
+  value: string;
+  /** "Disable claim": status INACTIVE. */
+  disabled: boolean;
+  /** "Include in": any scope, or only the listed ones. */
+  anyScope: boolean;
+  scopes: string[];
+}
+
+export type ClaimField = keyof ClaimDraft;
+export type ClaimFieldErrors = FieldErrorsOf<ClaimField>;
+export type ClaimFormProblems = FormProblemsOf<ClaimField>;
+
+export const emptyClaimDraft = (): ClaimDraft => ({
+  name: '',
+  claimType: 'RESOURCE',
+  alwaysIncludeInToken: true,
+  valueType: 'EXPRESSION',
+  groupFilterType: 'STARTS_WITH',
+  value: '',
+  disabled: false,
+  anyScope: true,
+  scopes: [],
+});
+
+export function claimDraftOf(claim: ClaimDto): ClaimDraft {
+  return {
+    name: claim.name,
+    claimType: claim.claimType,
+    alwaysIncludeInToken: claim.alwaysIncludeInToken,
+    // SYSTEM claims are never edited (read-only rows); EXPRESSION is the nearest writable type.
+    valueType: claim.valueType === 'GROUPS' ? 'GROUPS' : 'EXPRESSION',
+    groupFilterType: claim.group_filter_type ?? 'STARTS_WITH',
+    value: claim.value,
+    disabled: claim.status === 'INACTIVE',
+    anyScope: claim.conditions.scopes.length === 0,
+    scopes: claim.conditions.scopes,
+  };
+}
+
+/**
+ * The body for POST/PUT. Access-token claims are always included (§1.6); `group_filter_type`
+ * goes only with GROUPS, as the API refuses it on EXPRESSION claims.
+ */
+export function toClaimWrite(draft: ClaimDraft): ClaimWrite {
+  return {
+    name: draft.name,
+    status: draft.disabled ? 'INACTIVE' : 'ACTIVE',
+    claimType: draft.claimType,
+    valueType: draft.valueType,
+    value: draft.value,
+    ...(draft.valueType === 'GROUPS' ? { group_filter_type: draft.groupFilterType } : {}),
+    alwaysIncludeInToken: draft.claimType === 'RESOURCE' ? true : draft.alwaysIncludeInToken,
+    conditions: { scopes: draft.anyScope ? [] : draft.scopes },
+  };
+}
+
+/** The scopes a preview grants by default: the claim's condition scopes, else `openid`. */
+export const previewScopesOf = (draft: ClaimDraft): string => (!draft.anyScope && draft.scopes.length > 0 ? draft.scopes.join(' ') : 'openid');
+
+/** API cause fields → form fields. */
+const FIELD_OF_CAUSE: Record<string, ClaimField> = {
+  name: 'name',
+  claimType: 'claimType',
+  alwaysIncludeInToken: 'alwaysIncludeInToken',
+  valueType: 'valueType',
+  group_filter_type: 'groupFilterType',
+  value: 'value',
+  status: 'disabled',
+  conditions: 'scopes',
+  'conditions.scopes': 'scopes',
+};
+
+export const claimProblemsOf = (error: ApiError): ClaimFormProblems => formProblemsFrom(error, FIELD_OF_CAUSE);

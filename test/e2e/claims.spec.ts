@@ -1,0 +1,152 @@
+import { expect, test } from './fixtures.js';
+import { ClaimsPage } from './pages/claims-page.js';
+import { createClaim, createScope, createServer } from './support/sandbox-setup.js';
+
+interface ClaimBody {
+  id: string;
+  name: string;
+  status: string;
+  claimType: string;
+  valueType: string;
+  value: string;
+  group_filter_type?: string;
+  alwaysIncludeInToken: boolean;
+  conditions: { scopes: string[] };
+}
+
+test('lists the default server’s system claim sub read-only', async ({ page, authbox }) => {
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await expect(claims.tab).toHaveAttribute('aria-selected', 'true');
+  await expect(claims.row('sub')).toHaveCount(1);
+  await expect(claims.cell('sub', 0)).toContainText('System');
+  await expect(claims.cell('sub', 1)).toHaveText('Access');
+  await expect(claims.cell('sub', 4)).toHaveText('Any scope');
+  await expect(claims.row('sub').getByRole('button')).toHaveCount(0);
+});
+
+test('creates an ID token claim through Add Claim and shows it in the table', async ({ page, authbox }) => {
+  const serverId = await createServer(authbox, 'Orders');
+  await createScope(authbox, serverId, 'orders:read');
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, serverId);
+  await expect(page.getByText('No claims yet.')).toBeVisible();
+
+  await claims.addButton.click();
+  await expect(claims.dialog).toHaveAccessibleName('Add Claim');
+  await claims.field('Name').fill('department');
+  await claims.field('Include in token type').selectOption('ID Token');
+  await claims.field('Include').selectOption('Userinfo / ID token request');
+  await claims.field('Value').fill('user.department');
+  await claims.includeIn('The following scopes').check();
+  await claims.scope('orders:read').check();
+  await claims.submit();
+
+  await expect(claims.dialog).toBeHidden();
+  await expect(claims.cell('department', 1)).toHaveText('ID');
+  await expect(claims.cell('department', 2)).toHaveText('Expression');
+  await expect(claims.cell('department', 3)).toHaveText('user.department');
+  await expect(claims.cell('department', 4)).toHaveText('orders:read');
+  await expect(claims.cell('department', 5)).toHaveText('Userinfo / ID token request');
+  await expect(claims.cell('department', 6)).toHaveText('Active');
+  const stored = await authbox.api<ClaimBody[]>('GET', `/api/v1/authorizationServers/${serverId}/claims`);
+  expect(stored.body).toEqual([
+    expect.objectContaining({
+      name: 'department',
+      status: 'ACTIVE',
+      claimType: 'IDENTITY',
+      valueType: 'EXPRESSION',
+      value: 'user.department',
+      alwaysIncludeInToken: false,
+      conditions: { scopes: ['orders:read'] },
+    }),
+  ]);
+  expect(stored.body[0]).not.toHaveProperty('group_filter_type');
+});
+
+test('edits a claim (every field is sent) and disables it', async ({ page, authbox }) => {
+  const serverId = await createServer(authbox, 'Billing');
+  await createClaim(authbox, serverId, { name: 'tier', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'app.profile.tier', conditions: { scopes: [] } });
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, serverId);
+
+  await claims.edit('tier').click();
+  await expect(claims.dialog).toHaveAccessibleName('Edit Claim');
+  await expect(claims.field('Name')).toHaveValue('tier');
+  await expect(claims.field('Value')).toHaveValue('app.profile.tier');
+  await claims.field('Name').fill('plan');
+  await claims.field('Value type').selectOption('Groups');
+  await claims.field('Filter').selectOption('Contains');
+  await claims.field('Value').fill('Eng');
+  await claims.field('Disable claim').check();
+  const put = page.waitForRequest((request) => request.method() === 'PUT' && request.url().includes('/claims/'));
+  await claims.submit();
+
+  expect((await put).postDataJSON()).toEqual({
+    name: 'plan',
+    status: 'INACTIVE',
+    claimType: 'RESOURCE',
+    valueType: 'GROUPS',
+    value: 'Eng',
+    group_filter_type: 'CONTAINS',
+    alwaysIncludeInToken: true,
+    conditions: { scopes: [] },
+  });
+  await expect(claims.dialog).toBeHidden();
+  await expect(claims.row('tier')).toHaveCount(0);
+  await expect(claims.cell('plan', 2)).toHaveText('GroupsContains');
+  await expect(claims.cell('plan', 6)).toHaveText('Disabled');
+});
+
+test('deletes a claim after confirming, and keeps it when the confirmation is cancelled', async ({ page, authbox }) => {
+  const serverId = await createServer(authbox, 'Inventory');
+  await createClaim(authbox, serverId, { name: 'warehouse', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: '"north"', conditions: { scopes: [] } });
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, serverId);
+
+  await claims.delete('warehouse').click();
+  await expect(claims.confirmDelete).toContainText('warehouse');
+  await claims.confirmDelete.getByRole('button', { name: 'Cancel' }).click();
+  await expect(claims.confirmDelete).toBeHidden();
+  await expect(claims.row('warehouse')).toHaveCount(1);
+
+  await claims.delete('warehouse').click();
+  const deleted = page.waitForResponse((response) => response.request().method() === 'DELETE');
+  await claims.confirmDelete.getByRole('button', { name: 'Delete' }).click();
+  expect((await deleted).status()).toBe(204);
+  await expect(claims.confirmDelete).toBeHidden();
+  await expect(page.getByText('No claims yet.')).toBeVisible();
+  const stored = await authbox.api<ClaimBody[]>('GET', `/api/v1/authorizationServers/${serverId}/claims`);
+  expect(stored.body).toEqual([]);
+});
+
+test('shows the reserved-name error under Name for an ID token claim called sub', async ({ page, authbox }) => {
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await claims.addButton.click();
+  await claims.field('Name').fill('sub');
+  await claims.field('Include in token type').selectOption('ID Token');
+  await claims.field('Value').fill('user.login');
+  await claims.submit();
+
+  await expect(claims.field('Name')).toHaveAccessibleDescription("'sub' is a reserved claim name");
+  await expect(claims.field('Name')).toHaveAttribute('aria-invalid', 'true');
+  await expect(claims.dialog).toBeVisible();
+  // Editing the field clears its error.
+  await claims.field('Name').fill('subject');
+  await expect(claims.field('Name')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('shows an invalid regular expression under Value for a Groups claim that matches by regex', async ({ page, authbox }) => {
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await claims.addButton.click();
+  await claims.field('Name').fill('groups');
+  await claims.field('Value type').selectOption('Groups');
+  await claims.field('Filter').selectOption('Matches regex');
+  await claims.field('Value').fill('[');
+  await claims.submit();
+
+  await expect(claims.field('Value')).toHaveAccessibleDescription(/is not a valid regular expression/);
+  await expect(claims.row('groups')).toHaveCount(0);
+});
