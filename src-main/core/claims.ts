@@ -11,7 +11,7 @@ import type { FieldIssue } from '../contracts/okta-error.js';
 import { DEFAULT_SERVER_ID } from './authorization-servers.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
 import { parseExpression } from './expression/index.js';
-import { compileGroupRegex } from './protocol/group-claims.js';
+import { compileJavaRegex } from './expression/functions/regex.js';
 import type { AuthorizationServerRecord, Clock, Crypto, Page, Transactor } from './ports.js';
 
 export interface ClaimRecord {
@@ -68,8 +68,8 @@ export function validateClaimValue(claim: Pick<ClaimInput, 'value' | 'valueType'
     if (!parsed.ok) return { field: 'value', message: parsed.error.message };
   }
   if (claim.valueType === 'GROUPS' && claim.group_filter_type === 'REGEX') {
-    const regex = compileGroupRegex(claim.value);
-    if (typeof regex === 'string') return { field: 'value', message: `is not a valid regular expression (${regex})` };
+    const regex = compileJavaRegex(claim.value);
+    if (typeof regex === 'string') return { field: 'value', message: regex };
   }
   return undefined;
 }

@@ -1,10 +1,12 @@
 /**
  * The value of a GROUPS claim (reference §1.6): the names of the user's groups that match the
  * claim's filter — STARTS_WITH, EQUALS and CONTAINS ignore case, REGEX is case-sensitive and must
- * match the whole name (Java's `matches`, as Okta's `.*` example implies). No match gives null (the
+ * match the whole name (Java's `matches`, as Okta's `.*` example implies; the Expression Language's
+ * `matches` compiles it, so `(?i)` works too). No match gives null (the
  * claim is left out); more than 100 matches fail the request with Okta's too-many-groups text.
  */
 import type { GroupFilterType } from '../../contracts/claim.js';
+import { compileJavaRegex } from '../expression/functions/regex.js';
 
 export const GROUPS_CLAIM_LIMIT = 100;
 
@@ -31,17 +33,9 @@ function matcher(filter: GroupFilterType, pattern: string): ((name: string) => b
     case 'CONTAINS':
       return (name) => name.toLowerCase().includes(wanted);
     case 'REGEX': {
-      const regex = compileGroupRegex(pattern);
+      const regex = compileJavaRegex(pattern);
       return typeof regex === 'string' ? `the REGEX filter does not compile: ${regex}` : (name) => regex.test(name);
     }
   }
 }
 
-/** A REGEX group filter as a whole-name matcher, or why it does not compile (checked at save time too). */
-export function compileGroupRegex(pattern: string): RegExp | string {
-  try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
-  } catch (error) {
-    return (error as Error).message;
-  }
-}

@@ -13,6 +13,6 @@ export function compileJavaRegex(pattern: string): RegExp | string {
     new RegExp(body, flags); // compiled alone first: `a)(b` must not pass once wrapped
     return new RegExp(`^(?:${body})$`, flags);
   } catch (error) {
-    return `invalid regular expression ${JSON.stringify(pattern.slice(0, 60))}: ${error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : 'unknown reason'}`;
+    return `invalid regular expression ${JSON.stringify(pattern.slice(0, 60))}: ${error instanceof Error ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '') : 'unknown reason'}`;
   }
 }
