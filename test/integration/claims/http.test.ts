@@ -72,7 +72,7 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     ['GROUPS without group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng' }, 'group_filter_type: is required when valueType is GROUPS'],
     ['EXPRESSION with a group_filter_type', { ...valid, group_filter_type: 'EQUALS' }, 'group_filter_type: applies only to valueType GROUPS'],
     ['an unknown group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng', group_filter_type: 'ENDS_WITH' }, 'group_filter_type: must be one of STARTS_WITH, EQUALS, CONTAINS, REGEX'],
-    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: is not a valid regular expression'],
+    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: invalid regular expression "Eng(": Unterminated group'],
     ['conditions.scopes naming an unknown scope', { ...valid, conditions: { scopes: ['orders:read', 'nope'] } }, "conditions.scopes: no scope named 'nope' exists"],
     ['conditions.scopes that is not an array', { ...valid, conditions: { scopes: 'orders:read' } }, 'conditions.scopes: must be an array of scope names'],
     ['a body that is not an object', [valid], 'body: must be a JSON object'],
@@ -122,6 +122,58 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
   it("a scope of another server does not satisfy conditions.scopes", async () => {
     expect((await send('POST', '/api/v1/authorizationServers/default/scopes', { name: 'default:only' })).status).toBe(201);
     await expectError(await post({ ...valid, conditions: { scopes: ['default:only'] } }), 400, 'E0000001', "conditions.scopes: no scope named 'default:only'");
+  });
+});
+
+describe('expression and group-filter checks at save time (400 E0000001, the cause gives the column)', () => {
+  const refused: [string, string, string | RegExp][] = [
+    ['an operator missing its right operand', 'user.firstName +', "value: expected an expression after '+' at column 16"],
+    ['an unterminated string', 'user.login + "abc', 'value: unterminated string starting at column 14 (a closing " is missing)'],
+    ['an unknown function', 'String.reverse(user.login)', /^value: unknown function String\.reverse at column 1 \(String has: append, .*toUpperCase/],
+    ['an unknown name', 'usr.login', /^value: unknown name usr at column 1 \(an expression starts from user, appuser, app, org, access/],
+    ['a function called with the wrong number of arguments', 'String.toUpperCase(user.login, "x")', 'value: String.toUpperCase expects 1 argument, got 2 at column 1'],
+    ['a wrong arity further in', 'user.login + String.substring(user.login)', 'value: String.substring expects 3 arguments, got 1 at column 14'],
+  ];
+  for (const [what, value, cause] of refused) {
+    it(`refuses ${what}: ${value}`, async () => {
+      const body = await expectOktaError(await post({ ...valid, value }), 400, 'E0000001');
+      expect(body.errorCauses.map((c) => c.errorSummary)).toEqual([typeof cause === 'string' ? cause : expect.stringMatching(cause)]);
+      expect(await claimNames()).toEqual([]);
+    });
+  }
+
+  it('accepts a valid expression', async () => {
+    const value = 'String.substringBefore(user.email, "@") + "-" + Arrays.toCsvString(access.scope)';
+    const created = await post({ ...valid, value });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ value });
+  });
+
+  it('refuses a replace with a broken expression and leaves the claim as it was', async () => {
+    const created = (await (await post(valid)).json()) as { id: string };
+    await expectOktaError(await send('PUT', `${base}/${created.id}`, { ...valid, value: 'user.department +' }), 400, 'E0000001', ["value: expected an expression after '+' at column 17"]);
+    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({ value: 'user.department' });
+  });
+
+  it('refuses a REGEX group filter that does not compile and accepts one that does', async () => {
+    const groups = { ...valid, name: 'groups', valueType: 'GROUPS', group_filter_type: 'REGEX' };
+    await expectError(await post({ ...groups, value: '[' }), 400, 'E0000001', 'value: invalid regular expression "[": Unterminated character class');
+    expect(await claimNames()).toEqual([]);
+    const created = await post({ ...groups, value: 'Eng.*' });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ value: 'Eng.*', group_filter_type: 'REGEX' });
+  });
+
+  it('accepts Java regex forms JavaScript alone would refuse: an escaped hyphen, an inline (?i)', async () => {
+    for (const [name, value] of [['escaped', 'Eng\\-.*'], ['inline_flag', '(?i)eng.*']]) {
+      const created = await post({ ...valid, name, valueType: 'GROUPS', group_filter_type: 'REGEX', value });
+      expect(created.status, value).toBe(201);
+    }
+  });
+
+  it('does not parse the filter of a non-REGEX GROUPS claim as an expression', async () => {
+    const created = await post({ ...valid, name: 'groups', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH', value: 'Eng (' });
+    expect(created.status).toBe(201);
   });
 });
 
