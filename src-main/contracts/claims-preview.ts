@@ -40,8 +40,15 @@ export interface ClaimsPreviewRequest extends PreviewSubject {
    * (empty = the server's defaults), and the matched rule's scopes and access-token lifetime apply.
    * Without it, `scopes` are taken as granted and the lifetime is 60 minutes.
    */
-  grantType?: GrantType;
+  grantType?: PreviewGrantType;
 }
+
+/**
+ * The grants a preview can stand for: the ones that start a grant. A refresh keeps the decision of
+ * the grant it came from (reference §1.4), so previewing "refresh_token" would decide nothing new.
+ */
+export const PREVIEW_GRANT_TYPES = GRANT_TYPES.filter((g): g is Exclude<GrantType, 'refresh_token'> => g !== 'refresh_token');
+export type PreviewGrantType = (typeof PREVIEW_GRANT_TYPES)[number];
 
 /** A JWT payload as it would be signed. */
 export type TokenPayload = Record<string, unknown>;
@@ -79,10 +86,10 @@ const previewSubject = z.object({
 
 const expressionPreview = previewSubject.extend({ expression: text('a string') });
 
-const USER_GRANTS: readonly string[] = GRANT_TYPES.filter((g) => g !== 'client_credentials');
+const USER_GRANTS: readonly string[] = PREVIEW_GRANT_TYPES.filter((g) => g !== 'client_credentials');
 
 const claimsPreview = previewSubject
-  .extend({ grantType: z.enum(GRANT_TYPES, { error: `must be one of ${GRANT_TYPES.join(', ')}` }).optional() })
+  .extend({ grantType: z.enum(PREVIEW_GRANT_TYPES, { error: `must be one of ${PREVIEW_GRANT_TYPES.join(', ')}` }).optional() })
   .superRefine((request, ctx) => {
     if (request.grantType === 'client_credentials' && request.userId !== null) {
       ctx.addIssue({ code: 'custom', path: ['userId'], message: 'must be left out for client_credentials (its tokens have no user)' });
@@ -98,7 +105,7 @@ export interface ValidPreviewSubject {
 }
 
 export interface ValidClaimsPreview extends ValidPreviewSubject {
-  grantType?: GrantType | undefined;
+  grantType?: PreviewGrantType | undefined;
 }
 
 function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {

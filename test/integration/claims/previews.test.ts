@@ -222,7 +222,9 @@ describe('claims preview through policy evaluation (grantType)', () => {
   it.each([
     [{ grantType: 'client_credentials' }, 'userId: must be left out for client_credentials (its tokens have no user)'],
     [{ grantType: 'password', userId: null }, 'userId: is required for password (its tokens are for a user)'],
-    [{ grantType: 'magic' }, `grantType: must be one of authorization_code, implicit, password, refresh_token, client_credentials, urn:ietf:params:oauth:grant-type:device_code`],
+    [{ grantType: 'magic' }, `grantType: must be one of authorization_code, implicit, password, client_credentials, urn:ietf:params:oauth:grant-type:device_code`],
+    // A refresh keeps the decision of the grant it came from: there is nothing new to preview.
+    [{ grantType: 'refresh_token' }, `grantType: must be one of authorization_code, implicit, password, client_credentials, urn:ietf:params:oauth:grant-type:device_code`],
   ])('refuses %j with 400 E0000001 naming the field', async (extra, cause) => {
     await expectOktaError(await postJson(PREVIEW, { userId: d.aliceId, appId: d.native.id, scopes: ['openid'], ...extra }), 400, 'E0000001', [cause]);
   });
