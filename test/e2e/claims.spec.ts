@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures.js';
 import { ClaimsPage } from './pages/claims-page.js';
-import { createClaim, createScope, createServer } from './support/sandbox-setup.js';
+import { createClaim, createScope, createServer, createUser, createWebApp } from './support/sandbox-setup.js';
 
 interface ClaimBody {
   id: string;
@@ -147,6 +147,57 @@ test('shows an invalid regular expression under Value for a Groups claim that ma
   await claims.field('Value').fill('[');
   await claims.submit();
 
-  await expect(claims.field('Value')).toHaveAccessibleDescription(/is not a valid regular expression/);
+  await expect(claims.field('Value')).toHaveAccessibleDescription(/regular expression/i);
+  await expect(claims.field('Value')).toHaveAttribute('aria-invalid', 'true');
   await expect(claims.row('groups')).toHaveCount(0);
+});
+
+test('the live preview shows what the expression gives for the chosen user, and marks the span of a broken one', async ({ page, authbox }) => {
+  await createUser(authbox, 'alice@example.com', { firstName: 'Alice' });
+  const app = await createWebApp(authbox, 'Orders portal');
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await claims.addButton.click();
+  await claims.field('Name').fill('given');
+  await claims.field('Value').fill('user.firstName');
+  await expect(claims.previewField('Scopes')).toHaveValue('openid');
+  await claims.previewField('Application').selectOption({ label: `Orders portal (${app.clientId})` });
+  await claims.previewField('User').selectOption({ label: 'alice@example.com' });
+
+  // Choosing the app and the user runs it; no click needed.
+  await expect(claims.previewResult).toContainText('"Alice"');
+
+  await claims.field('Value').fill('user.firstName +');
+  const alert = claims.preview.getByRole('alert');
+  await expect(alert).toContainText('column');
+  await expect(claims.previewResult).toBeHidden();
+  const column = Number(/column (\d+)/.exec((await alert.textContent()) ?? '')?.[1]);
+  await expect(claims.valueMirror).toContainText(`Error at column ${column}:`);
+  // The span is the '+' with nothing after it.
+  await expect(claims.valueMirror.locator('mark')).toHaveText('+');
+  await expect(claims.field('Value')).toHaveAccessibleDescription(new RegExp(`Error at column ${column}`));
+
+  // Without a user the same expression reads null; the Preview button runs it at once.
+  await claims.field('Value').fill('user.firstName');
+  await claims.previewField('User').selectOption({ label: 'No user (client credentials)' });
+  const previewButton = claims.preview.getByRole('button', { name: 'Preview' });
+  await previewButton.click();
+  await expect(claims.previewResult).toContainText('null');
+  await expect(claims.valueMirror).toHaveCount(0);
+  // The click replaced the debounced run, so nothing is left on its way when the test ends.
+  await expect(previewButton).not.toHaveAttribute('aria-busy', 'true');
+});
+
+test('refuses a broken expression on Create, naming the column under Value', async ({ page, authbox }) => {
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await claims.addButton.click();
+  await claims.field('Name').fill('full_name');
+  await claims.field('Value').fill('user.firstName +');
+  await claims.submit();
+
+  await expect(claims.field('Value')).toHaveAccessibleDescription(/at column \d+/);
+  await expect(claims.dialog).toBeVisible();
+  const stored = await authbox.api<ClaimBody[]>('GET', '/api/v1/authorizationServers/default/claims');
+  expect(stored.body.map((c) => c.name)).not.toContain('full_name');
 });

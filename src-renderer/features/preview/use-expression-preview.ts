@@ -31,6 +31,8 @@ export function useExpressionPreview(expression: string, defaultScopes: string) 
   const [chosen, setChosen] = useState<{ userId: string; appId: string; scopes: string | null }>({ userId: '', appId: '', scopes: null });
   const [state, setState] = useState<ExpressionPreviewState>({ running: false, answer: null });
   const latest = useRef(0);
+  /** The debounced run waiting to start; a click on Preview runs now instead. */
+  const pending = useRef<number | undefined>(undefined);
   // The scopes follow the claim's conditions until the user types others.
   const subject: SubjectDraft = { ...chosen, scopes: chosen.scopes ?? defaultScopes };
 
@@ -48,6 +50,7 @@ export function useExpressionPreview(expression: string, defaultScopes: string) 
   useEffect(() => {
     if (appId === '' || expression.trim() === '') return;
     const timer = window.setTimeout(() => void run(expression, { userId, appId, scopes }), PREVIEW_DEBOUNCE_MS);
+    pending.current = timer;
     return () => window.clearTimeout(timer);
   }, [run, expression, userId, appId, scopes]);
 
@@ -55,7 +58,10 @@ export function useExpressionPreview(expression: string, defaultScopes: string) 
     subject,
     state,
     change: (field: SubjectField, value: string) => setChosen((current) => ({ ...current, [field]: value })),
-    preview: () => void run(expression, subject),
+    preview: () => {
+      window.clearTimeout(pending.current);
+      void run(expression, subject);
+    },
   };
 }
 
