@@ -3,6 +3,8 @@
  * a server's tokens would carry, for a chosen user, app and scope set — computed by the same code
  * as real issuance, without signing or storing anything.
  *
+ * - `POST /api/sandbox/v1/expressions/check` — body `{expression}` → 200 `ExpressionCheckDto` (parses and
+ *   name-checks, as saving a claim does; no user or app needed)
  * - `POST /api/sandbox/v1/expressions/evaluate` — body `ExpressionPreviewRequest` → 200 `ExpressionPreviewDto`
  * - `POST /api/sandbox/v1/authorizationServers/{serverId}/claims/preview` — body `ClaimsPreviewRequest`
  *   → 200 `ClaimsPreviewDto`
@@ -30,6 +32,8 @@ export interface PreviewSubject {
 export interface ExpressionPreviewRequest extends PreviewSubject {
   expression: string;
 }
+
+export type ExpressionCheckDto = { ok: true } | { ok: false; error: ExpressionErrorDto };
 
 export type ExpressionPreviewDto = { ok: true; value: ExpressionValue } | { ok: false; error: ExpressionErrorDto };
 
@@ -115,4 +119,5 @@ function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
 }
 
 export const validateClaimsPreview = (body: unknown): ValidationResult<ValidClaimsPreview> => validate(claimsPreview, body);
+export const validateExpressionCheck = (body: unknown): ValidationResult<{ expression: string }> => validate(z.object({ expression: text('a string') }), body);
 export const validateExpressionPreview = (body: unknown): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);

@@ -6,8 +6,8 @@
  * policy evaluation decide the scopes and the lifetime; without one the scopes are taken as granted.
  */
 import { GRANT_TYPES } from '../../contracts/app.js';
-import { validateClaimsPreview, validateExpressionPreview } from '../../contracts/claims-preview.js';
-import type { ClaimsPreviewDto, ExpressionPreviewDto, ValidPreviewSubject } from '../../contracts/claims-preview.js';
+import { validateClaimsPreview, validateExpressionCheck, validateExpressionPreview } from '../../contracts/claims-preview.js';
+import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto, ValidPreviewSubject } from '../../contracts/claims-preview.js';
 import type { AppRecord } from '../app-records.js';
 import { ValidationFailed } from '../errors.js';
 import { evaluateExpression } from '../expression/index.js';
@@ -39,6 +39,12 @@ const PREVIEW_LIFETIME_MINUTES = 60;
 
 export class Previews {
   constructor(private readonly deps: PreviewDeps) {}
+
+  /** Whether an expression parses and names only known functions and names (what saving a claim checks). @throws ValidationFailed */
+  check(body: unknown): ExpressionCheckDto {
+    const parsed = this.deps.customClaims.parse(valid(validateExpressionCheck(body)).expression);
+    return parsed.ok ? { ok: true } : parsed;
+  }
 
   /** The value of an expression, or its parse or run-time error with the span. @throws ValidationFailed, NotFound (user, app) */
   expression(body: unknown): ExpressionPreviewDto {

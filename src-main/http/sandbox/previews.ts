@@ -1,7 +1,7 @@
 /**
- * `/api/sandbox/v1/expressions/evaluate` and `/api/sandbox/v1/authorizationServers/{id}/claims/preview`:
- * the value of an Expression Language expression, and what a server's tokens would carry, for a
- * chosen user, app and scope set (contracts/claims-preview.ts). A broken expression or a failing
+ * `/api/sandbox/v1/expressions/check` and `…/evaluate`, `/api/sandbox/v1/authorizationServers/{id}/claims/preview`:
+ * whether an Expression Language expression is well formed, its value, and what a server's tokens
+ * would carry, for a chosen user, app and scope set (contracts/claims-preview.ts). A broken expression or a failing
  * claim is the preview's answer (200); a malformed body is 400 E0000001, an unknown id 404 E0000007.
  */
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +11,9 @@ import { issuerOf } from '../management/presenters.js';
 
 export function registerPreviewRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { previews, servers } = ctx.services;
+  managementEndpoint(app, '/expressions/check', {
+    POST: async (request) => previews.check(request.body),
+  });
   managementEndpoint(app, '/expressions/evaluate', {
     POST: async (request) => previews.expression(request.body),
   });

@@ -99,6 +99,36 @@ describe('POST /api/sandbox/v1/expressions/evaluate', () => {
   });
 });
 
+describe('POST /api/sandbox/v1/expressions/check', () => {
+  const CHECK = '/api/sandbox/v1/expressions/check';
+
+  it('accepts an expression that parses, whatever it would give at run time', async () => {
+    for (const expression of ['user.firstName', FAILING_EXPRESSION, '(appuser != null) ? appuser.userName : app.clientId']) {
+      const response = await postJson(CHECK, { expression });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+    }
+  });
+
+  it('answers a broken expression with the same error as saving a claim, without a user or an app', async () => {
+    const response = await postJson(CHECK, { expression: 'String.reverse(user.login)' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: { code: 'EL_UNKNOWN_FUNCTION', message: expect.stringMatching(/^unknown function String\.reverse at column 1 /), span: { start: 0, end: 14 } },
+    });
+    expect(await postJson(CHECK, { expression: 'user.firstName +' }).then((r) => r.json())).toMatchObject({ ok: false, error: { code: 'EL_SYNTAX', span: { start: 15, end: 16 } } });
+  });
+
+  it.each([
+    ['a body that is not an object', 'user.login', 'body: must be a JSON object'],
+    ['a missing expression', {}, 'expression: The field cannot be left blank'],
+    ['an expression that is not a string', { expression: 42 }, 'expression: must be a string'],
+  ])('refuses %s with 400 E0000001', async (_what, body, cause) => {
+    await expectOktaError(await postJson(CHECK, body), 400, 'E0000001', [cause]);
+  });
+});
+
 describe('POST /api/sandbox/v1/authorizationServers/{id}/claims/preview', () => {
   it('previews the same payloads as the real password-grant tokens and /userinfo for the same user, app and scopes', async () => {
     const result = expectOk(await preview({ userId: d.aliceId, appId: d.native.id, scopes: ALL_SCOPES.split(' ') }));
