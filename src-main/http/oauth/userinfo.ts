@@ -37,6 +37,8 @@ export async function registerUserinfoRoutes(app: FastifyInstance, ctx: HttpCont
   });
 }
 
+const BEARER_ERRORS = new Set(['invalid_request', 'invalid_token', 'insufficient_scope']);
+
 async function answer(ctx: HttpContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const serverId = (request.params as { serverId: string }).serverId;
   const progress: UserinfoProgress = {};
@@ -57,7 +59,8 @@ async function answer(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
     const error = thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     const trace = error instanceof ClaimFailed ? { policies: [], claims: error.claims } : null;
     recordEvent(ctx, event(), null, { error: error.error, description: error.description, detail: error.detail ?? null }, trace);
-    void reply.header('www-authenticate', `Bearer error="${error.error}", error_description="${quoted(error.description)}"`);
+    // RFC 6750 §3: the challenge carries the Bearer errors; a claim failing is not one (no challenge).
+    if (BEARER_ERRORS.has(error.error)) void reply.header('www-authenticate', `Bearer error="${error.error}", error_description="${quoted(error.description)}"`);
     return reply.code(error.status).send(error.toJSON());
   }
 }

@@ -111,6 +111,7 @@ describe('an IDENTITY claim failing at run time', () => {
 
     const { result: userinfo, event } = await oneEvent(t, () => fetch(`${t.origin}/oauth2/${serverId}/v1/userinfo`, { headers: { authorization: `Bearer ${body['access_token']}` } }));
     expect(userinfo.status).toBe(400);
+    expect(userinfo.headers.get('www-authenticate'), 'a claim failure is no Bearer challenge (RFC 6750 §3)').toBeNull();
     expect(await userinfo.json()).toEqual(notEvaluated('nickname_guess'));
     expect(event).toMatchObject({ endpoint: 'userinfo', outcome: 'failure', error: 'server_error' });
     expect(customTrace(event.trace)).toEqual([
