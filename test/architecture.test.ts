@@ -14,7 +14,7 @@ type Layer = 'contracts' | 'core' | 'store' | 'http' | 'app' | 'electron' | 'ren
 /** Which layers each layer may import, and whether it may use Node built-ins and other packages. */
 const RULES: Record<Layer, { layers: Layer[]; node: boolean; packages: 'any' | string[]; why: string }> = {
   contracts: { layers: ['contracts'], node: false, packages: ['zod'], why: 'contracts are pure types and validators' },
-  core: { layers: ['contracts', 'core'], node: false, packages: ['zod'], why: 'core is pure: no Node, DOM or Electron' },
+  core: { layers: ['contracts', 'core'], node: false, packages: ['zod', 're2js'], why: 'core is pure: no Node, DOM or Electron' },
   store: { layers: ['contracts', 'core', 'store'], node: true, packages: ['better-sqlite3'], why: 'store implements core interfaces' },
   http: { layers: ['contracts', 'core', 'http'], node: true, packages: ['fastify', '@fastify/'], why: 'http reaches the domain through core' },
   app: { layers: ['contracts', 'core', 'store', 'http', 'app'], node: true, packages: ['jose'], why: 'app wires everything but the desktop shell' },

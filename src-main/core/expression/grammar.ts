@@ -59,10 +59,10 @@
  *   types are unequal. `< > <= >=` need two numbers or two strings (UTF-16 order, as Java).
  * - `AND OR ! ?:`-conditions need true or false: null or anything else is EL_TYPE (SpEL EL1001E).
  *   `AND`/`OR` short-circuit. Elvis `a ?: b` gives `b` when `a` is null, `""` or an empty array.
- * - `matches` and `isMemberOfGroupNameRegex` match the whole string (Java `String.matches`) with a
- *   JavaScript RegExp standing in for java.util.regex; a leading `(?i)` becomes the `i` flag; a
- *   pattern that does not compile is EL_ARGUMENT. Catastrophic patterns are bounded only by the
- *   input-length limits (a hand-written nested quantifier can still be slow).
+ * - `matches` and `isMemberOfGroupNameRegex` (and REGEX group filters) match the whole string
+ *   (Java `String.matches`) on RE2, which reads java.util.regex syntax, `(?i)` included, in time
+ *   linear in the input — no pattern can hang. Lookaround and backreferences (which need
+ *   backtracking) are refused like any pattern that does not compile: EL_ARGUMENT.
  * - Strings: `\'`, `\"`, `\\` are escapes; any other backslash is kept (so `'\d+'` is a regex);
  *   a doubled quote inside a string of that quote is one quote.
  * - Member access: `user.x`/`appuser.x` read attributes, a never-set one is null, a cleared one

@@ -72,7 +72,7 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     ['GROUPS without group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng' }, 'group_filter_type: is required when valueType is GROUPS'],
     ['EXPRESSION with a group_filter_type', { ...valid, group_filter_type: 'EQUALS' }, 'group_filter_type: applies only to valueType GROUPS'],
     ['an unknown group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng', group_filter_type: 'ENDS_WITH' }, 'group_filter_type: must be one of STARTS_WITH, EQUALS, CONTAINS, REGEX'],
-    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: invalid regular expression "Eng(": Unterminated group'],
+    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: invalid regular expression "Eng(": missing closing )'],
     ['conditions.scopes naming an unknown scope', { ...valid, conditions: { scopes: ['orders:read', 'nope'] } }, "conditions.scopes: no scope named 'nope' exists"],
     ['conditions.scopes that is not an array', { ...valid, conditions: { scopes: 'orders:read' } }, 'conditions.scopes: must be an array of scope names'],
     ['a body that is not an object', [valid], 'body: must be a JSON object'],
@@ -157,7 +157,7 @@ describe('expression and group-filter checks at save time (400 E0000001, the cau
 
   it('refuses a REGEX group filter that does not compile and accepts one that does', async () => {
     const groups = { ...valid, name: 'groups', valueType: 'GROUPS', group_filter_type: 'REGEX' };
-    await expectError(await post({ ...groups, value: '[' }), 400, 'E0000001', 'value: invalid regular expression "[": Unterminated character class');
+    await expectError(await post({ ...groups, value: '[' }), 400, 'E0000001', 'value: invalid regular expression "[": missing closing ]');
     expect(await claimNames()).toEqual([]);
     const created = await post({ ...groups, value: 'Eng.*' });
     expect(created.status).toBe(201);

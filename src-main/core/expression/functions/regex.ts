@@ -1,18 +1,28 @@
 /**
- * Java's `String.matches` with a JavaScript RegExp standing in for java.util.regex (the common
- * syntax is shared): the whole string must match, and a leading `(?i)` — the inline flag Java users
- * write — becomes the `i` flag. A pattern JavaScript cannot compile is refused with its reason.
+ * Java's `String.matches` (`matches`, `isMemberOfGroupNameRegex`, REGEX group filters) on RE2
+ * (re2js): the syntax java.util.regex users write — `(?i)` included — but matching in time linear
+ * in the input, so no pattern can hang the server the way a backtracking engine lets `(a+)+b` do.
+ * RE2 has no lookaround and no backreferences; such a pattern is refused with RE2's reason.
  */
+import { RE2JS } from 're2js';
 
-/** A RegExp matching whole strings, or the reason the pattern is refused. */
-export function compileJavaRegex(pattern: string): RegExp | string {
-  const insensitive = pattern.startsWith('(?i)');
-  const body = insensitive ? pattern.slice(4) : pattern;
-  const flags = insensitive ? 'i' : '';
+/** Tests whether a whole string matches. */
+export interface WholeMatch {
+  test(input: string): boolean;
+}
+
+/** A whole-string matcher, or the reason the pattern is refused. */
+export function compileJavaRegex(pattern: string): WholeMatch | string {
   try {
-    new RegExp(body, flags); // compiled alone first: `a)(b` must not pass once wrapped
-    return new RegExp(`^(?:${body})$`, flags);
+    const compiled = RE2JS.compile(pattern);
+    return { test: (input) => compiled.matches(input) };
   } catch (error) {
-    return `invalid regular expression ${JSON.stringify(pattern.slice(0, 60))}: ${error instanceof Error ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/s, '') : 'unknown reason'}`;
+    // RE2 says "error parsing regexp: missing closing ): `Eng(`"; the pattern is named once, first.
+    const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[\s\S]*`$/, '') : 'unknown reason';
+    const hint = UNSUPPORTED.test(pattern) ? ' (lookaround and backreferences are not supported)' : '';
+    return `invalid regular expression ${JSON.stringify(pattern.slice(0, 60))}: ${reason}${hint}`;
   }
 }
+
+/** Java features RE2 leaves out on purpose (they need backtracking). */
+const UNSUPPORTED = /\(\?<?[=!]|\\[1-9]/;

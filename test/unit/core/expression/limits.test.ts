@@ -146,3 +146,21 @@ describe('result size', () => {
     expect(error.code).toBe('EL_ARGUMENT');
   });
 });
+
+describe('regular expressions cannot hang the server', () => {
+  // A backtracking engine takes ~2^40 steps for this; RE2 matches in time linear in the input.
+  it('answers a catastrophic pattern at once', () => {
+    const subject = `${'a'.repeat(40)}!`;
+    expect(run(`"${subject}" matches "(a+)+b"`)).toEqual({ ok: true, value: false });
+    expect(run(`"${subject}" matches "(a|aa)*b"`)).toEqual({ ok: true, value: false });
+    expect(run(`"${subject}" matches "(a+)+!"`)).toEqual({ ok: true, value: true });
+  });
+
+  it('refuses what needs backtracking (lookaround, backreferences) with a reason', () => {
+    for (const pattern of ['(?<=a)b', 'a(?!b)', '(a)\\\\1']) {
+      const error = errorOf(run(`"ab" matches "${pattern}"`));
+      expect(error.code).toBe('EL_ARGUMENT');
+      expect(error.message).toMatch(/lookaround and backreferences are not supported/);
+    }
+  });
+});
