@@ -5,7 +5,7 @@
 import type { AppDto } from '../../src-main/contracts/app.js';
 import type { ClaimDto } from '../../src-main/contracts/claim.js';
 import type { AuthorizationServerDto, SigningKeyDto, UserDto } from '../../src-main/contracts/index.js';
-import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
+import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../src-main/contracts/scope.js';
 import { ApiError, apiErrorFrom, toApiError } from './api-error.js';
 import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
@@ -117,6 +117,10 @@ export class AuthboxClient implements ManagementApi {
 
   listApps() {
     return this.listAll<AppDto>('/api/v1/apps');
+  }
+
+  checkExpression(expression: string) {
+    return this.call<ExpressionCheckDto>('POST', `${sandbox}/expressions/check`, { expression });
   }
 
   previewExpression(request: ExpressionPreviewRequest) {

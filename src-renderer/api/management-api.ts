@@ -6,7 +6,7 @@
 import type { AppDto } from '../../src-main/contracts/app.js';
 import type { ClaimDto, ClaimType, GroupFilterType } from '../../src-main/contracts/claim.js';
 import type { AuthorizationServerDto, IssuerMode, LifecycleStatus, RotationMode, SigningKeyDto, UserDto } from '../../src-main/contracts/index.js';
-import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
+import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest } from '../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../src-main/contracts/scope.js';
 import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from './event-dto.js';
 
@@ -52,6 +52,8 @@ export interface ManagementApi {
   listScopes(serverId: string): Promise<ScopeDto[]>;
   listUsers(): Promise<UserDto[]>;
   listApps(): Promise<AppDto[]>;
+  /** The sandbox API: whether an expression parses and names known functions and names (as saving a claim checks). */
+  checkExpression(expression: string): Promise<ExpressionCheckDto>;
   /** The sandbox API: what an expression gives for a user, an app and scopes. */
   previewExpression(request: ExpressionPreviewRequest): Promise<ExpressionPreviewDto>;
   /** The sandbox API: the tokens a server would mint for a user, an app and scopes, with the claim trace. */

@@ -21,7 +21,9 @@ export const test = base.extend<{ authbox: Authbox }>({
       await authbox.stop();
     }
   },
-  page: async ({ page }, use) => {
+  // The page depends on its Authbox so that the check below runs while the server is still up: a
+  // request the page starts as the test ends (a debounced expression check) must not count as an error.
+  page: async ({ page, authbox: _authbox }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     page.on('console', (message) => {

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.js';
 import type { Authbox } from './fixtures.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createClaim, createGroup, createUser, createWebApp } from './support/sandbox-setup.js';
+import { assignUser, createClaim, createGroup, createPolicyWithRule, createScope, createServer, createUser, createWebApp } from './support/sandbox-setup.js';
 
 /** Alice (in Engineering) and a web app, with an access token claim and an ID token claim on the default server. */
 async function setUp(authbox: Authbox) {
@@ -37,6 +37,9 @@ test('previews the tokens with the custom claims highlighted in the access token
   await expect(department).toContainText(/claim ocl\w+ \(RESOURCE EXPRESSION\)/);
   await expect(department).toContainText('user.department');
   await expect(department).toContainText('"Engineering"');
+  // Any is the default: the scopes are taken as granted and no policy decides.
+  await expect(preview.field('Grant type')).toHaveValue('');
+  await expect(preview.decision).toHaveCount(0);
 });
 
 test('previews client credentials (no user) with no ID token, and says why', async ({ page, authbox }) => {
@@ -73,4 +76,65 @@ test('shows the API’s refusal under the field it names', async ({ page, authbo
   await preview.field('Scopes').fill('openid nonsense:scope');
   await preview.previewButton.click();
   await expect(preview.field('OAuth/OIDC client')).toHaveAccessibleDescription(/cannot be left blank/);
+});
+
+test('with Authorization Code, shows the matched policy and rule, the granted scopes and the lifetime', async ({ page, authbox }) => {
+  const { userId, app } = await setUp(authbox);
+  await assignUser(authbox, app.id, userId);
+  const preview = new TokenPreviewPage(page);
+  await preview.open(authbox.uiUrl, 'default');
+  await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid profile', 'Authorization Code');
+
+  await expect(preview.decision).toContainText('As for a token request with grant type Authorization Code.');
+  await expect(preview.policy('Default Policy')).toContainText('Matched');
+  const rule = preview.rule('Default Policy', 'Default Policy Rule');
+  await expect(rule).toContainText('Matched');
+  await expect(rule).toHaveAttribute('aria-current', 'true');
+  await expect(preview.fact('Granted', preview.decision)).toHaveText('openid profile');
+  await expect(preview.fact('Access token', preview.decision)).toHaveText('1 hour');
+  await expect(preview.customClaims('Access token')).toContainText('"department": "Engineering"');
+});
+
+test('refuses Client Credentials with a user selected, under User', async ({ page, authbox }) => {
+  const { app } = await setUp(authbox);
+  const preview = new TokenPreviewPage(page);
+  await preview.open(authbox.uiUrl, 'default');
+  await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid', 'Client Credentials');
+
+  await expect(preview.field('User')).toHaveAccessibleDescription('must be left out for client_credentials (its tokens have no user)');
+  await expect(preview.field('User')).toHaveAttribute('aria-invalid', 'true');
+  await expect(preview.result).toHaveCount(0);
+});
+
+test('answers a user not assigned to the app with access_denied, refused before any policy', async ({ page, authbox }) => {
+  const { app } = await setUp(authbox);
+  const preview = new TokenPreviewPage(page);
+  await preview.open(authbox.uiUrl, 'default');
+  await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid', 'Authorization Code');
+
+  await expect(preview.fact('Error')).toHaveText('access_denied');
+  await expect(preview.fact('Error description')).toHaveText('User is not assigned to the client application.');
+  // The token endpoint checks the assignment before the policies, so there is no policy trace to show.
+  await expect(preview.decision).toContainText('The request was refused before any access policy was evaluated.');
+  await expect(preview.decision.getByRole('list', { name: 'Access policies' })).toHaveCount(0);
+});
+
+test('shows the rule that does not allow the grant as skipped, and why, beside the policy failure', async ({ page, authbox }) => {
+  const serverId = await createServer(authbox, 'Machines');
+  await createScope(authbox, serverId, 'orders:read');
+  await createPolicyWithRule(authbox, serverId, 'Machines only', ['orders:read']);
+  const userId = await createUser(authbox, 'alice@example.com');
+  const app = await createWebApp(authbox, 'Orders portal');
+  await assignUser(authbox, app.id, userId);
+  const preview = new TokenPreviewPage(page);
+  await preview.open(authbox.uiUrl, serverId);
+  await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid', 'Authorization Code');
+
+  await expect(preview.fact('Error')).toHaveText('access_denied');
+  await expect(preview.fact('Error description')).toHaveText('Policy evaluation failed for this request, please check the policy configurations.');
+  await expect(preview.policy('Services')).toContainText('none of its rules matched');
+  const rule = preview.rule('Services', 'Machines only');
+  await expect(rule).toContainText('Skipped');
+  await expect(rule).toContainText('grant type authorization_code is not in [client_credentials]');
+  await expect(preview.fact('Denied', preview.decision)).toHaveText('openid');
 });

@@ -1,7 +1,7 @@
 /**
  * "Add Claim" (Create) and "Edit Claim" (Save, a PUT of every field): Okta's fields, the server's
- * causes inline under the fields they name, and for expressions a live Preview whose error span is
- * marked under the Value field.
+ * causes inline under the fields they name, and for expressions a live check (a broken expression's
+ * message and marked span under Value as it is typed) and a live Preview of its value.
  */
 import type { FormEvent } from 'react';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
@@ -15,7 +15,7 @@ import { Modal } from '../../ui/modal.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 import { ExpressionMirror } from '../preview/expression-mirror.js';
 import { ExpressionPreview } from '../preview/expression-preview.js';
-import { expressionErrorOf, useExpressionPreview } from '../preview/use-expression-preview.js';
+import { useExpressionFeedback } from '../preview/use-expression-feedback.js';
 import { ClaimFields } from './claim-fields.js';
 import { ScopeConditionFields } from './scope-condition-fields.js';
 
@@ -34,8 +34,9 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
   );
   const { draft } = form;
   const isExpression = draft.valueType === 'EXPRESSION';
-  const live = useExpressionPreview(isExpression ? draft.value : '', previewScopesOf(draft));
-  const liveError = isExpression ? expressionErrorOf(live.state) : null;
+  const feedback = useExpressionFeedback(isExpression ? draft.value : '', previewScopesOf(draft));
+  // A refused save names the same fault the check found: one message, the save's while it stands.
+  const valueError = form.fieldErrors.value ?? feedback.fault?.error.message;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,11 +50,11 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
         {form.formError && <ErrorBanner title="Could not save the claim.">{form.formError}</ErrorBanner>}
         <ClaimFields
           draft={draft}
-          errors={form.fieldErrors}
+          errors={{ ...form.fieldErrors, value: valueError }}
           onChange={form.change}
-          valueHint={liveError && <ExpressionMirror expression={liveError.expression} span={liveError.error.span} />}
+          valueHint={feedback.marked && <ExpressionMirror expression={feedback.marked.expression} span={feedback.marked.error.span} />}
         />
-        {isExpression && <ExpressionPreview model={live} />}
+        {isExpression && <ExpressionPreview model={feedback.live} runtimeError={feedback.runtimeFault?.error ?? null} />}
         <CheckboxField label="Disable claim" checked={draft.disabled} error={form.fieldErrors.disabled} onChange={(e) => form.change('disabled', e.target.checked)} />
         <ScopeConditionFields serverId={serverId} draft={draft} error={form.fieldErrors.scopes} onChange={form.change} />
         <div className="form__actions">

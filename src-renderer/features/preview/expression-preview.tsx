@@ -1,20 +1,25 @@
 /**
  * The claim dialog's Preview panel: pick an app, a user and scopes, and see what the expression
- * gives — the value as JSON ("Result"), or the error message. (The dialog marks the error's span
- * under the Value field.)
+ * gives — the value as JSON ("Result"), or the run-time error's message. (The dialog marks the
+ * error's span under the Value field, where a fault of the text itself is told.)
  */
+import type { ExpressionErrorDto } from '../../../src-main/contracts/index.js';
 import { Button } from '../../ui/button.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { subjectProblemsOf } from './preview-subject.js';
 import { SubjectFields } from './subject-fields.js';
-import { expressionErrorOf } from './use-expression-preview.js';
 import type { ExpressionPreviewModel } from './use-expression-preview.js';
 
-export function ExpressionPreview({ model }: { model: ExpressionPreviewModel }) {
+export interface ExpressionPreviewProps {
+  model: ExpressionPreviewModel;
+  /** The evaluation's run-time error (see expression-faults.ts); null when none. */
+  runtimeError: ExpressionErrorDto | null;
+}
+
+export function ExpressionPreview({ model, runtimeError }: ExpressionPreviewProps) {
   const { state, subject, change, preview } = model;
   const outcome = state.answer?.outcome;
   const problems = outcome && !outcome.ok ? subjectProblemsOf(outcome.error) : null;
-  const expressionError = expressionErrorOf(state);
   return (
     <fieldset className="fieldset preview-panel">
       <legend className="field__label">Preview</legend>
@@ -25,9 +30,9 @@ export function ExpressionPreview({ model }: { model: ExpressionPreviewModel }) 
         </Button>
       </div>
       {problems?.formError && <ErrorBanner title="Could not preview.">{problems.formError}</ErrorBanner>}
-      {expressionError && (
+      {runtimeError && (
         <p className="field__error" role="alert">
-          {expressionError.error.message}
+          {runtimeError.message}
         </p>
       )}
       {outcome?.ok && outcome.preview.ok && (

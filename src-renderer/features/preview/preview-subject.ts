@@ -27,6 +27,7 @@ export function toPreviewSubject(draft: SubjectDraft): PreviewSubject {
   return { userId: draft.userId === '' ? null : draft.userId, appId: draft.appId, scopes: scopeList(draft.scopes) };
 }
 
-const FIELD_OF_CAUSE: Record<string, SubjectField> = { userId: 'userId', appId: 'appId', scopes: 'scopes' };
+/** The API's cause fields (`userId: …`) and the form fields that show them. */
+export const SUBJECT_FIELD_OF_CAUSE: Readonly<Record<string, SubjectField>> = { userId: 'userId', appId: 'appId', scopes: 'scopes' };
 
-export const subjectProblemsOf = (error: ApiError): SubjectProblems => formProblemsFrom(error, FIELD_OF_CAUSE);
+export const subjectProblemsOf = (error: ApiError): SubjectProblems => formProblemsFrom(error, SUBJECT_FIELD_OF_CAUSE);

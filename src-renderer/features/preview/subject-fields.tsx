@@ -2,7 +2,7 @@
  * The app, the user and the scopes a preview runs with. Users show their login; apps their label
  * and client_id. "No user" previews what client credentials would get.
  */
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import type { UserDto } from '../../../src-main/contracts/index.js';
 import { SelectField, TextField } from '../../ui/field.js';
@@ -29,9 +29,11 @@ export interface SubjectFieldsProps {
   appLabel: string;
   /** Enter in the Scopes field runs the preview (and must not submit a surrounding form). */
   onEnter: () => void;
+  /** A field that goes between the app and the user, as Okta's Token Preview puts its Grant type. */
+  afterApp?: ReactNode;
 }
 
-export function SubjectFields({ subject, errors, onChange, appLabel, onEnter }: SubjectFieldsProps) {
+export function SubjectFields({ subject, errors, onChange, appLabel, onEnter, afterApp }: SubjectFieldsProps) {
   const { load, users, apps, retry } = usePreviewSubjects();
   const enter = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
@@ -40,8 +42,9 @@ export function SubjectFields({ subject, errors, onChange, appLabel, onEnter }: 
   };
   return (
     <LoadGate load={load} empty={apps.length === 0 && users.length === 0} what="users and apps" onRetry={retry}>
-      <div className="subject-fields">
+      <div className={afterApp ? 'subject-fields subject-fields--two-rows' : 'subject-fields'}>
         <SelectField label={appLabel} value={subject.appId} error={errors.appId} options={appOptions(apps)} onChange={(e) => onChange('appId', e.target.value)} />
+        {afterApp}
         <SelectField label="User" value={subject.userId} error={errors.userId} options={userOptions(users)} onChange={(e) => onChange('userId', e.target.value)} />
         <TextField
           label="Scopes"

@@ -1,20 +1,29 @@
 /**
  * What a Token Preview found: the access token, both ID tokens and /userinfo with custom claims
- * highlighted, and the claims trace — or the OAuth error a token request would get, and the trace
- * up to the claim that failed.
+ * highlighted, the policy decision for a chosen grant type, and the claims trace — or the OAuth
+ * error a token request would get, beside the decision that led to it and the trace up to the
+ * claim that failed.
  */
-import type { ClaimsPreviewDto } from '../../../src-main/contracts/index.js';
+import type { ClaimsPreviewDto, PreviewGrantType } from '../../../src-main/contracts/index.js';
 import { ClaimTrace } from '../events/claim-trace.js';
 import { OAuthErrorFacts } from '../events/oauth-error-facts.js';
 import { customClaimNames } from './payload-lines.js';
+import { PolicyDecision } from './policy-decision.js';
 import { TokenPayload } from './token-payload.js';
 
 const NO_ID_TOKEN = 'Not issued: ID tokens and /userinfo need a user and the openid scope.';
 
-export function TokenPreviewResult({ result }: { result: ClaimsPreviewDto }) {
+export interface TokenPreviewResultProps {
+  result: ClaimsPreviewDto;
+  /** The grant type of the request `result` answers; absent = Any. */
+  grantType: PreviewGrantType | undefined;
+}
+
+export function TokenPreviewResult({ result, grantType }: TokenPreviewResultProps) {
   return (
     <section className="card token-preview" aria-label="Token Preview result">
       {result.ok ? <Tokens result={result} /> : <PreviewFailure error={result.error} />}
+      <PolicyDecision grantType={grantType} decision={result.decision} />
       <h3>Claims trace</h3>
       {result.trace.length > 0 ? <ClaimTrace claims={result.trace} label="Claims trace" /> : <p className="empty">No claims were traced.</p>}
     </section>

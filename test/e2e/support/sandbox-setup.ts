@@ -1,7 +1,7 @@
 /**
  * What the e2e tests set up through the management API with plain fetch (no vitest helpers in
  * Playwright): servers with scopes and claims, a policy with one client_credentials rule, apps,
- * users in groups, and token requests.
+ * users in groups and assigned to apps, and token requests.
  */
 import type { Authbox } from './authbox-process.js';
 
@@ -80,6 +80,11 @@ export async function createWebApp(authbox: Authbox, label: string, profile: Rec
 export async function createUser(authbox: Authbox, login: string, profile: Record<string, unknown> = {}): Promise<string> {
   const body = { profile: { login, email: login, firstName: 'Test', lastName: 'User', ...profile }, credentials: { password: { value: 'Correct-Horse-9' } } };
   return (await create<{ id: string }>(authbox, '/api/v1/users?activate=true', body, 200)).id;
+}
+
+/** Assigns a user to an app directly (reference §1.10): user grants refuse users who are not assigned. */
+export async function assignUser(authbox: Authbox, appId: string, userId: string): Promise<void> {
+  await create(authbox, `/api/v1/apps/${appId}/users`, { id: userId }, 200);
 }
 
 /** An Okta group holding `userIds`; its id. */

@@ -119,6 +119,14 @@ describe('AuthboxClient', () => {
     expect(JSON.parse(String(sent[1]!.init.body))).toEqual(subject);
   });
 
+  it('posts an expression check to the sandbox API, with only the expression', async () => {
+    const fault = { ok: false, error: { code: 'EL_SYNTAX', message: "expected an expression after '+' at column 16", span: { start: 15, end: 16 } } };
+    const { api, sent } = client([json(200, fault)]);
+    expect(await api.checkExpression('user.firstName +')).toEqual(fault);
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual(['POST http://127.0.0.1:7420/api/sandbox/v1/expressions/check']);
+    expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ expression: 'user.firstName +' });
+  });
+
   it('throws an ApiError carrying the Okta error of a failed call', async () => {
     const { api } = client([json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] })]);
     const error = await api.listServers().catch((e: unknown) => e);

@@ -9,7 +9,7 @@ import type { AppDto } from '../../../src-main/contracts/app.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
 import { validateClaim } from '../../../src-main/contracts/claim.js';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
-import type { AuthorizationServerDto, ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionPreviewDto, ExpressionPreviewRequest, SigningKeyDto, UserDto } from '../../../src-main/contracts/index.js';
+import type { AuthorizationServerDto, ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest, SigningKeyDto, UserDto } from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
@@ -130,7 +130,8 @@ export class FakeApi implements ManagementApi {
   scopes = new Map<string, ScopeDto[]>([['default', [scopeDto('openid'), scopeDto('profile')]]]);
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
-  /** What the previews answer; tests replace them. */
+  /** What the check and the previews answer; tests replace them. */
+  expressionCheck: (expression: string) => ExpressionCheckDto = () => ({ ok: true });
   evaluate: (request: ExpressionPreviewRequest) => ExpressionPreviewDto = () => ({ ok: true, value: null });
   preview: (serverId: string, request: ClaimsPreviewRequest) => ClaimsPreviewDto = () => ({
     ok: true,
@@ -293,6 +294,11 @@ export class FakeApi implements ManagementApi {
   async listApps() {
     this.enter('listApps');
     return this.apps;
+  }
+
+  async checkExpression(expression: string) {
+    this.enter(`checkExpression ${expression}`);
+    return this.expressionCheck(expression);
   }
 
   async previewExpression(request: ExpressionPreviewRequest) {
