@@ -1,12 +1,17 @@
 /**
- * Regenerates docs/screenshot.png: the Authorization Servers screen with a few servers, at 1280×800.
+ * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
+ * screen with a few servers) and docs/token-preview.png (the default server's Token Preview for a
+ * user with an honorific: the seed's custom claim highlighted in the ID token).
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { TokenPreviewPage } from './pages/token-preview-page.js';
+import { createClaim, createUser, createWebApp } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
+const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -35,6 +40,16 @@ try {
     await page.getByRole('table', { name: 'Authorization Servers' }).getByRole('link', { name: 'Partner Portal' }).waitFor();
     await page.screenshot({ path: OUT });
     process.stdout.write(`wrote ${OUT}\n`);
+
+    await createUser(authbox, 'ada@example.com', { firstName: 'Ada', lastName: 'Lovelace', honorific: 'Commodore', department: 'Engineering' });
+    const app = await createWebApp(authbox, 'Orders web');
+    await createClaim(authbox, 'default', { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'String.toUpperCase(user.department)' });
+    const preview = new TokenPreviewPage(page);
+    await preview.open(authbox.uiUrl, 'default');
+    await preview.preview(`Orders web (${app.clientId})`, 'ada@example.com', 'openid profile');
+    await preview.customClaims('ID token').first().waitFor();
+    await page.screenshot({ path: PREVIEW_OUT });
+    process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
   } finally {
     await browser.close();
   }
