@@ -1,10 +1,12 @@
 // `npm run bench`: Expression Language parse + evaluate throughput for a typical claim set
-// (`bench-expressions.mjs`, in-process); then token endpoint throughput for client_credentials, and
-// authorization-code + PKCE round trips (`bench-code-flow.mjs`), against a running headless Authbox. Builds the main process
-// if the compiled output is missing or older than the sources, starts `dist/main/app/cli.js` on a free loopback port with a temporary data folder,
-// sets up a server, scope, policy, rule and service app through the management API, then times a
-// fixed number of token requests at 1 and 16 concurrent connections and a fixed number of code flows
-// at 1 and 8 concurrent flows, and prints per-second figures, p50 and p99.
+// (`bench-expressions.mjs`, in-process); then, against a running headless Authbox, token endpoint
+// throughput for client_credentials (without, then with that claim set as RESOURCE claims) and
+// authorization-code + PKCE round trips (`bench-code-flow.mjs`). Builds the main process if the
+// compiled output is missing or older than the sources, starts `dist/main/app/cli.js` on a free
+// loopback port with a temporary data folder, sets up a server, scope, policy, rule and service app
+// through the management API, then times a fixed number of token requests at 1 and 16 concurrent
+// connections and a fixed number of code flows at 1 and 8 concurrent flows, and prints per-second
+// figures, p50 and p99.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
-import { benchExpressions } from './bench-expressions.mjs';
+import { CLAIM_SET, benchExpressions } from './bench-expressions.mjs';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
 const CLI = join(root, 'dist/main/app/cli.js');
@@ -72,7 +74,14 @@ async function setUp(origin, adminToken) {
   });
   const { client_id: id, client_secret: secret } = app.credentials.oauthClient;
   const codeFlowTarget = await setUpCodeFlow((path, body) => api(origin, adminToken, path, body), server, policy.id);
-  return { tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`, codeFlowTarget };
+  return { serverId: server.id, tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`, codeFlowTarget };
+}
+
+/** The claim set of the expression bench as RESOURCE claims, so every access token evaluates all of it. */
+async function addClaimSet(origin, adminToken, serverId) {
+  for (const [i, value] of CLAIM_SET.entries()) {
+    await api(origin, adminToken, `/api/v1/authorizationServers/${serverId}/claims`, { name: `bench_${i}`, claimType: 'RESOURCE', valueType: 'EXPRESSION', value });
+  }
 }
 
 /** One client_credentials token request that must succeed. */
@@ -130,6 +139,12 @@ try {
   const rows = [];
   for (const { concurrency, requests } of RUNS) rows.push(await run(token, concurrency, requests));
   printTable('client_credentials at POST /oauth2/{id}/v1/token (loopback, RS256, one event per request)', 'req', rows);
+  await addClaimSet(server.origin, adminToken, target.serverId);
+  await run(token, 4, WARMUP);
+  const withClaims = [];
+  for (const { concurrency, requests } of RUNS) withClaims.push(await run(token, concurrency, requests));
+  console.log('');
+  printTable(`the same with the ${CLAIM_SET.length} expressions of the claim set as RESOURCE claims of the server`, 'req', withClaims);
   const flow = () => codeFlow(target.codeFlowTarget);
   await run(flow, 2, CODE_WARMUP);
   const flows = [];
