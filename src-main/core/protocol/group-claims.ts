@@ -1,9 +1,9 @@
 /**
  * The value of a GROUPS claim (reference §1.6): the names of the user's groups that match the
  * claim's filter — STARTS_WITH, EQUALS and CONTAINS ignore case, REGEX is case-sensitive and must
- * match the whole name (Java's `matches`, as Okta's `.*` example implies; the Expression Language's
- * `matches` compiles it, so `(?i)` works too). No match gives null (the
- * claim is left out); more than 100 matches fail the request with Okta's too-many-groups text.
+ * match the whole name (Java's `matches`, as Okta's `.*` example implies; compiled like the
+ * Expression Language's `matches`, so `(?i)` works too). No match gives null (the claim is left
+ * out); more than 100 matches fail the request with Okta's too-many-groups text.
  */
 import type { GroupFilterType } from '../../contracts/claim.js';
 import { compileJavaRegex } from '../expression/functions/regex.js';

@@ -83,15 +83,15 @@ export class Previews {
         idToken: user !== null && granted.scopes.includes('openid'),
       };
       const collect = <T extends { trace: ClaimTrace[] }>(built: T): T => (trace.push(...built.trace), built);
-      const tokens = { accessToken: collect(this.deps.tokens.accessTokenPayload(mint)).payload, idToken: null, idTokenFull: null, userinfo: null };
-      if (mint.idToken && user) {
-        Object.assign(tokens, {
-          idToken: collect(this.deps.tokens.idTokenPayload(mint, {})).payload,
-          idTokenFull: collect(this.deps.tokens.idTokenPayload(mint, { fat: true })).payload,
-          userinfo: collect(userinfoClaims(this.deps.customClaims, { server, client, user, scopes: granted.scopes })).claims,
-        });
-      }
-      return { ok: true, ...tokens, trace, ...(decision ? { decision } : {}) };
+      const accessToken = collect(this.deps.tokens.accessTokenPayload(mint)).payload;
+      const forUser = mint.idToken && user
+        ? {
+            idToken: collect(this.deps.tokens.idTokenPayload(mint, {})).payload,
+            idTokenFull: collect(this.deps.tokens.idTokenPayload(mint, { fat: true })).payload,
+            userinfo: collect(userinfoClaims(this.deps.customClaims, { server, client, user, scopes: granted.scopes })).claims,
+          }
+        : { idToken: null, idTokenFull: null, userinfo: null };
+      return { ok: true, accessToken, ...forUser, trace, ...(decision ? { decision } : {}) };
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       const claims = error instanceof ClaimFailed ? error.claims : [];
