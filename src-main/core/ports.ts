@@ -21,8 +21,11 @@ export interface Crypto {
   generateSigningKey(): Promise<GeneratedKey>;
   /** A salted, self-describing scrypt hash of `password`; the password itself is never stored. */
   hashPassword(password: string): string;
-  /** True when `password` matches a `hashPassword` result (constant-time; false for a malformed hash). */
-  verifyPassword(password: string, hash: string): boolean;
+  /**
+   * True when `password` matches a `hashPassword` result (constant-time; false for a malformed hash).
+   * Asynchronous: a sign-in's key derivation must not hold the event loop for other requests.
+   */
+  verifyPassword(password: string, hash: string): Promise<boolean>;
   /** A compact RS256 JWS of `payload` with the header exactly `{kid, alg: 'RS256'}` (no `typ`, as Okta). */
   sign(privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string>;
   /** SHA-256 of the UTF-8 bytes of `input` (for `at_hash`). */

@@ -126,10 +126,10 @@ export class Users {
    * Checks a sign-in: the login must exist, the password match its hash, and the status allow
    * signing in (only ACTIVE). A failure says why, for the event log; never show it to the user.
    */
-  checkPassword(login: string, password: string): PasswordCheck {
+  async checkPassword(login: string, password: string): Promise<PasswordCheck> {
     const user = this.deps.store.findByLogin(login);
     if (!user) return { ok: false, reason: 'unknown_user' };
-    if (!user.passwordHash || !this.deps.crypto.verifyPassword(password, user.passwordHash)) return { ok: false, reason: 'wrong_password', user };
+    if (!user.passwordHash || !(await this.deps.crypto.verifyPassword(password, user.passwordHash))) return { ok: false, reason: 'wrong_password', user };
     if (!canSignIn(user.status)) return { ok: false, reason: 'not_allowed', user };
     return { ok: true, user };
   }

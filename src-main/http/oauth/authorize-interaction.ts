@@ -83,7 +83,7 @@ async function signIn(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
   }
   const { form, pending } = read;
   const { sessions } = ctx.services.authorize;
-  const check = ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
+  const check = await ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
   if (!check.ok) {
     const reason = `${check.reason}: '${form['username'] ?? ''}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}`;
     recordAuthorizeEvent(ctx, server.id, {}, new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`), pending.params);

@@ -32,7 +32,7 @@ interface DeviceCall {
   session: SessionRecord | undefined;
 }
 
-type Step = (call: DeviceCall, params: Record<string, string>) => FastifyReply;
+type Step = (call: DeviceCall, params: Record<string, string>) => FastifyReply | Promise<FastifyReply>;
 
 export async function registerDeviceVerificationRoutes(app: FastifyInstance, ctx: HttpContext): Promise<void> {
   await app.register(async (scope) => {
@@ -56,7 +56,7 @@ async function deviceRequest(ctx: HttpContext, request: FastifyRequest, reply: F
       setCookie(reply, server.id, CSRF_COOKIE, csrf);
     }
     const session = ctx.services.authorize.sessions.find(server.id, readCookie(request, SESSION_COOKIE));
-    return step({ ctx, request, reply, server, csrf, session }, params);
+    return await step({ ctx, request, reply, server, csrf, session }, params);
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
     recordDeviceEvent(ctx, server.id, error, error.detail ?? null);
@@ -80,9 +80,9 @@ const showCodeForm: Step = (call, params) => {
 };
 
 /** A good password opens the server's session (as at /authorize), then the code form. */
-const signIn: Step = (call, form) => {
+const signIn: Step = async (call, form) => {
   const { ctx, server, reply } = call;
-  const check = ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
+  const check = await ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
   if (!check.ok) {
     recordDeviceEvent(ctx, server.id, new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${check.reason}: '${form['username'] ?? ''}'`), null);
     return signInFirst(call, form['pending'] ?? '', true, form['username']);

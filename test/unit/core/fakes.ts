@@ -92,7 +92,7 @@ export class FakeCrypto implements Crypto {
     return `fake$${[...password].reverse().join('')}`;
   }
 
-  verifyPassword(password: string, hash: string): boolean {
+  async verifyPassword(password: string, hash: string): Promise<boolean> {
     return hash === this.hashPassword(password);
   }
 

@@ -134,7 +134,7 @@ describe('Users.update and replace', () => {
     expect(issuesOf(thrown(() => f.users.update(user.id, { profile: { email: null } })))).toEqual(['email: The field cannot be left blank']);
   });
 
-  it('an admin-set password activates a PROVISIONED user and ends RECOVERY', () => {
+  it('an admin-set password activates a PROVISIONED user and ends RECOVERY', async () => {
     const user = f.users.create(person('p@example.com'));
     later(f.clock, 10);
     const activated = f.users.update(user.id, { credentials: { password: { value: 'Abcd1234' } } });
@@ -142,7 +142,7 @@ describe('Users.update and replace', () => {
     f.users.lifecycle(user.id, 'reset_password');
     expect(f.users.get(user.id).status).toBe('RECOVERY');
     expect(f.users.replace(user.id, { profile: activated.profile, credentials: { password: { value: 'New-pass-1' } } }).status).toBe('ACTIVE');
-    expect(f.users.checkPassword('p@example.com', 'New-pass-1').ok).toBe(true);
+    expect((await f.users.checkPassword('p@example.com', 'New-pass-1')).ok).toBe(true);
   });
 
   it('treats credentials echoed from a GET (password {} and a question without answer) as unchanged', () => {
@@ -208,14 +208,14 @@ describe('Users.delete', () => {
 });
 
 describe('Users.checkPassword and recordLogin', () => {
-  it('accepts the right password of an ACTIVE user and says why otherwise', () => {
+  it('accepts the right password of an ACTIVE user and says why otherwise', async () => {
     const user = f.users.create(withPassword('s@example.com'));
-    expect(f.users.checkPassword('S@example.com', 'Abcd1234')).toMatchObject({ ok: true, user: { id: user.id } });
-    expect(f.users.checkPassword('s@example.com', 'wrong-one')).toMatchObject({ ok: false, reason: 'wrong_password' });
-    expect(f.users.checkPassword('nobody@example.com', 'Abcd1234')).toEqual({ ok: false, reason: 'unknown_user' });
+    expect(await f.users.checkPassword('S@example.com', 'Abcd1234')).toMatchObject({ ok: true, user: { id: user.id } });
+    expect(await f.users.checkPassword('s@example.com', 'wrong-one')).toMatchObject({ ok: false, reason: 'wrong_password' });
+    expect(await f.users.checkPassword('nobody@example.com', 'Abcd1234')).toEqual({ ok: false, reason: 'unknown_user' });
     f.users.lifecycle(user.id, 'suspend');
-    expect(f.users.checkPassword('s@example.com', 'Abcd1234')).toMatchObject({ ok: false, reason: 'not_allowed' });
-    expect(f.users.checkPassword('p@example.com', 'x')).toMatchObject({ ok: false });
+    expect(await f.users.checkPassword('s@example.com', 'Abcd1234')).toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(await f.users.checkPassword('p@example.com', 'x')).toMatchObject({ ok: false });
   });
 
   it('stamps lastLogin only', () => {

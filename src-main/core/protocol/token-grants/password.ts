@@ -16,12 +16,12 @@ const REASONS = {
   not_allowed: 'the user may not sign in in their current status',
 } as const;
 
-export const passwordGrant: GrantHandler = (deps, request, client, progress) => {
+export const passwordGrant: GrantHandler = async (deps, request, client, progress) => {
   const { username, password } = request.params;
   for (const [name, value] of [['username', username], ['password', password]] as const) {
     if (value === undefined || value === '') throw new InvalidRequest(missingParameter(name), `the request has no ${name}`);
   }
-  const check = deps.users.checkPassword(username!, password!);
+  const check = await deps.users.checkPassword(username!, password!);
   if (!check.ok) {
     const status = check.user ? ` (${check.user.id}, ${check.user.status})` : '';
     throw new InvalidGrant(INVALID_CREDENTIALS, `${REASONS[check.reason]}: '${username}'${status}`);

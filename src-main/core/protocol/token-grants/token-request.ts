@@ -33,7 +33,7 @@ export async function handleTokenRequest(deps: TokenGrantDeps, request: TokenReq
   checkBrowserOrigin(client, request.origin);
   const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);
   progress.grantType = grantType;
-  const subject = GRANTS[grantType]!(deps, request, client, progress);
+  const subject = await GRANTS[grantType]!(deps, request, client, progress);
   // A code or a refresh keeps what the initial authentication decided (reference §1.4: evaluated once).
   const granted = subject.decided ?? evaluatePolicy(deps, request, client, grantType, subject, progress);
   return mintTokens(deps, request, client, subject, granted, progress);

@@ -89,4 +89,4 @@ export interface TokenResponse {
   id_token?: string;
 }
 
-export type GrantHandler = (deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, progress: TokenProgress) => GrantSubject;
+export type GrantHandler = (deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, progress: TokenProgress) => GrantSubject | Promise<GrantSubject>;
