@@ -32,6 +32,8 @@ export interface ScopeTrace {
 export interface ClaimTrace {
   name: string;
   token: 'access_token' | 'id_token' | 'userinfo';
+  /** Which ID token: the thin one minted with an access token, or the full one requested alone (reference §4). */
+  idToken?: 'thin' | 'full';
   /** Where the value came from: "system", "scope profile", "claim <id> (EXPRESSION)", … */
   source: string;
   expression?: string;

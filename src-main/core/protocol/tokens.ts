@@ -182,7 +182,8 @@ export class TokenMinter {
       codeHash: request.code === undefined ? undefined : accessTokenHash(crypto, request.code),
       nonce: request.nonce,
     });
-    return { payload: { ...custom.claims, ...system, ...scopeClaims.claims }, trace: [...scopeClaims.trace, ...custom.trace] };
+    const trace = [...scopeClaims.trace, ...custom.trace].map((entry): ClaimTrace => ({ ...entry, idToken: fat ? 'full' : 'thin' }));
+    return { payload: { ...custom.claims, ...system, ...scopeClaims.claims }, trace };
   }
 
   private get hook(): ClaimsHook {

@@ -29,7 +29,10 @@ function ClaimRow({ claim }: { claim: ClaimTraceDto }) {
   return (
     <tr className={claim.omitted ? 'is-omitted' : undefined}>
       <td className="mono">{claim.name}</td>
-      <td>{claim.token}</td>
+      <td>
+        {claim.token}
+        {claim.idToken && ` (${claim.idToken})`}
+      </td>
       <td>
         {claim.source}
         {claim.expression && <div className="table__secondary mono">{claim.expression}</div>}

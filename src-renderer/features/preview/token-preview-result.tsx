@@ -31,7 +31,6 @@ export function TokenPreviewResult({ result, grantType }: TokenPreviewResultProp
 }
 
 function Tokens({ result }: { result: Extract<ClaimsPreviewDto, { ok: true }> }) {
-  const idCustom = customClaimNames(result.trace, 'id_token');
   return (
     <>
       <p className="token-preview__legend">
@@ -39,8 +38,8 @@ function Tokens({ result }: { result: Extract<ClaimsPreviewDto, { ok: true }> })
       </p>
       <div className="token-preview__payloads">
         <TokenPayload title="Access token" payload={result.accessToken} custom={customClaimNames(result.trace, 'access_token')} absent="" />
-        <TokenPayload title="ID token" payload={result.idToken} custom={idCustom} absent={NO_ID_TOKEN} />
-        <TokenPayload title="ID token (response_type=id_token)" payload={result.idTokenFull} custom={idCustom} absent={NO_ID_TOKEN} />
+        <TokenPayload title="ID token" payload={result.idToken} custom={customClaimNames(result.trace, 'id_token', 'thin')} absent={NO_ID_TOKEN} />
+        <TokenPayload title="ID token (response_type=id_token)" payload={result.idTokenFull} custom={customClaimNames(result.trace, 'id_token', 'full')} absent={NO_ID_TOKEN} />
         <TokenPayload title="Userinfo" payload={result.userinfo} custom={customClaimNames(result.trace, 'userinfo')} absent={NO_ID_TOKEN} />
       </div>
     </>

@@ -184,6 +184,8 @@ describe('the decision trace', () => {
     token,
     source: `claim ${d.claimIds[name]} (${type})`,
     expression: name === SEED_CLAIM ? 'user.honorific' : DEFAULT_SERVER_CLAIMS.find((c) => c.name === name)!.value,
+    // The password grant's ID token comes with an access token: the thin one.
+    ...(token === 'id_token' ? { idToken: 'thin' as const } : {}),
     ...outcome,
   });
 

@@ -6,14 +6,18 @@ const trace: ClaimTrace[] = [
   { name: 'sub', token: 'access_token', source: 'system', value: 'alice' },
   { name: 'department', token: 'access_token', source: 'claim ocl1 (RESOURCE EXPRESSION)', expression: 'user.department', value: 'Eng' },
   { name: 'title', token: 'access_token', source: 'claim ocl2 (RESOURCE EXPRESSION)', expression: 'user.title', omitted: 'the expression gave null' },
-  { name: 'given', token: 'id_token', source: 'claim ocl3 (IDENTITY EXPRESSION)', value: 'Alice' },
-  { name: 'email', token: 'id_token', source: 'scope email', value: 'a@x' },
+  { name: 'given', token: 'id_token', idToken: 'thin', source: 'claim ocl3 (IDENTITY EXPRESSION)', value: 'Alice' },
+  { name: 'email', token: 'id_token', idToken: 'thin', source: 'scope email', value: 'a@x' },
+  { name: 'nick', token: 'id_token', idToken: 'thin', source: 'claim ocl4 (IDENTITY EXPRESSION)', omitted: 'included only in /userinfo and ID tokens requested alone (alwaysIncludeInToken is false)' },
+  { name: 'nick', token: 'id_token', idToken: 'full', source: 'claim ocl4 (IDENTITY EXPRESSION)', value: 'Al' },
 ];
 
 describe('payload lines', () => {
   it('names the claims a custom claim gave a value to, per token', () => {
     expect([...customClaimNames(trace, 'access_token')]).toEqual(['department']);
-    expect([...customClaimNames(trace, 'id_token')]).toEqual(['given']);
+    expect([...customClaimNames(trace, 'id_token')]).toEqual(['given', 'nick']);
+    expect([...customClaimNames(trace, 'id_token', 'thin')]).toEqual(['given']);
+    expect([...customClaimNames(trace, 'id_token', 'full')]).toEqual(['nick']);
     expect([...customClaimNames(trace, 'userinfo')]).toEqual([]);
   });
 

@@ -132,6 +132,14 @@ describe('TokenMinter', () => {
     expect(seen).toEqual(['access_token:false', 'id_token:false', 'id_token:true']);
   });
 
+  it('marks the trace of an ID token thin (with an access token) or full (requested alone)', async () => {
+    const withUser = { ...request, user: { record: user, appUserName: 'alice', authTime: NOW, amr: ['pwd'] }, idToken: true };
+    const thin = await minter([key('k', 'ACTIVE')]).mint(withUser);
+    expect(thin.claims.map((c) => `${c.name}:${c.idToken}`)).toEqual(['name:thin', 'preferred_username:thin']);
+    const full = await minter([key('k', 'ACTIVE')]).mintIdToken(withUser, true);
+    expect(new Set(full.claims.map((c) => c.idToken))).toEqual(new Set(['full']));
+  });
+
   it('keeps the access token claims in the trace of an ID token claim failure', async () => {
     const hook: ClaimsHook = {
       claimsFor: ({ token }) => {
