@@ -47,7 +47,7 @@ export interface ClaimDeps {
   store: ClaimStore;
   servers: { get(id: string): AuthorizationServerRecord };
   /** Which of `names` exist as scopes on the server. */
-  scopes: { byNames(serverId: string, names: string[]): { name: string }[] };
+  scopes: { unknownNames(serverId: string, names: string[]): string[] };
   crypto: Crypto;
   clock: Clock;
   tx: Transactor;
@@ -160,8 +160,7 @@ export class Claims {
     const issues: FieldIssue[] = [];
     const valueIssue = validateClaimValue(input);
     if (valueIssue) issues.push(valueIssue);
-    const known = new Set(this.deps.scopes.byNames(serverId, input.conditions.scopes).map((s) => s.name));
-    const unknown = input.conditions.scopes.filter((name) => !known.has(name));
+    const unknown = this.deps.scopes.unknownNames(serverId, input.conditions.scopes);
     if (unknown.length) {
       issues.push({ field: 'conditions.scopes', message: `no scope named ${unknown.map((n) => `'${n}'`).join(', ')} exists on this authorization server` });
     }

@@ -92,6 +92,12 @@ export class Scopes {
     return names.length ? this.deps.store.byNames(serverId, [...new Set(names)]) : [];
   }
 
+  /** The names among `names` that are not scopes of the server, in the order given. */
+  unknownNames(serverId: string, names: string[]): string[] {
+    const known = new Set(this.byNames(serverId, names).map((s) => s.name));
+    return names.filter((name) => !known.has(name));
+  }
+
   /** Default scopes: granted when a request names no scope (§1.5). */
   defaults(serverId: string): ScopeRecord[] {
     return this.listByServer(serverId).filter((s) => s.isDefault);

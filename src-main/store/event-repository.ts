@@ -4,7 +4,8 @@ import type { EventStore } from '../core/protocol/event-log.js';
 import type { DecisionTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
 
-interface EventRow {
+/** An `events` row as stored (tests read the table with it too). */
+export interface EventRow {
   id: string;
   time: string;
   endpoint: string;

@@ -27,7 +27,7 @@ export interface PreviewDeps extends PolicyDeps {
   servers: { get(id: string): AuthorizationServerRecord };
   apps: { get(id: string): AppRecord };
   users: PolicyDeps['users'] & { get(id: string): UserRecord };
-  scopes: PolicyDeps['scopes'] & { byNames(serverId: string, names: string[]): { name: string }[] };
+  scopes: PolicyDeps['scopes'] & { unknownNames(serverId: string, names: string[]): string[] };
   appAssignments: { appUserName(appId: string, userId: string): string | undefined; isUserAssigned(appId: string, userId: string): boolean };
   tokens: Pick<TokenMinter, 'accessTokenPayload' | 'idTokenPayload'>;
   customClaims: CustomClaims;
@@ -109,8 +109,7 @@ export class Previews {
   }
 
   private checkScopesExist(serverId: string, scopes: string[]): void {
-    const known = new Set(this.deps.scopes.byNames(serverId, scopes).map((s) => s.name));
-    const unknown = scopes.filter((s) => !known.has(s));
+    const unknown = this.deps.scopes.unknownNames(serverId, scopes);
     if (unknown.length) {
       throw new ValidationFailed([{ field: 'scopes', message: `${unknown.map((s) => `'${s}'`).join(', ')} ${unknown.length > 1 ? 'are not scopes' : 'is not a scope'} of this authorization server` }]);
     }

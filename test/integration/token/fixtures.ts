@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import type { EventRow } from '../../../src-main/store/event-repository.js';
 import type { TestApp } from '../../support/app.js';
 
 export const PASSWORD = 'Sandbox-Passw0rd!';
@@ -110,18 +111,8 @@ export function decodeJwt(token: string): { header: Record<string, unknown>; pay
   return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()) };
 }
 
-export interface EventRow {
-  endpoint: string;
-  server_id: string | null;
-  client_id: string | null;
-  user_id: string | null;
-  grant_type: string | null;
-  outcome: string;
-  error: string | null;
-  error_description: string | null;
-  detail: string | null;
-  trace: string | null;
-}
+/** An event as the `events` table holds it. */
+export type { EventRow } from '../../../src-main/store/event-repository.js';
 
 /** The event log, oldest first, read straight from the database. */
 export function events(t: TestApp): EventRow[] {
