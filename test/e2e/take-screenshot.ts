@@ -1,13 +1,15 @@
 /**
  * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
- * screen with a few servers) and docs/token-preview.png (the default server's Token Preview for a
- * user with an honorific: the seed's custom claim highlighted in the ID token).
+ * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
+ * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
+ * whose honorific the seed's custom claim highlights in the ID token). The objects are made through
+ * the API as the walk-through's steps 3, 6 and 9 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createClaim, createUser, createWebApp } from './support/sandbox-setup.js';
+import { createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
@@ -16,7 +18,7 @@ const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import
 const authbox = await startAuthbox();
 try {
   const servers = [
-    { name: 'Orders API', audience: 'api://orders', description: 'Access tokens for the orders service' },
+    { name: 'orders', audience: 'api://orders', description: 'Orders API' },
     { name: 'Mobile App', audience: 'api://mobile', description: 'Tokens for the iOS and Android apps' },
     { name: 'Partner Portal', audience: 'https://partners.example.com', description: 'Tokens for partner integrations' },
   ];
@@ -41,12 +43,12 @@ try {
     await page.screenshot({ path: OUT });
     process.stdout.write(`wrote ${OUT}\n`);
 
-    await createUser(authbox, 'ada@example.com', { firstName: 'Ada', lastName: 'Lovelace', honorific: 'Commodore', department: 'Engineering' });
-    const app = await createWebApp(authbox, 'Orders web');
-    await createClaim(authbox, 'default', { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'String.toUpperCase(user.department)' });
+    await createScope(authbox, 'default', 'orders:read');
+    const app = await createServiceApp(authbox, 'Orders worker');
+    await createUser(authbox, 'ada@example.com', { firstName: 'Ada', lastName: 'Lovelace', honorific: 'Commodore' });
     const preview = new TokenPreviewPage(page);
     await preview.open(authbox.uiUrl, 'default');
-    await preview.preview(`Orders web (${app.clientId})`, 'ada@example.com', 'openid profile');
+    await preview.preview(`Orders worker (${app.clientId})`, 'ada@example.com', 'openid profile');
     await preview.customClaims('ID token').first().waitFor();
     await page.screenshot({ path: PREVIEW_OUT });
     process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
