@@ -4,6 +4,7 @@
  * random policy sets. Long because it is a table: one golden case per behaviour, read top to bottom.
  */
 import fc from 'fast-check';
+import { assertProperty } from '../../../support/property.js';
 import { describe, expect, it } from 'vitest';
 import type { RuleRecord } from '../../../../src-main/core/policy-ports.js';
 import { evaluatePolicies, matchPolicy } from '../../../../src-main/core/protocol/evaluate.js';
@@ -668,7 +669,7 @@ function firstApplicable(input: EvaluationInput) {
 describe('evaluatePolicies properties', () => {
   it('never throws, and a success comes from an ACTIVE rule of the first ACTIVE applicable policy', () => {
     let successes = 0;
-    fc.assert(
+    assertProperty(
       fc.property(arbInput, (input) => {
         const result = evaluatePolicies(input);
         if (result.ok) successes += 1;
@@ -696,7 +697,7 @@ describe('evaluatePolicies properties', () => {
   });
 
   it('is deterministic: the same input gives the same decision', () => {
-    fc.assert(
+    assertProperty(
       fc.property(arbInput, (input) => {
         const [a, b] = [evaluatePolicies(input), evaluatePolicies(input)];
         expect(b.trace).toEqual(a.trace);
