@@ -16,7 +16,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, decodeJwt, events, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, OTHER_REDIRECT_URI, REDIRECT_URI, assignedUser, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
 
 let t: TestApp;

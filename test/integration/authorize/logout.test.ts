@@ -11,7 +11,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { createServer, createPolicyAndRule, oneEvent } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, REDIRECT_URI, assignedUser, createWebClient, signInThrough } from './fixtures.js';
 
 const LOGOUT_URI = 'https://app.example.com/signed-out';

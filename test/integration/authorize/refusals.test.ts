@@ -8,7 +8,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { createPolicyAndRule, createServer, createUser, oneEvent } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
 
 let t: TestApp;

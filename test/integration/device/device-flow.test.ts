@@ -11,7 +11,7 @@ import type { TestApp } from '../../support/app.js';
 import { assignedUser } from '../authorize/fixtures.js';
 import { decodeJwt, events, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, createDeviceClient, decide, deviceAuthorize, enterCode, poll, startDevice, typedCode } from './fixtures.js';
 
 let t: TestApp;

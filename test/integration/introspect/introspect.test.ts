@@ -9,7 +9,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, createClient, createScope, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, createRefreshClient, introspect, postForm, signIn } from './fixtures.js';
+import { MovableClock, assignedUser, createRefreshClient, introspect, postForm, signIn } from '../token/issued-tokens.js';
 
 const clock = new MovableClock();
 let t: TestApp;

@@ -9,7 +9,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, oneEvent, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { assignedUser, createRefreshClient, introspect, postForm, refresh, signIn } from './fixtures.js';
+import { assignedUser, createRefreshClient, introspect, postForm, refresh, signIn } from '../token/issued-tokens.js';
 
 let t: TestApp;
 let client: TestClient;

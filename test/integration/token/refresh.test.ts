@@ -8,10 +8,10 @@ import { ClientSecretBasic, allowInsecureRequests, discovery, refreshTokenGrant 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
-import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './fixtures.js';
-import type { TokenBody } from './fixtures.js';
+import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from './fixtures.js';
+import type { TestClient } from './fixtures.js';
+import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './issued-tokens.js';
+import type { TokenBody } from './issued-tokens.js';
 
 const clock = new MovableClock();
 let t: TestApp;
