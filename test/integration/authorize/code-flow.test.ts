@@ -12,12 +12,11 @@ import {
 } from 'openid-client';
 import type { Configuration } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, decodeJwt, events, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, OTHER_REDIRECT_URI, REDIRECT_URI, assignedUser, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
 
 let t: TestApp;
@@ -133,7 +132,7 @@ describe('code exchange refusals', () => {
     const params = { code, redirect_uri: REDIRECT_URI, code_verifier: started.verifier };
     const first = await postToken(t, { grant_type: 'authorization_code', ...params }, { authorization: basic(web.clientId, web.clientSecret!) });
     expect(first.status).toBe(200);
-    expect(await exchange(web, params)).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidCode });
+    expect(await exchange(web, params)).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
     expect(events(t).at(-1)!.detail).toContain('already used');
   });
 
@@ -145,15 +144,15 @@ describe('code exchange refusals', () => {
     const auth = { authorization: basic(web.clientId, web.clientSecret!) };
     const first = (await (await postToken(t, { grant_type: 'authorization_code', ...params }, auth)).json()) as { refresh_token?: string };
     expect(first.refresh_token).toEqual(expect.any(String));
-    expect(await exchange(web, params)).toMatchObject({ error: 'invalid_grant', error_description: OKTA_TEXT.invalidCode });
+    expect(await exchange(web, params)).toMatchObject({ error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
     const refreshed = await refusal(postToken(t, { grant_type: 'refresh_token', refresh_token: first.refresh_token! }, auth));
-    expect(refreshed).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidRefreshToken });
+    expect(refreshed).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' });
   });
 
   it('refuses a wrong PKCE verifier', async () => {
     const { callback } = await codeFor(web);
     const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: randomPKCECodeVerifier() });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.pkceFailed });
+    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'PKCE verification failed.' });
   });
 
   it('refuses a missing PKCE verifier when a challenge was sent', async () => {
@@ -165,22 +164,22 @@ describe('code exchange refusals', () => {
   it('refuses a redirect_uri other than the authorize one', async () => {
     const { started, callback } = await codeFor(web);
     const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: OTHER_REDIRECT_URI, code_verifier: started.verifier });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.redirectMismatch });
+    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: "The 'redirect_uri' does not match the redirection URI used in the authorization request." });
   });
 
   it('refuses a code after its five minutes, by the injected clock', async () => {
     const { started, callback } = await codeFor(web);
     clock.advance(301);
     const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidCode });
+    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
     expect(events(t).at(-1)!.detail).toContain('expired');
   });
 
   it('refuses a code issued to another client, and an unknown code', async () => {
     const { started, callback } = await codeFor(web);
     const stolen = await exchange(spa, { client_id: spa.clientId, code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(stolen).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidCode });
+    expect(stolen).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
     const unknown = await exchange(web, { code: 'nope', redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(unknown).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidCode });
+    expect(unknown).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
   });
 });

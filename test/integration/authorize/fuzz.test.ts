@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { assertProperty } from '../../support/property.js';
 import { basic, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, createWebClient, signInThrough } from './fixtures.js';
@@ -59,7 +60,7 @@ function withClients(params: Record<string, string>): Record<string, string> {
 
 describe('fuzzing', () => {
   it('no authorize request gets a 5xx', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(authorizeParams(), fc.boolean(), fc.boolean(), async (params, post, session) => {
         const browser = session ? signedIn : new Browser();
         const full = withClients(params);
@@ -74,7 +75,7 @@ describe('fuzzing', () => {
   });
 
   it('no code exchange gets a 5xx', async () => {
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(
         fc.record({ code: text, redirect_uri: pick([REDIRECT_URI]), code_verifier: text, client_id: pick([web.clientId]), scope: text }, { requiredKeys: [] }),
         async (params) => {

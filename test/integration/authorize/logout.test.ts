@@ -7,12 +7,11 @@
 import { ClientSecretBasic, allowInsecureRequests, authorizationCodeGrant, buildAuthorizationUrl, buildEndSessionUrl, calculatePKCECodeChallenge, discovery, randomPKCECodeVerifier } from 'openid-client';
 import type { Configuration } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOGOUT_TEXT } from '../../../src-main/core/protocol/logout.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { createServer, createPolicyAndRule, oneEvent } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, REDIRECT_URI, assignedUser, createWebClient, signInThrough } from './fixtures.js';
 
 const LOGOUT_URI = 'https://app.example.com/signed-out';
@@ -97,13 +96,13 @@ describe('logout', () => {
     const { browser, idToken } = await signedIn();
     const url = buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: 'https://evil.example.com/', state: 'x' });
     const { result: answer, event } = await oneEvent(t, () => browser.get(url.href));
-    await expectErrorPage(answer, LOGOUT_TEXT.postLogoutRedirectUri);
-    expect(event).toMatchObject({ endpoint: 'logout', outcome: 'failure', error: 'invalid_request', error_description: LOGOUT_TEXT.postLogoutRedirectUri });
+    await expectErrorPage(answer, "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings.");
+    expect(event).toMatchObject({ endpoint: 'logout', outcome: 'failure', error: 'invalid_request', error_description: "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings." });
     expect((await authorizeAgain(browser)).status).toBe(302);
   });
 
   it('refuses a missing id_token_hint', async () => {
-    await expectErrorPage(await fetch(`${t.origin}/oauth2/default/v1/logout?post_logout_redirect_uri=${encodeURIComponent(LOGOUT_URI)}`, { redirect: 'manual' }), LOGOUT_TEXT.idTokenHintRequired);
+    await expectErrorPage(await fetch(`${t.origin}/oauth2/default/v1/logout?post_logout_redirect_uri=${encodeURIComponent(LOGOUT_URI)}`, { redirect: 'manual' }), "The 'id_token_hint' parameter is required.");
   });
 
   it('refuses a garbled hint and an ID token of another server', async () => {
@@ -112,8 +111,8 @@ describe('logout', () => {
     await createPolicyAndRule(t, otherId, ['authorization_code']);
     const garbled = `${idToken.slice(0, -4)}AAAA`;
     for (const hint of ['not-a-jwt', garbled]) {
-      await expectErrorPage(await fetch(`${t.origin}/oauth2/default/v1/logout?id_token_hint=${hint}`, { redirect: 'manual' }), LOGOUT_TEXT.idTokenHintInvalid);
+      await expectErrorPage(await fetch(`${t.origin}/oauth2/default/v1/logout?id_token_hint=${hint}`, { redirect: 'manual' }), "The 'id_token_hint' parameter is not a valid ID token issued by this authorization server.");
     }
-    await expectErrorPage(await fetch(`${t.origin}/oauth2/${otherId}/v1/logout?id_token_hint=${idToken}`, { redirect: 'manual' }), LOGOUT_TEXT.idTokenHintInvalid);
+    await expectErrorPage(await fetch(`${t.origin}/oauth2/${otherId}/v1/logout?id_token_hint=${idToken}`, { redirect: 'manual' }), "The 'id_token_hint' parameter is not a valid ID token issued by this authorization server.");
   });
 });

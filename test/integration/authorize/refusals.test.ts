@@ -4,12 +4,11 @@
  * `state`; prompt, max_age and the server's policies changing the outcome.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { createPolicyAndRule, createServer, createUser, oneEvent } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock } from '../tokens/fixtures.js';
+import { MovableClock } from '../token/issued-tokens.js';
 import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
 
 let t: TestApp;
@@ -108,13 +107,13 @@ describe('refused at the redirect URI with state', () => {
   it('a user not assigned to the app, after signing in', async () => {
     await createUser(t, 'dave@example.com');
     const params = redirectParams(await signInThrough(t, new Browser(), codeRequest(), 'dave@example.com'));
-    expect(params).toEqual({ error: 'access_denied', error_description: OKTA_TEXT.notAssigned, state: 'st-1' });
+    expect(params).toEqual({ error: 'access_denied', error_description: 'User is not assigned to the client application.', state: 'st-1' });
   });
 
   it('an unknown scope', async () => {
     const browser = await signedIn();
     const params = redirectParams(await browser.get(codeRequest({ scope: 'openid nope' })));
-    expect(params).toEqual({ error: 'invalid_scope', error_description: OKTA_TEXT.unknownScopes, state: 'st-1' });
+    expect(params).toEqual({ error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.', state: 'st-1' });
   });
 
   it('an ID token without openid', async () => {
@@ -167,13 +166,13 @@ describe('policies decide at /authorize', () => {
 
     await t.api(`${base}/${policy!.id}/rules/${rule!.id}/lifecycle/deactivate`, { method: 'POST' });
     const { result, event } = await oneEvent(t, async () => redirectParams(await browser.get(codeRequest({}, serverId))));
-    expect(result).toEqual({ error: 'access_denied', error_description: OKTA_TEXT.policyFailed, state: 'st-1' });
+    expect(result).toEqual({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.', state: 'st-1' });
     expect(event.detail).toContain('rule is INACTIVE');
 
     await t.api(`${base}/${policy!.id}/rules/${rule!.id}/lifecycle/activate`, { method: 'POST' });
     await t.api(`${base}/${policy!.id}/lifecycle/deactivate`, { method: 'POST' });
     const disabledPolicy = redirectParams(await browser.get(codeRequest({}, serverId)));
-    expect(disabledPolicy).toEqual({ error: 'access_denied', error_description: OKTA_TEXT.policyFailed, state: 'st-1' });
+    expect(disabledPolicy).toEqual({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.', state: 'st-1' });
   });
 
   it('evaluates implicit for token-only response types', async () => {
@@ -181,6 +180,6 @@ describe('policies decide at /authorize', () => {
     await createPolicyAndRule(t, serverId, ['authorization_code']);
     const browser = new Browser();
     const answer = await signInThrough(t, browser, codeRequest({ response_type: 'id_token', nonce: 'n' }, serverId), 'alice@example.com');
-    expect(redirectParams(answer, 'fragment')).toMatchObject({ error: 'access_denied', error_description: OKTA_TEXT.policyFailed });
+    expect(redirectParams(answer, 'fragment')).toMatchObject({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.' });
   });
 });

@@ -8,8 +8,6 @@ import type { CryptoKey } from 'jose';
 import { ClientSecretJwt, ClientSecretPost, None, PrivateKeyJwt, allowInsecureRequests, clientCredentialsGrant, discovery, genericGrantRequest } from 'openid-client';
 import type { ClientAuth } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MULTIPLE_CREDENTIALS } from '../../../src-main/core/protocol/client-auth.js';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { PASSWORD, assignUser, basic, createClient, createPasswordClient, createScope, createUser, oneEvent, postToken, refusal } from './fixtures.js';
@@ -34,7 +32,7 @@ afterAll(async () => {
 });
 
 const CC = { grant_type: 'client_credentials', scope: 'orders:read' };
-const failed = { status: 401, error: 'invalid_client', error_description: OKTA_TEXT.clientAuthFailed };
+const failed = { status: 401, error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' };
 const config = (clientId: string, auth: ClientAuth) => discovery(new URL(issuer), clientId, undefined, auth, { execute: [allowInsecureRequests] });
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -74,7 +72,7 @@ describe('secret methods', () => {
 
   it('refuses credentials in both the header and the body', async () => {
     const result = await refusal(postToken(t, { ...CC, client_id: basicClient.clientId, client_secret: basicClient.clientSecret! }, { authorization: basic(basicClient.clientId, basicClient.clientSecret!) }));
-    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: MULTIPLE_CREDENTIALS });
+    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: 'Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body.' });
   });
 
   it("refuses a method other than the app's", async () => {
@@ -85,7 +83,7 @@ describe('secret methods', () => {
 
   it('refuses a request with no credentials at all', async () => {
     const result = await refusal(postToken(t, CC));
-    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: OKTA_TEXT.noClientCredentials });
+    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: 'No client credentials found.' });
   });
 
   it('refuses an inactive app', async () => {

@@ -6,6 +6,7 @@
  * printed from a random tree parses.
  */
 import fc from 'fast-check';
+import { assertProperty } from '../../../support/property.js';
 import { describe, expect, it } from 'vitest';
 import { EXPRESSION_ERROR_CODES } from '../../../../src-main/contracts/expression.js';
 import { INTERNAL_ERROR } from '../../../../src-main/core/expression/errors.js';
@@ -101,25 +102,25 @@ const { expression } = fc.letrec<{ expression: string; leaf: string }>((tie) => 
 
 describe('never throws, and every error is well formed', () => {
   it('on random strings', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary-ascii', maxLength: 60 })), expectTotal), RUNS);
+    assertProperty(fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary-ascii', maxLength: 60 })), expectTotal), RUNS);
   });
 
   it('on soups of the grammar’s tokens', () => {
-    fc.assert(fc.property(soup, expectTotal), RUNS);
+    assertProperty(fc.property(soup, expectTotal), RUNS);
   });
 
   it('on golden expressions with characters inserted, deleted or replaced', () => {
-    fc.assert(fc.property(mutated, expectTotal), RUNS);
+    assertProperty(fc.property(mutated, expectTotal), RUNS);
   });
 
   it('on well-formed expressions, whatever they evaluate to', () => {
-    fc.assert(fc.property(expression, expectTotal), RUNS);
+    assertProperty(fc.property(expression, expectTotal), RUNS);
   });
 });
 
 describe('well-formed expressions', () => {
   it('always parse', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         expression.filter((source) => source.length <= 4096),
         (source) => {

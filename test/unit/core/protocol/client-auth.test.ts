@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AppRecord } from '../../../../src-main/core/app-records.js';
-import { ClientAuthenticator, JWT_BEARER, MULTIPLE_CREDENTIALS, presentedMethod } from '../../../../src-main/core/protocol/client-auth.js';
+import { ClientAuthenticator, JWT_BEARER, presentedMethod } from '../../../../src-main/core/protocol/client-auth.js';
 import type { PresentedCredentials } from '../../../../src-main/core/protocol/client-auth.js';
 import type { ClientAssertionStore } from '../../../../src-main/core/protocol/client-assertion.js';
-import { InvalidClient, InvalidRequest, OKTA_TEXT, type OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
+import { InvalidClient, InvalidRequest, type OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { originOf } from '../../../../src-main/core/protocol/token-grants/check-origin.js';
 import { FakeClock, FakeCrypto, fakeJws } from '../fakes.js';
 
@@ -39,15 +39,15 @@ describe('presentedMethod', () => {
   ])('refuses %s together as invalid_request', (_name, credentials) => {
     const error = thrown(() => presentedMethod(credentials));
     expect(error).toBeInstanceOf(InvalidRequest);
-    expect(error.description).toBe(MULTIPLE_CREDENTIALS);
+    expect(error.description).toBe('Cannot supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a client_assertion in the post body.');
   });
 
   it.each<[string, PresentedCredentials, string]>([
-    ['nothing', {}, OKTA_TEXT.noClientCredentials],
-    ['a client_secret without client_id', { clientSecret: 's' }, OKTA_TEXT.noClientCredentials],
-    ['a malformed Basic header', { basic: 'malformed' }, OKTA_TEXT.clientAuthFailed],
-    ['another client_id in the body than in Basic', { basic: { clientId: 'c', clientSecret: 's' }, clientId: 'd' }, OKTA_TEXT.clientAuthFailed],
-    ['a wrong client_assertion_type', { clientAssertionType: 'urn:x', clientAssertion: 'a.b.c' }, OKTA_TEXT.clientAuthFailed],
+    ['nothing', {}, 'No client credentials found.'],
+    ['a client_secret without client_id', { clientSecret: 's' }, 'No client credentials found.'],
+    ['a malformed Basic header', { basic: 'malformed' }, 'Client authentication failed. Either the client or the client credentials are invalid.'],
+    ['another client_id in the body than in Basic', { basic: { clientId: 'c', clientSecret: 's' }, clientId: 'd' }, 'Client authentication failed. Either the client or the client credentials are invalid.'],
+    ['a wrong client_assertion_type', { clientAssertionType: 'urn:x', clientAssertion: 'a.b.c' }, 'Client authentication failed. Either the client or the client credentials are invalid.'],
   ])('refuses %s as invalid_client', (_name, credentials, description) => {
     const error = thrown(() => presentedMethod(credentials));
     expect(error).toBeInstanceOf(InvalidClient);
@@ -114,7 +114,7 @@ describe('ClientAuthenticator: secrets', () => {
   ])('refuses %s, keeping the reason in detail', async (_name, record, credentials, detail) => {
     const error = await rejection(auth(record).authenticate(credentials, AUDIENCES));
     expect(error).toBeInstanceOf(InvalidClient);
-    expect(error.description).toBe(OKTA_TEXT.clientAuthFailed);
+    expect(error.description).toBe('Client authentication failed. Either the client or the client credentials are invalid.');
     expect(error.detail).toContain(detail);
   });
 
@@ -168,7 +168,7 @@ describe('ClientAuthenticator: client assertions', () => {
     const { auth } = authenticator([jwtApp]);
     const error = await rejection(auth.authenticate(present(assertion), AUDIENCES));
     expect(error).toBeInstanceOf(InvalidClient);
-    expect(error.description).toBe(OKTA_TEXT.clientAuthFailed);
+    expect(error.description).toBe('Client authentication failed. Either the client or the client credentials are invalid.');
     expect(error.detail).toContain(detail);
   });
 

@@ -1,11 +1,12 @@
 /**
- * What the token-store tests share: a clock they can move, apps allowed the refresh_token grant
- * (ROTATE or STATIC), a user signed in with the password grant, and plain /introspect, /revoke and
- * /userinfo calls for the cases a client library cannot express.
+ * What the tests of issued tokens share (token/refresh, introspect/, revoke/, userinfo/; the clock
+ * also serves the authorize and device flows): a clock they can move, apps allowed the refresh_token
+ * grant (ROTATE or STATIC), a user signed in with the password grant, and plain /introspect, /revoke
+ * and /userinfo calls for the cases a client library cannot express.
  */
 import type { TestApp } from '../../support/app.js';
-import { FORM, PASSWORD, assignUser, basic, createClient, createServer, createUser, postToken } from '../token/fixtures.js';
-import type { TestClient } from '../token/fixtures.js';
+import { FORM, PASSWORD, assignUser, basic, createClient, createServer, createUser, postToken } from './fixtures.js';
+import type { TestClient } from './fixtures.js';
 
 /** A clock that follows real time (so client libraries accept iat/exp) plus an offset tests move. */
 export class MovableClock {

@@ -5,12 +5,11 @@
  */
 import { ClientSecretBasic, allowInsecureRequests, discovery, tokenIntrospection } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, createClient, createScope, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, createRefreshClient, introspect, postForm, signIn } from './fixtures.js';
+import { MovableClock, assignedUser, createRefreshClient, introspect, postForm, signIn } from '../token/issued-tokens.js';
 
 const clock = new MovableClock();
 let t: TestApp;
@@ -107,17 +106,17 @@ describe('introspecting tokens', () => {
 describe('introspection refusals', () => {
   it("refuses a request without token with Okta's text, and records one event", async () => {
     const { result, event } = await oneEvent(t, () => refusal(postForm(t, 'introspect', {}, { authorization: basic(client.clientId, client.clientSecret!) })));
-    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: OKTA_TEXT.tokenRequired });
+    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: "The 'token' parameter is required." });
     expect(event).toMatchObject({ endpoint: 'introspect', client_id: client.clientId, outcome: 'failure', error: 'invalid_request' });
   });
 
   it('refuses a wrong client secret', async () => {
     const result = await refusal(postForm(t, 'introspect', { token: 'x' }, { authorization: basic(client.clientId, 'wrong') }));
-    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: OKTA_TEXT.clientAuthFailed });
+    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' });
   });
 
   it('refuses a confidential client that sends the colon-less Basic', async () => {
     const result = await refusal(postForm(t, 'introspect', { token: 'x' }, { authorization: `Basic ${Buffer.from(client.clientId).toString('base64')}` }));
-    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: OKTA_TEXT.clientAuthFailed });
+    expect(result).toMatchObject({ status: 401, error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' });
   });
 });

@@ -10,7 +10,7 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, createClient, createPolicyAndRule, createScope, createServer, decodeJwt, oneEvent, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, createRefreshClient, signIn } from './fixtures.js';
+import { MovableClock, assignedUser, createRefreshClient, signIn } from '../token/issued-tokens.js';
 
 const clock = new MovableClock();
 let t: TestApp;

@@ -5,12 +5,11 @@
  */
 import { ClientSecretBasic, allowInsecureRequests, discovery, tokenRevocation } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, oneEvent, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { assignedUser, createRefreshClient, introspect, postForm, refresh, signIn } from './fixtures.js';
+import { assignedUser, createRefreshClient, introspect, postForm, refresh, signIn } from '../token/issued-tokens.js';
 
 let t: TestApp;
 let client: TestClient;
@@ -53,7 +52,7 @@ describe('revocation', () => {
     expect(event).toMatchObject({ endpoint: 'revoke', client_id: client.clientId, outcome: 'success' });
     expect(event.detail).toContain('and its token family');
     for (const token of [tokens.access_token, refreshed.access_token, tokens.refresh_token!]) expect(await introspect(t, client, token)).toEqual({ active: false });
-    expect(await refusal(refresh(t, client, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidRefreshToken });
+    expect(await refusal(refresh(t, client, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' });
   });
 
   it('answers 200 with an empty body for an unknown token', async () => {
@@ -75,7 +74,7 @@ describe('revocation', () => {
     expect(await refusal(postForm(t, 'revoke', {}, { authorization: basic(client.clientId, client.clientSecret!) }))).toMatchObject({
       status: 400,
       error: 'invalid_request',
-      error_description: OKTA_TEXT.tokenRequired,
+      error_description: "The 'token' parameter is required.",
     });
   });
 

@@ -6,13 +6,12 @@
  */
 import { ClientSecretBasic, allowInsecureRequests, discovery, refreshTokenGrant } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { OKTA_TEXT } from '../../../src-main/core/protocol/oauth-errors.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from '../token/fixtures.js';
-import type { TestClient } from '../token/fixtures.js';
-import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './fixtures.js';
-import type { TokenBody } from './fixtures.js';
+import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from './fixtures.js';
+import type { TestClient } from './fixtures.js';
+import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './issued-tokens.js';
+import type { TokenBody } from './issued-tokens.js';
 
 const clock = new MovableClock();
 let t: TestApp;
@@ -29,7 +28,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const invalidRefreshToken = { status: 400, error: 'invalid_grant', error_description: OKTA_TEXT.invalidRefreshToken };
+const invalidRefreshToken = { status: 400, error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' };
 
 describe('issuing refresh tokens', () => {
   it('issues an opaque refresh token with offline_access on an app with the refresh_token grant', async () => {
@@ -159,7 +158,7 @@ describe('refresh_token grant', () => {
     const daveId = await assignedUser(t, rotating, 'dave@example.com');
     const tokens = await signIn(t, rotating, 'dave@example.com');
     expect((await t.api(`/api/v1/apps/${rotating.id}/users/${daveId}`, { method: 'DELETE' })).status).toBe(204);
-    expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'access_denied', error_description: OKTA_TEXT.notAssigned });
+    expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'access_denied', error_description: 'User is not assigned to the client application.' });
   });
 
   it('refuses the grant when the app is no longer allowed refresh_token', async () => {
@@ -170,7 +169,7 @@ describe('refresh_token grant', () => {
     app.settings.oauthClient.grant_types = ['authorization_code', 'password'];
     expect((await t.api(`/api/v1/apps/${client.id}`, { method: 'PUT', body: JSON.stringify(app) })).status).toBe(200);
     const result = await refusal(refresh(t, client, tokens.refresh_token!));
-    expect(result).toMatchObject({ status: 400, error: 'unauthorized_client', error_description: OKTA_TEXT.grantNotAllowed(['authorization_code', 'password']) });
+    expect(result).toMatchObject({ status: 400, error: 'unauthorized_client', error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code, password].' });
   });
 });
 
