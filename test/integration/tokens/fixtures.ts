@@ -1,5 +1,5 @@
 /**
- * What the token-store tests share: a clock they can move, apps allowed the refresh_token grant
+ * What the token-ledger tests share: a clock they can move, apps allowed the refresh_token grant
  * (ROTATE or STATIC), a user signed in with the password grant, and plain /introspect, /revoke and
  * /userinfo calls for the cases a client library cannot express.
  */
