@@ -68,24 +68,24 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
     initializers: [(server) => scopes.addSystemScopes(server), (server) => claims.addSystemClaims(server)],
   });
-  const claimStore = new SqliteClaimRepository(db);
-  const scopes: Scopes = new Scopes({ store: new SqliteScopeRepository(db), servers, references: deps.references, claims: claimStore, crypto, clock, tx: deps.tx });
-  const claims: Claims = new Claims({ store: claimStore, servers, scopes, crypto, clock, tx: deps.tx });
-  const ruleStore = new SqliteRuleRepository(db);
-  const policies = new Policies({ store: new SqlitePolicyRepository(db), rules: ruleStore, servers, crypto, clock, tx: deps.tx });
-  const rules = new Rules({ store: ruleStore, policies, crypto, clock, tx: deps.tx });
-  const appStore = new SqliteAppRepository(db);
-  const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
-  const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentRepository(db), clock, tx: deps.tx });
-  const userStore = new SqliteUserRepository(db);
-  const groupStore = new SqliteGroupRepository(db);
-  const users = new Users({ store: userStore, groups: groupStore, references: deps.references, crypto, clock, tx: deps.tx });
-  const groups = new Groups({ store: groupStore, users: userStore, references: deps.references, crypto, clock, tx: deps.tx });
+  const claimRepository = new SqliteClaimRepository(db);
+  const scopes: Scopes = new Scopes({ store: new SqliteScopeRepository(db), servers, references: deps.references, claims: claimRepository, crypto, clock, tx: deps.tx });
+  const claims: Claims = new Claims({ store: claimRepository, servers, scopes, crypto, clock, tx: deps.tx });
+  const ruleRepository = new SqliteRuleRepository(db);
+  const policies = new Policies({ store: new SqlitePolicyRepository(db), rules: ruleRepository, servers, crypto, clock, tx: deps.tx });
+  const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
+  const appRepository = new SqliteAppRepository(db);
+  const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
+  const appAssignments = new AppAssignments({ apps: appRepository, store: new SqliteAppAssignmentRepository(db), clock, tx: deps.tx });
+  const userRepository = new SqliteUserRepository(db);
+  const groupRepository = new SqliteGroupRepository(db);
+  const users = new Users({ store: userRepository, groups: groupRepository, references: deps.references, crypto, clock, tx: deps.tx });
+  const groups = new Groups({ store: groupRepository, users: userRepository, references: deps.references, crypto, clock, tx: deps.tx });
   const events = new EventLog({ store: new SqliteEventRepository(db), crypto, clock });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionRepository(db), crypto, clock });
   const orgId = orgIdOf(settings, crypto);
-  const customClaims = new CustomClaims({ claims, groups: groupStore, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
+  const customClaims = new CustomClaims({ claims, groups: groupRepository, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId, claimsHook: customClaims });
   const tokenLedger = new TokenLedger({ store: new SqliteTokenRepository(db), apps, crypto, clock, tx: deps.tx });
   const tokenLookups: TokenLookupDeps = { tokenLedger, servers, users, apps, appAssignments, claimsHook: customClaims, crypto, clock };
