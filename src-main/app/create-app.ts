@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../core/ports/runtime.js';
 import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';

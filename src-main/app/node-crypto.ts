@@ -6,7 +6,7 @@ import { createHash, randomBytes, randomInt, scrypt as scryptAsync, scryptSync, 
 import { promisify } from 'node:util';
 import { SignJWT, calculateJwkThumbprint, compactVerify, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK } from 'jose';
 import type { CryptoKey, JWK, KeyObject } from 'jose';
-import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports.js';
+import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 

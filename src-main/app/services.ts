@@ -16,34 +16,34 @@ import { TokenMinter } from '../core/protocol/tokens.js';
 import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
 import { Previews } from '../core/protocol/previews.js';
 import type { TokenLookupDeps } from '../http/context.js';
-import { TokenStore } from '../core/protocol/token-store.js';
+import { TokenLedger } from '../core/protocol/token-ledger.js';
 import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
 import { Users } from '../core/users.js';
-import type { Clock, Crypto, Transactor } from '../core/ports.js';
+import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
 import type { HttpServices } from '../http/context.js';
-import { SqliteAppAssignmentStore } from '../store/app-assignment-repository.js';
-import { SqliteAppStore } from '../store/app-repository.js';
-import { SqliteAuthorizationCodeStore } from '../store/authorization-code-repository.js';
-import { SqliteAuthorizationServerStore } from '../store/authorization-server-repository.js';
-import { SqliteClaimStore } from '../store/claim-repository.js';
-import { SqliteClientAssertionStore } from '../store/client-assertion-repository.js';
-import { SqliteDeviceAuthorizationStore } from '../store/device-authorization-repository.js';
-import { SqliteEventStore } from '../store/event-repository.js';
+import { SqliteAppAssignmentRepository } from '../store/app-assignment-repository.js';
+import { SqliteAppRepository } from '../store/app-repository.js';
+import { SqliteAuthorizationCodeRepository } from '../store/authorization-code-repository.js';
+import { SqliteAuthorizationServerRepository } from '../store/authorization-server-repository.js';
+import { SqliteClaimRepository } from '../store/claim-repository.js';
+import { SqliteClientAssertionRepository } from '../store/client-assertion-repository.js';
+import { SqliteDeviceAuthorizationRepository } from '../store/device-authorization-repository.js';
+import { SqliteEventRepository } from '../store/event-repository.js';
 import type { Db } from '../store/database.js';
-import { SqliteGroupStore } from '../store/group-repository.js';
-import { SqlitePolicyStore } from '../store/policy-repository.js';
-import { SqliteRuleStore } from '../store/rule-repository.js';
-import { SqliteReferenceStore } from '../store/reference-repository.js';
-import { SqliteScopeStore } from '../store/scope-repository.js';
-import { SqliteSessionStore } from '../store/session-repository.js';
-import { SqliteSettingsStore } from '../store/settings-repository.js';
-import { SqliteTokenStore } from '../store/token-repository.js';
-import { SqliteUserStore } from '../store/user-repository.js';
+import { SqliteGroupRepository } from '../store/group-repository.js';
+import { SqlitePolicyRepository } from '../store/policy-repository.js';
+import { SqliteRuleRepository } from '../store/rule-repository.js';
+import { SqliteReferenceRepository } from '../store/reference-repository.js';
+import { SqliteScopeRepository } from '../store/scope-repository.js';
+import { SqliteSessionRepository } from '../store/session-repository.js';
+import { SqliteSettingsRepository } from '../store/settings-repository.js';
+import { SqliteTokenRepository } from '../store/token-repository.js';
+import { SqliteUserRepository } from '../store/user-repository.js';
 
 export interface Services extends HttpServices {
-  settings: SqliteSettingsStore;
+  settings: SqliteSettingsRepository;
 }
 
 /** What every feature's service may be built from. */
@@ -54,47 +54,47 @@ export interface ServiceDeps {
   /** One store transaction around a multi-step write. */
   tx: Transactor;
   /** Which policies and rules name a user, group, app or scope (refuse deleting those). */
-  references: SqliteReferenceStore;
+  references: SqliteReferenceRepository;
 }
 
 export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
-  const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceStore(db) };
-  const settings = new SqliteSettingsStore(db);
+  const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceRepository(db) };
+  const settings = new SqliteSettingsRepository(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
-    store: new SqliteAuthorizationServerStore(db),
+    store: new SqliteAuthorizationServerRepository(db),
     crypto,
     clock,
     tx: deps.tx,
     initializers: [(server) => scopes.addSystemScopes(server), (server) => claims.addSystemClaims(server)],
   });
-  const claimStore = new SqliteClaimStore(db);
-  const scopes: Scopes = new Scopes({ store: new SqliteScopeStore(db), servers, references: deps.references, claims: claimStore, crypto, clock, tx: deps.tx });
-  const claims: Claims = new Claims({ store: claimStore, servers, scopes, crypto, clock, tx: deps.tx });
-  const ruleStore = new SqliteRuleStore(db);
-  const policies = new Policies({ store: new SqlitePolicyStore(db), rules: ruleStore, servers, crypto, clock, tx: deps.tx });
-  const rules = new Rules({ store: ruleStore, policies, crypto, clock, tx: deps.tx });
-  const appStore = new SqliteAppStore(db);
-  const apps = new Apps({ store: appStore, crypto, clock, tx: deps.tx, references: deps.references });
-  const appAssignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx: deps.tx });
-  const userStore = new SqliteUserStore(db);
-  const groupStore = new SqliteGroupStore(db);
-  const users = new Users({ store: userStore, groups: groupStore, references: deps.references, crypto, clock, tx: deps.tx });
-  const groups = new Groups({ store: groupStore, users: userStore, references: deps.references, crypto, clock, tx: deps.tx });
-  const events = new EventLog({ store: new SqliteEventStore(db), crypto, clock });
+  const claimRepository = new SqliteClaimRepository(db);
+  const scopes: Scopes = new Scopes({ store: new SqliteScopeRepository(db), servers, references: deps.references, claims: claimRepository, crypto, clock, tx: deps.tx });
+  const claims: Claims = new Claims({ store: claimRepository, servers, scopes, crypto, clock, tx: deps.tx });
+  const ruleRepository = new SqliteRuleRepository(db);
+  const policies = new Policies({ store: new SqlitePolicyRepository(db), rules: ruleRepository, servers, crypto, clock, tx: deps.tx });
+  const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
+  const appRepository = new SqliteAppRepository(db);
+  const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
+  const appAssignments = new AppAssignments({ apps: appRepository, store: new SqliteAppAssignmentRepository(db), clock, tx: deps.tx });
+  const userRepository = new SqliteUserRepository(db);
+  const groupRepository = new SqliteGroupRepository(db);
+  const users = new Users({ store: userRepository, groups: groupRepository, references: deps.references, crypto, clock, tx: deps.tx });
+  const groups = new Groups({ store: groupRepository, users: userRepository, references: deps.references, crypto, clock, tx: deps.tx });
+  const events = new EventLog({ store: new SqliteEventRepository(db), crypto, clock });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
-  const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionStore(db), crypto, clock });
+  const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionRepository(db), crypto, clock });
   const orgId = orgIdOf(settings, crypto);
-  const customClaims = new CustomClaims({ claims, groups: groupStore, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
+  const customClaims = new CustomClaims({ claims, groups: groupRepository, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId, claimsHook: customClaims });
-  const tokenStore = new TokenStore({ store: new SqliteTokenStore(db), apps, crypto, clock, tx: deps.tx });
-  const tokenLookups: TokenLookupDeps = { tokenStore, servers, users, apps, appAssignments, claimsHook: customClaims, crypto, clock };
-  const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeStore(db), crypto, clock });
-  const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationStore(db), crypto, clock });
-  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, devices, tokenFamilies: tokenStore, tokenStore, clock };
+  const tokenLedger = new TokenLedger({ store: new SqliteTokenRepository(db), apps, crypto, clock, tx: deps.tx });
+  const tokenLookups: TokenLookupDeps = { tokenLedger, servers, users, apps, appAssignments, claimsHook: customClaims, crypto, clock };
+  const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeRepository(db), crypto, clock });
+  const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationRepository(db), crypto, clock });
+  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, devices, tokenFamilies: tokenLedger, tokenLedger, clock };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
-  const sessions = new Sessions({ store: new SqliteSessionStore(db), crypto, clock });
-  const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenStore, clock };
+  const sessions = new Sessions({ store: new SqliteSessionRepository(db), crypto, clock });
+  const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenLedger, clock };
   const previews = new Previews({ servers, apps, users, scopes, policies, appAssignments, tokens, customClaims, clock });
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenStore, tokenLookups, authorize, previews };
+  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenLedger, tokenLookups, authorize, previews };
 }

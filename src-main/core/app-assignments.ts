@@ -3,13 +3,15 @@
  * directly or through any group they belong to; the protocol engine asks `isUserAssigned` and
  * refuses others with `access_denied` "User is not assigned to the client application.".
  */
-import type { AppGroupRecord, AppAssignmentStore, AppStore, AppUserRecord } from './app-records.js';
+import type { AppGroupRecord, AppAssignmentRepository, AppUserRecord } from './ports/app-assignments.js';
+import type { AppRepository } from './ports/apps.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
-import type { Clock, Page, Transactor } from './ports.js';
+import type { Clock, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 
 export interface AppAssignmentDeps {
-  apps: AppStore;
-  store: AppAssignmentStore;
+  apps: AppRepository;
+  store: AppAssignmentRepository;
   clock: Clock;
   tx: Transactor;
 }

@@ -4,7 +4,7 @@
  * Okta's 400 E0000031 "Invalid search criteria." with a cause saying what is supported.
  */
 import { Refused } from './errors.js';
-import type { AppQuery } from './app-records.js';
+import type { AppQuery } from './ports/apps.js';
 
 const TERM = /^\s*([A-Za-z.]+)\s+eq\s+"([^"]*)"\s*$/;
 const FIELDS: Record<string, keyof AppQuery | 'name'> = {

@@ -8,18 +8,19 @@ import type { AppStatus } from '../contracts/app.js';
 import { validateApp } from '../contracts/app-rules.js';
 import type { ExistingApp, ValidApp } from '../contracts/app-rules.js';
 import { parseAppFilter } from './app-filter.js';
-import type { AppDocument, AppRecord, AppStore } from './app-records.js';
+import type { AppDocument, AppRecord, AppRepository } from './ports/apps.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
-import type { Clock, Crypto, Page, Transactor } from './ports.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 import { refuseIfReferenced } from './references.js';
-import type { ReferenceStore } from './references.js';
+import type { ReferenceRepository } from './ports/references.js';
 
 export interface AppDeps {
-  store: AppStore;
+  store: AppRepository;
   crypto: Crypto;
   clock: Clock;
   tx: Transactor;
-  references: ReferenceStore;
+  references: ReferenceRepository;
 }
 
 /** Okta client secrets are 40 random characters. */

@@ -5,7 +5,9 @@
 import { validateAuthorizationServer } from '../contracts/authorization-server.js';
 import type { AuthorizationServerInput, LifecycleStatus } from '../contracts/authorization-server.js';
 import { NotFound, ValidationFailed } from './errors.js';
-import type { AuthorizationServerRecord, AuthorizationServerStore, Clock, Crypto, Page, SigningKeyRecord, Transactor } from './ports.js';
+import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from './ports/authorization-servers.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 import { byStatus, initialKeys, keysNeededForRotation, nextRotationAfter, rotateKeys, toRecord } from './signing-keys.js';
 
 export const DEFAULT_SERVER_ID = 'default';
@@ -14,7 +16,7 @@ export const DEFAULT_SERVER_ID = 'default';
 export type ServerInitializer = (server: AuthorizationServerRecord) => void;
 
 export interface AuthorizationServerDeps {
-  store: AuthorizationServerStore;
+  store: AuthorizationServerRepository;
   crypto: Crypto;
   clock: Clock;
   /** Wraps the server insert and its initializers; without it they run one after the other. */

@@ -5,46 +5,19 @@
  * server's `sub`) are read-only through the API.
  */
 import { validateClaim } from '../contracts/claim.js';
-import type { ClaimInput, ClaimType, ClaimValueType, GroupFilterType } from '../contracts/claim.js';
-import type { LifecycleStatus } from '../contracts/authorization-server.js';
+import type { ClaimInput } from '../contracts/claim.js';
 import type { FieldIssue } from '../contracts/okta-error.js';
 import { DEFAULT_SERVER_ID } from './authorization-servers.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
 import { parseExpression } from './expression/index.js';
 import { compileJavaRegex } from './expression/functions/regex.js';
-import type { AuthorizationServerRecord, Clock, Crypto, Page, Transactor } from './ports.js';
-
-export interface ClaimRecord {
-  id: string;
-  serverId: string;
-  name: string;
-  status: LifecycleStatus;
-  claimType: ClaimType;
-  valueType: ClaimValueType;
-  value: string;
-  groupFilterType: GroupFilterType | null;
-  alwaysIncludeInToken: boolean;
-  /** Scope names; empty = the claim applies whatever scopes are granted. */
-  conditionScopes: string[];
-  system: boolean;
-  created: Date;
-  lastUpdated: Date;
-}
-
-export interface ClaimStore {
-  /** A server's claims in creation order. */
-  list(serverId: string, page: Page): ClaimRecord[];
-  get(serverId: string, id: string): ClaimRecord | undefined;
-  byName(serverId: string, claimType: ClaimType, name: string): ClaimRecord | undefined;
-  insert(claim: ClaimRecord): void;
-  update(claim: ClaimRecord): void;
-  delete(serverId: string, id: string): boolean;
-  /** Claims whose `conditions.scopes` name `scopeName` (a scope cannot go while they do). */
-  namingScope(serverId: string, scopeName: string): ClaimRecord[];
-}
+import type { AuthorizationServerRecord } from './ports/authorization-servers.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
+import type { ClaimRecord, ClaimRepository } from './ports/claims.js';
 
 export interface ClaimDeps {
-  store: ClaimStore;
+  store: ClaimRepository;
   servers: { get(id: string): AuthorizationServerRecord };
   /** Which of `names` exist as scopes on the server. */
   scopes: { unknownNames(serverId: string, names: string[]): string[] };

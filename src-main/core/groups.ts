@@ -5,42 +5,16 @@
  * policy rule names cannot be deleted. Membership changes stamp `lastMembershipUpdated`.
  */
 import { EVERYONE_GROUP_ID, validateGroup } from '../contracts/group.js';
-import type { GroupInput, GroupType } from '../contracts/group.js';
+import type { GroupInput } from '../contracts/group.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
-import type { Clock, Crypto, Page, Transactor } from './ports.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 import { compileQuery, pageAfter, sortRecords } from './record-query.js';
 import type { AttributeRule, QuerySchema } from './record-query.js';
 import { refuseIfReferenced } from './references.js';
-import type { ReferenceStore } from './references.js';
-import type { UserRecord, UserStore } from './users.js';
-
-export interface GroupRecord {
-  id: string;
-  type: GroupType;
-  name: string;
-  description: string | null;
-  created: Date;
-  lastUpdated: Date;
-  lastMembershipUpdated: Date;
-}
-
-export interface GroupStore {
-  /** Every group, in creation order (Everyone first). */
-  all(): GroupRecord[];
-  get(id: string): GroupRecord | undefined;
-  /** Case-insensitive. */
-  findByName(name: string): GroupRecord | undefined;
-  /** The groups a user belongs to, in group creation order. */
-  ofUser(userId: string): GroupRecord[];
-  insert(group: GroupRecord): void;
-  update(group: GroupRecord): void;
-  /** Deletes the group; its memberships and app assignments go with it. */
-  delete(id: string): boolean;
-  /** Adds a membership; false when it already existed. */
-  addMember(groupId: string, userId: string, at: Date): boolean;
-  /** Removes a membership; false when there was none. */
-  removeMember(groupId: string, userId: string): boolean;
-}
+import type { ReferenceRepository } from './ports/references.js';
+import type { UserRecord, UserRepository } from './ports/users.js';
+import type { GroupRecord, GroupRepository } from './ports/groups.js';
 
 export interface GroupCriteria {
   q?: string | undefined;
@@ -51,16 +25,16 @@ export interface GroupCriteria {
 }
 
 export interface GroupDeps {
-  store: GroupStore;
-  users: UserStore;
-  references: ReferenceStore;
+  store: GroupRepository;
+  users: UserRepository;
+  references: ReferenceRepository;
   crypto: Crypto;
   clock: Clock;
   tx: Transactor;
 }
 
 /** Adds `userId` to the group and stamps the group's lastMembershipUpdated when it is new. */
-export function addMembership(store: GroupStore, groupId: string, userId: string, now: Date): void {
+export function addMembership(store: GroupRepository, groupId: string, userId: string, now: Date): void {
   const group = store.get(groupId);
   if (group && store.addMember(groupId, userId, now)) store.update({ ...group, lastMembershipUpdated: now });
 }

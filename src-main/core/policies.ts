@@ -7,8 +7,8 @@ import type { LifecycleStatus } from '../contracts/authorization-server.js';
 import { ALL_CLIENTS, validatePolicy } from '../contracts/policy.js';
 import type { PolicyInput } from '../contracts/policy.js';
 import { NotFound, ValidationFailed } from './errors.js';
-import type { PolicyRecord, PolicyStore, RuleRecord, RuleStore } from './policy-ports.js';
-import type { Clock, Crypto, Transactor } from './ports.js';
+import type { PolicyRecord, PolicyRepository, RuleRecord, RuleRepository } from './ports/policies.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
 import { insertAt, moveTo, priorityAfter, removeFrom } from './priorities.js';
 
 /** What `core/authorization-servers.ts` offers: the server, or NotFound (AuthorizationServer). */
@@ -17,8 +17,8 @@ export interface ServerLookup {
 }
 
 export interface PolicyDeps {
-  store: PolicyStore;
-  rules: RuleStore;
+  store: PolicyRepository;
+  rules: RuleRepository;
   servers: ServerLookup;
   crypto: Crypto;
   clock: Clock;

@@ -3,21 +3,7 @@
  * a policy or rule still names is refused with the list of places (so nothing is left dangling).
  */
 import { Refused } from './errors.js';
-
-export interface PolicyReference {
-  serverId: string;
-  policyId: string;
-  policyName: string;
-  /** Undefined when the policy itself (its clients) names the resource. */
-  ruleName?: string | undefined;
-}
-
-export interface ReferenceStore {
-  toUser(userId: string): PolicyReference[];
-  toGroup(groupId: string): PolicyReference[];
-  toApp(appId: string): PolicyReference[];
-  toScope(serverId: string, scopeName: string): PolicyReference[];
-}
+import type { PolicyReference } from './ports/references.js';
 
 export function describeReference(ref: PolicyReference): string {
   const policy = `policy '${ref.policyName}' of authorization server ${ref.serverId}`;

@@ -9,12 +9,12 @@ import { ANY_SCOPE, EVERYONE, EVERYONE_GROUP_ID, RULE_GRANT_TYPES, validateRule 
 import type { IncludeExclude, RuleInput } from '../contracts/rule.js';
 import { NotFound, ValidationFailed } from './errors.js';
 import type { Policies } from './policies.js';
-import type { RuleRecord, RuleStore } from './policy-ports.js';
-import type { Clock, Crypto, Transactor } from './ports.js';
+import type { RuleRecord, RuleRepository } from './ports/policies.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
 import { insertAt, moveTo, priorityAfter, removeFrom } from './priorities.js';
 
 export interface RuleDeps {
-  store: RuleStore;
+  store: RuleRepository;
   policies: Pick<Policies, 'get'>;
   crypto: Crypto;
   clock: Clock;

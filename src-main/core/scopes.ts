@@ -5,44 +5,15 @@
  */
 import type { FieldIssue } from '../contracts/okta-error.js';
 import { validateScope } from '../contracts/scope.js';
-import type { MetadataPublish, ScopeConsent, ScopeInput } from '../contracts/scope.js';
+import type { ScopeInput } from '../contracts/scope.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
-import type { AuthorizationServerRecord, Clock, Crypto, Page, Transactor } from './ports.js';
+import type { AuthorizationServerRecord } from './ports/authorization-servers.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 import { refuseIfReferenced } from './references.js';
-import type { ReferenceStore } from './references.js';
+import type { ReferenceRepository } from './ports/references.js';
+import type { ScopeRecord, ScopeRepository } from './ports/scopes.js';
 import { parseScopeFilter } from './scope-filter.js';
-import type { ScopeFilter } from './scope-filter.js';
-
-export interface ScopeRecord {
-  id: string;
-  serverId: string;
-  name: string;
-  displayName: string | null;
-  description: string | null;
-  consent: ScopeConsent;
-  isDefault: boolean;
-  metadataPublish: MetadataPublish;
-  optional: boolean;
-  system: boolean;
-  created: Date;
-  lastUpdated: Date;
-}
-
-export interface ScopeQuery {
-  /** Case-insensitive substring of the name. */
-  q?: string | undefined;
-  filter?: ScopeFilter | undefined;
-}
-
-export interface ScopeStore {
-  /** A server's scopes in creation order. */
-  list(serverId: string, page: Page, query?: ScopeQuery): ScopeRecord[];
-  get(serverId: string, id: string): ScopeRecord | undefined;
-  byNames(serverId: string, names: string[]): ScopeRecord[];
-  insert(scopes: ScopeRecord[]): void;
-  update(scope: ScopeRecord): void;
-  delete(serverId: string, id: string): boolean;
-}
 
 /** Names of the claims whose `conditions.scopes` name a scope (they would dangle without it). */
 export interface ClaimsByScope {
@@ -61,9 +32,9 @@ export const SYSTEM_SCOPE_DEFINITIONS: readonly { name: string; description: str
 ];
 
 export interface ScopeDeps {
-  store: ScopeStore;
+  store: ScopeRepository;
   servers: { get(id: string): AuthorizationServerRecord };
-  references: Pick<ReferenceStore, 'toScope'>;
+  references: Pick<ReferenceRepository, 'toScope'>;
   claims: ClaimsByScope;
   crypto: Crypto;
   clock: Clock;

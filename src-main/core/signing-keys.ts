@@ -5,7 +5,8 @@
  * AUTO mode keeps a NEXT key published ahead of time and rotates every 90 days.
  */
 import type { RotationMode } from '../contracts/authorization-server.js';
-import type { GeneratedKey, SigningKeyRecord } from './ports.js';
+import type { GeneratedKey } from './ports/runtime.js';
+import type { SigningKeyRecord } from './ports/authorization-servers.js';
 
 export const AUTO_ROTATION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;

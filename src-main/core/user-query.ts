@@ -5,7 +5,7 @@
  * `co` limited to firstName, lastName, email and login as Okta limits it.
  */
 import type { AttributeRule, QuerySchema } from './record-query.js';
-import type { UserRecord } from './users.js';
+import type { UserRecord } from './ports/users.js';
 
 const EQ: AttributeRule = { kind: 'text', operators: ['eq'] };
 const DATE_FILTER: AttributeRule = { kind: 'date', operators: ['eq', 'gt', 'ge', 'lt', 'le'] };

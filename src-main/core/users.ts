@@ -12,49 +12,16 @@ import { DEFAULT_USER_TYPE_ID, validateCreateUser, validateReplaceUser, validate
 import type { CredentialsInput, UserProfile, UserStatus } from '../contracts/user.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
 import { addMembership } from './groups.js';
-import type { GroupRecord, GroupStore } from './groups.js';
-import type { Clock, Crypto, Page, Transactor } from './ports.js';
+import type { GroupRecord, GroupRepository } from './ports/groups.js';
+import type { Clock, Crypto, Transactor } from './ports/runtime.js';
+import type { Page } from './ports/page.js';
 import { compileQuery, pageAfter, sortRecords } from './record-query.js';
 import { refuseIfReferenced } from './references.js';
-import type { ReferenceStore } from './references.js';
+import type { ReferenceRepository } from './ports/references.js';
+import type { UserRecord, UserRepository } from './ports/users.js';
 import { canSignIn, initialStatus, statusAfterPasswordSet, transition } from './user-lifecycle.js';
 import type { LifecycleAction } from './user-lifecycle.js';
 import { matchesQ, userFilterSchema, userSearchSchema } from './user-query.js';
-
-export interface RecoveryQuestionRecord {
-  question: string;
-  /** scrypt hash of the answer, like the password. */
-  answerHash: string;
-}
-
-export interface UserRecord {
-  id: string;
-  status: UserStatus;
-  typeId: string;
-  profile: UserProfile;
-  passwordHash: string | null;
-  recoveryQuestion: RecoveryQuestionRecord | null;
-  created: Date;
-  activated: Date | null;
-  statusChanged: Date | null;
-  lastLogin: Date | null;
-  lastUpdated: Date;
-  passwordChanged: Date | null;
-}
-
-export interface UserStore {
-  /** Every user, in creation order. */
-  all(): UserRecord[];
-  get(id: string): UserRecord | undefined;
-  /** Case-insensitive, as logins are unique regardless of case. */
-  findByLogin(login: string): UserRecord | undefined;
-  /** The members of a group, in user creation order. */
-  inGroup(groupId: string): UserRecord[];
-  insert(user: UserRecord): void;
-  update(user: UserRecord): void;
-  /** Deletes the user; memberships and app assignments go with it. */
-  delete(id: string): boolean;
-}
 
 export interface UserCriteria {
   q?: string | undefined;
@@ -76,9 +43,9 @@ export type PasswordCheck =
   | { ok: false; reason: 'unknown_user' | 'wrong_password' | 'not_allowed'; user?: UserRecord };
 
 export interface UserDeps {
-  store: UserStore;
-  groups: GroupStore;
-  references: ReferenceStore;
+  store: UserRepository;
+  groups: GroupRepository;
+  references: ReferenceRepository;
   crypto: Crypto;
   clock: Clock;
   tx: Transactor;

@@ -11,7 +11,7 @@ import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
-import type { TokenStore } from '../core/protocol/token-store.js';
+import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
@@ -35,7 +35,7 @@ export interface HttpServices {
   /** What the token endpoint's steps use (client authentication, grants, policy evaluation, minting). */
   tokenGrants: TokenGrantDeps;
   /** Issued tokens: what introspection, revocation and userinfo look up. */
-  tokenStore: TokenStore;
+  tokenLedger: TokenLedger;
   /** What introspection, revocation and userinfo verify and look tokens up with. */
   tokenLookups: TokenLookupDeps;
   /** The sandbox API's expression and token previews. */

@@ -3,8 +3,8 @@
  * a group is derived from `app_group_assignments` ⋈ `group_members` (scope GROUP), so adding a
  * user to a group assigns them at once. Users and groups are read from their tables, not owned here.
  */
-import type { AppAssignmentStore, AppGroupRecord, AppUserRecord } from '../core/app-records.js';
-import type { Page } from '../core/ports.js';
+import type { AppAssignmentRepository, AppGroupRecord, AppUserRecord } from '../core/ports/app-assignments.js';
+import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
 
 interface AppUserRow {
@@ -65,7 +65,7 @@ const ASSIGNED = `
 
 const GROUP_COLUMNS = 'app_id, group_id, priority, profile, created, last_updated';
 
-export class SqliteAppAssignmentStore implements AppAssignmentStore {
+export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
   constructor(private readonly db: Db) {}
 
   userLogin(userId: string): string | undefined {

@@ -1,6 +1,6 @@
 /** SQLite repository for OIDC apps: queried members in columns, the rest in `document` JSON. */
-import type { AppDocument, AppQuery, AppRecord, AppStore } from '../core/app-records.js';
-import type { Page } from '../core/ports.js';
+import type { AppDocument, AppQuery, AppRecord, AppRepository } from '../core/ports/apps.js';
+import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
 
 interface AppRow {
@@ -53,7 +53,7 @@ const ASSIGNED_TO_USER = `(EXISTS (SELECT 1 FROM app_user_assignments u WHERE u.
   OR EXISTS (SELECT 1 FROM app_group_assignments g JOIN group_members m ON m.group_id = g.group_id
              WHERE g.app_id = apps.id AND m.user_id = @userId))`;
 
-export class SqliteAppStore implements AppStore {
+export class SqliteAppRepository implements AppRepository {
   private readonly insertApp;
   private readonly updateApp;
 

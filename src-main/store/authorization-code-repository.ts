@@ -1,5 +1,5 @@
 /** SQLite store of authorization codes (by hash only); explicit row ↔ record mapping. */
-import type { AuthorizationCodeRecord, AuthorizationCodeStore, CodeChallengeMethod } from '../core/protocol/authorization-codes.js';
+import type { AuthorizationCodeRecord, AuthorizationCodeRepository, CodeChallengeMethod } from '../core/ports/authorization-codes.js';
 import type { Lifetimes } from '../core/protocol/policy-evaluation.js';
 import type { Db } from './database.js';
 
@@ -43,7 +43,7 @@ const toRecord = (row: CodeRow): AuthorizationCodeRecord => ({
   usedAt: row.used_at === null ? null : new Date(row.used_at),
 });
 
-export class SqliteAuthorizationCodeStore implements AuthorizationCodeStore {
+export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepository {
   constructor(private readonly db: Db) {}
 
   insert(hash: string, c: AuthorizationCodeRecord, now: Date): void {

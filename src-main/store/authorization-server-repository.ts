@@ -1,5 +1,6 @@
 /** SQLite repository for authorization servers and their signing keys; explicit row ↔ record mapping. */
-import type { AuthorizationServerRecord, AuthorizationServerStore, Page, SigningKeyRecord } from '../core/ports.js';
+import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from '../core/ports/authorization-servers.js';
+import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
 
 interface ServerRow {
@@ -87,7 +88,7 @@ function fromKey(k: SigningKeyRecord): KeyRow {
 const SERVER_COLUMNS =
   'id, name, description, audiences, issuer_mode, status, is_default, rotation_mode, last_rotated, next_rotation, created, last_updated';
 
-export class SqliteAuthorizationServerStore implements AuthorizationServerStore {
+export class SqliteAuthorizationServerRepository implements AuthorizationServerRepository {
   private readonly insertKey;
   private readonly insertServer;
   private readonly updateServer;

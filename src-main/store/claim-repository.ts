@@ -1,7 +1,7 @@
 /** SQLite repository for the claims of authorization servers; explicit row ↔ record mapping. */
-import type { ClaimRecord, ClaimStore } from '../core/claims.js';
+import type { ClaimRecord, ClaimRepository } from '../core/ports/claims.js';
 import type { ClaimType } from '../contracts/claim.js';
-import type { Page } from '../core/ports.js';
+import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
 
 interface ClaimRow {
@@ -59,7 +59,7 @@ function fromClaim(c: ClaimRecord): ClaimRow {
   };
 }
 
-export class SqliteClaimStore implements ClaimStore {
+export class SqliteClaimRepository implements ClaimRepository {
   private readonly insertRow;
   private readonly updateRow;
 

@@ -1,8 +1,8 @@
 /** SQLite store of used client-assertion `jti`s (single use, RFC 7523 §3), kept until each expires. */
-import type { ClientAssertionStore } from '../core/protocol/client-assertion.js';
+import type { ClientAssertionRepository } from '../core/ports/client-assertions.js';
 import type { Db } from './database.js';
 
-export class SqliteClientAssertionStore implements ClientAssertionStore {
+export class SqliteClientAssertionRepository implements ClientAssertionRepository {
   constructor(private readonly db: Db) {}
 
   /** Sweeps expired jtis and records this one in one transaction; false when it was already recorded. */

@@ -1,5 +1,5 @@
 /** SQLite store of device authorizations (RFC 8628); explicit row ↔ record mapping. */
-import type { DeviceAuthorizationRecord, DeviceAuthorizationStore } from '../core/protocol/device-authorizations.js';
+import type { DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../core/ports/device-authorizations.js';
 import type { Lifetimes } from '../core/protocol/policy-evaluation.js';
 import type { Db } from './database.js';
 
@@ -41,7 +41,7 @@ const toRecord = (row: DeviceRow): DeviceAuthorizationRecord => ({
 /** Rows outlive their expiry by a day so a late poll still hears `expired_token`. */
 const SWEEP_AFTER_MS = 24 * 3600_000;
 
-export class SqliteDeviceAuthorizationStore implements DeviceAuthorizationStore {
+export class SqliteDeviceAuthorizationRepository implements DeviceAuthorizationRepository {
   constructor(private readonly db: Db) {}
 
   insert(hash: string, r: DeviceAuthorizationRecord, now: Date): void {

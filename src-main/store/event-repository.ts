@@ -1,6 +1,5 @@
 /** SQLite repository for the protocol event log; explicit row ↔ record mapping. */
-import type { EventFilter, ProtocolEvent } from '../core/protocol/events.js';
-import type { EventStore } from '../core/protocol/event-log.js';
+import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
 
@@ -65,7 +64,7 @@ function fromEvent(e: ProtocolEvent): EventRow {
   };
 }
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventRepository implements EventRepository {
   private readonly insertRow;
   private readonly prune;
   private readonly getRow;

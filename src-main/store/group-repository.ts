@@ -1,6 +1,6 @@
 /** SQLite repository for groups and the `group_members` join table; explicit row ↔ record mapping. */
 import type { GroupType } from '../contracts/group.js';
-import type { GroupRecord, GroupStore } from '../core/groups.js';
+import type { GroupRecord, GroupRepository } from '../core/ports/groups.js';
 import type { Db } from './database.js';
 
 interface GroupRow {
@@ -42,7 +42,7 @@ function fromGroup(group: GroupRecord): GroupRow {
   };
 }
 
-export class SqliteGroupStore implements GroupStore {
+export class SqliteGroupRepository implements GroupRepository {
   private readonly insertGroup;
   private readonly updateGroup;
   private readonly insertMember;

@@ -2,7 +2,7 @@
  * SQLite repository for access policies; explicit row ↔ record mapping. A policy's clients live in
  * `policy_apps` by app id (ON DELETE RESTRICT) and are read back as the apps' client ids.
  */
-import type { PolicyRecord, PolicyStore } from '../core/policy-ports.js';
+import type { PolicyRecord, PolicyRepository } from '../core/ports/policies.js';
 import type { PriorityChange } from '../core/priorities.js';
 import type { Db } from './database.js';
 
@@ -58,7 +58,7 @@ const SELECT = `SELECT p.id, p.server_id, p.name, p.description, p.status, p.pri
      WHERE pa.policy_id = p.id ORDER BY pa.rowid)) AS client_ids
   FROM policies p`;
 
-export class SqlitePolicyStore implements PolicyStore {
+export class SqlitePolicyRepository implements PolicyRepository {
   private readonly insertRow;
   private readonly updateRow;
   private readonly insertClient;

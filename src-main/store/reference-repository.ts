@@ -1,5 +1,5 @@
-/** Queries behind `ReferenceStore`: which policies and rules name a user, group, app or scope. */
-import type { PolicyReference, ReferenceStore } from '../core/references.js';
+/** Queries behind `ReferenceRepository`: which policies and rules name a user, group, app or scope. */
+import type { PolicyReference, ReferenceRepository } from '../core/ports/references.js';
 import type { Db } from './database.js';
 
 interface Row {
@@ -19,7 +19,7 @@ const toRef = (row: Row): PolicyReference => ({
 const RULE_SELECT = `SELECT p.server_id AS serverId, p.id AS policyId, p.name AS policyName, r.name AS ruleName
   FROM rules r JOIN policies p ON p.id = r.policy_id`;
 
-export class SqliteReferenceStore implements ReferenceStore {
+export class SqliteReferenceRepository implements ReferenceRepository {
   constructor(private readonly db: Db) {}
 
   toUser(userId: string): PolicyReference[] {

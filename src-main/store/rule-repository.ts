@@ -3,7 +3,7 @@
  * `rule_users` / `rule_groups` (ON DELETE RESTRICT); grant types and scope names are JSON arrays
  * in `rules.grant_types` / `rules.scopes` (read by `reference-repository.ts` through json_each).
  */
-import type { RuleRecord, RuleStore } from '../core/policy-ports.js';
+import type { RuleRecord, RuleRepository } from '../core/ports/policies.js';
 import type { PriorityChange } from '../core/priorities.js';
 import type { Db } from './database.js';
 
@@ -78,7 +78,7 @@ const SELECT = `SELECT r.id, r.policy_id, r.name, r.status, r.priority, r.system
   ${members('rule_groups', 'group_id', 'include')} AS groups_in, ${members('rule_groups', 'group_id', 'exclude')} AS groups_out
   FROM rules r`;
 
-export class SqliteRuleStore implements RuleStore {
+export class SqliteRuleRepository implements RuleRepository {
   private readonly insertRow;
   private readonly updateRow;
   private readonly insertUser;

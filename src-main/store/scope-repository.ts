@@ -1,7 +1,7 @@
 /** SQLite repository for the scopes of authorization servers; explicit row ↔ record mapping. */
-import type { Page } from '../core/ports.js';
+import type { Page } from '../core/ports/page.js';
 import type { ScopeFilterTerm } from '../core/scope-filter.js';
-import type { ScopeQuery, ScopeRecord, ScopeStore } from '../core/scopes.js';
+import type { ScopeQuery, ScopeRecord, ScopeRepository } from '../core/ports/scopes.js';
 import type { Db } from './database.js';
 
 interface ScopeRow {
@@ -65,7 +65,7 @@ function fromScope(s: ScopeRecord): ScopeRow {
   };
 }
 
-export class SqliteScopeStore implements ScopeStore {
+export class SqliteScopeRepository implements ScopeRepository {
   private readonly insertRow;
   private readonly updateRow;
 

@@ -1,5 +1,5 @@
 /** SQLite store of sign-in sessions, pending authorization requests and consent; explicit row ↔ record mapping. */
-import type { PendingAuthorization, SessionRecord, SessionStore } from '../core/protocol/sessions.js';
+import type { PendingAuthorization, SessionRecord, SessionRepository } from '../core/ports/sessions.js';
 import type { Db } from './database.js';
 
 interface SessionRow {
@@ -36,7 +36,7 @@ const toPending = (row: PendingRow): PendingAuthorization => ({
   expiresAt: new Date(row.expires_at),
 });
 
-export class SqliteSessionStore implements SessionStore {
+export class SqliteSessionRepository implements SessionRepository {
   constructor(private readonly db: Db) {}
 
   insertSession(hash: string, s: SessionRecord, now: Date): void {

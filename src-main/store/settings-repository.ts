@@ -1,8 +1,8 @@
 /** Key/value settings kept in the database (the generated admin token, the seed marker). */
-import type { SettingsStore } from '../core/ports.js';
+import type { SettingsRepository } from '../core/ports/settings.js';
 import type { Db } from './database.js';
 
-export class SqliteSettingsStore implements SettingsStore {
+export class SqliteSettingsRepository implements SettingsRepository {
   constructor(private readonly db: Db) {}
 
   get(key: string): string | undefined {

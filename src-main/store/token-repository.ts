@@ -1,6 +1,6 @@
 /** SQLite store of token families, registered access tokens and hashed refresh tokens; explicit row ↔ record mapping. */
 import type { RefreshGrant } from '../core/protocol/token-families.js';
-import type { AccessTokenRecord, FamilyRecord, RefreshTokenRecord, TokenRepository } from '../core/protocol/token-store.js';
+import type { AccessTokenRecord, FamilyRecord, RefreshTokenRecord, TokenRepository } from '../core/ports/tokens.js';
 import type { Db } from './database.js';
 
 interface FamilyRow {
@@ -71,7 +71,7 @@ function fromRefresh(t: RefreshTokenRecord): RefreshRow {
   };
 }
 
-export class SqliteTokenStore implements TokenRepository {
+export class SqliteTokenRepository implements TokenRepository {
   constructor(private readonly db: Db) {}
 
   ensureFamily(id: string, created: Date): void {

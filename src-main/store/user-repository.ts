@@ -4,7 +4,7 @@
  * scrypt hashes of the password and the recovery answer are stored.
  */
 import type { UserProfile, UserStatus } from '../contracts/user.js';
-import type { RecoveryQuestionRecord, UserRecord, UserStore } from '../core/users.js';
+import type { RecoveryQuestionRecord, UserRecord, UserRepository } from '../core/ports/users.js';
 import type { Db } from './database.js';
 
 interface UserRow {
@@ -69,7 +69,7 @@ function fromUser(user: UserRecord): UserRow {
   };
 }
 
-export class SqliteUserStore implements UserStore {
+export class SqliteUserRepository implements UserRepository {
   private readonly insertUser;
   private readonly updateUser;
 

@@ -5,45 +5,14 @@
  * auth_time, granted scopes and the matched policy's rule lifetimes (policy is evaluated once, at
  * /authorize, reference §1.4). A used code is remembered until it expires so a replay is caught.
  */
-import type { Clock, Crypto } from '../ports.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../ports/authorization-codes.js';
 import { base64url } from './id-token.js';
-import type { Lifetimes } from './policy-evaluation.js';
 
 export const CODE_LIFETIME_SECONDS = 300;
 const CODE_LENGTH = 43;
 
-export type CodeChallengeMethod = 'S256' | 'plain';
-
-export interface AuthorizationCodeRecord {
-  /** Also the token family of everything minted from the code (`token-families.ts`). */
-  id: string;
-  serverId: string;
-  appId: string;
-  clientId: string;
-  redirectUri: string;
-  codeChallenge: string | null;
-  codeChallengeMethod: CodeChallengeMethod | null;
-  nonce: string | null;
-  scopes: string[];
-  userId: string;
-  authTime: Date;
-  amr: string[];
-  policyId: string;
-  ruleId: string;
-  lifetimes: Lifetimes;
-  expiresAt: Date;
-  usedAt: Date | null;
-}
-
 export type NewAuthorizationCode = Omit<AuthorizationCodeRecord, 'id' | 'expiresAt' | 'usedAt'>;
-
-export interface AuthorizationCodeStore {
-  /** Inserts the code and sweeps the ones that expired before `now`. */
-  insert(hash: string, code: AuthorizationCodeRecord, now: Date): void;
-  findByHash(hash: string): AuthorizationCodeRecord | undefined;
-  /** Marks the code used unless it already was; false when another exchange got there first. */
-  markUsed(id: string, now: Date): boolean;
-}
 
 /** How a presented code stands. */
 export type CodeLookup =
@@ -62,7 +31,7 @@ export function opaqueHash(crypto: Pick<Crypto, 'sha256'>, value: string): strin
 }
 
 export interface AuthorizationCodeDeps {
-  store: AuthorizationCodeStore;
+  store: AuthorizationCodeRepository;
   crypto: Pick<Crypto, 'randomId' | 'sha256'>;
   clock: Clock;
 }

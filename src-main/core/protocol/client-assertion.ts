@@ -5,14 +5,9 @@
  * ahead, nbf (if any) passed, a `jti` used only once (kept until its exp), and a signature by the
  * client secret (HS256/384/512) or by a key of the app's `settings.oauthClient.jwks`.
  */
-import type { AppRecord } from '../app-records.js';
-import type { Clock, Crypto, JwsKey } from '../ports.js';
-
-/** Used assertion ids, each kept until the assertion expires. */
-export interface ClientAssertionStore {
-  /** Records `jti` for `clientId` until `expiresAt`, dropping expired entries; false when it was already used. */
-  useOnce(clientId: string, jti: string, expiresAt: Date, now: Date): boolean;
-}
+import type { AppRecord } from '../ports/apps.js';
+import type { Clock, Crypto, JwsKey } from '../ports/runtime.js';
+import type { ClientAssertionRepository } from '../ports/client-assertions.js';
 
 /** Who an assertion may be addressed to. */
 export interface AssertionAudiences {
@@ -24,7 +19,7 @@ export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 const HMAC = ['HS256', 'HS384', 'HS512'];
 
 interface AssertionDeps {
-  assertions: ClientAssertionStore;
+  assertions: ClientAssertionRepository;
   crypto: Crypto;
   clock: Clock;
 }

@@ -5,10 +5,11 @@
  * the reason goes to `detail` for the event log.
  */
 import type { AuthMethod } from '../../contracts/app.js';
-import type { AppRecord } from '../app-records.js';
-import type { Clock, Crypto } from '../ports.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
 import { verifyClientAssertion } from './client-assertion.js';
-import type { AssertionAudiences, ClientAssertionStore } from './client-assertion.js';
+import type { AssertionAudiences } from './client-assertion.js';
+import type { ClientAssertionRepository } from '../ports/client-assertions.js';
 import { InvalidClient, InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -32,7 +33,7 @@ export type PresentedMethod =
 
 export interface ClientAuthDeps {
   apps: { byClientId(clientId: string): AppRecord | undefined };
-  assertions: ClientAssertionStore;
+  assertions: ClientAssertionRepository;
   crypto: Crypto;
   clock: Clock;
 }

@@ -6,11 +6,11 @@
  * that cannot be computed fails the request (`ClaimFailed`). SYSTEM claims (the default server's
  * `sub`) are the token minter's own. Every claim considered leaves a trace entry.
  */
-import type { ClaimRecord } from '../claims.js';
+import type { ClaimRecord } from '../ports/claims.js';
 import { evaluateExpression, parseExpression } from '../expression/index.js';
 import type { ExpressionContext, ParseResult } from '../expression/index.js';
-import type { GroupRecord } from '../groups.js';
-import type { Clock } from '../ports.js';
+import type { GroupRecord } from '../ports/groups.js';
+import type { Clock } from '../ports/runtime.js';
 import { ClaimFailed } from './claim-failed.js';
 import { groupClaimValue } from './group-claims.js';
 import { OKTA_TEXT } from './oauth-errors.js';

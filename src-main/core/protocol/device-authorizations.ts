@@ -4,9 +4,9 @@
  * as XXXX-XXXX; ten minutes to approve, a five-second polling interval. Time comes from the
  * injected clock, randomness from the crypto port.
  */
-import type { Clock, Crypto } from '../ports.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { DeviceApproval, DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../ports/device-authorizations.js';
 import { opaqueHash } from './authorization-codes.js';
-import type { Lifetimes } from './policy-evaluation.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 export const DEVICE_CODE_LIFETIME_SECONDS = 600;
@@ -16,40 +16,8 @@ const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ';
 const USER_CODE_LENGTH = 8;
 const DEVICE_CODE_LENGTH = 43;
 
-export interface DeviceApproval {
-  userId: string;
-  authTime: Date;
-  amr: string[];
-  scopes: string[];
-  lifetimes: Lifetimes;
-}
-
-export interface DeviceAuthorizationRecord {
-  id: string;
-  /** Eight letters, no dash. */
-  userCode: string;
-  serverId: string;
-  appId: string;
-  clientId: string;
-  /** The `scope` parameter of the device request, as sent (evaluated at approval). */
-  scope: string | null;
-  status: 'pending' | 'approved' | 'denied' | 'used';
-  approval: DeviceApproval | null;
-  intervalSeconds: number;
-  lastPolledAt: Date | null;
-  expiresAt: Date;
-}
-
-export interface DeviceAuthorizationStore {
-  insert(deviceCodeHash: string, record: DeviceAuthorizationRecord, now: Date): void;
-  byDeviceCodeHash(hash: string): DeviceAuthorizationRecord | undefined;
-  byUserCode(userCode: string): DeviceAuthorizationRecord | undefined;
-  transition(id: string, from: DeviceAuthorizationRecord['status'], to: DeviceAuthorizationRecord['status'], approval?: DeviceApproval): boolean;
-  recordPoll(id: string, at: Date): void;
-}
-
 export interface DeviceAuthorizationDeps {
-  store: DeviceAuthorizationStore;
+  store: DeviceAuthorizationRepository;
   crypto: Pick<Crypto, 'randomId' | 'sha256'>;
   clock: Clock;
 }

@@ -5,12 +5,13 @@
  * the signed-in user approves: the user must be assigned to the app → the server's policies are
  * evaluated for grant type device_code (once; reference §1.4) → the authorization is approved.
  */
-import type { AppRecord } from '../app-records.js';
+import type { AppRecord } from '../ports/apps.js';
 import type { AppAssignments } from '../app-assignments.js';
-import type { AuthorizationServerRecord } from '../ports.js';
-import type { UserRecord } from '../users.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
+import type { UserRecord } from '../ports/users.js';
 import { DEVICE_CODE_GRANT, DEVICE_CODE_LIFETIME_SECONDS, formatUserCode } from './device-authorizations.js';
-import type { DeviceAuthorizationRecord, DeviceAuthorizations } from './device-authorizations.js';
+import type { DeviceAuthorizationRecord } from '../ports/device-authorizations.js';
+import type { DeviceAuthorizations } from './device-authorizations.js';
 import type { OAuthError} from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
 import { evaluateFor, requestedScopes } from './token-grants/evaluate-policy.js';

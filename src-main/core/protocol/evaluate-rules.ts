@@ -4,7 +4,7 @@
  * rule's trace reason. Sources are listed in `evaluate.ts`.
  */
 import { EVERYONE_GROUP_ID, toWireGroup } from '../../contracts/rule.js';
-import type { RuleRecord } from '../policy-ports.js';
+import type { RuleRecord } from '../ports/policies.js';
 import { CLIENT_CREDENTIALS, listOf, ruleAllows } from './evaluate-scopes.js';
 import type { ResolvedScopes } from './evaluate-scopes.js';
 import type { EvaluationInput } from './policy-evaluation.js';

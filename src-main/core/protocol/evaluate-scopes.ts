@@ -4,7 +4,7 @@
  * `evaluate.ts`; [INF] marks a reading the sources leave open.
  */
 import { ANY_SCOPE } from '../../contracts/rule.js';
-import type { RuleRecord } from '../policy-ports.js';
+import type { RuleRecord } from '../ports/policies.js';
 import { InvalidScope, OKTA_TEXT } from './oauth-errors.js';
 import type { OAuthError } from './oauth-errors.js';
 import type { EvaluationInput } from './policy-evaluation.js';

@@ -32,7 +32,7 @@
  * - No policy or rule matches → 401 access_denied "Policy evaluation failed …" (reference §5, as
  *   Okta's /token answers it).
  */
-import type { RuleRecord } from '../policy-ports.js';
+import type { RuleRecord } from '../ports/policies.js';
 import { matchRule } from './evaluate-rules.js';
 import type { RuleRequest } from './evaluate-rules.js';
 import { grantScopes, resolveRequestedScopes } from './evaluate-scopes.js';

@@ -4,24 +4,13 @@
  * drops the oldest events beyond `capacity` in the same write as each insert.
  */
 import { NotFound, ValidationFailed } from '../errors.js';
-import type { Clock, Crypto } from '../ports.js';
-import type { EventFilter, EventRecorder, NewProtocolEvent, ProtocolEvent } from './events.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { EventFilter, EventRecorder, NewProtocolEvent, ProtocolEvent, EventRepository } from '../ports/events.js';
 
 /** Events kept when the constructor is not told otherwise. */
 export const DEFAULT_EVENT_CAPACITY = 10_000;
 export const MAX_EVENT_LIMIT = 200;
 export const DEFAULT_EVENT_LIMIT = 50;
-
-export interface EventStore {
-  /** Inserts the event and deletes all but the newest `keep` events, in one transaction. */
-  insert(event: ProtocolEvent, keep: number): void;
-  /**
-   * Newest first. With `after`, the `limit` events right after it (so paging forward leaves no
-   * gap); an `after` that is no longer kept (or never was) counts as older than every event.
-   */
-  list(filter: EventFilter): ProtocolEvent[];
-  get(id: string): ProtocolEvent | undefined;
-}
 
 /** The filters of `EventFilter` without paging: what a live stream is narrowed by. */
 export type EventCriteria = Omit<EventFilter, 'limit' | 'after'>;
@@ -40,7 +29,7 @@ export function matchesCriteria(event: ProtocolEvent, criteria: EventCriteria): 
 export type EventListener = (event: ProtocolEvent) => void;
 
 export interface EventLogDeps {
-  store: EventStore;
+  store: EventRepository;
   crypto: Crypto;
   clock: Clock;
   /** How many events to keep (default 10,000). */

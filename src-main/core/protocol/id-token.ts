@@ -4,7 +4,8 @@
  * (the org id for local users), `auth_time`, `at_hash` when an access token comes with it, and
  * the scope claims.
  */
-import type { Crypto, SettingsStore } from '../ports.js';
+import type { Crypto } from '../ports/runtime.js';
+import type { SettingsRepository } from '../ports/settings.js';
 
 export const ID_TOKEN_LIFETIME_SECONDS = 3600;
 const ORG_ID_SETTING = 'org_id';
@@ -72,7 +73,7 @@ export function base64url(bytes: Uint8Array): string {
  * The install's org id (`00o` + 17 characters), the `idp` of every ID token for a local user.
  * Made once and kept in the settings, so it stays the same across restarts.
  */
-export function orgIdOf(settings: SettingsStore, crypto: Pick<Crypto, 'randomId'>): string {
+export function orgIdOf(settings: SettingsRepository, crypto: Pick<Crypto, 'randomId'>): string {
   const existing = settings.get(ORG_ID_SETTING);
   if (existing) return existing;
   const orgId = crypto.randomId('00o');

@@ -4,9 +4,9 @@
  * server's) is exactly `{"active":false}` (RFC 7662 §2.2), so the answer leaks nothing. The
  * `token_type_hint` only sets which kind is tried first (§2.1).
  */
-import type { AppRecord } from '../app-records.js';
-import type { AuthorizationServerRecord } from '../ports.js';
-import type { UserRecord } from '../users.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
+import type { UserRecord } from '../ports/users.js';
 import { activeAccessToken, serverJwt, unexpired } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
@@ -78,7 +78,7 @@ function describeIdToken(deps: IntrospectDeps, payload: Record<string, unknown>)
 
 /** Refresh tokens: no `iat`/`jti` (reference §4); `exp` is the end of the lifetime or idle window, whichever is first. */
 async function describeRefreshToken(deps: IntrospectDeps, request: IntrospectRequest, token: string): Promise<Introspection | undefined> {
-  const lookup = deps.tokenStore.lookupRefreshToken(token);
+  const lookup = deps.tokenLedger.lookupRefreshToken(token);
   if (!lookup.ok) return lookup.token ? INACTIVE : undefined;
   const { grant, expires, idleExpires, used } = lookup.token;
   // A rotated token is spent (its leeway is for a lost response, not for introspection).

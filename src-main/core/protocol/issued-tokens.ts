@@ -2,14 +2,15 @@
  * Recognises the tokens this server issued, for introspection, revocation and userinfo
  * (RFC 7662 §2.2, RFC 7009 §2.1, RFC 6750 §3.1): a JWT is this server's when its RS256 signature
  * verifies with one of the server's keys (a rotated-out key still counts) and `iss` is the issuer;
- * an access token is active while unexpired and registered in the token store, unrevoked, with its family.
+ * an access token is active while unexpired and registered in the token ledger, unrevoked, with its family.
  */
-import type { AuthorizationServerRecord, Clock, Crypto, SigningKeyRecord } from '../ports.js';
-import type { TokenStore } from './token-store.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../ports/authorization-servers.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { TokenLedger } from './token-ledger.js';
 
 export interface IssuedTokenDeps {
   servers: { keys(id: string): Promise<SigningKeyRecord[]> };
-  tokenStore: Pick<TokenStore, 'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'>;
+  tokenLedger: Pick<TokenLedger, 'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'>;
   crypto: Crypto;
   clock: Clock;
 }
@@ -51,5 +52,5 @@ export function unexpired(deps: Pick<IssuedTokenDeps, 'clock'>, payload: Record<
 export async function activeAccessToken(deps: IssuedTokenDeps, server: AuthorizationServerRecord, issuer: string, token: string): Promise<Record<string, unknown> | undefined> {
   const jwt = await serverJwt(deps, server, issuer, token);
   if (!jwt || jwt.kind !== 'access_token' || !unexpired(deps, jwt.payload)) return undefined;
-  return deps.tokenStore.activeAccessToken(jwt.payload['jti'] as string) ? jwt.payload : undefined;
+  return deps.tokenLedger.activeAccessToken(jwt.payload['jti'] as string) ? jwt.payload : undefined;
 }

@@ -5,9 +5,9 @@
  * that app's logout redirect URIs → the caller ends the browser's session and redirects (with `state`)
  * or shows the signed-out page. A refusal is an error page, never a redirect.
  */
-import type { AppRecord } from '../app-records.js';
+import type { AppRecord } from '../ports/apps.js';
 import type { Apps } from '../apps.js';
-import type { AuthorizationServerRecord } from '../ports.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
 import { serverJwt } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InvalidRequest } from './oauth-errors.js';

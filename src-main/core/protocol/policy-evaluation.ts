@@ -3,7 +3,7 @@
  * endpoints pass in and get back. The engine itself is `evaluatePolicies` in `evaluate.ts`, whose
  * header lists the Okta sources for each rule of the evaluation.
  */
-import type { PolicyRecord, RuleRecord } from '../policy-ports.js';
+import type { PolicyRecord, RuleRecord } from '../ports/policies.js';
 import type { OAuthError } from './oauth-errors.js';
 import type { DecisionTrace } from './trace.js';
 

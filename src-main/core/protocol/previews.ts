@@ -8,11 +8,12 @@
 import { GRANT_TYPES } from '../../contracts/app.js';
 import { validateClaimsPreview, validateExpressionCheck, validateExpressionPreview } from '../../contracts/claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto, ValidPreviewSubject } from '../../contracts/claims-preview.js';
-import type { AppRecord } from '../app-records.js';
+import type { AppRecord } from '../ports/apps.js';
 import { ValidationFailed } from '../errors.js';
 import { evaluateExpression } from '../expression/index.js';
-import type { AuthorizationServerRecord, Clock } from '../ports.js';
-import type { UserRecord } from '../users.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
+import type { Clock } from '../ports/runtime.js';
+import type { UserRecord } from '../ports/users.js';
 import { ClaimFailed } from './claim-failed.js';
 import { AccessDenied, OAuthError, OKTA_TEXT } from './oauth-errors.js';
 import { checkGrantType } from './token-grants/check-grant-type.js';

@@ -4,8 +4,8 @@
  * "SHOULD also invalidate all access tokens based on the same authorization grant"). An unknown
  * token, or another client's, changes nothing and is still a success (§2.2). ID tokens cannot be revoked.
  */
-import type { AppRecord } from '../app-records.js';
-import type { AuthorizationServerRecord } from '../ports.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
 import { serverJwt } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
@@ -25,13 +25,13 @@ export async function revoke(deps: IssuedTokenDeps, request: RevokeRequest): Pro
   if (jwt) {
     if (jwt.kind === 'id_token') return 'an ID token cannot be revoked; nothing changed';
     if (jwt.payload['cid'] !== request.client.clientId) return `the access token belongs to the client '${String(jwt.payload['cid'])}'; nothing changed`;
-    deps.tokenStore.revokeAccessToken(jwt.payload['jti'] as string);
+    deps.tokenLedger.revokeAccessToken(jwt.payload['jti'] as string);
     return `revoked access token ${String(jwt.payload['jti'])}`;
   }
-  const refresh = deps.tokenStore.findRefreshToken(token);
+  const refresh = deps.tokenLedger.findRefreshToken(token);
   if (!refresh) return 'no token of this server has this value; nothing changed';
   if (refresh.grant.clientId !== request.client.clientId) return `the refresh token belongs to the client '${refresh.grant.clientId}'; nothing changed`;
   if (refresh.grant.serverId !== request.server.id) return `the refresh token was issued by the authorization server '${refresh.grant.serverId}'; nothing changed`;
-  deps.tokenStore.revokeFamily(refresh.familyId, `refresh token ${refresh.id} revoked by the client at /revoke`);
+  deps.tokenLedger.revokeFamily(refresh.familyId, `refresh token ${refresh.id} revoked by the client at /revoke`);
   return `revoked refresh token ${refresh.id} and its token family ${refresh.familyId}`;
 }

@@ -5,7 +5,8 @@
  * by an opaque id, guarded by a CSRF token), and the consent a user gave an app per scope.
  * Time comes from the injected clock; expired rows are swept on every write.
  */
-import type { Clock, Crypto } from '../ports.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { PendingAuthorization, SessionRecord, SessionRepository } from '../ports/sessions.js';
 import { opaqueHash } from './authorization-codes.js';
 
 /** Okta's default global session lifetime: two hours. */
@@ -14,42 +15,8 @@ export const SESSION_LIFETIME_MINUTES = 120;
 export const PENDING_LIFETIME_MINUTES = 15;
 const OPAQUE_LENGTH = 43;
 
-export interface SessionRecord {
-  serverId: string;
-  userId: string;
-  /** When the user authenticated (OIDC `auth_time`). */
-  authTime: Date;
-  amr: string[];
-  expiresAt: Date;
-}
-
-/** An authorization request waiting on the sign-in or consent page. */
-export interface PendingAuthorization {
-  id: string;
-  serverId: string;
-  params: Record<string, string>;
-  /** The form's CSRF token; it must also come back in the browser's CSRF cookie. */
-  csrf: string;
-  /** Set once the user signed in on this request's page (so `prompt=login` is not asked again). */
-  signedInUserId: string | null;
-  expiresAt: Date;
-}
-
-export interface SessionStore {
-  insertSession(hash: string, session: SessionRecord, now: Date): void;
-  findSession(hash: string, now: Date): SessionRecord | undefined;
-  deleteSession(hash: string): void;
-  insertPending(pending: PendingAuthorization, now: Date): void;
-  findPending(id: string, now: Date): PendingAuthorization | undefined;
-  updatePending(pending: PendingAuthorization): void;
-  deletePending(id: string): void;
-  /** Scopes the user consented to for the app on this server. */
-  consentedScopes(serverId: string, appId: string, userId: string): string[];
-  recordConsent(serverId: string, appId: string, userId: string, scopes: string[], now: Date): void;
-}
-
 export interface SessionDeps {
-  store: SessionStore;
+  store: SessionRepository;
   crypto: Pick<Crypto, 'randomId' | 'sha256'>;
   clock: Clock;
 }

@@ -1,5 +1,5 @@
 /**
- * The contract between the grants that mint tokens and the token store that remembers them.
+ * The contract between the grants that mint tokens and the token ledger that remembers them.
  * Every grant event opens a token family (an authorization code, a password or device sign-in);
  * its access and refresh tokens, and the refresh tokens rotated from them, belong to it. Replaying
  * an authorization code or a rotated refresh token revokes the whole family (RFC 6749 §4.1.2,

@@ -3,9 +3,10 @@
  * server's ACTIVE key (its `kid` in the header), so a rotation switches signing at once.
  * Custom claims come in through the `ClaimsHook`; the system claims win, but for an access token's `aud` and `sub`.
  */
-import type { AppRecord } from '../app-records.js';
-import type { AuthorizationServerRecord, Clock, Crypto, SigningKeyRecord } from '../ports.js';
-import type { UserRecord } from '../users.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../ports/authorization-servers.js';
+import type { Clock, Crypto } from '../ports/runtime.js';
+import type { UserRecord } from '../ports/users.js';
 import { accessTokenHash, idTokenClaims } from './id-token.js';
 import { ClaimFailed } from './claim-failed.js';
 import { ServerError } from './oauth-errors.js';
@@ -83,7 +84,7 @@ export interface MintRequest {
 
 export interface MintedTokens {
   accessToken: string;
-  /** The access token's `jti` and `exp`, for the token store (revocation, introspection). */
+  /** The access token's `jti` and `exp`, for the token ledger (revocation, introspection). */
   jti: string;
   expiresAt: Date;
   expiresIn: number;

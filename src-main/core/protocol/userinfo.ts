@@ -5,9 +5,9 @@
  * (the user id, as in the ID token), every standard claim of the token's scopes and the server's
  * IDENTITY claims (reference §4), computed now for the token's app and scopes.
  */
-import type { AppRecord } from '../app-records.js';
-import type { AuthorizationServerRecord } from '../ports.js';
-import type { UserRecord } from '../users.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
+import type { UserRecord } from '../ports/users.js';
 import { activeAccessToken } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';

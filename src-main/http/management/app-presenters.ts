@@ -1,6 +1,7 @@
 /** Records → Okta JSON for apps, app users and app group assignments (reference §1.7, §1.10). */
 import type { AppDto, AppGroupDto, AppUserDto } from '../../contracts/app.js';
-import type { AppGroupRecord, AppRecord, AppUserRecord } from '../../core/app-records.js';
+import type { AppGroupRecord, AppUserRecord } from '../../core/ports/app-assignments.js';
+import type { AppRecord } from '../../core/ports/apps.js';
 import { link } from './presenters.js';
 
 export function presentApp(app: AppRecord, origin: string): AppDto {

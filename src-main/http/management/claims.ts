@@ -1,7 +1,7 @@
 /** `/api/v1/authorizationServers/{id}/claims` — the claim calls of `client.authorizationServerApi` (reference §1.6). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ClaimDto } from '../../contracts/claim.js';
-import type { ClaimRecord } from '../../core/claims.js';
+import type { ClaimRecord } from '../../core/ports/claims.js';
 import type { HttpContext } from '../context.js';
 import { managementEndpoint } from './endpoint.js';
 import { readPage, sendPage } from './paging.js';

@@ -1,6 +1,6 @@
 /** Records → Okta JSON for groups (reference §1.9), with absolute `_links`. */
 import type { GroupDto } from '../../contracts/group.js';
-import type { GroupRecord } from '../../core/groups.js';
+import type { GroupRecord } from '../../core/ports/groups.js';
 import { link } from './presenters.js';
 
 export function presentGroup(group: GroupRecord, origin: string): GroupDto {

@@ -4,7 +4,7 @@ import type { PolicyDto } from '../../contracts/policy.js';
 import { RULE_TYPE, toWireGroup } from '../../contracts/rule.js';
 import type { RuleDto } from '../../contracts/rule.js';
 import type { OktaLink } from '../../contracts/links.js';
-import type { PolicyRecord, RuleRecord } from '../../core/policy-ports.js';
+import type { PolicyRecord, RuleRecord } from '../../core/ports/policies.js';
 import { link } from './presenters.js';
 import type { Origins } from './presenters.js';
 

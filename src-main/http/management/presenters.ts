@@ -1,7 +1,7 @@
 /** Records → Okta JSON for authorization servers and keys, with absolute `_links`. */
 import type { AuthorizationServerDto, SigningKeyDto } from '../../contracts/authorization-server.js';
 import type { OktaLink } from '../../contracts/links.js';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../core/ports.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../../core/ports/authorization-servers.js';
 
 export const link = (href: string, allow: string[], name?: string): OktaLink => ({
   ...(name ? { name } : {}),

@@ -1,7 +1,7 @@
 /** `/api/v1/authorizationServers/{id}/scopes` — the scope calls of `client.authorizationServerApi` (reference §1.5). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ScopeDto } from '../../contracts/scope.js';
-import type { ScopeRecord } from '../../core/scopes.js';
+import type { ScopeRecord } from '../../core/ports/scopes.js';
 import type { HttpContext } from '../context.js';
 import { managementEndpoint } from './endpoint.js';
 import { readPage, sendPage } from './paging.js';

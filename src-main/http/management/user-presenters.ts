@@ -7,7 +7,7 @@ import type { OktaLink } from '../../contracts/links.js';
 import type { UserDto } from '../../contracts/user.js';
 import { availableActions } from '../../core/user-lifecycle.js';
 import type { LifecycleAction } from '../../core/user-lifecycle.js';
-import type { UserRecord } from '../../core/users.js';
+import type { UserRecord } from '../../core/ports/users.js';
 import { link } from './presenters.js';
 
 /** Okta's `_links` names for the lifecycle actions (`resetPassword`, not `reset_password`). */

@@ -8,8 +8,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
 import { AccessDenied, InvalidRequest } from '../../core/protocol/oauth-errors.js';
-import type { AuthorizationServerRecord } from '../../core/ports.js';
-import type { PendingAuthorization } from '../../core/protocol/sessions.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
+import type { PendingAuthorization } from '../../core/ports/sessions.js';
 import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';

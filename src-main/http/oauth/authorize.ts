@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { handleAuthorizeRequest } from '../../core/protocol/authorize/authorize-request.js';
 import type { AuthorizeProgress, AuthorizeRequest } from '../../core/protocol/authorize/types.js';
 import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
-import type { PendingAuthorization } from '../../core/protocol/sessions.js';
+import type { PendingAuthorization } from '../../core/ports/sessions.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';
 import { readCookie, SESSION_COOKIE } from './authorize-cookies.js';

@@ -5,11 +5,11 @@
  * (`token-cors.ts`); `Cache-Control: no-store`; one event per request.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppRecord } from '../../core/app-records.js';
+import type { AppRecord } from '../../core/ports/apps.js';
 import type { PresentedCredentials } from '../../core/protocol/client-auth.js';
 import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
 import type { DecisionTrace } from '../../core/protocol/trace.js';
-import type { AuthorizationServerRecord } from '../../core/ports.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';
 import { OktaHttpError } from '../okta-errors.js';

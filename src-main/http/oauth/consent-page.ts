@@ -4,7 +4,7 @@
  * request's id and the CSRF token. No script; every echoed value escaped.
  */
 import type { FastifyReply } from 'fastify';
-import type { ScopeRecord } from '../../core/scopes.js';
+import type { ScopeRecord } from '../../core/ports/scopes.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
 
 export interface ConsentPage {

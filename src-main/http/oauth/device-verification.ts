@@ -8,8 +8,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approveDevice } from '../../core/protocol/device-authorize.js';
 import { AccessDenied, InvalidRequest, OAuthError } from '../../core/protocol/oauth-errors.js';
-import type { AuthorizationServerRecord } from '../../core/ports.js';
-import type { SessionRecord } from '../../core/protocol/sessions.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
+import type { SessionRecord } from '../../core/ports/sessions.js';
 import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';

@@ -3,7 +3,7 @@
  * servers answer 404 with Okta's E0000007 JSON (reference §3).
  */
 import type { FastifyRequest } from 'fastify';
-import type { AuthorizationServerRecord } from '../../core/ports.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
 import type { HttpContext } from '../context.js';
 import { OktaHttpError } from '../okta-errors.js';
 

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { redirectOrigins } from '../../core/protocol/token-grants/check-origin.js';
-import type { AppRecord } from '../../core/app-records.js';
+import type { AppRecord } from '../../core/ports/apps.js';
 import type { HttpContext } from '../context.js';
 
 export const ALLOWED_HEADERS = 'accept, authorization, content-type, x-okta-user-agent-extended, dpop';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
-import type { AuthorizationServerRecord } from '../../core/ports.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
 import { handleTokenRequest } from '../../core/protocol/token-grants/token-request.js';
 import type { TokenProgress, TokenRequest } from '../../core/protocol/token-grants/types.js';
 import type { HttpContext } from '../context.js';

@@ -2,7 +2,7 @@
  * An event as the sandbox API shows it: every field, `time` in ISO 8601, and the private `detail`
  * (this API serves the developer and the UI, never an OAuth client).
  */
-import type { ProtocolEvent } from '../../core/protocol/events.js';
+import type { ProtocolEvent } from '../../core/ports/events.js';
 import type { ProtocolEventDto } from '../../contracts/events.js';
 
 export function presentEvent(event: ProtocolEvent): ProtocolEventDto {

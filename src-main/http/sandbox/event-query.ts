@@ -5,7 +5,7 @@
  */
 import { DEFAULT_EVENT_LIMIT, MAX_EVENT_LIMIT } from '../../core/protocol/event-log.js';
 import type { EventCriteria } from '../../core/protocol/event-log.js';
-import type { EventFilter } from '../../core/protocol/events.js';
+import type { EventFilter } from '../../core/ports/events.js';
 import { OktaHttpError } from '../okta-errors.js';
 
 const TEXT_FILTERS = ['serverId', 'clientId', 'userId', 'endpoint'] as const;

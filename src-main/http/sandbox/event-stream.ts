@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { matchesCriteria } from '../../core/protocol/event-log.js';
 import type { EventCriteria, EventLog } from '../../core/protocol/event-log.js';
-import type { ProtocolEvent } from '../../core/protocol/events.js';
+import type { ProtocolEvent } from '../../core/ports/events.js';
 import { presentEvent } from './event-presenter.js';
 
 export const KEEP_ALIVE_MS = 15_000;

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /** Users (profile as JSON, scrypt password hash), groups and memberships; the built-in Everyone group. */
 export const m0020: Migration = {

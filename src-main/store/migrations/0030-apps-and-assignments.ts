@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * OIDC applications and their user / group assignments. Queried members are columns; the rest of

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 const SYSTEM_SCOPES: [string, string][] = [
   ['openid', 'Signals that a request is an OpenID request.'],

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The event log of protocol requests (issue 4 §7). `seq` orders events (newest = highest) and

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * The `jti`s of client assertions already used at the token endpoint (RFC 7523 §3 item 7:

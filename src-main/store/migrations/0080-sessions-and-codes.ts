@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * State of the authorize endpoint (issue 4 items 1–3): sign-in sessions per authorization server

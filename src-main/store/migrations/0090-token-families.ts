@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * Token families (RFC 6749 §6 and §10.4, RFC 7009, OAuth 2.0 Security BCP §4.14): one per grant

@@ -1,4 +1,4 @@
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 /**
  * Device authorizations (RFC 8628 §3.1–§3.5, issue 4 item 2): the device code is kept only as its

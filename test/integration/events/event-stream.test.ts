@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventLog } from '../../../src-main/core/protocol/event-log.js';
 import { EventStream, KEEP_ALIVE_MS, formatEvent } from '../../../src-main/http/sandbox/event-stream.js';
 import { openDatabase } from '../../../src-main/store/database.js';
-import { SqliteEventStore } from '../../../src-main/store/event-repository.js';
+import { SqliteEventRepository } from '../../../src-main/store/event-repository.js';
 import { FakeClock, FakeCrypto } from '../../unit/core/fakes.js';
 import { SAMPLE } from './fixtures.js';
 
@@ -38,7 +38,7 @@ const stream = (keepAliveMs?: number) =>
 
 beforeEach(() => {
   vi.useFakeTimers();
-  log = new EventLog({ store: new SqliteEventStore(openDatabase(':memory:')), crypto: new FakeCrypto(), clock: new FakeClock(new Date('2024-05-01T10:00:00Z')) });
+  log = new EventLog({ store: new SqliteEventRepository(openDatabase(':memory:')), crypto: new FakeCrypto(), clock: new FakeClock(new Date('2024-05-01T10:00:00Z')) });
   response = new ResponseStub();
 });
 afterEach(() => {

@@ -1,5 +1,5 @@
 /** Helpers shared by the event log tests: a sample event, Okta error checks and an SSE reader. */
-import type { NewProtocolEvent } from '../../../src-main/core/protocol/events.js';
+import type { NewProtocolEvent } from '../../../src-main/core/ports/events.js';
 export { expectOktaError } from '../../support/okta.js';
 
 export const SAMPLE: NewProtocolEvent = {

@@ -4,7 +4,7 @@
  * and that events survive a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/protocol/events.js';
+import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/ports/events.js';
 import type { ProtocolEventDto } from '../../../src-main/contracts/events.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';

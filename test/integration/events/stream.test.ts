@@ -4,7 +4,7 @@
  * and that closing the server ends open streams instead of waiting on them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { NewProtocolEvent } from '../../../src-main/core/protocol/events.js';
+import type { NewProtocolEvent } from '../../../src-main/core/ports/events.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { SAMPLE, SseReader, expectOktaError } from './fixtures.js';

@@ -8,9 +8,9 @@ import { AppAssignments } from '../../../src-main/core/app-assignments.js';
 import { Apps } from '../../../src-main/core/apps.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteAppAssignmentStore } from '../../../src-main/store/app-assignment-repository.js';
-import { SqliteAppStore } from '../../../src-main/store/app-repository.js';
-import { SqliteReferenceStore } from '../../../src-main/store/reference-repository.js';
+import { SqliteAppAssignmentRepository } from '../../../src-main/store/app-assignment-repository.js';
+import { SqliteAppRepository } from '../../../src-main/store/app-repository.js';
+import { SqliteReferenceRepository } from '../../../src-main/store/reference-repository.js';
 import { FakeClock, FakeCrypto } from './fakes.js';
 
 const EVERYONE = '00gEVERYONE000000000';
@@ -44,9 +44,9 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   const clock = new FakeClock(new Date(NOW));
   const tx = { run: <T>(work: () => T) => db.transaction(work)() };
-  const appStore = new SqliteAppStore(db);
-  apps = new Apps({ store: appStore, crypto: new FakeCrypto(), clock, tx, references: new SqliteReferenceStore(db) });
-  assignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentStore(db), clock, tx });
+  const appStore = new SqliteAppRepository(db);
+  apps = new Apps({ store: appStore, crypto: new FakeCrypto(), clock, tx, references: new SqliteReferenceRepository(db) });
+  assignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentRepository(db), clock, tx });
 });
 
 afterEach(() => db.close());

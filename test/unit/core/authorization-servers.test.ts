@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthorizationServers, DEFAULT_SERVER_ID } from '../../../src-main/core/authorization-servers.js';
 import { NotFound, ValidationFailed } from '../../../src-main/core/errors.js';
-import type { SigningKeyRecord } from '../../../src-main/core/ports.js';
-import { FakeClock, FakeCrypto, MemoryAuthorizationServerStore } from './fakes.js';
+import type { SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
+import { FakeClock, FakeCrypto, MemoryAuthorizationServerRepository } from './fakes.js';
 
 const T0 = new Date('2024-01-10T08:00:00.000Z');
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,13 +17,13 @@ const body = (overrides: Record<string, unknown> = {}) => ({
 
 const statuses = (keys: SigningKeyRecord[]) => keys.map((k) => `${k.kid}:${k.status}`);
 
-let store: MemoryAuthorizationServerStore;
+let store: MemoryAuthorizationServerRepository;
 let crypto: FakeCrypto;
 let clock: FakeClock;
 let servers: AuthorizationServers;
 
 beforeEach(() => {
-  store = new MemoryAuthorizationServerStore();
+  store = new MemoryAuthorizationServerRepository();
   crypto = new FakeCrypto();
   clock = new FakeClock(T0);
   servers = new AuthorizationServers({ store, crypto, clock });

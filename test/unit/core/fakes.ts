@@ -2,19 +2,11 @@
  * In-memory fakes of the core ports: a store with the SQLite repository's semantics (creation
  * order, `after`/`limit` paging, case-insensitive `q`), a deterministic Crypto and a settable clock.
  */
-import type {
-  AuthorizationServerRecord,
-  AuthorizationServerStore,
-  Clock,
-  Crypto,
-  DecodedJws,
-  GeneratedKey,
-  JwsKey,
-  Page,
-  SigningKeyRecord,
-} from '../../../src-main/core/ports.js';
+import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
+import type { Clock, Crypto, DecodedJws, GeneratedKey, JwsKey } from '../../../src-main/core/ports/runtime.js';
+import type { Page } from '../../../src-main/core/ports/page.js';
 
-export class MemoryAuthorizationServerStore implements AuthorizationServerStore {
+export class MemoryAuthorizationServerRepository implements AuthorizationServerRepository {
   readonly servers: AuthorizationServerRecord[] = [];
   readonly keySets = new Map<string, SigningKeyRecord[]>();
   writes = 0;

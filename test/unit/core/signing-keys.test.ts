@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GeneratedKey, SigningKeyRecord } from '../../../src-main/core/ports.js';
+import type { GeneratedKey } from '../../../src-main/core/ports/runtime.js';
+import type { SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
 import {
   AUTO_ROTATION_DAYS,
   byStatus,

@@ -2,13 +2,13 @@
  * The users and groups services over a fresh in-memory SQLite database (migrations applied, so the
  * Everyone group exists), with a settable clock, deterministic ids and stubbed policy references.
  */
-import type { PolicyReference, ReferenceStore } from '../../../src-main/core/references.js';
+import type { PolicyReference, ReferenceRepository } from '../../../src-main/core/ports/references.js';
 import { Groups } from '../../../src-main/core/groups.js';
 import { Users } from '../../../src-main/core/users.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteGroupStore } from '../../../src-main/store/group-repository.js';
-import { SqliteUserStore } from '../../../src-main/store/user-repository.js';
+import { SqliteGroupRepository } from '../../../src-main/store/group-repository.js';
+import { SqliteUserRepository } from '../../../src-main/store/user-repository.js';
 import { FakeClock, FakeCrypto } from './fakes.js';
 
 export const T0 = new Date('2024-05-01T10:00:00.000Z');
@@ -21,8 +21,8 @@ export interface Fixture {
   referenced: Map<string, PolicyReference[]>;
   users: Users;
   groups: Groups;
-  userStore: SqliteUserStore;
-  groupStore: SqliteGroupStore;
+  userStore: SqliteUserRepository;
+  groupStore: SqliteGroupRepository;
 }
 
 export function fixture(): Fixture {
@@ -30,15 +30,15 @@ export function fixture(): Fixture {
   const clock = new FakeClock(T0);
   const crypto = new FakeCrypto();
   const referenced = new Map<string, PolicyReference[]>();
-  const references: ReferenceStore = {
+  const references: ReferenceRepository = {
     toUser: (id) => referenced.get(id) ?? [],
     toGroup: (id) => referenced.get(id) ?? [],
     toApp: () => [],
     toScope: () => [],
   };
   const tx = { run: <T>(work: () => T) => db.transaction(work)() };
-  const userStore = new SqliteUserStore(db);
-  const groupStore = new SqliteGroupStore(db);
+  const userStore = new SqliteUserRepository(db);
+  const groupStore = new SqliteGroupRepository(db);
   const users = new Users({ store: userStore, groups: groupStore, references, crypto, clock, tx });
   const groups = new Groups({ store: groupStore, users: userStore, references, crypto, clock, tx });
   return { db, clock, crypto, referenced, users, groups, userStore, groupStore };

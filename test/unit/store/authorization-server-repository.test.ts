@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../src-main/core/ports.js';
-import { SqliteAuthorizationServerStore } from '../../../src-main/store/authorization-server-repository.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
+import { SqliteAuthorizationServerRepository } from '../../../src-main/store/authorization-server-repository.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
 
@@ -39,18 +39,18 @@ function key(kid: string, serverId: string, status: SigningKeyRecord['status'], 
 const ids = (servers: AuthorizationServerRecord[]) => servers.map((s) => s.id);
 
 let db: Db;
-let store: SqliteAuthorizationServerStore;
+let store: SqliteAuthorizationServerRepository;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  store = new SqliteAuthorizationServerStore(db);
+  store = new SqliteAuthorizationServerRepository(db);
 });
 
 afterEach(() => {
   db.close();
 });
 
-describe('SqliteAuthorizationServerStore', () => {
+describe('SqliteAuthorizationServerRepository', () => {
   it('round-trips a server and its keys, dates and nulls included', () => {
     const s = server('aus1', { issuerMode: 'DYNAMIC', status: 'INACTIVE', rotationMode: 'MANUAL', nextRotation: null });
     const keys = [key('k1', 'aus1', 'ACTIVE'), key('k2', 'aus1', 'NEXT', T1)];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteClientAssertionStore } from '../../../src-main/store/client-assertion-repository.js';
+import { SqliteClientAssertionRepository } from '../../../src-main/store/client-assertion-repository.js';
 
 const at = (seconds: number) => new Date(Date.UTC(2025, 0, 1) + seconds * 1000);
 let db: Db | undefined;
@@ -20,7 +20,7 @@ describe('migration 0070 and the used client assertions', () => {
 
   it('accepts a jti once per client until it expires, then sweeps it', () => {
     db = openDatabase(':memory:');
-    const store = new SqliteClientAssertionStore(db);
+    const store = new SqliteClientAssertionRepository(db);
     expect(store.useOnce('c1', 'j1', at(60), at(0))).toBe(true);
     expect(store.useOnce('c1', 'j1', at(60), at(30))).toBe(false);
     expect(store.useOnce('c2', 'j1', at(60), at(30))).toBe(true);

@@ -4,10 +4,10 @@
  * newest N events.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/protocol/events.js';
+import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/ports/events.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteEventStore } from '../../../src-main/store/event-repository.js';
+import { SqliteEventRepository } from '../../../src-main/store/event-repository.js';
 
 const base: NewProtocolEvent = {
   endpoint: 'token',
@@ -23,7 +23,7 @@ const base: NewProtocolEvent = {
 };
 
 let db: Db;
-let store: SqliteEventStore;
+let store: SqliteEventRepository;
 let n = 0;
 
 /** Inserts an event `evt<n>` one second after the previous one, keeping `keep` events. */
@@ -38,11 +38,11 @@ const count = () => (db.prepare('SELECT count(*) AS n FROM events').get() as { n
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  store = new SqliteEventStore(db);
+  store = new SqliteEventRepository(db);
   n = 0;
 });
 
-describe('SqliteEventStore', () => {
+describe('SqliteEventRepository', () => {
   it('stores every field and reads it back, the trace as JSON', () => {
     const trace = { policies: [{ id: 'pol1', name: 'P', priority: 1, outcome: 'matched' as const, rules: [] }], scopes: { requested: ['a'], granted: [], denied: ['a'] } };
     const event = insert({ outcome: 'failure', error: 'invalid_scope', errorDescription: 'One or more scopes are not configured.', detail: 'scope a is unknown', userId: 'u1', trace });

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { GroupRecord } from '../../../src-main/core/groups.js';
+import type { GroupRecord } from '../../../src-main/core/ports/groups.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteGroupStore } from '../../../src-main/store/group-repository.js';
+import { SqliteGroupRepository } from '../../../src-main/store/group-repository.js';
 
 let db: Db;
-let groups: SqliteGroupStore;
+let groups: SqliteGroupRepository;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  groups = new SqliteGroupStore(db);
+  groups = new SqliteGroupRepository(db);
 });
 afterEach(() => {
   db.close();
@@ -31,7 +31,7 @@ const addUser = (id: string) =>
     .prepare("INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', '{}', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')")
     .run(id, `${id}@x.io`);
 
-describe('SqliteGroupStore', () => {
+describe('SqliteGroupRepository', () => {
   it('starts with the built-in Everyone group of migration 0020', () => {
     expect(groups.all()).toEqual([
       expect.objectContaining({ id: '00gEVERYONE000000000', type: 'BUILT_IN', name: 'Everyone', description: 'All users in your organization' }),

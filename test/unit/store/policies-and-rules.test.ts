@@ -10,7 +10,7 @@ import type { Services } from '../../../src-main/app/services.js';
 import { ValidationFailed } from '../../../src-main/core/errors.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteReferenceStore } from '../../../src-main/store/reference-repository.js';
+import { SqliteReferenceRepository } from '../../../src-main/store/reference-repository.js';
 import { FakeClock, FakeCrypto } from '../core/fakes.js';
 
 const NOW = '2024-01-01T00:00:00.000Z';
@@ -127,7 +127,7 @@ describe('policies and rules in the store', () => {
       conditions: { clients: { include: ['web-client'] } },
     });
     services.rules.create(server.id, web.id, rule('admins'));
-    const refs = new SqliteReferenceStore(db);
+    const refs = new SqliteReferenceRepository(db);
     const ref = { serverId: server.id, policyId: web.id, policyName: 'Web', ruleName: 'admins' };
     expect(refs.toUser('00ualice')).toEqual([ref]);
     expect(refs.toGroup('00gadmins')).toEqual([ref]);

@@ -1,10 +1,10 @@
 /** Migration 0080 and its repositories: sessions, pending requests and consent; authorization codes by hash, used once. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuthorizationCodeRecord } from '../../../src-main/core/protocol/authorization-codes.js';
-import { SqliteAuthorizationCodeStore } from '../../../src-main/store/authorization-code-repository.js';
+import type { AuthorizationCodeRecord } from '../../../src-main/core/ports/authorization-codes.js';
+import { SqliteAuthorizationCodeRepository } from '../../../src-main/store/authorization-code-repository.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteSessionStore } from '../../../src-main/store/session-repository.js';
+import { SqliteSessionRepository } from '../../../src-main/store/session-repository.js';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
 let db: Db | undefined;
@@ -36,9 +36,9 @@ describe('migration 0080', () => {
   });
 });
 
-describe('SqliteSessionStore', () => {
+describe('SqliteSessionRepository', () => {
   it('finds a session by hash until it expires, and sweeps expired ones on insert', () => {
-    const store = new SqliteSessionStore(open());
+    const store = new SqliteSessionRepository(open());
     const session = { serverId: 'default', userId: '00uAlice', authTime: at(0), amr: ['pwd'], expiresAt: at(60) };
     store.insertSession('h1', session, at(0));
     expect(store.findSession('h1', at(59))).toEqual(session);
@@ -50,7 +50,7 @@ describe('SqliteSessionStore', () => {
   });
 
   it('keeps a pending request with its parameters, and who signed in on it', () => {
-    const store = new SqliteSessionStore(open());
+    const store = new SqliteSessionRepository(open());
     const pending = { id: 'p1', serverId: 'default', params: { client_id: 'c', state: '"<x>' }, csrf: 'k', signedInUserId: null, expiresAt: at(900) };
     store.insertPending(pending, at(0));
     store.updatePending({ ...pending, signedInUserId: '00uAlice' });
@@ -61,7 +61,7 @@ describe('SqliteSessionStore', () => {
   });
 
   it('remembers consent per server, app, user and scope, once each', () => {
-    const store = new SqliteSessionStore(open());
+    const store = new SqliteSessionRepository(open());
     store.recordConsent('default', 'app', 'u', ['a', 'b'], at(0));
     store.recordConsent('default', 'app', 'u', ['b', 'c'], at(1));
     expect(store.consentedScopes('default', 'app', 'u')).toEqual(['a', 'b', 'c']);
@@ -69,9 +69,9 @@ describe('SqliteSessionStore', () => {
   });
 });
 
-describe('SqliteAuthorizationCodeStore', () => {
+describe('SqliteAuthorizationCodeRepository', () => {
   it('round-trips a code by its hash and marks it used once', () => {
-    const store = new SqliteAuthorizationCodeStore(open());
+    const store = new SqliteAuthorizationCodeRepository(open());
     store.insert('hash-1', CODE, at(0));
     expect(store.findByHash('hash-1')).toEqual(CODE);
     expect(store.markUsed('cod1', at(10))).toBe(true);
@@ -81,7 +81,7 @@ describe('SqliteAuthorizationCodeStore', () => {
   });
 
   it('sweeps expired codes when another is issued', () => {
-    const store = new SqliteAuthorizationCodeStore(open());
+    const store = new SqliteAuthorizationCodeRepository(open());
     store.insert('hash-1', CODE, at(0));
     store.insert('hash-2', { ...CODE, id: 'cod2', expiresAt: at(700) }, at(400));
     expect(store.findByHash('hash-1')).toBeUndefined();

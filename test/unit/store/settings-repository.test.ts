@@ -1,21 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteSettingsStore } from '../../../src-main/store/settings-repository.js';
+import { SqliteSettingsRepository } from '../../../src-main/store/settings-repository.js';
 
 let db: Db;
-let settings: SqliteSettingsStore;
+let settings: SqliteSettingsRepository;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  settings = new SqliteSettingsStore(db);
+  settings = new SqliteSettingsRepository(db);
 });
 
 afterEach(() => {
   db.close();
 });
 
-describe('SqliteSettingsStore', () => {
+describe('SqliteSettingsRepository', () => {
   it('returns undefined for a setting never written', () => {
     expect(settings.get('admin_token')).toBeUndefined();
   });

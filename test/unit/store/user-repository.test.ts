@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { UserRecord } from '../../../src-main/core/users.js';
+import type { UserRecord } from '../../../src-main/core/ports/users.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
-import { SqliteGroupStore } from '../../../src-main/store/group-repository.js';
-import { SqliteUserStore } from '../../../src-main/store/user-repository.js';
+import { SqliteGroupRepository } from '../../../src-main/store/group-repository.js';
+import { SqliteUserRepository } from '../../../src-main/store/user-repository.js';
 
 let db: Db;
-let users: SqliteUserStore;
-let groups: SqliteGroupStore;
+let users: SqliteUserRepository;
+let groups: SqliteGroupRepository;
 
 beforeEach(() => {
   db = openDatabase(':memory:');
-  users = new SqliteUserStore(db);
-  groups = new SqliteGroupStore(db);
+  users = new SqliteUserRepository(db);
+  groups = new SqliteGroupRepository(db);
 });
 afterEach(() => {
   db.close();
@@ -35,7 +35,7 @@ const user = (id: string, login: string, extra: Partial<UserRecord> = {}): UserR
   ...extra,
 });
 
-describe('SqliteUserStore', () => {
+describe('SqliteUserRepository', () => {
   it('round-trips every field, custom profile attributes included', () => {
     const full = user('00u1', 'alice@example.com', {
       status: 'PASSWORD_EXPIRED',

@@ -5,9 +5,9 @@
  * needed, `prompt=none` ends the request with `login_required`; otherwise the sign-in page is shown.
  * A sign-in made on this request's own page satisfies `prompt=login` and `max_age`.
  */
-import type { UserRecord } from '../../users.js';
+import type { UserRecord } from '../../ports/users.js';
 import { LoginRequired } from '../oauth-errors.js';
-import type { SessionRecord } from '../sessions.js';
+import type { SessionRecord } from '../../ports/sessions.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import type { AuthorizeDeps, AuthorizeRequest, CheckedRequest } from './types.js';
 

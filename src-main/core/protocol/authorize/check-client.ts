@@ -3,7 +3,7 @@
  * reference §3): `client_id` names an ACTIVE app, and `redirect_uri` is exactly one of its
  * registered redirect URIs. Failing either ends in a 400 error page, never in a redirect.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { InvalidClient, InvalidRequest } from '../oauth-errors.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import type { AuthorizeDeps } from './types.js';

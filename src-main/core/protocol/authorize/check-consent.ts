@@ -4,8 +4,8 @@
  * again. With `prompt=none` a needed consent ends the request with `consent_required`; Deny on the
  * consent page ends it with `access_denied` (RFC 6749 §4.1.2.1).
  */
-import type { ScopeRecord } from '../../scopes.js';
-import type { UserRecord } from '../../users.js';
+import type { ScopeRecord } from '../../ports/scopes.js';
+import type { UserRecord } from '../../ports/users.js';
 import { AccessDenied, ConsentRequired } from '../oauth-errors.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import type { AuthorizeDeps, AuthorizeRequest, CheckedRequest } from './types.js';

@@ -4,7 +4,7 @@
  * plain when no method is given; required by apps with `pkce_required` or without a secret),
  * `prompt` (OIDC Core §3.1.2.1: none, login, consent; none alone) and `max_age`.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { InvalidRequest } from '../oauth-errors.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import type { CheckedRequest, ResponseTypeName } from './types.js';

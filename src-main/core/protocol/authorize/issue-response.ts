@@ -6,9 +6,9 @@
  * (fat), any other combination the thin set. An access token joins a token family (the code's for
  * a hybrid, so a replayed code revokes it too). `state` is echoed.
  */
-import type { UserRecord } from '../../users.js';
+import type { UserRecord } from '../../ports/users.js';
 import { tracingClaims } from '../claim-failed.js';
-import type { SessionRecord } from '../sessions.js';
+import type { SessionRecord } from '../../ports/sessions.js';
 import type { Granted } from '../token-grants/evaluate-policy.js';
 import type { MintRequest } from '../tokens.js';
 import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, CheckedRequest } from './types.js';

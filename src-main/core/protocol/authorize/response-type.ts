@@ -5,7 +5,7 @@
  * authorization_code, the others → implicit) one it lists in `grant_types`. The mode defaults to
  * `query` for `code` and `fragment` otherwise; `query` may never carry tokens.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { InvalidRequest, OKTA_TEXT, UnauthorizedClient, UnsupportedResponseMode, UnsupportedResponseType } from '../oauth-errors.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import { RESPONSE_MODES } from './types.js';

@@ -1,13 +1,17 @@
 /** The shapes the authorize endpoint's steps pass along (see `authorize-request.ts` for the script). */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import type { AppAssignments } from '../../app-assignments.js';
 import type { Apps } from '../../apps.js';
-import type { AuthorizationServerRecord, Clock } from '../../ports.js';
-import type { ScopeRecord, Scopes } from '../../scopes.js';
-import type { UserRecord, Users } from '../../users.js';
+import type { AuthorizationServerRecord } from '../../ports/authorization-servers.js';
+import type { Clock } from '../../ports/runtime.js';
+import type { ScopeRecord } from '../../ports/scopes.js';
+import type { Scopes } from '../../scopes.js';
+import type { UserRecord } from '../../ports/users.js';
+import type { Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { OAuthError } from '../oauth-errors.js';
-import type { SessionRecord, Sessions } from '../sessions.js';
+import type { SessionRecord } from '../../ports/sessions.js';
+import type { Sessions } from '../sessions.js';
 import type { PolicyDeps } from '../token-grants/evaluate-policy.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenMinter } from '../tokens.js';

@@ -6,8 +6,8 @@
  * /authorize (reference §1.4): the scopes and lifetimes come from the code, and the tokens join
  * the code's family. The ID token (thin, §4) carries the authorize request's `nonce`.
  */
-import type { AppRecord } from '../../app-records.js';
-import type { AuthorizationCodeRecord } from '../authorization-codes.js';
+import type { AppRecord } from '../../ports/apps.js';
+import type { AuthorizationCodeRecord } from '../../ports/authorization-codes.js';
 import { InvalidGrant, InvalidRequest, OKTA_TEXT } from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';
 import type { GrantHandler, TokenGrantDeps } from './types.js';

@@ -3,7 +3,7 @@
  * a grant this server handles (`unsupported_grant_type`, Okta lists the server's grant types); and
  * the app must be registered for it (`unauthorized_client`, Okta lists the app's grant types).
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { InvalidRequest, OKTA_TEXT, UnauthorizedClient, UnsupportedGrantType } from '../oauth-errors.js';
 
 export const missingParameter = (name: string) => `The '${name}' parameter is required.`;

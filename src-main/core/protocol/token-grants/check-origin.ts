@@ -2,7 +2,7 @@
  * Browser calls to the token endpoint (reference §3, Okta CORS rule): a request with an `Origin`
  * must come from the origin of one of the client's redirect URIs; otherwise `invalid_request`.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { InvalidRequest } from '../oauth-errors.js';
 
 export const ORIGIN_NOT_ALLOWED = 'Browser requests to the token endpoint must be part of at least one whitelisted redirect_uri.';

@@ -5,7 +5,8 @@
  * sooner than `interval` after the last poll, `authorization_pending` otherwise → approved: used up
  * once, with the scopes and lifetimes decided at approval (policy evaluated once, reference §1.4).
  */
-import type { DeviceAuthorizationRecord, DeviceAuthorizations } from '../device-authorizations.js';
+import type { DeviceAuthorizationRecord } from '../../ports/device-authorizations.js';
+import type { DeviceAuthorizations } from '../device-authorizations.js';
 import { AccessDenied, AuthorizationPending, ExpiredToken, InvalidGrant, InvalidRequest, SlowDown } from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';
 import type { GrantHandler } from './types.js';

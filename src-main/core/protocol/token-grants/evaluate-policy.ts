@@ -3,8 +3,8 @@
  * policy naming the client, its first matching rule, the scopes granted and the token lifetimes.
  * The decision trace is kept for the event log whatever the outcome.
  */
-import type { AppRecord } from '../../app-records.js';
-import type { UserRecord } from '../../users.js';
+import type { AppRecord } from '../../ports/apps.js';
+import type { UserRecord } from '../../ports/users.js';
 import { evaluatePolicies } from '../evaluate.js';
 import type { EvaluationResult } from '../policy-evaluation.js';
 import type { GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest } from './types.js';

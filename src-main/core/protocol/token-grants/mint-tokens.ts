@@ -4,7 +4,7 @@
  * (RFC 7009, RFC 7662: revocation and introspection see it) and a refresh token comes with it when
  * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { tracingClaims } from '../claim-failed.js';
 import type { Decided, GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
 

@@ -8,9 +8,9 @@
  * Scopes and lifetimes are the ones decided when the family was opened: Okta evaluates the policy
  * once, at the initial authentication (reference §1.4), so the tokens minted here keep them.
  */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import { AccessDenied, InvalidGrant, InvalidRequest, InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
-import type { RefreshTokenRecord } from '../token-store.js';
+import type { RefreshTokenRecord } from '../../ports/tokens.js';
 import { missingParameter } from './check-grant-type.js';
 import { requestedScopes } from './evaluate-policy.js';
 import type { GrantHandler, TokenGrantDeps, TokenProgress } from './types.js';
@@ -38,7 +38,7 @@ export const refreshTokenGrant: GrantHandler = (deps, request, client, progress)
 
 /** The stored token, usable, issued by this server to this client; a rotated one only within the app's leeway. */
 function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord, serverId: string): RefreshTokenRecord {
-  const lookup = deps.tokenStore.lookupRefreshToken(presented);
+  const lookup = deps.tokenLedger.lookupRefreshToken(presented);
   if (!lookup.ok) throw invalid(lookup.reason);
   const record = lookup.token;
   if (record.grant.clientId !== client.clientId) throw invalid(`the refresh token was issued to the client '${record.grant.clientId}'`);
@@ -48,7 +48,7 @@ function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord,
     if (deps.clock.now().getTime() > leewayEnds) {
       // OAuth 2.0 Security BCP §4.14.2: a rotated token used again means it leaked; end the family.
       const reason = `rotated refresh token ${record.id} was used again after its ${rotation(client).leeway} s leeway`;
-      deps.tokenStore.revokeFamily(record.familyId, reason);
+      deps.tokenLedger.revokeFamily(record.familyId, reason);
       throw invalid(`${reason}; its token family is revoked`);
     }
   }
@@ -79,10 +79,10 @@ function checkUser(deps: TokenGrantDeps, record: RefreshTokenRecord, client: App
 /** ROTATE: a new refresh token each time; STATIC: the same one, its idle window moved. */
 function nextRefreshToken(deps: TokenGrantDeps, record: RefreshTokenRecord, client: AppRecord, presented: string): string {
   if (rotation(client).type === 'STATIC') {
-    deps.tokenStore.touch(record);
+    deps.tokenLedger.touch(record);
     return presented;
   }
-  return deps.tokenStore.rotate(record);
+  return deps.tokenLedger.rotate(record);
 }
 
 /**

@@ -1,16 +1,18 @@
 /** The shapes the token endpoint's steps pass along (see `token-request.ts` for the script). */
-import type { AppRecord } from '../../app-records.js';
+import type { AppRecord } from '../../ports/apps.js';
 import type { AppAssignments } from '../../app-assignments.js';
 import type { Policies } from '../../policies.js';
-import type { AuthorizationServerRecord, Clock } from '../../ports.js';
+import type { AuthorizationServerRecord } from '../../ports/authorization-servers.js';
+import type { Clock } from '../../ports/runtime.js';
 import type { Scopes } from '../../scopes.js';
-import type { UserRecord, Users } from '../../users.js';
+import type { UserRecord } from '../../ports/users.js';
+import type { Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';
 import type { Lifetimes } from '../policy-evaluation.js';
 import type { TokenFamilies } from '../token-families.js';
-import type { TokenStore } from '../token-store.js';
+import type { TokenLedger } from '../token-ledger.js';
 import type { TokenMinter } from '../tokens.js';
 import type { DecisionTrace } from '../trace.js';
 
@@ -75,7 +77,7 @@ export interface TokenGrantDeps {
   /** Registers access tokens and issues refresh tokens (`token-families.ts`). */
   tokenFamilies: TokenFamilies;
   /** The same store, with the lookups the refresh_token grant needs. */
-  tokenStore: Pick<TokenStore, 'lookupRefreshToken' | 'rotate' | 'touch' | 'revokeFamily'>;
+  tokenLedger: Pick<TokenLedger, 'lookupRefreshToken' | 'rotate' | 'touch' | 'revokeFamily'>;
   clock: Clock;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../src-main/core/app-records.js';
+import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
 import { ClientAuthenticator, JWT_BEARER, presentedMethod } from '../../../../src-main/core/protocol/client-auth.js';
 import type { PresentedCredentials } from '../../../../src-main/core/protocol/client-auth.js';
-import type { ClientAssertionStore } from '../../../../src-main/core/protocol/client-assertion.js';
+import type { ClientAssertionRepository } from '../../../../src-main/core/ports/client-assertions.js';
 import { InvalidClient, InvalidRequest, type OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { originOf } from '../../../../src-main/core/protocol/token-grants/check-origin.js';
 import { FakeClock, FakeCrypto, fakeJws } from '../fakes.js';
@@ -55,7 +55,7 @@ describe('presentedMethod', () => {
   });
 });
 
-class MemoryAssertions implements ClientAssertionStore {
+class MemoryAssertions implements ClientAssertionRepository {
   readonly used = new Map<string, Date>();
   useOnce(clientId: string, jti: string, expiresAt: Date, now: Date): boolean {
     for (const [k, exp] of this.used) if (exp <= now) this.used.delete(k);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../src-main/core/app-records.js';
-import type { ClaimRecord } from '../../../../src-main/core/claims.js';
-import type { GroupRecord } from '../../../../src-main/core/groups.js';
+import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
+import type { ClaimRecord } from '../../../../src-main/core/ports/claims.js';
+import type { GroupRecord } from '../../../../src-main/core/ports/groups.js';
 import { ClaimFailed } from '../../../../src-main/core/protocol/claim-failed.js';
 import { CustomClaims } from '../../../../src-main/core/protocol/custom-claims.js';
 import type { ClaimsContext } from '../../../../src-main/core/protocol/tokens.js';
-import type { AuthorizationServerRecord } from '../../../../src-main/core/ports.js';
-import type { UserRecord } from '../../../../src-main/core/users.js';
+import type { AuthorizationServerRecord } from '../../../../src-main/core/ports/authorization-servers.js';
+import type { UserRecord } from '../../../../src-main/core/ports/users.js';
 import { FakeClock } from '../fakes.js';
 
 const NOW = new Date('2026-01-02T03:04:05.000Z');

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   DEVICE_CODE_LIFETIME_SECONDS, DeviceAuthorizations, formatUserCode, normalizeUserCode,
 } from '../../../../src-main/core/protocol/device-authorizations.js';
-import type { DeviceApproval, DeviceAuthorizationRecord, DeviceAuthorizationStore } from '../../../../src-main/core/protocol/device-authorizations.js';
+import type { DeviceApproval, DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../../../../src-main/core/ports/device-authorizations.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
-class MemoryDeviceStore implements DeviceAuthorizationStore {
+class MemoryDeviceAuthorizationRepository implements DeviceAuthorizationRepository {
   readonly rows = new Map<string, DeviceAuthorizationRecord>();
   insert(hash: string, record: DeviceAuthorizationRecord): void {
     this.rows.set(hash, { ...record });
@@ -42,7 +42,7 @@ class Sha256Crypto extends FakeCrypto {
 const start = new Date('2026-01-01T00:00:00Z');
 const setUp = () => {
   const clock = new FakeClock(start);
-  const store = new MemoryDeviceStore();
+  const store = new MemoryDeviceAuthorizationRepository();
   const devices = new DeviceAuthorizations({ store, crypto: new Sha256Crypto(), clock });
   return { clock, store, devices, started: devices.start({ serverId: 's1', appId: 'a1', clientId: 'c1', scope: 'openid' }) };
 };

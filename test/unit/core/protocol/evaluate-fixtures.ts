@@ -3,7 +3,7 @@
  * and groups, and builders for policies, rules and requests with Okta's defaults.
  */
 import { EVERYONE_GROUP_ID } from '../../../../src-main/contracts/rule.js';
-import type { RuleRecord } from '../../../../src-main/core/policy-ports.js';
+import type { RuleRecord } from '../../../../src-main/core/ports/policies.js';
 import type { EvaluatedPolicy, EvaluationInput } from '../../../../src-main/core/protocol/policy-evaluation.js';
 
 const T0 = new Date('2026-01-01T00:00:00.000Z');

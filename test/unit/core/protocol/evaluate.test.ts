@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { assertProperty } from '../../../support/property.js';
 import { describe, expect, it } from 'vitest';
-import type { RuleRecord } from '../../../../src-main/core/policy-ports.js';
+import type { RuleRecord } from '../../../../src-main/core/ports/policies.js';
 import { evaluatePolicies, matchPolicy } from '../../../../src-main/core/protocol/evaluate.js';
 import { AccessDenied, InvalidScope, OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import type { EvaluationInput, Lifetimes } from '../../../../src-main/core/protocol/policy-evaluation.js';

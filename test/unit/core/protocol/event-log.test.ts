@@ -6,12 +6,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotFound, ValidationFailed } from '../../../../src-main/core/errors.js';
 import { EventLog, matchesCriteria } from '../../../../src-main/core/protocol/event-log.js';
-import type { EventStore } from '../../../../src-main/core/protocol/event-log.js';
-import type { EventFilter, NewProtocolEvent, ProtocolEvent } from '../../../../src-main/core/protocol/events.js';
+import type { EventRepository, EventFilter, NewProtocolEvent, ProtocolEvent } from '../../../../src-main/core/ports/events.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
-/** The SQLite store's semantics in memory (see SqliteEventStore). */
-class MemoryEventStore implements EventStore {
+/** The SQLite store's semantics in memory (see SqliteEventRepository). */
+class MemoryEventRepository implements EventRepository {
   events: ProtocolEvent[] = [];
 
   insert(event: ProtocolEvent, keep: number): void {
@@ -42,12 +41,12 @@ const input: NewProtocolEvent = {
   trace: null,
 };
 
-let store: MemoryEventStore;
+let store: MemoryEventRepository;
 let clock: FakeClock;
 let log: EventLog;
 
 beforeEach(() => {
-  store = new MemoryEventStore();
+  store = new MemoryEventRepository();
   clock = new FakeClock(new Date('2024-05-01T10:00:00Z'));
   log = new EventLog({ store, crypto: new FakeCrypto(), clock });
 });

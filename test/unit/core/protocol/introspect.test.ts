@@ -5,17 +5,17 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../src-main/core/app-records.js';
+import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
 import { introspect } from '../../../../src-main/core/protocol/introspect.js';
 import type { IntrospectDeps } from '../../../../src-main/core/protocol/introspect.js';
 import { InvalidRequest } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { revoke } from '../../../../src-main/core/protocol/revoke.js';
-import { TokenStore } from '../../../../src-main/core/protocol/token-store.js';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../../src-main/core/ports.js';
-import type { UserRecord } from '../../../../src-main/core/users.js';
+import { TokenLedger } from '../../../../src-main/core/protocol/token-ledger.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../../src-main/core/ports/authorization-servers.js';
+import type { UserRecord } from '../../../../src-main/core/ports/users.js';
 import { openDatabase } from '../../../../src-main/store/database.js';
 import type { Db } from '../../../../src-main/store/database.js';
-import { SqliteTokenStore } from '../../../../src-main/store/token-repository.js';
+import { SqliteTokenRepository } from '../../../../src-main/store/token-repository.js';
 import { FakeClock, FakeCrypto, fakeJws } from '../fakes.js';
 
 class HashingCrypto extends FakeCrypto {
@@ -33,7 +33,7 @@ const alice = { id: '00u1', profile: { login: 'alice@example.com', email: 'alice
 
 let db: Db;
 let deps: IntrospectDeps;
-let store: TokenStore;
+let store: TokenLedger;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 function accessToken(claims: Record<string, unknown> = {}, signature = 'sig:kid-1'): string {
@@ -45,9 +45,9 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   const crypto = new HashingCrypto();
   const clock = new FakeClock(NOW);
-  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: (id) => client(id.replace('app-', '')) }, crypto, clock, tx: { run: (work) => db.transaction(work)() } });
+  store = new TokenLedger({ store: new SqliteTokenRepository(db), apps: { get: (id) => client(id.replace('app-', '')) }, crypto, clock, tx: { run: (work) => db.transaction(work)() } });
   deps = {
-    tokenStore: store,
+    tokenLedger: store,
     servers: { keys: async () => [key] },
     users: { find: (id) => (id === alice.id ? alice : undefined) },
     appAssignments: { appUserName: () => undefined },

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../src-main/core/app-records.js';
+import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
 import { accessTokenHash, base64url, idTokenClaims, orgIdOf } from '../../../../src-main/core/protocol/id-token.js';
 import { ClaimFailed } from '../../../../src-main/core/protocol/claim-failed.js';
 import { ServerError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { thinScopeClaims } from '../../../../src-main/core/protocol/scope-claims.js';
 import { TokenMinter, accessTokenClaims } from '../../../../src-main/core/protocol/tokens.js';
 import type { ClaimsHook, MintRequest } from '../../../../src-main/core/protocol/tokens.js';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../../src-main/core/ports.js';
-import type { UserRecord } from '../../../../src-main/core/users.js';
+import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../../src-main/core/ports/authorization-servers.js';
+import type { UserRecord } from '../../../../src-main/core/ports/users.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
 const NOW = new Date('2025-03-01T12:00:00.000Z');

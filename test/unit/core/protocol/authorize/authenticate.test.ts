@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { authenticate } from '../../../../../src-main/core/protocol/authorize/authenticate.js';
 import type { AuthorizeRequest, CheckedRequest } from '../../../../../src-main/core/protocol/authorize/types.js';
 import type { OAuthError } from '../../../../../src-main/core/protocol/oauth-errors.js';
-import type { SessionRecord } from '../../../../../src-main/core/protocol/sessions.js';
-import type { UserRecord } from '../../../../../src-main/core/users.js';
+import type { SessionRecord } from '../../../../../src-main/core/ports/sessions.js';
+import type { UserRecord } from '../../../../../src-main/core/ports/users.js';
 import { FakeClock } from '../../fakes.js';
 
 const NOW = new Date('2026-01-01T12:00:00Z');

@@ -2,10 +2,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AuthorizationCodes, CODE_LIFETIME_SECONDS, opaqueHash } from '../../../../../src-main/core/protocol/authorization-codes.js';
-import type { AuthorizationCodeRecord, AuthorizationCodeStore, NewAuthorizationCode } from '../../../../../src-main/core/protocol/authorization-codes.js';
+import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../../../../../src-main/core/ports/authorization-codes.js';
+import type { NewAuthorizationCode } from '../../../../../src-main/core/protocol/authorization-codes.js';
 import { FakeClock, FakeCrypto } from '../../fakes.js';
 
-class MemoryCodeStore implements AuthorizationCodeStore {
+class MemoryAuthorizationCodeRepository implements AuthorizationCodeRepository {
   readonly rows = new Map<string, AuthorizationCodeRecord>();
   insert(hash: string, code: AuthorizationCodeRecord): void {
     this.rows.set(hash, { ...code });
@@ -37,7 +38,7 @@ const GRANT: NewAuthorizationCode = {
 };
 
 function setup() {
-  const store = new MemoryCodeStore();
+  const store = new MemoryAuthorizationCodeRepository();
   const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
   const crypto = new Sha256Crypto();
   return { store, clock, crypto, codes: new AuthorizationCodes({ store, crypto, clock }) };

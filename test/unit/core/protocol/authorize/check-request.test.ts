@@ -1,6 +1,6 @@
 /** The authorize request's parameter steps, each refusal with its exact text. */
 import { describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../../src-main/core/app-records.js';
+import type { AppRecord } from '../../../../../src-main/core/ports/apps.js';
 import { checkClient, checkRedirectUri } from '../../../../../src-main/core/protocol/authorize/check-client.js';
 import { checkNonce, checkPkce, checkPrompt } from '../../../../../src-main/core/protocol/authorize/check-request.js';
 import { checkResponseMode, checkResponseType, grantTypeOf, lenientMode, responseTypesOf } from '../../../../../src-main/core/protocol/authorize/response-type.js';

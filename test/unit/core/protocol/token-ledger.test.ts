@@ -1,15 +1,15 @@
 /**
- * The token store over a real in-memory database: refresh tokens kept only as hashes, issued only
+ * The token ledger over a real in-memory database: refresh tokens kept only as hashes, issued only
  * when due, rotation and idle windows, family revocation, and the sweep of expired rows.
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppRecord } from '../../../../src-main/core/app-records.js';
+import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
 import type { RefreshGrant } from '../../../../src-main/core/protocol/token-families.js';
-import { TokenStore } from '../../../../src-main/core/protocol/token-store.js';
+import { TokenLedger } from '../../../../src-main/core/protocol/token-ledger.js';
 import { openDatabase } from '../../../../src-main/store/database.js';
 import type { Db } from '../../../../src-main/store/database.js';
-import { SqliteTokenStore } from '../../../../src-main/store/token-repository.js';
+import { SqliteTokenRepository } from '../../../../src-main/store/token-repository.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
 /** FakeCrypto with a real SHA-256: its stand-in only reads the first 32 characters. */
@@ -35,7 +35,7 @@ const grant = (overrides: Partial<RefreshGrant> = {}): RefreshGrant => ({
 
 let db: Db;
 let clock: FakeClock;
-let store: TokenStore;
+let store: TokenLedger;
 let appGrants: string[];
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const advanceMinutes = (n: number) => clock.set(new Date(clock.now().getTime() + n * 60_000));
@@ -44,7 +44,7 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   clock = new FakeClock(START);
   appGrants = ['password', 'refresh_token'];
-  store = new TokenStore({ store: new SqliteTokenStore(db), apps: { get: () => app(appGrants) }, crypto: new HashingCrypto(), clock, tx: { run: (work) => db.transaction(work)() } });
+  store = new TokenLedger({ store: new SqliteTokenRepository(db), apps: { get: () => app(appGrants) }, crypto: new HashingCrypto(), clock, tx: { run: (work) => db.transaction(work)() } });
 });
 
 afterEach(() => db.close());

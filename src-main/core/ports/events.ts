@@ -1,8 +1,9 @@
 /**
  * The event log of protocol requests (issue 4 §7): one entry per request, with the wire-safe error
- * and the private detail, and the decision trace. Kept in SQLite with a bounded size.
+ * and the private detail, and the decision trace. Kept in SQLite with a bounded size
+ * (`store/event-repository.ts` implements the port).
  */
-import type { DecisionTrace } from './trace.js';
+import type { DecisionTrace } from '../protocol/trace.js';
 
 export interface ProtocolEvent {
   id: string;
@@ -38,4 +39,15 @@ export interface EventFilter {
 /** What the protocol endpoints write to and the sandbox API reads from. */
 export interface EventRecorder {
   record(event: NewProtocolEvent): ProtocolEvent;
+}
+
+export interface EventRepository {
+  /** Inserts the event and deletes all but the newest `keep` events, in one transaction. */
+  insert(event: ProtocolEvent, keep: number): void;
+  /**
+   * Newest first. With `after`, the `limit` events right after it (so paging forward leaves no
+   * gap); an `after` that is no longer kept (or never was) counts as older than every event.
+   */
+  list(filter: EventFilter): ProtocolEvent[];
+  get(id: string): ProtocolEvent | undefined;
 }

@@ -1,8 +1,7 @@
 /**
- * What the pure domain needs from the outside world. `app/` wires real implementations
- * (system clock, Node crypto, SQLite); tests inject fakes.
+ * What the pure domain needs from the outside world besides its repositories. `app/` wires real
+ * implementations (system clock, Node crypto, SQLite transactions); tests inject fakes.
  */
-import type { IssuerMode, KeyStatus, LifecycleStatus, RotationMode } from '../contracts/authorization-server.js';
 
 export interface Clock {
   now(): Date;
@@ -55,51 +54,4 @@ export interface GeneratedKey {
   publicJwk: PublicJwk;
   /** The private JWK as JSON; it never leaves the server process and the database. */
   privateJwk: string;
-}
-
-export interface AuthorizationServerRecord {
-  id: string;
-  name: string;
-  description: string;
-  audiences: string[];
-  issuerMode: IssuerMode;
-  status: LifecycleStatus;
-  isDefault: boolean;
-  rotationMode: RotationMode;
-  lastRotated: Date | null;
-  nextRotation: Date | null;
-  created: Date;
-  lastUpdated: Date;
-}
-
-export interface SigningKeyRecord {
-  kid: string;
-  serverId: string;
-  status: KeyStatus;
-  publicJwk: PublicJwk;
-  privateJwk: string;
-  created: Date;
-}
-
-export interface Page {
-  limit: number;
-  after?: string | undefined;
-}
-
-export interface AuthorizationServerStore {
-  /** Servers in creation order, optionally filtered by `q` (name or audience, case-insensitive). */
-  list(page: Page, q?: string): AuthorizationServerRecord[];
-  get(id: string): AuthorizationServerRecord | undefined;
-  /** Inserts a server with its first keys in one transaction. */
-  insert(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void;
-  update(server: AuthorizationServerRecord): void;
-  delete(id: string): boolean;
-  keys(serverId: string): SigningKeyRecord[];
-  /** Replaces a server's key set and its rotation dates in one transaction. */
-  saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void;
-}
-
-export interface SettingsStore {
-  get(key: string): string | undefined;
-  set(key: string, value: string): void;
 }

@@ -1,69 +1,16 @@
 /**
- * The token store (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; reference §4): implements
+ * The token ledger (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; reference §4): implements
  * `TokenFamilies` for the grants, and the lookups that refresh, introspection, revocation and
  * userinfo need. Refresh tokens are opaque random strings kept only as their SHA-256; expired rows
  * are swept each time a family opens, with the injected clock, so tests stay deterministic.
  */
-import type { AppRecord } from '../app-records.js';
-import type { Clock, Crypto, Transactor } from '../ports.js';
+import type { AppRecord } from '../ports/apps.js';
+import type { Clock, Crypto, Transactor } from '../ports/runtime.js';
+import type { AccessTokenRecord, RefreshTokenRecord, TokenRepository } from '../ports/tokens.js';
 import { base64url } from './id-token.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
 
-export interface FamilyRecord {
-  id: string;
-  /** The owner columns are set when a refresh token is issued in the family. */
-  serverId: string | null;
-  appId: string | null;
-  clientId: string | null;
-  userId: string | null;
-  created: Date;
-  revoked: Date | null;
-  revokedReason: string | null;
-}
-
-export interface AccessTokenRecord {
-  jti: string;
-  familyId: string;
-  expires: Date;
-  revoked: Date | null;
-}
-
-export interface RefreshTokenRecord {
-  id: string;
-  familyId: string;
-  /** base64url SHA-256 of the token; the token itself is never stored. */
-  hash: string;
-  grant: RefreshGrant;
-  created: Date;
-  /** End of the token's lifetime; null = unlimited (rule `refreshTokenLifetimeMinutes` 0). */
-  expires: Date | null;
-  lastUsed: Date | null;
-  /** End of the idle window (rule `refreshTokenWindowMinutes`); each use moves it. */
-  idleExpires: Date;
-  /** The token it was rotated to (ROTATE), and when. */
-  rotatedTo: string | null;
-  used: Date | null;
-  revoked: Date | null;
-}
-
-/** What `store/token-repository.ts` implements. */
-export interface TokenRepository {
-  /** Inserts the family unless it exists. */
-  ensureFamily(id: string, created: Date): void;
-  setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void;
-  family(id: string): FamilyRecord | undefined;
-  revokeFamily(id: string, at: Date, reason: string): void;
-  insertAccessToken(token: AccessTokenRecord): void;
-  accessToken(jti: string): AccessTokenRecord | undefined;
-  revokeAccessToken(jti: string, at: Date): void;
-  insertRefreshToken(token: RefreshTokenRecord): void;
-  refreshTokenByHash(hash: string): RefreshTokenRecord | undefined;
-  updateRefreshToken(token: RefreshTokenRecord): void;
-  /** Deletes expired access and refresh tokens, then families left without tokens older than `familiesBefore`. */
-  sweep(now: Date, familiesBefore: Date): void;
-}
-
-export interface TokenStoreDeps {
+export interface TokenLedgerDeps {
   store: TokenRepository;
   apps: { get(id: string): AppRecord };
   crypto: Crypto;
@@ -81,8 +28,8 @@ const minutes = (n: number) => n * 60 * 1000;
 /** A refresh token that may be used, or why not (for the event log's detail). */
 export type RefreshLookup = { ok: true; token: RefreshTokenRecord } | { ok: false; reason: string; token?: RefreshTokenRecord };
 
-export class TokenStore implements TokenFamilies {
-  constructor(private readonly deps: TokenStoreDeps) {}
+export class TokenLedger implements TokenFamilies {
+  constructor(private readonly deps: TokenLedgerDeps) {}
 
   /** Opens a family for one grant event and sweeps what has expired. Returns its id. */
   openFamily(): string {

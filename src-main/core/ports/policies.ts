@@ -1,11 +1,11 @@
 /**
- * Records and store ports of access policies and their rules (reference §1.3, §1.4). The store
+ * Records and repository ports of access policies and their rules (reference §1.3, §1.4). The store
  * keeps references to apps, users and groups in RESTRICT join tables, so nothing a policy or rule
  * names can disappear underneath it.
  */
-import type { LifecycleStatus } from '../contracts/authorization-server.js';
-import type { IncludeExclude } from '../contracts/rule.js';
-import type { PriorityChange } from './priorities.js';
+import type { LifecycleStatus } from '../../contracts/authorization-server.js';
+import type { IncludeExclude } from '../../contracts/rule.js';
+import type { PriorityChange } from '../priorities.js';
 
 export interface PolicyRecord {
   id: string;
@@ -44,7 +44,7 @@ export interface RuleRecord {
   lastUpdated: Date;
 }
 
-export interface PolicyStore {
+export interface PolicyRepository {
   /** The server's policies in priority order. */
   list(serverId: string): PolicyRecord[];
   get(serverId: string, policyId: string): PolicyRecord | undefined;
@@ -58,7 +58,7 @@ export interface PolicyStore {
   unknownClients(clientIds: string[]): string[];
 }
 
-export interface RuleStore {
+export interface RuleRepository {
   /** The policy's rules in priority order. */
   list(policyId: string): RuleRecord[];
   get(policyId: string, ruleId: string): RuleRecord | undefined;

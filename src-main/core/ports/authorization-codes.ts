@@ -1,0 +1,33 @@
+/** Authorization codes as stored (only their hash); `store/authorization-code-repository.ts` implements the port. */
+import type { Lifetimes } from '../protocol/policy-evaluation.js';
+
+export type CodeChallengeMethod = 'S256' | 'plain';
+
+export interface AuthorizationCodeRecord {
+  /** Also the token family of everything minted from the code (`token-families.ts`). */
+  id: string;
+  serverId: string;
+  appId: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string | null;
+  codeChallengeMethod: CodeChallengeMethod | null;
+  nonce: string | null;
+  scopes: string[];
+  userId: string;
+  authTime: Date;
+  amr: string[];
+  policyId: string;
+  ruleId: string;
+  lifetimes: Lifetimes;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface AuthorizationCodeRepository {
+  /** Inserts the code and sweeps the ones that expired before `now`. */
+  insert(hash: string, code: AuthorizationCodeRecord, now: Date): void;
+  findByHash(hash: string): AuthorizationCodeRecord | undefined;
+  /** Marks the code used unless it already was; false when another exchange got there first. */
+  markUsed(id: string, now: Date): boolean;
+}
