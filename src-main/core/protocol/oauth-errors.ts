@@ -112,3 +112,19 @@ export const OKTA_TEXT = {
   claimNotEvaluated: (name: string) => `The '${name}' user claim could not be evaluated.`,
   tooManyGroups: 'The groups claim matched too many groups and must be configured to match fewer groups.',
 } as const;
+
+/** RFC 9449 §5 and §7.1: the DPoP proof is missing or fails a check (Okta answers 400 at the token endpoint and at `/api/v1`). */
+export class InvalidDpopProof extends OAuthError {
+  readonly error = 'invalid_dpop_proof';
+}
+/** RFC 9449 §8: the proof lacks a valid server nonce; the answer sends `nonce` in its `DPoP-Nonce` header. */
+export class UseDpopNonce extends OAuthError {
+  readonly error = 'use_dpop_nonce';
+  constructor(
+    readonly nonce: string,
+    description: string,
+    detail?: string,
+  ) {
+    super(description, detail);
+  }
+}
