@@ -9,7 +9,8 @@
  *   itself is held to the origins of its own client's redirect URIs (`allowClientOrigin`, and
  *   `check-origin.ts` refuses the others at /token).
  * - `navigation`: pages the browser navigates to (authorize, its sign-in and consent forms, logout,
- *   the device pages). `@okta/okta-auth-js` never fetches them, and Okta sends them no CORS headers.
+ *   the device pages). `@okta/okta-auth-js` never fetches them (it redirects, or loads a hidden iframe),
+ *   and they are not among the endpoints Okta enables CORS on: no CORS headers.
  *
  * auth-js adds `X-Okta-User-Agent-Extended` and a JSON `Content-Type` to every call, so every call is
  * preflighted; a preflight is always answered 204, with the allow headers only for allowed origins.
