@@ -5,7 +5,7 @@
  * - `any-origin`: metadata and keys are public documents, `Access-Control-Allow-Origin: *`
  *   on the preflight and on every answer (errors included).
  * - `client-origins`: the preflight cannot know the client yet, so, as Okta, it allows any origin
- *   that is the origin of a redirect URI of some ACTIVE app (Okta's trusted origins); the answer
+ *   that is the origin of a redirect URI of some ACTIVE app (in place of Okta's trusted origins); the answer
  *   itself is held to the origins of its own client's redirect URIs (`allowClientOrigin`, and
  *   `check-origin.ts` refuses the others at /token).
  * - `navigation`: pages the browser navigates to (authorize, its sign-in and consent forms, logout,
