@@ -5,16 +5,18 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, NotFound, Refused, ValidationFailed } from '../core/errors.js';
+import { registerApiNotFound } from './api-not-found.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
 import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerAuthorizeRoutes } from './oauth/authorize.js';
+import { registerProtocolCors } from './oauth/cors.js';
 import { registerDeviceAuthorizeRoutes } from './oauth/device-authorize.js';
 import { registerDeviceVerificationRoutes } from './oauth/device-verification.js';
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
@@ -68,6 +70,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   registerHostCheck(app, ctx.allowedHosts);
+  registerProtocolCors(app, ctx);
 
   app.setErrorHandler(async (error: unknown, request, reply) => {
     const okta = toOktaError(error);
@@ -84,14 +87,11 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
     async (api) => {
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerManagementRoutes(api, ctx);
-      api.setNotFoundHandler(async (request, reply: FastifyReply) => {
-        const error = new OktaHttpError('E0000008');
-        return reply.code(404).type('application/json').send(error.body());
-      });
     },
     { prefix: '/api/v1' },
   );
   await registerSandboxApi(app, ctx, options.sandbox);
+  registerApiNotFound(app, ctx);
 
   registerDiscoveryRoutes(app, ctx);
   await registerTokenRoutes(app, ctx);

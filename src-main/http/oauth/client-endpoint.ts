@@ -2,7 +2,7 @@
  * What /introspect, /revoke and /device/authorize share (RFC 7662 §2.1, RFC 7009 §2.1, reference §3): a form POST to an
  * ACTIVE server, the client authenticated as at /token, plus auth-js's `Authorization: Basic
  * base64(client_id)` with no colon for a public client (method `none`); CORS as the token endpoint
- * (`token-cors.ts`); `Cache-Control: no-store`; one event per request.
+ * (`cors.ts`); `Cache-Control: no-store`; one event per request.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
@@ -17,7 +17,7 @@ import { oauthEndpoint } from './endpoint.js';
 import { acceptRawBodies, parseForm } from './form.js';
 import { namedClientId, presentedCredentials } from './presented-credentials.js';
 import { activeServer } from './server-lookup.js';
-import { allowClientOrigin, registerTokenPreflight } from './token-cors.js';
+import { allowClientOrigin } from './cors.js';
 
 const NO_STORE = { 'cache-control': 'no-store', pragma: 'no-cache' };
 const INTERNAL = 'The server encountered an internal error.';
@@ -64,7 +64,6 @@ export async function registerClientEndpoint(
   const url = `/oauth2/:serverId/v1/${name}`;
   await app.register(async (scope) => {
     acceptRawBodies(scope);
-    registerTokenPreflight(scope, ctx, url);
     oauthEndpoint(scope, url, { POST: (request, reply) => answer(ctx, name, handle, request, reply) });
   });
 }

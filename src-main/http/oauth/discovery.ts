@@ -1,9 +1,9 @@
 /**
  * Discovery and keys: `/.well-known/openid-configuration`, `/.well-known/oauth-authorization-server`
- * and `/v1/keys`. All three are CORS-enabled for any origin (reference §3); keys carry only public
+ * and `/v1/keys`. All three answer any origin (`cors.ts`); keys carry only public
  * members and a Cache-Control so verifiers cache them.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../management/presenters.js';
@@ -12,10 +12,6 @@ import { oauthEndpoint } from './endpoint.js';
 
 const KEYS_MAX_AGE_SECONDS = 300;
 
-export function allowAnyOrigin(reply: FastifyReply): void {
-  void reply.header('access-control-allow-origin', '*');
-}
-
 export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const documents = {
     'openid-configuration': openIdConfiguration,
@@ -23,9 +19,8 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
   };
   for (const [name, build] of Object.entries(documents)) {
     oauthEndpoint(app, `/oauth2/:serverId/.well-known/${name}`, {
-      GET: async (request, reply) => {
+      GET: async (request) => {
         const server = activeServer(ctx, request);
-        allowAnyOrigin(reply);
         // Only ALL_CLIENTS scopes, system and custom, in creation order (reference §1.5).
         const publishedScopes = ctx.services.scopes.published(server.id);
         return build({ issuer: issuerOf(server, ctx.origins(request)), publishedScopes });
@@ -37,7 +32,6 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
     GET: async (request, reply) => {
       const server = activeServer(ctx, request);
       const keys = await ctx.services.servers.keys(server.id);
-      allowAnyOrigin(reply);
       void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
       return { keys: keys.map((k) => ({ kty: 'RSA', alg: 'RS256', kid: k.kid, use: 'sig', e: k.publicJwk.e, n: k.publicJwk.n })) };
     },

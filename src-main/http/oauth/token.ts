@@ -16,7 +16,7 @@ import { oauthEndpoint } from './endpoint.js';
 import { acceptRawBodies, parseForm } from './form.js';
 import { namedClientId, presentedCredentials } from './presented-credentials.js';
 import { activeServer } from './server-lookup.js';
-import { allowClientOrigin, registerTokenPreflight } from './token-cors.js';
+import { allowClientOrigin } from './cors.js';
 
 const URL_PATTERN = '/oauth2/:serverId/v1/token';
 /** RFC 6749 §5.1: token responses, and errors, are never cached. */
@@ -33,7 +33,6 @@ interface Outcome {
 export async function registerTokenRoutes(app: FastifyInstance, ctx: HttpContext): Promise<void> {
   await app.register(async (scope) => {
     acceptRawBodies(scope);
-    registerTokenPreflight(scope, ctx, URL_PATTERN);
     oauthEndpoint(scope, URL_PATTERN, { POST: (request, reply) => token(ctx, request, reply) });
   });
 }

@@ -16,7 +16,7 @@ import { recordEvent } from './client-endpoint.js';
 import { oauthEndpoint } from './endpoint.js';
 import { acceptRawBodies } from './form.js';
 import { activeServer } from './server-lookup.js';
-import { allowClientOrigin, registerTokenPreflight } from './token-cors.js';
+import { allowClientOrigin } from './cors.js';
 
 const URL_PATTERN = '/oauth2/:serverId/v1/userinfo';
 const INTERNAL = 'The server encountered an internal error.';
@@ -31,7 +31,6 @@ const quoted = (value: string) => value.replace(/["\\]/g, '');
 export async function registerUserinfoRoutes(app: FastifyInstance, ctx: HttpContext): Promise<void> {
   await app.register(async (scope) => {
     acceptRawBodies(scope);
-    registerTokenPreflight(scope, ctx, URL_PATTERN);
     const handler = (request: FastifyRequest, reply: FastifyReply) => answer(ctx, request, reply);
     oauthEndpoint(scope, URL_PATTERN, { GET: handler, POST: handler });
   });

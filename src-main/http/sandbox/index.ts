@@ -1,11 +1,10 @@
 /**
  * The sandbox API: what Okta has no endpoint for (DESIGN.md), under its own prefix
- * `/api/sandbox/v1`, with the management API's `SSWS` admin token, Okta error JSON and no CORS.
+ * `/api/sandbox/v1`, with the management API's `SSWS` admin token, Okta error JSON (unknown paths: `api-not-found.ts`) and no CORS.
  */
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
-import { OktaHttpError } from '../okta-errors.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
@@ -20,10 +19,6 @@ export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext,
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
-      api.setNotFoundHandler(async (_request, reply) => {
-        const error = new OktaHttpError('E0000008');
-        return reply.code(404).type('application/json').send(error.body());
-      });
     },
     { prefix: SANDBOX_PREFIX },
   );

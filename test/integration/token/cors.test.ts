@@ -39,7 +39,7 @@ describe('preflight', () => {
     const response = await preflight('http://localhost:5173');
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(response.headers.get('access-control-allow-headers')).toBe('accept, authorization, content-type, x-okta-user-agent-extended, dpop');
+    expect(response.headers.get('access-control-allow-headers')).toBe('accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with');
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('vary')).toContain('Origin');
     expect((await preflight('https://other.example:8443')).headers.get('access-control-allow-origin')).toBe('https://other.example:8443');

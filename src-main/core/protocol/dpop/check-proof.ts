@@ -7,7 +7,7 @@
  * `htm`, `htu`, `iat`), the server nonce, `ath`, `cnf.jkt`, and last the single use of `jti`, so a
  * refused proof does not use up its `jti`.
  */
-import type { Clock } from '../../ports.js';
+import type { Clock } from '../../ports/runtime.js';
 import { InvalidDpopProof, UseDpopNonce } from '../oauth-errors.js';
 import type { DpopCrypto, DpopNonces, DpopProofStore } from './dpop-ports.js';
 import { DPOP_ALGS, DPOP_TEXT } from './dpop-text.js';

@@ -1,0 +1,110 @@
+/**
+ * CORS of every protocol endpoint, as Okta answers it, from one table (`docs/cors.md` lists it and
+ * `test/integration/metadata/cors-table.test.ts` holds the server to that page):
+ *
+ * - `any-origin`: metadata and keys are public documents, `Access-Control-Allow-Origin: *`
+ *   on the preflight and on every answer (errors included).
+ * - `client-origins`: the preflight cannot know the client yet, so, as Okta, it allows any origin
+ *   that is the origin of a redirect URI of some ACTIVE app (in place of Okta's trusted origins); the answer
+ *   itself is held to the origins of its own client's redirect URIs (`allowClientOrigin`, and
+ *   `check-origin.ts` refuses the others at /token).
+ * - `navigation`: pages the browser navigates to (authorize, its sign-in and consent forms, logout,
+ *   the device pages). `@okta/okta-auth-js` never fetches them (it redirects, or loads a hidden iframe),
+ *   and they are not among the endpoints Okta enables CORS on: no CORS headers.
+ *
+ * auth-js adds `X-Okta-User-Agent-Extended` and a JSON `Content-Type` to every call, so every call is
+ * preflighted; a preflight is always answered 204, with the allow headers only for allowed origins.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppRecord } from '../../core/ports/apps.js';
+import { redirectOrigins } from '../../core/protocol/token-grants/check-origin.js';
+import type { HttpContext } from '../context.js';
+
+export type CorsPolicy = 'any-origin' | 'client-origins' | 'navigation';
+
+export interface CorsRoute {
+  /** The fastify URL pattern. */
+  url: string;
+  /** The verbs the endpoint serves (the others answer 405). */
+  methods: readonly ('GET' | 'POST')[];
+  policy: CorsPolicy;
+}
+
+const V1 = '/oauth2/:serverId/v1';
+
+export const PROTOCOL_CORS: readonly CorsRoute[] = [
+  { url: '/oauth2/:serverId/.well-known/openid-configuration', methods: ['GET'], policy: 'any-origin' },
+  { url: '/oauth2/:serverId/.well-known/oauth-authorization-server', methods: ['GET'], policy: 'any-origin' },
+  { url: `${V1}/keys`, methods: ['GET'], policy: 'any-origin' },
+  { url: `${V1}/token`, methods: ['POST'], policy: 'client-origins' },
+  { url: `${V1}/introspect`, methods: ['POST'], policy: 'client-origins' },
+  { url: `${V1}/revoke`, methods: ['POST'], policy: 'client-origins' },
+  { url: `${V1}/device/authorize`, methods: ['POST'], policy: 'client-origins' },
+  { url: `${V1}/userinfo`, methods: ['GET', 'POST'], policy: 'client-origins' },
+  { url: `${V1}/authorize`, methods: ['GET', 'POST'], policy: 'navigation' },
+  { url: `${V1}/authorize/sign-in`, methods: ['POST'], policy: 'navigation' },
+  { url: `${V1}/authorize/consent`, methods: ['POST'], policy: 'navigation' },
+  { url: `${V1}/logout`, methods: ['GET', 'POST'], policy: 'navigation' },
+  { url: `${V1}/device`, methods: ['GET', 'POST'], policy: 'navigation' },
+  { url: `${V1}/device/sign-in`, methods: ['POST'], policy: 'navigation' },
+  { url: `${V1}/device/decision`, methods: ['POST'], policy: 'navigation' },
+];
+
+/** The request headers a preflight allows: what auth-js and Okta's other SDKs send. */
+export const ALLOWED_HEADERS = 'accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with';
+const PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+function isRedirectOriginOfAnyApp(ctx: HttpContext, origin: string): boolean {
+  const apps = ctx.services.apps.list({ limit: Number.MAX_SAFE_INTEGER });
+  return apps.some((app) => app.status === 'ACTIVE' && redirectOrigins(app).has(origin.toLowerCase()));
+}
+
+/** The `Access-Control-Allow-Origin` of a preflight, or undefined for none. */
+function preflightOrigin(ctx: HttpContext, policy: CorsPolicy, origin: string | undefined): string | undefined {
+  if (policy === 'any-origin') return '*';
+  if (policy === 'client-origins' && origin && isRedirectOriginOfAnyApp(ctx, origin)) return origin;
+  return undefined;
+}
+
+function preflight(ctx: HttpContext, route: CorsRoute) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const allowOrigin = preflightOrigin(ctx, route.policy, request.headers.origin);
+    if (allowOrigin) {
+      void reply.headers({
+        'access-control-allow-origin': allowOrigin,
+        'access-control-allow-methods': [...route.methods, 'OPTIONS'].join(', '),
+        'access-control-allow-headers': ALLOWED_HEADERS,
+        'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+      });
+    }
+    return reply.code(204).send();
+  };
+}
+
+/**
+ * Registers the preflights of every row of `PROTOCOL_CORS` and the headers every answer of those
+ * endpoints carries (`*`, or `Vary: Origin`). Call it on the root instance before any protocol
+ * route is registered: a later `/oauth2/…` route without a row in the table fails the start.
+ */
+export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): void {
+  const byUrl = new Map(PROTOCOL_CORS.map((route) => [route.url, route]));
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/oauth2/') && !byUrl.has(route.url)) {
+      throw new Error(`${route.url} has no CORS policy: add it to PROTOCOL_CORS (src-main/http/oauth/cors.ts) and docs/cors.md`);
+    }
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const route = byUrl.get(request.routeOptions.url ?? '');
+    if (route?.policy === 'any-origin') void reply.header('access-control-allow-origin', '*');
+    if (route?.policy === 'client-origins') void reply.header('vary', 'Origin');
+  });
+  for (const route of PROTOCOL_CORS) app.options(route.url, preflight(ctx, route));
+}
+
+/**
+ * On an answer of a `client-origins` endpoint: the origin may read it when it is one of its
+ * client's redirect-URI origins. Endpoints call it once the client is known, on success and error.
+ */
+export function allowClientOrigin(reply: FastifyReply, origin: string | undefined, client: AppRecord | undefined): void {
+  if (origin && client && redirectOrigins(client).has(origin.toLowerCase())) void reply.header('access-control-allow-origin', origin);
+}
