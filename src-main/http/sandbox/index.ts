@@ -3,6 +3,7 @@
  * `/api/sandbox/v1`, with the management API's `SSWS` admin token, Okta error JSON and no CORS.
  */
 import type { FastifyInstance } from 'fastify';
+import { SANDBOX_PREFIX } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
 import { OktaHttpError } from '../okta-errors.js';
@@ -11,8 +12,6 @@ import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
-
-export const SANDBOX_PREFIX = '/api/sandbox/v1';
 
 export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): Promise<void> {
   await app.register(
