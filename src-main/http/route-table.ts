@@ -9,6 +9,9 @@ import type { ParamsOf, RouteDef } from '../contracts/routes.js';
 const VERBS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 type Verb = (typeof VERBS)[number];
 
+/** Route config flag of the verbs a table does not list (they only answer 405), for route listings. */
+export const VERB_NOT_ALLOWED = 'verbNotAllowed';
+
 export type VerbTable = Partial<Record<Verb, RouteHandlerMethod>>;
 
 export function endpoint(
@@ -19,7 +22,7 @@ export function endpoint(
 ): void {
   for (const verb of VERBS) {
     const handler = table[verb];
-    app.route({ method: verb, url, handler: handler ?? notAllowed });
+    app.route({ method: verb, url, handler: handler ?? notAllowed, config: { [VERB_NOT_ALLOWED]: handler === undefined } });
   }
 }
 
