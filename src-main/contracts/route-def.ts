@@ -32,6 +32,8 @@ export interface RouteDef {
   paging?: Paging;
   /** `sse`: the answer is a Server-Sent Events stream (WHATWG HTML §9.2), not one JSON document. */
   stream?: 'sse';
+  /** For a stream: the `event` name of its messages (others, such as comments, are not data). */
+  event?: string;
 }
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -56,7 +58,7 @@ export type QueryOf<R extends RouteDef> = R extends { query: Shape<infer T> } ? 
 export type ResponseOf<R extends RouteDef> = R['response'] extends Shape<infer T> ? T : never;
 
 export type PagedRoute = RouteDef & { paging: Paging };
-export type StreamRoute = RouteDef & { stream: 'sse' };
+export type StreamRoute = RouteDef & { stream: 'sse'; event: string };
 
 /** The path with its `:name` segments filled in, each value percent-encoded. */
 export function pathOf(route: RouteDef, params: Record<string, string>): string {
