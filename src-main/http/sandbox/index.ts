@@ -12,6 +12,8 @@ import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
+/** Declared with the routes in `contracts/routes.ts`; exported here as before. */
+export { SANDBOX_PREFIX };
 
 export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): Promise<void> {
   await app.register(
