@@ -118,6 +118,11 @@ function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }
 
+const expressionCheck = z.object({ expression: text('a string') });
+
 export const validateClaimsPreview = (body: unknown): ValidationResult<ValidClaimsPreview> => validate(claimsPreview, body);
-export const validateExpressionCheck = (body: unknown): ValidationResult<{ expression: string }> => validate(z.object({ expression: text('a string') }), body);
+export const validateExpressionCheck = (body: unknown): ValidationResult<{ expression: string }> => validate(expressionCheck, body);
 export const validateExpressionPreview = (body: unknown): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);
+
+/** The body schemas of the three previews, for the route map. */
+export { claimsPreview as claimsPreviewInput, expressionCheck as expressionCheckInput, expressionPreview as expressionPreviewInput };

@@ -52,3 +52,6 @@ export function validateGroup(body: unknown): ValidationResult<GroupInput> {
   const { name, description } = parsed.data.profile;
   return { ok: true, value: { name, description: description ?? null } };
 }
+
+/** The body schema of create and replace, for the route map. */
+export { groupBody as groupInput };

@@ -185,3 +185,6 @@ export function validateReplaceUser(body: unknown): ValidationResult<ReplaceUser
 export function validateUpdateUser(body: unknown): ValidationResult<UpdateUserInput> {
   return parse(updateBody, body, (data) => ({ profile: data.profile ?? {}, ...credentialsOf(data.credentials) }));
 }
+
+/** The body schemas of create (POST /users), replace (PUT) and partial update (POST /users/{id}), for the route map. */
+export { createBody as createUserInput, replaceBody as replaceUserInput, updateBody as updateUserInput };

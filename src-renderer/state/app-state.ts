@@ -1,6 +1,6 @@
 /** The shape of the one store, assembled from its slices, and what the slices are given. */
 import type { StateCreator } from 'zustand';
-import type { ManagementApi } from '../api/management-api.js';
+import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
@@ -12,7 +12,7 @@ import type { TokenStorage } from './token-storage.js';
 export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
 
 export interface StoreDeps {
-  api: ManagementApi;
+  api: ApiClient;
   tokenStorage: TokenStorage;
 }
 

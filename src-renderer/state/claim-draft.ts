@@ -3,9 +3,9 @@
  * terms, how it becomes the API body (PUT replaces every field, reference §1.6), and how the
  * server's error causes land on its fields.
  */
-import type { ClaimDto, ClaimType, GroupFilterType } from '../../src-main/contracts/claim.js';
+import type { ClaimDto, ClaimType, GroupFilterType, WRITABLE_VALUE_TYPES } from '../../src-main/contracts/claim.js';
 import type { ApiError } from '../api/api-error.js';
-import type { ClaimWrite } from '../api/management-api.js';
+import type { ClaimWrite } from '../api/api-client.js';
 import { formProblemsFrom } from './form-problems.js';
 import type { FieldErrorsOf, FormProblemsOf } from './form-problems.js';
 
@@ -15,7 +15,7 @@ export interface ClaimDraft {
   claimType: ClaimType;
   /** ID Token only: "Always" (true) or "Userinfo / ID token request" (false). */
   alwaysIncludeInToken: boolean;
-  valueType: ClaimWrite['valueType'];
+  valueType: (typeof WRITABLE_VALUE_TYPES)[number];
   /** Groups only: the "Filter" beside the value. */
   groupFilterType: GroupFilterType;
   value: string;
@@ -61,7 +61,7 @@ export function claimDraftOf(claim: ClaimDto): ClaimDraft {
  * The body for POST/PUT. Access-token claims are always included (§1.6); `group_filter_type`
  * goes only with GROUPS, as the API refuses it on EXPRESSION claims.
  */
-export function toClaimWrite(draft: ClaimDraft): ClaimWrite {
+export function toClaimWrite(draft: ClaimDraft) {
   return {
     name: draft.name,
     status: draft.disabled ? 'INACTIVE' : 'ACTIVE',
@@ -71,7 +71,7 @@ export function toClaimWrite(draft: ClaimDraft): ClaimWrite {
     ...(draft.valueType === 'GROUPS' ? { group_filter_type: draft.groupFilterType } : {}),
     alwaysIncludeInToken: draft.claimType === 'RESOURCE' ? true : draft.alwaysIncludeInToken,
     conditions: { scopes: draft.anyScope ? [] : draft.scopes },
-  };
+  } satisfies ClaimWrite;
 }
 
 /** The scopes a preview grants by default: the claim's condition scopes, else `openid`. */

@@ -3,6 +3,7 @@
  * name (§1.5): loaded per server, and the claim changes a user makes (create, full replace, delete).
  */
 import type { ClaimDto } from '../../src-main/contracts/claim.js';
+import { routes } from '../../src-main/contracts/routes.js';
 import type { ScopeDto } from '../../src-main/contracts/scope.js';
 import type { AppState, SliceCreator } from './app-state.js';
 import { claimProblemsOf, toClaimWrite } from './claim-draft.js';
@@ -75,14 +76,14 @@ export const createClaimsSlice: SliceCreator<ClaimsSlice> = ({ api }) => (set, g
 
   return {
     ...initial,
-    loadClaims: (serverId) => load('serverClaims', serverId, () => api.listClaims(serverId)),
-    loadScopes: (serverId) => load('serverScopes', serverId, () => api.listScopes(serverId)),
-    createClaim: (serverId, draft) => save(serverId, () => api.createClaim(serverId, toClaimWrite(draft))),
-    saveClaim: (serverId, claimId, draft) => save(serverId, () => api.replaceClaim(serverId, claimId, toClaimWrite(draft))),
+    loadClaims: (serverId) => load('serverClaims', serverId, () => api.list(routes.listClaims, { id: serverId })),
+    loadScopes: (serverId) => load('serverScopes', serverId, () => api.list(routes.listScopes, { id: serverId })),
+    createClaim: (serverId, draft) => save(serverId, () => api.call(routes.createClaim, { id: serverId }, toClaimWrite(draft))),
+    saveClaim: (serverId, claimId, draft) => save(serverId, () => api.call(routes.replaceClaim, { id: serverId, claimId }, toClaimWrite(draft))),
     async deleteClaim(serverId, claimId) {
       const token = get().token;
       try {
-        await api.deleteClaim(serverId, claimId);
+        await api.call(routes.deleteClaim, { id: serverId, claimId });
       } catch (error) {
         return { ok: false, error: get().reportFailure(error) };
       }

@@ -2,6 +2,7 @@
  * The protocol event log: the newest events for the chosen filters, live ones merged in at the top
  * (deduplicated by id) from the sandbox stream, and the event the user opened.
  */
+import { routes } from '../../src-main/contracts/routes.js';
 import type { EventFilter, EventOutcome, ProtocolEventDto } from '../api/event-dto.js';
 import type { AppState, SliceCreator } from './app-state.js';
 import { IDLE, LOADING, READY } from './load-state.js';
@@ -92,7 +93,7 @@ export const createEventsSlice: SliceCreator<EventsSlice> = ({ api }) => (set, g
       const filter = get().eventFilter;
       set({ eventList: LOADING });
       try {
-        const events = await api.listEvents(toApiFilter(filter));
+        const events = await api.call(routes.listEvents, {}, toApiFilter(filter));
         if (stale(token) || get().eventFilter !== filter) return;
         set((state) => {
           // Live events that arrived while the list was on its way stay on top.
@@ -123,7 +124,7 @@ export const createEventsSlice: SliceCreator<EventsSlice> = ({ api }) => (set, g
       const token = get().token;
       set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
       try {
-        const event = await api.getEvent(id);
+        const event = await api.call(routes.getEvent, { id });
         if (stale(token)) return;
         set((state) => ({ eventsById: { ...state.eventsById, [id]: event }, eventLoads: { ...state.eventLoads, [id]: READY } }));
       } catch (error) {
@@ -135,13 +136,13 @@ export const createEventsSlice: SliceCreator<EventsSlice> = ({ api }) => (set, g
       const token = get().token;
       set({ eventStream: 'connecting' });
       try {
-        await api.streamEvents({
-          ...(get().eventCursor ? { after: get().eventCursor! } : {}),
+        await api.stream(routes.streamEvents, {}, {
+          ...(get().eventCursor ? { query: { after: get().eventCursor! } } : {}),
           signal,
           onOpen: () => {
             if (!stale(token)) set({ eventStream: 'live' });
           },
-          onEvent: (event) => {
+          onMessage: (event) => {
             if (!stale(token)) get().receiveEvent(event);
           },
         });

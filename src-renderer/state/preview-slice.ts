@@ -6,6 +6,7 @@
  */
 import type { AppDto } from '../../src-main/contracts/app.js';
 import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest, UserDto } from '../../src-main/contracts/index.js';
+import { routes } from '../../src-main/contracts/routes.js';
 import type { ApiError } from '../api/api-error.js';
 import type { SliceCreator } from './app-state.js';
 import { IDLE, LOADING, READY } from './load-state.js';
@@ -61,7 +62,7 @@ export const createPreviewSlice: SliceCreator<PreviewSlice> = ({ api }) => (set,
       const token = get().token;
       set({ previewSubjects: LOADING });
       try {
-        const [previewUsers, previewApps] = await Promise.all([api.listUsers(), api.listApps()]);
+        const [previewUsers, previewApps] = await Promise.all([api.list(routes.listUsers, {}), api.list(routes.listApps, {})]);
         if (!stale(token)) set({ previewUsers, previewApps, previewSubjects: READY });
       } catch (error) {
         const apiError = get().reportFailure(error);
@@ -70,14 +71,14 @@ export const createPreviewSlice: SliceCreator<PreviewSlice> = ({ api }) => (set,
     },
     async checkExpression(expression) {
       try {
-        return { ok: true, check: await api.checkExpression(expression) };
+        return { ok: true, check: await api.call(routes.checkExpression, {}, { expression }) };
       } catch (error) {
         return { ok: false, error: get().reportFailure(error) };
       }
     },
     async evaluateExpression(request) {
       try {
-        return { ok: true, preview: await api.previewExpression(request) };
+        return { ok: true, preview: await api.call(routes.previewExpression, {}, request) };
       } catch (error) {
         return { ok: false, error: get().reportFailure(error) };
       }
@@ -89,7 +90,7 @@ export const createPreviewSlice: SliceCreator<PreviewSlice> = ({ api }) => (set,
       const current = () => !stale(token) && latest.get(serverId) === id;
       putPreview(serverId, { request, load: LOADING });
       try {
-        const result = await api.previewClaims(serverId, request);
+        const result = await api.call(routes.previewClaims, { serverId }, request);
         if (current()) putPreview(serverId, { load: READY, result, resultFor: request });
       } catch (error) {
         const apiError = get().reportFailure(error);

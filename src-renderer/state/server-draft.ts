@@ -4,7 +4,7 @@
  */
 import type { AuthorizationServerDto, IssuerMode, RotationMode } from '../../src-main/contracts/index.js';
 import type { ApiError } from '../api/api-error.js';
-import type { AuthorizationServerWrite } from '../api/management-api.js';
+import type { AuthorizationServerWrite } from '../api/api-client.js';
 import { formProblemsFrom } from './form-problems.js';
 import type { FieldErrorsOf, FormProblemsOf } from './form-problems.js';
 
@@ -38,14 +38,14 @@ export function draftOf(server: AuthorizationServerDto): ServerDraft {
 }
 
 /** The body for POST/PUT. A blank audience is sent as `[""]` so the server names the real problem. */
-export function toWrite(draft: ServerDraft): AuthorizationServerWrite {
+export function toWrite(draft: ServerDraft) {
   return {
     name: draft.name,
     description: draft.description,
     audiences: [draft.audience],
     issuerMode: draft.issuerMode,
     credentials: { signing: { rotationMode: draft.rotationMode } },
-  };
+  } satisfies AuthorizationServerWrite;
 }
 
 /** API cause fields (`audiences`, `credentials.signing.rotationMode`) → form fields. */

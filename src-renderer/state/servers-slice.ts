@@ -3,6 +3,7 @@
  * (create, full replace, activate/deactivate; reference §1.2).
  */
 import type { AuthorizationServerDto, LifecycleStatus } from '../../src-main/contracts/index.js';
+import { routes } from '../../src-main/contracts/routes.js';
 import type { AppState, SliceCreator } from './app-state.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
@@ -59,7 +60,7 @@ export const createServersSlice: SliceCreator<ServersSlice> = ({ api }) => (set,
       const token = get().token;
       set({ serverList: LOADING });
       try {
-        const servers = await api.listServers();
+        const servers = await api.list(routes.listServers, {});
         if (stale(token)) return;
         set({
           serverIds: servers.map((s) => s.id),
@@ -75,18 +76,18 @@ export const createServersSlice: SliceCreator<ServersSlice> = ({ api }) => (set,
       const token = get().token;
       set((state) => ({ serverLoads: { ...state.serverLoads, [id]: LOADING } }));
       try {
-        const server = await api.getServer(id);
+        const server = await api.call(routes.getServer, { id });
         if (!stale(token)) set((state) => upsert(state, server));
       } catch (error) {
         const apiError = get().reportFailure(error);
         if (!stale(token)) set((state) => ({ serverLoads: { ...state.serverLoads, [id]: { status: 'error', error: apiError } } }));
       }
     },
-    createServer: (draft) => save(() => api.createServer(toWrite(draft))),
-    saveServer: (id, draft) => save(() => api.replaceServer(id, toWrite(draft))),
+    createServer: (draft) => save(() => api.call(routes.createServer, {}, toWrite(draft))),
+    saveServer: (id, draft) => save(() => api.call(routes.replaceServer, { id }, toWrite(draft))),
     async setServerStatus(id, status) {
       try {
-        await (status === 'ACTIVE' ? api.activateServer(id) : api.deactivateServer(id));
+        await api.call(status === 'ACTIVE' ? routes.activateServer : routes.deactivateServer, { id });
       } catch (error) {
         return { ok: false, error: get().reportFailure(error) };
       }

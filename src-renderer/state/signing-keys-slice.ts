@@ -3,6 +3,7 @@
  * ACTIVE→EXPIRED and NEXT→ACTIVE, and signing switches at once).
  */
 import type { SigningKeyDto } from '../../src-main/contracts/index.js';
+import { routes } from '../../src-main/contracts/routes.js';
 import type { AppState, SliceCreator } from './app-state.js';
 import { LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
@@ -39,7 +40,7 @@ export const createSigningKeysSlice: SliceCreator<SigningKeysSlice> = ({ api }) 
       const token = get().token;
       put(serverId, { load: LOADING });
       try {
-        const keys = await api.listKeys(serverId);
+        const keys = await api.call(routes.listKeys, { id: serverId });
         if (get().token === token) put(serverId, { load: READY, keys: sortKeys(keys) });
       } catch (error) {
         const apiError = get().reportFailure(error);
@@ -48,7 +49,7 @@ export const createSigningKeysSlice: SliceCreator<SigningKeysSlice> = ({ api }) 
     },
     async rotateSigningKey(serverId) {
       try {
-        const keys = await api.rotateKeys(serverId);
+        const keys = await api.call(routes.rotateKeys, { id: serverId }, { use: 'sig' });
         put(serverId, { load: READY, keys: sortKeys(keys) });
       } catch (error) {
         return { ok: false, error: get().reportFailure(error) };

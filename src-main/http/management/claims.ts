@@ -1,14 +1,13 @@
 /** `/api/v1/authorizationServers/{id}/claims` — the claim calls of `client.authorizationServerApi` (reference §1.6). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { ClaimDto } from '../../contracts/claim.js';
 import type { ClaimRecord } from '../../core/ports/claims.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from './endpoint.js';
+import { handle } from '../route-table.js';
+import { managementRoutes } from './endpoint.js';
 import { readPage, sendPage } from './paging.js';
 import { link } from './presenters.js';
-
-type Params = { id: string; claimId: string };
-const params = (request: FastifyRequest) => request.params as Params;
 
 export function presentClaim(claim: ClaimRecord, origin: string): ClaimDto {
   const self = `${origin}/api/v1/authorizationServers/${claim.serverId}/claims/${claim.id}`;
@@ -30,28 +29,23 @@ export function presentClaim(claim: ClaimRecord, origin: string): ClaimDto {
 
 export function registerClaimRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { claims } = ctx.services;
-  const base = '/authorizationServers/:id/claims';
   const origin = (request: FastifyRequest) => ctx.origins(request).request;
 
-  managementEndpoint(app, base, {
-    // Okta documents no paging here; `limit` (default and max 200) and `after` work as on every other list.
-    GET: async (request, reply) => {
-      const page = readPage(request.query as Record<string, unknown>, 200, 200);
-      const rows = sendPage(request, reply, page, (limit) => claims.list(params(request).id, { ...page, limit }));
+  managementRoutes(app, MANAGEMENT_PREFIX, [
+    handle(routes.listClaims, async (request, reply) => {
+      const page = readPage(request.query as Record<string, unknown>, routes.listClaims.paging);
+      const rows = sendPage(request, reply, page, (limit) => claims.list(request.params.id, { ...page, limit }));
       return rows.map((c) => presentClaim(c, origin(request)));
-    },
-    POST: async (request, reply) => {
-      const created = claims.create(params(request).id, request.body);
+    }),
+    handle(routes.createClaim, async (request, reply) => {
+      const created = claims.create(request.params.id, request.body);
       return reply.code(201).send(presentClaim(created, origin(request)));
-    },
-  });
-
-  managementEndpoint(app, `${base}/:claimId`, {
-    GET: async (request) => presentClaim(claims.get(params(request).id, params(request).claimId), origin(request)),
-    PUT: async (request) => presentClaim(claims.replace(params(request).id, params(request).claimId, request.body), origin(request)),
-    DELETE: async (request, reply) => {
-      claims.delete(params(request).id, params(request).claimId);
+    }),
+    handle(routes.getClaim, async (request) => presentClaim(claims.get(request.params.id, request.params.claimId), origin(request))),
+    handle(routes.replaceClaim, async (request) => presentClaim(claims.replace(request.params.id, request.params.claimId, request.body), origin(request))),
+    handle(routes.deleteClaim, async (request, reply) => {
+      claims.delete(request.params.id, request.params.claimId);
       return reply.code(204).send();
-    },
-  });
+    }),
+  ]);
 }

@@ -1,11 +1,11 @@
-/** A management API endpoint: its verb table, every other verb answering 405 E0000022. */
+/** Management and sandbox API routes: the route map's entries, every other verb of their paths answering 405 E0000022. */
 import type { FastifyInstance } from 'fastify';
-import { endpoint } from '../route-table.js';
-import type { VerbTable } from '../route-table.js';
+import { registerRoutes } from '../route-table.js';
+import type { BoundRoute } from '../route-table.js';
 import { OktaHttpError } from '../okta-errors.js';
 
-export function managementEndpoint(app: FastifyInstance, url: string, table: VerbTable): void {
-  endpoint(app, url, table, async () => {
+export function managementRoutes(app: FastifyInstance, prefix: string, bound: readonly BoundRoute[]): void {
+  registerRoutes(app, prefix, bound, async () => {
     throw new OktaHttpError('E0000022');
   });
 }

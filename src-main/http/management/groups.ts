@@ -4,58 +4,48 @@
  * PUT / DELETE of one membership (204).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from './endpoint.js';
+import { handle } from '../route-table.js';
+import { managementRoutes } from './endpoint.js';
 import { presentGroup } from './group-presenters.js';
 import { readPage, sendPage } from './paging.js';
 import { presentUser } from './user-presenters.js';
 
-type Params = { id: string; userId: string };
-const params = (request: FastifyRequest) => request.params as Params;
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
 export function registerGroupRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { groups } = ctx.services;
   const origin = (request: FastifyRequest) => ctx.origins(request).request;
 
-  managementEndpoint(app, '/groups', {
-    GET: async (request, reply) => {
+  managementRoutes(app, MANAGEMENT_PREFIX, [
+    handle(routes.listGroups, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      // Okta's default and largest page of groups is 10000.
-      const page = readPage(query, 10000, 10000);
+      const page = readPage(query, routes.listGroups.paging);
       const criteria = { q: text(query['q']), filter: text(query['filter']), search: text(query['search']), sortBy: text(query['sortBy']), sortOrder: text(query['sortOrder']) };
       const rows = sendPage(request, reply, page, (limit) => groups.list(criteria, { ...page, limit }));
       return rows.map((group) => presentGroup(group, origin(request)));
-    },
+    }),
     // Okta answers 200 (not 201) to group creation.
-    POST: async (request) => presentGroup(groups.create(request.body), origin(request)),
-  });
-
-  managementEndpoint(app, '/groups/:id', {
-    GET: async (request) => presentGroup(groups.get(params(request).id), origin(request)),
-    PUT: async (request) => presentGroup(groups.replace(params(request).id, request.body), origin(request)),
-    DELETE: async (request, reply) => {
-      groups.delete(params(request).id);
+    handle(routes.createGroup, async (request) => presentGroup(groups.create(request.body), origin(request))),
+    handle(routes.getGroup, async (request) => presentGroup(groups.get(request.params.id), origin(request))),
+    handle(routes.replaceGroup, async (request) => presentGroup(groups.replace(request.params.id, request.body), origin(request))),
+    handle(routes.deleteGroup, async (request, reply) => {
+      groups.delete(request.params.id);
       return reply.code(204).send();
-    },
-  });
-
-  managementEndpoint(app, '/groups/:id/users', {
-    GET: async (request, reply) => {
-      const page = readPage(request.query as Record<string, unknown>, 1000, 10000);
-      const rows = sendPage(request, reply, page, (limit) => groups.members(params(request).id, { ...page, limit }));
+    }),
+    handle(routes.listGroupUsers, async (request, reply) => {
+      const page = readPage(request.query as Record<string, unknown>, routes.listGroupUsers.paging);
+      const rows = sendPage(request, reply, page, (limit) => groups.members(request.params.id, { ...page, limit }));
       return rows.map((user) => presentUser(user, origin(request)));
-    },
-  });
-
-  managementEndpoint(app, '/groups/:id/users/:userId', {
-    PUT: async (request, reply) => {
-      groups.addMember(params(request).id, params(request).userId);
+    }),
+    handle(routes.addUserToGroup, async (request, reply) => {
+      groups.addMember(request.params.id, request.params.userId);
       return reply.code(204).send();
-    },
-    DELETE: async (request, reply) => {
-      groups.removeMember(params(request).id, params(request).userId);
+    }),
+    handle(routes.removeUserFromGroup, async (request, reply) => {
+      groups.removeMember(request.params.id, request.params.userId);
       return reply.code(204).send();
-    },
-  });
+    }),
+  ]);
 }

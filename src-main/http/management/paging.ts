@@ -3,6 +3,7 @@
  * `rel="next"` on the last page (the SDK follows `next` verbatim and would yield a null item).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Paging } from '../../contracts/routes.js';
 import { OktaHttpError } from '../okta-errors.js';
 
 export interface PageRequest {
@@ -10,7 +11,8 @@ export interface PageRequest {
   after?: string;
 }
 
-export function readPage(query: Record<string, unknown>, defaultLimit: number, maxLimit: number): PageRequest {
+/** `limit` (the route's default when absent, capped at its largest page) and `after`. */
+export function readPage(query: Record<string, unknown>, { defaultLimit, maxLimit }: Paging): PageRequest {
   const rawLimit = query['limit'];
   let limit = defaultLimit;
   if (rawLimit !== undefined && rawLimit !== '') {

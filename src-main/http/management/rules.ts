@@ -1,52 +1,43 @@
 /** `…/policies/{policyId}/rules` — the policy rule calls of `client.authorizationServerApi` (reference §1.4). */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from './endpoint.js';
+import { handle } from '../route-table.js';
+import { managementRoutes } from './endpoint.js';
 import { presentRule } from './policy-presenters.js';
-
-type Params = { id: string; policyId: string; ruleId: string };
-const params = (request: FastifyRequest) => request.params as Params;
 
 export function registerRuleRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { rules } = ctx.services;
-  const base = '/authorizationServers/:id/policies/:policyId/rules';
-
   // No paging: Okta returns every rule of the policy, in priority order.
-  managementEndpoint(app, base, {
-    GET: async (request) => {
-      const { id, policyId } = params(request);
+  managementRoutes(app, MANAGEMENT_PREFIX, [
+    handle(routes.listRules, async (request) => {
+      const { id, policyId } = request.params;
       return rules.list(id, policyId).map((r) => presentRule(r, id, ctx.origins(request)));
-    },
-    POST: async (request, reply) => {
-      const { id, policyId } = params(request);
+    }),
+    handle(routes.createRule, async (request, reply) => {
+      const { id, policyId } = request.params;
       const created = rules.create(id, policyId, request.body);
       return reply.code(201).send(presentRule(created, id, ctx.origins(request)));
-    },
-  });
-
-  managementEndpoint(app, `${base}/:ruleId`, {
-    GET: async (request) => {
-      const { id, policyId, ruleId } = params(request);
+    }),
+    handle(routes.getRule, async (request) => {
+      const { id, policyId, ruleId } = request.params;
       return presentRule(rules.get(id, policyId, ruleId), id, ctx.origins(request));
-    },
-    PUT: async (request) => {
-      const { id, policyId, ruleId } = params(request);
+    }),
+    handle(routes.replaceRule, async (request) => {
+      const { id, policyId, ruleId } = request.params;
       return presentRule(rules.replace(id, policyId, ruleId, request.body), id, ctx.origins(request));
-    },
-    DELETE: async (request, reply) => {
-      const { id, policyId, ruleId } = params(request);
+    }),
+    handle(routes.deleteRule, async (request, reply) => {
+      const { id, policyId, ruleId } = request.params;
       rules.delete(id, policyId, ruleId);
       return reply.code(204).send();
-    },
-  });
-
-  for (const [action, status] of [['activate', 'ACTIVE'], ['deactivate', 'INACTIVE']] as const) {
-    managementEndpoint(app, `${base}/:ruleId/lifecycle/${action}`, {
-      POST: async (request, reply) => {
-        const { id, policyId, ruleId } = params(request);
+    }),
+    ...([[routes.activateRule, 'ACTIVE'], [routes.deactivateRule, 'INACTIVE']] as const).map(([route, status]) =>
+      handle(route, async (request, reply) => {
+        const { id, policyId, ruleId } = request.params;
         rules.setStatus(id, policyId, ruleId, status);
         return reply.code(204).send();
-      },
-    });
-  }
+      }),
+    ),
+  ]);
 }

@@ -1,14 +1,14 @@
 /** `/api/v1/authorizationServers/{id}/scopes` — the scope calls of `client.authorizationServerApi` (reference §1.5). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { ScopeDto } from '../../contracts/scope.js';
 import type { ScopeRecord } from '../../core/ports/scopes.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from './endpoint.js';
+import { handle } from '../route-table.js';
+import { managementRoutes } from './endpoint.js';
 import { readPage, sendPage } from './paging.js';
 import { link } from './presenters.js';
 
-type Params = { id: string; scopeId: string };
-const params = (request: FastifyRequest) => request.params as Params;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 export function presentScope(scope: ScopeRecord, origin: string): ScopeDto {
@@ -30,29 +30,25 @@ export function presentScope(scope: ScopeRecord, origin: string): ScopeDto {
 
 export function registerScopeRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { scopes } = ctx.services;
-  const base = '/authorizationServers/:id/scopes';
   const origin = (request: FastifyRequest) => ctx.origins(request).request;
 
-  managementEndpoint(app, base, {
-    GET: async (request, reply) => {
+  managementRoutes(app, MANAGEMENT_PREFIX, [
+    handle(routes.listScopes, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
-      const page = readPage(query, 200, 200);
+      const page = readPage(query, routes.listScopes.paging);
       const filters = { q: text(query['q']), filter: text(query['filter']) };
-      const rows = sendPage(request, reply, page, (limit) => scopes.list(params(request).id, { ...page, limit }, filters));
+      const rows = sendPage(request, reply, page, (limit) => scopes.list(request.params.id, { ...page, limit }, filters));
       return rows.map((s) => presentScope(s, origin(request)));
-    },
-    POST: async (request, reply) => {
-      const created = scopes.create(params(request).id, request.body);
+    }),
+    handle(routes.createScope, async (request, reply) => {
+      const created = scopes.create(request.params.id, request.body);
       return reply.code(201).send(presentScope(created, origin(request)));
-    },
-  });
-
-  managementEndpoint(app, `${base}/:scopeId`, {
-    GET: async (request) => presentScope(scopes.get(params(request).id, params(request).scopeId), origin(request)),
-    PUT: async (request) => presentScope(scopes.replace(params(request).id, params(request).scopeId, request.body), origin(request)),
-    DELETE: async (request, reply) => {
-      scopes.delete(params(request).id, params(request).scopeId);
+    }),
+    handle(routes.getScope, async (request) => presentScope(scopes.get(request.params.id, request.params.scopeId), origin(request))),
+    handle(routes.replaceScope, async (request) => presentScope(scopes.replace(request.params.id, request.params.scopeId, request.body), origin(request))),
+    handle(routes.deleteScope, async (request, reply) => {
+      scopes.delete(request.params.id, request.params.scopeId);
       return reply.code(204).send();
-    },
-  });
+    }),
+  ]);
 }

@@ -6,16 +6,17 @@
  * pages, so it never hands out activation or reset links; an admin sets the password instead.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MANAGEMENT_PREFIX, routes, userLifecycleRoutes } from '../../contracts/routes.js';
 import { LIFECYCLE_ACTIONS } from '../../core/user-lifecycle.js';
 import type { HttpContext } from '../context.js';
+import { handle } from '../route-table.js';
 import { OktaHttpError } from '../okta-errors.js';
-import { managementEndpoint } from './endpoint.js';
+import { managementRoutes } from './endpoint.js';
 import { presentGroup } from './group-presenters.js';
 import { readPage, sendPage } from './paging.js';
 import { presentUser } from './user-presenters.js';
 
 type Query = Record<string, unknown>;
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 const queryOf = (request: FastifyRequest) => request.query as Query;
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -43,33 +44,27 @@ export function registerUserRoutes(app: FastifyInstance, ctx: HttpContext): void
   const { users } = ctx.services;
   const origin = (request: FastifyRequest) => ctx.origins(request).request;
 
-  managementEndpoint(app, '/users', {
-    GET: async (request, reply) => {
+  managementRoutes(app, MANAGEMENT_PREFIX, [
+    handle(routes.listUsers, async (request, reply) => {
       const query = queryOf(request);
       const q = text(query['q']);
       // Okta: 200 per page by default, 10 when `q` is given.
-      const page = readPage(query, q === undefined ? 200 : 10, 200);
+      const page = readPage(query, q === undefined ? routes.listUsers.paging : { ...routes.listUsers.paging, defaultLimit: 10 });
       const criteria = { q, filter: text(query['filter']), search: text(query['search']), sortBy: text(query['sortBy']), sortOrder: text(query['sortOrder']) };
       const rows = sendPage(request, reply, page, (limit) => users.list(criteria, { ...page, limit }));
       return rows.map((user) => presentUser(user, origin(request)));
-    },
+    }),
     // Okta answers 200 (not 201) to user creation.
-    POST: async (request) => presentUser(users.create(request.body, readCreateOptions(queryOf(request))), origin(request)),
-  });
-
-  managementEndpoint(app, '/users/:id', {
-    GET: async (request) => presentUser(users.get(idOf(request)), origin(request)),
-    POST: async (request) => presentUser(users.update(idOf(request), request.body), origin(request)),
-    PUT: async (request) => presentUser(users.replace(idOf(request), request.body), origin(request)),
-    DELETE: async (request, reply) => {
-      users.delete(idOf(request));
+    handle(routes.createUser, async (request) => presentUser(users.create(request.body, readCreateOptions(queryOf(request))), origin(request))),
+    handle(routes.getUser, async (request) => presentUser(users.get(request.params.id), origin(request))),
+    handle(routes.updateUser, async (request) => presentUser(users.update(request.params.id, request.body), origin(request))),
+    handle(routes.replaceUser, async (request) => presentUser(users.replace(request.params.id, request.body), origin(request))),
+    handle(routes.deleteUser, async (request, reply) => {
+      users.delete(request.params.id);
       return reply.code(204).send();
-    },
-  });
-
-  for (const action of LIFECYCLE_ACTIONS) {
-    managementEndpoint(app, `/users/:id/lifecycle/${action}`, {
-      POST: async (request, reply) => {
+    }),
+    ...LIFECYCLE_ACTIONS.map((action) =>
+      handle(userLifecycleRoutes[action], async (request, reply) => {
         const query = queryOf(request);
         readBoolean(query, 'sendEmail', true); // Authbox sends no email either way; the value is only checked.
         if (action === 'expire_password' && readBoolean(query, 'tempPassword', false)) {
@@ -77,13 +72,10 @@ export function registerUserRoutes(app: FastifyInstance, ctx: HttpContext): void
             { field: 'tempPassword', message: 'temporary passwords are not supported; set a password with POST /api/v1/users/{id}' },
           ]);
         }
-        const user = users.lifecycle(idOf(request), action);
+        const user = users.lifecycle(request.params.id, action);
         return reply.type('application/json').send(action === 'expire_password' ? presentUser(user, origin(request)) : {});
-      },
-    });
-  }
-
-  managementEndpoint(app, '/users/:id/groups', {
-    GET: async (request) => users.groupsOf(idOf(request)).map((group) => presentGroup(group, origin(request))),
-  });
+      }),
+    ),
+    handle(routes.listUserGroups, async (request) => users.groupsOf(request.params.id).map((group) => presentGroup(group, origin(request)))),
+  ]);
 }

@@ -5,6 +5,7 @@
  * away or the server closes.
  */
 import type { ServerResponse } from 'node:http';
+import { routes } from '../../contracts/routes.js';
 import { matchesCriteria } from '../../core/protocol/event-log.js';
 import type { EventCriteria, EventLog } from '../../core/protocol/event-log.js';
 import type { ProtocolEvent } from '../../core/ports/events.js';
@@ -21,7 +22,7 @@ export interface StreamOptions {
 
 /** The wire form of one event: the id lets a reconnecting EventSource resume via Last-Event-ID. */
 export function formatEvent(event: ProtocolEvent): string {
-  return `id: ${event.id}\nevent: protocol\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
+  return `id: ${event.id}\nevent: ${routes.streamEvents.event}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
 }
 
 export class EventStream {

@@ -4,8 +4,10 @@
  * `Last-Event-ID` (or `?after=`). Open streams are ended when the server closes.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SANDBOX_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from '../management/endpoint.js';
+import { managementRoutes } from '../management/endpoint.js';
+import { handle } from '../route-table.js';
 import { presentEvent } from './event-presenter.js';
 import { readCriteria, readEventFilter, readEventId } from './event-query.js';
 import { EventStream } from './event-stream.js';
@@ -34,12 +36,9 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
     open.clear();
   });
 
-  managementEndpoint(app, '/events', {
-    GET: async (request) => events.list(readEventFilter(query(request))).map(presentEvent),
-  });
-
-  managementEndpoint(app, '/events/stream', {
-    GET: async (request, reply) => {
+  managementRoutes(app, SANDBOX_PREFIX, [
+    handle(routes.listEvents, async (request) => events.list(readEventFilter(query(request))).map(presentEvent)),
+    handle(routes.streamEvents, async (request, reply) => {
       const after = resumePoint(request);
       const criteria = readCriteria(query(request));
       // From here on the handler writes the raw response itself.
@@ -51,10 +50,7 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
         open.delete(stream);
       });
       stream.open();
-    },
-  });
-
-  managementEndpoint(app, '/events/:id', {
-    GET: async (request) => presentEvent(events.get((request.params as { id: string }).id)),
-  });
+    }),
+    handle(routes.getEvent, async (request) => presentEvent(events.get(request.params.id))),
+  ]);
 }

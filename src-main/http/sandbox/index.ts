@@ -3,6 +3,7 @@
  * `/api/sandbox/v1`, with the management API's `SSWS` admin token, Okta error JSON (unknown paths: `api-not-found.ts`) and no CORS.
  */
 import type { FastifyInstance } from 'fastify';
+import { SANDBOX_PREFIX } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
 import { registerEventRoutes } from './events.js';
@@ -10,8 +11,8 @@ import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
-
-export const SANDBOX_PREFIX = '/api/sandbox/v1';
+/** Declared with the routes in `contracts/routes.ts`; exported here as before. */
+export { SANDBOX_PREFIX };
 
 export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): Promise<void> {
   await app.register(

@@ -5,22 +5,20 @@
  * claim is the preview's answer (200); a malformed body is 400 E0000001, an unknown id 404 E0000007.
  */
 import type { FastifyInstance } from 'fastify';
+import { SANDBOX_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
-import { managementEndpoint } from '../management/endpoint.js';
+import { managementRoutes } from '../management/endpoint.js';
+import { handle } from '../route-table.js';
 import { issuerOf } from '../management/presenters.js';
 
 export function registerPreviewRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { previews, servers } = ctx.services;
-  managementEndpoint(app, '/expressions/check', {
-    POST: async (request) => previews.check(request.body),
-  });
-  managementEndpoint(app, '/expressions/evaluate', {
-    POST: async (request) => previews.expression(request.body),
-  });
-  managementEndpoint(app, '/authorizationServers/:serverId/claims/preview', {
-    POST: async (request) => {
-      const server = servers.get((request.params as { serverId: string }).serverId);
+  managementRoutes(app, SANDBOX_PREFIX, [
+    handle(routes.checkExpression, async (request) => previews.check(request.body)),
+    handle(routes.previewExpression, async (request) => previews.expression(request.body)),
+    handle(routes.previewClaims, async (request) => {
+      const server = servers.get(request.params.serverId);
       return previews.claims(server.id, issuerOf(server, ctx.origins(request)), request.body);
-    },
-  });
+    }),
+  ]);
 }

@@ -47,7 +47,7 @@ describe('events slice', () => {
     await store.getState().loadEvents();
     const controller = new AbortController();
     const following = store.getState().followEvents(controller.signal);
-    expect(api.calls.at(-1)).toBe('streamEvents evt3');
+    expect(api.calls.at(-1)).toBe('streamEvents {"after":"evt3"}');
     expect(store.getState().eventStream).toBe('live');
 
     api.emit(eventDto('evt4'));

@@ -1,10 +1,13 @@
 /**
- * An in-memory ManagementApi for slice tests. It validates with the same contract the server uses,
- * so create/replace fail with the causes the real API would send.
+ * An in-memory server behind the renderer's ApiClient, for slice tests: it answers the route map's
+ * entries the slices call, and validates with the same contract the server uses, so create/replace
+ * fail with the causes the real API would send.
  */
 import { ApiError } from '../../../src-renderer/api/api-error.js';
-import type { AuthorizationServerWrite, ClaimWrite, ManagementApi } from '../../../src-renderer/api/management-api.js';
-import type { EventFilter, ProtocolEventDto, StreamEventsOptions } from '../../../src-renderer/api/event-dto.js';
+import type { ApiClient, AuthorizationServerWrite, CallArgs, ClaimWrite, StreamOptions } from '../../../src-renderer/api/api-client.js';
+import type { EventFilter, ProtocolEventDto } from '../../../src-renderer/api/event-dto.js';
+import { routes } from '../../../src-main/contracts/routes.js';
+import type { BodyOf, PagedRoute, ParamsOf, QueryOf, ResponseOf, RouteDef, RouteName, Routes, StreamRoute } from '../../../src-main/contracts/routes.js';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
 import { validateClaim } from '../../../src-main/contracts/claim.js';
@@ -114,13 +117,28 @@ export const appDto = (id: string, label: string) => ({ id, label, credentials: 
 
 /** An open fake stream: its options, and how the test ends it. */
 interface FakeStream {
-  options: StreamEventsOptions;
+  options: StreamOptions<Routes['streamEvents']>;
   end(error?: Error): void;
 }
 
 export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
 
-export class FakeApi implements ManagementApi {
+/** What the fake answers for one route, given what the client sent. */
+type Handlers = {
+  [N in RouteName]?: (params: ParamsOf<Routes[N]>, body: BodyOf<Routes[N]>, query: QueryOf<Routes[N]> | undefined) => ResponseOf<Routes[N]>;
+};
+
+const NAMES = new Map<RouteDef, RouteName>(Object.entries(routes).map(([name, route]) => [route, name as RouteName]));
+
+/** A sent request as the test reads it. */
+export interface SentCall {
+  route: RouteName;
+  params: Record<string, string>;
+  body: unknown;
+  query: unknown;
+}
+
+export class FakeApi implements ApiClient {
   servers = new Map<string, AuthorizationServerDto>([['default', serverDto('default')]]);
   keys = new Map<string, SigningKeyDto[]>([['default', [keyDto('kid-default-1', 'ACTIVE'), keyDto('kid-default-2', 'NEXT')]]]);
   /** The event log, newest first. */
@@ -141,16 +159,123 @@ export class FakeApi implements ManagementApi {
     userinfo: null,
     trace: [],
   });
+  /** Each call as `<route name> <path parameters…> [<query as JSON>]`, e.g. `replaceClaim default ocl1`. */
   calls: string[] = [];
+  sent: SentCall[] = [];
   /** When set, the next call fails with it (then it is cleared). */
   failNext: Error | null = null;
+  /** Per route: a promise the answer waits for, so a test can hold a call on its way. */
+  hold: Partial<Record<RouteName, () => Promise<void>>> = {};
   private nextId = 1;
 
-  private enter(call: string): void {
-    this.calls.push(call);
+  private readonly handlers: Handlers = {
+    listServers: () => [...this.servers.values()],
+    getServer: ({ id }) => this.found(id),
+    createServer: (_params, input) => {
+      const value = this.check(input);
+      const id = `aus${String(this.nextId++).padStart(17, '0')}`;
+      const server = serverDto(id, {
+        name: value.name,
+        description: value.description,
+        audiences: value.audiences,
+        issuerMode: value.issuerMode,
+      });
+      this.servers.set(id, server);
+      return server;
+    },
+    replaceServer: ({ id }, input) => {
+      const current = this.found(id);
+      const value = this.check(input);
+      const server = { ...current, name: value.name, description: value.description, audiences: value.audiences, issuerMode: value.issuerMode };
+      this.servers.set(id, server);
+      return server;
+    },
+    activateServer: ({ id }) => {
+      this.servers.set(id, { ...this.found(id), status: 'ACTIVE' });
+    },
+    deactivateServer: ({ id }) => {
+      this.servers.set(id, { ...this.found(id), status: 'INACTIVE' });
+    },
+    listKeys: ({ id }) => {
+      this.found(id);
+      return this.keys.get(id) ?? [];
+    },
+    rotateKeys: ({ id }) => {
+      const server = this.found(id);
+      const keys = this.keys.get(id) ?? [];
+      const rotated = keys
+        .filter((k) => k.status !== 'EXPIRED')
+        .map((k) => keyDto(k.kid, k.status === 'ACTIVE' ? 'EXPIRED' : 'ACTIVE'))
+        .concat(keyDto(`kid-${id}-${keys.length + 1}`, 'NEXT'));
+      this.keys.set(id, rotated);
+      const active = rotated.find((k) => k.status === 'ACTIVE');
+      this.servers.set(id, { ...server, credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } } });
+      return rotated;
+    },
+    listEvents: (_params, _body, filter: EventFilter = {}) =>
+      this.events
+        .filter((e) => (filter.serverId === undefined || e.serverId === filter.serverId) && (filter.endpoint === undefined || e.endpoint === filter.endpoint))
+        .filter((e) => filter.outcome === undefined || e.outcome === filter.outcome)
+        .slice(0, filter.limit ?? 50),
+    getEvent: ({ id }) => {
+      const event = this.events.find((e) => e.id === id);
+      if (!event) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (Event)`);
+      return event;
+    },
+    listClaims: ({ id }) => {
+      this.found(id);
+      return this.claims.get(id) ?? [];
+    },
+    createClaim: ({ id }, input) => {
+      this.found(id);
+      const claim = claimDto(`ocl${this.nextId++}`, this.claimInput(input));
+      this.claims.set(id, [...(this.claims.get(id) ?? []), claim]);
+      return claim;
+    },
+    replaceClaim: ({ id, claimId }, input) => {
+      const claims = this.claims.get(id) ?? [];
+      if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+      const claim = claimDto(claimId, this.claimInput(input));
+      this.claims.set(id, claims.map((c) => (c.id === claimId ? claim : c)));
+      return claim;
+    },
+    deleteClaim: ({ id, claimId }) => {
+      const claims = this.claims.get(id) ?? [];
+      if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+      this.claims.set(id, claims.filter((c) => c.id !== claimId));
+    },
+    listScopes: ({ id }) => {
+      this.found(id);
+      return this.scopes.get(id) ?? [];
+    },
+    listUsers: () => this.users,
+    listApps: () => this.apps,
+    checkExpression: (_params, { expression }) => this.expressionCheck(expression),
+    previewExpression: (_params, request) => this.evaluate(request),
+    previewClaims: ({ serverId }, request) => {
+      this.found(serverId);
+      return this.preview(serverId, request);
+    },
+  };
+
+  private enter(route: RouteDef, params: Record<string, string>, body: unknown, query: unknown): RouteName {
+    const name = NAMES.get(route);
+    if (!name) throw new Error(`${route.method} ${route.path} is not in the route map`);
+    const names = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
+    this.calls.push([name, ...names.map((n) => params[n]), ...(query === undefined ? [] : [JSON.stringify(query)])].join(' '));
+    this.sent.push({ route: name, params, body, query });
     const failure = this.failNext;
     this.failNext = null;
     if (failure) throw failure;
+    return name;
+  }
+
+  private async answer(route: RouteDef, params: Record<string, string>, body: unknown, query: unknown): Promise<unknown> {
+    const name = this.enter(route, params, body, query);
+    await this.hold[name]?.();
+    const handler = this.handlers[name] as ((params: unknown, body: unknown, query: unknown) => unknown) | undefined;
+    if (!handler) throw new Error(`FakeApi does not answer ${name}`);
+    return handler(params, body, query);
   }
 
   private found(id: string): AuthorizationServerDto {
@@ -165,84 +290,6 @@ export class FakeApi implements ManagementApi {
     return result.value;
   }
 
-  async listServers() {
-    this.enter('listServers');
-    return [...this.servers.values()];
-  }
-
-  async getServer(id: string) {
-    this.enter(`getServer ${id}`);
-    return this.found(id);
-  }
-
-  async createServer(input: AuthorizationServerWrite) {
-    this.enter('createServer');
-    const value = this.check(input);
-    const id = `aus${String(this.nextId++).padStart(17, '0')}`;
-    const server = serverDto(id, {
-      name: value.name,
-      description: value.description,
-      audiences: value.audiences,
-      issuerMode: value.issuerMode,
-    });
-    this.servers.set(id, server);
-    return server;
-  }
-
-  async replaceServer(id: string, input: AuthorizationServerWrite) {
-    this.enter(`replaceServer ${id}`);
-    const current = this.found(id);
-    const value = this.check(input);
-    const server = { ...current, name: value.name, description: value.description, audiences: value.audiences, issuerMode: value.issuerMode };
-    this.servers.set(id, server);
-    return server;
-  }
-
-  async activateServer(id: string) {
-    this.enter(`activateServer ${id}`);
-    this.servers.set(id, { ...this.found(id), status: 'ACTIVE' });
-  }
-
-  async deactivateServer(id: string) {
-    this.enter(`deactivateServer ${id}`);
-    this.servers.set(id, { ...this.found(id), status: 'INACTIVE' });
-  }
-
-  async listKeys(id: string) {
-    this.enter(`listKeys ${id}`);
-    this.found(id);
-    return this.keys.get(id) ?? [];
-  }
-
-  async rotateKeys(id: string) {
-    this.enter(`rotateKeys ${id}`);
-    const server = this.found(id);
-    const keys = this.keys.get(id) ?? [];
-    const rotated = keys
-      .filter((k) => k.status !== 'EXPIRED')
-      .map((k) => keyDto(k.kid, k.status === 'ACTIVE' ? 'EXPIRED' : 'ACTIVE'))
-      .concat(keyDto(`kid-${id}-${keys.length + 1}`, 'NEXT'));
-    this.keys.set(id, rotated);
-    const active = rotated.find((k) => k.status === 'ACTIVE');
-    this.servers.set(id, { ...server, credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } } });
-    return rotated;
-  }
-
-  async listEvents(filter: EventFilter = {}) {
-    this.enter(`listEvents ${JSON.stringify(filter)}`);
-    return this.events
-      .filter((e) => (filter.serverId === undefined || e.serverId === filter.serverId) && (filter.endpoint === undefined || e.endpoint === filter.endpoint))
-      .filter((e) => filter.outcome === undefined || e.outcome === filter.outcome)
-      .slice(0, filter.limit ?? 50);
-  }
-
-  async getEvent(id: string) {
-    this.enter(`getEvent ${id}`);
-    const event = this.events.find((e) => e.id === id);
-    if (!event) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (Event)`);
-    return event;
-  }
-
   private claimInput(input: ClaimWrite) {
     const result = validateClaim(input);
     if (!result.ok) throw validationError(result.issues.map((i) => `${i.field}: ${i.message}`));
@@ -250,78 +297,28 @@ export class FakeApi implements ManagementApi {
     return { ...value, ...(group_filter_type ? { group_filter_type } : {}) };
   }
 
-  async listClaims(serverId: string) {
-    this.enter(`listClaims ${serverId}`);
-    this.found(serverId);
-    return this.claims.get(serverId) ?? [];
+  async call<R extends RouteDef>(route: R, ...args: CallArgs<R>): Promise<ResponseOf<R>> {
+    const [params, ...rest] = args;
+    const [body, query] = 'body' in route ? rest : [undefined, rest[0]];
+    return (await this.answer(route, params, body, query)) as ResponseOf<R>;
   }
 
-  async createClaim(serverId: string, input: ClaimWrite) {
-    this.enter(`createClaim ${serverId}`);
-    this.found(serverId);
-    const claim = claimDto(`ocl${this.nextId++}`, this.claimInput(input));
-    this.claims.set(serverId, [...(this.claims.get(serverId) ?? []), claim]);
-    return claim;
-  }
-
-  async replaceClaim(serverId: string, claimId: string, input: ClaimWrite) {
-    this.enter(`replaceClaim ${serverId} ${claimId}`);
-    const claims = this.claims.get(serverId) ?? [];
-    if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
-    const claim = claimDto(claimId, this.claimInput(input));
-    this.claims.set(serverId, claims.map((c) => (c.id === claimId ? claim : c)));
-    return claim;
-  }
-
-  async deleteClaim(serverId: string, claimId: string) {
-    this.enter(`deleteClaim ${serverId} ${claimId}`);
-    const claims = this.claims.get(serverId) ?? [];
-    if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
-    this.claims.set(serverId, claims.filter((c) => c.id !== claimId));
-  }
-
-  async listScopes(serverId: string) {
-    this.enter(`listScopes ${serverId}`);
-    this.found(serverId);
-    return this.scopes.get(serverId) ?? [];
-  }
-
-  async listUsers() {
-    this.enter('listUsers');
-    return this.users;
-  }
-
-  async listApps() {
-    this.enter('listApps');
-    return this.apps;
-  }
-
-  async checkExpression(expression: string) {
-    this.enter(`checkExpression ${expression}`);
-    return this.expressionCheck(expression);
-  }
-
-  async previewExpression(request: ExpressionPreviewRequest) {
-    this.enter(`previewExpression ${request.expression}`);
-    return this.evaluate(request);
-  }
-
-  async previewClaims(serverId: string, request: ClaimsPreviewRequest) {
-    this.enter(`previewClaims ${serverId}`);
-    this.found(serverId);
-    return this.preview(serverId, request);
+  /** The fake has one page: every item. */
+  async list<R extends PagedRoute>(route: R, params: ParamsOf<R>, query?: QueryOf<R>): Promise<ResponseOf<R>> {
+    return (await this.answer(route, params, undefined, query)) as ResponseOf<R>;
   }
 
   /** Open until the signal aborts or the test calls `end` on it; `emit` sends to every open one. */
-  streamEvents(options: StreamEventsOptions): Promise<void> {
+  stream<R extends StreamRoute>(route: R, params: ParamsOf<R>, options: StreamOptions<R>): Promise<void> {
     try {
-      this.enter(`streamEvents ${options.after ?? ''}`.trim());
+      this.enter(route, params, undefined, options.query);
     } catch (error) {
       return Promise.reject(error);
     }
+    const streamOptions = options as unknown as StreamOptions<Routes['streamEvents']>;
     return new Promise<void>((resolve, reject) => {
       const stream: FakeStream = {
-        options,
+        options: streamOptions,
         end: (error) => {
           this.streams = this.streams.filter((s) => s !== stream);
           if (error) reject(error);
@@ -337,6 +334,6 @@ export class FakeApi implements ManagementApi {
   /** Records a new event and sends it to the open streams. */
   emit(event: ProtocolEventDto): void {
     this.events.unshift(event);
-    for (const stream of this.streams) stream.options.onEvent(event);
+    for (const stream of this.streams) stream.options.onMessage(event);
   }
 }

@@ -61,7 +61,11 @@ describe('preview slice', () => {
     api.failNext = invalidToken();
     expect(await store.getState().checkExpression('x')).toMatchObject({ ok: false, error: { status: 401 } });
     expect(store.getState().tokenProblem).toBe('Invalid token provided');
-    expect(api.calls).toEqual(['checkExpression user.firstName', 'checkExpression user.firstName +', 'checkExpression x']);
+    expect(api.sent.map((s) => `${s.route} ${JSON.stringify(s.body)}`)).toEqual([
+      'checkExpression {"expression":"user.firstName"}',
+      'checkExpression {"expression":"user.firstName +"}',
+      'checkExpression {"expression":"x"}',
+    ]);
   });
 
   it('previews a server’s tokens and keeps the answer per server', async () => {
@@ -94,7 +98,7 @@ describe('preview slice', () => {
     const { store, api } = setup();
     const first = { appId: '0oaSPA', scopes: ['openid'], grantType: 'authorization_code' as const };
     await store.getState().previewTokens('default', first);
-    api.previewClaims = () => new Promise(() => {});
+    api.hold.previewClaims = () => new Promise(() => {});
     void store.getState().previewTokens('default', { appId: '0oaSPA', scopes: ['openid'] });
     expect(store.getState().tokenPreviews['default']).toMatchObject({ load: { status: 'loading' }, request: { scopes: ['openid'] }, resultFor: first });
     expect(store.getState().tokenPreviews['default']?.request).not.toHaveProperty('grantType');
@@ -103,8 +107,7 @@ describe('preview slice', () => {
   it('keeps only the newest answer when two previews race', async () => {
     const { store, api } = setup();
     const releases: (() => void)[] = [];
-    const original = api.previewClaims.bind(api);
-    api.previewClaims = (serverId, request) => new Promise((resolve) => releases.push(() => resolve(original(serverId, request))));
+    api.hold.previewClaims = () => new Promise((resolve) => releases.push(resolve));
     api.preview = (_serverId, request) => accessTokenWith({ scp: request.scopes });
     const first = store.getState().previewTokens('default', { appId: '0oaSPA', scopes: ['first'] });
     const second = store.getState().previewTokens('default', { appId: '0oaSPA', scopes: ['second'] });
