@@ -11,7 +11,7 @@ import type { AuthorizeProgress, AuthorizeRequest } from '../../core/protocol/au
 import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
 import type { PendingAuthorization } from '../../core/protocol/sessions.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { readCookie, SESSION_COOKIE } from './authorize-cookies.js';
 import { recordAuthorizeEvent } from './authorize-event.js';
 import { registerInteractionRoutes, showInteraction } from './authorize-interaction.js';

@@ -11,7 +11,7 @@ import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oaut
 import type { DecisionTrace } from '../../core/protocol/trace.js';
 import type { AuthorizationServerRecord } from '../../core/ports.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { oauthEndpoint } from './endpoint.js';
 import { acceptRawBodies, parseForm } from './form.js';

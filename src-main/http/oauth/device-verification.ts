@@ -12,7 +12,7 @@ import type { AuthorizationServerRecord } from '../../core/ports.js';
 import type { SessionRecord } from '../../core/protocol/sessions.js';
 import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { queryParams } from './authorize.js';
 import { CSRF_COOKIE, readCookie, SESSION_COOKIE, setCookie } from './authorize-cookies.js';
 import { sendErrorPage } from './authorize-error-page.js';

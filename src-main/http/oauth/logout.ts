@@ -10,7 +10,7 @@ import { checkLogout } from '../../core/protocol/logout.js';
 import type { LogoutOutcome } from '../../core/protocol/logout.js';
 import { OAuthError } from '../../core/protocol/oauth-errors.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { queryParams } from './authorize.js';
 import { readCookie, SESSION_COOKIE, setCookie } from './authorize-cookies.js';
 import { sendErrorPage } from './authorize-error-page.js';

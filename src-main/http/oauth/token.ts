@@ -10,7 +10,7 @@ import type { AuthorizationServerRecord } from '../../core/ports.js';
 import { handleTokenRequest } from '../../core/protocol/token-grants/token-request.js';
 import type { TokenProgress, TokenRequest } from '../../core/protocol/token-grants/types.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { oauthEndpoint } from './endpoint.js';
 import { acceptRawBodies, parseForm } from './form.js';

@@ -10,7 +10,7 @@ import { OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
 import { userinfo } from '../../core/protocol/userinfo.js';
 import type { UserinfoProgress } from '../../core/protocol/userinfo.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { recordEvent } from './client-endpoint.js';
 import { oauthEndpoint } from './endpoint.js';

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
 import { managementEndpoint } from '../management/endpoint.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 
 export function registerPreviewRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { previews, servers } = ctx.services;
