@@ -7,7 +7,7 @@
  */
 import type { Clock, Crypto } from '../ports.js';
 import { base64url } from './id-token.js';
-import type { Lifetimes } from './policy-evaluation.js';
+import type { Lifetimes } from './policy/decision.js';
 
 export const CODE_LIFETIME_SECONDS = 300;
 const CODE_LENGTH = 43;

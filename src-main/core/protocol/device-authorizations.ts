@@ -6,7 +6,7 @@
  */
 import type { Clock, Crypto } from '../ports.js';
 import { opaqueHash } from './authorization-codes.js';
-import type { Lifetimes } from './policy-evaluation.js';
+import type { Lifetimes } from './policy/decision.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 export const DEVICE_CODE_LIFETIME_SECONDS = 600;

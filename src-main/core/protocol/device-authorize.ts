@@ -13,8 +13,8 @@ import { DEVICE_CODE_GRANT, DEVICE_CODE_LIFETIME_SECONDS, formatUserCode } from 
 import type { DeviceAuthorizationRecord, DeviceAuthorizations } from './device-authorizations.js';
 import type { OAuthError} from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
-import { evaluateFor, requestedScopes } from './token-grants/evaluate-policy.js';
-import type { PolicyDeps } from './token-grants/evaluate-policy.js';
+import { decideForApp, requestedScopes } from './policy/decide-for-app.js';
+import type { PolicyDeps } from './policy/decide-for-app.js';
 import type { DecisionTrace } from './trace.js';
 
 export interface DeviceDeps extends PolicyDeps {
@@ -64,7 +64,7 @@ export function approveDevice(deps: DeviceDeps, record: DeviceAuthorizationRecor
     deps.devices.deny(record);
     return { ok: false, error: new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is not assigned to the app ${client.id}`) };
   }
-  const result = evaluateFor(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
+  const result = decideForApp(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
   if (!result.ok) {
     deps.devices.deny(record);
     return { ok: false, error: result.error, trace: result.trace };

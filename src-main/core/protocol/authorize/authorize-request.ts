@@ -6,8 +6,8 @@
  * errors after the redirect URI go back to it with `state`.
  */
 import { AccessDenied, OAuthError, OKTA_TEXT } from '../oauth-errors.js';
-import { evaluateFor } from '../token-grants/evaluate-policy.js';
-import type { Granted } from '../token-grants/evaluate-policy.js';
+import { decideForApp } from '../policy/decide-for-app.js';
+import type { Granted } from '../policy/decide-for-app.js';
 import { authenticate } from './authenticate.js';
 import { checkClient, checkRedirectUri } from './check-client.js';
 import { checkConsent } from './check-consent.js';
@@ -71,7 +71,7 @@ function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: s
  * code is issued and implicit otherwise; an ID token needs `openid` among the granted scopes (§5).
  */
 function evaluate(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, user: NonNullable<AuthorizeProgress['user']>, progress: AuthorizeProgress): Granted {
-  const result = evaluateFor(deps, request.server.id, checked.client, grantTypeOf(checked.responseTypes), user, request.params['scope']);
+  const result = decideForApp(deps, request.server.id, checked.client, grantTypeOf(checked.responseTypes), user, request.params['scope']);
   progress.trace = result.trace;
   if (!result.ok) throw result.error;
   if (checked.responseTypes.includes('id_token') && !result.scopes.includes('openid')) {
