@@ -54,8 +54,18 @@ export interface ProtocolCall {
   client?: AppRecord | undefined;
 }
 
-/** The steps' answer: the reply a page step sent, or the body of a JSON 200 (none: an empty 200). */
-export type ProtocolAnswer = FastifyReply | { body?: unknown };
+/**
+ * What a page step returns once it sent its page. Not the reply itself: a reply is thenable, so an
+ * async step returning it would resolve only when the response has finished, after the client.
+ */
+export interface PageSent {
+  readonly page: 'sent';
+}
+const PAGE_SENT: PageSent = { page: 'sent' };
+export const pageSent = (_reply: FastifyReply): PageSent => PAGE_SENT;
+
+/** The steps' answer: a page they sent, or the body of a JSON 200 (none: an empty 200). */
+export type ProtocolAnswer = PageSent | { body?: unknown };
 export type ProtocolSteps = (call: ProtocolCall) => ProtocolAnswer | Promise<ProtocolAnswer>;
 
 export interface ProtocolEndpoint {
@@ -128,9 +138,8 @@ async function answer(ctx: HttpContext, endpoint: ProtocolEndpoint, steps: Proto
     const answered = await steps(call);
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call.client);
     record(ctx, endpoint, serverId, event, event.error ? failureOf(event.error) : undefined);
-    if (answered === reply) return reply;
-    const { body } = answered as { body?: unknown };
-    return body === undefined ? reply.code(200).send() : reply.code(200).send(body);
+    if ('page' in answered) return reply;
+    return answered.body === undefined ? reply.code(200).send() : reply.code(200).send(answered.body);
   } catch (thrown) {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
     if (thrown instanceof OktaHttpError) {
