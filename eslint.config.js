@@ -1,11 +1,23 @@
-// Lint: typescript-eslint's recommended rules everywhere, React hooks rules in the renderer.
+// Lint: typescript-eslint's recommended rules everywhere, React hooks rules in the renderer; `npm run lint`
+// also checks that every file is formatted as Prettier would write it.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
+import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'build/**', 'node_modules/**', 'test-results/**', 'reports/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'build/**',
+      'node_modules/**',
+      'test-results/**',
+      'reports/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,4 +38,6 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // Formatting is Prettier's (`.prettierrc.json`); this turns off the style rules that would disagree with it.
+  prettier,
 );
