@@ -12,20 +12,37 @@ export const CLAIM_SET = [
   'user.title ?: "n/a"',
   'user.department == "Engineering" AND !isMemberOfGroupName("Sales")',
   'Groups.startsWith("OKTA", "Eng", 10)',
-  'user.getGroups({\'group.profile.name\': \'Eng\'}).![name]',
+  "user.getGroups({'group.profile.name': 'Eng'}).![name]",
   'Arrays.contains(access.scope, "orders:read") ? app.profile.tier : null',
   'String.replace(Arrays.toCsvString(access.scope), ",", " ")',
   '(appuser != null) ? appuser.userName : app.clientId',
   'Convert.toInt("41") + 1',
 ];
 
-const groups = ['Everyone', 'Engineering', 'Eng-Admins', 'West Coast', ...Array.from({ length: 16 }, (_, i) => `Team ${i}`)];
+const groups = [
+  'Everyone',
+  'Engineering',
+  'Eng-Admins',
+  'West Coast',
+  ...Array.from({ length: 16 }, (_, i) => `Team ${i}`),
+];
 const CONTEXT = {
   user: {
     id: '00uALICE000000000001',
     status: 'ACTIVE',
-    profile: { login: 'alice@example.com', email: 'alice@example.com', firstName: 'Alice', lastName: 'Smith', department: 'Engineering', roles: ['admin', 'dev'] },
-    groups: groups.map((name, i) => ({ id: `00g${String(i).padStart(17, '0')}`, name, type: i === 0 ? 'BUILT_IN' : 'OKTA_GROUP' })),
+    profile: {
+      login: 'alice@example.com',
+      email: 'alice@example.com',
+      firstName: 'Alice',
+      lastName: 'Smith',
+      department: 'Engineering',
+      roles: ['admin', 'dev'],
+    },
+    groups: groups.map((name, i) => ({
+      id: `00g${String(i).padStart(17, '0')}`,
+      name,
+      type: i === 0 ? 'BUILT_IN' : 'OKTA_GROUP',
+    })),
   },
   appuser: { userName: 'alice@example.com' },
   app: { id: '0oaSPA0000000000001', clientId: '0oaSPA0000000000001', profile: { tier: 'gold' } },
@@ -54,13 +71,23 @@ export async function benchExpressions() {
   });
   const rows = [
     timed('parse the set', 'sets', 20_000, () => CLAIM_SET.forEach((source) => el.parseExpression(source))),
-    timed('evaluate the parsed set', 'sets', 20_000, () => compiled.forEach((expression) => el.evaluateExpression(expression, CONTEXT))),
-    timed('parse + evaluate the set', 'sets', 20_000, () => CLAIM_SET.forEach((source) => el.evaluateSource(source, CONTEXT))),
+    timed('evaluate the parsed set', 'sets', 20_000, () =>
+      compiled.forEach((expression) => el.evaluateExpression(expression, CONTEXT)),
+    ),
+    timed('parse + evaluate the set', 'sets', 20_000, () =>
+      CLAIM_SET.forEach((source) => el.evaluateSource(source, CONTEXT)),
+    ),
   ];
-  console.log(`Expression Language: a typical claim set of ${CLAIM_SET.length} expressions (in-process, a user in ${groups.length} groups)`);
+  console.log(
+    `Expression Language: a typical claim set of ${CLAIM_SET.length} expressions (in-process, a user in ${groups.length} groups)`,
+  );
   const width = Math.max(...rows.map((r) => r.label.length));
-  console.log(`${'operation'.padEnd(width)}  ${'sets/s'.padStart(8)}  ${'expressions/s'.padStart(13)}  ${'µs per set'.padStart(10)}`);
+  console.log(
+    `${'operation'.padEnd(width)}  ${'sets/s'.padStart(8)}  ${'expressions/s'.padStart(13)}  ${'µs per set'.padStart(10)}`,
+  );
   for (const r of rows) {
-    console.log(`${r.label.padEnd(width)}  ${r.perSecond.toFixed(0).padStart(8)}  ${(r.perSecond * CLAIM_SET.length).toFixed(0).padStart(13)}  ${r.microseconds.toFixed(1).padStart(10)}`);
+    console.log(
+      `${r.label.padEnd(width)}  ${r.perSecond.toFixed(0).padStart(8)}  ${(r.perSecond * CLAIM_SET.length).toFixed(0).padStart(13)}  ${r.microseconds.toFixed(1).padStart(10)}`,
+    );
   }
 }

@@ -31,10 +31,14 @@ const CODE_RUNS = [
 
 /** Starts the headless server and resolves with its origin once it prints the listening line. */
 function startServer(dataDir, adminToken) {
-  const child = spawn(process.execPath, [CLI, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, `--admin-token=${adminToken}`], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, `--admin-token=${adminToken}`],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
@@ -57,30 +61,55 @@ async function api(origin, adminToken, path, body) {
 
 /** A server with a custom scope, a policy for all clients whose rule allows client_credentials, and a service app. */
 async function setUp(origin, adminToken) {
-  const server = await api(origin, adminToken, '/api/v1/authorizationServers', { name: 'bench', description: 'Bench API', audiences: ['api://bench'] });
+  const server = await api(origin, adminToken, '/api/v1/authorizationServers', {
+    name: 'bench',
+    description: 'Bench API',
+    audiences: ['api://bench'],
+  });
   const base = `/api/v1/authorizationServers/${server.id}`;
   await api(origin, adminToken, `${base}/scopes`, { name: 'bench:read' });
   const policy = await api(origin, adminToken, `${base}/policies`, {
-    type: 'OAUTH_AUTHORIZATION_POLICY', name: 'Bench policy', description: 'Bench policy', conditions: { clients: { include: ['ALL_CLIENTS'] } },
+    type: 'OAUTH_AUTHORIZATION_POLICY',
+    name: 'Bench policy',
+    description: 'Bench policy',
+    conditions: { clients: { include: ['ALL_CLIENTS'] } },
   });
   await api(origin, adminToken, `${base}/policies/${policy.id}/rules`, {
     type: 'RESOURCE_ACCESS',
     name: 'Bench rule',
-    conditions: { people: { groups: { include: ['EVERYONE'] } }, grantTypes: { include: ['client_credentials'] }, scopes: { include: ['*'] } },
+    conditions: {
+      people: { groups: { include: ['EVERYONE'] } },
+      grantTypes: { include: ['client_credentials'] },
+      scopes: { include: ['*'] },
+    },
   });
   const app = await api(origin, adminToken, '/api/v1/apps', {
-    name: 'oidc_client', label: 'Bench service', signOnMode: 'OPENID_CONNECT',
-    settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] } },
+    name: 'oidc_client',
+    label: 'Bench service',
+    signOnMode: 'OPENID_CONNECT',
+    settings: {
+      oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] },
+    },
   });
   const { client_id: id, client_secret: secret } = app.credentials.oauthClient;
   const codeFlowTarget = await setUpCodeFlow((path, body) => api(origin, adminToken, path, body), server, policy.id);
-  return { serverId: server.id, tokenUrl: `${server.issuer}/v1/token`, authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`, codeFlowTarget };
+  return {
+    serverId: server.id,
+    tokenUrl: `${server.issuer}/v1/token`,
+    authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+    codeFlowTarget,
+  };
 }
 
 /** The claim set of the expression bench as RESOURCE claims, so every access token evaluates all of it. */
 async function addClaimSet(origin, adminToken, serverId) {
   for (const [i, value] of CLAIM_SET.entries()) {
-    await api(origin, adminToken, `/api/v1/authorizationServers/${serverId}/claims`, { name: `bench_${i}`, claimType: 'RESOURCE', valueType: 'EXPRESSION', value });
+    await api(origin, adminToken, `/api/v1/authorizationServers/${serverId}/claims`, {
+      name: `bench_${i}`,
+      claimType: 'RESOURCE',
+      valueType: 'EXPRESSION',
+      value,
+    });
   }
 }
 
@@ -116,8 +145,20 @@ async function run(attempt, concurrency, requests) {
 }
 
 function printTable(title, unit, rows) {
-  const header = [unit === 'req' ? 'connections' : 'concurrent', unit === 'req' ? 'requests' : 'flows', `${unit}/s`, 'p50 ms', 'p99 ms'];
-  const cells = rows.map((r) => [String(r.concurrency), String(r.requests), r.perSecond.toFixed(0), r.p50.toFixed(2), r.p99.toFixed(2)]);
+  const header = [
+    unit === 'req' ? 'connections' : 'concurrent',
+    unit === 'req' ? 'requests' : 'flows',
+    `${unit}/s`,
+    'p50 ms',
+    'p99 ms',
+  ];
+  const cells = rows.map((r) => [
+    String(r.concurrency),
+    String(r.requests),
+    r.perSecond.toFixed(0),
+    r.p50.toFixed(2),
+    r.p99.toFixed(2),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (values) => values.map((v, i) => v.padStart(widths[i])).join('  ');
   console.log(title);
@@ -144,13 +185,21 @@ try {
   const withClaims = [];
   for (const { concurrency, requests } of RUNS) withClaims.push(await run(token, concurrency, requests));
   console.log('');
-  printTable(`the same with the ${CLAIM_SET.length} expressions of the claim set as RESOURCE claims of the server`, 'req', withClaims);
+  printTable(
+    `the same with the ${CLAIM_SET.length} expressions of the claim set as RESOURCE claims of the server`,
+    'req',
+    withClaims,
+  );
   const flow = () => codeFlow(target.codeFlowTarget);
   await run(flow, 2, CODE_WARMUP);
   const flows = [];
   for (const { concurrency, requests } of CODE_RUNS) flows.push(await run(flow, concurrency, requests));
   console.log('');
-  printTable('authorization code + PKCE: authorize → sign-in form POST (scrypt) → code → /token (loopback, a new browser per flow)', 'flow', flows);
+  printTable(
+    'authorization code + PKCE: authorize → sign-in form POST (scrypt) → code → /token (loopback, a new browser per flow)',
+    'flow',
+    flows,
+  );
 } finally {
   if (server) {
     const exited = new Promise((resolve) => server.child.once('exit', resolve));

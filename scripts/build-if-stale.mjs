@@ -17,7 +17,9 @@ function newest(dir) {
 
 /** Runs `npm run <script>` when any of `outputs` is missing or older than any file under `sources`. */
 export function buildIfStale({ outputs, sources, script, label }) {
-  const built = outputs.every((file) => existsSync(join(root, file))) ? Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs)) : 0;
+  const built = outputs.every((file) => existsSync(join(root, file)))
+    ? Math.min(...outputs.map((file) => statSync(join(root, file)).mtimeMs))
+    : 0;
   if (built >= Math.max(...sources.map((dir) => newest(join(root, dir))))) return;
   process.stderr.write(`${label}: building…\n`);
   const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });

@@ -27,7 +27,8 @@ const fail = (line) => {
 };
 
 if (!existsSync(join(source, 'package.json'))) fail('node_modules/better-sqlite3 is missing; run npm ci first');
-if (!existsSync(join(root, 'node_modules', 'electron', 'package.json'))) fail('node_modules/electron is missing; run npm ci first');
+if (!existsSync(join(root, 'node_modules', 'electron', 'package.json')))
+  fail('node_modules/electron is missing; run npm ci first');
 const wanted = {
   electron: readJson(join(root, 'node_modules', 'electron', 'package.json')).version,
   betterSqlite3: readJson(join(source, 'package.json')).version,
@@ -69,14 +70,23 @@ function resolveTool(request, from) {
 }
 
 function runTool(script, args) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd: target, env: buildEnv(), stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync(process.execPath, [script, ...args], {
+    cwd: target,
+    env: buildEnv(),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return result.status === 0;
 }
 
 function prebuilt() {
   const script = resolveTool('prebuild-install/bin.js', source);
   if (!script) return false;
-  const args = ['--runtime=electron', `--target=${wanted.electron}`, `--arch=${wanted.arch}`, `--platform=${wanted.platform}`];
+  const args = [
+    '--runtime=electron',
+    `--target=${wanted.electron}`,
+    `--arch=${wanted.arch}`,
+    `--platform=${wanted.platform}`,
+  ];
   return runTool(script, args) && existsSync(binary);
 }
 
@@ -110,12 +120,17 @@ rmSync(target, { recursive: true, force: true });
 mkdirSync(dirname(target), { recursive: true });
 // Copy the sources only: the package's build/ holds the Node build.
 const sourceBuild = join(source, 'build');
-cpSync(source, target, { recursive: true, filter: (path) => path !== sourceBuild && !path.startsWith(sourceBuild + sep) });
+cpSync(source, target, {
+  recursive: true,
+  filter: (path) => path !== sourceBuild && !path.startsWith(sourceBuild + sep),
+});
 
 if (!prebuilt() && !compiled()) fail('could not build better-sqlite3 for Electron (see the output above)');
 if (loadsInNode()) {
   rmSync(binary, { force: true });
-  fail(`the build in ${relative(root, target)} was made for Node, not Electron ${wanted.electron}; check npm_config_* settings`);
+  fail(
+    `the build in ${relative(root, target)} was made for Node, not Electron ${wanted.electron}; check npm_config_* settings`,
+  );
 }
 writeFileSync(stampFile, `${JSON.stringify(wanted, null, 2)}\n`);
 log(`built ${relative(root, binary)}`);

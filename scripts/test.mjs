@@ -40,7 +40,11 @@ for (const [title, script] of [
 
 rmSync('reports/vitest.json', { force: true });
 const vitestOk = run('unit and integration tests (vitest)', 'npx', [
-  'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/vitest.json',
 ]);
 const vitest = readJson('reports/vitest.json');
 if (vitest) {

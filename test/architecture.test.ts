@@ -16,12 +16,42 @@ type Layer = 'contracts' | 'core' | 'store' | 'http' | 'app' | 'electron' | 'ren
 /** Which layers each layer may import, and whether it may use Node built-ins and other packages. */
 const RULES: Record<Layer, { layers: Layer[]; node: boolean; packages: 'any' | string[]; why: string }> = {
   contracts: { layers: ['contracts'], node: false, packages: ['zod'], why: 'contracts are pure types and validators' },
-  core: { layers: ['contracts', 'core'], node: false, packages: ['zod', 're2js'], why: 'core is pure: no Node, DOM or Electron' },
-  store: { layers: ['contracts', 'core', 'store'], node: true, packages: ['better-sqlite3'], why: 'store implements core interfaces' },
-  http: { layers: ['contracts', 'core', 'http'], node: true, packages: ['fastify', '@fastify/'], why: 'http reaches the domain through core' },
-  app: { layers: ['contracts', 'core', 'store', 'http', 'app'], node: true, packages: ['jose'], why: 'app wires everything but the desktop shell' },
-  electron: { layers: ['contracts', 'app', 'electron'], node: true, packages: ['electron'], why: 'the desktop shell starts the app' },
-  renderer: { layers: ['contracts', 'renderer'], node: false, packages: ['react', 'react-dom', 'zustand'], why: 'the renderer talks HTTP only' },
+  core: {
+    layers: ['contracts', 'core'],
+    node: false,
+    packages: ['zod', 're2js'],
+    why: 'core is pure: no Node, DOM or Electron',
+  },
+  store: {
+    layers: ['contracts', 'core', 'store'],
+    node: true,
+    packages: ['better-sqlite3'],
+    why: 'store implements core interfaces',
+  },
+  http: {
+    layers: ['contracts', 'core', 'http'],
+    node: true,
+    packages: ['fastify', '@fastify/'],
+    why: 'http reaches the domain through core',
+  },
+  app: {
+    layers: ['contracts', 'core', 'store', 'http', 'app'],
+    node: true,
+    packages: ['jose'],
+    why: 'app wires everything but the desktop shell',
+  },
+  electron: {
+    layers: ['contracts', 'app', 'electron'],
+    node: true,
+    packages: ['electron'],
+    why: 'the desktop shell starts the app',
+  },
+  renderer: {
+    layers: ['contracts', 'renderer'],
+    node: false,
+    packages: ['react', 'react-dom', 'zustand'],
+    why: 'the renderer talks HTTP only',
+  },
 };
 
 function layerOf(file: string): Layer | undefined {
@@ -50,7 +80,10 @@ export function violationsOf(file: string, source: string): string[] {
       if (!rule.node) edge(`${rule.why}`);
     } else if (spec === 'electron' && layer !== 'electron') {
       edge('only src-main/electron imports electron');
-    } else if (rule.packages !== 'any' && !rule.packages.some((p) => spec === p || spec.startsWith(p.endsWith('/') ? p : `${p}/`))) {
+    } else if (
+      rule.packages !== 'any' &&
+      !rule.packages.some((p) => spec === p || spec.startsWith(p.endsWith('/') ? p : `${p}/`))
+    ) {
       edge(`${layer} may use only ${rule.packages.join(', ')}`);
     }
   }
@@ -73,9 +106,19 @@ export function importedFiles(file: string, source: string, known: ReadonlySet<s
   const out = new Set<string>();
   for (const { fileName: spec } of ts.preProcessFile(source, true, true).importedFiles) {
     if (!spec.startsWith('.')) continue;
-    const path = relative(root, resolve(dirname(file), spec)).split('\\').join('/');
+    const path = relative(root, resolve(dirname(file), spec))
+      .split('\\')
+      .join('/');
     const stem = path.replace(/\.(c|m)?js$/, '');
-    const candidates = [path, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`, `${path}/index.ts`, `${path}/index.tsx`];
+    const candidates = [
+      path,
+      `${stem}.ts`,
+      `${stem}.tsx`,
+      `${stem}.mts`,
+      `${stem}.cts`,
+      `${path}/index.ts`,
+      `${path}/index.tsx`,
+    ];
     const target = candidates.find((candidate) => known.has(candidate));
     if (target) out.add(target);
   }
@@ -161,7 +204,12 @@ const KNOWN_CYCLES: readonly string[] = [
 function importGraph(): Map<string, string[]> {
   const files = [...sources(join(root, 'src-main')), ...sources(join(root, 'src-renderer'))];
   const known = new Set(files.map((file) => relative(root, file).split('\\').join('/')));
-  return new Map(files.map((file) => [relative(root, file).split('\\').join('/'), importedFiles(file, readFileSync(file, 'utf8'), known)]));
+  return new Map(
+    files.map((file) => [
+      relative(root, file).split('\\').join('/'),
+      importedFiles(file, readFileSync(file, 'utf8'), known),
+    ]),
+  );
 }
 
 describe('architecture', () => {
@@ -173,14 +221,46 @@ describe('architecture', () => {
   });
 
   it.each([
-    ['src-main/core/x.ts', "import { readFileSync } from 'node:fs';", 'src-main/core/x.ts → node:fs (core is pure: no Node, DOM or Electron)'],
-    ['src-main/core/x.ts', "import { openDatabase } from '../store/database.js';", 'src-main/core/x.ts → ../store/database.js (core may not import store'],
-    ['src-main/http/x.ts', "import type { Db } from '../store/database.js';", 'src-main/http/x.ts → ../store/database.js (http may not import store'],
-    ['src-main/app/x.ts', "import { app } from 'electron';", 'src-main/app/x.ts → electron (only src-main/electron imports electron)'],
-    ['src-main/app/x.ts', "export * from '../electron/main.js';", 'src-main/app/x.ts → ../electron/main.js (app may not import electron'],
-    ['src-renderer/x.tsx', "import { createApp } from '../src-main/app/create-app.js';", 'src-renderer/x.tsx → ../src-main/app/create-app.js (renderer may not import app'],
-    ['src-renderer/x.tsx', "const fs = await import('node:fs');", 'src-renderer/x.tsx → node:fs (the renderer talks HTTP only)'],
-    ['src-main/contracts/x.ts', "import Fastify from 'fastify';", 'src-main/contracts/x.ts → fastify (contracts may use only zod)'],
+    [
+      'src-main/core/x.ts',
+      "import { readFileSync } from 'node:fs';",
+      'src-main/core/x.ts → node:fs (core is pure: no Node, DOM or Electron)',
+    ],
+    [
+      'src-main/core/x.ts',
+      "import { openDatabase } from '../store/database.js';",
+      'src-main/core/x.ts → ../store/database.js (core may not import store',
+    ],
+    [
+      'src-main/http/x.ts',
+      "import type { Db } from '../store/database.js';",
+      'src-main/http/x.ts → ../store/database.js (http may not import store',
+    ],
+    [
+      'src-main/app/x.ts',
+      "import { app } from 'electron';",
+      'src-main/app/x.ts → electron (only src-main/electron imports electron)',
+    ],
+    [
+      'src-main/app/x.ts',
+      "export * from '../electron/main.js';",
+      'src-main/app/x.ts → ../electron/main.js (app may not import electron',
+    ],
+    [
+      'src-renderer/x.tsx',
+      "import { createApp } from '../src-main/app/create-app.js';",
+      'src-renderer/x.tsx → ../src-main/app/create-app.js (renderer may not import app',
+    ],
+    [
+      'src-renderer/x.tsx',
+      "const fs = await import('node:fs');",
+      'src-renderer/x.tsx → node:fs (the renderer talks HTTP only)',
+    ],
+    [
+      'src-main/contracts/x.ts',
+      "import Fastify from 'fastify';",
+      'src-main/contracts/x.ts → fastify (contracts may use only zod)',
+    ],
   ])('names the forbidden edge in %s: %s', (file, source, expected) => {
     const [violation] = violationsOf(join(root, file), source);
     expect(violation).toBeDefined();
@@ -188,20 +268,38 @@ describe('architecture', () => {
   });
 
   it('allows the edges the design allows', () => {
-    expect(violationsOf(join(root, 'src-main/http/x.ts'), "import type { Clock } from '../core/ports/runtime.js';")).toEqual([]);
-    expect(violationsOf(join(root, 'src-renderer/x.ts'), "import type { AuthorizationServerDto } from '../src-main/contracts/index.js';")).toEqual([]);
+    expect(
+      violationsOf(join(root, 'src-main/http/x.ts'), "import type { Clock } from '../core/ports/runtime.js';"),
+    ).toEqual([]);
+    expect(
+      violationsOf(
+        join(root, 'src-renderer/x.ts'),
+        "import type { AuthorizationServerDto } from '../src-main/contracts/index.js';",
+      ),
+    ).toEqual([]);
   });
 
   it('finds no import cycle among the files of src-main and src-renderer', () => {
     const graph = importGraph();
     expect([...graph.values()].flat().length).toBeGreaterThan(100);
     const cycles = importCycles(graph);
-    expect(cycles.filter((cycle) => !KNOWN_CYCLES.includes(cycle)).map((cycle) => `import cycle: ${cycle}`)).toEqual([]);
-    expect(KNOWN_CYCLES.filter((cycle) => !cycles.includes(cycle)).map((cycle) => `stale entry of KNOWN_CYCLES: ${cycle}`)).toEqual([]);
+    expect(cycles.filter((cycle) => !KNOWN_CYCLES.includes(cycle)).map((cycle) => `import cycle: ${cycle}`)).toEqual(
+      [],
+    );
+    expect(
+      KNOWN_CYCLES.filter((cycle) => !cycles.includes(cycle)).map((cycle) => `stale entry of KNOWN_CYCLES: ${cycle}`),
+    ).toEqual([]);
   });
 
   it('counts every form of import as an edge, `import type` included', () => {
-    const known = new Set(['src-main/core/a.ts', 'src-main/core/b.ts', 'src-main/core/c.ts', 'src-main/core/d.ts', 'src-main/core/e/index.ts', 'src-renderer/f.tsx']);
+    const known = new Set([
+      'src-main/core/a.ts',
+      'src-main/core/b.ts',
+      'src-main/core/c.ts',
+      'src-main/core/d.ts',
+      'src-main/core/e/index.ts',
+      'src-renderer/f.tsx',
+    ]);
     const source = [
       "import type { B } from './b.js';",
       "export { C } from './c.js';",
@@ -228,7 +326,12 @@ describe('architecture', () => {
     ],
     [
       'a longer loop behind an acyclic edge',
-      { 'src-main/app/x.ts': ['src-main/core/users.ts'], 'src-main/core/users.ts': ['src-main/core/user-query.ts'], 'src-main/core/user-query.ts': ['src-main/core/groups.ts'], 'src-main/core/groups.ts': ['src-main/core/users.ts'] },
+      {
+        'src-main/app/x.ts': ['src-main/core/users.ts'],
+        'src-main/core/users.ts': ['src-main/core/user-query.ts'],
+        'src-main/core/user-query.ts': ['src-main/core/groups.ts'],
+        'src-main/core/groups.ts': ['src-main/core/users.ts'],
+      },
       ['src-main/core/groups.ts → src-main/core/users.ts → src-main/core/user-query.ts → src-main/core/groups.ts'],
     ],
     [

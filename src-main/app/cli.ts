@@ -48,7 +48,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | '
   }
   if (values.port !== undefined) {
     const port = Number(values.port);
-    if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
+    if (!/^\d+$/.test(values.port) || port > 65535)
+      throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
     options.port = port;
   }
   const token = values['admin-token'] ?? env['AUTHBOX_ADMIN_TOKEN'];

@@ -98,15 +98,22 @@ export function defaultUiRoot(): string {
 export async function createApp(options: AppOptions): Promise<RunningApp> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.allowRemote) {
-    throw new StartError('HOST', `refusing to listen on ${host}, which is not a loopback address; add --allow-remote if you mean it`);
+    throw new StartError(
+      'HOST',
+      `refusing to listen on ${host}, which is not a loopback address; add --allow-remote if you mean it`,
+    );
   }
-  if (host !== 'localhost' && !isIP(host)) throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
+  if (host !== 'localhost' && !isIP(host))
+    throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
   prepareDataDir(dataDir);
 
   let db;
   try {
-    db = openDatabase(join(dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = openDatabase(
+      join(dataDir, DATABASE_FILE),
+      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+    );
   } catch (error) {
     if (error instanceof StoreError) throw new StartError('DATABASE', error.message);
     throw error;
@@ -133,7 +140,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const ctx: HttpContext = {
     services,
     adminToken,
-    origins: (request) => ({ canonical: `http://${urlHost}:${port}`, request: `${request.protocol}://${request.host}` }),
+    origins: (request) => ({
+      canonical: `http://${urlHost}:${port}`,
+      request: `${request.protocol}://${request.host}`,
+    }),
     allowedHosts: () => allowedHosts(port, isLoopback(host) ? [] : remoteHosts(host)),
     uiRoot: options.uiRoot ?? defaultUiRoot(),
   };
@@ -145,7 +155,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     db.close();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new StartError('PORT_IN_USE', `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`);
+      throw new StartError(
+        'PORT_IN_USE',
+        `port ${port} on ${host} is already in use; choose another with --port (0 picks a free one)`,
+      );
     }
     throw new StartError('HOST', `cannot listen on ${host}:${port} (${code ?? (error as Error).message})`);
   }

@@ -27,7 +27,10 @@ export const DPOP_NONCE_PERIOD_SECONDS = 300;
  * process unless given, so a restart voids all nonces, and with them every token-endpoint proof
  * made before it; that is why the `jti` store may live in memory.
  */
-export function createDpopNonces(secret: Uint8Array = randomBytes(32), periodSeconds = DPOP_NONCE_PERIOD_SECONDS): DpopNonces {
+export function createDpopNonces(
+  secret: Uint8Array = randomBytes(32),
+  periodSeconds = DPOP_NONCE_PERIOD_SECONDS,
+): DpopNonces {
   const periodOf = (now: Date) => Math.floor(now.getTime() / 1000 / periodSeconds);
   const nonceOf = (period: number) => createHmac('sha256', secret).update(`dpop-nonce:${period}`).digest('base64url');
   return {

@@ -4,7 +4,16 @@
  */
 import { createHash, randomBytes, randomInt, scrypt as scryptAsync, scryptSync, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { SignJWT, calculateJwkThumbprint, compactVerify, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK } from 'jose';
+import {
+  SignJWT,
+  calculateJwkThumbprint,
+  compactVerify,
+  decodeJwt,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+} from 'jose';
 import type { CryptoKey, JWK, KeyObject } from 'jose';
 import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
 
@@ -22,10 +31,22 @@ function scrypt(password: string, salt: Buffer, N: number, r: number, p: number,
   return scryptSync(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
 }
 
-const scryptInPool = promisify(scryptAsync) as (password: string, salt: Buffer, keyLength: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>;
+const scryptInPool = promisify(scryptAsync) as (
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
 
 /** The same derivation on libuv's thread pool, so a sign-in does not hold the event loop (~70 ms). */
-function scryptOffThread(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number): Promise<Buffer> {
+function scryptOffThread(
+  password: string,
+  salt: Buffer,
+  N: number,
+  r: number,
+  p: number,
+  keyLength: number,
+): Promise<Buffer> {
   return scryptInPool(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
 }
 
@@ -59,7 +80,13 @@ export const nodeCrypto: Crypto = {
     const salt = Buffer.from(parts[4]!, 'base64url');
     const expected = Buffer.from(parts[5]!, 'base64url');
     // Bounded so a tampered row cannot make one sign-in allocate gigabytes.
-    const sane = [N, r, p].every((n) => Number.isInteger(n) && n > 0) && N > 1 && (N & (N - 1)) === 0 && N <= 2 ** 17 && r <= 16 && p <= 4;
+    const sane =
+      [N, r, p].every((n) => Number.isInteger(n) && n > 0) &&
+      N > 1 &&
+      (N & (N - 1)) === 0 &&
+      N <= 2 ** 17 &&
+      r <= 16 &&
+      p <= 4;
     if (!sane || salt.length === 0 || expected.length < 16 || expected.length > 64) return false;
     return timingSafeEqual(await scryptOffThread(password, salt, N, r, p, expected.length), expected);
   },
@@ -98,7 +125,19 @@ export const nodeCrypto: Crypto = {
 };
 
 const HMAC_ALGS = ['HS256', 'HS384', 'HS512'];
-const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+const ASYMMETRIC_ALGS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+];
 
 /** Imported private keys by kid: importing a JWK costs more than signing with it. Bounded, oldest dropped first. */
 const signingKeys = new Map<string, Promise<CryptoKey | KeyObject | Uint8Array>>();

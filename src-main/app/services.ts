@@ -58,7 +58,13 @@ export interface ServiceDeps {
 }
 
 export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
-  const deps: ServiceDeps = { db, crypto, clock, tx: { run: (work) => db.transaction(work)() }, references: new SqliteReferenceRepository(db) };
+  const deps: ServiceDeps = {
+    db,
+    crypto,
+    clock,
+    tx: { run: (work) => db.transaction(work)() },
+    references: new SqliteReferenceRepository(db),
+  };
   const settings = new SqliteSettingsRepository(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
@@ -69,32 +75,136 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     initializers: [(server) => scopes.addSystemScopes(server), (server) => claims.addSystemClaims(server)],
   });
   const claimRepository = new SqliteClaimRepository(db);
-  const scopes: Scopes = new Scopes({ store: new SqliteScopeRepository(db), servers, references: deps.references, claims: claimRepository, crypto, clock, tx: deps.tx });
+  const scopes: Scopes = new Scopes({
+    store: new SqliteScopeRepository(db),
+    servers,
+    references: deps.references,
+    claims: claimRepository,
+    crypto,
+    clock,
+    tx: deps.tx,
+  });
   const claims: Claims = new Claims({ store: claimRepository, servers, scopes, crypto, clock, tx: deps.tx });
   const ruleRepository = new SqliteRuleRepository(db);
-  const policies = new Policies({ store: new SqlitePolicyRepository(db), rules: ruleRepository, servers, crypto, clock, tx: deps.tx });
+  const policies = new Policies({
+    store: new SqlitePolicyRepository(db),
+    rules: ruleRepository,
+    servers,
+    crypto,
+    clock,
+    tx: deps.tx,
+  });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
   const appRepository = new SqliteAppRepository(db);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
-  const appAssignments = new AppAssignments({ apps: appRepository, store: new SqliteAppAssignmentRepository(db), clock, tx: deps.tx });
+  const appAssignments = new AppAssignments({
+    apps: appRepository,
+    store: new SqliteAppAssignmentRepository(db),
+    clock,
+    tx: deps.tx,
+  });
   const userRepository = new SqliteUserRepository(db);
   const groupRepository = new SqliteGroupRepository(db);
-  const users = new Users({ store: userRepository, groups: groupRepository, references: deps.references, crypto, clock, tx: deps.tx });
-  const groups = new Groups({ store: groupRepository, users: userRepository, references: deps.references, crypto, clock, tx: deps.tx });
+  const users = new Users({
+    store: userRepository,
+    groups: groupRepository,
+    references: deps.references,
+    crypto,
+    clock,
+    tx: deps.tx,
+  });
+  const groups = new Groups({
+    store: groupRepository,
+    users: userRepository,
+    references: deps.references,
+    crypto,
+    clock,
+    tx: deps.tx,
+  });
   const events = new EventLog({ store: new SqliteEventRepository(db), crypto, clock });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
-  const clientAuth = new ClientAuthenticator({ apps, assertions: new SqliteClientAssertionRepository(db), crypto, clock });
+  const clientAuth = new ClientAuthenticator({
+    apps,
+    assertions: new SqliteClientAssertionRepository(db),
+    crypto,
+    clock,
+  });
   const orgId = orgIdOf(settings, crypto);
-  const customClaims = new CustomClaims({ claims, groups: groupRepository, appUsers: appAssignments, clock, org: { id: orgId, ...SANDBOX_ORG } });
+  const customClaims = new CustomClaims({
+    claims,
+    groups: groupRepository,
+    appUsers: appAssignments,
+    clock,
+    org: { id: orgId, ...SANDBOX_ORG },
+  });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId, claimsHook: customClaims });
   const tokenLedger = new TokenLedger({ store: new SqliteTokenRepository(db), apps, crypto, clock, tx: deps.tx });
-  const tokenLookups: TokenLookupDeps = { tokenLedger, servers, users, apps, appAssignments, claimsHook: customClaims, crypto, clock };
+  const tokenLookups: TokenLookupDeps = {
+    tokenLedger,
+    servers,
+    users,
+    apps,
+    appAssignments,
+    claimsHook: customClaims,
+    crypto,
+    clock,
+  };
   const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeRepository(db), crypto, clock });
   const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationRepository(db), crypto, clock });
-  const tokenGrants: TokenGrantDeps = { clientAuth, users, appAssignments, policies, scopes, tokens, codes, devices, tokenFamilies: tokenLedger, tokenLedger, clock };
+  const tokenGrants: TokenGrantDeps = {
+    clientAuth,
+    users,
+    appAssignments,
+    policies,
+    scopes,
+    tokens,
+    codes,
+    devices,
+    tokenFamilies: tokenLedger,
+    tokenLedger,
+    clock,
+  };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
   const sessions = new Sessions({ store: new SqliteSessionRepository(db), crypto, clock });
-  const authorize: AuthorizeDeps = { apps, users, appAssignments, policies, scopes, sessions, codes, tokens, tokenFamilies: tokenLedger, clock };
-  const previews = new Previews({ servers, apps, users, scopes, policies, appAssignments, tokens, customClaims, clock });
-  return { settings, servers, scopes, claims, policies, rules, apps, appAssignments, users, groups, events, tokenGrants, tokenLedger, tokenLookups, authorize, previews };
+  const authorize: AuthorizeDeps = {
+    apps,
+    users,
+    appAssignments,
+    policies,
+    scopes,
+    sessions,
+    codes,
+    tokens,
+    tokenFamilies: tokenLedger,
+    clock,
+  };
+  const previews = new Previews({
+    servers,
+    apps,
+    users,
+    scopes,
+    policies,
+    appAssignments,
+    tokens,
+    customClaims,
+    clock,
+  });
+  return {
+    settings,
+    servers,
+    scopes,
+    claims,
+    policies,
+    rules,
+    apps,
+    appAssignments,
+    users,
+    groups,
+    events,
+    tokenGrants,
+    tokenLedger,
+    tokenLookups,
+    authorize,
+    previews,
+  };
 }

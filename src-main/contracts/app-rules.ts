@@ -70,11 +70,17 @@ function immutableIssues(input: AppInput, existing?: ExistingApp): FieldIssue[] 
   const issues: FieldIssue[] = [];
   const type = input.settings.oauthClient.application_type;
   if (type !== undefined && type !== existing.applicationType) {
-    issues.push({ field: `${OAUTH}.application_type`, message: `cannot be changed after the app is created (it is ${existing.applicationType})` });
+    issues.push({
+      field: `${OAUTH}.application_type`,
+      message: `cannot be changed after the app is created (it is ${existing.applicationType})`,
+    });
   }
   const clientId = input.credentials.oauthClient.client_id;
   if (clientId !== undefined && clientId !== existing.clientId) {
-    issues.push({ field: `${CLIENT}.client_id`, message: `cannot be changed after the app is created (it is ${existing.clientId})` });
+    issues.push({
+      field: `${CLIENT}.client_id`,
+      message: `cannot be changed after the app is created (it is ${existing.clientId})`,
+    });
   }
   return issues;
 }
@@ -87,7 +93,10 @@ function grantIssues(oauth: OAuthClientSettings): FieldIssue[] {
   const field = `${OAUTH}.grant_types`;
   if (!grants.length) return [{ field, message: 'must contain at least one grant type' }];
   const refused = grants.find((g) => !rule.allowed.includes(g));
-  if (refused) return [{ field, message: `${refused} is not allowed for a ${type} application (allowed: ${rule.allowed.join(', ')})` }];
+  if (refused)
+    return [
+      { field, message: `${refused} is not allowed for a ${type} application (allowed: ${rule.allowed.join(', ')})` },
+    ];
   const missing = rule.required.find((g) => !grants.includes(g));
   if (missing) return [{ field, message: `a ${type} application must include ${missing}` }];
   if (type === 'browser' && !grants.some((g) => g === 'authorization_code' || g === 'implicit')) {
@@ -100,7 +109,12 @@ function grantIssues(oauth: OAuthClientSettings): FieldIssue[] {
 function redirectIssues(oauth: OAuthClientSettings): FieldIssue[] {
   const redirecting = oauth.grant_types.some((g) => g === 'authorization_code' || g === 'implicit');
   if (redirecting && !oauth.redirect_uris.length) {
-    return [{ field: `${OAUTH}.redirect_uris`, message: 'at least one redirect URI is required for authorization_code and implicit grants' }];
+    return [
+      {
+        field: `${OAUTH}.redirect_uris`,
+        message: 'at least one redirect URI is required for authorization_code and implicit grants',
+      },
+    ];
   }
   return [];
 }
@@ -128,7 +142,10 @@ function authIssues({ input, oauth, authMethod, pkceRequired }: ValidApp): Field
   const issues: FieldIssue[] = [];
   const type = oauth.application_type;
   if (authMethod === 'none' && (type === 'web' || type === 'service')) {
-    issues.push({ field: `${CLIENT}.token_endpoint_auth_method`, message: `none is not allowed for a ${type} application, which is a confidential client` });
+    issues.push({
+      field: `${CLIENT}.token_endpoint_auth_method`,
+      message: `none is not allowed for a ${type} application, which is a confidential client`,
+    });
   }
   if (authMethod === 'none' && !pkceRequired) {
     issues.push({ field: `${CLIENT}.pkce_required`, message: 'must be true when token_endpoint_auth_method is none' });
@@ -137,7 +154,10 @@ function authIssues({ input, oauth, authMethod, pkceRequired }: ValidApp): Field
     issues.push({ field: `${OAUTH}.jwks`, message: 'private_key_jwt needs jwks with at least one key, or a jwks_uri' });
   }
   if (input.credentials.oauthClient.client_secret !== undefined && !SECRET_METHODS.includes(authMethod)) {
-    issues.push({ field: `${CLIENT}.client_secret`, message: `must not be set when token_endpoint_auth_method is ${authMethod}` });
+    issues.push({
+      field: `${CLIENT}.client_secret`,
+      message: `must not be set when token_endpoint_auth_method is ${authMethod}`,
+    });
   }
   return issues;
 }

@@ -7,9 +7,22 @@ import { z } from 'zod';
 import type { OktaLink } from './links.js';
 
 export const APPLICATION_TYPES = ['web', 'native', 'browser', 'service'] as const;
-export const GRANT_TYPES = ['authorization_code', 'implicit', 'password', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code'] as const;
+export const GRANT_TYPES = [
+  'authorization_code',
+  'implicit',
+  'password',
+  'refresh_token',
+  'client_credentials',
+  'urn:ietf:params:oauth:grant-type:device_code',
+] as const;
 export const RESPONSE_TYPES = ['code', 'token', 'id_token'] as const;
-export const AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'] as const;
+export const AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'none',
+] as const;
 /** The methods that authenticate with a shared secret, so the app gets a generated `client_secret`. */
 export const SECRET_METHODS: readonly AuthMethod[] = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt'];
 
@@ -23,11 +36,26 @@ export type AppStatus = 'ACTIVE' | 'INACTIVE';
  * Which grants each application type may use, and which it must include (Okta Apps API,
  * `settings.oauthClient.grant_types`). Okta also lets SPAs (browser) use refresh tokens.
  */
-export const GRANTS_BY_APP_TYPE: Record<ApplicationType, { allowed: readonly GrantType[]; required: readonly GrantType[] }> = {
+export const GRANTS_BY_APP_TYPE: Record<
+  ApplicationType,
+  { allowed: readonly GrantType[]; required: readonly GrantType[] }
+> = {
   browser: { allowed: ['authorization_code', 'implicit', 'refresh_token'], required: [] },
-  web: { allowed: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'], required: ['authorization_code'] },
+  web: {
+    allowed: ['authorization_code', 'implicit', 'refresh_token', 'client_credentials'],
+    required: ['authorization_code'],
+  },
   // Okta lets native apps use the device authorization grant (RFC 8628).
-  native: { allowed: ['authorization_code', 'implicit', 'password', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'], required: ['authorization_code'] },
+  native: {
+    allowed: [
+      'authorization_code',
+      'implicit',
+      'password',
+      'refresh_token',
+      'urn:ietf:params:oauth:grant-type:device_code',
+    ],
+    required: ['authorization_code'],
+  },
   service: { allowed: ['client_credentials'], required: ['client_credentials'] },
 };
 
@@ -40,7 +68,8 @@ export function uriProblem(value: string): string | undefined {
   if (/\s/.test(value)) return `'${value}' must not contain whitespace`;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(value);
   if (!scheme) return `'${value}' must be an absolute URI`;
-  if (/^https?$/i.test(scheme[1]!) && !/^\/\/[^/?#]+/.test(scheme[2]!)) return `'${value}' must be an absolute http(s) URL with a host`;
+  if (/^https?$/i.test(scheme[1]!) && !/^\/\/[^/?#]+/.test(scheme[2]!))
+    return `'${value}' must be an absolute http(s) URL with a host`;
   if (value.includes('#')) return `'${value}' must not contain a fragment`;
   return undefined;
 }
@@ -54,10 +83,19 @@ const optionalUri = uri.optional();
 
 const oauthCredentials = z.object(
   {
-    client_id: z.string({ error: 'must be a string' }).trim().min(1, BLANK).max(100, 'must be at most 100 characters')
-      .regex(/^[A-Za-z0-9._~-]+$/, 'may contain only letters, digits and . _ ~ -').optional(),
-    client_secret: z.string({ error: 'must be a string' }).min(14, 'must be at least 14 characters')
-      .max(100, 'must be at most 100 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
+    client_id: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .min(1, BLANK)
+      .max(100, 'must be at most 100 characters')
+      .regex(/^[A-Za-z0-9._~-]+$/, 'may contain only letters, digits and . _ ~ -')
+      .optional(),
+    client_secret: z
+      .string({ error: 'must be a string' })
+      .min(14, 'must be at least 14 characters')
+      .max(100, 'must be at most 100 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
     token_endpoint_auth_method: z.enum(AUTH_METHODS, { error: oneOf(AUTH_METHODS) }).default('client_secret_basic'),
     autoKeyRotation: z.boolean({ error: 'must be true or false' }).default(true),
     pkce_required: z.boolean({ error: 'must be true or false' }).optional(),
@@ -66,7 +104,11 @@ const oauthCredentials = z.object(
 );
 
 const jwks = z.object(
-  { keys: z.array(z.looseObject({ kty: z.string({ error: 'each key needs a kty' }) }), { error: 'must be an array of JWKs' }).min(1, 'must contain at least one key') },
+  {
+    keys: z
+      .array(z.looseObject({ kty: z.string({ error: 'each key needs a kty' }) }), { error: 'must be an array of JWKs' })
+      .min(1, 'must contain at least one key'),
+  },
   { error: 'must be an object with keys' },
 );
 
@@ -75,17 +117,32 @@ const oauthSettings = z.object(
     application_type: z.enum(APPLICATION_TYPES, { error: oneOf(APPLICATION_TYPES) }).optional(),
     redirect_uris: uriList.default([]),
     post_logout_redirect_uris: uriList.default([]),
-    response_types: z.array(z.enum(RESPONSE_TYPES, { error: oneOf(RESPONSE_TYPES) }), { error: 'must be an array' }).optional(),
-    grant_types: z.array(z.enum(GRANT_TYPES, { error: `must contain only ${GRANT_TYPES.join(', ')}` }), { error: 'must be an array' }).optional(),
+    response_types: z
+      .array(z.enum(RESPONSE_TYPES, { error: oneOf(RESPONSE_TYPES) }), { error: 'must be an array' })
+      .optional(),
+    grant_types: z
+      .array(z.enum(GRANT_TYPES, { error: `must contain only ${GRANT_TYPES.join(', ')}` }), {
+        error: 'must be an array',
+      })
+      .optional(),
     consent_method: z.enum(['TRUSTED', 'REQUIRED'], { error: oneOf(['TRUSTED', 'REQUIRED']) }).default('TRUSTED'),
-    issuer_mode: z.enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC'], { error: oneOf(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']) }).default('ORG_URL'),
+    issuer_mode: z
+      .enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC'], { error: oneOf(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']) })
+      .default('ORG_URL'),
     // Authbox matches redirect URIs exactly; Okta's SUBDOMAIN wildcard is not modelled.
-    wildcard_redirect: z.literal('DISABLED', { error: 'only DISABLED is supported (redirect URIs match exactly)' }).default('DISABLED'),
+    wildcard_redirect: z
+      .literal('DISABLED', { error: 'only DISABLED is supported (redirect URIs match exactly)' })
+      .default('DISABLED'),
     refresh_token: z
       .object(
         {
           rotation_type: z.enum(['ROTATE', 'STATIC'], { error: blankOr(oneOf(['ROTATE', 'STATIC'])) }),
-          leeway: z.number({ error: 'must be a number' }).int('must be a whole number of seconds').min(0, 'must be from 0 to 60 seconds').max(60, 'must be from 0 to 60 seconds').default(30),
+          leeway: z
+            .number({ error: 'must be a number' })
+            .int('must be a whole number of seconds')
+            .min(0, 'must be from 0 to 60 seconds')
+            .max(60, 'must be from 0 to 60 seconds')
+            .default(30),
         },
         { error: 'must be an object' },
       )
@@ -107,9 +164,16 @@ const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be an object
 /** What a create (POST) or replace (PUT) may carry; read-only members (`id`, `status`, dates) are ignored. */
 export const appInput = z.object({
   name: z.literal('oidc_client', { error: blankOr("must be 'oidc_client' (Authbox models OpenID Connect apps only)") }),
-  label: z.string({ error: blankOr('must be a string') }).trim().min(1, BLANK).max(100, 'must be at most 100 characters'),
+  label: z
+    .string({ error: blankOr('must be a string') })
+    .trim()
+    .min(1, BLANK)
+    .max(100, 'must be at most 100 characters'),
   signOnMode: z.literal('OPENID_CONNECT', {
-    error: (iss) => (iss.input === undefined ? BLANK : `'${String(iss.input)}' is not supported; Authbox models OpenID Connect apps only (OPENID_CONNECT)`),
+    error: (iss) =>
+      iss.input === undefined
+        ? BLANK
+        : `'${String(iss.input)}' is not supported; Authbox models OpenID Connect apps only (OPENID_CONNECT)`,
   }),
   profile: jsonObject.default({}),
   visibility: jsonObject.optional(),
@@ -118,8 +182,16 @@ export const appInput = z.object({
   credentials: z
     .object(
       {
-        oauthClient: oauthCredentials.default({ token_endpoint_auth_method: 'client_secret_basic', autoKeyRotation: true }),
-        userNameTemplate: z.object({ template: z.string({ error: 'must be a string' }), type: z.string({ error: 'must be a string' }) }, { error: 'must be an object' }).optional(),
+        oauthClient: oauthCredentials.default({
+          token_endpoint_auth_method: 'client_secret_basic',
+          autoKeyRotation: true,
+        }),
+        userNameTemplate: z
+          .object(
+            { template: z.string({ error: 'must be a string' }), type: z.string({ error: 'must be a string' }) },
+            { error: 'must be an object' },
+          )
+          .optional(),
       },
       { error: 'must be an object' },
     )
@@ -130,7 +202,10 @@ export const appInput = z.object({
 export type AppInput = z.infer<typeof appInput>;
 
 /** `settings.oauthClient` after defaults: every member the protocol engine reads is present. */
-export type OAuthClientSettings = Omit<AppInput['settings']['oauthClient'], 'application_type' | 'grant_types' | 'response_types'> & {
+export type OAuthClientSettings = Omit<
+  AppInput['settings']['oauthClient'],
+  'application_type' | 'grant_types' | 'response_types'
+> & {
   application_type: ApplicationType;
   grant_types: GrantType[];
   response_types: ResponseType[];

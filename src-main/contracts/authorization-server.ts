@@ -60,20 +60,40 @@ export const authorizationServerInput = z.object({
   name: text('name', 100),
   description: text('description', 255),
   audiences: z
-    .array(z.string({ error: 'must be a string' }).trim().min(1, 'an audience cannot be blank').max(1024, 'must be at most 1024 characters'), {
-      error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an array of strings'),
-    })
+    .array(
+      z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, 'an audience cannot be blank')
+        .max(1024, 'must be at most 1024 characters'),
+      {
+        error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an array of strings'),
+      },
+    )
     .length(1, 'exactly one audience is supported'),
   issuerMode: z
     .enum(ISSUER_MODES, { error: `must be one of ${ISSUER_MODES.join(', ')}` })
-    .refine((mode) => mode !== 'CUSTOM_URL', 'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC')
+    .refine(
+      (mode) => mode !== 'CUSTOM_URL',
+      'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC',
+    )
     .default('ORG_URL'),
   credentials: z
-    .object({
-      signing: z
-        .object({ rotationMode: z.enum(ROTATION_MODES, { error: `must be one of ${ROTATION_MODES.join(', ')}` }).default('AUTO') }, { error: 'must be an object' })
-        .default({ rotationMode: 'AUTO' }),
-    }, { error: 'must be an object' })
+    .object(
+      {
+        signing: z
+          .object(
+            {
+              rotationMode: z
+                .enum(ROTATION_MODES, { error: `must be one of ${ROTATION_MODES.join(', ')}` })
+                .default('AUTO'),
+            },
+            { error: 'must be an object' },
+          )
+          .default({ rotationMode: 'AUTO' }),
+      },
+      { error: 'must be an object' },
+    )
     .default({ signing: { rotationMode: 'AUTO' } }),
 });
 

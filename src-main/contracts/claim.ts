@@ -23,7 +23,22 @@ export type GroupFilterType = (typeof GROUP_FILTER_TYPES)[number];
  */
 export const RESERVED_CLAIM_NAMES: Record<ClaimType, readonly string[]> = {
   RESOURCE: ['ver', 'jti', 'iss', 'iat', 'exp', 'cid', 'uid', 'scp', 'auth_time', 'acr'],
-  IDENTITY: ['amr', 'aud', 'auth_time', 'exp', 'iat', 'idp', 'iss', 'jti', 'sub', 'ver', 'nonce', 'at_hash', 'c_hash', 'acr'],
+  IDENTITY: [
+    'amr',
+    'aud',
+    'auth_time',
+    'exp',
+    'iat',
+    'idp',
+    'iss',
+    'jti',
+    'sub',
+    'ver',
+    'nonce',
+    'at_hash',
+    'c_hash',
+    'acr',
+  ],
 };
 
 export interface ClaimDto {
@@ -43,24 +58,50 @@ export interface ClaimDto {
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, required: boolean) =>
   z.enum(values, {
-    error: (iss) => (required && (iss.input === undefined || iss.input === null) ? 'The field cannot be left blank' : `must be one of ${values.join(', ')}`),
+    error: (iss) =>
+      required && (iss.input === undefined || iss.input === null)
+        ? 'The field cannot be left blank'
+        : `must be one of ${values.join(', ')}`,
   });
 
 /** What a create (POST) or replace (PUT) may carry; `id` and `system` are read-only and ignored. */
 export const claimInput = z.object({
   name: z
-    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string') })
+    .string({
+      error: (iss) =>
+        iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+    })
     .trim()
     .min(1, 'The field cannot be left blank')
     .max(100, 'must be at most 100 characters'),
-  status: z.enum(['ACTIVE', 'INACTIVE'], { error: 'must be one of ACTIVE, INACTIVE' }).nullish().transform((v) => v ?? 'ACTIVE'),
+  status: z
+    .enum(['ACTIVE', 'INACTIVE'], { error: 'must be one of ACTIVE, INACTIVE' })
+    .nullish()
+    .transform((v) => v ?? 'ACTIVE'),
   claimType: enumOf(CLAIM_TYPES, true),
-  valueType: enumOf(CLAIM_VALUE_TYPES, false).nullish().transform((v) => v ?? 'EXPRESSION'),
-  value: z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string') }),
-  group_filter_type: enumOf(GROUP_FILTER_TYPES, false).nullish().transform((v) => v ?? undefined),
-  alwaysIncludeInToken: z.boolean({ error: 'must be true or false' }).nullish().transform((v) => v ?? undefined),
+  valueType: enumOf(CLAIM_VALUE_TYPES, false)
+    .nullish()
+    .transform((v) => v ?? 'EXPRESSION'),
+  value: z.string({
+    error: (iss) =>
+      iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+  }),
+  group_filter_type: enumOf(GROUP_FILTER_TYPES, false)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  alwaysIncludeInToken: z
+    .boolean({ error: 'must be true or false' })
+    .nullish()
+    .transform((v) => v ?? undefined),
   conditions: z
-    .object({ scopes: z.array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' }).nullish() }, { error: 'must be an object' })
+    .object(
+      {
+        scopes: z
+          .array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' })
+          .nullish(),
+      },
+      { error: 'must be an object' },
+    )
     .nullish()
     .transform((c) => ({ scopes: [...new Set(c?.scopes ?? [])] })),
 });
@@ -80,11 +121,20 @@ function crossFieldIssues(claim: ParsedClaim): FieldIssue[] {
     issues.push({ field: 'name', message: `'${claim.name}' is a reserved claim name` });
   }
   if (claim.valueType === 'SYSTEM') {
-    issues.push({ field: 'valueType', message: 'SYSTEM is read-only (Okta-made claims only); use EXPRESSION or GROUPS' });
+    issues.push({
+      field: 'valueType',
+      message: 'SYSTEM is read-only (Okta-made claims only); use EXPRESSION or GROUPS',
+    });
   } else if (claim.valueType === 'GROUPS' && claim.group_filter_type === undefined) {
-    issues.push({ field: 'group_filter_type', message: `is required when valueType is GROUPS (one of ${GROUP_FILTER_TYPES.join(', ')})` });
+    issues.push({
+      field: 'group_filter_type',
+      message: `is required when valueType is GROUPS (one of ${GROUP_FILTER_TYPES.join(', ')})`,
+    });
   } else if (claim.valueType === 'EXPRESSION' && claim.group_filter_type !== undefined) {
-    issues.push({ field: 'group_filter_type', message: 'applies only to valueType GROUPS; leave it out for EXPRESSION claims' });
+    issues.push({
+      field: 'group_filter_type',
+      message: 'applies only to valueType GROUPS; leave it out for EXPRESSION claims',
+    });
   }
   return issues;
 }

@@ -51,7 +51,9 @@ export interface ClaimsPreviewRequest extends PreviewSubject {
  * The grants a preview can stand for: the ones that start a grant. A refresh keeps the decision of
  * the grant it came from (reference §1.4), so previewing "refresh_token" would decide nothing new.
  */
-export const PREVIEW_GRANT_TYPES = GRANT_TYPES.filter((g): g is Exclude<GrantType, 'refresh_token'> => g !== 'refresh_token');
+export const PREVIEW_GRANT_TYPES = GRANT_TYPES.filter(
+  (g): g is Exclude<GrantType, 'refresh_token'> => g !== 'refresh_token',
+);
 export type PreviewGrantType = (typeof PREVIEW_GRANT_TYPES)[number];
 
 /** A JWT payload as it would be signed. */
@@ -80,12 +82,21 @@ export type ClaimsPreviewDto =
       decision?: DecisionTrace;
     };
 
-const text = (what: string) => z.string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : `must be ${what}`) });
+const text = (what: string) =>
+  z.string({
+    error: (iss) =>
+      iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : `must be ${what}`,
+  });
 
 const previewSubject = z.object({
-  userId: text('a user id').min(1, 'must be a user id, or null for no user').nullish().transform((v) => v ?? null),
+  userId: text('a user id')
+    .min(1, 'must be a user id, or null for no user')
+    .nullish()
+    .transform((v) => v ?? null),
   appId: text('an app id').min(1, 'The field cannot be left blank'),
-  scopes: z.array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' }).transform((s) => [...new Set(s)]),
+  scopes: z
+    .array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' })
+    .transform((s) => [...new Set(s)]),
 });
 
 const expressionPreview = previewSubject.extend({ expression: text('a string') });
@@ -93,12 +104,22 @@ const expressionPreview = previewSubject.extend({ expression: text('a string') }
 const USER_GRANTS: readonly string[] = PREVIEW_GRANT_TYPES.filter((g) => g !== 'client_credentials');
 
 const claimsPreview = previewSubject
-  .extend({ grantType: z.enum(PREVIEW_GRANT_TYPES, { error: `must be one of ${PREVIEW_GRANT_TYPES.join(', ')}` }).optional() })
+  .extend({
+    grantType: z.enum(PREVIEW_GRANT_TYPES, { error: `must be one of ${PREVIEW_GRANT_TYPES.join(', ')}` }).optional(),
+  })
   .superRefine((request, ctx) => {
     if (request.grantType === 'client_credentials' && request.userId !== null) {
-      ctx.addIssue({ code: 'custom', path: ['userId'], message: 'must be left out for client_credentials (its tokens have no user)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['userId'],
+        message: 'must be left out for client_credentials (its tokens have no user)',
+      });
     } else if (request.grantType && USER_GRANTS.includes(request.grantType) && request.userId === null) {
-      ctx.addIssue({ code: 'custom', path: ['userId'], message: `is required for ${request.grantType} (its tokens are for a user)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['userId'],
+        message: `is required for ${request.grantType} (its tokens are for a user)`,
+      });
     }
   });
 
@@ -113,16 +134,25 @@ export interface ValidClaimsPreview extends ValidPreviewSubject {
 }
 
 function validate<T>(schema: z.ZodType<T>, body: unknown): ValidationResult<T> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }
 
 const expressionCheck = z.object({ expression: text('a string') });
 
-export const validateClaimsPreview = (body: unknown): ValidationResult<ValidClaimsPreview> => validate(claimsPreview, body);
-export const validateExpressionCheck = (body: unknown): ValidationResult<{ expression: string }> => validate(expressionCheck, body);
-export const validateExpressionPreview = (body: unknown): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);
+export const validateClaimsPreview = (body: unknown): ValidationResult<ValidClaimsPreview> =>
+  validate(claimsPreview, body);
+export const validateExpressionCheck = (body: unknown): ValidationResult<{ expression: string }> =>
+  validate(expressionCheck, body);
+export const validateExpressionPreview = (
+  body: unknown,
+): ValidationResult<ValidPreviewSubject & { expression: string }> => validate(expressionPreview, body);
 
 /** The body schemas of the three previews, for the route map. */
-export { claimsPreview as claimsPreviewInput, expressionCheck as expressionCheckInput, expressionPreview as expressionPreviewInput };
+export {
+  claimsPreview as claimsPreviewInput,
+  expressionCheck as expressionCheckInput,
+  expressionPreview as expressionPreviewInput,
+};

@@ -39,14 +39,19 @@ const groupBody = z.object({
         .string({ error: (issue) => (issue.input === undefined || issue.input === null ? BLANK : 'must be a string') })
         .max(255, 'must be at most 255 characters')
         .refine((name) => name.trim() !== '', BLANK),
-      description: z.string({ error: 'must be a string' }).max(1024, 'must be at most 1024 characters').nullable().optional(),
+      description: z
+        .string({ error: 'must be a string' })
+        .max(1024, 'must be at most 1024 characters')
+        .nullable()
+        .optional(),
     },
     { error: (issue) => (issue.input === undefined ? BLANK : 'must be an object') },
   ),
 });
 
 export function validateGroup(body: unknown): ValidationResult<GroupInput> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   const parsed = groupBody.safeParse(body);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const { name, description } = parsed.data.profile;

@@ -44,11 +44,14 @@ export const priorityField = z
   .optional();
 
 /** ACTIVE when a create leaves it out; a replace without it keeps the current status (lifecycle calls change it). */
-export const statusField = z.enum(LIFECYCLE_STATUSES, { error: `must be one of ${LIFECYCLE_STATUSES.join(', ')}` }).optional();
+export const statusField = z
+  .enum(LIFECYCLE_STATUSES, { error: `must be one of ${LIFECYCLE_STATUSES.join(', ')}` })
+  .optional();
 
 /** A non-empty list of non-blank strings; a missing list reports the blank-field message. */
-export const requiredList = (item: z.ZodType<string> = z.string({ error: 'must be a string' }).trim().min(1, 'an entry cannot be blank')) =>
-  z.array(item, { error: (iss) => (iss.input === undefined ? BLANK : 'must be an array of strings') }).min(1, BLANK);
+export const requiredList = (
+  item: z.ZodType<string> = z.string({ error: 'must be a string' }).trim().min(1, 'an entry cannot be blank'),
+) => z.array(item, { error: (iss) => (iss.input === undefined ? BLANK : 'must be an array of strings') }).min(1, BLANK);
 
 /** Reads a missing object as `{}`, so the error names the leaf the client has to fill in. */
 export const orEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => value ?? {}, schema);
@@ -63,7 +66,12 @@ export const policyInput = z.object({
   description: requiredText(255),
   priority: priorityField,
   status: statusField,
-  conditions: orEmpty(z.object({ clients: orEmpty(z.object({ include: requiredList() }, { error: 'must be an object' })) }, { error: 'must be an object' })),
+  conditions: orEmpty(
+    z.object(
+      { clients: orEmpty(z.object({ include: requiredList() }, { error: 'must be an object' })) },
+      { error: 'must be an object' },
+    ),
+  ),
 });
 
 export type PolicyInput = z.infer<typeof policyInput>;

@@ -10,7 +10,18 @@ import type { RouteDef } from './route-def.js';
 import { sandboxRoutes } from './sandbox-routes.js';
 import { serverRoutes } from './server-routes.js';
 
-export type { BodyOf, HttpMethod, PagedRoute, Paging, ParamsOf, QueryOf, ResponseOf, RouteDef, Shape, StreamRoute } from './route-def.js';
+export type {
+  BodyOf,
+  HttpMethod,
+  PagedRoute,
+  Paging,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+  RouteDef,
+  Shape,
+  StreamRoute,
+} from './route-def.js';
 export { pathOf } from './route-def.js';
 export type { AppGroupInput, AppUserInput, DirectoryQuery } from './directory-routes.js';
 export { userLifecycleRoutes } from './directory-routes.js';
@@ -20,7 +31,10 @@ export type { PageQuery } from './server-routes.js';
 export const MANAGEMENT_PREFIX = '/api/v1';
 export const SANDBOX_PREFIX = '/api/sandbox/v1';
 
-export const routes = { ...serverRoutes, ...directoryRoutes, ...sandboxRoutes } as const satisfies Record<string, RouteDef>;
+export const routes = { ...serverRoutes, ...directoryRoutes, ...sandboxRoutes } as const satisfies Record<
+  string,
+  RouteDef
+>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

@@ -69,7 +69,9 @@ export interface RuleDto {
 export const toWireGroup = (groupId: string) => (groupId === EVERYONE_GROUP_ID ? EVERYONE : groupId);
 
 const ids = z
-  .array(z.string({ error: 'must be a string' }).trim().min(1, 'an id cannot be blank'), { error: 'must be an array of ids' })
+  .array(z.string({ error: 'must be a string' }).trim().min(1, 'an id cannot be blank'), {
+    error: 'must be an array of ids',
+  })
   .default([]);
 const includeExclude = orEmpty(z.object({ include: ids, exclude: ids }, { error: 'must be an object' }));
 
@@ -95,7 +97,9 @@ const token = orEmpty(
 );
 
 const ruleShape = z.object({
-  type: z.literal(RULE_TYPE, { error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : `must be ${RULE_TYPE}`) }),
+  type: z.literal(RULE_TYPE, {
+    error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : `must be ${RULE_TYPE}`),
+  }),
   name: requiredText(100),
   priority: priorityField,
   status: statusField,
@@ -104,7 +108,11 @@ const ruleShape = z.object({
       people: z.object({ users: includeExclude, groups: includeExclude }, { error: 'must be an object' }).optional(),
       grantTypes: orEmpty(
         z.object(
-          { include: requiredList(z.enum(RULE_GRANT_TYPES, { error: (iss) => `'${String(iss.input)}' is not a supported grant type` })) },
+          {
+            include: requiredList(
+              z.enum(RULE_GRANT_TYPES, { error: (iss) => `'${String(iss.input)}' is not a supported grant type` }),
+            ),
+          },
           { error: 'must be an object' },
         ),
       ),
@@ -119,7 +127,9 @@ type TokenInput = z.infer<typeof token>;
 
 /** Without a window, a limited refresh lifetime caps the 7-day default window [INF]. */
 const defaultWindow = (refresh: number) =>
-  refresh === LIFETIMES.refreshUnlimited ? LIFETIMES.refreshWindow.default : Math.min(refresh, LIFETIMES.refreshWindow.default);
+  refresh === LIFETIMES.refreshUnlimited
+    ? LIFETIMES.refreshWindow.default
+    : Math.min(refresh, LIFETIMES.refreshWindow.default);
 
 /**
  * Okta's cross-field lifetime rules: a limited refresh lifetime is at least the access lifetime,
@@ -135,11 +145,23 @@ function checkLifetimes(t: TokenInput, ctx: z.RefinementCtx): void {
     const message = `must be 0 (unlimited) or at least the access token lifetime (${access})`;
     ctx.addIssue({ code: 'custom', path: [...at, 'refreshTokenLifetimeMinutes'], message });
   } else if (window < range.min) {
-    ctx.addIssue({ code: 'custom', path: [...at, 'refreshTokenWindowMinutes'], message: `must be between ${range.min} and ${range.max}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...at, 'refreshTokenWindowMinutes'],
+      message: `must be between ${range.min} and ${range.max}`,
+    });
   } else if (window < access) {
-    ctx.addIssue({ code: 'custom', path: [...at, 'refreshTokenWindowMinutes'], message: `must be at least the access token lifetime (${access})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...at, 'refreshTokenWindowMinutes'],
+      message: `must be at least the access token lifetime (${access})`,
+    });
   } else if (refresh !== LIFETIMES.refreshUnlimited && window > refresh) {
-    ctx.addIssue({ code: 'custom', path: [...at, 'refreshTokenWindowMinutes'], message: `must be at most the refresh token lifetime (${refresh})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: [...at, 'refreshTokenWindowMinutes'],
+      message: `must be at most the refresh token lifetime (${refresh})`,
+    });
   }
 }
 
@@ -155,7 +177,10 @@ export const ruleInput = ruleShape
       ...rule,
       conditions: {
         ...rule.conditions,
-        people: rule.conditions.people ?? { users: { include: [], exclude: [] }, groups: { include: [EVERYONE], exclude: [] } },
+        people: rule.conditions.people ?? {
+          users: { include: [], exclude: [] },
+          groups: { include: [EVERYONE], exclude: [] },
+        },
       },
       actions: { token: { ...rule.actions.token, refreshTokenWindowMinutes: window ?? defaultWindow(refresh) } },
     };

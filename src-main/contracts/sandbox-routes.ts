@@ -29,11 +29,38 @@ export interface EventStreamQuery extends EventCriteriaQuery {
 }
 
 export const sandboxRoutes = {
-  listEvents: { method: 'GET', path: '/api/sandbox/v1/events', query: shape<EventListQuery>(), response: shape<ProtocolEventDto[]>() },
+  listEvents: {
+    method: 'GET',
+    path: '/api/sandbox/v1/events',
+    query: shape<EventListQuery>(),
+    response: shape<ProtocolEventDto[]>(),
+  },
   // Each message's `id` is the event's id and its data the event.
-  streamEvents: { method: 'GET', path: '/api/sandbox/v1/events/stream', query: shape<EventStreamQuery>(), stream: 'sse', event: 'protocol', response: shape<ProtocolEventDto>() },
+  streamEvents: {
+    method: 'GET',
+    path: '/api/sandbox/v1/events/stream',
+    query: shape<EventStreamQuery>(),
+    stream: 'sse',
+    event: 'protocol',
+    response: shape<ProtocolEventDto>(),
+  },
   getEvent: { method: 'GET', path: '/api/sandbox/v1/events/:id', response: shape<ProtocolEventDto>() },
-  checkExpression: { method: 'POST', path: '/api/sandbox/v1/expressions/check', body: expressionCheckInput, response: shape<ExpressionCheckDto>() },
-  previewExpression: { method: 'POST', path: '/api/sandbox/v1/expressions/evaluate', body: expressionPreviewInput, response: shape<ExpressionPreviewDto>() },
-  previewClaims: { method: 'POST', path: '/api/sandbox/v1/authorizationServers/:serverId/claims/preview', body: claimsPreviewInput, response: shape<ClaimsPreviewDto>() },
+  checkExpression: {
+    method: 'POST',
+    path: '/api/sandbox/v1/expressions/check',
+    body: expressionCheckInput,
+    response: shape<ExpressionCheckDto>(),
+  },
+  previewExpression: {
+    method: 'POST',
+    path: '/api/sandbox/v1/expressions/evaluate',
+    body: expressionPreviewInput,
+    response: shape<ExpressionPreviewDto>(),
+  },
+  previewClaims: {
+    method: 'POST',
+    path: '/api/sandbox/v1/authorizationServers/:serverId/claims/preview',
+    body: claimsPreviewInput,
+    response: shape<ClaimsPreviewDto>(),
+  },
 } as const satisfies Record<string, RouteDef>;

@@ -38,7 +38,8 @@ export function scopeNameProblem(name: string): string | undefined {
     return 'must be printable ASCII without spaces, double quotes (") or backslashes (\\)';
   }
   if (name === 'okta' || name === '*') return `'${name}' is reserved and cannot be a scope name`;
-  if (name.startsWith('okta.') || name.startsWith('okta:')) return "must not start with 'okta.' or 'okta:' (reserved for Okta API scopes)";
+  if (name.startsWith('okta.') || name.startsWith('okta:'))
+    return "must not start with 'okta.' or 'okta:' (reserved for Okta API scopes)";
   if (name.includes('<') && name.includes('>')) return "may contain '<' or '>' but not both";
   return undefined;
 }
@@ -50,12 +51,19 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value === undefined || value === null || value.trim() === '' ? null : value));
 
-const bool = (fallback: boolean) => z.boolean({ error: 'must be true or false' }).nullish().transform((v) => v ?? fallback);
+const bool = (fallback: boolean) =>
+  z
+    .boolean({ error: 'must be true or false' })
+    .nullish()
+    .transform((v) => v ?? fallback);
 
 /** What a create (POST) or replace (PUT) may carry; `id` and `system` are read-only and ignored. */
 export const scopeInput = z.object({
   name: z
-    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string') })
+    .string({
+      error: (iss) =>
+        iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+    })
     .min(1, 'The field cannot be left blank')
     .max(SCOPE_NAME_MAX, `must be at most ${SCOPE_NAME_MAX} characters`)
     .superRefine((name, ctx) => {
@@ -64,7 +72,10 @@ export const scopeInput = z.object({
     }),
   displayName: optionalText(1024),
   description: optionalText(1024),
-  consent: z.enum(SCOPE_CONSENTS, { error: `must be one of ${SCOPE_CONSENTS.join(', ')}` }).nullish().transform((v) => v ?? 'IMPLICIT'),
+  consent: z
+    .enum(SCOPE_CONSENTS, { error: `must be one of ${SCOPE_CONSENTS.join(', ')}` })
+    .nullish()
+    .transform((v) => v ?? 'IMPLICIT'),
   default: bool(false),
   metadataPublish: z
     .enum(METADATA_PUBLISH, { error: `must be one of ${METADATA_PUBLISH.join(', ')}` })

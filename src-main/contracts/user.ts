@@ -9,7 +9,16 @@ import type { ValidationResult } from './authorization-server.js';
 import type { OktaLink } from './links.js';
 import type { FieldIssue } from './okta-error.js';
 
-export const USER_STATUSES = ['STAGED', 'PROVISIONED', 'ACTIVE', 'RECOVERY', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'SUSPENDED', 'DEPROVISIONED'] as const;
+export const USER_STATUSES = [
+  'STAGED',
+  'PROVISIONED',
+  'ACTIVE',
+  'RECOVERY',
+  'PASSWORD_EXPIRED',
+  'LOCKED_OUT',
+  'SUSPENDED',
+  'DEPROVISIONED',
+] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
 /** The one user type of a sandbox org (Okta's default type has an `oty…` id too). */
@@ -17,10 +26,37 @@ export const DEFAULT_USER_TYPE_ID = 'otyDEFAULT0000000000';
 
 /** Okta's base profile; any other attribute is custom and kept as given (any JSON value). */
 export const BASE_PROFILE_ATTRIBUTES = [
-  'login', 'email', 'firstName', 'lastName', 'middleName', 'honorificPrefix', 'honorificSuffix', 'title', 'displayName',
-  'nickName', 'profileUrl', 'secondEmail', 'mobilePhone', 'primaryPhone', 'streetAddress', 'city', 'state', 'zipCode',
-  'countryCode', 'postalAddress', 'preferredLanguage', 'locale', 'timezone', 'userType', 'employeeNumber', 'costCenter',
-  'organization', 'division', 'department', 'managerId', 'manager',
+  'login',
+  'email',
+  'firstName',
+  'lastName',
+  'middleName',
+  'honorificPrefix',
+  'honorificSuffix',
+  'title',
+  'displayName',
+  'nickName',
+  'profileUrl',
+  'secondEmail',
+  'mobilePhone',
+  'primaryPhone',
+  'streetAddress',
+  'city',
+  'state',
+  'zipCode',
+  'countryCode',
+  'postalAddress',
+  'preferredLanguage',
+  'locale',
+  'timezone',
+  'userType',
+  'employeeNumber',
+  'costCenter',
+  'organization',
+  'division',
+  'department',
+  'managerId',
+  'manager',
 ] as const;
 
 export interface UserProfile {
@@ -77,7 +113,8 @@ export interface UpdateUserInput extends CredentialsInput {
 }
 
 const BLANK = 'The field cannot be left blank';
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 export const isEmail = (value: string) => value.length <= 100 && EMAIL.test(value);
 
 const requiredText = (max: number) =>
@@ -87,15 +124,33 @@ const requiredText = (max: number) =>
     .refine((value) => value.trim() !== '', BLANK);
 
 const login = requiredText(100);
-const email = requiredText(100).refine((value) => value.trim() === '' || isEmail(value), 'must be a valid email address');
-const optionalText = z.string({ error: 'must be a string' }).max(1024, 'must be at most 1024 characters').nullable().optional();
-const secondEmail = optionalText.refine((value) => value == null || value === '' || isEmail(value), 'must be a valid email address');
-
-const otherBaseAttributes = Object.fromEntries(
-  BASE_PROFILE_ATTRIBUTES.filter((name) => name !== 'login' && name !== 'email').map((name) => [name, name === 'secondEmail' ? secondEmail : optionalText]),
+const email = requiredText(100).refine(
+  (value) => value.trim() === '' || isEmail(value),
+  'must be a valid email address',
+);
+const optionalText = z
+  .string({ error: 'must be a string' })
+  .max(1024, 'must be at most 1024 characters')
+  .nullable()
+  .optional();
+const secondEmail = optionalText.refine(
+  (value) => value == null || value === '' || isEmail(value),
+  'must be a valid email address',
 );
 
-const fullProfile = z.object({ login, email, ...otherBaseAttributes }, { error: (issue) => (issue.input === undefined ? BLANK : 'must be an object') }).catchall(z.unknown());
+const otherBaseAttributes = Object.fromEntries(
+  BASE_PROFILE_ATTRIBUTES.filter((name) => name !== 'login' && name !== 'email').map((name) => [
+    name,
+    name === 'secondEmail' ? secondEmail : optionalText,
+  ]),
+);
+
+const fullProfile = z
+  .object(
+    { login, email, ...otherBaseAttributes },
+    { error: (issue) => (issue.input === undefined ? BLANK : 'must be an object') },
+  )
+  .catchall(z.unknown());
 const partialProfile = z
   .object({ login: login.optional(), email: email.optional(), ...otherBaseAttributes }, { error: 'must be an object' })
   .catchall(z.unknown())
@@ -108,9 +163,17 @@ const credentials = z
       password: z
         .object(
           {
-            value: z.string({ error: 'must be a string' }).min(8, PASSWORD_RULES).max(256, 'must be at most 256 characters').optional(),
-            hash: z.undefined({ error: 'importing password hashes is not supported; send the password as value' }).optional(),
-            hook: z.undefined({ error: 'password import hooks are not supported; send the password as value' }).optional(),
+            value: z
+              .string({ error: 'must be a string' })
+              .min(8, PASSWORD_RULES)
+              .max(256, 'must be at most 256 characters')
+              .optional(),
+            hash: z
+              .undefined({ error: 'importing password hashes is not supported; send the password as value' })
+              .optional(),
+            hook: z
+              .undefined({ error: 'password import hooks are not supported; send the password as value' })
+              .optional(),
           },
           { error: 'must be an object such as {"value": "…"}' },
         )
@@ -118,8 +181,16 @@ const credentials = z
       recovery_question: z
         .object(
           {
-            question: z.string({ error: 'must be a string' }).max(255, 'must be at most 255 characters').refine((q) => q.trim() !== '', BLANK).optional(),
-            answer: z.string({ error: 'must be a string' }).min(4, 'The security question answer must be at least 4 characters in length').max(100, 'must be at most 100 characters').optional(),
+            question: z
+              .string({ error: 'must be a string' })
+              .max(255, 'must be at most 255 characters')
+              .refine((q) => q.trim() !== '', BLANK)
+              .optional(),
+            answer: z
+              .string({ error: 'must be a string' })
+              .min(4, 'The security question answer must be at least 4 characters in length')
+              .max(100, 'must be at most 100 characters')
+              .optional(),
           },
           { error: 'must be an object' },
         )
@@ -134,14 +205,19 @@ const createBody = z.object({
   profile: fullProfile,
   credentials,
   groupIds: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of group ids' }).optional(),
-  type: z.object({ id: z.string({ error: 'must be a string' }) }, { error: 'must be an object such as {"id": "oty…"}' }).optional(),
+  type: z
+    .object({ id: z.string({ error: 'must be a string' }) }, { error: 'must be an object such as {"id": "oty…"}' })
+    .optional(),
 });
 const replaceBody = z.object({ profile: fullProfile, credentials });
 const updateBody = z.object({ profile: partialProfile, credentials });
 
 /** Okta's cause names: `login`, not `profile.login`; `password`, not `credentials.password.value`. */
 function oktaFieldName(field: string): string {
-  return field.replace(/^profile\./, '').replace(/^credentials\./, '').replace(/^password\.value$/, 'password');
+  return field
+    .replace(/^profile\./, '')
+    .replace(/^credentials\./, '')
+    .replace(/^password\.value$/, 'password');
 }
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -149,7 +225,8 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 function parse<S extends z.ZodType, T>(schema: S, body: unknown, shape: (data: z.infer<S>) => T): ValidationResult<T> {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   const parsed = schema.safeParse(body);
   return parsed.success ? { ok: true, value: shape(parsed.data) } : { ok: false, issues: issuesOf(parsed.error) };
 }
@@ -160,13 +237,16 @@ function credentialsOf(data: CredentialsData): CredentialsInput {
   const out: CredentialsInput = {};
   if (data?.password?.value !== undefined) out.password = data.password.value;
   const rq = data?.recovery_question;
-  if (rq?.question !== undefined && rq.answer !== undefined) out.recoveryQuestion = { question: rq.question, answer: rq.answer };
+  if (rq?.question !== undefined && rq.answer !== undefined)
+    out.recoveryQuestion = { question: rq.question, answer: rq.answer };
   return out;
 }
 
 /** Drops `null` attributes: on create and replace, null means "not set". */
 function withoutNulls(profile: Record<string, unknown>): UserProfile {
-  return Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== null && value !== undefined)) as UserProfile;
+  return Object.fromEntries(
+    Object.entries(profile).filter(([, value]) => value !== null && value !== undefined),
+  ) as UserProfile;
 }
 
 export function validateCreateUser(body: unknown): ValidationResult<CreateUserInput> {
@@ -179,7 +259,10 @@ export function validateCreateUser(body: unknown): ValidationResult<CreateUserIn
 }
 
 export function validateReplaceUser(body: unknown): ValidationResult<ReplaceUserInput> {
-  return parse(replaceBody, body, (data) => ({ profile: withoutNulls(data.profile), ...credentialsOf(data.credentials) }));
+  return parse(replaceBody, body, (data) => ({
+    profile: withoutNulls(data.profile),
+    ...credentialsOf(data.credentials),
+  }));
 }
 
 export function validateUpdateUser(body: unknown): ValidationResult<UpdateUserInput> {

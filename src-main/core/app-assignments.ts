@@ -20,13 +20,22 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The members of an assign/update body a client may write: `credentials.userName` and `profile`. */
-function readUserBody(body: unknown, requireId: boolean): { id?: string; userName?: string; profile?: Record<string, unknown> } {
+function readUserBody(
+  body: unknown,
+  requireId: boolean,
+): { id?: string; userName?: string; profile?: Record<string, unknown> } {
   if (!isObject(body)) throw new ValidationFailed([{ field: 'body', message: 'must be a JSON object' }]);
   const issues = [];
   const { id, scope, credentials, profile } = body;
-  if (requireId && (typeof id !== 'string' || id.trim() === '')) issues.push({ field: 'id', message: 'The field cannot be left blank' });
-  if (scope !== undefined && scope !== 'USER') issues.push({ field: 'scope', message: "must be 'USER' (group assignments use PUT /apps/{appId}/groups/{groupId})" });
-  if (credentials !== undefined && !isObject(credentials)) issues.push({ field: 'credentials', message: 'must be an object' });
+  if (requireId && (typeof id !== 'string' || id.trim() === ''))
+    issues.push({ field: 'id', message: 'The field cannot be left blank' });
+  if (scope !== undefined && scope !== 'USER')
+    issues.push({
+      field: 'scope',
+      message: "must be 'USER' (group assignments use PUT /apps/{appId}/groups/{groupId})",
+    });
+  if (credentials !== undefined && !isObject(credentials))
+    issues.push({ field: 'credentials', message: 'must be an object' });
   const userName = isObject(credentials) ? credentials['userName'] : undefined;
   if (userName !== undefined && (typeof userName !== 'string' || userName.trim() === '' || userName.length > 100)) {
     issues.push({ field: 'credentials.userName', message: 'must be a non-blank string of at most 100 characters' });
@@ -87,12 +96,23 @@ export class AppAssignments {
       if (login === undefined) throw new NotFound(userId, 'User');
       if (this.deps.store.getUser(appId, userId)?.scope === 'USER') {
         throw new Refused('E0000062', 'The specified user is already assigned to the application.', [
-          { field: 'id', message: `user ${userId} is already assigned to app ${appId}; POST /apps/${appId}/users/${userId} updates the assignment` },
+          {
+            field: 'id',
+            message: `user ${userId} is already assigned to app ${appId}; POST /apps/${appId}/users/${userId} updates the assignment`,
+          },
         ]);
       }
       const now = this.deps.clock.now();
       const assignment: AppUserRecord = {
-        appId, userId, scope: 'USER', login, userName: input.userName ?? null, profile: input.profile ?? {}, created: now, lastUpdated: now, statusChanged: now,
+        appId,
+        userId,
+        scope: 'USER',
+        login,
+        userName: input.userName ?? null,
+        profile: input.profile ?? {},
+        created: now,
+        lastUpdated: now,
+        statusChanged: now,
       };
       this.deps.store.saveUser(assignment);
       return assignment;
@@ -124,9 +144,11 @@ export class AppAssignments {
     this.deps.tx.run(() => {
       const current = this.getUser(appId, userId);
       if (current.scope === 'GROUP') {
-        throw new Refused('E0000001', `Api validation failed: user ${userId} is assigned to app ${appId} through a group`, [
-          { field: 'id', message: `user ${userId} is assigned through a group; remove the group assignment instead` },
-        ]);
+        throw new Refused(
+          'E0000001',
+          `Api validation failed: user ${userId} is assigned to app ${appId} through a group`,
+          [{ field: 'id', message: `user ${userId} is assigned through a group; remove the group assignment instead` }],
+        );
       }
       this.deps.store.deleteUser(appId, userId);
     });
@@ -155,7 +177,12 @@ export class AppAssignments {
       const current = this.deps.store.getGroup(appId, groupId);
       const now = this.deps.clock.now();
       const assignment: AppGroupRecord = {
-        appId, groupId, priority: input.priority ?? current?.priority ?? 0, profile: input.profile ?? current?.profile ?? {}, created: current?.created ?? now, lastUpdated: now,
+        appId,
+        groupId,
+        priority: input.priority ?? current?.priority ?? 0,
+        profile: input.profile ?? current?.profile ?? {},
+        created: current?.created ?? now,
+        lastUpdated: now,
       };
       this.deps.store.saveGroup(assignment);
       return assignment;
@@ -183,7 +210,10 @@ function readGroupBody(body: unknown): { priority?: number; profile?: Record<str
   if (!isObject(body)) throw new ValidationFailed([{ field: 'body', message: 'must be a JSON object' }]);
   const issues = [];
   const { priority, profile } = body;
-  if (priority !== undefined && (!Number.isInteger(priority) || (priority as number) < 0 || (priority as number) > 100)) {
+  if (
+    priority !== undefined &&
+    (!Number.isInteger(priority) || (priority as number) < 0 || (priority as number) > 100)
+  ) {
     issues.push({ field: 'priority', message: 'must be a whole number from 0 to 100' });
   }
   if (profile !== undefined && !isObject(profile)) issues.push({ field: 'profile', message: 'must be an object' });

@@ -14,10 +14,13 @@ const FIELDS: Record<string, keyof AppQuery | 'name'> = {
   name: 'name',
   'credentials.signing.kid': 'signingKid',
 };
-const SUPPORTED = 'status eq "ACTIVE", user.id eq "<id>", group.id eq "<id>", name eq "oidc_client", credentials.signing.kid eq "<kid>", joined with and';
+const SUPPORTED =
+  'status eq "ACTIVE", user.id eq "<id>", group.id eq "<id>", name eq "oidc_client", credentials.signing.kid eq "<kid>", joined with and';
 
 function invalid(message: string): Refused {
-  return new Refused('E0000031', 'Invalid search criteria.', [{ field: 'filter', message: `${message}; supported: ${SUPPORTED}` }]);
+  return new Refused('E0000031', 'Invalid search criteria.', [
+    { field: 'filter', message: `${message}; supported: ${SUPPORTED}` },
+  ]);
 }
 
 export interface ParsedAppFilter {

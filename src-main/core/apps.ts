@@ -112,7 +112,10 @@ export class Apps {
       const app = this.get(id);
       if (app.status === 'ACTIVE') {
         throw new Refused('E0000056', `Delete application forbidden: the app ${id} is ACTIVE; deactivate it first.`, [
-          { field: 'status', message: 'an ACTIVE app cannot be deleted; POST /api/v1/apps/{appId}/lifecycle/deactivate first' },
+          {
+            field: 'status',
+            message: 'an ACTIVE app cannot be deleted; POST /api/v1/apps/{appId}/lifecycle/deactivate first',
+          },
         ]);
       }
       refuseIfReferenced(`app ${id}`, this.deps.references.toApp(id));
@@ -143,7 +146,13 @@ export class Apps {
 function documentOf({ input, oauth, pkceRequired }: ValidApp): AppDocument {
   return {
     profile: input.profile,
-    visibility: { autoLaunch: false, autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { oidc_client_link: true }, ...input.visibility },
+    visibility: {
+      autoLaunch: false,
+      autoSubmitToolbar: false,
+      hide: { iOS: false, web: false },
+      appLinks: { oidc_client_link: true },
+      ...input.visibility,
+    },
     accessibility: { selfService: false, errorRedirectUrl: null, loginRedirectUrl: null, ...input.accessibility },
     features: input.features,
     userNameTemplate: input.credentials.userNameTemplate ?? { template: '${source.login}', type: 'BUILT_IN' },

@@ -5,10 +5,21 @@
 import { validateAuthorizationServer } from '../contracts/authorization-server.js';
 import type { AuthorizationServerInput, LifecycleStatus } from '../contracts/authorization-server.js';
 import { NotFound, ValidationFailed } from './errors.js';
-import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from './ports/authorization-servers.js';
+import type {
+  AuthorizationServerRecord,
+  AuthorizationServerRepository,
+  SigningKeyRecord,
+} from './ports/authorization-servers.js';
 import type { Clock, Crypto, Transactor } from './ports/runtime.js';
 import type { Page } from './ports/page.js';
-import { byStatus, initialKeys, keysNeededForRotation, nextRotationAfter, rotateKeys, toRecord } from './signing-keys.js';
+import {
+  byStatus,
+  initialKeys,
+  keysNeededForRotation,
+  nextRotationAfter,
+  rotateKeys,
+  toRecord,
+} from './signing-keys.js';
 
 export const DEFAULT_SERVER_ID = 'default';
 
@@ -155,7 +166,9 @@ export class AuthorizationServers {
   }
 
   private rotationDue(server: AuthorizationServerRecord): boolean {
-    return server.rotationMode === 'AUTO' && server.nextRotation !== null && server.nextRotation <= this.deps.clock.now();
+    return (
+      server.rotationMode === 'AUTO' && server.nextRotation !== null && server.nextRotation <= this.deps.clock.now()
+    );
   }
 
   private validate(body: unknown): AuthorizationServerInput {
@@ -168,6 +181,9 @@ export class AuthorizationServers {
     const clash = this.deps.store
       .list({ limit: Number.MAX_SAFE_INTEGER })
       .some((s) => s.name === name && s.id !== exceptId);
-    if (clash) throw new ValidationFailed([{ field: 'name', message: 'An object with this field already exists in the current organization' }]);
+    if (clash)
+      throw new ValidationFailed([
+        { field: 'name', message: 'An object with this field already exists in the current organization' },
+      ]);
   }
 }

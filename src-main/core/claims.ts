@@ -34,7 +34,9 @@ export const DEFAULT_SUB_EXPRESSION = '(appuser != null) ? appuser.userName : ap
  * sandbox says at once): an EXPRESSION must parse and call only known functions and names — the
  * message gives the column — and a REGEX group filter must compile.
  */
-export function validateClaimValue(claim: Pick<ClaimInput, 'value' | 'valueType' | 'group_filter_type'>): FieldIssue | undefined {
+export function validateClaimValue(
+  claim: Pick<ClaimInput, 'value' | 'valueType' | 'group_filter_type'>,
+): FieldIssue | undefined {
   if (claim.value.trim() === '') return { field: 'value', message: 'The field cannot be left blank' };
   if (claim.valueType === 'EXPRESSION') {
     const parsed = parseExpression(claim.value);
@@ -99,7 +101,14 @@ export class Claims {
     this.deps.servers.get(serverId);
     const input = this.validate(serverId, body);
     const now = this.deps.clock.now();
-    const claim: ClaimRecord = { id: this.deps.crypto.randomId('ocl'), serverId, ...fromInput(input), system: false, created: now, lastUpdated: now };
+    const claim: ClaimRecord = {
+      id: this.deps.crypto.randomId('ocl'),
+      serverId,
+      ...fromInput(input),
+      system: false,
+      created: now,
+      lastUpdated: now,
+    };
     this.deps.tx.run(() => {
       this.assertUniqueName(claim);
       this.deps.store.insert(claim);
@@ -135,7 +144,10 @@ export class Claims {
     if (valueIssue) issues.push(valueIssue);
     const unknown = this.deps.scopes.unknownNames(serverId, input.conditions.scopes);
     if (unknown.length) {
-      issues.push({ field: 'conditions.scopes', message: `no scope named ${unknown.map((n) => `'${n}'`).join(', ')} exists on this authorization server` });
+      issues.push({
+        field: 'conditions.scopes',
+        message: `no scope named ${unknown.map((n) => `'${n}'`).join(', ')} exists on this authorization server`,
+      });
     }
     if (issues.length) throw new ValidationFailed(issues);
     return input;
@@ -144,7 +156,12 @@ export class Claims {
   private assertUniqueName(claim: ClaimRecord): void {
     const clash = this.deps.store.byName(claim.serverId, claim.claimType, claim.name);
     if (clash && clash.id !== claim.id) {
-      throw new ValidationFailed([{ field: 'name', message: `A ${claim.claimType} claim with this name already exists on this authorization server` }]);
+      throw new ValidationFailed([
+        {
+          field: 'name',
+          message: `A ${claim.claimType} claim with this name already exists on this authorization server`,
+        },
+      ]);
     }
   }
 }
@@ -156,7 +173,9 @@ export class Claims {
 function refuseIfSystem(claim: ClaimRecord, action: 'changed' | 'deleted'): void {
   if (!claim.system) return;
   const message = `'${claim.name}' is a system claim and cannot be ${action}`;
-  throw new Refused('E0000006', `You do not have permission to perform the requested action: ${message}`, [{ field: 'id', message }]);
+  throw new Refused('E0000006', `You do not have permission to perform the requested action: ${message}`, [
+    { field: 'id', message },
+  ]);
 }
 
 function fromInput(input: ClaimInput): Omit<ClaimRecord, 'id' | 'serverId' | 'system' | 'created' | 'lastUpdated'> {

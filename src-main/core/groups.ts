@@ -85,12 +85,19 @@ export class Groups {
   /** Groups matching every given criterion (`q` is a name prefix), after `page.after`. @throws Refused (E0000031) */
   list(criteria: GroupCriteria, page: Page): GroupRecord[] {
     const { q, filter, search, sortBy, sortOrder } = criteria;
-    const byFilter = filter !== undefined ? compileQuery('filter', filter, groupFilterSchema, { caseSensitive: true }) : undefined;
-    const bySearch = search !== undefined ? compileQuery('search', search, groupSearchSchema, { caseSensitive: false }) : undefined;
+    const byFilter =
+      filter !== undefined ? compileQuery('filter', filter, groupFilterSchema, { caseSensitive: true }) : undefined;
+    const bySearch =
+      search !== undefined ? compileQuery('search', search, groupSearchSchema, { caseSensitive: false }) : undefined;
     const prefix = q?.toLowerCase();
     let groups = this.deps.store
       .all()
-      .filter((g) => (prefix === undefined || g.name.toLowerCase().startsWith(prefix)) && (!byFilter || byFilter(g)) && (!bySearch || bySearch(g)));
+      .filter(
+        (g) =>
+          (prefix === undefined || g.name.toLowerCase().startsWith(prefix)) &&
+          (!byFilter || byFilter(g)) &&
+          (!bySearch || bySearch(g)),
+      );
     if (search !== undefined && sortBy) groups = sortRecords(groups, groupSearchSchema, sortBy, sortOrder);
     return pageAfter(groups, page.limit, page.after);
   }
@@ -155,7 +162,8 @@ export class Groups {
     const group = this.editable(groupId, 'remove members from');
     const user = this.user(userIdOrLogin);
     this.deps.tx.run(() => {
-      if (this.deps.store.removeMember(groupId, user.id)) this.deps.store.update({ ...group, lastMembershipUpdated: this.deps.clock.now() });
+      if (this.deps.store.removeMember(groupId, user.id))
+        this.deps.store.update({ ...group, lastMembershipUpdated: this.deps.clock.now() });
     });
   }
 
@@ -165,7 +173,8 @@ export class Groups {
     if (group.id === EVERYONE_GROUP_ID) {
       throw new Refused('E0000006', `The built-in Everyone group always holds every user, so you cannot ${verb} it`);
     }
-    if (group.type !== 'OKTA_GROUP') throw new Refused('E0000006', `A ${group.type} group is managed by Okta, so you cannot ${verb} it`);
+    if (group.type !== 'OKTA_GROUP')
+      throw new Refused('E0000006', `A ${group.type} group is managed by Okta, so you cannot ${verb} it`);
     return group;
   }
 

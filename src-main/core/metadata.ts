@@ -4,7 +4,14 @@
  * Okta also lists dynamic registration and PAR; Authbox has neither, so it does not advertise them.
  */
 
-export const RESPONSE_TYPES = ['code', 'id_token', 'code id_token', 'code token', 'id_token token', 'code id_token token'];
+export const RESPONSE_TYPES = [
+  'code',
+  'id_token',
+  'code id_token',
+  'code token',
+  'id_token token',
+  'code id_token token',
+];
 export const RESPONSE_MODES = ['query', 'fragment', 'form_post', 'okta_post_message'];
 export const GRANT_TYPES = [
   'authorization_code',
@@ -14,13 +21,46 @@ export const GRANT_TYPES = [
   'client_credentials',
   'urn:ietf:params:oauth:grant-type:device_code',
 ];
-export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post', 'client_secret_jwt', 'private_key_jwt', 'none'];
+export const CLIENT_AUTH_METHODS = [
+  'client_secret_basic',
+  'client_secret_post',
+  'client_secret_jwt',
+  'private_key_jwt',
+  'none',
+];
 export const ACCESS_TOKEN_CLAIMS = ['ver', 'jti', 'iss', 'aud', 'iat', 'exp', 'cid', 'uid', 'scp', 'sub'];
 const ID_TOKEN_CLAIMS = [
-  'iss', 'ver', 'sub', 'aud', 'iat', 'exp', 'jti', 'auth_time', 'amr', 'idp', 'nonce', 'name', 'nickname',
-  'preferred_username', 'given_name', 'middle_name', 'family_name', 'email', 'email_verified', 'profile',
-  'zoneinfo', 'locale', 'address', 'phone_number', 'picture', 'website', 'gender', 'birthdate', 'updated_at',
-  'at_hash', 'c_hash',
+  'iss',
+  'ver',
+  'sub',
+  'aud',
+  'iat',
+  'exp',
+  'jti',
+  'auth_time',
+  'amr',
+  'idp',
+  'nonce',
+  'name',
+  'nickname',
+  'preferred_username',
+  'given_name',
+  'middle_name',
+  'family_name',
+  'email',
+  'email_verified',
+  'profile',
+  'zoneinfo',
+  'locale',
+  'address',
+  'phone_number',
+  'picture',
+  'website',
+  'gender',
+  'birthdate',
+  'updated_at',
+  'at_hash',
+  'c_hash',
 ];
 const SIGNING_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 

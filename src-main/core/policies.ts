@@ -145,13 +145,17 @@ export class Policies {
     const clientIds = [...new Set(include)];
     if (clientIds.includes(ALL_CLIENTS)) {
       if (clientIds.length > 1) {
-        throw new ValidationFailed([{ field: CLIENTS_FIELD, message: `${ALL_CLIENTS} cannot be combined with client ids` }]);
+        throw new ValidationFailed([
+          { field: CLIENTS_FIELD, message: `${ALL_CLIENTS} cannot be combined with client ids` },
+        ]);
       }
       return { allClients: true, clientIds: [] };
     }
     const unknown = this.deps.store.unknownClients(clientIds);
     if (unknown.length) {
-      throw new ValidationFailed([{ field: CLIENTS_FIELD, message: `no application has the client_id ${unknown.join(', ')}` }]);
+      throw new ValidationFailed([
+        { field: CLIENTS_FIELD, message: `no application has the client_id ${unknown.join(', ')}` },
+      ]);
     }
     return { allClients: false, clientIds };
   }

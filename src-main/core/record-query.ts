@@ -39,7 +39,12 @@ export function invalidSearch(parameter: string, message: string): Refused {
 }
 
 /** Parses and checks `source` against `schema`; returns a predicate. @throws Refused (E0000031) */
-export function compileQuery<T>(parameter: QueryParameter, source: string, schema: QuerySchema<T>, options: QueryOptions): (record: T) => boolean {
+export function compileQuery<T>(
+  parameter: QueryParameter,
+  source: string,
+  schema: QuerySchema<T>,
+  options: QueryOptions,
+): (record: T) => boolean {
   let expression: SearchExpression;
   try {
     expression = parseSearchExpression(source);
@@ -60,14 +65,27 @@ function check<T>(parameter: QueryParameter, expression: SearchExpression, schem
   const { attribute, at } = expression;
   const rule = schema.attribute(attribute);
   if (!rule) {
-    throw invalidSearch(parameter, `unknown attribute '${attribute}' at column ${at}${schema.hint ? ` (${schema.hint})` : ''}`);
+    throw invalidSearch(
+      parameter,
+      `unknown attribute '${attribute}' at column ${at}${schema.hint ? ` (${schema.hint})` : ''}`,
+    );
   }
   const operator = expression.kind === 'present' ? 'pr' : expression.operator;
   if (!rule.operators.includes(operator)) {
-    throw invalidSearch(parameter, `'${attribute}' does not support the operator '${operator}' in ${parameter} (use ${rule.operators.join(', ')}) at column ${at}`);
+    throw invalidSearch(
+      parameter,
+      `'${attribute}' does not support the operator '${operator}' in ${parameter} (use ${rule.operators.join(', ')}) at column ${at}`,
+    );
   }
-  if (expression.kind === 'compare' && rule.kind === 'date' && !(typeof expression.value === 'string' && isDate(expression.value))) {
-    throw invalidSearch(parameter, `'${attribute}' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column ${expression.valueAt}`);
+  if (
+    expression.kind === 'compare' &&
+    rule.kind === 'date' &&
+    !(typeof expression.value === 'string' && isDate(expression.value))
+  ) {
+    throw invalidSearch(
+      parameter,
+      `'${attribute}' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column ${expression.valueAt}`,
+    );
   }
 }
 
@@ -96,7 +114,13 @@ function present(value: unknown): boolean {
 }
 
 /** One comparison; a never-set attribute matches only `eq null`. */
-export function compare(actual: unknown, operator: Operator, expected: Literal, kind: AttributeKind, caseSensitive: boolean): boolean {
+export function compare(
+  actual: unknown,
+  operator: Operator,
+  expected: Literal,
+  kind: AttributeKind,
+  caseSensitive: boolean,
+): boolean {
   if (operator === 'pr') return present(actual);
   if (expected === null) return operator === 'eq' && (actual === undefined || actual === null);
   if (actual === undefined || actual === null) return false;
@@ -133,7 +157,12 @@ function order(operator: Operator, difference: number): boolean {
  * Sorts by `sortBy` (`asc` unless `sortOrder` is `desc`); records without the attribute come last,
  * ties go by id (as Okta documents). @throws Refused (E0000031) for an unknown attribute or order
  */
-export function sortRecords<T extends { id: string }>(records: T[], schema: QuerySchema<T>, sortBy: string, sortOrder = 'asc'): T[] {
+export function sortRecords<T extends { id: string }>(
+  records: T[],
+  schema: QuerySchema<T>,
+  sortBy: string,
+  sortOrder = 'asc',
+): T[] {
   const rule = schema.attribute(sortBy);
   if (!rule) throw invalidSearch('sortBy', `unknown attribute '${sortBy}'${schema.hint ? ` (${schema.hint})` : ''}`);
   const direction = sortOrder.toLowerCase();
@@ -143,15 +172,19 @@ export function sortRecords<T extends { id: string }>(records: T[], schema: Quer
     const value = schema.value(record, sortBy);
     if (value === undefined || value === null) return undefined;
     if (rule.kind === 'date') return Date.parse(String(value));
-    return typeof value === 'number' ? value : (typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase();
+    return typeof value === 'number'
+      ? value
+      : (typeof value === 'string' ? value : JSON.stringify(value)).toLowerCase();
   };
   const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return records
     .map((record) => ({ record, key: key(record) }))
     .sort((a, b) => {
-      if (a.key === undefined || b.key === undefined) return a.key === b.key ? byId(a.record, b.record) : a.key === undefined ? 1 : -1;
+      if (a.key === undefined || b.key === undefined)
+        return a.key === b.key ? byId(a.record, b.record) : a.key === undefined ? 1 : -1;
       if (a.key === b.key) return byId(a.record, b.record);
-      const cmp = typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : String(a.key) < String(b.key) ? -1 : 1;
+      const cmp =
+        typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : String(a.key) < String(b.key) ? -1 : 1;
       return sign * cmp;
     })
     .map((entry) => entry.record);

@@ -16,6 +16,9 @@ export function refuseIfReferenced(what: string, references: PolicyReference[]):
   throw new Refused(
     'E0000001',
     `Api validation failed: ${what} is still used by ${references.length === 1 ? 'an access policy' : 'access policies'}`,
-    references.map((ref) => ({ field: 'id', message: `${what} is used by ${describeReference(ref)}; remove it there first` })),
+    references.map((ref) => ({
+      field: 'id',
+      message: `${what} is used by ${describeReference(ref)}; remove it there first`,
+    })),
   );
 }

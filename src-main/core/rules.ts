@@ -31,7 +31,9 @@ export const DEFAULT_RULE = {
     grantTypes: { include: [...RULE_GRANT_TYPES] },
     scopes: { include: [ANY_SCOPE] },
   },
-  actions: { token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 } },
+  actions: {
+    token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 },
+  },
 } as const;
 
 type Conditions = Pick<RuleRecord, 'userIds' | 'groupIds' | 'grantTypes' | 'scopes'>;
@@ -146,15 +148,24 @@ export class Rules {
     const { people, grantTypes, scopes } = input.conditions;
     const { store } = this.deps;
     const userIds = { include: unique(people.users.include), exclude: unique(people.users.exclude) };
-    const groupIds = { include: unique(people.groups.include.map(toGroupId)), exclude: unique(people.groups.exclude.map(toGroupId)) };
+    const groupIds = {
+      include: unique(people.groups.include.map(toGroupId)),
+      exclude: unique(people.groups.exclude.map(toGroupId)),
+    };
     const scopeNames = unique(scopes.include);
     const issues: FieldIssue[] = [
       ...missing('conditions.people.users', userIds, (ids) => store.unknownUsers(ids), 'user'),
       ...missing('conditions.people.groups', groupIds, (ids) => store.unknownGroups(ids), 'group'),
     ];
-    const unknownScopes = store.unknownScopes(serverId, scopeNames.filter((name) => name !== ANY_SCOPE));
+    const unknownScopes = store.unknownScopes(
+      serverId,
+      scopeNames.filter((name) => name !== ANY_SCOPE),
+    );
     if (unknownScopes.length) {
-      issues.push({ field: 'conditions.scopes.include', message: `the authorization server has no scope ${unknownScopes.join(', ')}` });
+      issues.push({
+        field: 'conditions.scopes.include',
+        message: `the authorization server has no scope ${unknownScopes.join(', ')}`,
+      });
     }
     if (issues.length) throw new ValidationFailed(issues);
     return { userIds, groupIds, grantTypes: unique(grantTypes.include), scopes: scopeNames };
@@ -168,9 +179,16 @@ export class Rules {
 }
 
 /** One issue per list (`…include`, `…exclude`) naming the ids that do not exist. */
-function missing(field: string, ids: IncludeExclude, unknownOf: (ids: string[]) => string[], kind: string): FieldIssue[] {
+function missing(
+  field: string,
+  ids: IncludeExclude,
+  unknownOf: (ids: string[]) => string[],
+  kind: string,
+): FieldIssue[] {
   return (['include', 'exclude'] as const).flatMap((mode) => {
     const unknown = unknownOf(ids[mode]);
-    return unknown.length ? [{ field: `${field}.${mode}`, message: `no ${kind} has the id ${unknown.join(', ')}` }] : [];
+    return unknown.length
+      ? [{ field: `${field}.${mode}`, message: `no ${kind} has the id ${unknown.join(', ')}` }]
+      : [];
   });
 }

@@ -10,8 +10,7 @@ const STRING_FIELDS = ['name', 'consent', 'metadataPublish'] as const;
 const BOOLEAN_FIELDS = ['system', 'default', 'optional'] as const;
 
 export type ScopeFilterTerm =
-  | { field: (typeof STRING_FIELDS)[number]; value: string }
-  | { field: (typeof BOOLEAN_FIELDS)[number]; value: boolean };
+  { field: (typeof STRING_FIELDS)[number]; value: string } | { field: (typeof BOOLEAN_FIELDS)[number]; value: boolean };
 
 /** Terms that must all hold. */
 export type ScopeFilter = ScopeFilterTerm[];
@@ -25,7 +24,10 @@ export function parseScopeFilter(filter: string): ScopeFilter {
     const match = TERM.exec(text);
     const field = match?.[1];
     if (match && field && (STRING_FIELDS as readonly string[]).includes(field) && match[2] !== undefined) {
-      return { field: field as ScopeFilterTerm['field'] & (typeof STRING_FIELDS)[number], value: match[2].replace(/\\(.)/g, '$1') };
+      return {
+        field: field as ScopeFilterTerm['field'] & (typeof STRING_FIELDS)[number],
+        value: match[2].replace(/\\(.)/g, '$1'),
+      };
     }
     if (match && field && (BOOLEAN_FIELDS as readonly string[]).includes(field) && match[3] !== undefined) {
       return { field: field as (typeof BOOLEAN_FIELDS)[number], value: match[3].toLowerCase() === 'true' };

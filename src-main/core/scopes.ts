@@ -47,7 +47,11 @@ export class Scopes {
   constructor(private readonly deps: ScopeDeps) {}
 
   /** @throws NotFound (server), Refused E0000031 (filter) */
-  list(serverId: string, page: Page, query: { q?: string | undefined; filter?: string | undefined } = {}): ScopeRecord[] {
+  list(
+    serverId: string,
+    page: Page,
+    query: { q?: string | undefined; filter?: string | undefined } = {},
+  ): ScopeRecord[] {
     this.deps.servers.get(serverId);
     const filter = query.filter === undefined ? undefined : parseScopeFilter(query.filter);
     return this.deps.store.list(serverId, page, { q: query.q, filter });
@@ -141,7 +145,9 @@ export class Scopes {
     this.deps.tx.run(() => {
       if (updated.name !== existing.name) {
         if (existing.system) {
-          throw new ValidationFailed([{ field: 'name', message: `'${existing.name}' is a system scope and cannot be renamed` }]);
+          throw new ValidationFailed([
+            { field: 'name', message: `'${existing.name}' is a system scope and cannot be renamed` },
+          ]);
         }
         this.refuseIfNamed(existing, 'renamed');
         this.assertUniqueName(serverId, updated.name);
@@ -159,9 +165,11 @@ export class Scopes {
     this.deps.tx.run(() => {
       const scope = this.get(serverId, id);
       if (scope.system) {
-        throw new Refused('E0000006', `You do not have permission to perform the requested action: '${scope.name}' is a system scope and cannot be deleted`, [
-          { field: 'id', message: `'${scope.name}' is a system scope and cannot be deleted` },
-        ]);
+        throw new Refused(
+          'E0000006',
+          `You do not have permission to perform the requested action: '${scope.name}' is a system scope and cannot be deleted`,
+          [{ field: 'id', message: `'${scope.name}' is a system scope and cannot be deleted` }],
+        );
       }
       this.refuseIfNamed(scope, 'deleted');
       this.deps.store.delete(serverId, id);
@@ -177,12 +185,18 @@ export class Scopes {
       field: 'id',
       message: `scope ${scope.name} is used by the conditions of ${c.claimType} claim '${c.name}'; remove it there first`,
     }));
-    throw new Refused('E0000001', `Api validation failed: scope ${scope.name} is still used by ${claims.length === 1 ? 'a claim' : 'claims'} and cannot be ${action}`, issues);
+    throw new Refused(
+      'E0000001',
+      `Api validation failed: scope ${scope.name} is still used by ${claims.length === 1 ? 'a claim' : 'claims'} and cannot be ${action}`,
+      issues,
+    );
   }
 
   private assertUniqueName(serverId: string, name: string): void {
     if (this.deps.store.byNames(serverId, [name]).length) {
-      throw new ValidationFailed([{ field: 'name', message: 'A scope with this name already exists on this authorization server' }]);
+      throw new ValidationFailed([
+        { field: 'name', message: 'A scope with this name already exists on this authorization server' },
+      ]);
     }
   }
 }
@@ -193,7 +207,12 @@ function validate(body: unknown): ScopeInput {
   return result.value;
 }
 
-function fromInput(input: ScopeInput): Pick<ScopeRecord, 'name' | 'displayName' | 'description' | 'consent' | 'isDefault' | 'metadataPublish' | 'optional'> {
+function fromInput(
+  input: ScopeInput,
+): Pick<
+  ScopeRecord,
+  'name' | 'displayName' | 'description' | 'consent' | 'isDefault' | 'metadataPublish' | 'optional'
+> {
   return {
     name: input.name,
     displayName: input.displayName,

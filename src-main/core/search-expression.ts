@@ -53,7 +53,7 @@ export function tokenize(source: string): Token[] {
       i++;
     } else if (ch === '"') {
       const end = closingQuote(source, i);
-      if (end < 0) throw new SearchSyntaxError('unterminated string (a \'"\' is missing)', at);
+      if (end < 0) throw new SearchSyntaxError("unterminated string (a '\"' is missing)", at);
       const text = source.slice(i, end + 1);
       let value: string;
       try {
@@ -94,14 +94,16 @@ function closingQuote(source: string, open: number): number {
 /** Parses a whole expression. @throws SearchSyntaxError */
 export function parseSearchExpression(source: string): SearchExpression {
   const tokens = tokenize(source);
-  if (!tokens.length) throw new SearchSyntaxError('expected an expression such as profile.login eq "alice@example.com"', 1);
+  if (!tokens.length)
+    throw new SearchSyntaxError('expected an expression such as profile.login eq "alice@example.com"', 1);
   const parser = new Parser(tokens, source.length + 1);
   const expression = parser.or(0);
   parser.expectEnd();
   return expression;
 }
 
-const isKeyword = (token: Token | undefined, word: string) => token?.type === 'word' && token.text.toLowerCase() === word;
+const isKeyword = (token: Token | undefined, word: string) =>
+  token?.type === 'word' && token.text.toLowerCase() === word;
 
 class Parser {
   private index = 0;
@@ -161,20 +163,36 @@ class Parser {
     }
     const operatorToken = this.next();
     if (!operatorToken || operatorToken.type !== 'word') {
-      throw new SearchSyntaxError(`expected an operator after '${attribute.text}'`, operatorToken?.at ?? this.endColumn);
+      throw new SearchSyntaxError(
+        `expected an operator after '${attribute.text}'`,
+        operatorToken?.at ?? this.endColumn,
+      );
     }
     const operator = operatorToken.text.toLowerCase();
     if (operator === 'pr') return { kind: 'present', attribute: attribute.text, at: attribute.at };
     if (!(COMPARISON_OPERATORS as readonly string[]).includes(operator)) {
-      throw new SearchSyntaxError(`unknown operator '${operatorToken.text}' (use eq, sw, co, gt, ge, lt, le or pr)`, operatorToken.at);
+      throw new SearchSyntaxError(
+        `unknown operator '${operatorToken.text}' (use eq, sw, co, gt, ge, lt, le or pr)`,
+        operatorToken.at,
+      );
     }
     const valueToken = this.next();
     const value = valueToken && literal(valueToken);
     if (!valueToken || value === undefined) {
       const hint = valueToken?.type === 'word' ? ' (strings need double quotes)' : '';
-      throw new SearchSyntaxError(`expected a value after '${operatorToken.text}'${hint}`, valueToken?.at ?? this.endColumn);
+      throw new SearchSyntaxError(
+        `expected a value after '${operatorToken.text}'${hint}`,
+        valueToken?.at ?? this.endColumn,
+      );
     }
-    return { kind: 'compare', attribute: attribute.text, at: attribute.at, operator: operator as ComparisonOperator, value, valueAt: valueToken.at };
+    return {
+      kind: 'compare',
+      attribute: attribute.text,
+      at: attribute.at,
+      operator: operator as ComparisonOperator,
+      value,
+      valueAt: valueToken.at,
+    };
   }
 
   private peek(): Token | undefined {

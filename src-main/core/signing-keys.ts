@@ -21,12 +21,22 @@ export function keysNeededForRotation(current: SigningKeyRecord[], mode: Rotatio
   return (hasNext ? 0 : 1) + (mode === 'AUTO' ? 1 : 0);
 }
 
-export function toRecord(serverId: string, key: GeneratedKey, status: SigningKeyRecord['status'], now: Date): SigningKeyRecord {
+export function toRecord(
+  serverId: string,
+  key: GeneratedKey,
+  status: SigningKeyRecord['status'],
+  now: Date,
+): SigningKeyRecord {
   return { kid: key.kid, serverId, status, publicJwk: key.publicJwk, privateJwk: key.privateJwk, created: now };
 }
 
 /** The keys of a new server: one ACTIVE, plus a NEXT in AUTO mode. `fresh` holds as many as needed. */
-export function initialKeys(serverId: string, fresh: GeneratedKey[], mode: RotationMode, now: Date): SigningKeyRecord[] {
+export function initialKeys(
+  serverId: string,
+  fresh: GeneratedKey[],
+  mode: RotationMode,
+  now: Date,
+): SigningKeyRecord[] {
   const [active, next] = fresh;
   if (!active || (mode === 'AUTO' && !next)) throw new Error('initialKeys: not enough generated keys');
   const keys = [toRecord(serverId, active, 'ACTIVE', now)];

@@ -28,9 +28,7 @@ export interface LifecycleSubject {
   hasPassword: boolean;
 }
 
-export type Transition =
-  | { ok: true; status: UserStatus }
-  | { ok: false; code: OktaErrorCode; summary: string };
+export type Transition = { ok: true; status: UserStatus } | { ok: false; code: OktaErrorCode; summary: string };
 
 /** Okta's create rules: `activate=false` ⇒ STAGED; else ACTIVE with a password, PROVISIONED without. */
 export function initialStatus(activate: boolean, hasPassword: boolean, expirePassword = false): UserStatus {
@@ -48,13 +46,20 @@ export function transition(user: LifecycleSubject, action: LifecycleAction): Tra
   switch (action) {
     // Okta: STAGED or DEPROVISIONED only (403 E0000016 for an active user); PROVISIONED re-sends activation.
     case 'activate':
-      if (status === 'STAGED' || status === 'PROVISIONED' || status === 'DEPROVISIONED') return to(hasPassword ? 'ACTIVE' : 'PROVISIONED');
+      if (status === 'STAGED' || status === 'PROVISIONED' || status === 'DEPROVISIONED')
+        return to(hasPassword ? 'ACTIVE' : 'PROVISIONED');
       if (status === 'ACTIVE') return refuse('E0000016', 'Activation failed because the user is already active');
-      return refuse('E0000038', `Cannot activate a user whose status is ${status}; only STAGED, PROVISIONED or DEPROVISIONED users can be activated`);
+      return refuse(
+        'E0000038',
+        `Cannot activate a user whose status is ${status}; only STAGED, PROVISIONED or DEPROVISIONED users can be activated`,
+      );
     // Okta: PROVISIONED or RECOVERY only, else E0000038; it restarts activation, which here has nothing to send.
     case 'reactivate':
       if (status === 'PROVISIONED' || status === 'RECOVERY') return to(status);
-      return refuse('E0000038', `Cannot reactivate a user whose status is ${status}; only PROVISIONED or RECOVERY users can be reactivated`);
+      return refuse(
+        'E0000038',
+        `Cannot reactivate a user whose status is ${status}; only PROVISIONED or RECOVERY users can be reactivated`,
+      );
     case 'deactivate':
       if (status !== 'DEPROVISIONED') return to('DEPROVISIONED');
       return refuse('E0000001', 'Cannot deactivate a user that is already DEPROVISIONED');
@@ -70,12 +75,18 @@ export function transition(user: LifecycleSubject, action: LifecycleAction): Tra
       return refuse('E0000032', `Cannot unlock a user that is not LOCKED_OUT (its status is ${status})`);
     case 'expire_password':
       if (status !== 'ACTIVE' && status !== 'PASSWORD_EXPIRED') {
-        return refuse('E0000038', `Cannot expire the password of a user whose status is ${status}; only ACTIVE users can have their password expired`);
+        return refuse(
+          'E0000038',
+          `Cannot expire the password of a user whose status is ${status}; only ACTIVE users can have their password expired`,
+        );
       }
-      return hasPassword ? to('PASSWORD_EXPIRED') : refuse('E0000038', 'Cannot expire the password of a user who has no password');
+      return hasPassword
+        ? to('PASSWORD_EXPIRED')
+        : refuse('E0000038', 'Cannot expire the password of a user who has no password');
     // Okta: the user goes to RECOVERY and cannot sign in until a new password is set.
     case 'reset_password':
-      if (status === 'ACTIVE' || status === 'PASSWORD_EXPIRED' || status === 'LOCKED_OUT' || status === 'RECOVERY') return to('RECOVERY');
+      if (status === 'ACTIVE' || status === 'PASSWORD_EXPIRED' || status === 'LOCKED_OUT' || status === 'RECOVERY')
+        return to('RECOVERY');
       return refuse('E0000038', `Cannot reset the password of a user whose status is ${status}`);
   }
 }

@@ -8,7 +8,12 @@
  */
 import { EVERYONE_GROUP_ID } from '../contracts/group.js';
 import type { FieldIssue } from '../contracts/okta-error.js';
-import { DEFAULT_USER_TYPE_ID, validateCreateUser, validateReplaceUser, validateUpdateUser } from '../contracts/user.js';
+import {
+  DEFAULT_USER_TYPE_ID,
+  validateCreateUser,
+  validateReplaceUser,
+  validateUpdateUser,
+} from '../contracts/user.js';
 import type { CredentialsInput, UserProfile, UserStatus } from '../contracts/user.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
 import { addMembership } from './groups.js';
@@ -59,9 +64,13 @@ export class Users {
   /** Users matching every given criterion, after `page.after`. @throws Refused (E0000031) for a bad filter or search */
   list(criteria: UserCriteria, page: Page): UserRecord[] {
     const { q, filter, search, sortBy, sortOrder } = criteria;
-    const byFilter = filter !== undefined ? compileQuery('filter', filter, userFilterSchema, { caseSensitive: true }) : undefined;
-    const bySearch = search !== undefined ? compileQuery('search', search, userSearchSchema, { caseSensitive: false }) : undefined;
-    let users = this.deps.store.all().filter((u) => (q === undefined || matchesQ(u, q)) && (!byFilter || byFilter(u)) && (!bySearch || bySearch(u)));
+    const byFilter =
+      filter !== undefined ? compileQuery('filter', filter, userFilterSchema, { caseSensitive: true }) : undefined;
+    const bySearch =
+      search !== undefined ? compileQuery('search', search, userSearchSchema, { caseSensitive: false }) : undefined;
+    let users = this.deps.store
+      .all()
+      .filter((u) => (q === undefined || matchesQ(u, q)) && (!byFilter || byFilter(u)) && (!bySearch || bySearch(u)));
     // Okta sorts only search results.
     if (search !== undefined && sortBy) users = sortRecords(users, userSearchSchema, sortBy, sortOrder);
     return pageAfter(users, page.limit, page.after);
@@ -96,7 +105,8 @@ export class Users {
   async checkPassword(login: string, password: string): Promise<PasswordCheck> {
     const user = this.deps.store.findByLogin(login);
     if (!user) return { ok: false, reason: 'unknown_user' };
-    if (!user.passwordHash || !(await this.deps.crypto.verifyPassword(password, user.passwordHash))) return { ok: false, reason: 'wrong_password', user };
+    if (!user.passwordHash || !(await this.deps.crypto.verifyPassword(password, user.passwordHash)))
+      return { ok: false, reason: 'wrong_password', user };
     if (!canSignIn(user.status)) return { ok: false, reason: 'not_allowed', user };
     return { ok: true, user };
   }
@@ -117,9 +127,13 @@ export class Users {
     const issues: FieldIssue[] = [];
     if (store.findByLogin(input.profile.login)) issues.push({ field: 'login', message: LOGIN_TAKEN });
     const unknownGroups = input.groupIds.filter((id) => !groups.get(id));
-    if (unknownGroups.length) issues.push({ field: 'groupIds', message: `no group has the id ${unknownGroups.join(', ')}` });
+    if (unknownGroups.length)
+      issues.push({ field: 'groupIds', message: `no group has the id ${unknownGroups.join(', ')}` });
     if (input.typeId !== undefined && input.typeId !== DEFAULT_USER_TYPE_ID) {
-      issues.push({ field: 'type.id', message: `unknown user type '${input.typeId}'; Authbox has one user type, ${DEFAULT_USER_TYPE_ID}` });
+      issues.push({
+        field: 'type.id',
+        message: `unknown user type '${input.typeId}'; Authbox has one user type, ${DEFAULT_USER_TYPE_ID}`,
+      });
     }
     if (issues.length) throw new ValidationFailed(issues);
 

@@ -106,5 +106,7 @@ export async function saveFileHandler(
 /** Registers the bridge's handlers; call once per process. */
 export function registerDesktopIpc(deps: IpcDeps): void {
   deps.ipcMain.handle(CHANNELS.openExternal, (event, url: unknown) => openExternalHandler(deps, event, url));
-  deps.ipcMain.handle(CHANNELS.saveFile, (event, name: unknown, contents: unknown) => saveFileHandler(deps, event, name, contents));
+  deps.ipcMain.handle(CHANNELS.saveFile, (event, name: unknown, contents: unknown) =>
+    saveFileHandler(deps, event, name, contents),
+  );
 }

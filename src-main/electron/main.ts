@@ -25,7 +25,8 @@ function homepage(): string | undefined {
 }
 
 const logError = (line: string) => console.error(line);
-const openExternal = (url: string) => void shell.openExternal(url).catch((error: Error) => logError(`authbox: cannot open ${url}: ${error.message}`));
+const openExternal = (url: string) =>
+  void shell.openExternal(url).catch((error: Error) => logError(`authbox: cannot open ${url}: ${error.message}`));
 
 // Same folder as the headless default (app/paths.ts), whatever package.json calls the app.
 app.setName(PRODUCT_NAME);
@@ -50,11 +51,19 @@ const desktop = runDesktop({
       defaultFolder: () => app.getPath('downloads'),
       appOrigin: running.origin,
     });
-    const template = menuTemplate({ uiUrl: running.uiUrl, docsUrl: homepage(), isMac: process.platform === 'darwin', openExternal });
+    const template = menuTemplate({
+      uiUrl: running.uiUrl,
+      docsUrl: homepage(),
+      isMac: process.platform === 'darwin',
+      openExternal,
+    });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   },
   openWindow: (running) =>
-    openMainWindow({ BrowserWindow, shell, preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)), logError }, running),
+    openMainWindow(
+      { BrowserWindow, shell, preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)), logError },
+      running,
+    ),
 });
 
 // Ctrl+C in the terminal that ran `npm start` quits through the same clean path as the menu.

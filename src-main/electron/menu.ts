@@ -39,7 +39,9 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   };
   const file: MenuItemConstructorOptions = {
     label: 'File',
-    submenu: options.isMac ? [openInBrowser, { type: 'separator' }, { role: 'close' }] : [openInBrowser, { type: 'separator' }, { role: 'quit' }],
+    submenu: options.isMac
+      ? [openInBrowser, { type: 'separator' }, { role: 'close' }]
+      : [openInBrowser, { type: 'separator' }, { role: 'quit' }],
   };
   const view: MenuItemConstructorOptions = {
     label: 'View',

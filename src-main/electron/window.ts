@@ -62,7 +62,9 @@ export function lockNavigation(contents: WebContents, appOrigin: string, shell: 
 export function denyPermissions(session: Session, appOrigin: string): void {
   const allowed = (permission: string, origin: string | undefined) =>
     permission === 'clipboard-sanitized-write' && isAppOrigin(origin, appOrigin);
-  session.setPermissionRequestHandler((_contents, permission, callback, details) => callback(allowed(permission, details.requestingUrl)));
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowed(permission, details.requestingUrl)),
+  );
   session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => allowed(permission, requestingOrigin));
 }
 

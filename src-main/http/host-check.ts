@@ -17,7 +17,10 @@ export function registerHostCheck(app: FastifyInstance, hosts: () => Set<string>
       await reply
         .code(421)
         .type('application/json')
-        .send({ error: 'invalid_host', error_description: `This Authbox server does not answer for the host '${host}'.` });
+        .send({
+          error: 'invalid_host',
+          error_description: `This Authbox server does not answer for the host '${host}'.`,
+        });
     }
   });
 }

@@ -22,12 +22,20 @@ export function endpoint(
 ): void {
   for (const verb of VERBS) {
     const handler = table[verb];
-    app.route({ method: verb, url, handler: handler ?? notAllowed, config: { [VERB_NOT_ALLOWED]: handler === undefined } });
+    app.route({
+      method: verb,
+      url,
+      handler: handler ?? notAllowed,
+      config: { [VERB_NOT_ALLOWED]: handler === undefined },
+    });
   }
 }
 
 /** A handler whose `request.params` has the route's path parameters. */
-export type RouteHandler<R extends RouteDef> = (request: FastifyRequest<{ Params: ParamsOf<R> }>, reply: FastifyReply) => unknown;
+export type RouteHandler<R extends RouteDef> = (
+  request: FastifyRequest<{ Params: ParamsOf<R> }>,
+  reply: FastifyReply,
+) => unknown;
 
 /** A route-map entry with the handler that serves it. */
 export interface BoundRoute {
@@ -35,7 +43,10 @@ export interface BoundRoute {
   handler: RouteHandlerMethod;
 }
 
-export const handle = <R extends RouteDef>(route: R, handler: RouteHandler<R>): BoundRoute => ({ route, handler: handler as RouteHandlerMethod });
+export const handle = <R extends RouteDef>(route: R, handler: RouteHandler<R>): BoundRoute => ({
+  route,
+  handler: handler as RouteHandlerMethod,
+});
 
 /**
  * Registers route-map entries on an instance mounted at `prefix` (the entries' paths are absolute):

@@ -49,10 +49,13 @@ function parseJson(_request: FastifyRequest, body: string, done: (err: Error | n
 
 function toOktaError(error: unknown): OktaHttpError | undefined {
   if (error instanceof OktaHttpError) return error;
-  if (error instanceof ValidationFailed) return new OktaHttpError('E0000001', error.issues.map((i) => i.field).join(', '), error.issues);
+  if (error instanceof ValidationFailed)
+    return new OktaHttpError('E0000001', error.issues.map((i) => i.field).join(', '), error.issues);
   if (error instanceof NotFound) return new OktaHttpError('E0000007', error.message);
-  if (error instanceof Refused) return new OktaHttpError(error.oktaCode, error.message, error.issues).withSummary(error.message);
-  if (error instanceof MalformedJson) return new OktaHttpError('E0000003', '', [{ field: 'body', message: `is not valid JSON (${error.message})` }]);
+  if (error instanceof Refused)
+    return new OktaHttpError(error.oktaCode, error.message, error.issues).withSummary(error.message);
+  if (error instanceof MalformedJson)
+    return new OktaHttpError('E0000003', '', [{ field: 'body', message: `is not valid JSON (${error.message})` }]);
   const fastifyError = error as FastifyError;
   if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return new OktaHttpError('E0000003', '', [{ field: 'Content-Type', message: 'must be application/json' }]);
@@ -75,7 +78,8 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   app.setErrorHandler(async (error: unknown, request, reply) => {
     const okta = toOktaError(error);
     if (okta) return reply.code(okta.status).type('application/json').send(okta.body());
-    if (error instanceof DomainError) return reply.code(400).send({ error: 'invalid_request', error_description: error.message });
+    if (error instanceof DomainError)
+      return reply.code(400).send({ error: 'invalid_request', error_description: error.message });
     options.logError?.(`${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`);
     const internal = new OktaHttpError('E0000009');
     return request.url.startsWith('/oauth2/')
@@ -128,6 +132,8 @@ async function registerUi(app: FastifyInstance, uiRoot: string | undefined): Pro
     reply
       .headers(UI_HEADERS)
       .type('text/html; charset=utf-8')
-      .send('<!doctype html><title>Authbox</title><p>The Authbox UI is not built. Run <code>npm run build</code>, then reload.</p>'),
+      .send(
+        '<!doctype html><title>Authbox</title><p>The Authbox UI is not built. Run <code>npm run build</code>, then reload.</p>',
+      ),
   );
 }

@@ -93,7 +93,8 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
   }
 
   getUser(appId: string, userId: string): AppUserRecord | undefined {
-    const row = this.db.prepare(`${ASSIGNED} WHERE a.user_id = @user`).get({ app: appId, user: userId }) as AppUserRow | undefined;
+    const row = this.db.prepare(`${ASSIGNED} WHERE a.user_id = @user`).get({ app: appId, user: userId }) as
+      AppUserRow | undefined;
     return row && toUser(row);
   }
 
@@ -116,19 +117,27 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
   }
 
   deleteUser(appId: string, userId: string): boolean {
-    return this.db.prepare('DELETE FROM app_user_assignments WHERE app_id = ? AND user_id = ?').run(appId, userId).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM app_user_assignments WHERE app_id = ? AND user_id = ?').run(appId, userId).changes >
+      0
+    );
   }
 
   /** Groups in the order they were first assigned to the app; `after` is a group id. */
   listGroups(appId: string, page: Page): AppGroupRecord[] {
-    const after = page.after === undefined ? '' : 'AND rowid > COALESCE((SELECT rowid FROM app_group_assignments WHERE app_id = @app AND group_id = @after), 9223372036854775807)';
+    const after =
+      page.after === undefined
+        ? ''
+        : 'AND rowid > COALESCE((SELECT rowid FROM app_group_assignments WHERE app_id = @app AND group_id = @after), 9223372036854775807)';
     const sql = `SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = @app ${after} ORDER BY rowid LIMIT @limit`;
     const params = { app: appId, limit: page.limit, ...(page.after === undefined ? {} : { after: page.after }) };
     return (this.db.prepare(sql).all(params) as AppGroupRow[]).map(toGroup);
   }
 
   getGroup(appId: string, groupId: string): AppGroupRecord | undefined {
-    const row = this.db.prepare(`SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = ? AND group_id = ?`).get(appId, groupId) as AppGroupRow | undefined;
+    const row = this.db
+      .prepare(`SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = ? AND group_id = ?`)
+      .get(appId, groupId) as AppGroupRow | undefined;
     return row && toGroup(row);
   }
 
@@ -149,7 +158,10 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
   }
 
   deleteGroup(appId: string, groupId: string): boolean {
-    return this.db.prepare('DELETE FROM app_group_assignments WHERE app_id = ? AND group_id = ?').run(appId, groupId).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM app_group_assignments WHERE app_id = ? AND group_id = ?').run(appId, groupId)
+        .changes > 0
+    );
   }
 
   isUserAssigned(appId: string, userId: string): boolean {

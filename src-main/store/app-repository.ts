@@ -16,7 +16,8 @@ interface AppRow {
   last_updated: string;
 }
 
-const COLUMNS = 'id, label, status, client_id, client_secret, token_endpoint_auth_method, application_type, document, created, last_updated';
+const COLUMNS =
+  'id, label, status, client_id, client_secret, token_endpoint_auth_method, application_type, document, created, last_updated';
 
 function toApp(row: AppRow): AppRecord {
   return {
@@ -75,12 +76,22 @@ export class SqliteAppRepository implements AppRepository {
       where.push(clause);
       params[name] = value;
     };
-    if (page.after !== undefined) add('seq > COALESCE((SELECT seq FROM apps WHERE id = @after), 9223372036854775807)', 'after', page.after);
+    if (page.after !== undefined)
+      add('seq > COALESCE((SELECT seq FROM apps WHERE id = @after), 9223372036854775807)', 'after', page.after);
     // Okta's q matches the start of the label or name; every app here is named oidc_client.
-    if (query.q) add("(lower(label) LIKE @q ESCAPE '\\' OR 'oidc_client' LIKE @q ESCAPE '\\')", 'q', `${escapeLike(query.q.toLowerCase())}%`);
+    if (query.q)
+      add(
+        "(lower(label) LIKE @q ESCAPE '\\' OR 'oidc_client' LIKE @q ESCAPE '\\')",
+        'q',
+        `${escapeLike(query.q.toLowerCase())}%`,
+      );
     add('status = @status', 'status', query.status);
     add(ASSIGNED_TO_USER, 'userId', query.userId);
-    add('EXISTS (SELECT 1 FROM app_group_assignments g WHERE g.app_id = apps.id AND g.group_id = @groupId)', 'groupId', query.groupId);
+    add(
+      'EXISTS (SELECT 1 FROM app_group_assignments g WHERE g.app_id = apps.id AND g.group_id = @groupId)',
+      'groupId',
+      query.groupId,
+    );
     add("json_extract(document, '$.signing.kid') = @kid", 'kid', query.signingKid);
     const sql = `SELECT ${COLUMNS} FROM apps ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
     return (this.db.prepare(sql).all(params) as AppRow[]).map(toApp);

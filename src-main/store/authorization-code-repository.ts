@@ -1,5 +1,9 @@
 /** SQLite store of authorization codes (by hash only); explicit row ↔ record mapping. */
-import type { AuthorizationCodeRecord, AuthorizationCodeRepository, CodeChallengeMethod } from '../core/ports/authorization-codes.js';
+import type {
+  AuthorizationCodeRecord,
+  AuthorizationCodeRepository,
+  CodeChallengeMethod,
+} from '../core/ports/authorization-codes.js';
 import type { Lifetimes } from '../core/protocol/policy-evaluation.js';
 import type { Db } from './database.js';
 
@@ -56,19 +60,39 @@ export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepos
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          c.id, hash, c.serverId, c.appId, c.clientId, c.redirectUri, c.codeChallenge, c.codeChallengeMethod,
-          c.nonce, JSON.stringify(c.scopes), c.userId, c.authTime.getTime(), JSON.stringify(c.amr), c.policyId, c.ruleId,
-          JSON.stringify(c.lifetimes), c.expiresAt.getTime(), c.usedAt?.getTime() ?? null,
+          c.id,
+          hash,
+          c.serverId,
+          c.appId,
+          c.clientId,
+          c.redirectUri,
+          c.codeChallenge,
+          c.codeChallengeMethod,
+          c.nonce,
+          JSON.stringify(c.scopes),
+          c.userId,
+          c.authTime.getTime(),
+          JSON.stringify(c.amr),
+          c.policyId,
+          c.ruleId,
+          JSON.stringify(c.lifetimes),
+          c.expiresAt.getTime(),
+          c.usedAt?.getTime() ?? null,
         );
     })();
   }
 
   findByHash(hash: string): AuthorizationCodeRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM authorization_codes WHERE code_hash = ?').get(hash) as CodeRow | undefined;
+    const row = this.db.prepare('SELECT * FROM authorization_codes WHERE code_hash = ?').get(hash) as
+      CodeRow | undefined;
     return row && toRecord(row);
   }
 
   markUsed(id: string, now: Date): boolean {
-    return this.db.prepare('UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(now.getTime(), id).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL')
+        .run(now.getTime(), id).changes === 1
+    );
   }
 }

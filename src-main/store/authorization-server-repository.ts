@@ -1,5 +1,9 @@
 /** SQLite repository for authorization servers and their signing keys; explicit row ↔ record mapping. */
-import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from '../core/ports/authorization-servers.js';
+import type {
+  AuthorizationServerRecord,
+  AuthorizationServerRepository,
+  SigningKeyRecord,
+} from '../core/ports/authorization-servers.js';
 import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
 
@@ -125,7 +129,8 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
   }
 
   get(id: string): AuthorizationServerRecord | undefined {
-    const row = this.db.prepare(`SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE id = ?`).get(id) as ServerRow | undefined;
+    const row = this.db.prepare(`SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE id = ?`).get(id) as
+      ServerRow | undefined;
     return row && toServer(row);
   }
 
@@ -146,7 +151,9 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
 
   keys(serverId: string): SigningKeyRecord[] {
     const rows = this.db
-      .prepare('SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid')
+      .prepare(
+        'SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid',
+      )
       .all(serverId) as KeyRow[];
     return rows.map(toKey);
   }

@@ -78,7 +78,8 @@ export class SqliteClaimRepository implements ClaimRepository {
     const params: Record<string, unknown> = { serverId, limit: page.limit };
     let after = '';
     if (page.after !== undefined) {
-      after = 'AND seq > COALESCE((SELECT seq FROM claims WHERE id = @after AND server_id = @serverId), 9223372036854775807)';
+      after =
+        'AND seq > COALESCE((SELECT seq FROM claims WHERE id = @after AND server_id = @serverId), 9223372036854775807)';
       params['after'] = page.after;
     }
     const sql = `SELECT ${COLUMNS} FROM claims WHERE server_id = @serverId ${after} ORDER BY seq LIMIT @limit`;
@@ -86,7 +87,8 @@ export class SqliteClaimRepository implements ClaimRepository {
   }
 
   get(serverId: string, id: string): ClaimRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND id = ?`).get(serverId, id) as ClaimRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND id = ?`).get(serverId, id) as
+      ClaimRow | undefined;
     return row && toClaim(row);
   }
 

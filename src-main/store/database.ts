@@ -45,7 +45,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new StoreError('DB_CORRUPT', `the database ${file} is damaged or is not an Authbox database (${(error as Error).message})`);
+      throw new StoreError(
+        'DB_CORRUPT',
+        `the database ${file} is damaged or is not an Authbox database (${(error as Error).message})`,
+      );
     }
     throw error;
   }

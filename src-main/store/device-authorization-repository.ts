@@ -31,7 +31,13 @@ const toRecord = (row: DeviceRow): DeviceAuthorizationRecord => ({
   status: row.status,
   approval:
     row.user_id !== null && row.auth_time !== null
-      ? { userId: row.user_id, authTime: new Date(row.auth_time), amr: JSON.parse(row.amr ?? '[]') as string[], scopes: JSON.parse(row.scopes ?? '[]') as string[], lifetimes: JSON.parse(row.lifetimes ?? '{}') as Lifetimes }
+      ? {
+          userId: row.user_id,
+          authTime: new Date(row.auth_time),
+          amr: JSON.parse(row.amr ?? '[]') as string[],
+          scopes: JSON.parse(row.scopes ?? '[]') as string[],
+          lifetimes: JSON.parse(row.lifetimes ?? '{}') as Lifetimes,
+        }
       : null,
   intervalSeconds: row.interval_seconds,
   lastPolledAt: row.last_polled_at === null ? null : new Date(row.last_polled_at),
@@ -52,29 +58,56 @@ export class SqliteDeviceAuthorizationRepository implements DeviceAuthorizationR
           `INSERT INTO device_authorizations (id, device_code_hash, user_code, server_id, app_id, client_id, scope, status, interval_seconds, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(r.id, hash, r.userCode, r.serverId, r.appId, r.clientId, r.scope, r.status, r.intervalSeconds, r.expiresAt.getTime());
+        .run(
+          r.id,
+          hash,
+          r.userCode,
+          r.serverId,
+          r.appId,
+          r.clientId,
+          r.scope,
+          r.status,
+          r.intervalSeconds,
+          r.expiresAt.getTime(),
+        );
     })();
   }
 
   byDeviceCodeHash(hash: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE device_code_hash = ?').get(hash) as DeviceRow | undefined;
+    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE device_code_hash = ?').get(hash) as
+      DeviceRow | undefined;
     return row && toRecord(row);
   }
 
   byUserCode(userCode: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE user_code = ?').get(userCode) as DeviceRow | undefined;
+    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE user_code = ?').get(userCode) as
+      DeviceRow | undefined;
     return row && toRecord(row);
   }
 
   /** Moves the row from `from` to `to` (with the approval, if any); false when another request moved it first. */
-  transition(id: string, from: DeviceAuthorizationRecord['status'], to: DeviceAuthorizationRecord['status'], approval?: DeviceAuthorizationRecord['approval']): boolean {
+  transition(
+    id: string,
+    from: DeviceAuthorizationRecord['status'],
+    to: DeviceAuthorizationRecord['status'],
+    approval?: DeviceAuthorizationRecord['approval'],
+  ): boolean {
     const a = approval ?? null;
     const result = this.db
       .prepare(
         `UPDATE device_authorizations SET status = ?, user_id = COALESCE(?, user_id), auth_time = COALESCE(?, auth_time), amr = COALESCE(?, amr),
          scopes = COALESCE(?, scopes), lifetimes = COALESCE(?, lifetimes) WHERE id = ? AND status = ?`,
       )
-      .run(to, a?.userId ?? null, a?.authTime.getTime() ?? null, a ? JSON.stringify(a.amr) : null, a ? JSON.stringify(a.scopes) : null, a ? JSON.stringify(a.lifetimes) : null, id, from);
+      .run(
+        to,
+        a?.userId ?? null,
+        a?.authTime.getTime() ?? null,
+        a ? JSON.stringify(a.amr) : null,
+        a ? JSON.stringify(a.scopes) : null,
+        a ? JSON.stringify(a.lifetimes) : null,
+        id,
+        from,
+      );
     return result.changes === 1;
   }
 

@@ -19,7 +19,8 @@ export interface EventRow {
   trace: string | null;
 }
 
-const COLUMNS = 'id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace';
+const COLUMNS =
+  'id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace';
 
 /** Filter fields → columns (each has an index with seq). */
 const FILTER_COLUMNS = {

@@ -68,13 +68,17 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   findByName(name: string): GroupRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE ORDER BY seq LIMIT 1`).get(name) as GroupRow | undefined;
+    const row = this.db
+      .prepare(`SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE ORDER BY seq LIMIT 1`)
+      .get(name) as GroupRow | undefined;
     return row && toGroup(row);
   }
 
   ofUser(userId: string): GroupRecord[] {
     const rows = this.db
-      .prepare(`SELECT ${PREFIXED} FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.user_id = ? ORDER BY g.seq`)
+      .prepare(
+        `SELECT ${PREFIXED} FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.user_id = ? ORDER BY g.seq`,
+      )
       .all(userId) as GroupRow[];
     return rows.map(toGroup);
   }
@@ -96,6 +100,8 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   removeMember(groupId: string, userId: string): boolean {
-    return this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0
+    );
   }
 }

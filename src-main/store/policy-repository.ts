@@ -75,18 +75,23 @@ export class SqlitePolicyRepository implements PolicyRepository {
       `UPDATE policies SET name = @name, description = @description, status = @status, priority = @priority,
          all_clients = @all_clients, last_updated = @last_updated WHERE id = @id`,
     );
-    this.insertClient = db.prepare('INSERT INTO policy_apps (policy_id, app_id) SELECT ?, id FROM apps WHERE client_id = ?');
+    this.insertClient = db.prepare(
+      'INSERT INTO policy_apps (policy_id, app_id) SELECT ?, id FROM apps WHERE client_id = ?',
+    );
     this.clearClients = db.prepare('DELETE FROM policy_apps WHERE policy_id = ?');
     this.setPriority = db.prepare('UPDATE policies SET priority = @priority WHERE id = @id');
     this.clientExists = db.prepare('SELECT 1 FROM apps WHERE client_id = ?').pluck();
   }
 
   list(serverId: string): PolicyRecord[] {
-    return (this.db.prepare(`${SELECT} WHERE p.server_id = ? ORDER BY p.priority, p.seq`).all(serverId) as PolicyReadRow[]).map(toPolicy);
+    return (
+      this.db.prepare(`${SELECT} WHERE p.server_id = ? ORDER BY p.priority, p.seq`).all(serverId) as PolicyReadRow[]
+    ).map(toPolicy);
   }
 
   get(serverId: string, policyId: string): PolicyRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE p.server_id = ? AND p.id = ?`).get(serverId, policyId) as PolicyReadRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE p.server_id = ? AND p.id = ?`).get(serverId, policyId) as
+      PolicyReadRow | undefined;
     return row && toPolicy(row);
   }
 

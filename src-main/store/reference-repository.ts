@@ -23,11 +23,17 @@ export class SqliteReferenceRepository implements ReferenceRepository {
   constructor(private readonly db: Db) {}
 
   toUser(userId: string): PolicyReference[] {
-    return this.all(`${RULE_SELECT} JOIN rule_users u ON u.rule_id = r.id WHERE u.user_id = ? ORDER BY p.seq, r.seq`, userId);
+    return this.all(
+      `${RULE_SELECT} JOIN rule_users u ON u.rule_id = r.id WHERE u.user_id = ? ORDER BY p.seq, r.seq`,
+      userId,
+    );
   }
 
   toGroup(groupId: string): PolicyReference[] {
-    return this.all(`${RULE_SELECT} JOIN rule_groups g ON g.rule_id = r.id WHERE g.group_id = ? ORDER BY p.seq, r.seq`, groupId);
+    return this.all(
+      `${RULE_SELECT} JOIN rule_groups g ON g.rule_id = r.id WHERE g.group_id = ? ORDER BY p.seq, r.seq`,
+      groupId,
+    );
   }
 
   toApp(appId: string): PolicyReference[] {

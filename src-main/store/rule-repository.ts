@@ -110,11 +110,14 @@ export class SqliteRuleRepository implements RuleRepository {
   }
 
   list(policyId: string): RuleRecord[] {
-    return (this.db.prepare(`${SELECT} WHERE r.policy_id = ? ORDER BY r.priority, r.seq`).all(policyId) as RuleReadRow[]).map(toRule);
+    return (
+      this.db.prepare(`${SELECT} WHERE r.policy_id = ? ORDER BY r.priority, r.seq`).all(policyId) as RuleReadRow[]
+    ).map(toRule);
   }
 
   get(policyId: string, ruleId: string): RuleRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE r.policy_id = ? AND r.id = ?`).get(policyId, ruleId) as RuleReadRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE r.policy_id = ? AND r.id = ?`).get(policyId, ruleId) as
+      RuleReadRow | undefined;
     return row && toRule(row);
   }
 

@@ -19,7 +19,8 @@ interface ScopeRow {
   last_updated: string;
 }
 
-const COLUMNS = 'id, server_id, name, display_name, description, consent, is_default, metadata_publish, optional, system, created, last_updated';
+const COLUMNS =
+  'id, server_id, name, display_name, description, consent, is_default, metadata_publish, optional, system, created, last_updated';
 
 /** Filter fields → columns; booleans are stored as 0/1. */
 const FILTER_COLUMNS: Record<ScopeFilterTerm['field'], string> = {
@@ -83,7 +84,9 @@ export class SqliteScopeRepository implements ScopeRepository {
     const where = ['server_id = @serverId'];
     const params: Record<string, unknown> = { serverId, limit: page.limit };
     if (page.after !== undefined) {
-      where.push('seq > COALESCE((SELECT seq FROM scopes WHERE id = @after AND server_id = @serverId), 9223372036854775807)');
+      where.push(
+        'seq > COALESCE((SELECT seq FROM scopes WHERE id = @after AND server_id = @serverId), 9223372036854775807)',
+      );
       params['after'] = page.after;
     }
     if (query.q) {
@@ -99,14 +102,17 @@ export class SqliteScopeRepository implements ScopeRepository {
   }
 
   get(serverId: string, id: string): ScopeRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND id = ?`).get(serverId, id) as ScopeRow | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND id = ?`).get(serverId, id) as
+      ScopeRow | undefined;
     return row && toScope(row);
   }
 
   byNames(serverId: string, names: string[]): ScopeRecord[] {
     if (!names.length) return [];
     const rows = this.db
-      .prepare(`SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+      )
       .all(serverId, JSON.stringify(names)) as ScopeRow[];
     return rows.map(toScope);
   }

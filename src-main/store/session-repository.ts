@@ -43,13 +43,17 @@ export class SqliteSessionRepository implements SessionRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.getTime());
       this.db
-        .prepare('INSERT INTO sessions (token_hash, server_id, user_id, auth_time, amr, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO sessions (token_hash, server_id, user_id, auth_time, amr, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(hash, s.serverId, s.userId, s.authTime.getTime(), JSON.stringify(s.amr), s.expiresAt.getTime());
     })();
   }
 
   findSession(hash: string, now: Date): SessionRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(hash, now.getTime()) as SessionRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(hash, now.getTime()) as SessionRow | undefined;
     return row && toSession(row);
   }
 
@@ -61,13 +65,17 @@ export class SqliteSessionRepository implements SessionRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM pending_authorizations WHERE expires_at <= ?').run(now.getTime());
       this.db
-        .prepare('INSERT INTO pending_authorizations (id, server_id, params, csrf, signed_in_user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO pending_authorizations (id, server_id, params, csrf, signed_in_user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(p.id, p.serverId, JSON.stringify(p.params), p.csrf, p.signedInUserId, p.expiresAt.getTime());
     })();
   }
 
   findPending(id: string, now: Date): PendingAuthorization | undefined {
-    const row = this.db.prepare('SELECT * FROM pending_authorizations WHERE id = ? AND expires_at > ?').get(id, now.getTime()) as PendingRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM pending_authorizations WHERE id = ? AND expires_at > ?')
+      .get(id, now.getTime()) as PendingRow | undefined;
     return row && toPending(row);
   }
 
@@ -80,12 +88,16 @@ export class SqliteSessionRepository implements SessionRepository {
   }
 
   consentedScopes(serverId: string, appId: string, userId: string): string[] {
-    const rows = this.db.prepare('SELECT scope FROM consents WHERE server_id = ? AND app_id = ? AND user_id = ? ORDER BY created, scope').all(serverId, appId, userId) as { scope: string }[];
+    const rows = this.db
+      .prepare('SELECT scope FROM consents WHERE server_id = ? AND app_id = ? AND user_id = ? ORDER BY created, scope')
+      .all(serverId, appId, userId) as { scope: string }[];
     return rows.map((r) => r.scope);
   }
 
   recordConsent(serverId: string, appId: string, userId: string, scopes: string[], now: Date): void {
-    const insert = this.db.prepare('INSERT INTO consents (server_id, app_id, user_id, scope, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
+    const insert = this.db.prepare(
+      'INSERT INTO consents (server_id, app_id, user_id, scope, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
     this.db.transaction(() => {
       for (const scope of scopes) insert.run(serverId, appId, userId, scope, now.getTime());
     })();

@@ -75,7 +75,9 @@ export class SqliteTokenRepository implements TokenRepository {
   constructor(private readonly db: Db) {}
 
   ensureFamily(id: string, created: Date): void {
-    this.db.prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING').run(id, created.getTime());
+    this.db
+      .prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      .run(id, created.getTime());
   }
 
   setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void {
@@ -101,7 +103,9 @@ export class SqliteTokenRepository implements TokenRepository {
 
   /** The first revocation's time and reason stay. */
   revokeFamily(id: string, at: Date, reason: string): void {
-    this.db.prepare('UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL').run(at.getTime(), reason, id);
+    this.db
+      .prepare('UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL')
+      .run(at.getTime(), reason, id);
   }
 
   insertAccessToken(token: AccessTokenRecord): void {
@@ -135,7 +139,9 @@ export class SqliteTokenRepository implements TokenRepository {
 
   updateRefreshToken(token: RefreshTokenRecord): void {
     this.db
-      .prepare('UPDATE refresh_tokens SET last_used = @last_used, idle_expires = @idle_expires, rotated_to = @rotated_to, used = @used, revoked = @revoked WHERE id = @id')
+      .prepare(
+        'UPDATE refresh_tokens SET last_used = @last_used, idle_expires = @idle_expires, rotated_to = @rotated_to, used = @used, revoked = @revoked WHERE id = @id',
+      )
       .run(fromRefresh(token));
   }
 

@@ -40,7 +40,8 @@ function toUser(row: UserRow): UserRecord {
     typeId: row.type_id ?? '',
     profile: JSON.parse(row.profile) as UserProfile,
     passwordHash: row.password_hash,
-    recoveryQuestion: row.recovery_question === null ? null : (JSON.parse(row.recovery_question) as RecoveryQuestionRecord),
+    recoveryQuestion:
+      row.recovery_question === null ? null : (JSON.parse(row.recovery_question) as RecoveryQuestionRecord),
     created: new Date(row.created),
     activated: date(row.activated),
     statusChanged: date(row.status_changed),
@@ -103,7 +104,9 @@ export class SqliteUserRepository implements UserRepository {
 
   inGroup(groupId: string): UserRecord[] {
     const rows = this.db
-      .prepare(`SELECT ${PREFIXED} FROM users u JOIN group_members m ON m.user_id = u.id WHERE m.group_id = ? ORDER BY u.seq`)
+      .prepare(
+        `SELECT ${PREFIXED} FROM users u JOIN group_members m ON m.user_id = u.id WHERE m.group_id = ? ORDER BY u.seq`,
+      )
       .all(groupId) as UserRow[];
     return rows.map(toUser);
   }

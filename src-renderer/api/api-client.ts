@@ -3,7 +3,15 @@
  * route, its path parameters, its body and query, typed by the entry. Slices depend on this
  * interface, so tests can hand them a fake instead of the HTTP client.
  */
-import type { BodyOf, PagedRoute, ParamsOf, QueryOf, ResponseOf, RouteDef, StreamRoute } from '../../src-main/contracts/routes.js';
+import type {
+  BodyOf,
+  PagedRoute,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+  RouteDef,
+  StreamRoute,
+} from '../../src-main/contracts/routes.js';
 import type { routes } from '../../src-main/contracts/routes.js';
 
 type BodyArg<R extends RouteDef> = R extends { body: unknown } ? [body: BodyOf<R>] : [];

@@ -4,7 +4,14 @@
  * (DESIGN: one origin).
  */
 import { pathOf } from '../../src-main/contracts/routes.js';
-import type { PagedRoute, ParamsOf, QueryOf, ResponseOf, RouteDef, StreamRoute } from '../../src-main/contracts/routes.js';
+import type {
+  PagedRoute,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+  RouteDef,
+  StreamRoute,
+} from '../../src-main/contracts/routes.js';
 import type { ApiClient, CallArgs, StreamOptions } from './api-client.js';
 import { ApiError, apiErrorFrom, toApiError } from './api-error.js';
 import { createSseParser } from './sse-parser.js';
@@ -30,7 +37,8 @@ export function nextLink(header: string | null): string | null {
 /** The route's path with its parameters, and the query members that are set. */
 function urlOf(route: RouteDef, params: Record<string, string>, query: object | undefined): string {
   const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== '') search.set(name, String(value));
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== '') search.set(name, String(value));
   const text = search.toString();
   return text ? `${pathOf(route, params)}?${text}` : pathOf(route, params);
 }
@@ -67,14 +75,19 @@ export class AuthboxClient implements ApiClient {
   }
 
   /** Read with fetch, not EventSource, for the SSWS header. */
-  async stream<R extends StreamRoute>(route: R, params: ParamsOf<R>, { query, signal, onOpen, onMessage }: StreamOptions<R>): Promise<void> {
+  async stream<R extends StreamRoute>(
+    route: R,
+    params: ParamsOf<R>,
+    { query, signal, onOpen, onMessage }: StreamOptions<R>,
+  ): Promise<void> {
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     const token = this.getToken();
     if (token) headers['authorization'] = `SSWS ${token}`;
     const url = `${this.baseUrl}${urlOf(route, params, query as object | undefined)}`;
     try {
       const response = await this.fetch(url, { method: route.method, headers, signal });
-      if (!response.ok || !response.body) throw apiErrorFrom(response.status, await readBody(response), response.statusText);
+      if (!response.ok || !response.body)
+        throw apiErrorFrom(response.status, await readBody(response), response.statusText);
       onOpen?.();
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       const parser = createSseParser();
@@ -100,13 +113,18 @@ export class AuthboxClient implements ApiClient {
     let response: Response;
     let parsed: unknown;
     try {
-      response = await this.fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      response = await this.fetch(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       parsed = await readBody(response);
     } catch (error) {
       throw toApiError(error);
     }
     if (!response.ok) throw apiErrorFrom(response.status, parsed, response.statusText);
-    if (typeof parsed === 'string') throw new ApiError(response.status, null, `Expected JSON from ${method} ${pathOrUrl}, got something else`);
+    if (typeof parsed === 'string')
+      throw new ApiError(response.status, null, `Expected JSON from ${method} ${pathOrUrl}, got something else`);
     return { body: parsed as T, response };
   }
 }

@@ -34,10 +34,18 @@ function MainNav({ route }: { route: Route }) {
   // Only what works: screens join this list as they are built.
   return (
     <nav className="nav" aria-label="Main">
-      <a className="nav__link" href={hrefOf({ page: 'servers' })} aria-current={route.page.startsWith('server') ? 'page' : undefined}>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'servers' })}
+        aria-current={route.page.startsWith('server') ? 'page' : undefined}
+      >
         Authorization Servers
       </a>
-      <a className="nav__link" href={hrefOf({ page: 'events', id: null })} aria-current={route.page === 'events' ? 'page' : undefined}>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'events', id: null })}
+        aria-current={route.page === 'events' ? 'page' : undefined}
+      >
         Event Log
       </a>
     </nav>

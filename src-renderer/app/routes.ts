@@ -5,7 +5,8 @@
 export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
-export type Route = { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
+export type Route =
+  { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
@@ -24,7 +25,8 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
-  if (parts[0] === 'authorization-servers' && parts[1]) return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
+  if (parts[0] === 'authorization-servers' && parts[1])
+    return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
   return { page: 'servers' };
 }
 

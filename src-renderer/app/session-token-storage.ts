@@ -5,7 +5,7 @@ const KEY = 'authbox.adminToken';
 
 export function sessionTokenStorage(): TokenStorage {
   // Storage can throw (disabled storage, opaque origins); then the token lives in memory only.
-  const attempt = <T,>(fn: () => T, fallback: T): T => {
+  const attempt = <T>(fn: () => T, fallback: T): T => {
     try {
       return fn();
     } catch {

@@ -75,7 +75,8 @@ export function toClaimWrite(draft: ClaimDraft) {
 }
 
 /** The scopes a preview grants by default: the claim's condition scopes, else `openid`. */
-export const previewScopesOf = (draft: ClaimDraft): string => (!draft.anyScope && draft.scopes.length > 0 ? draft.scopes.join(' ') : 'openid');
+export const previewScopesOf = (draft: ClaimDraft): string =>
+  !draft.anyScope && draft.scopes.length > 0 ? draft.scopes.join(' ') : 'openid';
 
 /** API cause fields → form fields. */
 const FIELD_OF_CAUSE: Record<string, ClaimField> = {

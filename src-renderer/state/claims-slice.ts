@@ -38,58 +38,68 @@ const initial = { serverClaims: {}, serverScopes: {} } satisfies Partial<ClaimsS
 
 /** `claim` in place of the one with its id, or last (new claims list last, as the API lists them). */
 function upsertClaim(claims: ClaimDto[], claim: ClaimDto): ClaimDto[] {
-  return claims.some((c) => c.id === claim.id) ? claims.map((c) => (c.id === claim.id ? claim : c)) : [...claims, claim];
+  return claims.some((c) => c.id === claim.id)
+    ? claims.map((c) => (c.id === claim.id ? claim : c))
+    : [...claims, claim];
 }
 
-export const createClaimsSlice: SliceCreator<ClaimsSlice> = ({ api }) => (set, get) => {
-  const stale = (token: string | null) => get().token !== token;
+export const createClaimsSlice: SliceCreator<ClaimsSlice> =
+  ({ api }) =>
+  (set, get) => {
+    const stale = (token: string | null) => get().token !== token;
 
-  const put = <K extends ListKey>(key: K, serverId: string, change: Partial<ServerList<ItemOf<K>>>) =>
-    set((state) => {
-      const lists = state[key] as Record<string, ServerList<ItemOf<K>>>;
-      const current = lists[serverId] ?? { load: IDLE, items: [] };
-      return { [key]: { ...lists, [serverId]: { ...current, ...change } } } as Partial<AppState>;
-    });
+    const put = <K extends ListKey>(key: K, serverId: string, change: Partial<ServerList<ItemOf<K>>>) =>
+      set((state) => {
+        const lists = state[key] as Record<string, ServerList<ItemOf<K>>>;
+        const current = lists[serverId] ?? { load: IDLE, items: [] };
+        return { [key]: { ...lists, [serverId]: { ...current, ...change } } } as Partial<AppState>;
+      });
 
-  const load = async <K extends ListKey>(key: K, serverId: string, fetch: () => Promise<ItemOf<K>[]>) => {
-    const token = get().token;
-    put(key, serverId, { load: LOADING });
-    try {
-      const items = await fetch();
-      if (!stale(token)) put(key, serverId, { load: READY, items });
-    } catch (error) {
-      const apiError = get().reportFailure(error);
-      if (!stale(token)) put(key, serverId, { load: { status: 'error', error: apiError } });
-    }
-  };
+    const load = async <K extends ListKey>(key: K, serverId: string, fetch: () => Promise<ItemOf<K>[]>) => {
+      const token = get().token;
+      put(key, serverId, { load: LOADING });
+      try {
+        const items = await fetch();
+        if (!stale(token)) put(key, serverId, { load: READY, items });
+      } catch (error) {
+        const apiError = get().reportFailure(error);
+        if (!stale(token)) put(key, serverId, { load: { status: 'error', error: apiError } });
+      }
+    };
 
-  const save = async (serverId: string, call: () => Promise<ClaimDto>): Promise<ClaimSaveOutcome> => {
-    const token = get().token;
-    try {
-      const claim = await call();
-      if (!stale(token)) put('serverClaims', serverId, { items: upsertClaim(get().serverClaims[serverId]?.items ?? [], claim) });
-      return { ok: true, claim };
-    } catch (error) {
-      return { ok: false, ...claimProblemsOf(get().reportFailure(error)) };
-    }
-  };
-
-  return {
-    ...initial,
-    loadClaims: (serverId) => load('serverClaims', serverId, () => api.list(routes.listClaims, { id: serverId })),
-    loadScopes: (serverId) => load('serverScopes', serverId, () => api.list(routes.listScopes, { id: serverId })),
-    createClaim: (serverId, draft) => save(serverId, () => api.call(routes.createClaim, { id: serverId }, toClaimWrite(draft))),
-    saveClaim: (serverId, claimId, draft) => save(serverId, () => api.call(routes.replaceClaim, { id: serverId, claimId }, toClaimWrite(draft))),
-    async deleteClaim(serverId, claimId) {
+    const save = async (serverId: string, call: () => Promise<ClaimDto>): Promise<ClaimSaveOutcome> => {
       const token = get().token;
       try {
-        await api.call(routes.deleteClaim, { id: serverId, claimId });
+        const claim = await call();
+        if (!stale(token))
+          put('serverClaims', serverId, { items: upsertClaim(get().serverClaims[serverId]?.items ?? [], claim) });
+        return { ok: true, claim };
       } catch (error) {
-        return { ok: false, error: get().reportFailure(error) };
+        return { ok: false, ...claimProblemsOf(get().reportFailure(error)) };
       }
-      if (!stale(token)) put('serverClaims', serverId, { items: (get().serverClaims[serverId]?.items ?? []).filter((c) => c.id !== claimId) });
-      return { ok: true };
-    },
-    resetClaims: () => set(initial),
+    };
+
+    return {
+      ...initial,
+      loadClaims: (serverId) => load('serverClaims', serverId, () => api.list(routes.listClaims, { id: serverId })),
+      loadScopes: (serverId) => load('serverScopes', serverId, () => api.list(routes.listScopes, { id: serverId })),
+      createClaim: (serverId, draft) =>
+        save(serverId, () => api.call(routes.createClaim, { id: serverId }, toClaimWrite(draft))),
+      saveClaim: (serverId, claimId, draft) =>
+        save(serverId, () => api.call(routes.replaceClaim, { id: serverId, claimId }, toClaimWrite(draft))),
+      async deleteClaim(serverId, claimId) {
+        const token = get().token;
+        try {
+          await api.call(routes.deleteClaim, { id: serverId, claimId });
+        } catch (error) {
+          return { ok: false, error: get().reportFailure(error) };
+        }
+        if (!stale(token))
+          put('serverClaims', serverId, {
+            items: (get().serverClaims[serverId]?.items ?? []).filter((c) => c.id !== claimId),
+          });
+        return { ok: true };
+      },
+      resetClaims: () => set(initial),
+    };
   };
-};

@@ -83,80 +83,91 @@ function merge(state: AppState, event: ProtocolEventDto): Partial<AppState> {
   return { eventsById, eventIds: [event.id, ...state.eventIds].slice(0, MAX_EVENT_ROWS) };
 }
 
-export const createEventsSlice: SliceCreator<EventsSlice> = ({ api }) => (set, get) => {
-  const stale = (token: string | null) => get().token !== token;
+export const createEventsSlice: SliceCreator<EventsSlice> =
+  ({ api }) =>
+  (set, get) => {
+    const stale = (token: string | null) => get().token !== token;
 
-  return {
-    ...initial,
-    async loadEvents() {
-      const token = get().token;
-      const filter = get().eventFilter;
-      set({ eventList: LOADING });
-      try {
-        const events = await api.call(routes.listEvents, {}, toApiFilter(filter));
-        if (stale(token) || get().eventFilter !== filter) return;
-        set((state) => {
-          // Live events that arrived while the list was on its way stay on top.
-          const listed = new Set(events.map((e) => e.id));
-          const live = state.eventIds.filter((id) => !listed.has(id));
-          return {
-            eventIds: [...live, ...events.map((e) => e.id)],
-            eventsById: { ...state.eventsById, ...Object.fromEntries(events.map((e) => [e.id, e])) },
-            eventList: READY,
-            eventCursor: state.eventCursor ?? events[0]?.id ?? null,
-          };
-        });
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (!stale(token) && get().eventFilter === filter) set({ eventList: { status: 'error', error: apiError } });
-      }
-    },
-    async setEventFilter(change) {
-      set((state) => ({ eventFilter: { ...state.eventFilter, ...change }, eventIds: [] }));
-      await get().loadEvents();
-    },
-    receiveEvent(event) {
-      set((state) => ({ ...merge(state, event), eventCursor: event.id }));
-    },
-    async selectEvent(id) {
-      set({ selectedEventId: id });
-      if (id === null || id in get().eventsById || get().eventLoads[id]?.status === 'loading') return;
-      const token = get().token;
-      set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
-      try {
-        const event = await api.call(routes.getEvent, { id });
-        if (stale(token)) return;
-        set((state) => ({ eventsById: { ...state.eventsById, [id]: event }, eventLoads: { ...state.eventLoads, [id]: READY } }));
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (!stale(token)) set((state) => ({ eventLoads: { ...state.eventLoads, [id]: { status: 'error', error: apiError } } }));
-      }
-    },
-    async followEvents(signal) {
-      const token = get().token;
-      set({ eventStream: 'connecting' });
-      try {
-        await api.stream(routes.streamEvents, {}, {
-          ...(get().eventCursor ? { query: { after: get().eventCursor! } } : {}),
-          signal,
-          onOpen: () => {
-            if (!stale(token)) set({ eventStream: 'live' });
-          },
-          onMessage: (event) => {
-            if (!stale(token)) get().receiveEvent(event);
-          },
-        });
-      } catch (error) {
-        get().reportFailure(error);
-      }
-      if (!stale(token)) set({ eventStream: 'offline' });
-    },
-    resetEvents: () => set(initial),
+    return {
+      ...initial,
+      async loadEvents() {
+        const token = get().token;
+        const filter = get().eventFilter;
+        set({ eventList: LOADING });
+        try {
+          const events = await api.call(routes.listEvents, {}, toApiFilter(filter));
+          if (stale(token) || get().eventFilter !== filter) return;
+          set((state) => {
+            // Live events that arrived while the list was on its way stay on top.
+            const listed = new Set(events.map((e) => e.id));
+            const live = state.eventIds.filter((id) => !listed.has(id));
+            return {
+              eventIds: [...live, ...events.map((e) => e.id)],
+              eventsById: { ...state.eventsById, ...Object.fromEntries(events.map((e) => [e.id, e])) },
+              eventList: READY,
+              eventCursor: state.eventCursor ?? events[0]?.id ?? null,
+            };
+          });
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (!stale(token) && get().eventFilter === filter) set({ eventList: { status: 'error', error: apiError } });
+        }
+      },
+      async setEventFilter(change) {
+        set((state) => ({ eventFilter: { ...state.eventFilter, ...change }, eventIds: [] }));
+        await get().loadEvents();
+      },
+      receiveEvent(event) {
+        set((state) => ({ ...merge(state, event), eventCursor: event.id }));
+      },
+      async selectEvent(id) {
+        set({ selectedEventId: id });
+        if (id === null || id in get().eventsById || get().eventLoads[id]?.status === 'loading') return;
+        const token = get().token;
+        set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
+        try {
+          const event = await api.call(routes.getEvent, { id });
+          if (stale(token)) return;
+          set((state) => ({
+            eventsById: { ...state.eventsById, [id]: event },
+            eventLoads: { ...state.eventLoads, [id]: READY },
+          }));
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (!stale(token))
+            set((state) => ({ eventLoads: { ...state.eventLoads, [id]: { status: 'error', error: apiError } } }));
+        }
+      },
+      async followEvents(signal) {
+        const token = get().token;
+        set({ eventStream: 'connecting' });
+        try {
+          await api.stream(
+            routes.streamEvents,
+            {},
+            {
+              ...(get().eventCursor ? { query: { after: get().eventCursor! } } : {}),
+              signal,
+              onOpen: () => {
+                if (!stale(token)) set({ eventStream: 'live' });
+              },
+              onMessage: (event) => {
+                if (!stale(token)) get().receiveEvent(event);
+              },
+            },
+          );
+        } catch (error) {
+          get().reportFailure(error);
+        }
+        if (!stale(token)) set({ eventStream: 'offline' });
+      },
+      resetEvents: () => set(initial),
+    };
   };
-};
 
 /** The listed events, newest first (use with useShallow: it builds a new array). */
-export const selectEvents = (state: AppState): ProtocolEventDto[] => state.eventIds.flatMap((id) => state.eventsById[id] ?? []);
+export const selectEvents = (state: AppState): ProtocolEventDto[] =>
+  state.eventIds.flatMap((id) => state.eventsById[id] ?? []);
 
 export const selectSelectedEvent = (state: AppState): ProtocolEventDto | undefined =>
   state.selectedEventId === null ? undefined : state.eventsById[state.selectedEventId];

@@ -13,7 +13,10 @@ export interface FormProblemsOf<Field extends string> {
 }
 
 /** `fieldOfCause` maps an API cause field (`audiences`, `conditions.scopes`) to the form field that shows it. */
-export function formProblemsFrom<Field extends string>(error: ApiError, fieldOfCause: Readonly<Record<string, Field>>): FormProblemsOf<Field> {
+export function formProblemsFrom<Field extends string>(
+  error: ApiError,
+  fieldOfCause: Readonly<Record<string, Field>>,
+): FormProblemsOf<Field> {
   const fieldErrors: FieldErrorsOf<Field> = {};
   const rest: string[] = [];
   for (const issue of error.issues) {

@@ -2,10 +2,7 @@
 import type { ApiError } from '../api/api-error.js';
 
 export type LoadState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready' }
-  | { status: 'error'; error: ApiError };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: ApiError };
 
 export const IDLE: LoadState = { status: 'idle' };
 export const LOADING: LoadState = { status: 'loading' };

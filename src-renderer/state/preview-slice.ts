@@ -5,7 +5,14 @@
  * without signing or storing anything.
  */
 import type { AppDto } from '../../src-main/contracts/app.js';
-import type { ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest, UserDto } from '../../src-main/contracts/index.js';
+import type {
+  ClaimsPreviewDto,
+  ClaimsPreviewRequest,
+  ExpressionCheckDto,
+  ExpressionPreviewDto,
+  ExpressionPreviewRequest,
+  UserDto,
+} from '../../src-main/contracts/index.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { ApiError } from '../api/api-error.js';
 import type { SliceCreator } from './app-state.js';
@@ -42,64 +49,75 @@ export interface PreviewSlice {
   resetPreviews(): void;
 }
 
-const initial = { previewUsers: [], previewApps: [], previewSubjects: IDLE, tokenPreviews: {} } satisfies Partial<PreviewSlice>;
+const initial = {
+  previewUsers: [],
+  previewApps: [],
+  previewSubjects: IDLE,
+  tokenPreviews: {},
+} satisfies Partial<PreviewSlice>;
 
-export const createPreviewSlice: SliceCreator<PreviewSlice> = ({ api }) => (set, get) => {
-  const stale = (token: string | null) => get().token !== token;
-  /** Per server: the newest Token Preview request, so an older answer arriving late is dropped. */
-  const latest = new Map<string, number>();
-  let requests = 0;
+export const createPreviewSlice: SliceCreator<PreviewSlice> =
+  ({ api }) =>
+  (set, get) => {
+    const stale = (token: string | null) => get().token !== token;
+    /** Per server: the newest Token Preview request, so an older answer arriving late is dropped. */
+    const latest = new Map<string, number>();
+    let requests = 0;
 
-  const putPreview = (serverId: string, change: Partial<TokenPreviewEntry>) =>
-    set((state) => {
-      const current = state.tokenPreviews[serverId] ?? { request: null, load: IDLE, result: null, resultFor: null };
-      return { tokenPreviews: { ...state.tokenPreviews, [serverId]: { ...current, ...change } } };
-    });
+    const putPreview = (serverId: string, change: Partial<TokenPreviewEntry>) =>
+      set((state) => {
+        const current = state.tokenPreviews[serverId] ?? { request: null, load: IDLE, result: null, resultFor: null };
+        return { tokenPreviews: { ...state.tokenPreviews, [serverId]: { ...current, ...change } } };
+      });
 
-  return {
-    ...initial,
-    async loadPreviewSubjects() {
-      const token = get().token;
-      set({ previewSubjects: LOADING });
-      try {
-        const [previewUsers, previewApps] = await Promise.all([api.list(routes.listUsers, {}), api.list(routes.listApps, {})]);
-        if (!stale(token)) set({ previewUsers, previewApps, previewSubjects: READY });
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (!stale(token)) set({ previewSubjects: { status: 'error', error: apiError } });
-      }
-    },
-    async checkExpression(expression) {
-      try {
-        return { ok: true, check: await api.call(routes.checkExpression, {}, { expression }) };
-      } catch (error) {
-        return { ok: false, error: get().reportFailure(error) };
-      }
-    },
-    async evaluateExpression(request) {
-      try {
-        return { ok: true, preview: await api.call(routes.previewExpression, {}, request) };
-      } catch (error) {
-        return { ok: false, error: get().reportFailure(error) };
-      }
-    },
-    async previewTokens(serverId, request) {
-      const token = get().token;
-      const id = ++requests;
-      latest.set(serverId, id);
-      const current = () => !stale(token) && latest.get(serverId) === id;
-      putPreview(serverId, { request, load: LOADING });
-      try {
-        const result = await api.call(routes.previewClaims, { serverId }, request);
-        if (current()) putPreview(serverId, { load: READY, result, resultFor: request });
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (current()) putPreview(serverId, { load: { status: 'error', error: apiError }, result: null, resultFor: null });
-      }
-    },
-    resetPreviews() {
-      latest.clear();
-      set(initial);
-    },
+    return {
+      ...initial,
+      async loadPreviewSubjects() {
+        const token = get().token;
+        set({ previewSubjects: LOADING });
+        try {
+          const [previewUsers, previewApps] = await Promise.all([
+            api.list(routes.listUsers, {}),
+            api.list(routes.listApps, {}),
+          ]);
+          if (!stale(token)) set({ previewUsers, previewApps, previewSubjects: READY });
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (!stale(token)) set({ previewSubjects: { status: 'error', error: apiError } });
+        }
+      },
+      async checkExpression(expression) {
+        try {
+          return { ok: true, check: await api.call(routes.checkExpression, {}, { expression }) };
+        } catch (error) {
+          return { ok: false, error: get().reportFailure(error) };
+        }
+      },
+      async evaluateExpression(request) {
+        try {
+          return { ok: true, preview: await api.call(routes.previewExpression, {}, request) };
+        } catch (error) {
+          return { ok: false, error: get().reportFailure(error) };
+        }
+      },
+      async previewTokens(serverId, request) {
+        const token = get().token;
+        const id = ++requests;
+        latest.set(serverId, id);
+        const current = () => !stale(token) && latest.get(serverId) === id;
+        putPreview(serverId, { request, load: LOADING });
+        try {
+          const result = await api.call(routes.previewClaims, { serverId }, request);
+          if (current()) putPreview(serverId, { load: READY, result, resultFor: request });
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (current())
+            putPreview(serverId, { load: { status: 'error', error: apiError }, result: null, resultFor: null });
+        }
+      },
+      resetPreviews() {
+        latest.clear();
+        set(initial);
+      },
+    };
   };
-};

@@ -39,65 +39,68 @@ function upsert(state: AppState, server: AuthorizationServerDto): Partial<AppSta
   };
 }
 
-export const createServersSlice: SliceCreator<ServersSlice> = ({ api }) => (set, get) => {
-  /** True when the token changed while a call was out: its answer belongs to the old session. */
-  const stale = (token: string | null) => get().token !== token;
+export const createServersSlice: SliceCreator<ServersSlice> =
+  ({ api }) =>
+  (set, get) => {
+    /** True when the token changed while a call was out: its answer belongs to the old session. */
+    const stale = (token: string | null) => get().token !== token;
 
-  const save = async (call: () => Promise<AuthorizationServerDto>): Promise<SaveOutcome> => {
-    const token = get().token;
-    try {
-      const server = await call();
-      if (!stale(token)) set((state) => upsert(state, server));
-      return { ok: true, server };
-    } catch (error) {
-      return { ok: false, ...formProblemsOf(get().reportFailure(error)) };
-    }
-  };
-
-  return {
-    ...initial,
-    async loadServers() {
+    const save = async (call: () => Promise<AuthorizationServerDto>): Promise<SaveOutcome> => {
       const token = get().token;
-      set({ serverList: LOADING });
       try {
-        const servers = await api.list(routes.listServers, {});
-        if (stale(token)) return;
-        set({
-          serverIds: servers.map((s) => s.id),
-          serversById: Object.fromEntries(servers.map((s) => [s.id, s])),
-          serverList: READY,
-        });
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (!stale(token)) set({ serverList: { status: 'error', error: apiError } });
-      }
-    },
-    async loadServer(id) {
-      const token = get().token;
-      set((state) => ({ serverLoads: { ...state.serverLoads, [id]: LOADING } }));
-      try {
-        const server = await api.call(routes.getServer, { id });
+        const server = await call();
         if (!stale(token)) set((state) => upsert(state, server));
+        return { ok: true, server };
       } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (!stale(token)) set((state) => ({ serverLoads: { ...state.serverLoads, [id]: { status: 'error', error: apiError } } }));
+        return { ok: false, ...formProblemsOf(get().reportFailure(error)) };
       }
-    },
-    createServer: (draft) => save(() => api.call(routes.createServer, {}, toWrite(draft))),
-    saveServer: (id, draft) => save(() => api.call(routes.replaceServer, { id }, toWrite(draft))),
-    async setServerStatus(id, status) {
-      try {
-        await api.call(status === 'ACTIVE' ? routes.activateServer : routes.deactivateServer, { id });
-      } catch (error) {
-        return { ok: false, error: get().reportFailure(error) };
-      }
-      // The lifecycle calls answer 204 without a body: read the server back for its new status.
-      await get().loadServer(id);
-      return { ok: true };
-    },
-    resetServers: () => set(initial),
+    };
+
+    return {
+      ...initial,
+      async loadServers() {
+        const token = get().token;
+        set({ serverList: LOADING });
+        try {
+          const servers = await api.list(routes.listServers, {});
+          if (stale(token)) return;
+          set({
+            serverIds: servers.map((s) => s.id),
+            serversById: Object.fromEntries(servers.map((s) => [s.id, s])),
+            serverList: READY,
+          });
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (!stale(token)) set({ serverList: { status: 'error', error: apiError } });
+        }
+      },
+      async loadServer(id) {
+        const token = get().token;
+        set((state) => ({ serverLoads: { ...state.serverLoads, [id]: LOADING } }));
+        try {
+          const server = await api.call(routes.getServer, { id });
+          if (!stale(token)) set((state) => upsert(state, server));
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (!stale(token))
+            set((state) => ({ serverLoads: { ...state.serverLoads, [id]: { status: 'error', error: apiError } } }));
+        }
+      },
+      createServer: (draft) => save(() => api.call(routes.createServer, {}, toWrite(draft))),
+      saveServer: (id, draft) => save(() => api.call(routes.replaceServer, { id }, toWrite(draft))),
+      async setServerStatus(id, status) {
+        try {
+          await api.call(status === 'ACTIVE' ? routes.activateServer : routes.deactivateServer, { id });
+        } catch (error) {
+          return { ok: false, error: get().reportFailure(error) };
+        }
+        // The lifecycle calls answer 204 without a body: read the server back for its new status.
+        await get().loadServer(id);
+        return { ok: true };
+      },
+      resetServers: () => set(initial),
+    };
   };
-};
 
 /** The loaded servers in list order (use with useShallow: it builds a new array). */
 export const selectServers = (state: AppState): AuthorizationServerDto[] =>

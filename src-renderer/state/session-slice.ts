@@ -16,36 +16,38 @@ export interface SessionSlice {
   reportFailure(error: unknown): ApiError;
 }
 
-export const createSessionSlice: SliceCreator<SessionSlice> = ({ tokenStorage }) => (set, get) => {
-  const resetData = () => {
-    get().resetServers();
-    get().resetSigningKeys();
-    get().resetEvents();
-    get().resetClaims();
-    get().resetPreviews();
+export const createSessionSlice: SliceCreator<SessionSlice> =
+  ({ tokenStorage }) =>
+  (set, get) => {
+    const resetData = () => {
+      get().resetServers();
+      get().resetSigningKeys();
+      get().resetEvents();
+      get().resetClaims();
+      get().resetPreviews();
+    };
+    return {
+      token: tokenStorage.load(),
+      tokenProblem: null,
+      saveToken(token) {
+        const trimmed = token.trim();
+        if (trimmed === '') return;
+        tokenStorage.save(trimmed);
+        set({ token: trimmed, tokenProblem: null });
+        resetData();
+      },
+      forgetToken() {
+        tokenStorage.clear();
+        set({ token: null, tokenProblem: null });
+        resetData();
+      },
+      reportFailure(error) {
+        const apiError = toApiError(error);
+        if (apiError.isAuthFailure) set({ tokenProblem: apiError.summary });
+        return apiError;
+      },
+    };
   };
-  return {
-    token: tokenStorage.load(),
-    tokenProblem: null,
-    saveToken(token) {
-      const trimmed = token.trim();
-      if (trimmed === '') return;
-      tokenStorage.save(trimmed);
-      set({ token: trimmed, tokenProblem: null });
-      resetData();
-    },
-    forgetToken() {
-      tokenStorage.clear();
-      set({ token: null, tokenProblem: null });
-      resetData();
-    },
-    reportFailure(error) {
-      const apiError = toApiError(error);
-      if (apiError.isAuthFailure) set({ tokenProblem: apiError.summary });
-      return apiError;
-    },
-  };
-};
 
 /** The token prompt shows when there is no token or the server refused it. */
 export const selectNeedsToken = (state: AppState): boolean => state.token === null || state.tokenProblem !== null;

@@ -27,37 +27,39 @@ export function sortKeys(keys: SigningKeyDto[]): SigningKeyDto[] {
   return [...keys].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
 }
 
-export const createSigningKeysSlice: SliceCreator<SigningKeysSlice> = ({ api }) => (set, get) => {
-  const put = (serverId: string, change: Partial<ServerKeys>) =>
-    set((state: AppState) => {
-      const current = state.signingKeys[serverId] ?? { load: LOADING, keys: [] };
-      return { signingKeys: { ...state.signingKeys, [serverId]: { ...current, ...change } } };
-    });
+export const createSigningKeysSlice: SliceCreator<SigningKeysSlice> =
+  ({ api }) =>
+  (set, get) => {
+    const put = (serverId: string, change: Partial<ServerKeys>) =>
+      set((state: AppState) => {
+        const current = state.signingKeys[serverId] ?? { load: LOADING, keys: [] };
+        return { signingKeys: { ...state.signingKeys, [serverId]: { ...current, ...change } } };
+      });
 
-  return {
-    signingKeys: {},
-    async loadSigningKeys(serverId) {
-      const token = get().token;
-      put(serverId, { load: LOADING });
-      try {
-        const keys = await api.call(routes.listKeys, { id: serverId });
-        if (get().token === token) put(serverId, { load: READY, keys: sortKeys(keys) });
-      } catch (error) {
-        const apiError = get().reportFailure(error);
-        if (get().token === token) put(serverId, { load: { status: 'error', error: apiError } });
-      }
-    },
-    async rotateSigningKey(serverId) {
-      try {
-        const keys = await api.call(routes.rotateKeys, { id: serverId }, { use: 'sig' });
-        put(serverId, { load: READY, keys: sortKeys(keys) });
-      } catch (error) {
-        return { ok: false, error: get().reportFailure(error) };
-      }
-      // The server's `credentials.signing.kid` and `lastRotated` changed too.
-      await get().loadServer(serverId);
-      return { ok: true };
-    },
-    resetSigningKeys: () => set({ signingKeys: {} }),
+    return {
+      signingKeys: {},
+      async loadSigningKeys(serverId) {
+        const token = get().token;
+        put(serverId, { load: LOADING });
+        try {
+          const keys = await api.call(routes.listKeys, { id: serverId });
+          if (get().token === token) put(serverId, { load: READY, keys: sortKeys(keys) });
+        } catch (error) {
+          const apiError = get().reportFailure(error);
+          if (get().token === token) put(serverId, { load: { status: 'error', error: apiError } });
+        }
+      },
+      async rotateSigningKey(serverId) {
+        try {
+          const keys = await api.call(routes.rotateKeys, { id: serverId }, { use: 'sig' });
+          put(serverId, { load: READY, keys: sortKeys(keys) });
+        } catch (error) {
+          return { ok: false, error: get().reportFailure(error) };
+        }
+        // The server's `credentials.signing.kid` and `lastRotated` changed too.
+        await get().loadServer(serverId);
+        return { ok: true };
+      },
+      resetSigningKeys: () => set({ signingKeys: {} }),
+    };
   };
-};

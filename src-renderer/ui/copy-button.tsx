@@ -17,7 +17,11 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         {state === 'copied' ? 'Copied' : 'Copy'}
       </Button>
       <span className="visually-hidden" aria-live="polite">
-        {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy; select the text and copy it by hand' : ''}
+        {state === 'copied'
+          ? 'Copied to the clipboard'
+          : state === 'failed'
+            ? 'Could not copy; select the text and copy it by hand'
+            : ''}
       </span>
     </>
   );

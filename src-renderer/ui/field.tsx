@@ -22,7 +22,17 @@ export function useFieldIds(error: string | undefined, hint: ReactNode) {
 }
 
 /** The inline error, then the hint, under a control (or a group of them). */
-export function FieldNotes({ error, hint, errorId, hintId }: { error?: string | undefined; hint?: ReactNode; errorId: string; hintId: string }) {
+export function FieldNotes({
+  error,
+  hint,
+  errorId,
+  hintId,
+}: {
+  error?: string | undefined;
+  hint?: ReactNode;
+  errorId: string;
+  hintId: string;
+}) {
   return (
     <>
       {error && (
@@ -62,17 +72,35 @@ export function TextField({ label, error, hint, className, ...input }: Common & 
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <input {...input} id={id} className={controlClass(className)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
+        <input
+          {...input}
+          id={id}
+          className={controlClass(className)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
       )}
     </FieldFrame>
   );
 }
 
-export function TextAreaField({ label, error, hint, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <textarea {...input} id={id} className={controlClass(className)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
+        <textarea
+          {...input}
+          id={id}
+          className={controlClass(className)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
       )}
     </FieldFrame>
   );
@@ -83,11 +111,23 @@ export interface SelectOption {
   label: string;
 }
 
-export function SelectField({ label, error, hint, options, ...select }: Common & { options: SelectOption[] } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  options,
+  ...select
+}: Common & { options: SelectOption[] } & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <select {...select} id={id} className="field__control" aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+        <select
+          {...select}
+          id={id}
+          className="field__control"
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -100,7 +140,12 @@ export function SelectField({ label, error, hint, options, ...select }: Common &
 }
 
 /** A checkbox with its label beside it, and the inline error under both. */
-export function CheckboxField({ label, error, hint, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+export function CheckboxField({
+  label,
+  error,
+  hint,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   const { errorId, hintId, describedBy } = useFieldIds(error, hint);
   return (
     <div className={error ? 'field field--invalid' : 'field'}>

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures.js';
 import { ServersPage } from './pages/servers-page.js';
 import { TokenPrompt } from './pages/token-prompt.js';
 
-test('asks for the admin token when the address has a wrong one, then loads the list with the right one', async ({ page, authbox }) => {
+test('asks for the admin token when the address has a wrong one, then loads the list with the right one', async ({
+  page,
+  authbox,
+}) => {
   await page.goto(`${authbox.origin}/#token=not-the-right-token`);
 
   const prompt = new TokenPrompt(page);
@@ -16,7 +19,10 @@ test('asks for the admin token when the address has a wrong one, then loads the 
   await expect(prompt.heading).toBeHidden();
 });
 
-test('asks for the admin token when there is none, and keeps it for this tab after a reload', async ({ page, authbox }) => {
+test('asks for the admin token when there is none, and keeps it for this tab after a reload', async ({
+  page,
+  authbox,
+}) => {
   await page.goto(`${authbox.origin}/`);
 
   const prompt = new TokenPrompt(page);

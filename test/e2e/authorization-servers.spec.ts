@@ -17,7 +17,11 @@ test('lists the default authorization server and wipes the token from the addres
 test('adds an authorization server and opens it on its Settings tab', async ({ page, authbox }) => {
   const servers = new ServersPage(page);
   await servers.open(authbox.uiUrl);
-  await servers.fillNewServer({ name: 'Orders API', audience: 'api://orders', description: 'Tokens for the orders service' });
+  await servers.fillNewServer({
+    name: 'Orders API',
+    audience: 'api://orders',
+    description: 'Tokens for the orders service',
+  });
   await servers.save();
 
   const settings = new ServerSettingsPage(page);
@@ -48,7 +52,10 @@ test('copies the issuer URI to the clipboard', async ({ page, context, authbox }
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${authbox.origin}/oauth2/default`);
 });
 
-test('shows the server validation errors under Audience and Description and creates nothing', async ({ page, authbox }) => {
+test('shows the server validation errors under Audience and Description and creates nothing', async ({
+  page,
+  authbox,
+}) => {
   const servers = new ServersPage(page);
   await servers.open(authbox.uiUrl);
   await servers.fillNewServer({ name: 'Half done', audience: '', description: '' });

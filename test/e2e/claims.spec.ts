@@ -66,7 +66,13 @@ test('creates an ID token claim through Add Claim and shows it in the table', as
 
 test('edits a claim (every field is sent) and disables it', async ({ page, authbox }) => {
   const serverId = await createServer(authbox, 'Billing');
-  await createClaim(authbox, serverId, { name: 'tier', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'app.profile.tier', conditions: { scopes: [] } });
+  await createClaim(authbox, serverId, {
+    name: 'tier',
+    claimType: 'RESOURCE',
+    valueType: 'EXPRESSION',
+    value: 'app.profile.tier',
+    conditions: { scopes: [] },
+  });
   const claims = new ClaimsPage(page);
   await claims.open(authbox.uiUrl, serverId);
 
@@ -100,7 +106,13 @@ test('edits a claim (every field is sent) and disables it', async ({ page, authb
 
 test('deletes a claim after confirming, and keeps it when the confirmation is cancelled', async ({ page, authbox }) => {
   const serverId = await createServer(authbox, 'Inventory');
-  await createClaim(authbox, serverId, { name: 'warehouse', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: '"north"', conditions: { scopes: [] } });
+  await createClaim(authbox, serverId, {
+    name: 'warehouse',
+    claimType: 'RESOURCE',
+    valueType: 'EXPRESSION',
+    value: '"north"',
+    conditions: { scopes: [] },
+  });
   const claims = new ClaimsPage(page);
   await claims.open(authbox.uiUrl, serverId);
 
@@ -137,7 +149,10 @@ test('shows the reserved-name error under Name for an ID token claim called sub'
   await expect(claims.field('Name')).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('shows an invalid regular expression under Value for a Groups claim that matches by regex', async ({ page, authbox }) => {
+test('shows an invalid regular expression under Value for a Groups claim that matches by regex', async ({
+  page,
+  authbox,
+}) => {
   const claims = new ClaimsPage(page);
   await claims.open(authbox.uiUrl, 'default');
   await claims.addButton.click();
@@ -152,7 +167,10 @@ test('shows an invalid regular expression under Value for a Groups claim that ma
   await expect(claims.row('groups')).toHaveCount(0);
 });
 
-test('the live preview shows what the expression gives for the chosen user, and marks the span of a broken one', async ({ page, authbox }) => {
+test('the live preview shows what the expression gives for the chosen user, and marks the span of a broken one', async ({
+  page,
+  authbox,
+}) => {
   await createUser(authbox, 'alice@example.com', { firstName: 'Alice' });
   const app = await createWebApp(authbox, 'Orders portal');
   const claims = new ClaimsPage(page);
@@ -169,7 +187,9 @@ test('the live preview shows what the expression gives for the chosen user, and 
 
   await claims.field('Value').fill('user.firstName +');
   await expect(claims.previewResult).toBeHidden();
-  await expect(claims.field('Value')).toHaveAccessibleDescription("expected an expression after '+' at column 16 Error at column 16: user.firstName +");
+  await expect(claims.field('Value')).toHaveAccessibleDescription(
+    "expected an expression after '+' at column 16 Error at column 16: user.firstName +",
+  );
   // The span is the '+' with nothing after it.
   await expect(claims.valueMirror.locator('mark')).toHaveText('+');
   // The evaluation met the same fault: it is told once, under Value, not again in the panel.
@@ -193,7 +213,10 @@ test('the live preview shows what the expression gives for the chosen user, and 
   await expect(previewButton).not.toHaveAttribute('aria-busy', 'true');
 });
 
-test('marks a broken expression as it is typed, with no app chosen, and unmarks it once fixed', async ({ page, authbox }) => {
+test('marks a broken expression as it is typed, with no app chosen, and unmarks it once fixed', async ({
+  page,
+  authbox,
+}) => {
   const claims = new ClaimsPage(page);
   await claims.open(authbox.uiUrl, 'default');
   await claims.addButton.click();

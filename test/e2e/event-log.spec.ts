@@ -1,6 +1,12 @@
 import { expect, test } from './fixtures.js';
 import { EventLogPage } from './pages/event-log-page.js';
-import { createPolicyWithRule, createScope, createServer, createServiceApp, requestToken } from './support/sandbox-setup.js';
+import {
+  createPolicyWithRule,
+  createScope,
+  createServer,
+  createServiceApp,
+  requestToken,
+} from './support/sandbox-setup.js';
 
 test('shows token requests live and explains why one was refused', async ({ page, authbox }) => {
   const serverId = await createServer(authbox, 'Orders');
@@ -51,7 +57,10 @@ test('shows token requests live and explains why one was refused', async ({ page
   await expect(page.getByText('No events match these filters.')).toBeVisible();
 });
 
-test('opens a successful event with the matched rule highlighted, the granted scopes and the lifetimes', async ({ page, authbox }) => {
+test('opens a successful event with the matched rule highlighted, the granted scopes and the lifetimes', async ({
+  page,
+  authbox,
+}) => {
   const serverId = await createServer(authbox, 'Billing');
   await createScope(authbox, serverId, 'invoices:read');
   await createPolicyWithRule(authbox, serverId, 'Invoices', ['invoices:read']);

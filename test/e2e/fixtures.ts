@@ -27,7 +27,8 @@ export const test = base.extend<{ authbox: Authbox }>({
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_CONSOLE_ERRORS.test(message.text())) problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !EXPECTED_CONSOLE_ERRORS.test(message.text()))
+        problems.push(`console: ${message.text()}`);
     });
     await use(page);
     expect(problems, 'errors the page reported').toEqual([]);

@@ -20,7 +20,9 @@ import { expect, test } from './fixtures.js';
 import type { Authbox } from './fixtures.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
-const AUTH_JS_BUNDLE = fileURLToPath(new URL('../../node_modules/@okta/okta-auth-js/dist/okta-auth-js.min.js', import.meta.url));
+const AUTH_JS_BUNDLE = fileURLToPath(
+  new URL('../../node_modules/@okta/okta-auth-js/dist/okta-auth-js.min.js', import.meta.url),
+);
 const LOGIN = 'ada@example.com';
 const PASSWORD = 'Sandbox-Passw0rd!';
 const SCOPES = ['openid', 'profile', 'email', 'offline_access'];
@@ -38,7 +40,11 @@ function spaPage(config: Record<string, unknown>): string {
 }
 
 /** A node:http server on a loopback port of its own: the SPA's origin. */
-async function startSpa(): Promise<{ server: Server; origin: string; setConfig(config: Record<string, unknown>): void }> {
+async function startSpa(): Promise<{
+  server: Server;
+  origin: string;
+  setConfig(config: Record<string, unknown>): void;
+}> {
   const bundle = readFileSync(AUTH_JS_BUNDLE);
   let html = '';
   const server = createServer((request, response) => {
@@ -58,28 +64,34 @@ async function startSpa(): Promise<{ server: Server; origin: string; setConfig(c
 
 /** A single-page app (public client, PKCE, refresh tokens) and a user assigned to it, made through the management API. */
 async function setUp(authbox: Authbox, spaOrigin: string): Promise<string> {
-  const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>('POST', '/api/v1/apps', {
-    name: 'oidc_client',
-    label: 'auth-js SPA',
-    signOnMode: 'OPENID_CONNECT',
-    credentials: { oauthClient: { token_endpoint_auth_method: 'none', pkce_required: true } },
-    settings: {
-      oauthClient: {
-        application_type: 'browser',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: [`${spaOrigin}/callback`],
-        post_logout_redirect_uris: [spaOrigin],
+  const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>(
+    'POST',
+    '/api/v1/apps',
+    {
+      name: 'oidc_client',
+      label: 'auth-js SPA',
+      signOnMode: 'OPENID_CONNECT',
+      credentials: { oauthClient: { token_endpoint_auth_method: 'none', pkce_required: true } },
+      settings: {
+        oauthClient: {
+          application_type: 'browser',
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          redirect_uris: [`${spaOrigin}/callback`],
+          post_logout_redirect_uris: [spaOrigin],
+        },
       },
     },
-  });
+  );
   expect(app.status, JSON.stringify(app.body)).toBe(200);
   const user = await authbox.api<{ id: string }>('POST', '/api/v1/users?activate=true', {
     profile: { login: LOGIN, email: LOGIN, firstName: 'Ada', lastName: 'Lovelace' },
     credentials: { password: { value: PASSWORD } },
   });
   expect(user.status).toBe(200);
-  expect((await authbox.api('POST', `/api/v1/apps/${app.body.id}/users`, { id: user.body.id, scope: 'USER' })).status).toBe(200);
+  expect(
+    (await authbox.api('POST', `/api/v1/apps/${app.body.id}/users`, { id: user.body.id, scope: 'USER' })).status,
+  ).toBe(200);
   return app.body.credentials.oauthClient.client_id;
 }
 
@@ -90,7 +102,11 @@ interface StoredTokens {
 }
 
 const storedTokens = (page: Page) =>
-  page.evaluate(() => (window as unknown as { authClient: { tokenManager: { getTokensSync(): StoredTokens } } }).authClient.tokenManager.getTokensSync());
+  page.evaluate(() =>
+    (
+      window as unknown as { authClient: { tokenManager: { getTokensSync(): StoredTokens } } }
+    ).authClient.tokenManager.getTokensSync(),
+  );
 
 let spa: Awaited<ReturnType<typeof startSpa>>;
 
@@ -105,7 +121,10 @@ test.afterEach(async () => {
 
 // Skipped for now: it passed in the full run on the merged main but timed out at page.waitForURL on a fresh clone's CI run;
 // the cause is not yet known (see the closing note).
-test.fixme('okta-auth-js 8 with default options signs in, reads the user, renews with a refresh token and signs out', async ({ authbox, page }) => {
+test.fixme('okta-auth-js 8 with default options signs in, reads the user, renews with a refresh token and signs out', async ({
+  authbox,
+  page,
+}) => {
   const clientId = await setUp(authbox, spa.origin);
   const issuer = `${authbox.origin}/oauth2/default`;
   spa.setConfig({ issuer, clientId, redirectUri: `${spa.origin}/callback`, scopes: SCOPES });
@@ -120,7 +139,11 @@ test.fixme('okta-auth-js 8 with default options signs in, reads the user, renews
   });
   await page.waitForURL((url) => url.href.startsWith(`${issuer}/v1/authorize?`));
   const authorize = new URL(page.url()).searchParams;
-  expect(Object.fromEntries(['client_id', 'response_type', 'code_challenge_method', 'scope'].map((name) => [name, authorize.get(name)]))).toEqual({
+  expect(
+    Object.fromEntries(
+      ['client_id', 'response_type', 'code_challenge_method', 'scope'].map((name) => [name, authorize.get(name)]),
+    ),
+  ).toEqual({
     client_id: clientId,
     response_type: 'code',
     code_challenge_method: 'S256',
@@ -137,10 +160,16 @@ test.fixme('okta-auth-js 8 with default options signs in, reads the user, renews
   expect(signedIn.idToken?.claims).toMatchObject({ iss: issuer, aud: clientId, email: LOGIN });
   expect(signedIn.refreshToken?.refreshToken).toEqual(expect.any(String));
 
-  const user = await page.evaluate(() => (window as unknown as { authClient: { getUser(): Promise<Record<string, unknown>> } }).authClient.getUser());
+  const user = await page.evaluate(() =>
+    (window as unknown as { authClient: { getUser(): Promise<Record<string, unknown>> } }).authClient.getUser(),
+  );
   expect(user).toMatchObject({ sub: signedIn.idToken?.claims['sub'], email: LOGIN, name: 'Ada Lovelace' });
 
-  await page.evaluate(() => (window as unknown as { authClient: { tokenManager: { renew(key: string): Promise<unknown> } } }).authClient.tokenManager.renew('accessToken'));
+  await page.evaluate(() =>
+    (
+      window as unknown as { authClient: { tokenManager: { renew(key: string): Promise<unknown> } } }
+    ).authClient.tokenManager.renew('accessToken'),
+  );
   const renewed = await storedTokens(page);
   expect(renewed.accessToken?.accessToken).not.toBe(signedIn.accessToken?.accessToken);
   // A browser app's refresh tokens ROTATE: the renewal brought a new one.
@@ -156,7 +185,9 @@ test.fixme('okta-auth-js 8 with default options signs in, reads the user, renews
   await page.waitForURL(`${spa.origin}/`);
 
   // signOut revoked the access token before it left: /userinfo refuses it now.
-  const userinfo = await fetch(`${issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${renewed.accessToken?.accessToken}` } });
+  const userinfo = await fetch(`${issuer}/v1/userinfo`, {
+    headers: { authorization: `Bearer ${renewed.accessToken?.accessToken}` },
+  });
   expect(userinfo.status).toBe(401);
   expect(calls).toEqual([
     'GET /oauth2/default/.well-known/openid-configuration',

@@ -18,10 +18,11 @@ test('edits the name on Settings and saves it', async ({ page, authbox }) => {
   await expect(settings.heading).toContainText('Default (renamed)');
   // The form shows what the server stored (trimmed).
   await expect(settings.field('Name')).toHaveValue('Default (renamed)');
-  const saved = await authbox.api<{ name: string; audiences: string[]; credentials: { signing: { rotationMode: string } } }>(
-    'GET',
-    '/api/v1/authorizationServers/default',
-  );
+  const saved = await authbox.api<{
+    name: string;
+    audiences: string[];
+    credentials: { signing: { rotationMode: string } };
+  }>('GET', '/api/v1/authorizationServers/default');
   expect(saved.body.name).toBe('Default (renamed)');
   expect(saved.body.audiences).toEqual(['api://default']);
   expect(saved.body.credentials.signing.rotationMode).toBe('MANUAL');

@@ -20,7 +20,11 @@ try {
   const servers = [
     { name: 'orders', audience: 'api://orders', description: 'Orders API' },
     { name: 'Mobile App', audience: 'api://mobile', description: 'Tokens for the iOS and Android apps' },
-    { name: 'Partner Portal', audience: 'https://partners.example.com', description: 'Tokens for partner integrations' },
+    {
+      name: 'Partner Portal',
+      audience: 'https://partners.example.com',
+      description: 'Tokens for partner integrations',
+    },
   ];
   for (const s of servers) {
     const created = await authbox.api<{ id: string }>('POST', '/api/v1/authorizationServers', {
@@ -29,17 +33,28 @@ try {
       description: s.description,
     });
     if (created.status !== 201) throw new Error(`could not create ${s.name}: HTTP ${created.status}`);
-    if (s.name === 'Partner Portal') await authbox.api('POST', `/api/v1/authorizationServers/${created.body.id}/lifecycle/deactivate`);
+    if (s.name === 'Partner Portal')
+      await authbox.api('POST', `/api/v1/authorizationServers/${created.body.id}/lifecycle/deactivate`);
   }
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(authbox.uiUrl);
-    await page.getByRole('table', { name: 'Authorization Servers' }).getByRole('link', { name: 'Partner Portal' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Authorization Servers' })
+      .getByRole('link', { name: 'Partner Portal' })
+      .waitFor();
     await page.screenshot({ path: OUT });
     process.stdout.write(`wrote ${OUT}\n`);
 

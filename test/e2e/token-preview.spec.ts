@@ -1,19 +1,48 @@
 import { expect, test } from './fixtures.js';
 import type { Authbox } from './fixtures.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { assignUser, createClaim, createGroup, createPolicyWithRule, createScope, createServer, createUser, createWebApp } from './support/sandbox-setup.js';
+import {
+  assignUser,
+  createClaim,
+  createGroup,
+  createPolicyWithRule,
+  createScope,
+  createServer,
+  createUser,
+  createWebApp,
+} from './support/sandbox-setup.js';
 
 /** Alice (in Engineering) and a web app, with an access token claim and an ID token claim on the default server. */
 async function setUp(authbox: Authbox) {
-  const userId = await createUser(authbox, 'alice@example.com', { firstName: 'Alice', lastName: 'Smith', department: 'Engineering' });
+  const userId = await createUser(authbox, 'alice@example.com', {
+    firstName: 'Alice',
+    lastName: 'Smith',
+    department: 'Engineering',
+  });
   await createGroup(authbox, 'Engineering', [userId]);
   const app = await createWebApp(authbox, 'Orders portal', { tier: 'gold' });
-  await createClaim(authbox, 'default', { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'user.department', conditions: { scopes: [] } });
-  await createClaim(authbox, 'default', { name: 'given', claimType: 'IDENTITY', valueType: 'EXPRESSION', value: 'user.firstName', alwaysIncludeInToken: true, conditions: { scopes: [] } });
+  await createClaim(authbox, 'default', {
+    name: 'department',
+    claimType: 'RESOURCE',
+    valueType: 'EXPRESSION',
+    value: 'user.department',
+    conditions: { scopes: [] },
+  });
+  await createClaim(authbox, 'default', {
+    name: 'given',
+    claimType: 'IDENTITY',
+    valueType: 'EXPRESSION',
+    value: 'user.firstName',
+    alwaysIncludeInToken: true,
+    conditions: { scopes: [] },
+  });
   return { userId, app };
 }
 
-test('previews the tokens with the custom claims highlighted in the access token and the ID tokens', async ({ page, authbox }) => {
+test('previews the tokens with the custom claims highlighted in the access token and the ID tokens', async ({
+  page,
+  authbox,
+}) => {
   const { app } = await setUp(authbox);
   const preview = new TokenPreviewPage(page);
   await preview.open(authbox.uiUrl, 'default');
@@ -26,8 +55,12 @@ test('previews the tokens with the custom claims highlighted in the access token
   // sub comes from the system claim, not a custom one: shown, not highlighted.
   await expect(preview.payload('Access token')).toContainText('"sub": "alice@example.com"');
   await expect(preview.customClaims('ID token')).toHaveText(['"given": "Alice" (custom claim)']);
-  await expect(preview.customClaims('ID token (response_type=id_token)')).toHaveText(['"given": "Alice" (custom claim)']);
-  await expect(preview.payload('ID token (response_type=id_token)')).toContainText('"preferred_username": "alice@example.com"');
+  await expect(preview.customClaims('ID token (response_type=id_token)')).toHaveText([
+    '"given": "Alice" (custom claim)',
+  ]);
+  await expect(preview.payload('ID token (response_type=id_token)')).toContainText(
+    '"preferred_username": "alice@example.com"',
+  );
   await expect(preview.payload('Userinfo')).toContainText('"given": "Alice"');
   await expect(preview.result.getByText('custom claim', { exact: true })).toBeVisible();
 
@@ -57,7 +90,13 @@ test('previews client credentials (no user) with no ID token, and says why', asy
 
 test('shows the server_error of a claim that cannot be evaluated, with the trace', async ({ page, authbox }) => {
   const { app } = await setUp(authbox);
-  await createClaim(authbox, 'default', { name: 'broken', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'String.substring(user.firstName, 4, 1)', conditions: { scopes: [] } });
+  await createClaim(authbox, 'default', {
+    name: 'broken',
+    claimType: 'RESOURCE',
+    valueType: 'EXPRESSION',
+    value: 'String.substring(user.firstName, 4, 1)',
+    conditions: { scopes: [] },
+  });
   const preview = new TokenPreviewPage(page);
   await preview.open(authbox.uiUrl, 'default');
   await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid');
@@ -78,7 +117,10 @@ test('shows the API’s refusal under the field it names', async ({ page, authbo
   await expect(preview.field('OAuth/OIDC client')).toHaveAccessibleDescription(/cannot be left blank/);
 });
 
-test('with Authorization Code, shows the matched policy and rule, the granted scopes and the lifetime', async ({ page, authbox }) => {
+test('with Authorization Code, shows the matched policy and rule, the granted scopes and the lifetime', async ({
+  page,
+  authbox,
+}) => {
   const { userId, app } = await setUp(authbox);
   await assignUser(authbox, app.id, userId);
   const preview = new TokenPreviewPage(page);
@@ -101,12 +143,17 @@ test('refuses Client Credentials with a user selected, under User', async ({ pag
   await preview.open(authbox.uiUrl, 'default');
   await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid', 'Client Credentials');
 
-  await expect(preview.field('User')).toHaveAccessibleDescription('must be left out for client_credentials (its tokens have no user)');
+  await expect(preview.field('User')).toHaveAccessibleDescription(
+    'must be left out for client_credentials (its tokens have no user)',
+  );
   await expect(preview.field('User')).toHaveAttribute('aria-invalid', 'true');
   await expect(preview.result).toHaveCount(0);
 });
 
-test('answers a user not assigned to the app with access_denied, refused before any policy', async ({ page, authbox }) => {
+test('answers a user not assigned to the app with access_denied, refused before any policy', async ({
+  page,
+  authbox,
+}) => {
   const { app } = await setUp(authbox);
   const preview = new TokenPreviewPage(page);
   await preview.open(authbox.uiUrl, 'default');
@@ -119,7 +166,10 @@ test('answers a user not assigned to the app with access_denied, refused before 
   await expect(preview.decision.getByRole('list', { name: 'Access policies' })).toHaveCount(0);
 });
 
-test('shows the rule that does not allow the grant as skipped, and why, beside the policy failure', async ({ page, authbox }) => {
+test('shows the rule that does not allow the grant as skipped, and why, beside the policy failure', async ({
+  page,
+  authbox,
+}) => {
   const serverId = await createServer(authbox, 'Machines');
   await createScope(authbox, serverId, 'orders:read');
   await createPolicyWithRule(authbox, serverId, 'Machines only', ['orders:read']);
@@ -131,7 +181,9 @@ test('shows the rule that does not allow the grant as skipped, and why, beside t
   await preview.preview(`Orders portal (${app.clientId})`, 'alice@example.com', 'openid', 'Authorization Code');
 
   await expect(preview.fact('Error')).toHaveText('access_denied');
-  await expect(preview.fact('Error description')).toHaveText('Policy evaluation failed for this request, please check the policy configurations.');
+  await expect(preview.fact('Error description')).toHaveText(
+    'Policy evaluation failed for this request, please check the policy configurations.',
+  );
   await expect(preview.policy('Services')).toContainText('none of its rules matched');
   const rule = preview.rule('Services', 'Machines only');
   await expect(rule).toContainText('Skipped');

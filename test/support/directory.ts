@@ -19,16 +19,32 @@ async function expectStatus<T>(response: Response, status: number, what: string)
 export async function createUser(t: TestApp, login: string): Promise<string> {
   const profile = { login, email: login, firstName: login.split('@')[0], lastName: 'Test' };
   const body = JSON.stringify({ profile, credentials: { password: { value: TEST_PASSWORD } } });
-  return (await expectStatus<{ id: string }>(await t.api('/api/v1/users?activate=true', { method: 'POST', body }), 200, `creating ${login}`)).id;
+  return (
+    await expectStatus<{ id: string }>(
+      await t.api('/api/v1/users?activate=true', { method: 'POST', body }),
+      200,
+      `creating ${login}`,
+    )
+  ).id;
 }
 
 export async function createGroup(t: TestApp, name: string): Promise<string> {
   const body = JSON.stringify({ profile: { name, description: `${name} group` } });
-  return (await expectStatus<{ id: string }>(await t.api('/api/v1/groups', { method: 'POST', body }), 200, `creating group ${name}`)).id;
+  return (
+    await expectStatus<{ id: string }>(
+      await t.api('/api/v1/groups', { method: 'POST', body }),
+      200,
+      `creating group ${name}`,
+    )
+  ).id;
 }
 
 export async function addMember(t: TestApp, groupId: string, userId: string): Promise<void> {
-  await expectStatus(await t.api(`/api/v1/groups/${groupId}/users/${userId}`, { method: 'PUT' }), 204, `adding ${userId} to ${groupId}`);
+  await expectStatus(
+    await t.api(`/api/v1/groups/${groupId}/users/${userId}`, { method: 'PUT' }),
+    204,
+    `adding ${userId} to ${groupId}`,
+  );
 }
 
 /** An OIDC service app (client_credentials, client_secret_basic); returns its client_id. */
@@ -38,7 +54,9 @@ export async function createServiceApp(t: TestApp, label: string): Promise<strin
     label,
     signOnMode: 'OPENID_CONNECT',
     credentials: { oauthClient: { token_endpoint_auth_method: 'client_secret_basic' } },
-    settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] } },
+    settings: {
+      oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'] },
+    },
   });
   const app = await expectStatus<{ credentials: { oauthClient: { client_id: string } } }>(
     await t.api('/api/v1/apps', { method: 'POST', body }),
@@ -51,14 +69,20 @@ export async function createServiceApp(t: TestApp, label: string): Promise<strin
 /** A custom scope of the server. */
 export async function createScope(t: TestApp, serverId: string, name: string): Promise<void> {
   const body = JSON.stringify({ name });
-  await expectStatus(await t.api(`/api/v1/authorizationServers/${serverId}/scopes`, { method: 'POST', body }), 201, `creating scope ${name}`);
+  await expectStatus(
+    await t.api(`/api/v1/authorizationServers/${serverId}/scopes`, { method: 'POST', body }),
+    201,
+    `creating scope ${name}`,
+  );
 }
 
 /** Row counts of `tables`, read straight from the test database. */
 export function tableCounts(t: TestApp, tables: string[]): Record<string, number> {
   const db = new Database(join(t.dataDir, 'authbox.db'), { readonly: true });
   try {
-    return Object.fromEntries(tables.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]));
+    return Object.fromEntries(
+      tables.map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]),
+    );
   } finally {
     db.close();
   }

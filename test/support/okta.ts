@@ -27,7 +27,12 @@ export interface OktaErrorJson {
 }
 
 /** Asserts an Okta error answer (reference §2): status, JSON type, code, link, id and, if given, the causes. */
-export async function expectOktaError(response: Response, status: number, errorCode: string, causes?: string[]): Promise<OktaErrorJson> {
+export async function expectOktaError(
+  response: Response,
+  status: number,
+  errorCode: string,
+  causes?: string[],
+): Promise<OktaErrorJson> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   const body = (await response.json()) as OktaErrorJson;

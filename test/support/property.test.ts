@@ -6,7 +6,10 @@ import { PROPERTY_SEED, assertProperty, propertySeed } from './property.js';
 /** The values a property sees in one run with the shared seed. */
 function valuesSeen(): number[] {
   const seen: number[] = [];
-  assertProperty(fc.property(fc.integer(), (n) => void seen.push(n)), { numRuns: 20 });
+  assertProperty(
+    fc.property(fc.integer(), (n) => void seen.push(n)),
+    { numRuns: 20 },
+  );
   return seen;
 }
 
@@ -32,7 +35,10 @@ describe('assertProperty', () => {
   it('names the seed that replays a failing property', () => {
     let message = '';
     try {
-      assertProperty(fc.property(fc.nat(), (n) => n < 0), { numRuns: 5 });
+      assertProperty(
+        fc.property(fc.nat(), (n) => n < 0),
+        { numRuns: 5 },
+      );
     } catch (error) {
       message = (error as Error).message;
     }
@@ -41,7 +47,10 @@ describe('assertProperty', () => {
   });
 
   it('names the seed when an async property fails', async () => {
-    const failing = assertProperty(fc.asyncProperty(fc.nat(), async (n) => n < 0), { numRuns: 5 });
+    const failing = assertProperty(
+      fc.asyncProperty(fc.nat(), async (n) => n < 0),
+      { numRuns: 5 },
+    );
     await expect(failing).rejects.toThrow(`replay with FC_SEED=${PROPERTY_SEED}.`);
   });
 });

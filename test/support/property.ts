@@ -19,7 +19,10 @@ export const PROPERTY_SEED = propertySeed();
 /** `fc.assert` with `{ seed: PROPERTY_SEED }`; a failure's message starts with the `FC_SEED` that replays it. */
 export function assertProperty<Ts>(property: fc.IAsyncProperty<Ts>, params?: fc.Parameters<Ts>): Promise<void>;
 export function assertProperty<Ts>(property: fc.IProperty<Ts>, params?: fc.Parameters<Ts>): void;
-export function assertProperty<Ts>(property: fc.IRawProperty<Ts>, params: fc.Parameters<Ts> = {}): Promise<void> | void {
+export function assertProperty<Ts>(
+  property: fc.IRawProperty<Ts>,
+  params: fc.Parameters<Ts> = {},
+): Promise<void> | void {
   const seeded = { ...params, seed: PROPERTY_SEED };
   let run: Promise<void> | void;
   try {

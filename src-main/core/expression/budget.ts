@@ -27,14 +27,22 @@ export class Budget {
   /** Refuses a string of `length` characters (before it is built) when over the cap. */
   checkLength(length: number, span: SourceSpan): void {
     if (length > RESULT_LIMITS.maxStringLength) {
-      fail('EL_ARGUMENT', `the result would be ${length} characters long, more than the ${RESULT_LIMITS.maxStringLength} allowed`, span);
+      fail(
+        'EL_ARGUMENT',
+        `the result would be ${length} characters long, more than the ${RESULT_LIMITS.maxStringLength} allowed`,
+        span,
+      );
     }
   }
 
   /** Refuses an array of `size` elements when over the cap. */
   checkSize(size: number, span: SourceSpan): void {
     if (size > RESULT_LIMITS.maxArrayLength) {
-      fail('EL_ARGUMENT', `the result would have ${size} elements, more than the ${RESULT_LIMITS.maxArrayLength} allowed`, span);
+      fail(
+        'EL_ARGUMENT',
+        `the result would have ${size} elements, more than the ${RESULT_LIMITS.maxArrayLength} allowed`,
+        span,
+      );
     }
   }
 

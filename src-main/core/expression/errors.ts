@@ -15,7 +15,12 @@ export class ExpressionFailure extends Error {
 }
 
 /** `reason at column N (note)`: the column is where `span` starts. */
-export function expressionError(code: ExpressionErrorCode, reason: string, span: SourceSpan, note?: string): ExpressionError {
+export function expressionError(
+  code: ExpressionErrorCode,
+  reason: string,
+  span: SourceSpan,
+  note?: string,
+): ExpressionError {
   const message = `${reason} at column ${span.start + 1}${note ? ` (${note})` : ''}`;
   return { code, message, span: { start: span.start, end: span.end } };
 }
@@ -32,14 +37,20 @@ export const INTERNAL_ERROR = 'internal error in the expression engine';
  * Runs `body`; an `ExpressionFailure` becomes its error. Anything else is a bug, still returned
  * as a value (a call-stack overflow as EL_TOO_DEEP) so the caller never sees an exception.
  */
-export function capture<T>(body: () => T, whole: SourceSpan): { ok: true; value: T } | { ok: false; error: ExpressionError } {
+export function capture<T>(
+  body: () => T,
+  whole: SourceSpan,
+): { ok: true; value: T } | { ok: false; error: ExpressionError } {
   try {
     return { ok: true, value: body() };
   } catch (caught) {
     if (caught instanceof ExpressionFailure) return { ok: false, error: caught.error };
     const text = caught instanceof Error ? caught.message : String(caught);
     if (caught instanceof RangeError && /call stack/i.test(text)) {
-      return { ok: false, error: expressionError('EL_TOO_DEEP', 'expression nests too deeply for the call stack', whole) };
+      return {
+        ok: false,
+        error: expressionError('EL_TOO_DEEP', 'expression nests too deeply for the call stack', whole),
+      };
     }
     return { ok: false, error: expressionError('EL_TYPE', `${INTERNAL_ERROR}: ${text}`, whole) };
   }

@@ -38,7 +38,9 @@ class Evaluation {
       case 'map':
         return Object.fromEntries(node.entries.map((entry) => [entry.key, this.value(entry.value, scope)]));
       case 'name':
-        return scope && !ROOTS.has(node.name) ? this.property(scope.element, node.name, node.at) : this.root(node.name, node.at);
+        return scope && !ROOTS.has(node.name)
+          ? this.property(scope.element, node.name, node.at)
+          : this.root(node.name, node.at);
       case 'this':
         return scope?.element ?? null;
       case 'member':
@@ -77,7 +79,9 @@ class Evaluation {
     if (object.kind === 'name' && (object.name === 'user' || object.name === 'appuser')) {
       this.budget.tick(1, object.at);
       const profile = object.name === 'user' ? this.context.user?.profile : this.context.appuser;
-      return profile && Object.hasOwn(profile, node.name) ? importValue(profile[node.name], this.budget, node.at) : null;
+      return profile && Object.hasOwn(profile, node.name)
+        ? importValue(profile[node.name], this.budget, node.at)
+        : null;
     }
     return this.property(this.value(object, scope), node.name, node.at);
   }
@@ -89,19 +93,24 @@ class Evaluation {
 
   private index(object: Value, index: Value, at: SourceSpan): Value {
     if (isObject(object)) {
-      if (typeof index !== 'string') fail('EL_TYPE', `an object is indexed by a string key, got ${typeName(index)}`, at);
+      if (typeof index !== 'string')
+        fail('EL_TYPE', `an object is indexed by a string key, got ${typeName(index)}`, at);
       return propertyOf(object, index);
     }
-    if (!Array.isArray(object) && typeof object !== 'string') return fail('EL_TYPE', `cannot index ${typeName(object)}`, at);
-    if (typeof index !== 'number' || !Number.isInteger(index)) return fail('EL_TYPE', `an index must be a whole number, got ${typeName(index)}`, at);
+    if (!Array.isArray(object) && typeof object !== 'string')
+      return fail('EL_TYPE', `cannot index ${typeName(object)}`, at);
+    if (typeof index !== 'number' || !Number.isInteger(index))
+      return fail('EL_TYPE', `an index must be a whole number, got ${typeName(index)}`, at);
     const what = Array.isArray(object) ? 'array' : 'string';
-    if (index < 0 || index >= object.length) fail('EL_INDEX', `index ${index} is outside the ${what} (length ${object.length})`, at);
+    if (index < 0 || index >= object.length)
+      fail('EL_INDEX', `index ${index} is outside the ${what} (length ${object.length})`, at);
     return object[index]!;
   }
 
   private projection(node: NodeOf<'projection'>, scope: Scope): Value {
     const items = this.value(node.object, scope);
-    if (!Array.isArray(items)) return fail('EL_TYPE', `a projection .![…] needs an array, got ${typeName(items)}`, node.at);
+    if (!Array.isArray(items))
+      return fail('EL_TYPE', `a projection .![…] needs an array, got ${typeName(items)}`, node.at);
     return items.map((element) => this.value(node.body, { element }));
   }
 
@@ -110,7 +119,10 @@ class Evaluation {
     for (const step of node.rest) {
       if (step.op === '&&' || step.op === '||') {
         const left = asBoolean(result, `'${step.text}' on its left`, step.at);
-        result = left === (step.op === '||') ? left : asBoolean(this.value(step.operand, scope), `'${step.text}' on its right`, step.at);
+        result =
+          left === (step.op === '||')
+            ? left
+            : asBoolean(this.value(step.operand, scope), `'${step.text}' on its right`, step.at);
       } else {
         result = applyOperator(step, result, this.value(step.operand, scope), this.budget);
       }

@@ -118,8 +118,32 @@ export const WORD_LITERALS: ReadonlyMap<string, boolean | null> = new Map([
 
 /** Punctuation, longest first so the lexer takes `.![` before `.` and `?:` before `?`. */
 export const PUNCTUATION: readonly string[] = [
-  '.![', '?:', '==', '!=', '<=', '>=', '&&', '||',
-  '+', '-', '*', '/', '%', '!', '<', '>', '?', ':', '(', ')', '[', ']', '{', '}', ',', '.',
+  '.![',
+  '?:',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '!',
+  '<',
+  '>',
+  '?',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
 ];
 
 /** The context roots and the members each allows (null: any attribute). */

@@ -10,7 +10,13 @@ import { evaluateTree } from './evaluate.js';
 import { tokenize } from './lexer.js';
 import { checkNames } from './names.js';
 import { parseTokens } from './parser.js';
-import type { CompiledExpression, EvaluationResult, ExpressionContext, ExpressionLimits, ParseResult } from './types.js';
+import type {
+  CompiledExpression,
+  EvaluationResult,
+  ExpressionContext,
+  ExpressionLimits,
+  ParseResult,
+} from './types.js';
 
 export type * from './types.js';
 
@@ -54,7 +60,14 @@ export function parseExpression(source: string, limits: ExpressionLimits = EXPRE
   }
   if (source.length > limits.maxLength) {
     const past = { start: limits.maxLength, end: source.length };
-    return { ok: false, error: expressionError('EL_TOO_LONG', `the expression is ${source.length} characters long, more than the ${limits.maxLength} allowed; the excess starts`, past) };
+    return {
+      ok: false,
+      error: expressionError(
+        'EL_TOO_LONG',
+        `the expression is ${source.length} characters long, more than the ${limits.maxLength} allowed; the excess starts`,
+        past,
+      ),
+    };
   }
   const result = capture(() => compile(source, limits), wholeOf(source));
   return result.ok ? { ok: true, expression: result.value } : result;
@@ -65,13 +78,21 @@ export function parseExpression(source: string, limits: ExpressionLimits = EXPRE
  * EL_TOO_MANY_STEPS; the span is the node that failed. Never throws. An expression that did not
  * come from `parseExpression` is parsed from its `source` first.
  */
-export function evaluateExpression(expression: CompiledExpression, context: ExpressionContext, limits: ExpressionLimits = EXPRESSION_LIMITS): EvaluationResult {
+export function evaluateExpression(
+  expression: CompiledExpression,
+  context: ExpressionContext,
+  limits: ExpressionLimits = EXPRESSION_LIMITS,
+): EvaluationResult {
   if (!(expression instanceof Compiled)) return evaluateSource(expression?.source, context, limits);
   return capture(() => evaluateTree(expression.root, context, limits.maxSteps), wholeOf(expression.source));
 }
 
 /** `parseExpression` then `evaluateExpression`: the first error of either. Never throws. */
-export function evaluateSource(source: string, context: ExpressionContext, limits: ExpressionLimits = EXPRESSION_LIMITS): EvaluationResult {
+export function evaluateSource(
+  source: string,
+  context: ExpressionContext,
+  limits: ExpressionLimits = EXPRESSION_LIMITS,
+): EvaluationResult {
   const parsed = parseExpression(source, limits);
   return parsed.ok ? evaluateExpression(parsed.expression, context, limits) : parsed;
 }

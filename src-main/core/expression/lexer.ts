@@ -57,7 +57,15 @@ function readToken(source: string, start: number): Token {
     return { kind: 'this', text: '#this', op: '', word: false, start, end: start + 5 };
   }
   const punctuation = PUNCTUATION.find((p) => source.startsWith(p, start));
-  if (punctuation) return { kind: 'operator', text: punctuation, op: punctuation, word: false, start, end: start + punctuation.length };
+  if (punctuation)
+    return {
+      kind: 'operator',
+      text: punctuation,
+      op: punctuation,
+      word: false,
+      start,
+      end: start + punctuation.length,
+    };
   return fail('EL_SYNTAX', `unexpected character '${ch}'`, { start, end: start + 1 }, HINTS[ch]);
 }
 
@@ -81,7 +89,15 @@ function readString(source: string, start: number): Token {
     const next = source[i + 1];
     if (ch === quote && next !== quote) {
       const end = i + 1;
-      return { kind: 'literal', text: source.slice(start, end), op: '', value: parts.join(''), word: false, start, end };
+      return {
+        kind: 'literal',
+        text: source.slice(start, end),
+        op: '',
+        value: parts.join(''),
+        word: false,
+        start,
+        end,
+      };
     }
     if (ch === quote || (ch === '\\' && (next === "'" || next === '"' || next === '\\'))) {
       parts.push(next!);
@@ -91,7 +107,12 @@ function readString(source: string, start: number): Token {
       i++;
     }
   }
-  return fail('EL_SYNTAX', 'unterminated string starting', { start, end: source.length }, `a closing ${quote} is missing`);
+  return fail(
+    'EL_SYNTAX',
+    'unterminated string starting',
+    { start, end: source.length },
+    `a closing ${quote} is missing`,
+  );
 }
 
 function matchAt(pattern: RegExp, source: string, index: number): string | undefined {

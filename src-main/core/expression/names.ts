@@ -30,7 +30,11 @@ function visit(node: Node, inProjection: boolean): void {
     case 'call':
       return checkCall(node, inProjection);
     case 'map':
-      return fail('EL_SYNTAX', 'a map literal is allowed only as an argument of user.getGroups or getFilteredGroups', node.at);
+      return fail(
+        'EL_SYNTAX',
+        'a map literal is allowed only as an argument of user.getGroups or getFilteredGroups',
+        node.at,
+      );
     case 'projection':
       visit(node.object, inProjection);
       return visit(node.body, true);
@@ -43,9 +47,19 @@ function checkName(node: NodeOf<'name'>, inProjection: boolean): void {
   if (ROOTS.has(node.name) || (inProjection && !NAMESPACES.has(node.name))) return;
   const functions = NAMESPACES.get(node.name);
   if (functions) {
-    fail('EL_UNKNOWN_NAME', `${node.name} is a function namespace, not a value`, node.at, `call one of its functions: ${node.name}.${[...functions.keys()][0]}(…)`);
+    fail(
+      'EL_UNKNOWN_NAME',
+      `${node.name} is a function namespace, not a value`,
+      node.at,
+      `call one of its functions: ${node.name}.${[...functions.keys()][0]}(…)`,
+    );
   }
-  fail('EL_UNKNOWN_NAME', `unknown name ${node.name}`, node.at, `an expression starts from ${ROOT_LIST}, a namespace (${NAMESPACE_LIST}) or a function`);
+  fail(
+    'EL_UNKNOWN_NAME',
+    `unknown name ${node.name}`,
+    node.at,
+    `an expression starts from ${ROOT_LIST}, a namespace (${NAMESPACE_LIST}) or a function`,
+  );
 }
 
 function checkMember(node: NodeOf<'member'>, inProjection: boolean): void {
@@ -55,11 +69,21 @@ function checkMember(node: NodeOf<'member'>, inProjection: boolean): void {
     const name = qualifiedName(object.name, node.name);
     const span = spanOf(object.span, node.at);
     if (functions.has(node.name)) fail('EL_SYNTAX', `${name} is a function: call it with arguments, ${name}(…)`, span);
-    fail('EL_UNKNOWN_FUNCTION', `unknown function ${name}`, span, `${object.name} has: ${[...functions.keys()].join(', ')}`);
+    fail(
+      'EL_UNKNOWN_FUNCTION',
+      `unknown function ${name}`,
+      span,
+      `${object.name} has: ${[...functions.keys()].join(', ')}`,
+    );
   }
   const members = object.kind === 'name' ? ROOTS.get(object.name) : undefined;
   if (object.kind === 'name' && members && !members.includes(node.name)) {
-    fail('EL_UNKNOWN_NAME', `${object.name} has no member ${node.name}`, node.at, `${object.name} has: ${members.join(', ')}`);
+    fail(
+      'EL_UNKNOWN_NAME',
+      `${object.name} has no member ${node.name}`,
+      node.at,
+      `${object.name} has: ${members.join(', ')}`,
+    );
   }
   visit(object, inProjection);
 }
@@ -75,14 +99,27 @@ function checkCall(node: NodeOf<'call'>, inProjection: boolean): void {
       fail('EL_UNKNOWN_NAME', `unknown name ${receiverName}`, receiver!.at, `namespaces: ${NAMESPACE_LIST}`);
     }
     const suggestion = namespacesWith(node.name).map((namespace) => `${namespace}.${node.name}(…)`);
-    const note = receiverName && ROOTS.has(receiverName) ? `${receiverName} has no functions` : 'functions cannot be called on values';
-    fail('EL_UNKNOWN_FUNCTION', `unknown function ${name}`, node.at, suggestion.length ? `${note}; use ${suggestion.join(' or ')}` : note);
+    const note =
+      receiverName && ROOTS.has(receiverName)
+        ? `${receiverName} has no functions`
+        : 'functions cannot be called on values';
+    fail(
+      'EL_UNKNOWN_FUNCTION',
+      `unknown function ${name}`,
+      node.at,
+      suggestion.length ? `${note}; use ${suggestion.join(' or ')}` : note,
+    );
   }
   const spec = functions.get(node.name);
   if (!spec) {
     const elsewhere = namespacesWith(node.name).map((namespace) => `${namespace}.${node.name}`);
     const unprefixed = 'without a namespace: the String functions, the isMemberOf… checks and getFilteredGroups';
-    const note = receiverName === null ? (elsewhere.length ? `did you mean ${elsewhere.join(' or ')}?` : unprefixed) : `${receiverName} has: ${[...functions.keys()].join(', ')}`;
+    const note =
+      receiverName === null
+        ? elsewhere.length
+          ? `did you mean ${elsewhere.join(' or ')}?`
+          : unprefixed
+        : `${receiverName} has: ${[...functions.keys()].join(', ')}`;
     fail('EL_UNKNOWN_FUNCTION', `unknown function ${name}`, node.at, note);
   }
   checkArity(spec, name, node);

@@ -22,7 +22,8 @@ export function applyOperator(operator: Operator, left: Value, right: Value, bud
       return !valuesEqual(left, right, budget, at);
     case '+':
       if (typeof left === 'number' && typeof right === 'number') return finite(operator, left + right);
-      if (typeof left !== 'string' && typeof right !== 'string') mismatch(operator, left, right, 'adds two numbers or joins to a string');
+      if (typeof left !== 'string' && typeof right !== 'string')
+        mismatch(operator, left, right, 'adds two numbers or joins to a string');
       return budget.join([javaString(left, budget, at), javaString(right, budget, at)], '', at);
     case 'matches':
       return matches(operator, left, right, budget);
@@ -54,7 +55,8 @@ function mismatch(operator: Operator, left: Value, right: Value, needs: string):
 }
 
 function compare(operator: Operator, left: Value, right: Value): boolean {
-  const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
+  const comparable =
+    (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
   if (!comparable) mismatch(operator, left, right, 'compares two numbers or two strings');
   const [l, r] = [left as number | string, right as number | string];
   switch (operator.op) {
@@ -71,7 +73,8 @@ function compare(operator: Operator, left: Value, right: Value): boolean {
 
 /** `- * / %`; `/` and `%` of two integers truncate as Java ints do. */
 function arithmetic(operator: Operator, left: Value, right: Value): number {
-  if (typeof left !== 'number' || typeof right !== 'number') return mismatch(operator, left, right, 'needs two numbers');
+  if (typeof left !== 'number' || typeof right !== 'number')
+    return mismatch(operator, left, right, 'needs two numbers');
   switch (operator.op) {
     case '-':
       return finite(operator, left - right);
@@ -87,12 +90,14 @@ function arithmetic(operator: Operator, left: Value, right: Value): number {
 }
 
 function finite(operator: Operator, result: number): number {
-  if (!Number.isFinite(result)) fail('EL_ARGUMENT', `the result of '${operator.text}' is too large to be a number`, operator.at);
+  if (!Number.isFinite(result))
+    fail('EL_ARGUMENT', `the result of '${operator.text}' is too large to be a number`, operator.at);
   return result === 0 ? 0 : result;
 }
 
 function matches(operator: Operator, subject: Value, pattern: Value, budget: Budget): boolean {
-  if (typeof subject !== 'string' || typeof pattern !== 'string') return mismatch(operator, subject, pattern, 'needs a string on both sides');
+  if (typeof subject !== 'string' || typeof pattern !== 'string')
+    return mismatch(operator, subject, pattern, 'needs a string on both sides');
   budget.tick(subject.length + pattern.length, operator.at);
   const regex = compileJavaRegex(pattern);
   if (typeof regex === 'string') fail('EL_ARGUMENT', regex, operator.at);

@@ -30,7 +30,8 @@ class Parser {
   parse(): Node {
     const node = this.expression();
     const token = this.peek();
-    if (token.kind !== 'end') fail('EL_SYNTAX', `unexpected ${quote(token)}`, token, 'expected an operator or the end of the expression');
+    if (token.kind !== 'end')
+      fail('EL_SYNTAX', `unexpected ${quote(token)}`, token, 'expected an operator or the end of the expression');
     return node;
   }
 
@@ -44,7 +45,14 @@ class Parser {
       const then = this.expression();
       this.expect(':', operator, "expected ':' to complete the '?'");
       const otherwise = this.expression();
-      node = this.build({ kind: 'ternary', test, then, otherwise, span: spanOf(test.span, otherwise.span), at: operator });
+      node = this.build({
+        kind: 'ternary',
+        test,
+        then,
+        otherwise,
+        span: spanOf(test.span, otherwise.span),
+        at: operator,
+      });
     } else if (operator.op === '?:') {
       this.index++;
       const fallback = this.expression();
@@ -64,7 +72,13 @@ class Parser {
       rest.push({ op: token.op, text: token.text, at: token, operand: this.binary(level + 1) });
     }
     if (rest.length === 0) return first;
-    return this.build({ kind: 'chain', first, rest, span: spanOf(first.span, rest[rest.length - 1]!.operand.span), at: rest[0]!.at });
+    return this.build({
+      kind: 'chain',
+      first,
+      rest,
+      span: spanOf(first.span, rest[rest.length - 1]!.operand.span),
+      at: rest[0]!.at,
+    });
   }
 
   private unary(): Node {
@@ -74,7 +88,14 @@ class Parser {
     this.index++;
     const operand = this.unary();
     this.depth--;
-    return this.build({ kind: 'unary', op: token.op, text: token.text, operand, span: spanOf(token, operand.span), at: token });
+    return this.build({
+      kind: 'unary',
+      op: token.op,
+      text: token.text,
+      operand,
+      span: spanOf(token, operand.span),
+      at: token,
+    });
   }
 
   private postfix(): Node {
@@ -89,14 +110,24 @@ class Parser {
           const at = node.kind === 'name' ? spanOf(node.span, name) : span(name);
           node = this.call(node, name.text, at);
         } else {
-          node = this.build({ kind: 'member', object: node, name: name.text, span: spanOf(node.span, name), at: span(name) });
+          node = this.build({
+            kind: 'member',
+            object: node,
+            name: name.text,
+            span: spanOf(node.span, name),
+            at: span(name),
+          });
         }
       } else if (token.op === '[' || token.op === '.![') {
         this.index++;
         const inner = this.expression();
         const close = this.expect(']', token, `unclosed '${token.text}'`);
         const [whole, at] = [spanOf(node.span, close), spanOf(token, close)];
-        node = this.build(token.op === '[' ? { kind: 'index', object: node, index: inner, span: whole, at } : { kind: 'projection', object: node, body: inner, span: whole, at });
+        node = this.build(
+          token.op === '['
+            ? { kind: 'index', object: node, index: inner, span: whole, at }
+            : { kind: 'projection', object: node, body: inner, span: whole, at },
+        );
       } else {
         return node;
       }

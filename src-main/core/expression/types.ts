@@ -2,7 +2,12 @@
  * The contract of the Okta Expression Language engine (reference §6): what an evaluation can see,
  * and the results of parsing and evaluating, errors as values. The grammar is in `grammar.ts`.
  */
-import type { ExpressionErrorCode, ExpressionErrorDto, ExpressionValue, SourceSpan } from '../../contracts/expression.js';
+import type {
+  ExpressionErrorCode,
+  ExpressionErrorDto,
+  ExpressionValue,
+  SourceSpan,
+} from '../../contracts/expression.js';
 
 export type { ExpressionErrorCode, ExpressionValue, SourceSpan };
 

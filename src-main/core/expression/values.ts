@@ -34,7 +34,8 @@ export function isAbsent(value: Value): boolean {
 export function valuesEqual(a: Value, b: Value, budget: Budget, span: SourceSpan): boolean {
   budget.tick(1, span);
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => valuesEqual(item, b[i]!, budget, span));
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => valuesEqual(item, b[i]!, budget, span));
   if (!isObject(a) || !isObject(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
@@ -80,9 +81,12 @@ export function importValue(raw: unknown, budget: Budget, span: SourceSpan, dept
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw !== 'object' || raw === null) return null;
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString();
-  if (depth >= MAX_IMPORT_DEPTH) fail('EL_TYPE', `an attribute value nests deeper than ${MAX_IMPORT_DEPTH} levels`, span);
+  if (depth >= MAX_IMPORT_DEPTH)
+    fail('EL_TYPE', `an attribute value nests deeper than ${MAX_IMPORT_DEPTH} levels`, span);
   if (Array.isArray(raw)) return raw.map((item: unknown) => importValue(item, budget, span, depth + 1));
-  return Object.fromEntries(Object.entries(raw).map(([key, item]) => [key, importValue(item, budget, span, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, item]) => [key, importValue(item, budget, span, depth + 1)]),
+  );
 }
 
 /** Reads `key` of an object value (a missing key is null). */

@@ -29,6 +29,11 @@ export interface DeviceAuthorizationRepository {
   insert(deviceCodeHash: string, record: DeviceAuthorizationRecord, now: Date): void;
   byDeviceCodeHash(hash: string): DeviceAuthorizationRecord | undefined;
   byUserCode(userCode: string): DeviceAuthorizationRecord | undefined;
-  transition(id: string, from: DeviceAuthorizationRecord['status'], to: DeviceAuthorizationRecord['status'], approval?: DeviceApproval): boolean;
+  transition(
+    id: string,
+    from: DeviceAuthorizationRecord['status'],
+    to: DeviceAuthorizationRecord['status'],
+    approval?: DeviceApproval,
+  ): boolean;
   recordPoll(id: string, at: Date): void;
 }

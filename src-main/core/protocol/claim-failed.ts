@@ -23,7 +23,10 @@ export class ClaimFailed extends OAuthError {
  * Runs a mint and adds the claims it traced to the request's decision trace — on success, and on a
  * claim failure before the error goes on to the client.
  */
-export async function tracingClaims<T extends { claims: ClaimTrace[] }>(progress: { trace?: DecisionTrace }, mint: () => Promise<T>): Promise<T> {
+export async function tracingClaims<T extends { claims: ClaimTrace[] }>(
+  progress: { trace?: DecisionTrace },
+  mint: () => Promise<T>,
+): Promise<T> {
   const add = (claims: ClaimTrace[]) => {
     if (progress.trace) progress.trace = { ...progress.trace, claims: [...(progress.trace.claims ?? []), ...claims] };
   };

@@ -25,7 +25,12 @@ interface AssertionDeps {
 }
 
 /** Why the assertion is refused, or undefined when it authenticates the app. */
-export async function verifyClientAssertion(deps: AssertionDeps, app: AppRecord, assertion: string, audiences: AssertionAudiences): Promise<string | undefined> {
+export async function verifyClientAssertion(
+  deps: AssertionDeps,
+  app: AppRecord,
+  assertion: string,
+  audiences: AssertionAudiences,
+): Promise<string | undefined> {
   const decoded = deps.crypto.decodeJws(assertion);
   if (!decoded) return 'not a signed JWT';
   const now = Math.floor(deps.clock.now().getTime() / 1000);
@@ -34,17 +39,25 @@ export async function verifyClientAssertion(deps: AssertionDeps, app: AppRecord,
   const keys = keysOf(app, decoded.header);
   if (typeof keys === 'string') return keys;
   const verified = await anyVerifies(deps.crypto, assertion, keys);
-  if (!verified) return `the signature does not verify with ${app.authMethod === 'client_secret_jwt' ? 'the client secret' : "the app's jwks"}`;
+  if (!verified)
+    return `the signature does not verify with ${app.authMethod === 'client_secret_jwt' ? 'the client secret' : "the app's jwks"}`;
   const { jti, exp } = decoded.payload as { jti: string; exp: number };
-  if (!deps.assertions.useOnce(app.clientId, jti, new Date(exp * 1000), deps.clock.now())) return `jti '${jti}' was already used (replay)`;
+  if (!deps.assertions.useOnce(app.clientId, jti, new Date(exp * 1000), deps.clock.now()))
+    return `jti '${jti}' was already used (replay)`;
   return undefined;
 }
 
-function claimProblem(payload: Record<string, unknown>, clientId: string, expected: AssertionAudiences, now: number): string | undefined {
+function claimProblem(
+  payload: Record<string, unknown>,
+  clientId: string,
+  expected: AssertionAudiences,
+  now: number,
+): string | undefined {
   const { iss, sub, aud, exp, nbf, jti } = payload;
   if (iss !== clientId || sub !== clientId) return `iss and sub must both be the client_id '${clientId}'`;
   const audiences: unknown[] = Array.isArray(aud) ? aud : [aud];
-  if (!audiences.some((a) => a === expected.endpointUrl || a === expected.issuer)) return `aud must be the token endpoint ${expected.endpointUrl}`;
+  if (!audiences.some((a) => a === expected.endpointUrl || a === expected.issuer))
+    return `aud must be the token endpoint ${expected.endpointUrl}`;
   if (typeof exp !== 'number') return 'exp is missing';
   if (exp <= now) return `expired at ${new Date(exp * 1000).toISOString()}`;
   if (exp > now + MAX_ASSERTION_LIFETIME_SECONDS) return 'exp is more than one hour ahead';

@@ -43,11 +43,16 @@ const failed = (detail: string) => new InvalidClient(OKTA_TEXT.clientAuthFailed,
 /** Which method the request used. @throws InvalidRequest for two methods at once, InvalidClient for none */
 export function presentedMethod(c: PresentedCredentials): PresentedMethod {
   const inBody = c.clientSecret !== undefined || c.clientAssertion !== undefined || c.clientAssertionType !== undefined;
-  const bodyMethods = [c.clientSecret !== undefined, c.clientAssertion !== undefined || c.clientAssertionType !== undefined];
-  if ((c.basic && inBody) || bodyMethods.every(Boolean)) throw new InvalidRequest(MULTIPLE_CREDENTIALS, 'credentials came by more than one method');
+  const bodyMethods = [
+    c.clientSecret !== undefined,
+    c.clientAssertion !== undefined || c.clientAssertionType !== undefined,
+  ];
+  if ((c.basic && inBody) || bodyMethods.every(Boolean))
+    throw new InvalidRequest(MULTIPLE_CREDENTIALS, 'credentials came by more than one method');
   if (c.basic === 'malformed') throw failed('the Authorization header is not Basic base64(client_id:client_secret)');
   if (c.basic) {
-    if (c.clientId !== undefined && c.clientId !== c.basic.clientId) throw failed('the client_id in the body differs from the one in the Authorization header');
+    if (c.clientId !== undefined && c.clientId !== c.basic.clientId)
+      throw failed('the client_id in the body differs from the one in the Authorization header');
     return { method: 'client_secret_basic', clientId: c.basic.clientId, secret: c.basic.clientSecret };
   }
   if (c.clientAssertionType !== undefined || c.clientAssertion !== undefined) {
@@ -55,8 +60,10 @@ export function presentedMethod(c: PresentedCredentials): PresentedMethod {
     if (!c.clientAssertion) throw failed('client_assertion is missing');
     return { method: 'jwt', clientId: c.clientId, assertion: c.clientAssertion };
   }
-  if (c.clientId === undefined || c.clientId === '') throw new InvalidClient(OKTA_TEXT.noClientCredentials, 'no Authorization header, client_id or client_assertion');
-  if (c.clientSecret !== undefined) return { method: 'client_secret_post', clientId: c.clientId, secret: c.clientSecret };
+  if (c.clientId === undefined || c.clientId === '')
+    throw new InvalidClient(OKTA_TEXT.noClientCredentials, 'no Authorization header, client_id or client_assertion');
+  if (c.clientSecret !== undefined)
+    return { method: 'client_secret_post', clientId: c.clientId, secret: c.clientSecret };
   return { method: 'none', clientId: c.clientId };
 }
 
@@ -70,7 +77,10 @@ export class ClientAuthenticator {
    */
   async authenticate(credentials: PresentedCredentials, audiences: AssertionAudiences): Promise<AppRecord> {
     const presented = presentedMethod(credentials);
-    const clientId = presented.method === 'jwt' ? (presented.clientId ?? this.assertedClientId(presented.assertion)) : presented.clientId;
+    const clientId =
+      presented.method === 'jwt'
+        ? (presented.clientId ?? this.assertedClientId(presented.assertion))
+        : presented.clientId;
     const app = this.deps.apps.byClientId(clientId);
     if (!app) throw failed(`no app has the client_id '${clientId}'`);
     if (app.status !== 'ACTIVE') throw failed(`the app ${app.id} is ${app.status}`);
@@ -78,7 +88,8 @@ export class ClientAuthenticator {
       throw failed(`the app authenticates with ${app.authMethod}, the request used ${describe(presented)}`);
     }
     if (presented.method === 'client_secret_basic' || presented.method === 'client_secret_post') {
-      if (app.clientSecret === null || !sameSecret(presented.secret, app.clientSecret)) throw failed('the client secret is wrong');
+      if (app.clientSecret === null || !sameSecret(presented.secret, app.clientSecret))
+        throw failed('the client secret is wrong');
     }
     if (presented.method === 'jwt') {
       const problem = await verifyClientAssertion(this.deps, app, presented.assertion, audiences);

@@ -48,25 +48,38 @@ export class CustomClaims implements ClaimsHook {
   /** @throws ClaimFailed when a claim's expression fails or a GROUPS claim matches more than 100 groups */
   claimsFor(context: ClaimsContext): { claims: Record<string, unknown>; trace: ClaimTrace[] } {
     const claimType = context.token === 'access_token' ? 'RESOURCE' : 'IDENTITY';
-    const candidates = this.deps.claims.listByServer(context.server.id).filter((c) => c.claimType === claimType && c.valueType !== 'SYSTEM');
+    const candidates = this.deps.claims
+      .listByServer(context.server.id)
+      .filter((c) => c.claimType === claimType && c.valueType !== 'SYSTEM');
     const claims: Record<string, unknown> = {};
     const trace: ClaimTrace[] = [];
     let expressionContext: ExpressionContext | undefined;
     for (const claim of candidates) {
-      const entry: ClaimTrace = { name: claim.name, token: context.token, source: sourceOf(claim), expression: claim.value };
+      const entry: ClaimTrace = {
+        name: claim.name,
+        token: context.token,
+        source: sourceOf(claim),
+        expression: claim.value,
+      };
       const leftOut = whyLeftOut(claim, context);
       if (leftOut) {
         trace.push({ ...entry, omitted: leftOut });
         continue;
       }
       expressionContext ??= this.expressionContext(context);
-      const outcome = claim.valueType === 'GROUPS' ? groupsOutcome(claim, expressionContext) : this.expressionOutcome(claim, expressionContext);
+      const outcome =
+        claim.valueType === 'GROUPS'
+          ? groupsOutcome(claim, expressionContext)
+          : this.expressionOutcome(claim, expressionContext);
       if (!outcome.ok) {
         trace.push({ ...entry, omitted: `failed: ${outcome.reason}` });
         throw new ClaimFailed(outcome.description, `claim '${claim.name}' (${claim.id}): ${outcome.reason}`, trace);
       }
       if (isEmpty(outcome.value)) {
-        trace.push({ ...entry, omitted: claim.valueType === 'GROUPS' ? 'no group matched' : 'the expression gave null' });
+        trace.push({
+          ...entry,
+          omitted: claim.valueType === 'GROUPS' ? 'no group matched' : 'the expression gave null',
+        });
         continue;
       }
       claims[claim.name] = outcome.value;
@@ -83,7 +96,9 @@ export class CustomClaims implements ClaimsHook {
         id: user.id,
         status: user.status,
         profile: user.profile,
-        groups: this.deps.groups.ofUser(user.id).map((g) => ({ id: g.id, name: g.name, type: g.type, sourceId: this.deps.org.id })),
+        groups: this.deps.groups
+          .ofUser(user.id)
+          .map((g) => ({ id: g.id, name: g.name, type: g.type, sourceId: this.deps.org.id })),
       },
       appuser: user && this.deps.appUsers.appUserProfile(client.id, user.id),
       app: { id: client.id, clientId: client.clientId, profile: client.document.profile },
@@ -108,7 +123,11 @@ export class CustomClaims implements ClaimsHook {
     const parsed = this.parse(claim.value);
     const evaluated = parsed.ok ? evaluateExpression(parsed.expression, context) : parsed;
     if (evaluated.ok) return { ok: true, value: evaluated.value };
-    return { ok: false, description: OKTA_TEXT.claimNotEvaluated(claim.name), reason: `${evaluated.error.code}: ${evaluated.error.message}` };
+    return {
+      ok: false,
+      description: OKTA_TEXT.claimNotEvaluated(claim.name),
+      reason: `${evaluated.error.code}: ${evaluated.error.message}`,
+    };
   }
 }
 

@@ -5,7 +5,11 @@
  * injected clock, randomness from the crypto port.
  */
 import type { Clock, Crypto } from '../ports/runtime.js';
-import type { DeviceApproval, DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../ports/device-authorizations.js';
+import type {
+  DeviceApproval,
+  DeviceAuthorizationRecord,
+  DeviceAuthorizationRepository,
+} from '../ports/device-authorizations.js';
 import { opaqueHash } from './authorization-codes.js';
 
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -30,7 +34,10 @@ export class DeviceAuthorizations {
   constructor(private readonly deps: DeviceAuthorizationDeps) {}
 
   /** RFC 8628 §3.2: a new pending authorization; returns the device code (only its hash is kept). */
-  start(input: { serverId: string; appId: string; clientId: string; scope: string | null }): { deviceCode: string; record: DeviceAuthorizationRecord } {
+  start(input: { serverId: string; appId: string; clientId: string; scope: string | null }): {
+    deviceCode: string;
+    record: DeviceAuthorizationRecord;
+  } {
     const now = this.deps.clock.now();
     const deviceCode = this.deps.crypto.randomId('', DEVICE_CODE_LENGTH);
     const record: DeviceAuthorizationRecord = {
@@ -54,7 +61,9 @@ export class DeviceAuthorizations {
   /** The pending, unexpired authorization a typed user code names on `serverId`. */
   pendingByUserCode(serverId: string, typed: string): DeviceAuthorizationRecord | undefined {
     const record = this.deps.store.byUserCode(normalizeUserCode(typed));
-    return record && record.serverId === serverId && record.status === 'pending' && !this.expired(record) ? record : undefined;
+    return record && record.serverId === serverId && record.status === 'pending' && !this.expired(record)
+      ? record
+      : undefined;
   }
 
   expired(record: DeviceAuthorizationRecord): boolean {
@@ -78,7 +87,9 @@ export class DeviceAuthorizations {
   polledTooSoon(record: DeviceAuthorizationRecord): boolean {
     const now = this.deps.clock.now();
     this.deps.store.recordPoll(record.id, now);
-    return record.lastPolledAt !== null && now.getTime() - record.lastPolledAt.getTime() < record.intervalSeconds * 1000;
+    return (
+      record.lastPolledAt !== null && now.getTime() - record.lastPolledAt.getTime() < record.intervalSeconds * 1000
+    );
   }
 
   /** Eight letters of the alphabet from fresh random bytes (a byte mod 20: a bias of under 2 % is fine for a sandbox). */

@@ -12,7 +12,7 @@ import type { UserRecord } from '../ports/users.js';
 import { DEVICE_CODE_GRANT, DEVICE_CODE_LIFETIME_SECONDS, formatUserCode } from './device-authorizations.js';
 import type { DeviceAuthorizationRecord } from '../ports/device-authorizations.js';
 import type { DeviceAuthorizations } from './device-authorizations.js';
-import type { OAuthError} from './oauth-errors.js';
+import type { OAuthError } from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
 import { evaluateFor, requestedScopes } from './token-grants/evaluate-policy.js';
 import type { PolicyDeps } from './token-grants/evaluate-policy.js';
@@ -34,11 +34,26 @@ export interface DeviceAuthorizationResponse {
 }
 
 /** @throws UnauthorizedClient, InvalidScope */
-export function startDeviceAuthorization(deps: DeviceDeps, server: AuthorizationServerRecord, issuer: string, client: AppRecord, params: Record<string, string>): DeviceAuthorizationResponse {
+export function startDeviceAuthorization(
+  deps: DeviceDeps,
+  server: AuthorizationServerRecord,
+  issuer: string,
+  client: AppRecord,
+  params: Record<string, string>,
+): DeviceAuthorizationResponse {
   const allowed: readonly string[] = client.document.oauth.grant_types;
-  if (!allowed.includes(DEVICE_CODE_GRANT)) throw new UnauthorizedClient(OKTA_TEXT.grantNotAllowed([...allowed]), `the app ${client.id} is not registered for ${DEVICE_CODE_GRANT}`);
+  if (!allowed.includes(DEVICE_CODE_GRANT))
+    throw new UnauthorizedClient(
+      OKTA_TEXT.grantNotAllowed([...allowed]),
+      `the app ${client.id} is not registered for ${DEVICE_CODE_GRANT}`,
+    );
   checkScopesExist(deps, server.id, params['scope']);
-  const { deviceCode, record } = deps.devices.start({ serverId: server.id, appId: client.id, clientId: client.clientId, scope: params['scope'] ?? null });
+  const { deviceCode, record } = deps.devices.start({
+    serverId: server.id,
+    appId: client.id,
+    clientId: client.clientId,
+    scope: params['scope'] ?? null,
+  });
   const verification = `${issuer}/v1/device`;
   return {
     device_code: deviceCode,
@@ -57,21 +72,44 @@ function checkScopesExist(deps: DeviceDeps, serverId: string, scope: string | un
   if (unknown.length > 0) throw new InvalidScope(OKTA_TEXT.unknownScopes, `unknown scopes: ${unknown.join(', ')}`);
 }
 
-export type ApprovalResult = { ok: true; trace: DecisionTrace } | { ok: false; error: OAuthError; trace?: DecisionTrace };
+export type ApprovalResult =
+  { ok: true; trace: DecisionTrace } | { ok: false; error: OAuthError; trace?: DecisionTrace };
 
 /** The user approved on the device page: assignment, then the policy for device_code; a refusal denies the device. */
-export function approveDevice(deps: DeviceDeps, record: DeviceAuthorizationRecord, client: AppRecord, user: UserRecord, session: { authTime: Date; amr: string[] }): ApprovalResult {
+export function approveDevice(
+  deps: DeviceDeps,
+  record: DeviceAuthorizationRecord,
+  client: AppRecord,
+  user: UserRecord,
+  session: { authTime: Date; amr: string[] },
+): ApprovalResult {
   if (!deps.appAssignments.isUserAssigned(client.id, user.id)) {
     deps.devices.deny(record);
-    return { ok: false, error: new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is not assigned to the app ${client.id}`) };
+    return {
+      ok: false,
+      error: new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is not assigned to the app ${client.id}`),
+    };
   }
   const result = evaluateFor(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
   if (!result.ok) {
     deps.devices.deny(record);
     return { ok: false, error: result.error, trace: result.trace };
   }
-  const approved = deps.devices.approve(record, { userId: user.id, authTime: session.authTime, amr: session.amr, scopes: result.scopes, lifetimes: result.lifetimes });
-  if (!approved) return { ok: false, error: new AccessDenied(DEVICE_TEXT.codeInvalid, 'the device authorization was answered by another request first') };
+  const approved = deps.devices.approve(record, {
+    userId: user.id,
+    authTime: session.authTime,
+    amr: session.amr,
+    scopes: result.scopes,
+    lifetimes: result.lifetimes,
+  });
+  if (!approved)
+    return {
+      ok: false,
+      error: new AccessDenied(
+        DEVICE_TEXT.codeInvalid,
+        'the device authorization was answered by another request first',
+      ),
+    };
   return { ok: true, trace: result.trace };
 }
 

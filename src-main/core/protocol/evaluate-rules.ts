@@ -19,7 +19,9 @@ export function matchRule(rule: RuleRecord, request: RuleRequest): string | unde
 }
 
 export function matchGrantType(rule: RuleRecord, grantType: string): string | undefined {
-  return rule.grantTypes.includes(grantType) ? undefined : `grant type ${grantType} is not in ${listOf(rule.grantTypes)}`;
+  return rule.grantTypes.includes(grantType)
+    ? undefined
+    : `grant type ${grantType} is not in ${listOf(rule.grantTypes)}`;
 }
 
 /**
@@ -48,7 +50,8 @@ function isIncluded(rule: RuleRecord, user: User): boolean {
 
 function exclusionOf(rule: RuleRecord, user: User): string | undefined {
   const { userIds, groupIds } = rule;
-  if (userIds.exclude.includes(user.id)) return `user ${user.id} is excluded (users.exclude: ${listOf(userIds.exclude)})`;
+  if (userIds.exclude.includes(user.id))
+    return `user ${user.id} is excluded (users.exclude: ${listOf(userIds.exclude)})`;
   const group = groupIds.exclude.find((groupId) => groupId === EVERYONE_GROUP_ID || user.groupIds.includes(groupId));
   if (group === undefined) return undefined;
   return `user ${user.id} is excluded by group ${toWireGroup(group)} (groups.exclude: ${listOf(groupIds.exclude.map(toWireGroup))})`;

@@ -33,7 +33,8 @@ const isOidc = (name: string) => OIDC_SCOPES.includes(name);
  * reference §1.4 ("OIDC scopes are granted by any matching rule even if unlisted"). Some Okta guides
  * list OIDC scopes in rules as if they were needed; the reference, checked against Okta, wins here.
  */
-export const ruleAllows = (rule: RuleRecord, name: string) => rule.scopes.includes(ANY_SCOPE) || rule.scopes.includes(name) || isOidc(name);
+export const ruleAllows = (rule: RuleRecord, name: string) =>
+  rule.scopes.includes(ANY_SCOPE) || rule.scopes.includes(name) || isOidc(name);
 
 /**
  * The checks before policies, in this order [INF: Okta does not document the order]:
@@ -85,14 +86,24 @@ const refuse = (error: OAuthError, requested: string[], denied: string[]): Scope
  * (no refresh token without a code, reference §4); asking for nothing else is okta-auth-js's
  * "all the requested scopes were rejected" case [INF: observed by okta-auth-js, not documented].
  */
-export function whyNotGranted(rule: RuleRecord, name: string, grantType: string, fromDefaults: boolean): string | undefined {
-  if (grantType === IMPLICIT && name === OFFLINE_ACCESS) return 'offline_access: the implicit grant type gets no refresh token';
+export function whyNotGranted(
+  rule: RuleRecord,
+  name: string,
+  grantType: string,
+  fromDefaults: boolean,
+): string | undefined {
+  if (grantType === IMPLICIT && name === OFFLINE_ACCESS)
+    return 'offline_access: the implicit grant type gets no refresh token';
   if (fromDefaults && !ruleAllows(rule, name)) return `${name}: not in the rule's scopes ${listOf(rule.scopes)}`;
   return undefined;
 }
 
 /** The matched rule's scope decision: granted in request order, the rest denied with their reasons. */
-export function grantScopes(rule: RuleRecord, scopes: ResolvedScopes, grantType: string): ScopeTrace & { reasons: string[] } {
+export function grantScopes(
+  rule: RuleRecord,
+  scopes: ResolvedScopes,
+  grantType: string,
+): ScopeTrace & { reasons: string[] } {
   const granted: string[] = [];
   const denied: string[] = [];
   const reasons: string[] = [];

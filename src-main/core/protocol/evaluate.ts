@@ -38,7 +38,13 @@ import type { RuleRequest } from './evaluate-rules.js';
 import { grantScopes, resolveRequestedScopes } from './evaluate-scopes.js';
 import type { ResolvedScopes } from './evaluate-scopes.js';
 import { AccessDenied, OKTA_TEXT } from './oauth-errors.js';
-import type { EvaluatedPolicy, EvaluationFailure, EvaluationInput, EvaluationResult, EvaluationSuccess } from './policy-evaluation.js';
+import type {
+  EvaluatedPolicy,
+  EvaluationFailure,
+  EvaluationInput,
+  EvaluationResult,
+  EvaluationSuccess,
+} from './policy-evaluation.js';
 import type { PolicyTrace, RuleTrace, TraceOutcome } from './trace.js';
 
 /**
@@ -60,7 +66,11 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
   const check = resolveRequestedScopes(input);
   if (!check.ok) {
     const reason = 'not evaluated: the requested scopes failed the checks made before policies';
-    return { ok: false, error: check.error, trace: { policies: policies.map((p) => policyTrace(p, 'not-evaluated', reason)), scopes: check.trace } };
+    return {
+      ok: false,
+      error: check.error,
+      trace: { policies: policies.map((p) => policyTrace(p, 'not-evaluated', reason)), scopes: check.trace },
+    };
   }
   const index = policies.findIndex((policy) => matchPolicy(policy, input.clientId) === undefined);
   const policy = policies[index];
@@ -74,7 +84,8 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
 /** Why `policy` does not apply to the client, or undefined when it does. */
 export function matchPolicy(policy: EvaluatedPolicy, clientId: string): string | undefined {
   if (policy.status !== 'ACTIVE') return 'policy is INACTIVE';
-  if (!policy.allClients && !policy.clientIds.includes(clientId)) return `client ${clientId} is not in the policy's clients`;
+  if (!policy.allClients && !policy.clientIds.includes(clientId))
+    return `client ${clientId} is not in the policy's clients`;
   return undefined;
 }
 
@@ -103,11 +114,21 @@ function evaluateRules(policy: EvaluatedPolicy, request: RuleRequest): RuleEvalu
 }
 
 /** Every policy's trace: skipped ones before the applicable one, that one with its rules, the rest unevaluated. */
-function policyTraces(policies: EvaluatedPolicy[], index: number, clientId: string, rules: RuleEvaluation): PolicyTrace[] {
+function policyTraces(
+  policies: EvaluatedPolicy[],
+  index: number,
+  clientId: string,
+  rules: RuleEvaluation,
+): PolicyTrace[] {
   const applied = policies[index];
   return policies.map((policy, i) => {
     if (i < index) return policyTrace(policy, 'skipped', matchPolicy(policy, clientId));
-    if (i > index) return policyTrace(policy, 'not-evaluated', `only the first applicable policy is evaluated, here ${label(applied ?? policy)}`);
+    if (i > index)
+      return policyTrace(
+        policy,
+        'not-evaluated',
+        `only the first applicable policy is evaluated, here ${label(applied ?? policy)}`,
+      );
     const reason = rules.matched
       ? `first ACTIVE policy that applies to client ${clientId}`
       : `applies to client ${clientId}, but ${policy.rules.length ? 'none of its rules matched' : 'it has no rules'}`;
@@ -116,11 +137,21 @@ function policyTraces(policies: EvaluatedPolicy[], index: number, clientId: stri
 }
 
 /** The matched rule's scopes and lifetimes; when it grants none of the requested scopes, Okta's "all … rejected". */
-function decide(policy: EvaluatedPolicy, rule: RuleRecord, grantType: string, scopes: ResolvedScopes, policies: PolicyTrace[]): EvaluationResult {
+function decide(
+  policy: EvaluatedPolicy,
+  rule: RuleRecord,
+  grantType: string,
+  scopes: ResolvedScopes,
+  policies: PolicyTrace[],
+): EvaluationResult {
   const { reasons, ...scopeTrace } = grantScopes(rule, scopes, grantType);
   if (scopeTrace.granted.length === 0) {
     const detail = `rule ${label(rule)} of policy ${label(policy)} matched, but grants none of the requested scopes: ${reasons.join('; ')}`;
-    return { ok: false, error: new AccessDenied(OKTA_TEXT.allScopesRejected, detail, 400), trace: { policies, scopes: scopeTrace } };
+    return {
+      ok: false,
+      error: new AccessDenied(OKTA_TEXT.allScopesRejected, detail, 400),
+      trace: { policies, scopes: scopeTrace },
+    };
   }
   const lifetimes = {
     accessTokenMinutes: rule.accessTokenMinutes,
@@ -130,21 +161,42 @@ function decide(policy: EvaluatedPolicy, rule: RuleRecord, grantType: string, sc
   const trace = {
     policies,
     scopes: scopeTrace,
-    lifetimes: { accessToken: rule.accessTokenMinutes, refreshToken: rule.refreshTokenMinutes, refreshWindow: rule.refreshWindowMinutes },
+    lifetimes: {
+      accessToken: rule.accessTokenMinutes,
+      refreshToken: rule.refreshTokenMinutes,
+      refreshWindow: rule.refreshWindowMinutes,
+    },
   };
-  return { ok: true, policyId: policy.id, ruleId: rule.id, scopes: scopeTrace.granted, lifetimes, trace } satisfies EvaluationSuccess;
+  return {
+    ok: true,
+    policyId: policy.id,
+    ruleId: rule.id,
+    scopes: scopeTrace.granted,
+    lifetimes,
+    trace,
+  } satisfies EvaluationSuccess;
 }
 
 function noApplicablePolicy(policies: EvaluatedPolicy[], clientId: string, scopes: ResolvedScopes): EvaluationFailure {
   const traces = policies.map((policy) => policyTrace(policy, 'skipped', matchPolicy(policy, clientId)));
   const why = traces.map((t) => `policy ${label(t)}: ${t.reason}`).join('; ');
-  const detail = policies.length ? `no ACTIVE policy applies to client ${clientId}: ${why}` : 'the authorization server has no access policies';
+  const detail = policies.length
+    ? `no ACTIVE policy applies to client ${clientId}: ${why}`
+    : 'the authorization server has no access policies';
   return policyFailed(detail, traces, scopes);
 }
 
-function noMatchingRule(policy: EvaluatedPolicy, clientId: string, traces: PolicyTrace[], scopes: ResolvedScopes, later: boolean): EvaluationFailure {
+function noMatchingRule(
+  policy: EvaluatedPolicy,
+  clientId: string,
+  traces: PolicyTrace[],
+  scopes: ResolvedScopes,
+  later: boolean,
+): EvaluationFailure {
   const rules = traces.find((t) => t.id === policy.id)?.rules ?? [];
-  const why = rules.length ? `none of its rules matched: ${rules.map((t) => `rule ${label(t)}: ${t.reason}`).join('; ')}` : 'it has no rules';
+  const why = rules.length
+    ? `none of its rules matched: ${rules.map((t) => `rule ${label(t)}: ${t.reason}`).join('; ')}`
+    : 'it has no rules';
   const tail = later ? ' (later policies are not evaluated)' : '';
   return policyFailed(`policy ${label(policy)} applies to client ${clientId}, but ${why}${tail}`, traces, scopes);
 }
@@ -156,7 +208,8 @@ const policyFailed = (detail: string, policies: PolicyTrace[], scopes: ResolvedS
 });
 
 /** Lowest priority number first; equal priorities keep their given order (Array#sort is stable). */
-const byPriority = <T extends { priority: number }>(items: readonly T[]): T[] => [...items].sort((a, b) => a.priority - b.priority);
+const byPriority = <T extends { priority: number }>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) => a.priority - b.priority);
 
 const label = (item: { id: string; name: string }) => `"${item.name}" (${item.id})`;
 

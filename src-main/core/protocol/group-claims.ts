@@ -12,12 +12,20 @@ export const GROUPS_CLAIM_LIMIT = 100;
 
 export type GroupClaimResult = { ok: true; value: string[] | null } | { ok: false; tooMany: boolean; reason: string };
 
-export function groupClaimValue(filter: GroupFilterType, pattern: string, groups: readonly { name: string }[]): GroupClaimResult {
+export function groupClaimValue(
+  filter: GroupFilterType,
+  pattern: string,
+  groups: readonly { name: string }[],
+): GroupClaimResult {
   const matches = matcher(filter, pattern);
   if (typeof matches === 'string') return { ok: false, tooMany: false, reason: matches };
   const names = groups.map((g) => g.name).filter(matches);
   if (names.length > GROUPS_CLAIM_LIMIT) {
-    return { ok: false, tooMany: true, reason: `${names.length} groups match ${filter} '${pattern}'; at most ${GROUPS_CLAIM_LIMIT} may` };
+    return {
+      ok: false,
+      tooMany: true,
+      reason: `${names.length} groups match ${filter} '${pattern}'; at most ${GROUPS_CLAIM_LIMIT} may`,
+    };
   }
   return { ok: true, value: names.length ? names : null };
 }
@@ -38,4 +46,3 @@ function matcher(filter: GroupFilterType, pattern: string): ((name: string) => b
     }
   }
 }
-

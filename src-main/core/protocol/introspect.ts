@@ -28,7 +28,19 @@ export type Introspection = { active: false } | ({ active: true } & Record<strin
 
 const INACTIVE: Introspection = { active: false };
 /** Access-token claims introspection names itself; every other claim (custom claims) is passed on. */
-const ACCESS_SYSTEM_CLAIMS = new Set(['ver', 'jti', 'iss', 'aud', 'iat', 'exp', 'cid', 'uid', 'scp', 'sub', 'auth_time']);
+const ACCESS_SYSTEM_CLAIMS = new Set([
+  'ver',
+  'jti',
+  'iss',
+  'aud',
+  'iat',
+  'exp',
+  'cid',
+  'uid',
+  'scp',
+  'sub',
+  'auth_time',
+]);
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** @throws InvalidRequest without `token` */
@@ -44,11 +56,18 @@ export async function introspect(deps: IntrospectDeps, request: IntrospectReques
   return INACTIVE;
 }
 
-async function describeJwt(deps: IntrospectDeps, request: IntrospectRequest, token: string): Promise<Introspection | undefined> {
+async function describeJwt(
+  deps: IntrospectDeps,
+  request: IntrospectRequest,
+  token: string,
+): Promise<Introspection | undefined> {
   const { server, issuer, client } = request;
   const jwt = await serverJwt(deps, server, issuer, token);
   if (!jwt) return undefined;
-  if (jwt.kind === 'id_token') return jwt.payload['aud'] === client.clientId && unexpired(deps, jwt.payload) ? describeIdToken(deps, jwt.payload) : INACTIVE;
+  if (jwt.kind === 'id_token')
+    return jwt.payload['aud'] === client.clientId && unexpired(deps, jwt.payload)
+      ? describeIdToken(deps, jwt.payload)
+      : INACTIVE;
   const claims = await activeAccessToken(deps, server, issuer, token);
   if (!claims || claims['cid'] !== client.clientId) return INACTIVE;
   const custom = Object.fromEntries(Object.entries(claims).filter(([name]) => !ACCESS_SYSTEM_CLAIMS.has(name)));
@@ -73,17 +92,33 @@ async function describeJwt(deps: IntrospectDeps, request: IntrospectRequest, tok
 function describeIdToken(deps: IntrospectDeps, payload: Record<string, unknown>): Introspection {
   const { aud, sub, exp, iat, iss, jti } = payload;
   const user = typeof sub === 'string' ? deps.users.find(sub) : undefined;
-  return { active: true, token_type: 'Bearer', client_id: aud, ...(user ? { username: user.profile.login } : {}), exp, iat, sub, aud, iss, jti };
+  return {
+    active: true,
+    token_type: 'Bearer',
+    client_id: aud,
+    ...(user ? { username: user.profile.login } : {}),
+    exp,
+    iat,
+    sub,
+    aud,
+    iss,
+    jti,
+  };
 }
 
 /** Refresh tokens: no `iat`/`jti` (reference §4); `exp` is the end of the lifetime or idle window, whichever is first. */
-async function describeRefreshToken(deps: IntrospectDeps, request: IntrospectRequest, token: string): Promise<Introspection | undefined> {
+async function describeRefreshToken(
+  deps: IntrospectDeps,
+  request: IntrospectRequest,
+  token: string,
+): Promise<Introspection | undefined> {
   const lookup = deps.tokenLedger.lookupRefreshToken(token);
   if (!lookup.ok) return lookup.token ? INACTIVE : undefined;
   const { grant, expires, idleExpires, used } = lookup.token;
   // A rotated token is spent (its leeway is for a lost response, not for introspection).
   if (used || grant.clientId !== request.client.clientId || grant.serverId !== request.server.id) return INACTIVE;
-  const username = deps.appAssignments.appUserName(grant.appId, grant.userId) ?? deps.users.find(grant.userId)?.profile.login;
+  const username =
+    deps.appAssignments.appUserName(grant.appId, grant.userId) ?? deps.users.find(grant.userId)?.profile.login;
   const ends = expires && expires < idleExpires ? expires : idleExpires;
   return {
     active: true,

@@ -10,7 +10,10 @@ import type { TokenLedger } from './token-ledger.js';
 
 export interface IssuedTokenDeps {
   servers: { keys(id: string): Promise<SigningKeyRecord[]> };
-  tokenLedger: Pick<TokenLedger, 'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'>;
+  tokenLedger: Pick<
+    TokenLedger,
+    'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'
+  >;
   crypto: Crypto;
   clock: Clock;
 }
@@ -32,7 +35,12 @@ function kindOf(payload: Record<string, unknown>): JwtKind | undefined {
 }
 
 /** The claims of a JWT this server signed for `issuer`, expired or not; undefined for anything else. */
-export async function serverJwt(deps: IssuedTokenDeps, server: AuthorizationServerRecord, issuer: string, token: string): Promise<ServerJwt | undefined> {
+export async function serverJwt(
+  deps: IssuedTokenDeps,
+  server: AuthorizationServerRecord,
+  issuer: string,
+  token: string,
+): Promise<ServerJwt | undefined> {
   const decoded = deps.crypto.decodeJws(token);
   if (!decoded || decoded.header['alg'] !== 'RS256' || decoded.payload['iss'] !== issuer) return undefined;
   const kind = kindOf(decoded.payload);
@@ -49,7 +57,12 @@ export function unexpired(deps: Pick<IssuedTokenDeps, 'clock'>, payload: Record<
 }
 
 /** The claims of an active access token of this server: signed, unexpired, registered and not revoked. */
-export async function activeAccessToken(deps: IssuedTokenDeps, server: AuthorizationServerRecord, issuer: string, token: string): Promise<Record<string, unknown> | undefined> {
+export async function activeAccessToken(
+  deps: IssuedTokenDeps,
+  server: AuthorizationServerRecord,
+  issuer: string,
+  token: string,
+): Promise<Record<string, unknown> | undefined> {
   const jwt = await serverJwt(deps, server, issuer, token);
   if (!jwt || jwt.kind !== 'access_token' || !unexpired(deps, jwt.payload)) return undefined;
   return deps.tokenLedger.activeAccessToken(jwt.payload['jti'] as string) ? jwt.payload : undefined;

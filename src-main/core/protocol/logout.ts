@@ -15,7 +15,8 @@ import { InvalidRequest } from './oauth-errors.js';
 export const LOGOUT_TEXT = {
   idTokenHintRequired: "The 'id_token_hint' parameter is required.",
   idTokenHintInvalid: "The 'id_token_hint' parameter is not a valid ID token issued by this authorization server.",
-  postLogoutRedirectUri: "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings.",
+  postLogoutRedirectUri:
+    "The 'post_logout_redirect_uri' parameter must be a Logout redirect URI in the client app settings.",
 } as const;
 
 export interface LogoutDeps extends IssuedTokenDeps {
@@ -48,14 +49,25 @@ export async function checkLogout(deps: LogoutDeps, request: LogoutRequest): Pro
 }
 
 /** OIDC RP-Initiated Logout §2: the hint is an ID token this OP issued; its `aud` is the client (expiry is not checked). */
-async function hintedClient(deps: LogoutDeps, request: LogoutRequest): Promise<{ app: AppRecord; payload: Record<string, unknown> }> {
+async function hintedClient(
+  deps: LogoutDeps,
+  request: LogoutRequest,
+): Promise<{ app: AppRecord; payload: Record<string, unknown> }> {
   const hint = request.params['id_token_hint'];
   if (hint === undefined) throw new InvalidRequest(LOGOUT_TEXT.idTokenHintRequired, 'the request has no id_token_hint');
   const jwt = await serverJwt(deps, request.server, request.issuer, hint);
-  if (!jwt || jwt.kind !== 'id_token') throw new InvalidRequest(LOGOUT_TEXT.idTokenHintInvalid, 'the id_token_hint is not an ID token signed by this server');
+  if (!jwt || jwt.kind !== 'id_token')
+    throw new InvalidRequest(
+      LOGOUT_TEXT.idTokenHintInvalid,
+      'the id_token_hint is not an ID token signed by this server',
+    );
   const aud = jwt.payload['aud'];
   const app = typeof aud === 'string' ? deps.apps.byClientId(aud) : undefined;
-  if (!app || app.status !== 'ACTIVE') throw new InvalidRequest(LOGOUT_TEXT.idTokenHintInvalid, `the id_token_hint's aud '${String(aud)}' is not an ACTIVE app`);
+  if (!app || app.status !== 'ACTIVE')
+    throw new InvalidRequest(
+      LOGOUT_TEXT.idTokenHintInvalid,
+      `the id_token_hint's aud '${String(aud)}' is not an ACTIVE app`,
+    );
   return { app, payload: jwt.payload };
 }
 
@@ -64,7 +76,10 @@ function logoutRedirect(app: AppRecord, params: Record<string, string>): string 
   const uri = params['post_logout_redirect_uri'];
   if (uri === undefined) return undefined;
   if (!app.document.oauth.post_logout_redirect_uris.includes(uri)) {
-    throw new InvalidRequest(LOGOUT_TEXT.postLogoutRedirectUri, `'${uri}' is not one of the app's post_logout_redirect_uris`);
+    throw new InvalidRequest(
+      LOGOUT_TEXT.postLogoutRedirectUri,
+      `'${uri}' is not one of the app's post_logout_redirect_uris`,
+    );
   }
   // Registered logout URIs carry no fragment (the apps contract refuses one), so `state` joins the query.
   const state = params['state'];

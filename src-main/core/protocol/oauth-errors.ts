@@ -94,9 +94,11 @@ export const OKTA_TEXT = {
   policyFailed: 'Policy evaluation failed for this request, please check the policy configurations.',
   notAssigned: 'User is not assigned to the client application.',
   allScopesRejected: 'Policy evaluation succeeded, but all the requested scopes were rejected.',
-  someScopesDenied: (denied: string[]) => `Some of the requested scopes were denied by the policy. Denied scopes: [${denied.join(', ')}].`,
+  someScopesDenied: (denied: string[]) =>
+    `Some of the requested scopes were denied by the policy. Denied scopes: [${denied.join(', ')}].`,
   unknownScopes: 'One or more scopes are not configured for the authorization server resource.',
-  noDefaultScopes: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+  noDefaultScopes:
+    "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
   openidWithClientCredentials: "Cannot request 'openid' scopes using client credentials.",
   invalidCode: 'The authorization code is invalid or has expired.',
   invalidRefreshToken: 'The refresh token is invalid or expired.',
@@ -104,7 +106,8 @@ export const OKTA_TEXT = {
   pkceFailed: 'PKCE verification failed.',
   clientAuthFailed: 'Client authentication failed. Either the client or the client credentials are invalid.',
   noClientCredentials: 'No client credentials found.',
-  grantNotAllowed: (grants: string[]) => `The client is not authorized to use the provided grant type. Configured grant types: [${grants.join(', ')}].`,
+  grantNotAllowed: (grants: string[]) =>
+    `The client is not authorized to use the provided grant type. Configured grant types: [${grants.join(', ')}].`,
   grantUnsupported: (grants: string[]) =>
     `The authorization grant type is not supported by the authorization server. Configured grant types: [${grants.join(', ')}].`,
   tokenRequired: "The 'token' parameter is required.",

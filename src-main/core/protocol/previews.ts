@@ -6,8 +6,17 @@
  * policy evaluation decide the scopes and the lifetime; without one the scopes are taken as granted.
  */
 import { GRANT_TYPES } from '../../contracts/app.js';
-import { validateClaimsPreview, validateExpressionCheck, validateExpressionPreview } from '../../contracts/claims-preview.js';
-import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto, ValidPreviewSubject } from '../../contracts/claims-preview.js';
+import {
+  validateClaimsPreview,
+  validateExpressionCheck,
+  validateExpressionPreview,
+} from '../../contracts/claims-preview.js';
+import type {
+  ClaimsPreviewDto,
+  ExpressionCheckDto,
+  ExpressionPreviewDto,
+  ValidPreviewSubject,
+} from '../../contracts/claims-preview.js';
 import type { AppRecord } from '../ports/apps.js';
 import { ValidationFailed } from '../errors.js';
 import { evaluateExpression } from '../expression/index.js';
@@ -29,7 +38,10 @@ export interface PreviewDeps extends PolicyDeps {
   apps: { get(id: string): AppRecord };
   users: PolicyDeps['users'] & { get(id: string): UserRecord };
   scopes: PolicyDeps['scopes'] & { unknownNames(serverId: string, names: string[]): string[] };
-  appAssignments: { appUserName(appId: string, userId: string): string | undefined; isUserAssigned(appId: string, userId: string): boolean };
+  appAssignments: {
+    appUserName(appId: string, userId: string): string | undefined;
+    isUserAssigned(appId: string, userId: string): boolean;
+  };
   tokens: Pick<TokenMinter, 'accessTokenPayload' | 'idTokenPayload'>;
   customClaims: CustomClaims;
   clock: Clock;
@@ -53,7 +65,10 @@ export class Previews {
     const { client, user } = this.subject(request);
     const parsed = this.deps.customClaims.parse(request.expression);
     if (!parsed.ok) return parsed;
-    return evaluateExpression(parsed.expression, this.deps.customClaims.expressionContext({ client, user, scopes: request.scopes }));
+    return evaluateExpression(
+      parsed.expression,
+      this.deps.customClaims.expressionContext({ client, user, scopes: request.scopes }),
+    );
   }
 
   /**
@@ -80,23 +95,36 @@ export class Previews {
         issuer,
         client,
         ...granted,
-        user: user && { record: user, appUserName: this.deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime: this.deps.clock.now(), amr: ['pwd'] },
+        user: user && {
+          record: user,
+          appUserName: this.deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login,
+          authTime: this.deps.clock.now(),
+          amr: ['pwd'],
+        },
         idToken: user !== null && granted.scopes.includes('openid'),
       };
       const collect = <T extends { trace: ClaimTrace[] }>(built: T): T => (trace.push(...built.trace), built);
       const accessToken = collect(this.deps.tokens.accessTokenPayload(mint)).payload;
-      const forUser = mint.idToken && user
-        ? {
-            idToken: collect(this.deps.tokens.idTokenPayload(mint, {})).payload,
-            idTokenFull: collect(this.deps.tokens.idTokenPayload(mint, { fat: true })).payload,
-            userinfo: collect(userinfoClaims(this.deps.customClaims, { server, client, user, scopes: granted.scopes })).claims,
-          }
-        : { idToken: null, idTokenFull: null, userinfo: null };
+      const forUser =
+        mint.idToken && user
+          ? {
+              idToken: collect(this.deps.tokens.idTokenPayload(mint, {})).payload,
+              idTokenFull: collect(this.deps.tokens.idTokenPayload(mint, { fat: true })).payload,
+              userinfo: collect(
+                userinfoClaims(this.deps.customClaims, { server, client, user, scopes: granted.scopes }),
+              ).claims,
+            }
+          : { idToken: null, idTokenFull: null, userinfo: null };
       return { ok: true, accessToken, ...forUser, trace, ...(decision ? { decision } : {}) };
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       const claims = error instanceof ClaimFailed ? error.claims : [];
-      return { ok: false, error: { error: error.error, error_description: error.description, detail: error.detail ?? '' }, trace: [...trace, ...claims], ...(decision ? { decision } : {}) };
+      return {
+        ok: false,
+        error: { error: error.error, error_description: error.description, detail: error.detail ?? '' },
+        trace: [...trace, ...claims],
+        ...(decision ? { decision } : {}),
+      };
     }
   }
 
@@ -104,7 +132,10 @@ export class Previews {
   private decide(serverId: string, client: AppRecord, grantType: string, user: UserRecord | null, scopes: string[]) {
     checkGrantType({ grant_type: grantType }, client, GRANT_TYPES);
     if (user && !this.deps.appAssignments.isUserAssigned(client.id, user.id)) {
-      throw new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`);
+      throw new AccessDenied(
+        OKTA_TEXT.notAssigned,
+        `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`,
+      );
     }
     return evaluateFor(this.deps, serverId, client, grantType, user, scopes.length ? scopes.join(' ') : undefined);
   }
@@ -112,16 +143,26 @@ export class Previews {
   private checkScopesExist(serverId: string, scopes: string[]): void {
     const unknown = this.deps.scopes.unknownNames(serverId, scopes);
     if (unknown.length) {
-      throw new ValidationFailed([{ field: 'scopes', message: `${unknown.map((s) => `'${s}'`).join(', ')} ${unknown.length > 1 ? 'are not scopes' : 'is not a scope'} of this authorization server` }]);
+      throw new ValidationFailed([
+        {
+          field: 'scopes',
+          message: `${unknown.map((s) => `'${s}'`).join(', ')} ${unknown.length > 1 ? 'are not scopes' : 'is not a scope'} of this authorization server`,
+        },
+      ]);
     }
   }
 
   private subject(request: ValidPreviewSubject): { client: AppRecord; user: UserRecord | null } {
-    return { client: this.deps.apps.get(request.appId), user: request.userId === null ? null : this.deps.users.get(request.userId) };
+    return {
+      client: this.deps.apps.get(request.appId),
+      user: request.userId === null ? null : this.deps.users.get(request.userId),
+    };
   }
 }
 
-function valid<T>(result: { ok: true; value: T } | { ok: false; issues: ConstructorParameters<typeof ValidationFailed>[0] }): T {
+function valid<T>(
+  result: { ok: true; value: T } | { ok: false; issues: ConstructorParameters<typeof ValidationFailed>[0] },
+): T {
   if (!result.ok) throw new ValidationFailed(result.issues);
   return result.value;
 }

@@ -24,14 +24,17 @@ export async function revoke(deps: IssuedTokenDeps, request: RevokeRequest): Pro
   const jwt = await serverJwt(deps, request.server, request.issuer, token);
   if (jwt) {
     if (jwt.kind === 'id_token') return 'an ID token cannot be revoked; nothing changed';
-    if (jwt.payload['cid'] !== request.client.clientId) return `the access token belongs to the client '${String(jwt.payload['cid'])}'; nothing changed`;
+    if (jwt.payload['cid'] !== request.client.clientId)
+      return `the access token belongs to the client '${String(jwt.payload['cid'])}'; nothing changed`;
     deps.tokenLedger.revokeAccessToken(jwt.payload['jti'] as string);
     return `revoked access token ${String(jwt.payload['jti'])}`;
   }
   const refresh = deps.tokenLedger.findRefreshToken(token);
   if (!refresh) return 'no token of this server has this value; nothing changed';
-  if (refresh.grant.clientId !== request.client.clientId) return `the refresh token belongs to the client '${refresh.grant.clientId}'; nothing changed`;
-  if (refresh.grant.serverId !== request.server.id) return `the refresh token was issued by the authorization server '${refresh.grant.serverId}'; nothing changed`;
+  if (refresh.grant.clientId !== request.client.clientId)
+    return `the refresh token belongs to the client '${refresh.grant.clientId}'; nothing changed`;
+  if (refresh.grant.serverId !== request.server.id)
+    return `the refresh token was issued by the authorization server '${refresh.grant.serverId}'; nothing changed`;
   deps.tokenLedger.revokeFamily(refresh.familyId, `refresh token ${refresh.id} revoked by the client at /revoke`);
   return `revoked refresh token ${refresh.id} and its token family ${refresh.familyId}`;
 }

@@ -13,7 +13,9 @@ export interface ScopeClaims {
 
 /** `firstName lastName` as Okta shows a user's full name; undefined when both are empty. */
 export function fullName(profile: UserProfile): string | undefined {
-  const parts = [profile.firstName, profile.lastName].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+  const parts = [profile.firstName, profile.lastName].filter(
+    (p): p is string => typeof p === 'string' && p.trim() !== '',
+  );
   return parts.length ? parts.join(' ') : undefined;
 }
 
@@ -29,7 +31,12 @@ export function thinScopeClaims(profile: UserProfile, grantedScopes: readonly st
   for (const [name, scope, value] of candidates) {
     if (!grantedScopes.includes(scope)) continue;
     if (value === undefined || value === null) {
-      trace.push({ name, token: 'id_token', source: `scope ${scope}`, omitted: 'the user profile has no value for it' });
+      trace.push({
+        name,
+        token: 'id_token',
+        source: `scope ${scope}`,
+        omitted: 'the user profile has no value for it',
+      });
       continue;
     }
     claims[name] = value;
@@ -83,7 +90,12 @@ export function fullScopeClaims(profile: UserProfile, grantedScopes: readonly st
   for (const [name, scope, value] of standardCandidates(profile, updatedAt)) {
     if (!grantedScopes.includes(scope)) continue;
     if (value === undefined || value === null || value === '') {
-      trace.push({ name, token: 'id_token', source: `scope ${scope}`, omitted: 'the user profile has no value for it' });
+      trace.push({
+        name,
+        token: 'id_token',
+        source: `scope ${scope}`,
+        omitted: 'the user profile has no value for it',
+      });
       continue;
     }
     claims[name] = value;

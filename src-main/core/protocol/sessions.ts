@@ -30,7 +30,13 @@ export class Sessions {
   open(serverId: string, userId: string, amr: string[]): { token: string; session: SessionRecord } {
     const now = this.deps.clock.now();
     const token = this.deps.crypto.randomId('', OPAQUE_LENGTH);
-    const session: SessionRecord = { serverId, userId, authTime: now, amr, expiresAt: minutesFrom(now, SESSION_LIFETIME_MINUTES) };
+    const session: SessionRecord = {
+      serverId,
+      userId,
+      authTime: now,
+      amr,
+      expiresAt: minutesFrom(now, SESSION_LIFETIME_MINUTES),
+    };
     this.deps.store.insertSession(opaqueHash(this.deps.crypto, token), session, now);
     return { token, session };
   }

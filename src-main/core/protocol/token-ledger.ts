@@ -26,7 +26,8 @@ const EMPTY_FAMILY_MS = 24 * 3600 * 1000;
 const minutes = (n: number) => n * 60 * 1000;
 
 /** A refresh token that may be used, or why not (for the event log's detail). */
-export type RefreshLookup = { ok: true; token: RefreshTokenRecord } | { ok: false; reason: string; token?: RefreshTokenRecord };
+export type RefreshLookup =
+  { ok: true; token: RefreshTokenRecord } | { ok: false; reason: string; token?: RefreshTokenRecord };
 
 export class TokenLedger implements TokenFamilies {
   constructor(private readonly deps: TokenLedgerDeps) {}
@@ -53,7 +54,11 @@ export class TokenLedger implements TokenFamilies {
     return this.deps.tx.run(() => {
       this.deps.store.ensureFamily(familyId, now);
       this.deps.store.setFamilyOwner(familyId, grant);
-      return this.newRefreshToken(familyId, grant, refreshTokenMinutes > 0 ? new Date(now.getTime() + minutes(refreshTokenMinutes)) : null);
+      return this.newRefreshToken(
+        familyId,
+        grant,
+        refreshTokenMinutes > 0 ? new Date(now.getTime() + minutes(refreshTokenMinutes)) : null,
+      );
     });
   }
 
@@ -83,10 +88,14 @@ export class TokenLedger implements TokenFamilies {
     if (!record) return { ok: false, reason: 'no refresh token has this value' };
     const now = this.deps.clock.now();
     const family = this.deps.store.family(record.familyId);
-    if (record.revoked) return { ok: false, reason: `the refresh token was revoked at ${record.revoked.toISOString()}`, token: record };
-    if (!family || family.revoked) return { ok: false, reason: `its token family was revoked (${family?.revokedReason ?? 'gone'})`, token: record };
-    if (record.expires && record.expires <= now) return { ok: false, reason: `its lifetime ended at ${record.expires.toISOString()}`, token: record };
-    if (record.idleExpires <= now) return { ok: false, reason: `it was idle past its window (${record.idleExpires.toISOString()})`, token: record };
+    if (record.revoked)
+      return { ok: false, reason: `the refresh token was revoked at ${record.revoked.toISOString()}`, token: record };
+    if (!family || family.revoked)
+      return { ok: false, reason: `its token family was revoked (${family?.revokedReason ?? 'gone'})`, token: record };
+    if (record.expires && record.expires <= now)
+      return { ok: false, reason: `its lifetime ended at ${record.expires.toISOString()}`, token: record };
+    if (record.idleExpires <= now)
+      return { ok: false, reason: `it was idle past its window (${record.idleExpires.toISOString()})`, token: record };
     return { ok: true, token: record };
   }
 
@@ -96,7 +105,12 @@ export class TokenLedger implements TokenFamilies {
     return this.deps.tx.run(() => {
       const token = this.newRefreshToken(record.familyId, record.grant, record.expires);
       const next = this.findRefreshToken(token)!;
-      this.deps.store.updateRefreshToken({ ...record, lastUsed: now, rotatedTo: record.rotatedTo ?? next.id, used: record.used ?? now });
+      this.deps.store.updateRefreshToken({
+        ...record,
+        lastUsed: now,
+        rotatedTo: record.rotatedTo ?? next.id,
+        used: record.used ?? now,
+      });
       return token;
     });
   }

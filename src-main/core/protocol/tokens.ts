@@ -120,7 +120,9 @@ export class TokenMinter {
       claims: access.trace,
     };
     if (request.idToken && request.user) {
-      const id = withEarlierClaims(access.trace, () => this.idTokenPayload(request, { accessToken, issuedAt: access.payload['iat'] as number }));
+      const id = withEarlierClaims(access.trace, () =>
+        this.idTokenPayload(request, { accessToken, issuedAt: access.payload['iat'] as number }),
+      );
       minted.idToken = await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload);
       minted.claims.push(...id.trace);
     }
@@ -131,10 +133,17 @@ export class TokenMinter {
    * An ID token without an access token (/authorize `id_token`, `code id_token`): `fat` puts every
    * standard claim of the granted scopes in it, as Okta does for `id_token` alone (reference §4).
    */
-  async mintIdToken(request: MintRequest, fat: boolean): Promise<{ idToken: string; kid: string; claims: ClaimTrace[] }> {
+  async mintIdToken(
+    request: MintRequest,
+    fat: boolean,
+  ): Promise<{ idToken: string; kid: string; claims: ClaimTrace[] }> {
     const key = await this.activeKey(request.server.id);
     const id = this.idTokenPayload(request, { fat });
-    return { idToken: await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload), kid: key.kid, claims: id.trace };
+    return {
+      idToken: await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload),
+      kid: key.kid,
+      claims: id.trace,
+    };
   }
 
   /**
@@ -144,7 +153,13 @@ export class TokenMinter {
    */
   accessTokenPayload(request: MintRequest): { payload: Record<string, unknown>; trace: ClaimTrace[] } {
     const { record: user, appUserName, authTime } = request.user ?? { record: null };
-    const custom = this.hook.claimsFor({ token: 'access_token', server: request.server, client: request.client, user, scopes: request.scopes });
+    const custom = this.hook.claimsFor({
+      token: 'access_token',
+      server: request.server,
+      client: request.client,
+      user,
+      scopes: request.scopes,
+    });
     const system = accessTokenClaims({
       issuer: request.issuer,
       audience: request.server.audiences[0]!,
@@ -155,7 +170,9 @@ export class TokenMinter {
       jti: this.deps.crypto.randomId('AT.', JTI_LENGTH),
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
-    const overrides = Object.fromEntries(OVERRIDABLE_ACCESS_CLAIMS.filter((name) => name in custom.claims).map((name) => [name, custom.claims[name]]));
+    const overrides = Object.fromEntries(
+      OVERRIDABLE_ACCESS_CLAIMS.filter((name) => name in custom.claims).map((name) => [name, custom.claims[name]]),
+    );
     return { payload: { ...custom.claims, ...system, ...overrides }, trace: custom.trace };
   }
 
@@ -164,12 +181,24 @@ export class TokenMinter {
    * else the thin set) and the IDENTITY claims; `at_hash` when the signed access token is given.
    * @throws ClaimFailed
    */
-  idTokenPayload(request: MintRequest, options: { accessToken?: string; fat?: boolean; issuedAt?: number }): { payload: Record<string, unknown>; trace: ClaimTrace[] } {
+  idTokenPayload(
+    request: MintRequest,
+    options: { accessToken?: string; fat?: boolean; issuedAt?: number },
+  ): { payload: Record<string, unknown>; trace: ClaimTrace[] } {
     const { record: user, authTime, amr } = request.user!;
     const { crypto } = this.deps;
     const fat = options.fat ?? false;
-    const scopeClaims = fat ? fullScopeClaims(user.profile, request.scopes, user.lastUpdated) : thinScopeClaims(user.profile, request.scopes);
-    const custom = this.hook.claimsFor({ token: 'id_token', server: request.server, client: request.client, user, scopes: request.scopes, fat });
+    const scopeClaims = fat
+      ? fullScopeClaims(user.profile, request.scopes, user.lastUpdated)
+      : thinScopeClaims(user.profile, request.scopes);
+    const custom = this.hook.claimsFor({
+      token: 'id_token',
+      server: request.server,
+      client: request.client,
+      user,
+      scopes: request.scopes,
+      fat,
+    });
     const system = idTokenClaims({
       issuer: request.issuer,
       clientId: request.client.clientId,
@@ -183,7 +212,10 @@ export class TokenMinter {
       codeHash: request.code === undefined ? undefined : accessTokenHash(crypto, request.code),
       nonce: request.nonce,
     });
-    const trace = [...scopeClaims.trace, ...custom.trace].map((entry): ClaimTrace => ({ ...entry, idToken: fat ? 'full' : 'thin' }));
+    const trace = [...scopeClaims.trace, ...custom.trace].map((entry): ClaimTrace => ({
+      ...entry,
+      idToken: fat ? 'full' : 'thin',
+    }));
     return { payload: { ...custom.claims, ...system, ...scopeClaims.claims }, trace };
   }
 
@@ -193,7 +225,11 @@ export class TokenMinter {
 
   private async activeKey(serverId: string): Promise<SigningKeyRecord> {
     const key = (await this.deps.servers.keys(serverId)).find((k) => k.status === 'ACTIVE');
-    if (!key) throw new ServerError('The server encountered an internal error.', `authorization server ${serverId} has no ACTIVE signing key`);
+    if (!key)
+      throw new ServerError(
+        'The server encountered an internal error.',
+        `authorization server ${serverId} has no ACTIVE signing key`,
+      );
     return key;
   }
 }

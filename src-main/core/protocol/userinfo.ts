@@ -38,26 +38,40 @@ const invalid = (detail: string) => new InvalidToken(OKTA_TEXT.invalidAccessToke
 export const OPENID_REQUIRED = "The access token must include the 'openid' scope.";
 
 /** @throws InvalidToken, InsufficientScope */
-export async function userinfo(deps: UserinfoDeps, server: AuthorizationServerRecord, issuer: string, bearer: string | undefined, progress: UserinfoProgress): Promise<UserinfoResult> {
+export async function userinfo(
+  deps: UserinfoDeps,
+  server: AuthorizationServerRecord,
+  issuer: string,
+  bearer: string | undefined,
+  progress: UserinfoProgress,
+): Promise<UserinfoResult> {
   if (bearer === undefined) throw invalid('the request has no Bearer access token');
   const claims = await activeAccessToken(deps, server, issuer, bearer);
-  if (!claims) throw invalid('the token is not an active access token of this authorization server (unknown, expired, revoked or another issuer)');
+  if (!claims)
+    throw invalid(
+      'the token is not an active access token of this authorization server (unknown, expired, revoked or another issuer)',
+    );
   const clientId = String(claims['cid']);
   progress.clientId = clientId;
   const uid = claims['uid'];
   if (typeof uid !== 'string') throw invalid('the access token has no user (client credentials)');
   progress.userId = uid;
   const user = deps.users.find(uid);
-  if (!user || user.status !== 'ACTIVE') throw invalid(user ? `the user ${uid} is ${user.status}` : `the user ${uid} no longer exists`);
+  if (!user || user.status !== 'ACTIVE')
+    throw invalid(user ? `the user ${uid} is ${user.status}` : `the user ${uid} no longer exists`);
   const scopes = Array.isArray(claims['scp']) ? (claims['scp'] as string[]) : [];
-  if (!scopes.includes('openid')) throw new InsufficientScope(OPENID_REQUIRED, `the access token's scopes are [${scopes.join(', ')}]`);
+  if (!scopes.includes('openid'))
+    throw new InsufficientScope(OPENID_REQUIRED, `the access token's scopes are [${scopes.join(', ')}]`);
   const client = deps.apps.byClientId(clientId);
   if (!client) throw invalid(`the app ${clientId} no longer exists`);
   return { ...userinfoClaims(deps.claimsHook, { server, client, user, scopes }), user, clientId };
 }
 
 /** What /userinfo answers for a user, app and scope set (the endpoint and the sandbox preview). @throws ClaimFailed */
-export function userinfoClaims(hook: ClaimsHook, context: Omit<ClaimsContext, 'token' | 'user'> & { user: UserRecord }): { claims: Record<string, unknown>; trace: ClaimTrace[] } {
+export function userinfoClaims(
+  hook: ClaimsHook,
+  context: Omit<ClaimsContext, 'token' | 'user'> & { user: UserRecord },
+): { claims: Record<string, unknown>; trace: ClaimTrace[] } {
   const { user, scopes } = context;
   const scoped = fullScopeClaims(user.profile, scopes, user.lastUpdated);
   const custom = hook.claimsFor({ ...context, token: 'userinfo' });

@@ -28,7 +28,9 @@ export function registerAppAssignmentRoutes(app: FastifyInstance, ctx: HttpConte
       });
     }),
     // Okta answers 200 with the AppUser.
-    handle(routes.assignUserToApp, async (request) => presentAppUser(assignments.assignUser(request.params.appId, request.body), origin(request))),
+    handle(routes.assignUserToApp, async (request) =>
+      presentAppUser(assignments.assignUser(request.params.appId, request.body), origin(request)),
+    ),
     handle(routes.getAppUser, async (request) => {
       const { appId, userId } = request.params;
       const assignment = assignments.getUser(appId, userId);

@@ -31,15 +31,24 @@ export function registerAppRoutes(app: FastifyInstance, ctx: HttpContext): void 
       return rows.map((a) => presentApp(a, origin(request)));
     }),
     // Okta answers 200 (not 201) to app creation.
-    handle(routes.createApp, async (request) => presentApp(apps.create(request.body, readActivate(request.query as Record<string, unknown>)), origin(request))),
+    handle(routes.createApp, async (request) =>
+      presentApp(apps.create(request.body, readActivate(request.query as Record<string, unknown>)), origin(request)),
+    ),
     handle(routes.getApp, async (request) => presentApp(apps.get(request.params.id), origin(request))),
-    handle(routes.replaceApp, async (request) => presentApp(apps.replace(request.params.id, request.body), origin(request))),
+    handle(routes.replaceApp, async (request) =>
+      presentApp(apps.replace(request.params.id, request.body), origin(request)),
+    ),
     handle(routes.deleteApp, async (request, reply) => {
       apps.delete(request.params.id);
       return reply.code(204).send();
     }),
     // Okta answers app lifecycle calls with 200 `{}` (user lifecycle too; servers use 204).
-    ...([[routes.activateApp, 'ACTIVE'], [routes.deactivateApp, 'INACTIVE']] as const).map(([route, status]) =>
+    ...(
+      [
+        [routes.activateApp, 'ACTIVE'],
+        [routes.deactivateApp, 'INACTIVE'],
+      ] as const
+    ).map(([route, status]) =>
       handle(route, async (request, reply) => {
         apps.setStatus(request.params.id, status);
         return reply.type('application/json').send({});

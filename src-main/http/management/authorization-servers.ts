@@ -38,20 +38,30 @@ export function registerAuthorizationServerRoutes(app: FastifyInstance, ctx: Htt
       servers.delete(request.params.id);
       return reply.code(204).send();
     }),
-    ...([[routes.activateServer, 'ACTIVE'], [routes.deactivateServer, 'INACTIVE']] as const).map(([route, status]) =>
+    ...(
+      [
+        [routes.activateServer, 'ACTIVE'],
+        [routes.deactivateServer, 'INACTIVE'],
+      ] as const
+    ).map(([route, status]) =>
       handle(route, async (request, reply) => {
         servers.setStatus(request.params.id, status);
         return reply.code(204).send();
       }),
     ),
-    handle(routes.listKeys, async (request) => (await servers.keys(request.params.id)).map((k) => presentKey(k, ctx.origins(request)))),
+    handle(routes.listKeys, async (request) =>
+      (await servers.keys(request.params.id)).map((k) => presentKey(k, ctx.origins(request))),
+    ),
     handle(routes.getKey, async (request) => {
       const { id, kid } = request.params;
       return presentKey(await servers.key(id, kid), ctx.origins(request));
     }),
     handle(routes.rotateKeys, async (request) => {
       const body = request.body as { use?: unknown } | undefined;
-      if (body !== undefined && (typeof body !== 'object' || body === null || (body.use !== undefined && body.use !== 'sig'))) {
+      if (
+        body !== undefined &&
+        (typeof body !== 'object' || body === null || (body.use !== undefined && body.use !== 'sig'))
+      ) {
         throw new OktaHttpError('E0000001', 'use', [{ field: 'use', message: "must be 'sig'" }]);
       }
       return (await servers.rotate(request.params.id)).map((k) => presentKey(k, ctx.origins(request)));

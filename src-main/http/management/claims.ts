@@ -41,8 +41,12 @@ export function registerClaimRoutes(app: FastifyInstance, ctx: HttpContext): voi
       const created = claims.create(request.params.id, request.body);
       return reply.code(201).send(presentClaim(created, origin(request)));
     }),
-    handle(routes.getClaim, async (request) => presentClaim(claims.get(request.params.id, request.params.claimId), origin(request))),
-    handle(routes.replaceClaim, async (request) => presentClaim(claims.replace(request.params.id, request.params.claimId, request.body), origin(request))),
+    handle(routes.getClaim, async (request) =>
+      presentClaim(claims.get(request.params.id, request.params.claimId), origin(request)),
+    ),
+    handle(routes.replaceClaim, async (request) =>
+      presentClaim(claims.replace(request.params.id, request.params.claimId, request.body), origin(request)),
+    ),
     handle(routes.deleteClaim, async (request, reply) => {
       claims.delete(request.params.id, request.params.claimId);
       return reply.code(204).send();

@@ -22,14 +22,22 @@ export function registerGroupRoutes(app: FastifyInstance, ctx: HttpContext): voi
     handle(routes.listGroups, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
       const page = readPage(query, routes.listGroups.paging);
-      const criteria = { q: text(query['q']), filter: text(query['filter']), search: text(query['search']), sortBy: text(query['sortBy']), sortOrder: text(query['sortOrder']) };
+      const criteria = {
+        q: text(query['q']),
+        filter: text(query['filter']),
+        search: text(query['search']),
+        sortBy: text(query['sortBy']),
+        sortOrder: text(query['sortOrder']),
+      };
       const rows = sendPage(request, reply, page, (limit) => groups.list(criteria, { ...page, limit }));
       return rows.map((group) => presentGroup(group, origin(request)));
     }),
     // Okta answers 200 (not 201) to group creation.
     handle(routes.createGroup, async (request) => presentGroup(groups.create(request.body), origin(request))),
     handle(routes.getGroup, async (request) => presentGroup(groups.get(request.params.id), origin(request))),
-    handle(routes.replaceGroup, async (request) => presentGroup(groups.replace(request.params.id, request.body), origin(request))),
+    handle(routes.replaceGroup, async (request) =>
+      presentGroup(groups.replace(request.params.id, request.body), origin(request)),
+    ),
     handle(routes.deleteGroup, async (request, reply) => {
       groups.delete(request.params.id);
       return reply.code(204).send();

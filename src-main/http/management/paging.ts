@@ -18,7 +18,9 @@ export function readPage(query: Record<string, unknown>, { defaultLimit, maxLimi
   if (rawLimit !== undefined && rawLimit !== '') {
     const parsed = Number(rawLimit);
     if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new OktaHttpError('E0000001', 'limit', [{ field: 'limit', message: `must be a whole number from 1 to ${maxLimit}` }]);
+      throw new OktaHttpError('E0000001', 'limit', [
+        { field: 'limit', message: `must be a whole number from 1 to ${maxLimit}` },
+      ]);
     }
     limit = Math.min(parsed, maxLimit);
   }
@@ -41,11 +43,14 @@ export function sendPage<T extends { id: string }>(
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
   const link = (params: Record<string, string>, rel: string) => {
     const target = new URL(url.pathname, url);
-    for (const [key, value] of url.searchParams) if (key !== 'after' && key !== 'limit') target.searchParams.set(key, value);
+    for (const [key, value] of url.searchParams)
+      if (key !== 'after' && key !== 'limit') target.searchParams.set(key, value);
     for (const [key, value] of Object.entries(params)) target.searchParams.set(key, value);
     return `<${target.href}>; rel="${rel}"`;
   };
-  const links = [link(page.after ? { after: page.after, limit: String(page.limit) } : { limit: String(page.limit) }, 'self')];
+  const links = [
+    link(page.after ? { after: page.after, limit: String(page.limit) } : { limit: String(page.limit) }, 'self'),
+  ];
   const last = items[items.length - 1];
   if (rows.length > page.limit && last) links.push(link({ after: last.id, limit: String(page.limit) }, 'next'));
   void reply.header('link', links);

@@ -10,7 +10,9 @@ export function registerPolicyRoutes(app: FastifyInstance, ctx: HttpContext): vo
   const { policies } = ctx.services;
   // No paging: Okta returns every policy of the server, in priority order.
   managementRoutes(app, MANAGEMENT_PREFIX, [
-    handle(routes.listPolicies, async (request) => policies.list(request.params.id).map((p) => presentPolicy(p, ctx.origins(request)))),
+    handle(routes.listPolicies, async (request) =>
+      policies.list(request.params.id).map((p) => presentPolicy(p, ctx.origins(request))),
+    ),
     handle(routes.createPolicy, async (request, reply) => {
       const created = policies.create(request.params.id, request.body);
       return reply.code(201).send(presentPolicy(created, ctx.origins(request)));
@@ -28,7 +30,12 @@ export function registerPolicyRoutes(app: FastifyInstance, ctx: HttpContext): vo
       policies.delete(id, policyId);
       return reply.code(204).send();
     }),
-    ...([[routes.activatePolicy, 'ACTIVE'], [routes.deactivatePolicy, 'INACTIVE']] as const).map(([route, status]) =>
+    ...(
+      [
+        [routes.activatePolicy, 'ACTIVE'],
+        [routes.deactivatePolicy, 'INACTIVE'],
+      ] as const
+    ).map(([route, status]) =>
       handle(route, async (request, reply) => {
         const { id, policyId } = request.params;
         policies.setStatus(id, policyId, status);

@@ -74,6 +74,8 @@ export function presentKey(key: SigningKeyRecord, origins: Origins): SigningKeyD
     kid: key.kid,
     kty: 'RSA',
     use: 'sig',
-    _links: { self: link(`${origins.request}/api/v1/authorizationServers/${key.serverId}/credentials/keys/${key.kid}`, ['GET']) },
+    _links: {
+      self: link(`${origins.request}/api/v1/authorizationServers/${key.serverId}/credentials/keys/${key.kid}`, ['GET']),
+    },
   };
 }

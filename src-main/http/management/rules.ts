@@ -32,7 +32,12 @@ export function registerRuleRoutes(app: FastifyInstance, ctx: HttpContext): void
       rules.delete(id, policyId, ruleId);
       return reply.code(204).send();
     }),
-    ...([[routes.activateRule, 'ACTIVE'], [routes.deactivateRule, 'INACTIVE']] as const).map(([route, status]) =>
+    ...(
+      [
+        [routes.activateRule, 'ACTIVE'],
+        [routes.deactivateRule, 'INACTIVE'],
+      ] as const
+    ).map(([route, status]) =>
       handle(route, async (request, reply) => {
         const { id, policyId, ruleId } = request.params;
         rules.setStatus(id, policyId, ruleId, status);

@@ -37,15 +37,21 @@ export function registerScopeRoutes(app: FastifyInstance, ctx: HttpContext): voi
       const query = request.query as Record<string, unknown>;
       const page = readPage(query, routes.listScopes.paging);
       const filters = { q: text(query['q']), filter: text(query['filter']) };
-      const rows = sendPage(request, reply, page, (limit) => scopes.list(request.params.id, { ...page, limit }, filters));
+      const rows = sendPage(request, reply, page, (limit) =>
+        scopes.list(request.params.id, { ...page, limit }, filters),
+      );
       return rows.map((s) => presentScope(s, origin(request)));
     }),
     handle(routes.createScope, async (request, reply) => {
       const created = scopes.create(request.params.id, request.body);
       return reply.code(201).send(presentScope(created, origin(request)));
     }),
-    handle(routes.getScope, async (request) => presentScope(scopes.get(request.params.id, request.params.scopeId), origin(request))),
-    handle(routes.replaceScope, async (request) => presentScope(scopes.replace(request.params.id, request.params.scopeId, request.body), origin(request))),
+    handle(routes.getScope, async (request) =>
+      presentScope(scopes.get(request.params.id, request.params.scopeId), origin(request)),
+    ),
+    handle(routes.replaceScope, async (request) =>
+      presentScope(scopes.replace(request.params.id, request.params.scopeId, request.body), origin(request)),
+    ),
     handle(routes.deleteScope, async (request, reply) => {
       scopes.delete(request.params.id, request.params.scopeId);
       return reply.code(204).send();

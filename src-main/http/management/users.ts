@@ -31,7 +31,13 @@ export function readBoolean(query: Query, name: string, fallback: boolean): bool
 /** The create options Okta takes as query parameters; what Authbox cannot do is refused, not ignored. */
 function readCreateOptions(query: Query): { activate: boolean; nextLogin?: string } {
   if (readBoolean(query, 'provider', false)) {
-    throw new OktaHttpError('E0000001', 'provider', [{ field: 'provider', message: 'users with an external authentication provider are not supported; Authbox users sign in with a password' }]);
+    throw new OktaHttpError('E0000001', 'provider', [
+      {
+        field: 'provider',
+        message:
+          'users with an external authentication provider are not supported; Authbox users sign in with a password',
+      },
+    ]);
   }
   const nextLogin = text(query['nextLogin']);
   if (nextLogin !== undefined && nextLogin !== 'changePassword') {
@@ -49,16 +55,31 @@ export function registerUserRoutes(app: FastifyInstance, ctx: HttpContext): void
       const query = queryOf(request);
       const q = text(query['q']);
       // Okta: 200 per page by default, 10 when `q` is given.
-      const page = readPage(query, q === undefined ? routes.listUsers.paging : { ...routes.listUsers.paging, defaultLimit: 10 });
-      const criteria = { q, filter: text(query['filter']), search: text(query['search']), sortBy: text(query['sortBy']), sortOrder: text(query['sortOrder']) };
+      const page = readPage(
+        query,
+        q === undefined ? routes.listUsers.paging : { ...routes.listUsers.paging, defaultLimit: 10 },
+      );
+      const criteria = {
+        q,
+        filter: text(query['filter']),
+        search: text(query['search']),
+        sortBy: text(query['sortBy']),
+        sortOrder: text(query['sortOrder']),
+      };
       const rows = sendPage(request, reply, page, (limit) => users.list(criteria, { ...page, limit }));
       return rows.map((user) => presentUser(user, origin(request)));
     }),
     // Okta answers 200 (not 201) to user creation.
-    handle(routes.createUser, async (request) => presentUser(users.create(request.body, readCreateOptions(queryOf(request))), origin(request))),
+    handle(routes.createUser, async (request) =>
+      presentUser(users.create(request.body, readCreateOptions(queryOf(request))), origin(request)),
+    ),
     handle(routes.getUser, async (request) => presentUser(users.get(request.params.id), origin(request))),
-    handle(routes.updateUser, async (request) => presentUser(users.update(request.params.id, request.body), origin(request))),
-    handle(routes.replaceUser, async (request) => presentUser(users.replace(request.params.id, request.body), origin(request))),
+    handle(routes.updateUser, async (request) =>
+      presentUser(users.update(request.params.id, request.body), origin(request)),
+    ),
+    handle(routes.replaceUser, async (request) =>
+      presentUser(users.replace(request.params.id, request.body), origin(request)),
+    ),
     handle(routes.deleteUser, async (request, reply) => {
       users.delete(request.params.id);
       return reply.code(204).send();
@@ -69,13 +90,20 @@ export function registerUserRoutes(app: FastifyInstance, ctx: HttpContext): void
         readBoolean(query, 'sendEmail', true); // Authbox sends no email either way; the value is only checked.
         if (action === 'expire_password' && readBoolean(query, 'tempPassword', false)) {
           throw new OktaHttpError('E0000001', 'tempPassword', [
-            { field: 'tempPassword', message: 'temporary passwords are not supported; set a password with POST /api/v1/users/{id}' },
+            {
+              field: 'tempPassword',
+              message: 'temporary passwords are not supported; set a password with POST /api/v1/users/{id}',
+            },
           ]);
         }
         const user = users.lifecycle(request.params.id, action);
-        return reply.type('application/json').send(action === 'expire_password' ? presentUser(user, origin(request)) : {});
+        return reply
+          .type('application/json')
+          .send(action === 'expire_password' ? presentUser(user, origin(request)) : {});
       }),
     ),
-    handle(routes.listUserGroups, async (request) => users.groupsOf(request.params.id).map((group) => presentGroup(group, origin(request)))),
+    handle(routes.listUserGroups, async (request) =>
+      users.groupsOf(request.params.id).map((group) => presentGroup(group, origin(request))),
+    ),
   ]);
 }

@@ -20,7 +20,13 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
 }
 
 /** Adds a Set-Cookie for `name` under the server's path; `maxAgeSeconds` 0 deletes it. */
-export function setCookie(reply: FastifyReply, serverId: string, name: string, value: string, maxAgeSeconds?: number): void {
+export function setCookie(
+  reply: FastifyReply,
+  serverId: string,
+  name: string,
+  value: string,
+  maxAgeSeconds?: number,
+): void {
   const attributes = [`${name}=${value}`, `Path=/oauth2/${encodeURIComponent(serverId)}`, 'HttpOnly', 'SameSite=Lax'];
   if (maxAgeSeconds !== undefined) attributes.push(`Max-Age=${maxAgeSeconds}`);
   // Fastify appends a second Set-Cookie rather than replacing the first.

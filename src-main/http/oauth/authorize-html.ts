@@ -9,7 +9,10 @@ import { originOf } from '../../core/protocol/token-grants/check-origin.js';
 
 /** Escapes the five characters that matter in HTML text and quoted attributes. */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;color:#1d1d21;margin:0}
@@ -47,7 +50,13 @@ export function sendPage(reply: FastifyReply, status: number, page: PageOptions)
   ].join('; ');
   return reply
     .code(status)
-    .headers({ 'content-security-policy': csp, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' })
+    .headers({
+      'content-security-policy': csp,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+    })
     .type('text/html; charset=utf-8')
     .send(document(page.title, page.body));
 }
@@ -61,7 +70,11 @@ export const scriptNonce = () => randomBytes(18).toString('base64');
 
 /** JSON that is safe inside a <script> element (no `</script>`, no line separators). */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export const STYLE_SOURCE = STYLE_HASH;

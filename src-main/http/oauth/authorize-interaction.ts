@@ -23,11 +23,16 @@ import { parseForm } from './form.js';
 import { sendSignInPage, SIGN_IN_FAILED } from './sign-in-page.js';
 import { activeServer } from './server-lookup.js';
 
-export const FORM_EXPIRED = 'This sign-in form has expired or was not sent by this browser. Go back to the application and start again.';
+export const FORM_EXPIRED =
+  'This sign-in form has expired or was not sent by this browser. Go back to the application and start again.';
 
 export function registerInteractionRoutes(scope: FastifyInstance, ctx: HttpContext): void {
-  oauthEndpoint(scope, '/oauth2/:serverId/v1/authorize/sign-in', { POST: (request, reply) => signIn(ctx, request, reply) });
-  oauthEndpoint(scope, '/oauth2/:serverId/v1/authorize/consent', { POST: (request, reply) => consent(ctx, request, reply) });
+  oauthEndpoint(scope, '/oauth2/:serverId/v1/authorize/sign-in', {
+    POST: (request, reply) => signIn(ctx, request, reply),
+  });
+  oauthEndpoint(scope, '/oauth2/:serverId/v1/authorize/consent', {
+    POST: (request, reply) => consent(ctx, request, reply),
+  });
 }
 
 /** Keeps the request (unless it already waits) and shows its sign-in or consent page. */
@@ -47,13 +52,25 @@ export function showInteraction(
     setCookie(reply, serverId, CSRF_COOKIE, csrf);
   }
   const pending = waiting ?? sessions.begin(serverId, authorizeRequest.params, csrf);
-  const common = { serverId, appLabel: result.client.label, pendingId: pending.id, csrf: pending.csrf, redirectUri: authorizeRequest.params['redirect_uri'] ?? '' };
-  if (result.kind === 'consent') return sendConsentPage(reply, { ...common, userLogin: result.user.profile.login, scopes: result.scopes });
+  const common = {
+    serverId,
+    appLabel: result.client.label,
+    pendingId: pending.id,
+    csrf: pending.csrf,
+    redirectUri: authorizeRequest.params['redirect_uri'] ?? '',
+  };
+  if (result.kind === 'consent')
+    return sendConsentPage(reply, { ...common, userLogin: result.user.profile.login, scopes: result.scopes });
   return sendSignInPage(reply, { ...common, username: result.loginHint });
 }
 
 /** The pending request a form names, when the form's CSRF token matches the cookie and the request. */
-function pendingOf(ctx: HttpContext, request: FastifyRequest, server: AuthorizationServerRecord, form: Record<string, string>): PendingAuthorization | undefined {
+function pendingOf(
+  ctx: HttpContext,
+  request: FastifyRequest,
+  server: AuthorizationServerRecord,
+  form: Record<string, string>,
+): PendingAuthorization | undefined {
   const cookie = readCookie(request, CSRF_COOKIE);
   const pending = ctx.services.authorize.sessions.pending(server.id, form['pending']);
   if (!pending || !cookie || form['csrf_token'] !== cookie || pending.csrf !== cookie) return undefined;
@@ -61,7 +78,11 @@ function pendingOf(ctx: HttpContext, request: FastifyRequest, server: Authorizat
 }
 
 /** Reads the form and its pending request, or answers with the 400 page. */
-function interactionForm(ctx: HttpContext, request: FastifyRequest, server: AuthorizationServerRecord): { form: Record<string, string>; pending: PendingAuthorization } | InvalidRequest {
+function interactionForm(
+  ctx: HttpContext,
+  request: FastifyRequest,
+  server: AuthorizationServerRecord,
+): { form: Record<string, string>; pending: PendingAuthorization } | InvalidRequest {
   let form: Record<string, string>;
   try {
     form = parseForm(request);
@@ -70,7 +91,11 @@ function interactionForm(ctx: HttpContext, request: FastifyRequest, server: Auth
     throw error;
   }
   const pending = pendingOf(ctx, request, server, form);
-  if (!pending) return new InvalidRequest(FORM_EXPIRED, 'the form names no live pending request, or its CSRF token does not match the cookie and the request');
+  if (!pending)
+    return new InvalidRequest(
+      FORM_EXPIRED,
+      'the form names no live pending request, or its CSRF token does not match the cookie and the request',
+    );
   return { form, pending };
 }
 
@@ -86,18 +111,35 @@ async function signIn(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
   const check = await ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
   if (!check.ok) {
     const reason = `${check.reason}: '${form['username'] ?? ''}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}`;
-    recordAuthorizeEvent(ctx, server.id, {}, new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`), pending.params);
+    recordAuthorizeEvent(
+      ctx,
+      server.id,
+      {},
+      new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`),
+      pending.params,
+    );
     const client = ctx.services.apps.byClientId(pending.params['client_id'] ?? '');
     return sendSignInPage(reply, {
-      serverId: server.id, appLabel: client?.label ?? 'Authbox', pendingId: pending.id, csrf: pending.csrf,
-      username: form['username'], failed: true, redirectUri: pending.params['redirect_uri'] ?? '',
+      serverId: server.id,
+      appLabel: client?.label ?? 'Authbox',
+      pendingId: pending.id,
+      csrf: pending.csrf,
+      username: form['username'],
+      failed: true,
+      redirectUri: pending.params['redirect_uri'] ?? '',
     });
   }
   ctx.services.users.recordLogin(check.user.id);
   const { token, session } = sessions.open(server.id, check.user.id, ['pwd']);
   setCookie(reply, server.id, SESSION_COOKIE, token, SESSION_LIFETIME_MINUTES * 60);
   const signedIn = sessions.markSignedIn(pending, check.user.id);
-  const authorizeRequest = { server, issuer: issuerOf(server, ctx.origins(request)), params: pending.params, session, interaction: { signedIn: true } };
+  const authorizeRequest = {
+    server,
+    issuer: issuerOf(server, ctx.origins(request)),
+    params: pending.params,
+    session,
+    interaction: { signedIn: true },
+  };
   return continueAuthorize(ctx, request, reply, authorizeRequest, signedIn);
 }
 
@@ -110,7 +152,16 @@ async function consent(ctx: HttpContext, request: FastifyRequest, reply: Fastify
   }
   const { form, pending } = read;
   const session = ctx.services.authorize.sessions.find(server.id, readCookie(request, SESSION_COOKIE));
-  const interaction = { signedIn: session !== undefined && pending.signedInUserId === session.userId, consent: form['decision'] === 'allow' ? ('allow' as const) : ('deny' as const) };
-  const authorizeRequest = { server, issuer: issuerOf(server, ctx.origins(request)), params: pending.params, session, interaction };
+  const interaction = {
+    signedIn: session !== undefined && pending.signedInUserId === session.userId,
+    consent: form['decision'] === 'allow' ? ('allow' as const) : ('deny' as const),
+  };
+  const authorizeRequest = {
+    server,
+    issuer: issuerOf(server, ctx.origins(request)),
+    params: pending.params,
+    session,
+    interaction,
+  };
   return continueAuthorize(ctx, request, reply, authorizeRequest, pending);
 }

@@ -36,7 +36,8 @@ export function queryParams(request: FastifyRequest): Record<string, string> {
   const params: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [name, value] of new URLSearchParams(query)) {
-    if (seen.has(name)) throw new InvalidRequest(`The '${name}' parameter must not be repeated.`, `'${name}' appears more than once`);
+    if (seen.has(name))
+      throw new InvalidRequest(`The '${name}' parameter must not be repeated.`, `'${name}' appears more than once`);
     seen.add(name);
     if (value !== '') params[name] = value;
   }
@@ -54,7 +55,13 @@ async function authorize(ctx: HttpContext, request: FastifyRequest, reply: Fasti
     return sendErrorPage(reply, error);
   }
   const session = ctx.services.authorize.sessions.find(server.id, readCookie(request, SESSION_COOKIE));
-  return continueAuthorize(ctx, request, reply, { server, issuer: issuerOf(server, ctx.origins(request)), params, session }, undefined);
+  return continueAuthorize(
+    ctx,
+    request,
+    reply,
+    { server, issuer: issuerOf(server, ctx.origins(request)), params, session },
+    undefined,
+  );
 }
 
 /** Runs the core steps and answers; also how the sign-in and consent pages resume their request. */
@@ -77,8 +84,14 @@ export async function continueAuthorize(
       recordAuthorizeEvent(ctx, serverId, progress, result.error, authorizeRequest.params);
       return sendAuthorizeResponse(reply, result.target, result.params);
     default:
-      recordAuthorizeEvent(ctx, serverId, progress, undefined, authorizeRequest.params, `showed the ${result.kind} page`);
+      recordAuthorizeEvent(
+        ctx,
+        serverId,
+        progress,
+        undefined,
+        authorizeRequest.params,
+        `showed the ${result.kind} page`,
+      );
       return showInteraction(ctx, request, reply, authorizeRequest, result, pending);
   }
 }
-

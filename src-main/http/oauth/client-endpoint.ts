@@ -68,7 +68,13 @@ export async function registerClientEndpoint(
   });
 }
 
-async function answer(ctx: HttpContext, name: string, handle: (call: ClientCall) => Promise<ClientAnswer>, request: FastifyRequest, reply: FastifyReply) {
+async function answer(
+  ctx: HttpContext,
+  name: string,
+  handle: (call: ClientCall) => Promise<ClientAnswer>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const serverId = (request.params as { serverId: string }).serverId;
   const event = { endpoint: name, serverId, clientId: null as string | null };
   let client: AppRecord | undefined;
@@ -79,7 +85,10 @@ async function answer(ctx: HttpContext, name: string, handle: (call: ClientCall)
     const issuer = issuerOf(server, ctx.origins(request));
     const credentials = clientCredentials(request, params);
     event.clientId = namedClientId(credentials);
-    client = await ctx.services.tokenGrants.clientAuth.authenticate(credentials, { endpointUrl: `${issuer}/v1/${name}`, issuer });
+    client = await ctx.services.tokenGrants.clientAuth.authenticate(credentials, {
+      endpointUrl: `${issuer}/v1/${name}`,
+      issuer,
+    });
     const result = await handle({ server, issuer, client, params });
     allowClientOrigin(reply, request.headers.origin, client);
     recordEvent(ctx, { ...event, clientId: client.clientId }, result.detail ?? null);
@@ -90,9 +99,11 @@ async function answer(ctx: HttpContext, name: string, handle: (call: ClientCall)
       recordEvent(ctx, event, null, { error: thrown.errorCode, description: thrown.message, detail: null });
       throw thrown;
     }
-    const error = thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
+    const error =
+      thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     recordEvent(ctx, event, null, { error: error.error, description: error.description, detail: error.detail ?? null });
-    if (error instanceof InvalidClient && /^Basic\b/i.test(request.headers.authorization ?? '')) void reply.header('www-authenticate', 'Basic realm="Authbox"');
+    if (error instanceof InvalidClient && /^Basic\b/i.test(request.headers.authorization ?? ''))
+      void reply.header('www-authenticate', 'Basic realm="Authbox"');
     return reply.code(error.status).send(error.toJSON());
   }
 }

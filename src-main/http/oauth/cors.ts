@@ -51,7 +51,8 @@ export const PROTOCOL_CORS: readonly CorsRoute[] = [
 ];
 
 /** The request headers a preflight allows: what auth-js and Okta's other SDKs send. */
-export const ALLOWED_HEADERS = 'accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with';
+export const ALLOWED_HEADERS =
+  'accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with';
 const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
 function isRedirectOriginOfAnyApp(ctx: HttpContext, origin: string): boolean {
@@ -90,7 +91,9 @@ export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): vo
   const byUrl = new Map(PROTOCOL_CORS.map((route) => [route.url, route]));
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/oauth2/') && !byUrl.has(route.url)) {
-      throw new Error(`${route.url} has no CORS policy: add it to PROTOCOL_CORS (src-main/http/oauth/cors.ts) and docs/cors.md`);
+      throw new Error(
+        `${route.url} has no CORS policy: add it to PROTOCOL_CORS (src-main/http/oauth/cors.ts) and docs/cors.md`,
+      );
     }
   });
   app.addHook('onRequest', async (request, reply) => {
@@ -105,6 +108,11 @@ export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): vo
  * On an answer of a `client-origins` endpoint: the origin may read it when it is one of its
  * client's redirect-URI origins. Endpoints call it once the client is known, on success and error.
  */
-export function allowClientOrigin(reply: FastifyReply, origin: string | undefined, client: AppRecord | undefined): void {
-  if (origin && client && redirectOrigins(client).has(origin.toLowerCase())) void reply.header('access-control-allow-origin', origin);
+export function allowClientOrigin(
+  reply: FastifyReply,
+  origin: string | undefined,
+  client: AppRecord | undefined,
+): void {
+  if (origin && client && redirectOrigins(client).has(origin.toLowerCase()))
+    void reply.header('access-control-allow-origin', origin);
 }

@@ -7,15 +7,21 @@
 import type { FastifyReply } from 'fastify';
 import { escapeHtml, sendPage } from './authorize-html.js';
 
-export const DEVICE_CODE_REFUSED = 'That code is not valid or has expired. Check the code shown on your device and try again.';
+export const DEVICE_CODE_REFUSED =
+  'That code is not valid or has expired. Check the code shown on your device and try again.';
 
 const deviceAction = (serverId: string, step = '') => `/oauth2/${encodeURIComponent(serverId)}/v1/device${step}`;
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 
-export function sendCodePage(reply: FastifyReply, page: { serverId: string; csrf: string; userCode?: string | undefined; refused?: boolean }): FastifyReply {
+export function sendCodePage(
+  reply: FastifyReply,
+  page: { serverId: string; csrf: string; userCode?: string | undefined; refused?: boolean },
+): FastifyReply {
   const body =
     `<h1>Activate your device</h1>` +
-    (page.refused ? `<p class="error" role="alert">${escapeHtml(DEVICE_CODE_REFUSED)}</p>` : '<p>Enter the code shown on your device.</p>') +
+    (page.refused
+      ? `<p class="error" role="alert">${escapeHtml(DEVICE_CODE_REFUSED)}</p>`
+      : '<p>Enter the code shown on your device.</p>') +
     `<form method="post" action="${escapeHtml(deviceAction(page.serverId))}">` +
     hidden('csrf_token', page.csrf) +
     `<label for="user_code">Code</label>` +
@@ -24,7 +30,10 @@ export function sendCodePage(reply: FastifyReply, page: { serverId: string; csrf
   return sendPage(reply, page.refused ? 400 : 200, { title: 'Activate your device', body });
 }
 
-export function sendApprovePage(reply: FastifyReply, page: { serverId: string; csrf: string; userCode: string; appLabel: string; userLogin: string; scope: string | null }): FastifyReply {
+export function sendApprovePage(
+  reply: FastifyReply,
+  page: { serverId: string; csrf: string; userCode: string; appLabel: string; userLogin: string; scope: string | null },
+): FastifyReply {
   const scopes = (page.scope ?? '').split(' ').filter((s) => s !== '');
   const body =
     `<h1>Allow ${escapeHtml(page.appLabel)} on your device?</h1>` +

@@ -37,20 +37,31 @@ type Step = (call: DeviceCall, params: Record<string, string>) => FastifyReply |
 export async function registerDeviceVerificationRoutes(app: FastifyInstance, ctx: HttpContext): Promise<void> {
   await app.register(async (scope) => {
     acceptRawBodies(scope);
-    const route = (step: Step, form: boolean) => (request: FastifyRequest, reply: FastifyReply) => deviceRequest(ctx, request, reply, step, form);
-    oauthEndpoint(scope, '/oauth2/:serverId/v1/device', { GET: route(showCodeForm, false), POST: route(checkCode, true) });
+    const route = (step: Step, form: boolean) => (request: FastifyRequest, reply: FastifyReply) =>
+      deviceRequest(ctx, request, reply, step, form);
+    oauthEndpoint(scope, '/oauth2/:serverId/v1/device', {
+      GET: route(showCodeForm, false),
+      POST: route(checkCode, true),
+    });
     oauthEndpoint(scope, '/oauth2/:serverId/v1/device/sign-in', { POST: route(signIn, true) });
     oauthEndpoint(scope, '/oauth2/:serverId/v1/device/decision', { POST: route(decide, true) });
   });
 }
 
 /** The shared steps: ACTIVE server → parameters → CSRF (forms must repeat the cookie) → the page's own step. */
-async function deviceRequest(ctx: HttpContext, request: FastifyRequest, reply: FastifyReply, step: Step, form: boolean): Promise<FastifyReply> {
+async function deviceRequest(
+  ctx: HttpContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  step: Step,
+  form: boolean,
+): Promise<FastifyReply> {
   const server = activeServer(ctx, request);
   try {
     const params = form ? parseForm(request) : queryParams(request);
     let csrf = readCookie(request, CSRF_COOKIE);
-    if (form && (!csrf || params['csrf_token'] !== csrf)) throw new InvalidRequest(FORM_EXPIRED, "the form's CSRF token does not match the browser's CSRF cookie");
+    if (form && (!csrf || params['csrf_token'] !== csrf))
+      throw new InvalidRequest(FORM_EXPIRED, "the form's CSRF token does not match the browser's CSRF cookie");
     if (!csrf) {
       csrf = ctx.services.authorize.sessions.newCsrfToken();
       setCookie(reply, server.id, CSRF_COOKIE, csrf);
@@ -68,13 +79,25 @@ async function deviceRequest(ctx: HttpContext, request: FastifyRequest, reply: F
 function signInFirst(call: DeviceCall, userCode: string, failed = false, username?: string): FastifyReply {
   const { server, csrf, reply, ctx, request } = call;
   return sendSignInPage(reply, {
-    serverId: server.id, appLabel: 'your device', pendingId: userCode, csrf, failed, username,
-    redirectUri: `${issuerOf(server, ctx.origins(request))}/v1/device`, action: `/oauth2/${encodeURIComponent(server.id)}/v1/device/sign-in`,
+    serverId: server.id,
+    appLabel: 'your device',
+    pendingId: userCode,
+    csrf,
+    failed,
+    username,
+    redirectUri: `${issuerOf(server, ctx.origins(request))}/v1/device`,
+    action: `/oauth2/${encodeURIComponent(server.id)}/v1/device/sign-in`,
   });
 }
 
 const showCodeForm: Step = (call, params) => {
-  recordDeviceEvent(call.ctx, call.server.id, undefined, call.session ? 'showed the code page' : 'showed the sign-in page', call.session?.userId);
+  recordDeviceEvent(
+    call.ctx,
+    call.server.id,
+    undefined,
+    call.session ? 'showed the code page' : 'showed the sign-in page',
+    call.session?.userId,
+  );
   if (!call.session) return signInFirst(call, params['user_code'] ?? '');
   return sendCodePage(call.reply, { serverId: call.server.id, csrf: call.csrf, userCode: params['user_code'] });
 };
@@ -84,7 +107,12 @@ const signIn: Step = async (call, form) => {
   const { ctx, server, reply } = call;
   const check = await ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
   if (!check.ok) {
-    recordDeviceEvent(ctx, server.id, new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${check.reason}: '${form['username'] ?? ''}'`), null);
+    recordDeviceEvent(
+      ctx,
+      server.id,
+      new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${check.reason}: '${form['username'] ?? ''}'`),
+      null,
+    );
     return signInFirst(call, form['pending'] ?? '', true, form['username']);
   }
   ctx.services.users.recordLogin(check.user.id);
@@ -102,11 +130,27 @@ const checkCode: Step = (call, form) => {
   const client = device && ctx.services.apps.byClientId(device.clientId);
   const user = ctx.services.users.find(session.userId);
   if (!device || !client || !user) {
-    recordDeviceEvent(ctx, server.id, new InvalidRequest(DEVICE_CODE_REFUSED, `no pending device authorization has the code '${form['user_code'] ?? ''}'`), null, session.userId);
+    recordDeviceEvent(
+      ctx,
+      server.id,
+      new InvalidRequest(
+        DEVICE_CODE_REFUSED,
+        `no pending device authorization has the code '${form['user_code'] ?? ''}'`,
+      ),
+      null,
+      session.userId,
+    );
     return sendCodePage(reply, { serverId: server.id, csrf, userCode: form['user_code'], refused: true });
   }
   recordDeviceEvent(ctx, server.id, undefined, 'showed the approve page', session.userId, device.clientId);
-  return sendApprovePage(reply, { serverId: server.id, csrf, userCode: form['user_code'] ?? '', appLabel: client.label, userLogin: user.profile.login, scope: device.scope });
+  return sendApprovePage(reply, {
+    serverId: server.id,
+    csrf,
+    userCode: form['user_code'] ?? '',
+    appLabel: client.label,
+    userLogin: user.profile.login,
+    scope: device.scope,
+  });
 };
 
 /** Deny ends the device's wait with access_denied; Allow evaluates the policy for device_code (RFC 8628 §3.3, §3.5). */
@@ -117,7 +161,11 @@ const decide: Step = (call, form) => {
   const device = devices.pendingByUserCode(server.id, form['user_code'] ?? '');
   const client = device && ctx.services.apps.byClientId(device.clientId);
   const user = ctx.services.users.find(session.userId);
-  if (!device || !client || !user) throw new InvalidRequest(DEVICE_CODE_REFUSED, `no pending device authorization has the code '${form['user_code'] ?? ''}'`);
+  if (!device || !client || !user)
+    throw new InvalidRequest(
+      DEVICE_CODE_REFUSED,
+      `no pending device authorization has the code '${form['user_code'] ?? ''}'`,
+    );
   if (form['decision'] !== 'allow') {
     devices.deny(device);
     recordDeviceEvent(ctx, server.id, undefined, 'the user denied the device', user.id, client.clientId);
@@ -132,7 +180,14 @@ const decide: Step = (call, form) => {
   return sendDeviceOutcomePage(reply, 'approved');
 };
 
-function recordDeviceEvent(ctx: HttpContext, serverId: string, error: OAuthError | undefined, detail: string | null, userId?: string, clientId?: string): void {
+function recordDeviceEvent(
+  ctx: HttpContext,
+  serverId: string,
+  error: OAuthError | undefined,
+  detail: string | null,
+  userId?: string,
+  clientId?: string,
+): void {
   ctx.services.events.record({
     endpoint: 'device',
     serverId,

@@ -33,7 +33,16 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
       const server = activeServer(ctx, request);
       const keys = await ctx.services.servers.keys(server.id);
       void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
-      return { keys: keys.map((k) => ({ kty: 'RSA', alg: 'RS256', kid: k.kid, use: 'sig', e: k.publicJwk.e, n: k.publicJwk.n })) };
+      return {
+        keys: keys.map((k) => ({
+          kty: 'RSA',
+          alg: 'RS256',
+          kid: k.kid,
+          use: 'sig',
+          e: k.publicJwk.e,
+          n: k.publicJwk.n,
+        })),
+      };
     },
   });
 }

@@ -16,12 +16,14 @@ export function acceptRawBodies(scope: FastifyInstance): void {
 
 export function parseForm(request: FastifyRequest): Record<string, string> {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== FORM) throw new InvalidRequest(`The request body must be ${FORM}.`, `Content-Type was '${type || 'none'}'`);
+  if (type !== FORM)
+    throw new InvalidRequest(`The request body must be ${FORM}.`, `Content-Type was '${type || 'none'}'`);
   const body = typeof request.body === 'string' ? request.body : '';
   const params: Record<string, string> = {};
   const seen = new Set<string>();
   for (const [name, value] of new URLSearchParams(body)) {
-    if (seen.has(name)) throw new InvalidRequest(`The '${name}' parameter must not be repeated.`, `'${name}' appears more than once`);
+    if (seen.has(name))
+      throw new InvalidRequest(`The '${name}' parameter must not be repeated.`, `'${name}' appears more than once`);
     seen.add(name);
     if (value !== '') params[name] = value;
   }

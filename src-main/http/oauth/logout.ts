@@ -36,7 +36,12 @@ async function logout(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
     const outcome = await checkLogout(deps, { server, issuer: issuerOf(server, ctx.origins(request)), params });
     const ended = endSession(ctx, request, reply, server.id);
     recordLogoutEvent(ctx, server.id, params, outcome, undefined, ended ? 'ended the session' : 'no session to end');
-    return outcome.redirectTo ? reply.code(302).headers({ location: outcome.redirectTo, 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' }).send() : signedOutPage(reply);
+    return outcome.redirectTo
+      ? reply
+          .code(302)
+          .headers({ location: outcome.redirectTo, 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' })
+          .send()
+      : signedOutPage(reply);
   } catch (error) {
     if (!(error instanceof OAuthError)) throw error;
     recordLogoutEvent(ctx, server.id, params, undefined, error);
@@ -55,10 +60,20 @@ function endSession(ctx: HttpContext, request: FastifyRequest, reply: FastifyRep
 }
 
 function signedOutPage(reply: FastifyReply): FastifyReply {
-  return sendPage(reply, 200, { title: 'Signed out', body: '<h1>You have been signed out</h1><p>You can close this window.</p>' });
+  return sendPage(reply, 200, {
+    title: 'Signed out',
+    body: '<h1>You have been signed out</h1><p>You can close this window.</p>',
+  });
 }
 
-function recordLogoutEvent(ctx: HttpContext, serverId: string, params: Record<string, string>, outcome: LogoutOutcome | undefined, error: OAuthError | undefined, note?: string): void {
+function recordLogoutEvent(
+  ctx: HttpContext,
+  serverId: string,
+  params: Record<string, string>,
+  outcome: LogoutOutcome | undefined,
+  error: OAuthError | undefined,
+  note?: string,
+): void {
   ctx.services.events.record({
     endpoint: 'logout',
     serverId,

@@ -24,7 +24,12 @@ export function basicCredentials(authorization: string | undefined): PresentedCr
 
 export function presentedCredentials(request: FastifyRequest, params: Record<string, string>): PresentedCredentials {
   const basic = basicCredentials(request.headers.authorization);
-  const { client_id: clientId, client_secret: clientSecret, client_assertion: clientAssertion, client_assertion_type: clientAssertionType } = params;
+  const {
+    client_id: clientId,
+    client_secret: clientSecret,
+    client_assertion: clientAssertion,
+    client_assertion_type: clientAssertionType,
+  } = params;
   return {
     ...(basic !== undefined ? { basic } : {}),
     ...(clientId !== undefined ? { clientId } : {}),

@@ -13,7 +13,11 @@ import { document, escapeHtml, scriptJson, scriptNonce, sourceOf, STYLE_SOURCE }
 
 const REDIRECT_HEADERS = { 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
 
-export function sendAuthorizeResponse(reply: FastifyReply, target: RedirectTarget, params: Record<string, string>): FastifyReply {
+export function sendAuthorizeResponse(
+  reply: FastifyReply,
+  target: RedirectTarget,
+  params: Record<string, string>,
+): FastifyReply {
   const encoded = new URLSearchParams(params).toString();
   switch (target.mode) {
     case 'query':
@@ -28,11 +32,20 @@ export function sendAuthorizeResponse(reply: FastifyReply, target: RedirectTarge
 }
 
 function redirect(reply: FastifyReply, location: string): FastifyReply {
-  return reply.code(302).headers({ ...REDIRECT_HEADERS, location }).send();
+  return reply
+    .code(302)
+    .headers({ ...REDIRECT_HEADERS, location })
+    .send();
 }
 
 function scriptPage(reply: FastifyReply, nonce: string, csp: string[], html: string): FastifyReply {
-  const policy = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${STYLE_SOURCE}`, "base-uri 'none'", ...csp].join('; ');
+  const policy = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${STYLE_SOURCE}`,
+    "base-uri 'none'",
+    ...csp,
+  ].join('; ');
   return reply
     .code(200)
     .headers({ ...REDIRECT_HEADERS, 'content-security-policy': policy, 'x-content-type-options': 'nosniff' })
@@ -42,12 +55,19 @@ function scriptPage(reply: FastifyReply, nonce: string, csp: string[], html: str
 
 function formPost(reply: FastifyReply, redirectUri: string, params: Record<string, string>): FastifyReply {
   const nonce = scriptNonce();
-  const fields = Object.entries(params).map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`).join('');
+  const fields = Object.entries(params)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('');
   const body =
     `<h1>Signing you in…</h1><form id="response" method="post" action="${escapeHtml(redirectUri)}">${fields}` +
     `<noscript><p>Script is off: continue to the application.</p><button type="submit">Continue</button></noscript></form>` +
     `<script nonce="${nonce}">document.getElementById('response').submit();</script>`;
-  return scriptPage(reply, nonce, [`form-action ${sourceOf(redirectUri)}`, "frame-ancestors 'none'"], document('Signing you in', body));
+  return scriptPage(
+    reply,
+    nonce,
+    [`form-action ${sourceOf(redirectUri)}`, "frame-ancestors 'none'"],
+    document('Signing you in', body),
+  );
 }
 
 function postMessage(reply: FastifyReply, redirectUri: string, params: Record<string, string>): FastifyReply {

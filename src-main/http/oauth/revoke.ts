@@ -8,5 +8,7 @@ import type { HttpContext } from '../context.js';
 import { registerClientEndpoint } from './client-endpoint.js';
 
 export async function registerRevokeRoutes(app: FastifyInstance, ctx: HttpContext): Promise<void> {
-  await registerClientEndpoint(app, ctx, 'revoke', async (call) => ({ detail: await revoke(ctx.services.tokenLookups, call) }));
+  await registerClientEndpoint(app, ctx, 'revoke', async (call) => ({
+    detail: await revoke(ctx.services.tokenLookups, call),
+  }));
 }

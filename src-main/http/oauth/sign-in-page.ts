@@ -35,5 +35,9 @@ export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyRe
     `<label for="password">Password</label>` +
     `<input id="password" name="password" type="password" autocomplete="current-password" required>` +
     `<button type="submit">Sign in</button></form>`;
-  return sendPage(reply, page.failed ? 401 : 200, { title: `Sign in · ${page.appLabel}`, body, formAction: [sourceOf(page.redirectUri)] });
+  return sendPage(reply, page.failed ? 401 : 200, {
+    title: `Sign in · ${page.appLabel}`,
+    body,
+    formAction: [sourceOf(page.redirectUri)],
+  });
 }

@@ -54,7 +54,8 @@ async function token(ctx: HttpContext, request: FastifyRequest, reply: FastifyRe
       record(ctx, outcome, thrown);
       throw thrown;
     }
-    const error = thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
+    const error =
+      thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     record(ctx, outcome, error);
     if (error instanceof InvalidClient && /^Basic\b/i.test(request.headers.authorization ?? '')) {
       void reply.header('www-authenticate', `Basic realm="${outcome.request?.issuer ?? 'Authbox'}"`);
@@ -63,7 +64,12 @@ async function token(ctx: HttpContext, request: FastifyRequest, reply: FastifyRe
   }
 }
 
-function tokenRequest(ctx: HttpContext, request: FastifyRequest, server: AuthorizationServerRecord, params: Record<string, string>): TokenRequest {
+function tokenRequest(
+  ctx: HttpContext,
+  request: FastifyRequest,
+  server: AuthorizationServerRecord,
+  params: Record<string, string>,
+): TokenRequest {
   const issuer = issuerOf(server, ctx.origins(request));
   return {
     server,
@@ -76,10 +82,17 @@ function tokenRequest(ctx: HttpContext, request: FastifyRequest, server: Authori
 }
 
 /** One event per request; the 404 of an unknown or inactive server is recorded with Okta's error code. */
-function record(ctx: HttpContext, { serverId, request, progress }: Outcome, error: OAuthError | OktaHttpError | undefined): void {
-  const failure = error instanceof OAuthError
-    ? { error: error.error, errorDescription: error.description, detail: error.detail ?? null }
-    : error ? { error: error.errorCode, errorDescription: error.message, detail: null } : undefined;
+function record(
+  ctx: HttpContext,
+  { serverId, request, progress }: Outcome,
+  error: OAuthError | OktaHttpError | undefined,
+): void {
+  const failure =
+    error instanceof OAuthError
+      ? { error: error.error, errorDescription: error.description, detail: error.detail ?? null }
+      : error
+        ? { error: error.errorCode, errorDescription: error.message, detail: null }
+        : undefined;
   ctx.services.events.record({
     endpoint: 'token',
     serverId,

@@ -41,25 +41,51 @@ const BEARER_ERRORS = new Set(['invalid_request', 'invalid_token', 'insufficient
 async function answer(ctx: HttpContext, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const serverId = (request.params as { serverId: string }).serverId;
   const progress: UserinfoProgress = {};
-  const event = () => ({ endpoint: 'userinfo', serverId, clientId: progress.clientId ?? null, userId: progress.userId ?? null });
+  const event = () => ({
+    endpoint: 'userinfo',
+    serverId,
+    clientId: progress.clientId ?? null,
+    userId: progress.userId ?? null,
+  });
   void reply.header('cache-control', 'no-store');
   try {
     const server = activeServer(ctx, request);
-    const result = await userinfo(ctx.services.tokenLookups, server, issuerOf(server, ctx.origins(request)), bearerToken(request), progress);
+    const result = await userinfo(
+      ctx.services.tokenLookups,
+      server,
+      issuerOf(server, ctx.origins(request)),
+      bearerToken(request),
+      progress,
+    );
     allowClientOrigin(reply, request.headers.origin, ctx.services.apps.byClientId(result.clientId));
-    recordEvent(ctx, event(), `claims: ${Object.keys(result.claims).join(', ')}`, undefined, { policies: [], claims: result.trace });
+    recordEvent(ctx, event(), `claims: ${Object.keys(result.claims).join(', ')}`, undefined, {
+      policies: [],
+      claims: result.trace,
+    });
     return reply.code(200).send(result.claims);
   } catch (thrown) {
-    if (progress.clientId) allowClientOrigin(reply, request.headers.origin, ctx.services.apps.byClientId(progress.clientId));
+    if (progress.clientId)
+      allowClientOrigin(reply, request.headers.origin, ctx.services.apps.byClientId(progress.clientId));
     if (thrown instanceof OktaHttpError) {
       recordEvent(ctx, event(), null, { error: thrown.errorCode, description: thrown.message, detail: null });
       throw thrown;
     }
-    const error = thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
+    const error =
+      thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     const trace = error instanceof ClaimFailed ? { policies: [], claims: error.claims } : null;
-    recordEvent(ctx, event(), null, { error: error.error, description: error.description, detail: error.detail ?? null }, trace);
+    recordEvent(
+      ctx,
+      event(),
+      null,
+      { error: error.error, description: error.description, detail: error.detail ?? null },
+      trace,
+    );
     // RFC 6750 §3: the challenge carries the Bearer errors; a claim failing is not one (no challenge).
-    if (BEARER_ERRORS.has(error.error)) void reply.header('www-authenticate', `Bearer error="${error.error}", error_description="${quoted(error.description)}"`);
+    if (BEARER_ERRORS.has(error.error))
+      void reply.header(
+        'www-authenticate',
+        `Bearer error="${error.error}", error_description="${quoted(error.description)}"`,
+      );
     return reply.code(error.status).send(error.toJSON());
   }
 }

@@ -57,7 +57,8 @@ export function readEventFilter(query: Record<string, unknown>): EventFilter {
   const limit = single(query, 'limit');
   if (limit !== undefined) {
     const parsed = /^\d+$/.test(limit) ? Number(limit) : NaN;
-    if (!(parsed >= 1 && parsed <= MAX_EVENT_LIMIT)) throw invalid('limit', `must be a whole number from 1 to ${MAX_EVENT_LIMIT}`);
+    if (!(parsed >= 1 && parsed <= MAX_EVENT_LIMIT))
+      throw invalid('limit', `must be a whole number from 1 to ${MAX_EVENT_LIMIT}`);
     filter.limit = parsed;
   }
   return filter;

@@ -51,7 +51,8 @@ export class EventStream {
     this.unsubscribe = this.events.subscribe((event) => {
       if (matchesCriteria(event, criteria)) this.response.write(formatEvent(event));
     });
-    if (after !== undefined) for (const event of this.events.newerThan(after, criteria)) this.response.write(formatEvent(event));
+    if (after !== undefined)
+      for (const event of this.events.newerThan(after, criteria)) this.response.write(formatEvent(event));
     this.timer = setInterval(() => this.response.write(': keep-alive\n\n'), this.options.keepAliveMs ?? KEEP_ALIVE_MS);
     this.timer.unref();
   }

@@ -14,7 +14,11 @@ export type { SandboxOptions };
 /** Declared with the routes in `contracts/routes.ts`; exported here as before. */
 export { SANDBOX_PREFIX };
 
-export async function registerSandboxApi(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): Promise<void> {
+export async function registerSandboxApi(
+  app: FastifyInstance,
+  ctx: HttpContext,
+  options: SandboxOptions = {},
+): Promise<void> {
   await app.register(
     async (api) => {
       api.addHook('onRequest', sswsGuard(ctx.adminToken));

@@ -52,11 +52,27 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
           draft={draft}
           errors={{ ...form.fieldErrors, value: valueError }}
           onChange={form.change}
-          valueHint={feedback.marked && <ExpressionMirror expression={feedback.marked.expression} span={feedback.marked.error.span} />}
+          valueHint={
+            feedback.marked && (
+              <ExpressionMirror expression={feedback.marked.expression} span={feedback.marked.error.span} />
+            )
+          }
         />
-        {isExpression && <ExpressionPreview model={feedback.live} runtimeError={feedback.runtimeFault?.error ?? null} />}
-        <CheckboxField label="Disable claim" checked={draft.disabled} error={form.fieldErrors.disabled} onChange={(e) => form.change('disabled', e.target.checked)} />
-        <ScopeConditionFields serverId={serverId} draft={draft} error={form.fieldErrors.scopes} onChange={form.change} />
+        {isExpression && (
+          <ExpressionPreview model={feedback.live} runtimeError={feedback.runtimeFault?.error ?? null} />
+        )}
+        <CheckboxField
+          label="Disable claim"
+          checked={draft.disabled}
+          error={form.fieldErrors.disabled}
+          onChange={(e) => form.change('disabled', e.target.checked)}
+        />
+        <ScopeConditionFields
+          serverId={serverId}
+          draft={draft}
+          error={form.fieldErrors.scopes}
+          onChange={form.change}
+        />
         <div className="form__actions">
           <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
             Cancel

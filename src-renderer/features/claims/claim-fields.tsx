@@ -20,7 +20,16 @@ export interface ClaimFieldsProps {
 export function ClaimFields({ draft, errors, onChange, valueHint }: ClaimFieldsProps) {
   return (
     <>
-      <TextField label="Name" value={draft.name} error={errors.name} required autoFocus autoComplete="off" className="mono" onChange={(e) => onChange('name', e.target.value)} />
+      <TextField
+        label="Name"
+        value={draft.name}
+        error={errors.name}
+        required
+        autoFocus
+        autoComplete="off"
+        className="mono"
+        onChange={(e) => onChange('name', e.target.value)}
+      />
       <div className="field-row">
         <SelectField
           label="Include in token type"

@@ -25,9 +25,13 @@ export function ClaimRow({ claim, onEdit, onDelete }: ClaimRowProps) {
       <td>{scopesWord(claim.conditions.scopes)}</td>
       <td>{includeWord(claim)}</td>
       <td>
-        <span className={disabled ? 'badge badge--inactive' : 'badge badge--active'}>{disabled ? 'Disabled' : 'Active'}</span>
+        <span className={disabled ? 'badge badge--inactive' : 'badge badge--active'}>
+          {disabled ? 'Disabled' : 'Active'}
+        </span>
       </td>
-      <td className="shrink nowrap">{!claim.system && <ClaimActions claim={claim} onEdit={onEdit} onDelete={onDelete} />}</td>
+      <td className="shrink nowrap">
+        {!claim.system && <ClaimActions claim={claim} onEdit={onEdit} onDelete={onDelete} />}
+      </td>
     </tr>
   );
 }

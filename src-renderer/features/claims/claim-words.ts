@@ -4,7 +4,11 @@ import type { SelectOption } from '../../ui/field.js';
 
 export const TOKEN_TYPE_WORDS: Record<ClaimType, string> = { RESOURCE: 'Access', IDENTITY: 'ID' };
 
-export const VALUE_TYPE_WORDS: Record<ClaimValueType, string> = { EXPRESSION: 'Expression', GROUPS: 'Groups', SYSTEM: 'System' };
+export const VALUE_TYPE_WORDS: Record<ClaimValueType, string> = {
+  EXPRESSION: 'Expression',
+  GROUPS: 'Groups',
+  SYSTEM: 'System',
+};
 
 export const FILTER_WORDS: Record<GroupFilterType, string> = {
   STARTS_WITH: 'Starts with',

@@ -23,9 +23,15 @@ export function ClaimsTab({ server }: { server: AuthorizationServerDto }) {
           Add Claim
         </Button>
       </div>
-      <ClaimList serverId={server.id} onEdit={(claim) => setDialog({ kind: 'edit', claim })} onDelete={(claim) => setDialog({ kind: 'delete', claim })} />
+      <ClaimList
+        serverId={server.id}
+        onEdit={(claim) => setDialog({ kind: 'edit', claim })}
+        onDelete={(claim) => setDialog({ kind: 'delete', claim })}
+      />
       {dialog?.kind === 'add' && <ClaimDialog serverId={server.id} onClose={close} />}
-      {dialog?.kind === 'edit' && <ClaimDialog key={dialog.claim.id} serverId={server.id} claim={dialog.claim} onClose={close} />}
+      {dialog?.kind === 'edit' && (
+        <ClaimDialog key={dialog.claim.id} serverId={server.id} claim={dialog.claim} onClose={close} />
+      )}
       {dialog?.kind === 'delete' && <DeleteClaimDialog serverId={server.id} claim={dialog.claim} onClose={close} />}
     </section>
   );

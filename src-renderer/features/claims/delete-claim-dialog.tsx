@@ -7,7 +7,15 @@ import { Modal } from '../../ui/modal.js';
 import { useAction } from '../../ui/use-action.js';
 import { TOKEN_TYPE_WORDS } from './claim-words.js';
 
-export function DeleteClaimDialog({ serverId, claim, onClose }: { serverId: string; claim: ClaimDto; onClose: () => void }) {
+export function DeleteClaimDialog({
+  serverId,
+  claim,
+  onClose,
+}: {
+  serverId: string;
+  claim: ClaimDto;
+  onClose: () => void;
+}) {
   const deleteClaim = useAppStore((s) => s.deleteClaim);
   const action = useAction(deleteClaim);
   const confirm = async () => {
@@ -17,8 +25,8 @@ export function DeleteClaimDialog({ serverId, claim, onClose }: { serverId: stri
     <Modal title="Delete Claim" onClose={onClose}>
       <div className="form">
         <p>
-          Delete the {TOKEN_TYPE_WORDS[claim.claimType]} token claim <strong className="mono">{claim.name}</strong>? Tokens minted from now on
-          leave it out.
+          Delete the {TOKEN_TYPE_WORDS[claim.claimType]} token claim <strong className="mono">{claim.name}</strong>?
+          Tokens minted from now on leave it out.
         </p>
         {action.error && <ErrorBanner title="Could not delete the claim.">{action.error.summary}</ErrorBanner>}
         <div className="form__actions">

@@ -30,13 +30,23 @@ export function ScopeConditionFields({ serverId, draft, error, onChange }: Scope
         <input type="radio" name={name} checked={!draft.anyScope} onChange={() => onChange('anyScope', false)} />
         <span>The following scopes</span>
       </label>
-      {!draft.anyScope && <ScopeChoices serverId={serverId} chosen={draft.scopes} onChange={(scopes) => onChange('scopes', scopes)} />}
+      {!draft.anyScope && (
+        <ScopeChoices serverId={serverId} chosen={draft.scopes} onChange={(scopes) => onChange('scopes', scopes)} />
+      )}
       <FieldNotes error={error} errorId={errorId} hintId={hintId} />
     </fieldset>
   );
 }
 
-function ScopeChoices({ serverId, chosen, onChange }: { serverId: string; chosen: string[]; onChange: (scopes: string[]) => void }) {
+function ScopeChoices({
+  serverId,
+  chosen,
+  onChange,
+}: {
+  serverId: string;
+  chosen: string[];
+  onChange: (scopes: string[]) => void;
+}) {
   const { scopes, load, retry } = useServerScopes(serverId);
   // A stored condition may name a scope the list no longer has; keep it visible so it can be unticked.
   const names = [...new Set([...scopes.map((s) => s.name), ...chosen])];

@@ -37,7 +37,11 @@ function ClaimRow({ claim }: { claim: ClaimTraceDto }) {
         {claim.source}
         {claim.expression && <div className="table__secondary mono">{claim.expression}</div>}
       </td>
-      {claim.omitted ? <td>left out: {claim.omitted}</td> : <td className="mono">{claim.value === undefined ? '—' : JSON.stringify(claim.value)}</td>}
+      {claim.omitted ? (
+        <td>left out: {claim.omitted}</td>
+      ) : (
+        <td className="mono">{claim.value === undefined ? '—' : JSON.stringify(claim.value)}</td>
+      )}
     </tr>
   );
 }

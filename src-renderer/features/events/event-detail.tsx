@@ -21,14 +21,24 @@ export function EventDetail({ event }: { event: ProtocolEventDto }) {
             <EventTime iso={event.time} withDate /> · <span className="mono">{event.id}</span>
           </p>
         </div>
-        <a className="button button--ghost" href={hrefOf({ page: 'events', id: null })} aria-label="Close event details">
+        <a
+          className="button button--ghost"
+          href={hrefOf({ page: 'events', id: null })}
+          aria-label="Close event details"
+        >
           Close
         </a>
       </div>
       <EventFacts event={event} />
-      {event.outcome === 'failure' && <OAuthErrorFacts error={event.error} description={event.errorDescription} detail={event.detail} />}
+      {event.outcome === 'failure' && (
+        <OAuthErrorFacts error={event.error} description={event.errorDescription} detail={event.detail} />
+      )}
       <h3>Decision trace</h3>
-      {event.trace ? <DecisionTrace trace={event.trace} /> : <p className="empty">This request ended before any policy was evaluated.</p>}
+      {event.trace ? (
+        <DecisionTrace trace={event.trace} />
+      ) : (
+        <p className="empty">This request ended before any policy was evaluated.</p>
+      )}
     </section>
   );
 }

@@ -18,7 +18,8 @@ export function EventFilters() {
   const setEventFilter = useAppStore((s) => s.setEventFilter);
   const servers = useAppStore(useShallow(selectServers));
   const serverOptions = [ANY, ...servers.map((s) => ({ value: s.id, label: s.name }))];
-  const change = (field: keyof EventLogFilter) => (e: { target: { value: string } }) => void setEventFilter({ [field]: e.target.value });
+  const change = (field: keyof EventLogFilter) => (e: { target: { value: string } }) =>
+    void setEventFilter({ [field]: e.target.value });
   return (
     <div className="event-filters">
       <SelectField label="Server" options={serverOptions} value={filter.serverId} onChange={change('serverId')} />

@@ -37,7 +37,11 @@ function EventRow({ event, selected }: { event: ProtocolEventDto; selected: bool
   return (
     <tr className={selected ? 'is-selected' : undefined} aria-current={selected || undefined}>
       <td className="nowrap">
-        <a className="table__primary" href={hrefOf({ page: 'events', id: event.id })} aria-label={`Open ${event.endpoint} event ${event.id}`}>
+        <a
+          className="table__primary"
+          href={hrefOf({ page: 'events', id: event.id })}
+          aria-label={`Open ${event.endpoint} event ${event.id}`}
+        >
           <EventTime iso={event.time} />
         </a>
       </td>

@@ -4,7 +4,11 @@
  */
 import type { PolicyTraceDto, RuleTraceDto, TraceOutcome } from '../../api/event-dto.js';
 
-const WORDS: Record<TraceOutcome, string> = { matched: 'Matched', skipped: 'Skipped', 'not-evaluated': 'Not evaluated' };
+const WORDS: Record<TraceOutcome, string> = {
+  matched: 'Matched',
+  skipped: 'Skipped',
+  'not-evaluated': 'Not evaluated',
+};
 
 function TraceOutcomeBadge({ outcome }: { outcome: TraceOutcome }) {
   return <span className={`badge badge--trace-${outcome}`}>{WORDS[outcome]}</span>;

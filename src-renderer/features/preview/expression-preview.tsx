@@ -23,7 +23,13 @@ export function ExpressionPreview({ model, runtimeError }: ExpressionPreviewProp
   return (
     <fieldset className="fieldset preview-panel">
       <legend className="field__label">Preview</legend>
-      <SubjectFields subject={subject} errors={problems?.fieldErrors ?? {}} onChange={change} appLabel="Application" onEnter={preview} />
+      <SubjectFields
+        subject={subject}
+        errors={problems?.fieldErrors ?? {}}
+        onChange={change}
+        appLabel="Application"
+        onEnter={preview}
+      />
       <div className="form__actions form__actions--start">
         <Button variant="secondary" busy={state.running} onClick={preview}>
           Preview

@@ -18,4 +18,7 @@ export const GRANT_TYPE_WORDS: Record<GrantChoice, string> = {
   'urn:ietf:params:oauth:grant-type:device_code': 'Device Authorization',
 };
 
-export const GRANT_TYPE_OPTIONS: SelectOption[] = Object.entries(GRANT_TYPE_WORDS).map(([value, label]) => ({ value, label }));
+export const GRANT_TYPE_OPTIONS: SelectOption[] = Object.entries(GRANT_TYPE_WORDS).map(([value, label]) => ({
+  value,
+  label,
+}));

@@ -12,9 +12,15 @@ export interface PayloadLine {
 }
 
 /** The names custom claims gave values to in `token` (both ID tokens share the trace's 'id_token'). */
-export function customClaimNames(trace: ClaimTrace[], token: ClaimTrace['token'], idToken?: ClaimTrace['idToken']): Set<string> {
+export function customClaimNames(
+  trace: ClaimTrace[],
+  token: ClaimTrace['token'],
+  idToken?: ClaimTrace['idToken'],
+): Set<string> {
   const inToken = (t: ClaimTrace) => t.token === token && (idToken === undefined || t.idToken === idToken);
-  return new Set(trace.filter((t) => inToken(t) && t.source.startsWith('claim ') && t.omitted === undefined).map((t) => t.name));
+  return new Set(
+    trace.filter((t) => inToken(t) && t.source.startsWith('claim ') && t.omitted === undefined).map((t) => t.name),
+  );
 }
 
 export function payloadLines(payload: Record<string, unknown>, custom: Set<string>): PayloadLine[] {

@@ -23,7 +23,11 @@ export function PolicyDecision({ grantType, decision }: PolicyDecisionProps) {
     <section className="policy-decision" aria-labelledby={headingId}>
       <h3 id={headingId}>Policy decision</h3>
       <p className="token-preview__legend">As for a token request with grant type {GRANT_TYPE_WORDS[grantType]}.</p>
-      {decision ? <DecisionTrace trace={decision} /> : <p className="empty">The request was refused before any access policy was evaluated.</p>}
+      {decision ? (
+        <DecisionTrace trace={decision} />
+      ) : (
+        <p className="empty">The request was refused before any access policy was evaluated.</p>
+      )}
     </section>
   );
 }

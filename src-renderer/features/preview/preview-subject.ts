@@ -28,6 +28,10 @@ export function toPreviewSubject(draft: SubjectDraft): PreviewSubject {
 }
 
 /** The API's cause fields (`userId: …`) and the form fields that show them. */
-export const SUBJECT_FIELD_OF_CAUSE: Readonly<Record<string, SubjectField>> = { userId: 'userId', appId: 'appId', scopes: 'scopes' };
+export const SUBJECT_FIELD_OF_CAUSE: Readonly<Record<string, SubjectField>> = {
+  userId: 'userId',
+  appId: 'appId',
+  scopes: 'scopes',
+};
 
 export const subjectProblemsOf = (error: ApiError): SubjectProblems => formProblemsFrom(error, SUBJECT_FIELD_OF_CAUSE);

@@ -14,7 +14,10 @@ import { usePreviewSubjects } from './use-preview-subjects.js';
 
 export const NO_USER = 'No user (client credentials)';
 
-const userOptions = (users: UserDto[]): SelectOption[] => [{ value: '', label: NO_USER }, ...users.map((u) => ({ value: u.id, label: u.profile.login }))];
+const userOptions = (users: UserDto[]): SelectOption[] => [
+  { value: '', label: NO_USER },
+  ...users.map((u) => ({ value: u.id, label: u.profile.login })),
+];
 
 const appOptions = (apps: AppDto[]): SelectOption[] => [
   { value: '', label: 'Choose an app' },
@@ -43,9 +46,21 @@ export function SubjectFields({ subject, errors, onChange, appLabel, onEnter, af
   return (
     <LoadGate load={load} empty={apps.length === 0 && users.length === 0} what="users and apps" onRetry={retry}>
       <div className={afterApp ? 'subject-fields subject-fields--two-rows' : 'subject-fields'}>
-        <SelectField label={appLabel} value={subject.appId} error={errors.appId} options={appOptions(apps)} onChange={(e) => onChange('appId', e.target.value)} />
+        <SelectField
+          label={appLabel}
+          value={subject.appId}
+          error={errors.appId}
+          options={appOptions(apps)}
+          onChange={(e) => onChange('appId', e.target.value)}
+        />
         {afterApp}
-        <SelectField label="User" value={subject.userId} error={errors.userId} options={userOptions(users)} onChange={(e) => onChange('userId', e.target.value)} />
+        <SelectField
+          label="User"
+          value={subject.userId}
+          error={errors.userId}
+          options={userOptions(users)}
+          onChange={(e) => onChange('userId', e.target.value)}
+        />
         <TextField
           label="Scopes"
           value={subject.scopes}

@@ -19,7 +19,12 @@ export type TokenPreviewField = keyof TokenPreviewDraft;
 /** The form for `request` (the last one asked), or an empty one; Any when it had no grant type. */
 export function tokenPreviewDraftOf(request: ClaimsPreviewRequest | null): TokenPreviewDraft {
   if (!request) return { ...emptySubject(), grantType: '' };
-  return { userId: request.userId ?? '', appId: request.appId, scopes: request.scopes.join(' '), grantType: request.grantType ?? '' };
+  return {
+    userId: request.userId ?? '',
+    appId: request.appId,
+    scopes: request.scopes.join(' '),
+    grantType: request.grantType ?? '',
+  };
 }
 
 /** Any leaves grantType out: the server then takes the scopes as granted (contracts/claims-preview.ts). */
@@ -29,4 +34,5 @@ export function toClaimsPreviewRequest({ grantType, ...subject }: TokenPreviewDr
 
 const FIELD_OF_CAUSE: Record<string, TokenPreviewField> = { ...SUBJECT_FIELD_OF_CAUSE, grantType: 'grantType' };
 
-export const tokenPreviewProblemsOf = (error: ApiError): FormProblemsOf<TokenPreviewField> => formProblemsFrom(error, FIELD_OF_CAUSE);
+export const tokenPreviewProblemsOf = (error: ApiError): FormProblemsOf<TokenPreviewField> =>
+  formProblemsFrom(error, FIELD_OF_CAUSE);

@@ -25,7 +25,11 @@ export function TokenPreviewResult({ result, grantType }: TokenPreviewResultProp
       {result.ok ? <Tokens result={result} /> : <PreviewFailure error={result.error} />}
       <PolicyDecision grantType={grantType} decision={result.decision} />
       <h3>Claims trace</h3>
-      {result.trace.length > 0 ? <ClaimTrace claims={result.trace} label="Claims trace" /> : <p className="empty">No claims were traced.</p>}
+      {result.trace.length > 0 ? (
+        <ClaimTrace claims={result.trace} label="Claims trace" />
+      ) : (
+        <p className="empty">No claims were traced.</p>
+      )}
     </section>
   );
 }
@@ -37,10 +41,30 @@ function Tokens({ result }: { result: Extract<ClaimsPreviewDto, { ok: true }> })
         <mark className="custom-claim">custom claim</mark> a claim this server’s Claims put in the token
       </p>
       <div className="token-preview__payloads">
-        <TokenPayload title="Access token" payload={result.accessToken} custom={customClaimNames(result.trace, 'access_token')} absent="" />
-        <TokenPayload title="ID token" payload={result.idToken} custom={customClaimNames(result.trace, 'id_token', 'thin')} absent={NO_ID_TOKEN} />
-        <TokenPayload title="ID token (response_type=id_token)" payload={result.idTokenFull} custom={customClaimNames(result.trace, 'id_token', 'full')} absent={NO_ID_TOKEN} />
-        <TokenPayload title="Userinfo" payload={result.userinfo} custom={customClaimNames(result.trace, 'userinfo')} absent={NO_ID_TOKEN} />
+        <TokenPayload
+          title="Access token"
+          payload={result.accessToken}
+          custom={customClaimNames(result.trace, 'access_token')}
+          absent=""
+        />
+        <TokenPayload
+          title="ID token"
+          payload={result.idToken}
+          custom={customClaimNames(result.trace, 'id_token', 'thin')}
+          absent={NO_ID_TOKEN}
+        />
+        <TokenPayload
+          title="ID token (response_type=id_token)"
+          payload={result.idTokenFull}
+          custom={customClaimNames(result.trace, 'id_token', 'full')}
+          absent={NO_ID_TOKEN}
+        />
+        <TokenPayload
+          title="Userinfo"
+          payload={result.userinfo}
+          custom={customClaimNames(result.trace, 'userinfo')}
+          absent={NO_ID_TOKEN}
+        />
       </div>
     </>
   );

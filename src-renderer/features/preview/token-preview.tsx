@@ -45,7 +45,14 @@ export function TokenPreview({ server }: { server: AuthorizationServerDto }) {
       <section className="card" aria-labelledby="token-preview-title">
         <h2 id="token-preview-title">Token Preview</h2>
         <form className="form" noValidate onSubmit={submit} aria-label="Token Preview request">
-          <SubjectFields subject={draft} errors={problems?.fieldErrors ?? {}} onChange={change} appLabel="OAuth/OIDC client" onEnter={run} afterApp={grantField} />
+          <SubjectFields
+            subject={draft}
+            errors={problems?.fieldErrors ?? {}}
+            onChange={change}
+            appLabel="OAuth/OIDC client"
+            onEnter={run}
+            afterApp={grantField}
+          />
           <div className="form__actions form__actions--start">
             <Button variant="primary" type="submit" busy={entry?.load.status === 'loading'}>
               Preview Token

@@ -17,7 +17,10 @@ export interface CheckAnswer {
 /** `expression` '' (or blank) is not checked: there is nothing to mark. */
 export function useExpressionCheck(expression: string): CheckAnswer | null {
   const check = useAppStore((s) => s.checkExpression);
-  const call = useCallback(async (source: string): Promise<CheckAnswer> => ({ expression: source, outcome: await check(source) }), [check]);
+  const call = useCallback(
+    async (source: string): Promise<CheckAnswer> => ({ expression: source, outcome: await check(source) }),
+    [check],
+  );
   const { state, run } = useNewestAnswer(call);
   useEffect(() => {
     if (expression.trim() === '') return;

@@ -22,7 +22,11 @@ export type ExpressionPreviewState = NewestAnswer<ExpressionAnswer>;
 /** `expression` '' (or blank) never runs on its own: there is nothing to evaluate. */
 export function useExpressionPreview(expression: string, defaultScopes: string) {
   const evaluate = useAppStore((s) => s.evaluateExpression);
-  const [chosen, setChosen] = useState<{ userId: string; appId: string; scopes: string | null }>({ userId: '', appId: '', scopes: null });
+  const [chosen, setChosen] = useState<{ userId: string; appId: string; scopes: string | null }>({
+    userId: '',
+    appId: '',
+    scopes: null,
+  });
   const call = useCallback(
     async ({ source, draft }: { source: string; draft: SubjectDraft }): Promise<ExpressionAnswer> => ({
       expression: source,
@@ -39,7 +43,10 @@ export function useExpressionPreview(expression: string, defaultScopes: string) 
   const { userId, appId, scopes } = subject;
   useEffect(() => {
     if (appId === '' || expression.trim() === '') return;
-    const timer = window.setTimeout(() => void run({ source: expression, draft: { userId, appId, scopes } }), PREVIEW_DEBOUNCE_MS);
+    const timer = window.setTimeout(
+      () => void run({ source: expression, draft: { userId, appId, scopes } }),
+      PREVIEW_DEBOUNCE_MS,
+    );
     pending.current = timer;
     return () => window.clearTimeout(timer);
   }, [run, expression, userId, appId, scopes]);

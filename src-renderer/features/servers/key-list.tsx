@@ -35,7 +35,11 @@ export function KeyList({ server, headingId }: { server: AuthorizationServerDto;
           {load.error.summary}
         </ErrorBanner>
       ) : keys.length === 0 ? (
-        load.status === 'ready' ? <p className="empty">No signing keys.</p> : <Loading label="Loading signing keys…" />
+        load.status === 'ready' ? (
+          <p className="empty">No signing keys.</p>
+        ) : (
+          <Loading label="Loading signing keys…" />
+        )
       ) : (
         <table className="table table--compact" aria-labelledby={headingId}>
           <thead>
@@ -66,5 +70,7 @@ export function KeyList({ server, headingId }: { server: AuthorizationServerDto;
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

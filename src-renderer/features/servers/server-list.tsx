@@ -9,7 +9,11 @@ export function ServerList() {
   const { load, servers, retry } = useServerList();
   return (
     <LoadGate load={load} empty={servers.length === 0} what="authorization servers" onRetry={retry}>
-      {servers.length === 0 ? <p className="empty">No authorization servers yet. Add one to mint tokens.</p> : <ServerTable servers={servers} />}
+      {servers.length === 0 ? (
+        <p className="empty">No authorization servers yet. Add one to mint tokens.</p>
+      ) : (
+        <ServerTable servers={servers} />
+      )}
     </LoadGate>
   );
 }

@@ -12,7 +12,9 @@ export function ServersPage() {
       <header className="page__header">
         <div>
           <h1 id="servers-title">Authorization Servers</h1>
-          <p className="page__lede">Each authorization server mints tokens with its own issuer, audience and signing keys.</p>
+          <p className="page__lede">
+            Each authorization server mints tokens with its own issuer, audience and signing keys.
+          </p>
         </div>
         <Button variant="primary" onClick={() => setAdding(true)}>
           Add Authorization Server

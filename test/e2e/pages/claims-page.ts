@@ -1,7 +1,8 @@
 /** Page model: one authorization server on its Claims tab, the Add/Edit Claim dialog and the delete confirmation. */
 import type { Locator, Page } from '@playwright/test';
 
-export type ClaimFieldLabel = 'Name' | 'Include in token type' | 'Include' | 'Value type' | 'Filter' | 'Value' | 'Disable claim';
+export type ClaimFieldLabel =
+  'Name' | 'Include in token type' | 'Include' | 'Value type' | 'Filter' | 'Value' | 'Disable claim';
 
 export class ClaimsPage {
   readonly tab: Locator;
@@ -37,7 +38,9 @@ export class ClaimsPage {
   }
 
   scope(name: string): Locator {
-    return this.dialog.getByRole('group', { name: 'Scopes to include the claim in' }).getByRole('checkbox', { name, exact: true });
+    return this.dialog
+      .getByRole('group', { name: 'Scopes to include the claim in' })
+      .getByRole('checkbox', { name, exact: true });
   }
 
   previewField(label: 'Application' | 'User' | 'Scopes'): Locator {
@@ -60,7 +63,9 @@ export class ClaimsPage {
 
   /** The table row whose Name cell starts with `name` (a System badge may follow it). */
   row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell', { name: new RegExp(`^${name}( System)?$`) }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: new RegExp(`^${name}( System)?$`) }) });
   }
 
   /** Cell text by column: 0 Name, 1 Token type, 2 Value type, 3 Value, 4 Scopes, 5 Include, 6 Status. */

@@ -44,7 +44,10 @@ export class EventLogPage {
 
   /** One rule in the trace of the opened event, inside its policy's list of rules. */
   rule(policy: string, rule: string): Locator {
-    return this.detail.getByRole('list', { name: `Rules of ${policy}` }).getByRole('listitem').filter({ hasText: `Rule ${rule} ` });
+    return this.detail
+      .getByRole('list', { name: `Rules of ${policy}` })
+      .getByRole('listitem')
+      .filter({ hasText: `Rule ${rule} ` });
   }
 
   /** A description-list value in the detail panel, by its term. */

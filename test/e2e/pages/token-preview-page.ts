@@ -59,16 +59,24 @@ export class TokenPreviewPage {
 
   /** A description-list value of the failure (or of `within`, e.g. the decision's scopes and lifetimes), by its term. */
   fact(term: string, within: Locator = this.failure): Locator {
-    return within.locator('dt', { hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) }).locator('xpath=following-sibling::dd[1]');
+    return within
+      .locator('dt', { hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) })
+      .locator('xpath=following-sibling::dd[1]');
   }
 
   /** A rule of `policy` in the decision, with its outcome and reason. */
   rule(policy: string, name: string): Locator {
-    return this.decision.getByRole('list', { name: `Rules of ${policy}` }).getByRole('listitem').filter({ hasText: `Rule ${name} ` });
+    return this.decision
+      .getByRole('list', { name: `Rules of ${policy}` })
+      .getByRole('listitem')
+      .filter({ hasText: `Rule ${name} ` });
   }
 
   /** A policy of the decision, its rules included. */
   policy(name: string): Locator {
-    return this.decision.getByRole('list', { name: 'Access policies' }).getByRole('listitem').filter({ hasText: `Policy ${name} ` });
+    return this.decision
+      .getByRole('list', { name: 'Access policies' })
+      .getByRole('listitem')
+      .filter({ hasText: `Policy ${name} ` });
   }
 }

@@ -32,7 +32,10 @@ export interface Authbox {
 function waitForListening(child: ChildProcess, stderr: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => fail(`did not report "listening on" within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`did not report "listening on" within ${START_TIMEOUT_MS} ms`),
+      START_TIMEOUT_MS,
+    );
     const onExit = (code: number | null) => fail(`exited with code ${code} before listening`);
     function fail(why: string) {
       clearTimeout(timer);
@@ -101,4 +104,3 @@ export async function startAuthbox(): Promise<Authbox> {
     stop: cleanUp,
   };
 }
-

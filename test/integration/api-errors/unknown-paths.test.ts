@@ -60,19 +60,35 @@ const WRONG_METHODS: [string, string][] = [
 ];
 
 function send(method: string, path: string, authorization?: string): Promise<Response> {
-  return t.api(path, { method, ...(authorization === undefined ? {} : { headers: { authorization } }), ...(method === 'GET' ? {} : { body: '{}' }) });
+  return t.api(path, {
+    method,
+    ...(authorization === undefined ? {} : { headers: { authorization } }),
+    ...(method === 'GET' ? {} : { body: '{}' }),
+  });
 }
 
 describe('Okta error JSON on /api', () => {
   it.each(UNKNOWN_PATHS)('%s %s answers 404 E0000008', async (method, path) => {
     const body = await expectOktaError(await send(method, path), 404, 'E0000008');
-    expect(body).toEqual({ errorCode: 'E0000008', errorSummary: 'The requested path was not found', errorLink: 'E0000008', errorId: body.errorId, errorCauses: [] });
+    expect(body).toEqual({
+      errorCode: 'E0000008',
+      errorSummary: 'The requested path was not found',
+      errorLink: 'E0000008',
+      errorId: body.errorId,
+      errorCauses: [],
+    });
   });
 
   it.each(WRONG_METHODS)('%s %s answers 405 E0000022', async (method, path) => {
     const body = await expectOktaError(await send(method, path), 405, 'E0000022');
     const summary = 'The endpoint does not support the provided HTTP method';
-    expect(body).toEqual({ errorCode: 'E0000022', errorSummary: summary, errorLink: 'E0000022', errorId: body.errorId, errorCauses: [] });
+    expect(body).toEqual({
+      errorCode: 'E0000022',
+      errorSummary: summary,
+      errorLink: 'E0000022',
+      errorId: body.errorId,
+      errorCauses: [],
+    });
   });
 
   it('checks the admin token before it says a path is unknown, as on every API call', async () => {
@@ -96,6 +112,11 @@ describe('Okta error JSON on /api', () => {
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(OktaApiError);
-    expect(error).toMatchObject({ status: 404, errorCode: 'E0000008', errorSummary: 'The requested path was not found', errorCauses: [] });
+    expect(error).toMatchObject({
+      status: 404,
+      errorCode: 'E0000008',
+      errorSummary: 'The requested path was not found',
+      errorCauses: [],
+    });
   });
 });

@@ -27,7 +27,13 @@ beforeEach(async () => {
       name: 'oidc_client',
       label: 'Orders',
       signOnMode: 'OPENID_CONNECT',
-      settings: { oauthClient: { application_type: 'web', grant_types: ['authorization_code'], redirect_uris: ['http://localhost:3000/cb'] } },
+      settings: {
+        oauthClient: {
+          application_type: 'web',
+          grant_types: ['authorization_code'],
+          redirect_uris: ['http://localhost:3000/cb'],
+        },
+      },
     } as unknown as Application,
   });
   appId = app.id!;
@@ -38,13 +44,24 @@ afterEach(async () => {
 });
 
 const assign = (userId: string, userName?: string) =>
-  client.applicationApi.assignUserToApplication({ appId, appUser: { id: userId, scope: 'USER', ...(userName ? { credentials: { userName } } : {}) } });
+  client.applicationApi.assignUserToApplication({
+    appId,
+    appUser: { id: userId, scope: 'USER', ...(userName ? { credentials: { userName } } : {}) },
+  });
 
 describe('user assignments', () => {
   it('assigns a user: 200 AppUser with the login as userName and links to the app and the user', async () => {
     const alice = await createUser(t, 'alice@example.com');
     const appUser: AppUser = await assign(alice);
-    expect(appUser).toMatchObject({ id: alice, externalId: null, scope: 'USER', status: 'ACTIVE', syncState: 'DISABLED', credentials: { userName: 'alice@example.com' }, profile: {} });
+    expect(appUser).toMatchObject({
+      id: alice,
+      externalId: null,
+      scope: 'USER',
+      status: 'ACTIVE',
+      syncState: 'DISABLED',
+      credentials: { userName: 'alice@example.com' },
+      profile: {},
+    });
     expect(appUser.created).toBeInstanceOf(Date);
     expect(appUser.statusChanged).toEqual(appUser.created);
     expect(appUser._links?.app?.href).toBe(`${t.origin}/api/v1/apps/${appId}`);
@@ -56,18 +73,29 @@ describe('user assignments', () => {
     expect((await assign(alice, 'alice.orders')).credentials?.userName).toBe('alice.orders');
     const before = counts(t);
     const error = await assign(alice).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 409, errorCode: 'E0000062', errorSummary: 'The specified user is already assigned to the application.' });
+    expect(error).toMatchObject({
+      status: 409,
+      errorCode: 'E0000062',
+      errorSummary: 'The specified user is already assigned to the application.',
+    });
     expect(counts(t)).toEqual(before);
   });
 
   it('an unknown user or app gives 404 E0000007 and writes nothing', async () => {
     const before = counts(t);
-    await expect(assign('00unknownuser0000000')).rejects.toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 00unknownuser0000000 (User)' });
+    await expect(assign('00unknownuser0000000')).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: 00unknownuser0000000 (User)',
+    });
     const alice = await createUser(t, 'alice@example.com');
     await expect(
       client.applicationApi.assignUserToApplication({ appId: '0oanope', appUser: { id: alice, scope: 'USER' } }),
     ).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
-    await expect(client.applicationApi.getApplicationUser({ appId, userId: alice })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(client.applicationApi.getApplicationUser({ appId, userId: alice })).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
     expect(counts(t)).toEqual(before);
   });
 
@@ -76,8 +104,14 @@ describe('user assignments', () => {
     const before = counts(t);
     for (const [body, cause] of [
       [{ scope: 'USER' }, 'id: The field cannot be left blank'],
-      [{ id: alice, scope: 'GROUP' }, "scope: must be 'USER' (group assignments use PUT /apps/{appId}/groups/{groupId})"],
-      [{ id: alice, credentials: { userName: '' } }, 'credentials.userName: must be a non-blank string of at most 100 characters'],
+      [
+        { id: alice, scope: 'GROUP' },
+        "scope: must be 'USER' (group assignments use PUT /apps/{appId}/groups/{groupId})",
+      ],
+      [
+        { id: alice, credentials: { userName: '' } },
+        'credentials.userName: must be a non-blank string of at most 100 characters',
+      ],
       [{ id: alice, profile: [] }, 'profile: must be an object'],
     ] as const) {
       const response = await t.api(`/api/v1/apps/${appId}/users`, { method: 'POST', body: JSON.stringify(body) });
@@ -108,7 +142,9 @@ describe('user assignments', () => {
   it('gets, updates (POST) and unassigns (204) a user', async () => {
     const alice = await createUser(t, 'alice@example.com');
     await assign(alice);
-    expect((await client.applicationApi.getApplicationUser({ appId, userId: alice })).credentials?.userName).toBe('alice@example.com');
+    expect((await client.applicationApi.getApplicationUser({ appId, userId: alice })).credentials?.userName).toBe(
+      'alice@example.com',
+    );
     const updated = await client.applicationApi.updateApplicationUser({
       appId,
       userId: alice,
@@ -117,7 +153,10 @@ describe('user assignments', () => {
     expect(updated).toMatchObject({ credentials: { userName: 'alice.o' }, profile: { tier: 'gold' } });
     const deleted = await t.api(`/api/v1/apps/${appId}/users/${alice}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
-    await expect(client.applicationApi.getApplicationUser({ appId, userId: alice })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(client.applicationApi.getApplicationUser({ appId, userId: alice })).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 });
 
@@ -126,7 +165,11 @@ describe('group assignments', () => {
     const engineers = await createGroup(t, 'Engineers');
     const bob = await createUser(t, 'bob@example.com');
     await addMember(t, engineers, bob);
-    const assignment = await client.applicationApi.assignGroupToApplication({ appId, groupId: engineers, applicationGroupAssignment: {} });
+    const assignment = await client.applicationApi.assignGroupToApplication({
+      appId,
+      groupId: engineers,
+      applicationGroupAssignment: {},
+    });
     expect(assignment).toMatchObject({ id: engineers, priority: 0, profile: {} });
     expect(assignment._links?.self?.href).toBe(`${t.origin}/api/v1/apps/${appId}/groups/${engineers}`);
     expect(assignment._links?.group?.href).toBe(`${t.origin}/api/v1/groups/${engineers}`);
@@ -142,25 +185,42 @@ describe('group assignments', () => {
 
   it('replaces priority and profile with a second PUT, lists with paging, gets and deletes (204)', async () => {
     const groups = [await createGroup(t, 'One'), await createGroup(t, 'Two')];
-    for (const g of groups) await client.applicationApi.assignGroupToApplication({ appId, groupId: g, applicationGroupAssignment: {} });
-    const again = await t.api(`/api/v1/apps/${appId}/groups/${groups[0]}`, { method: 'PUT', body: JSON.stringify({ priority: 3, profile: { role: 'admin' } }) });
+    for (const g of groups)
+      await client.applicationApi.assignGroupToApplication({ appId, groupId: g, applicationGroupAssignment: {} });
+    const again = await t.api(`/api/v1/apps/${appId}/groups/${groups[0]}`, {
+      method: 'PUT',
+      body: JSON.stringify({ priority: 3, profile: { role: 'admin' } }),
+    });
     expect(await again.json()).toMatchObject({ id: groups[0], priority: 3, profile: { role: 'admin' } });
     const listed = await collect(await client.applicationApi.listApplicationGroupAssignments({ appId, limit: 1 }));
     expect(listed.map((g) => g.id)).toEqual(groups);
-    expect((await client.applicationApi.getApplicationGroupAssignment({ appId, groupId: groups[1]! })).id).toBe(groups[1]);
+    expect((await client.applicationApi.getApplicationGroupAssignment({ appId, groupId: groups[1]! })).id).toBe(
+      groups[1],
+    );
     await client.applicationApi.unassignApplicationFromGroup({ appId, groupId: groups[1]! });
-    await expect(client.applicationApi.getApplicationGroupAssignment({ appId, groupId: groups[1]! })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(
+      client.applicationApi.getApplicationGroupAssignment({ appId, groupId: groups[1]! }),
+    ).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
   });
 
   it('an unknown group gives 404 E0000007; a bad priority gives 400 naming priority; neither writes', async () => {
     const before = counts(t);
     await expect(
       client.applicationApi.assignGroupToApplication({ appId, groupId: '00gnope', applicationGroupAssignment: {} }),
-    ).rejects.toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 00gnope (Group)' });
+    ).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: 00gnope (Group)',
+    });
     const engineers = await createGroup(t, 'Engineers');
-    const bad = await t.api(`/api/v1/apps/${appId}/groups/${engineers}`, { method: 'PUT', body: JSON.stringify({ priority: -1 }) });
+    const bad = await t.api(`/api/v1/apps/${appId}/groups/${engineers}`, {
+      method: 'PUT',
+      body: JSON.stringify({ priority: -1 }),
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errorCauses: { errorSummary: string }[] }).errorCauses).toEqual([{ errorSummary: 'priority: must be a whole number from 0 to 100' }]);
+    expect(((await bad.json()) as { errorCauses: { errorSummary: string }[] }).errorCauses).toEqual([
+      { errorSummary: 'priority: must be a whole number from 0 to 100' },
+    ]);
     expect(counts(t)).toEqual(before);
   });
 });
@@ -170,10 +230,16 @@ describe('lifetime of assignments', () => {
     const alice = await createUser(t, 'alice@example.com');
     const engineers = await createGroup(t, 'Engineers');
     await assign(alice, 'alice.o');
-    await client.applicationApi.assignGroupToApplication({ appId, groupId: engineers, applicationGroupAssignment: { priority: 2 } });
+    await client.applicationApi.assignGroupToApplication({
+      appId,
+      groupId: engineers,
+      applicationGroupAssignment: { priority: 2 },
+    });
     await t.restart();
     client = sdk();
-    expect((await client.applicationApi.getApplicationUser({ appId, userId: alice })).credentials?.userName).toBe('alice.o');
+    expect((await client.applicationApi.getApplicationUser({ appId, userId: alice })).credentials?.userName).toBe(
+      'alice.o',
+    );
     expect((await client.applicationApi.getApplicationGroupAssignment({ appId, groupId: engineers })).priority).toBe(2);
   });
 

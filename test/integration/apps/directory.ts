@@ -11,7 +11,12 @@ export const counts = (t: TestApp) => tableCounts(t, ['apps', 'app_user_assignme
 export async function createPolicyNaming(t: TestApp, clientId: string, _appId: string, name: string): Promise<void> {
   const response = await t.api('/api/v1/authorizationServers/default/policies', {
     method: 'POST',
-    body: JSON.stringify({ type: 'OAUTH_AUTHORIZATION_POLICY', name, description: name, conditions: { clients: { include: [clientId] } } }),
+    body: JSON.stringify({
+      type: 'OAUTH_AUTHORIZATION_POLICY',
+      name,
+      description: name,
+      conditions: { clients: { include: [clientId] } },
+    }),
   });
   if (response.status !== 201) throw new Error(`creating policy ${name}: ${response.status} ${await response.text()}`);
 }

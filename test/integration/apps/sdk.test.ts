@@ -3,7 +3,7 @@
  * (reference §1.7, §1.11, §8 check 16).
  */
 import { OpenIdConnectApplication } from '@okta/okta-sdk-nodejs';
-import type { Application , Client} from '@okta/okta-sdk-nodejs';
+import type { Application, Client } from '@okta/okta-sdk-nodejs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
@@ -36,7 +36,10 @@ export const webApp = (label: string, extra: Record<string, unknown> = {}): Appl
   }) as unknown as Application;
 
 const create = (label: string, activate?: boolean) =>
-  client.applicationApi.createApplication({ application: webApp(label), ...(activate === undefined ? {} : { activate }) });
+  client.applicationApi.createApplication({
+    application: webApp(label),
+    ...(activate === undefined ? {} : { activate }),
+  });
 
 beforeEach(async () => {
   t = await startTestApp();
@@ -85,11 +88,17 @@ describe('OIDC apps through the Okta SDK', () => {
   it('filters the list by q (label prefix, any case) and by status', async () => {
     await create('Billing portal');
     await create('Orders', false);
-    expect((await collect(await client.applicationApi.listApplications({ q: 'bILL' }))).map((a) => a.label)).toEqual(['Billing portal']);
-    expect((await collect(await client.applicationApi.listApplications({ q: 'portal' }))).map((a) => a.label)).toEqual([]);
+    expect((await collect(await client.applicationApi.listApplications({ q: 'bILL' }))).map((a) => a.label)).toEqual([
+      'Billing portal',
+    ]);
+    expect((await collect(await client.applicationApi.listApplications({ q: 'portal' }))).map((a) => a.label)).toEqual(
+      [],
+    );
     const inactive = await collect(await client.applicationApi.listApplications({ filter: 'status eq "INACTIVE"' }));
     expect(inactive.map((a) => a.label)).toEqual(['Orders']);
-    const named = await collect(await client.applicationApi.listApplications({ filter: 'name eq "oidc_client" and status eq "ACTIVE"' }));
+    const named = await collect(
+      await client.applicationApi.listApplications({ filter: 'name eq "oidc_client" and status eq "ACTIVE"' }),
+    );
     expect(named.map((a) => a.label)).toEqual(['Billing portal']);
     expect(await collect(await client.applicationApi.listApplications({ filter: 'name eq "bookmark"' }))).toEqual([]);
   });
@@ -102,15 +111,23 @@ describe('OIDC apps through the Okta SDK', () => {
     const engineers = await createGroup(t, 'Engineers');
     await addMember(t, engineers, alice);
     await client.applicationApi.assignUserToApplication({ appId: direct.id!, appUser: { id: alice, scope: 'USER' } });
-    await client.applicationApi.assignGroupToApplication({ appId: viaGroup.id!, groupId: engineers, applicationGroupAssignment: {} });
+    await client.applicationApi.assignGroupToApplication({
+      appId: viaGroup.id!,
+      groupId: engineers,
+      applicationGroupAssignment: {},
+    });
     const forAlice = await collect(await client.applicationApi.listApplications({ filter: `user.id eq "${alice}"` }));
     expect(forAlice.map((a) => a.label)).toEqual(['Direct', 'Via group']);
-    const forGroup = await collect(await client.applicationApi.listApplications({ filter: `group.id eq "${engineers}"` }));
+    const forGroup = await collect(
+      await client.applicationApi.listApplications({ filter: `group.id eq "${engineers}"` }),
+    );
     expect(forGroup.map((a) => a.label)).toEqual(['Via group']);
   });
 
   it('rejects an unsupported filter with 400 E0000031 and a cause saying what is supported', async () => {
-    const error = await collect(await client.applicationApi.listApplications({ filter: 'label sw "x"' })).catch((e: unknown) => e);
+    const error = await collect(await client.applicationApi.listApplications({ filter: 'label sw "x"' })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ status: 400, errorCode: 'E0000031', errorSummary: 'Invalid search criteria.' });
     const cause = (error as { errorCauses: { errorSummary: string }[] }).errorCauses[0]!.errorSummary;
     expect(cause).toMatch(/^filter: 'label sw "x"' is not a supported expression; supported: status eq/);
@@ -122,7 +139,10 @@ describe('OIDC apps through the Okta SDK', () => {
     expect(got.credentials?.oauthClient?.client_secret).toBe(created.credentials?.oauthClient?.client_secret);
     got.label = 'Orders v2';
     got.settings!.oauthClient!.redirect_uris = ['http://localhost:4000/cb'];
-    const replaced = (await client.applicationApi.replaceApplication({ appId: created.id!, application: got })) as OpenIdConnectApplication;
+    const replaced = (await client.applicationApi.replaceApplication({
+      appId: created.id!,
+      application: got,
+    })) as OpenIdConnectApplication;
     expect(replaced.label).toBe('Orders v2');
     expect(replaced.settings?.oauthClient?.redirect_uris).toEqual(['http://localhost:4000/cb']);
     expect(replaced.credentials?.oauthClient?.client_id).toBe(created.id);
@@ -149,12 +169,19 @@ describe('OIDC apps through the Okta SDK', () => {
     const deleted = await t.api(`/api/v1/apps/${id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
     expect(await deleted.text()).toBe('');
-    await expect(client.applicationApi.getApplication({ appId: id! })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(client.applicationApi.getApplication({ appId: id! })).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 
   it('an unknown app id gives 404 E0000007 naming the Application', async () => {
     const error = await client.applicationApi.getApplication({ appId: '0oanope' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 0oanope (Application)' });
+    expect(error).toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: 0oanope (Application)',
+    });
     for (const path of ['/lifecycle/activate', '/lifecycle/deactivate']) {
       const response = await t.api(`/api/v1/apps/0oanope${path}`, { method: 'POST' });
       expect(response.status).toBe(404);

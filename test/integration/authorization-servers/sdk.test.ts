@@ -33,7 +33,9 @@ afterEach(async () => {
 
 describe('authorization servers through the Okta SDK', () => {
   it('creates a server with an issuer on the base URL, an ACTIVE key and absolute links', async () => {
-    const created = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
+    const created = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
     expect(created.id).toMatch(/^aus[0-9A-Za-z]{17}$/);
     expect(created.issuer).toBe(`${t.origin}/oauth2/${created.id}`);
     expect(created.status).toBe('ACTIVE');
@@ -56,12 +58,16 @@ describe('authorization servers through the Okta SDK', () => {
     await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('billing') });
     const byName = await collect(await client.authorizationServerApi.listAuthorizationServers({ q: 'bill' }));
     expect(byName.map((s) => s.name)).toEqual(['billing']);
-    const byAudience = await collect(await client.authorizationServerApi.listAuthorizationServers({ q: 'api://default' }));
+    const byAudience = await collect(
+      await client.authorizationServerApi.listAuthorizationServers({ q: 'api://default' }),
+    );
     expect(byAudience.map((s) => s.id)).toEqual(['default']);
   });
 
   it('gets and replaces a server', async () => {
-    const created = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
+    const created = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
     const got = await client.authorizationServerApi.getAuthorizationServer({ authServerId: created.id! });
     expect(got.name).toBe('orders');
     const replaced = await client.authorizationServerApi.replaceAuthorizationServer({
@@ -75,7 +81,9 @@ describe('authorization servers through the Okta SDK', () => {
   });
 
   it('deactivates and activates a server; an inactive server stops serving discovery', async () => {
-    const { id } = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
+    const { id } = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
     await client.authorizationServerApi.deactivateAuthorizationServer({ authServerId: id! });
     expect((await client.authorizationServerApi.getAuthorizationServer({ authServerId: id! })).status).toBe('INACTIVE');
     const hidden = await fetch(`${t.origin}/oauth2/${id}/.well-known/openid-configuration`);
@@ -87,15 +95,22 @@ describe('authorization servers through the Okta SDK', () => {
   });
 
   it('lists and gets keys, and rotation expires the old key and publishes both', async () => {
-    const { id, credentials } = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
+    const { id, credentials } = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
     const keys = await collect(await client.authorizationServerApi.listAuthorizationServerKeys({ authServerId: id! }));
     const active = keys.filter((k) => k.status === 'ACTIVE');
     expect(active).toHaveLength(1);
     expect(active[0]).toMatchObject({ alg: 'RS256', kty: 'RSA', use: 'sig', kid: credentials?.signing?.kid });
-    const one = await client.authorizationServerApi.getAuthorizationServerKey({ authServerId: id!, keyId: active[0]!.kid! });
+    const one = await client.authorizationServerApi.getAuthorizationServerKey({
+      authServerId: id!,
+      keyId: active[0]!.kid!,
+    });
     expect(one.n).toBe(active[0]!.n);
 
-    const rotated = await collect(await client.authorizationServerApi.rotateAuthorizationServerKeys({ authServerId: id!, use: { use: 'sig' } }));
+    const rotated = await collect(
+      await client.authorizationServerApi.rotateAuthorizationServerKeys({ authServerId: id!, use: { use: 'sig' } }),
+    );
     const oldKey = rotated.find((k) => k.kid === active[0]!.kid);
     const newActive = rotated.find((k) => k.status === 'ACTIVE');
     expect(oldKey?.status).toBe('EXPIRED');
@@ -108,7 +123,9 @@ describe('authorization servers through the Okta SDK', () => {
   });
 
   it('deletes a server; it is then not found', async () => {
-    const { id } = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
+    const { id } = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
     await client.authorizationServerApi.deleteAuthorizationServer({ authServerId: id! });
     await expect(client.authorizationServerApi.getAuthorizationServer({ authServerId: id! })).rejects.toMatchObject({
       status: 404,
@@ -117,27 +134,47 @@ describe('authorization servers through the Okta SDK', () => {
   });
 
   it('keeps every server and key across a restart', async () => {
-    const created = await client.authorizationServerApi.createAuthorizationServer({ authorizationServer: newServer('orders') });
-    const before = await collect(await client.authorizationServerApi.listAuthorizationServerKeys({ authServerId: created.id! }));
+    const created = await client.authorizationServerApi.createAuthorizationServer({
+      authorizationServer: newServer('orders'),
+    });
+    const before = await collect(
+      await client.authorizationServerApi.listAuthorizationServerKeys({ authServerId: created.id! }),
+    );
     await t.restart();
     client = sdk();
     const after = await client.authorizationServerApi.getAuthorizationServer({ authServerId: created.id! });
     expect(after.name).toBe('orders');
-    const keysAfter = await collect(await client.authorizationServerApi.listAuthorizationServerKeys({ authServerId: created.id! }));
+    const keysAfter = await collect(
+      await client.authorizationServerApi.listAuthorizationServerKeys({ authServerId: created.id! }),
+    );
     expect(keysAfter.map((k) => [k.kid, k.status])).toEqual(before.map((k) => [k.kid, k.status]));
   });
 });
 
 describe('errors the SDK sees', () => {
   it('an unknown id gives 404 E0000007 with all five fields', async () => {
-    const error = await client.authorizationServerApi.getAuthorizationServer({ authServerId: 'nope' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: nope (AuthorizationServer)' });
+    const error = await client.authorizationServerApi
+      .getAuthorizationServer({ authServerId: 'nope' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: nope (AuthorizationServer)',
+    });
     const raw = await t.api('/api/v1/authorizationServers/nope');
-    expect(Object.keys(await raw.json()).sort()).toEqual(['errorCauses', 'errorCode', 'errorId', 'errorLink', 'errorSummary']);
+    expect(Object.keys(await raw.json()).sort()).toEqual([
+      'errorCauses',
+      'errorCode',
+      'errorId',
+      'errorLink',
+      'errorSummary',
+    ]);
   });
 
   it('a wrong token gives 401 E0000011', async () => {
-    const error = await sdk('wrong-token-value').authorizationServerApi.getAuthorizationServer({ authServerId: 'default' }).catch((e: unknown) => e);
+    const error = await sdk('wrong-token-value')
+      .authorizationServerApi.getAuthorizationServer({ authServerId: 'default' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 401, errorCode: 'E0000011', errorSummary: 'Invalid token provided' });
   });
 
@@ -152,7 +189,9 @@ describe('errors the SDK sees', () => {
   });
 
   it('an unknown key id gives 404 E0000007', async () => {
-    const error = await client.authorizationServerApi.getAuthorizationServerKey({ authServerId: 'default', keyId: 'nokey' }).catch((e: unknown) => e);
+    const error = await client.authorizationServerApi
+      .getAuthorizationServerKey({ authServerId: 'default', keyId: 'nokey' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 404, errorCode: 'E0000007' });
   });
 });

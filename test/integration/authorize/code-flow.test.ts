@@ -7,8 +7,16 @@
 import OktaJwtVerifier from '@okta/jwt-verifier';
 import { createHash } from 'node:crypto';
 import {
-  ClientSecretBasic, None, allowInsecureRequests, authorizationCodeGrant, buildAuthorizationUrl, calculatePKCECodeChallenge, discovery,
-  randomNonce, randomPKCECodeVerifier, randomState,
+  ClientSecretBasic,
+  None,
+  allowInsecureRequests,
+  authorizationCodeGrant,
+  buildAuthorizationUrl,
+  calculatePKCECodeChallenge,
+  discovery,
+  randomNonce,
+  randomPKCECodeVerifier,
+  randomState,
 } from 'openid-client';
 import type { Configuration } from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -17,7 +25,16 @@ import type { TestApp } from '../../support/app.js';
 import { basic, decodeJwt, events, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { MovableClock } from '../token/issued-tokens.js';
-import { Browser, OTHER_REDIRECT_URI, REDIRECT_URI, assignedUser, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  OTHER_REDIRECT_URI,
+  REDIRECT_URI,
+  assignedUser,
+  createBrowserClient,
+  createWebClient,
+  redirectParams,
+  signInThrough,
+} from './fixtures.js';
 
 let t: TestApp;
 let web: TestClient;
@@ -42,7 +59,13 @@ afterAll(async () => {
 });
 
 const configFor = (client: TestClient): Promise<Configuration> =>
-  discovery(new URL(issuer), client.clientId, undefined, client.clientSecret ? ClientSecretBasic(client.clientSecret) : None(), { execute: [allowInsecureRequests] });
+  discovery(
+    new URL(issuer),
+    client.clientId,
+    undefined,
+    client.clientSecret ? ClientSecretBasic(client.clientSecret) : None(),
+    { execute: [allowInsecureRequests] },
+  );
 
 interface Started {
   url: URL;
@@ -56,14 +79,22 @@ async function start(config: Configuration, extra: Record<string, string> = {}):
   const state = randomState();
   const nonce = randomNonce();
   const url = buildAuthorizationUrl(config, {
-    redirect_uri: REDIRECT_URI, scope: 'openid profile email', state, nonce,
-    code_challenge: await calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', ...extra,
+    redirect_uri: REDIRECT_URI,
+    scope: 'openid profile email',
+    state,
+    nonce,
+    code_challenge: await calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    ...extra,
   });
   return { url, verifier, state, nonce };
 }
 
 /** Signs in through the form and returns the callback URL with the code. */
-async function codeFor(client: TestClient, browser = new Browser()): Promise<{ config: Configuration; started: Started; callback: URL; browser: Browser }> {
+async function codeFor(
+  client: TestClient,
+  browser = new Browser(),
+): Promise<{ config: Configuration; started: Started; callback: URL; browser: Browser }> {
   const config = await configFor(client);
   const started = await start(config);
   const answer = await signInThrough(t, browser, started.url.href, 'alice@example.com');
@@ -78,14 +109,36 @@ describe('authorization code + PKCE', () => {
     expect(callback.searchParams.get('state')).toBe(started.state);
     expect(callback.searchParams.get('code')).toMatch(/^[0-9A-Za-z]{43}$/);
 
-    const tokens = await authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+    const tokens = await authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: started.verifier,
+      expectedState: started.state,
+      expectedNonce: started.nonce,
+    });
     expect(tokens).toMatchObject({ token_type: 'bearer', scope: 'openid profile email', expires_in: 3600 });
     expect(tokens).not.toHaveProperty('state');
     const access = decodeJwt(tokens.access_token).payload;
-    expect(access).toMatchObject({ ver: 1, iss: issuer, aud: 'api://default', cid: web.clientId, uid: aliceId, sub: 'alice@example.com', scp: ['openid', 'profile', 'email'] });
+    expect(access).toMatchObject({
+      ver: 1,
+      iss: issuer,
+      aud: 'api://default',
+      cid: web.clientId,
+      uid: aliceId,
+      sub: 'alice@example.com',
+      scp: ['openid', 'profile', 'email'],
+    });
     const id = decodeJwt(tokens.id_token!).payload;
-    expect(id).toMatchObject({ sub: aliceId, aud: web.clientId, nonce: started.nonce, amr: ['pwd'], email: 'alice@example.com', name: 'Alice Smith', preferred_username: 'alice@example.com' });
-    expect(id['at_hash']).toBe(createHash('sha256').update(tokens.access_token).digest().subarray(0, 16).toString('base64url'));
+    expect(id).toMatchObject({
+      sub: aliceId,
+      aud: web.clientId,
+      nonce: started.nonce,
+      amr: ['pwd'],
+      email: 'alice@example.com',
+      name: 'Alice Smith',
+      preferred_username: 'alice@example.com',
+    });
+    expect(id['at_hash']).toBe(
+      createHash('sha256').update(tokens.access_token).digest().subarray(0, 16).toString('base64url'),
+    );
     expect(id).not.toHaveProperty('given_name');
     expect(id['auth_time']).toBe(access['auth_time']);
 
@@ -96,7 +149,11 @@ describe('authorization code + PKCE', () => {
 
   it('signs in a public browser app with PKCE and no secret', async () => {
     const { config, started, callback } = await codeFor(spa);
-    const tokens = await authorizationCodeGrant(config, callback, { pkceCodeVerifier: started.verifier, expectedState: started.state, expectedNonce: started.nonce });
+    const tokens = await authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: started.verifier,
+      expectedState: started.state,
+      expectedNonce: started.nonce,
+    });
     expect(decodeJwt(tokens.access_token).payload).toMatchObject({ cid: spa.clientId, uid: aliceId });
   });
 
@@ -115,7 +172,10 @@ describe('authorization code + PKCE', () => {
     const before = events(t).length;
     await codeFor(web);
     const recorded = events(t).slice(before);
-    expect(recorded.map((e) => `${e.endpoint} ${e.outcome} ${e.detail ?? ''}`.trim())).toEqual(['authorize success showed the sign-in page', 'authorize success']);
+    expect(recorded.map((e) => `${e.endpoint} ${e.outcome} ${e.detail ?? ''}`.trim())).toEqual([
+      'authorize success showed the sign-in page',
+      'authorize success',
+    ]);
     const last = recorded[1]!;
     expect(last).toMatchObject({ client_id: web.clientId, user_id: aliceId, grant_type: 'code' });
     expect(JSON.parse(last.trace!)).toMatchObject({ scopes: { granted: ['openid', 'profile', 'email'] } });
@@ -124,62 +184,134 @@ describe('authorization code + PKCE', () => {
 
 describe('code exchange refusals', () => {
   const exchange = (client: TestClient, params: Record<string, string>) =>
-    refusal(postToken(t, { grant_type: 'authorization_code', ...params }, client.clientSecret ? { authorization: basic(client.clientId, client.clientSecret) } : {}));
+    refusal(
+      postToken(
+        t,
+        { grant_type: 'authorization_code', ...params },
+        client.clientSecret ? { authorization: basic(client.clientId, client.clientSecret) } : {},
+      ),
+    );
 
   it('refuses a replayed code, and the replay changes nothing for later requests', async () => {
     const { started, callback } = await codeFor(web);
     const code = callback.searchParams.get('code')!;
     const params = { code, redirect_uri: REDIRECT_URI, code_verifier: started.verifier };
-    const first = await postToken(t, { grant_type: 'authorization_code', ...params }, { authorization: basic(web.clientId, web.clientSecret!) });
+    const first = await postToken(
+      t,
+      { grant_type: 'authorization_code', ...params },
+      { authorization: basic(web.clientId, web.clientSecret!) },
+    );
     expect(first.status).toBe(200);
-    expect(await exchange(web, params)).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+    expect(await exchange(web, params)).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid or has expired.',
+    });
     expect(events(t).at(-1)!.detail).toContain('already used');
   });
 
   it('revokes every token issued from a replayed code: its refresh token no longer works', async () => {
     const config = await configFor(web);
     const started = await start(config, { scope: 'openid offline_access' });
-    const callback = new URL((await signInThrough(t, new Browser(), started.url.href, 'alice@example.com')).headers.get('location')!);
-    const params = { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: started.verifier };
+    const callback = new URL(
+      (await signInThrough(t, new Browser(), started.url.href, 'alice@example.com')).headers.get('location')!,
+    );
+    const params = {
+      code: callback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: started.verifier,
+    };
     const auth = { authorization: basic(web.clientId, web.clientSecret!) };
-    const first = (await (await postToken(t, { grant_type: 'authorization_code', ...params }, auth)).json()) as { refresh_token?: string };
+    const first = (await (await postToken(t, { grant_type: 'authorization_code', ...params }, auth)).json()) as {
+      refresh_token?: string;
+    };
     expect(first.refresh_token).toEqual(expect.any(String));
-    expect(await exchange(web, params)).toMatchObject({ error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
-    const refreshed = await refusal(postToken(t, { grant_type: 'refresh_token', refresh_token: first.refresh_token! }, auth));
-    expect(refreshed).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' });
+    expect(await exchange(web, params)).toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid or has expired.',
+    });
+    const refreshed = await refusal(
+      postToken(t, { grant_type: 'refresh_token', refresh_token: first.refresh_token! }, auth),
+    );
+    expect(refreshed).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'The refresh token is invalid or expired.',
+    });
   });
 
   it('refuses a wrong PKCE verifier', async () => {
     const { callback } = await codeFor(web);
-    const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: randomPKCECodeVerifier() });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'PKCE verification failed.' });
+    const result = await exchange(web, {
+      code: callback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: randomPKCECodeVerifier(),
+    });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'PKCE verification failed.',
+    });
   });
 
   it('refuses a missing PKCE verifier when a challenge was sent', async () => {
     const { callback } = await codeFor(web);
     const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: 'PKCE code verifier is required by the application.' });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+      error_description: 'PKCE code verifier is required by the application.',
+    });
   });
 
   it('refuses a redirect_uri other than the authorize one', async () => {
     const { started, callback } = await codeFor(web);
-    const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: OTHER_REDIRECT_URI, code_verifier: started.verifier });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: "The 'redirect_uri' does not match the redirection URI used in the authorization request." });
+    const result = await exchange(web, {
+      code: callback.searchParams.get('code')!,
+      redirect_uri: OTHER_REDIRECT_URI,
+      code_verifier: started.verifier,
+    });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: "The 'redirect_uri' does not match the redirection URI used in the authorization request.",
+    });
   });
 
   it('refuses a code after its five minutes, by the injected clock', async () => {
     const { started, callback } = await codeFor(web);
     clock.advance(301);
-    const result = await exchange(web, { code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(result).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+    const result = await exchange(web, {
+      code: callback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: started.verifier,
+    });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid or has expired.',
+    });
     expect(events(t).at(-1)!.detail).toContain('expired');
   });
 
   it('refuses a code issued to another client, and an unknown code', async () => {
     const { started, callback } = await codeFor(web);
-    const stolen = await exchange(spa, { client_id: spa.clientId, code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(stolen).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+    const stolen = await exchange(spa, {
+      client_id: spa.clientId,
+      code: callback.searchParams.get('code')!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: started.verifier,
+    });
+    expect(stolen).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid or has expired.',
+    });
     const unknown = await exchange(web, { code: 'nope', redirect_uri: REDIRECT_URI, code_verifier: started.verifier });
-    expect(unknown).toMatchObject({ status: 400, error: 'invalid_grant', error_description: 'The authorization code is invalid or has expired.' });
+    expect(unknown).toMatchObject({
+      status: 400,
+      error: 'invalid_grant',
+      error_description: 'The authorization code is invalid or has expired.',
+    });
   });
 });

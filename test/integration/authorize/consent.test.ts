@@ -8,7 +8,16 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { createScope } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { Browser, REDIRECT_URI, answerConsent, assignedUser, authorizeUrl, createWebClient, redirectParams, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  answerConsent,
+  assignedUser,
+  authorizeUrl,
+  createWebClient,
+  redirectParams,
+  signInThrough,
+} from './fixtures.js';
 
 let t: TestApp;
 let web: TestClient;
@@ -17,7 +26,11 @@ let login = 0;
 beforeAll(async () => {
   t = await startTestApp();
   web = await createWebClient(t);
-  await createScope(t, 'default', 'orders:read', { consent: 'REQUIRED', displayName: 'Read <your> orders', description: 'See what you bought' });
+  await createScope(t, 'default', 'orders:read', {
+    consent: 'REQUIRED',
+    displayName: 'Read <your> orders',
+    description: 'See what you bought',
+  });
 });
 
 afterAll(async () => {
@@ -25,7 +38,14 @@ afterAll(async () => {
 });
 
 const request = (extra: Record<string, string> = {}) =>
-  authorizeUrl(t, { client_id: web.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid orders:read', state: 's', ...extra });
+  authorizeUrl(t, {
+    client_id: web.clientId,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'openid orders:read',
+    state: 's',
+    ...extra,
+  });
 
 /** A new assigned user signed in through the form, at the consent page. */
 async function atConsent(extra: Record<string, string> = {}): Promise<{ browser: Browser; page: Response }> {
@@ -40,7 +60,9 @@ describe('consent', () => {
     const { page } = await atConsent();
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('<li><strong>Read &lt;your&gt; orders</strong> (<code>orders:read</code>) — See what you bought</li>');
+    expect(html).toContain(
+      '<li><strong>Read &lt;your&gt; orders</strong> (<code>orders:read</code>) — See what you bought</li>',
+    );
     expect(html).not.toContain('<code>openid</code>');
     expect(html).toContain('<button type="submit" name="decision" value="allow">Allow</button>');
     expect(html).toContain('<button type="submit" name="decision" value="deny" class="secondary">Deny</button>');
@@ -48,7 +70,10 @@ describe('consent', () => {
 
   it('issues the code on Allow and remembers the consent', async () => {
     const { browser, page } = await atConsent();
-    expect(redirectParams(await answerConsent(t, browser, page, 'allow'))).toMatchObject({ code: expect.any(String), state: 's' });
+    expect(redirectParams(await answerConsent(t, browser, page, 'allow'))).toMatchObject({
+      code: expect.any(String),
+      state: 's',
+    });
     expect(redirectParams(await browser.get(request({ prompt: 'none' })))).toMatchObject({ code: expect.any(String) });
     expect((await browser.get(request({ prompt: 'consent' }))).status).toBe(200);
   });
@@ -56,14 +81,18 @@ describe('consent', () => {
   it('answers access_denied on Deny', async () => {
     const { browser, page } = await atConsent();
     expect(redirectParams(await answerConsent(t, browser, page, 'deny'))).toEqual({
-      error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.', state: 's',
+      error: 'access_denied',
+      error_description: 'The resource owner or authorization server denied the request.',
+      state: 's',
     });
   });
 
   it('answers consent_required to prompt=none while consent is missing', async () => {
     const { browser } = await atConsent();
     expect(redirectParams(await browser.get(request({ prompt: 'none' })))).toEqual({
-      error: 'consent_required', error_description: 'The following scopes require user consent: [orders:read].', state: 's',
+      error: 'consent_required',
+      error_description: 'The following scopes require user consent: [orders:read].',
+      state: 's',
     });
   });
 });

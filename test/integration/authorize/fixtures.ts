@@ -13,7 +13,11 @@ export const REDIRECT_URI = 'https://app.example.com/callback';
 export const OTHER_REDIRECT_URI = 'https://app.example.com/other';
 
 /** A web app (client_secret_basic) allowed the code, implicit and refresh grants and every response type. */
-export function createWebClient(t: TestApp, credentials: Record<string, unknown> = {}, settings: Record<string, unknown> = {}): Promise<TestClient> {
+export function createWebClient(
+  t: TestApp,
+  credentials: Record<string, unknown> = {},
+  settings: Record<string, unknown> = {},
+): Promise<TestClient> {
   return createClient(t, {
     label: 'Web app',
     credentials: { token_endpoint_auth_method: 'client_secret_basic', pkce_required: false, ...credentials },
@@ -32,12 +36,23 @@ export function createBrowserClient(t: TestApp, settings: Record<string, unknown
   return createClient(t, {
     label: 'SPA',
     credentials: { token_endpoint_auth_method: 'none', pkce_required: true },
-    settings: { application_type: 'browser', grant_types: ['authorization_code', 'implicit'], response_types: ['code', 'token', 'id_token'], redirect_uris: [REDIRECT_URI], ...settings },
+    settings: {
+      application_type: 'browser',
+      grant_types: ['authorization_code', 'implicit'],
+      response_types: ['code', 'token', 'id_token'],
+      redirect_uris: [REDIRECT_URI],
+      ...settings,
+    },
   });
 }
 
 /** A new ACTIVE user (password PASSWORD) assigned to the app. */
-export async function assignedUser(t: TestApp, client: TestClient, login: string, profile: Record<string, unknown> = {}): Promise<string> {
+export async function assignedUser(
+  t: TestApp,
+  client: TestClient,
+  login: string,
+  profile: Record<string, unknown> = {},
+): Promise<string> {
   const id = await createUser(t, login, profile);
   await assignUser(t, client.id, id);
   return id;
@@ -54,7 +69,9 @@ export class Browser {
 
   async post(url: string, form: Record<string, string>): Promise<Response> {
     const headers = { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' };
-    return this.keep(await fetch(url, { method: 'POST', redirect: 'manual', headers, body: new URLSearchParams(form).toString() }));
+    return this.keep(
+      await fetch(url, { method: 'POST', redirect: 'manual', headers, body: new URLSearchParams(form).toString() }),
+    );
   }
 
   private headers(): Record<string, string> {
@@ -81,12 +98,19 @@ export function formOf(html: string): { action: string; fields: Record<string, s
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   if (!action) throw new Error(`no form in the page: ${html.slice(0, 300)}`);
   const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) fields[match[1]!] = match[2]!;
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g))
+    fields[match[1]!] = match[2]!;
   return { action: action.replace(/&amp;/g, '&'), fields };
 }
 
 /** GET authorize, expect the sign-in form, post the credentials; returns the answer to the post. */
-export async function signInThrough(t: TestApp, browser: Browser, authorizeUrl: string, username: string, password = PASSWORD): Promise<Response> {
+export async function signInThrough(
+  t: TestApp,
+  browser: Browser,
+  authorizeUrl: string,
+  username: string,
+  password = PASSWORD,
+): Promise<Response> {
   const page = await browser.get(authorizeUrl);
   expect(page.status, 'the sign-in page').toBe(200);
   const { action, fields } = formOf(await page.text());
@@ -94,7 +118,12 @@ export async function signInThrough(t: TestApp, browser: Browser, authorizeUrl: 
 }
 
 /** Posts Allow or Deny on a consent page. */
-export async function answerConsent(t: TestApp, browser: Browser, page: Response, decision: 'allow' | 'deny'): Promise<Response> {
+export async function answerConsent(
+  t: TestApp,
+  browser: Browser,
+  page: Response,
+  decision: 'allow' | 'deny',
+): Promise<Response> {
   expect(page.status, 'the consent page').toBe(200);
   const { action, fields } = formOf(await page.text());
   return browser.post(`${t.origin}${action}`, { ...fields, decision });

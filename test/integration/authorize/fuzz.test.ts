@@ -9,7 +9,15 @@ import type { TestApp } from '../../support/app.js';
 import { assertProperty } from '../../support/property.js';
 import { basic, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, createWebClient, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  assignedUser,
+  authorizeUrl,
+  createBrowserClient,
+  createWebClient,
+  signInThrough,
+} from './fixtures.js';
 
 let t: TestApp;
 let web: TestClient;
@@ -22,7 +30,18 @@ beforeAll(async () => {
   spa = await createBrowserClient(t);
   await assignedUser(t, web, 'alice@example.com');
   signedIn = new Browser();
-  await signInThrough(t, signedIn, authorizeUrl(t, { client_id: web.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's' }), 'alice@example.com');
+  await signInThrough(
+    t,
+    signedIn,
+    authorizeUrl(t, {
+      client_id: web.clientId,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: 'openid',
+      state: 's',
+    }),
+    'alice@example.com',
+  );
 });
 
 afterAll(async () => {
@@ -37,7 +56,16 @@ const authorizeParams = () =>
     {
       client_id: fc.oneof(fc.constant('WEB'), fc.constant('SPA'), text),
       redirect_uri: pick([REDIRECT_URI, 'https://evil.example.com/', 'com.example.app:/cb']),
-      response_type: pick(['code', 'id_token', 'token', 'code id_token', 'code token', 'id_token token', 'code id_token token', 'code code']),
+      response_type: pick([
+        'code',
+        'id_token',
+        'token',
+        'code id_token',
+        'code token',
+        'id_token token',
+        'code id_token token',
+        'code code',
+      ]),
       response_mode: pick(['query', 'fragment', 'form_post', 'okta_post_message']),
       scope: pick(['openid', 'openid profile email', 'offline_access', 'nope', 'openid  profile']),
       state: text,
@@ -77,9 +105,22 @@ describe('fuzzing', () => {
   it('no code exchange gets a 5xx', async () => {
     await assertProperty(
       fc.asyncProperty(
-        fc.record({ code: text, redirect_uri: pick([REDIRECT_URI]), code_verifier: text, client_id: pick([web.clientId]), scope: text }, { requiredKeys: [] }),
+        fc.record(
+          {
+            code: text,
+            redirect_uri: pick([REDIRECT_URI]),
+            code_verifier: text,
+            client_id: pick([web.clientId]),
+            scope: text,
+          },
+          { requiredKeys: [] },
+        ),
         async (params) => {
-          const answer = await postToken(t, { grant_type: 'authorization_code', ...params }, { authorization: basic(web.clientId, web.clientSecret!) });
+          const answer = await postToken(
+            t,
+            { grant_type: 'authorization_code', ...params },
+            { authorization: basic(web.clientId, web.clientSecret!) },
+          );
           expect(answer.status).toBeLessThan(500);
           await answer.arrayBuffer();
         },

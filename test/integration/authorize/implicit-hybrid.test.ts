@@ -5,13 +5,29 @@
  */
 import OktaJwtVerifier from '@okta/jwt-verifier';
 import { createHash } from 'node:crypto';
-import { None, allowInsecureRequests, discovery, implicitAuthentication, randomNonce, randomState, useIdTokenResponseType } from 'openid-client';
+import {
+  None,
+  allowInsecureRequests,
+  discovery,
+  implicitAuthentication,
+  randomNonce,
+  randomState,
+  useIdTokenResponseType,
+} from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { decodeJwt, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, redirectParams, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  assignedUser,
+  authorizeUrl,
+  createBrowserClient,
+  redirectParams,
+  signInThrough,
+} from './fixtures.js';
 
 let t: TestApp;
 let spa: TestClient;
@@ -23,7 +39,13 @@ beforeAll(async () => {
   t = await startTestApp();
   issuer = `${t.origin}/oauth2/default`;
   spa = await createBrowserClient(t);
-  aliceId = await assignedUser(t, spa, 'alice@example.com', { middleName: 'Q', nickName: 'Al', locale: 'en_US', mobilePhone: '+1 555 0100', city: 'Springfield' });
+  aliceId = await assignedUser(t, spa, 'alice@example.com', {
+    middleName: 'Q',
+    nickName: 'Al',
+    locale: 'en_US',
+    mobilePhone: '+1 555 0100',
+    city: 'Springfield',
+  });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -32,27 +54,53 @@ afterAll(async () => {
   await t?.close();
 });
 
-const params = (extra: Record<string, string>) => ({ client_id: spa.clientId, redirect_uri: REDIRECT_URI, scope: 'openid profile', state: randomState(), nonce: randomNonce(), ...extra });
+const params = (extra: Record<string, string>) => ({
+  client_id: spa.clientId,
+  redirect_uri: REDIRECT_URI,
+  scope: 'openid profile',
+  state: randomState(),
+  nonce: randomNonce(),
+  ...extra,
+});
 
 describe('implicit and hybrid', () => {
   it('returns a fat ID token in the fragment for response_type=id_token, which openid-client accepts', async () => {
-    const p = params({ response_type: 'id_token', response_mode: 'fragment', scope: 'openid profile email phone address' });
+    const p = params({
+      response_type: 'id_token',
+      response_mode: 'fragment',
+      scope: 'openid profile email phone address',
+    });
     const answer = await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com');
     const fragment = redirectParams(answer, 'fragment');
     expect(Object.keys(fragment).sort()).toEqual(['id_token', 'state']);
     expect(fragment['state']).toBe(p.state);
     const claims = decodeJwt(fragment['id_token']!).payload;
     expect(claims).toMatchObject({
-      sub: aliceId, aud: spa.clientId, nonce: p.nonce, name: 'Alice Smith', given_name: 'Alice', family_name: 'Smith', middle_name: 'Q',
-      nickname: 'Al', preferred_username: 'alice@example.com', locale: 'en_US', email: 'alice@example.com', email_verified: true,
-      phone_number: '+1 555 0100', address: { locality: 'Springfield' },
+      sub: aliceId,
+      aud: spa.clientId,
+      nonce: p.nonce,
+      name: 'Alice Smith',
+      given_name: 'Alice',
+      family_name: 'Smith',
+      middle_name: 'Q',
+      nickname: 'Al',
+      preferred_username: 'alice@example.com',
+      locale: 'en_US',
+      email: 'alice@example.com',
+      email_verified: true,
+      phone_number: '+1 555 0100',
+      address: { locality: 'Springfield' },
     });
     expect(claims).not.toHaveProperty('at_hash');
     expect(claims['updated_at']).toEqual(expect.any(Number));
 
-    const config = await discovery(new URL(issuer), spa.clientId, undefined, None(), { execute: [allowInsecureRequests] });
+    const config = await discovery(new URL(issuer), spa.clientId, undefined, None(), {
+      execute: [allowInsecureRequests],
+    });
     useIdTokenResponseType(config);
-    const idToken = await implicitAuthentication(config, new URL(answer.headers.get('location')!), p.nonce, { expectedState: p.state });
+    const idToken = await implicitAuthentication(config, new URL(answer.headers.get('location')!), p.nonce, {
+      expectedState: p.state,
+    });
     expect(idToken.sub).toBe(aliceId);
     const verifier = new OktaJwtVerifier({ issuer, testing: { disableHttpsCheck: true } });
     await expect(verifier.verifyIdToken(fragment['id_token']!, spa.clientId, p.nonce)).resolves.toBeDefined();
@@ -60,21 +108,38 @@ describe('implicit and hybrid', () => {
 
   it('returns an access token and a thin ID token with at_hash for id_token token', async () => {
     const p = params({ response_type: 'id_token token' });
-    const fragment = redirectParams(await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'), 'fragment');
-    expect(fragment).toMatchObject({ token_type: 'Bearer', expires_in: '3600', scope: 'openid profile', state: p.state });
+    const fragment = redirectParams(
+      await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'),
+      'fragment',
+    );
+    expect(fragment).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: '3600',
+      scope: 'openid profile',
+      state: p.state,
+    });
     const id = decodeJwt(fragment['id_token']!).payload;
     expect(id['at_hash']).toBe(halfHash(fragment['access_token']!));
     expect(id).toMatchObject({ nonce: p.nonce, name: 'Alice Smith' });
     expect(id).not.toHaveProperty('given_name');
     expect(decodeJwt(fragment['access_token']!).payload).toMatchObject({ uid: aliceId, scp: ['openid', 'profile'] });
-    const userinfo = await fetch(`${issuer}/v1/userinfo`, { headers: { authorization: `Bearer ${fragment['access_token']}` } });
+    const userinfo = await fetch(`${issuer}/v1/userinfo`, {
+      headers: { authorization: `Bearer ${fragment['access_token']}` },
+    });
     expect(userinfo.status).toBe(200);
     expect(await userinfo.json()).toMatchObject({ sub: aliceId, given_name: 'Alice' });
   });
 
   it('returns a code and an ID token with c_hash for the hybrid code id_token', async () => {
-    const p = params({ response_type: 'code id_token', code_challenge: 'x'.repeat(43), code_challenge_method: 'plain' });
-    const fragment = redirectParams(await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'), 'fragment');
+    const p = params({
+      response_type: 'code id_token',
+      code_challenge: 'x'.repeat(43),
+      code_challenge_method: 'plain',
+    });
+    const fragment = redirectParams(
+      await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'),
+      'fragment',
+    );
     expect(fragment['code']).toMatch(/^[0-9A-Za-z]{43}$/);
     const id = decodeJwt(fragment['id_token']!).payload;
     expect(id['c_hash']).toBe(halfHash(fragment['code']!));
@@ -85,14 +150,27 @@ describe('implicit and hybrid', () => {
   it('puts the access token of a code token hybrid in the code family: a replayed code revokes it', async () => {
     const verifier = 'v'.repeat(43);
     const p = params({ response_type: 'code token', code_challenge: verifier, code_challenge_method: 'plain' });
-    const fragment = redirectParams(await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'), 'fragment');
+    const fragment = redirectParams(
+      await signInThrough(t, new Browser(), authorizeUrl(t, p), 'alice@example.com'),
+      'fragment',
+    );
     const introspect = async () => {
       const body = new URLSearchParams({ token: fragment['access_token']!, client_id: spa.clientId });
-      const answer = await fetch(`${issuer}/v1/introspect`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const answer = await fetch(`${issuer}/v1/introspect`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
       return ((await answer.json()) as { active: boolean }).active;
     };
     expect(await introspect()).toBe(true);
-    const exchange = { grant_type: 'authorization_code', client_id: spa.clientId, code: fragment['code']!, redirect_uri: REDIRECT_URI, code_verifier: verifier };
+    const exchange = {
+      grant_type: 'authorization_code',
+      client_id: spa.clientId,
+      code: fragment['code']!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: verifier,
+    };
     expect((await postToken(t, exchange)).status).toBe(200);
     expect((await postToken(t, exchange)).status).toBe(400);
     expect(await introspect()).toBe(false);

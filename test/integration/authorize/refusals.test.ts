@@ -9,7 +9,16 @@ import type { TestApp } from '../../support/app.js';
 import { createPolicyAndRule, createServer, createUser, oneEvent } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { MovableClock } from '../token/issued-tokens.js';
-import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createBrowserClient, createWebClient, redirectParams, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  assignedUser,
+  authorizeUrl,
+  createBrowserClient,
+  createWebClient,
+  redirectParams,
+  signInThrough,
+} from './fixtures.js';
 
 let t: TestApp;
 let web: TestClient;
@@ -28,7 +37,18 @@ afterAll(async () => {
 });
 
 const codeRequest = (extra: Record<string, string> = {}, serverId = 'default') =>
-  authorizeUrl(t, { client_id: web.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 'st-1', ...extra }, serverId);
+  authorizeUrl(
+    t,
+    {
+      client_id: web.clientId,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: 'openid',
+      state: 'st-1',
+      ...extra,
+    },
+    serverId,
+  );
 
 /** A browser signed in to the default server. */
 async function signedIn(): Promise<Browser> {
@@ -48,13 +68,20 @@ async function errorPage(url: string): Promise<string> {
 describe('refused before the redirect URI is trusted: a 400 page, never a redirect', () => {
   it('an unknown client_id', async () => {
     const { result, event } = await oneEvent(t, () => errorPage(codeRequest({ client_id: 'nope' })));
-    expect(result).toContain("Invalid value for &#39;client_id&#39; parameter.");
-    expect(event).toMatchObject({ endpoint: 'authorize', outcome: 'failure', error: 'invalid_client', client_id: 'nope' });
+    expect(result).toContain('Invalid value for &#39;client_id&#39; parameter.');
+    expect(event).toMatchObject({
+      endpoint: 'authorize',
+      outcome: 'failure',
+      error: 'invalid_client',
+      client_id: 'nope',
+    });
   });
 
   it('a redirect_uri that is not registered, named in the page', async () => {
     const html = await errorPage(codeRequest({ redirect_uri: 'https://evil.example.com/cb' }));
-    expect(html).toContain('The &#39;redirect_uri&#39; parameter must be a Login redirect URI in the client app settings.');
+    expect(html).toContain(
+      'The &#39;redirect_uri&#39; parameter must be a Login redirect URI in the client app settings.',
+    );
     expect(html).not.toContain('evil.example.com');
   });
 
@@ -74,7 +101,8 @@ describe('refused before the redirect URI is trusted: a 400 page, never a redire
 });
 
 describe('refused at the redirect URI with state', () => {
-  const refused = async (url: string, part: 'query' | 'fragment' = 'query') => redirectParams(await fetch(url, { redirect: 'manual' }), part);
+  const refused = async (url: string, part: 'query' | 'fragment' = 'query') =>
+    redirectParams(await fetch(url, { redirect: 'manual' }), part);
 
   it('id_token without a nonce', async () => {
     const params = await refused(codeRequest({ response_type: 'id_token' }), 'fragment');
@@ -83,52 +111,104 @@ describe('refused at the redirect URI with state', () => {
 
   it('query response mode with id_token', async () => {
     const params = await refused(codeRequest({ response_type: 'id_token', response_mode: 'query', nonce: 'n' }));
-    expect(params).toEqual({ error: 'unsupported_response_mode', error_description: "'query' response mode cannot be used with either the 'id_token' or 'token' response types.", state: 'st-1' });
+    expect(params).toEqual({
+      error: 'unsupported_response_mode',
+      error_description: "'query' response mode cannot be used with either the 'id_token' or 'token' response types.",
+      state: 'st-1',
+    });
   });
 
   it('a public client without a PKCE challenge', async () => {
-    const params = await refused(authorizeUrl(t, { client_id: spa.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's' }));
-    expect(params).toEqual({ error: 'invalid_request', error_description: 'PKCE code challenge is required by the application.', state: 's' });
+    const params = await refused(
+      authorizeUrl(t, {
+        client_id: spa.clientId,
+        redirect_uri: REDIRECT_URI,
+        response_type: 'code',
+        scope: 'openid',
+        state: 's',
+      }),
+    );
+    expect(params).toEqual({
+      error: 'invalid_request',
+      error_description: 'PKCE code challenge is required by the application.',
+      state: 's',
+    });
   });
 
   it('a response type the app does not list, and one that does not exist', async () => {
     const codeOnly = await createWebClient(t, {}, { grant_types: ['authorization_code'], response_types: ['code'] });
-    const notListed = await refused(authorizeUrl(t, { client_id: codeOnly.clientId, redirect_uri: REDIRECT_URI, response_type: 'token', nonce: 'n', state: 's' }), 'fragment');
-    expect(notListed).toMatchObject({ error: 'unsupported_response_type', error_description: 'The response type is not supported by the authorization server. Configured response types: [code].' });
+    const notListed = await refused(
+      authorizeUrl(t, {
+        client_id: codeOnly.clientId,
+        redirect_uri: REDIRECT_URI,
+        response_type: 'token',
+        nonce: 'n',
+        state: 's',
+      }),
+      'fragment',
+    );
+    expect(notListed).toMatchObject({
+      error: 'unsupported_response_type',
+      error_description:
+        'The response type is not supported by the authorization server. Configured response types: [code].',
+    });
     const unknown = await refused(codeRequest({ response_type: 'code banana' }));
     expect(unknown).toMatchObject({ error: 'unsupported_response_type', state: 'st-1' });
   });
 
   it('prompt=none without a session', async () => {
     const params = await refused(codeRequest({ prompt: 'none' }));
-    expect(params).toEqual({ error: 'login_required', error_description: 'The client specified not to prompt, but the user is not logged in.', state: 'st-1' });
+    expect(params).toEqual({
+      error: 'login_required',
+      error_description: 'The client specified not to prompt, but the user is not logged in.',
+      state: 'st-1',
+    });
   });
 
   it('a user not assigned to the app, after signing in', async () => {
     await createUser(t, 'dave@example.com');
     const params = redirectParams(await signInThrough(t, new Browser(), codeRequest(), 'dave@example.com'));
-    expect(params).toEqual({ error: 'access_denied', error_description: 'User is not assigned to the client application.', state: 'st-1' });
+    expect(params).toEqual({
+      error: 'access_denied',
+      error_description: 'User is not assigned to the client application.',
+      state: 'st-1',
+    });
   });
 
   it('an unknown scope', async () => {
     const browser = await signedIn();
     const params = redirectParams(await browser.get(codeRequest({ scope: 'openid nope' })));
-    expect(params).toEqual({ error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.', state: 'st-1' });
+    expect(params).toEqual({
+      error: 'invalid_scope',
+      error_description: 'One or more scopes are not configured for the authorization server resource.',
+      state: 'st-1',
+    });
   });
 
   it('an ID token without openid', async () => {
     const browser = await signedIn();
-    const params = redirectParams(await browser.get(codeRequest({ response_type: 'id_token', scope: 'profile', nonce: 'n' })), 'fragment');
-    expect(params).toEqual({ error: 'access_denied', error_description: "Requests for ID tokens or access tokens with OpenID scopes require the 'openid' scope.", state: 'st-1' });
+    const params = redirectParams(
+      await browser.get(codeRequest({ response_type: 'id_token', scope: 'profile', nonce: 'n' })),
+      'fragment',
+    );
+    expect(params).toEqual({
+      error: 'access_denied',
+      error_description: "Requests for ID tokens or access tokens with OpenID scopes require the 'openid' scope.",
+      state: 'st-1',
+    });
   });
 });
 
-const OKTA_TEXT_NONCE = "The 'nonce' parameter is required for authorize requests with either the 'id_token' or 'token' response types..";
+const OKTA_TEXT_NONCE =
+  "The 'nonce' parameter is required for authorize requests with either the 'id_token' or 'token' response types..";
 
 describe('sessions, prompt and max_age', () => {
   it('prompt=none with a session returns a code', async () => {
     const browser = await signedIn();
-    expect(redirectParams(await browser.get(codeRequest({ prompt: 'none' })))).toMatchObject({ code: expect.any(String), state: 'st-1' });
+    expect(redirectParams(await browser.get(codeRequest({ prompt: 'none' })))).toMatchObject({
+      code: expect.any(String),
+      state: 'st-1',
+    });
   });
 
   it('prompt=login shows the form even with a session, and the sign-in then completes', async () => {
@@ -162,24 +242,44 @@ describe('policies decide at /authorize', () => {
     const [policy] = (await (await t.api(base)).json()) as { id: string }[];
     const [rule] = (await (await t.api(`${base}/${policy!.id}/rules`)).json()) as { id: string }[];
     const browser = new Browser();
-    expect(redirectParams(await signInThrough(t, browser, codeRequest({}, serverId), 'alice@example.com'))).toHaveProperty('code');
+    expect(
+      redirectParams(await signInThrough(t, browser, codeRequest({}, serverId), 'alice@example.com')),
+    ).toHaveProperty('code');
 
     await t.api(`${base}/${policy!.id}/rules/${rule!.id}/lifecycle/deactivate`, { method: 'POST' });
-    const { result, event } = await oneEvent(t, async () => redirectParams(await browser.get(codeRequest({}, serverId))));
-    expect(result).toEqual({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.', state: 'st-1' });
+    const { result, event } = await oneEvent(t, async () =>
+      redirectParams(await browser.get(codeRequest({}, serverId))),
+    );
+    expect(result).toEqual({
+      error: 'access_denied',
+      error_description: 'Policy evaluation failed for this request, please check the policy configurations.',
+      state: 'st-1',
+    });
     expect(event.detail).toContain('rule is INACTIVE');
 
     await t.api(`${base}/${policy!.id}/rules/${rule!.id}/lifecycle/activate`, { method: 'POST' });
     await t.api(`${base}/${policy!.id}/lifecycle/deactivate`, { method: 'POST' });
     const disabledPolicy = redirectParams(await browser.get(codeRequest({}, serverId)));
-    expect(disabledPolicy).toEqual({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.', state: 'st-1' });
+    expect(disabledPolicy).toEqual({
+      error: 'access_denied',
+      error_description: 'Policy evaluation failed for this request, please check the policy configurations.',
+      state: 'st-1',
+    });
   });
 
   it('evaluates implicit for token-only response types', async () => {
     const serverId = await createServer(t, 'codes-only');
     await createPolicyAndRule(t, serverId, ['authorization_code']);
     const browser = new Browser();
-    const answer = await signInThrough(t, browser, codeRequest({ response_type: 'id_token', nonce: 'n' }, serverId), 'alice@example.com');
-    expect(redirectParams(answer, 'fragment')).toMatchObject({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.' });
+    const answer = await signInThrough(
+      t,
+      browser,
+      codeRequest({ response_type: 'id_token', nonce: 'n' }, serverId),
+      'alice@example.com',
+    );
+    expect(redirectParams(answer, 'fragment')).toMatchObject({
+      error: 'access_denied',
+      error_description: 'Policy evaluation failed for this request, please check the policy configurations.',
+    });
   });
 });

@@ -8,7 +8,16 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { PASSWORD, events } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
-import { Browser, REDIRECT_URI, assignedUser, authorizeUrl, createWebClient, formOf, redirectParams, signInThrough } from './fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  assignedUser,
+  authorizeUrl,
+  createWebClient,
+  formOf,
+  redirectParams,
+  signInThrough,
+} from './fixtures.js';
 
 const FAILED = 'Sign-in failed. Check your username and password.';
 let t: TestApp;
@@ -27,19 +36,30 @@ afterAll(async () => {
 });
 
 const request = (extra: Record<string, string> = {}) =>
-  authorizeUrl(t, { client_id: web.clientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: 'openid', state: 's', ...extra });
+  authorizeUrl(t, {
+    client_id: web.clientId,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'openid',
+    state: 's',
+    ...extra,
+  });
 
 describe('the sign-in page', () => {
   it('has Username, Password and Sign in, the app label, and a strict CSP', async () => {
     const page = await new Browser().get(request());
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy')!;
-    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self' https:\/\/app\.example\.com; frame-ancestors 'none'; base-uri 'none'$/);
+    expect(csp).toMatch(
+      /^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; form-action 'self' https:\/\/app\.example\.com; frame-ancestors 'none'; base-uri 'none'$/,
+    );
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
     expect(html).toContain('<h1>Sign in to Web app</h1>');
     expect(html).toContain('<label for="username">Username</label><input id="username" name="username"');
-    expect(html).toContain('<label for="password">Password</label><input id="password" name="password" type="password"');
+    expect(html).toContain(
+      '<label for="password">Password</label><input id="password" name="password" type="password"',
+    );
     expect(html).toContain('<button type="submit">Sign in</button>');
     expect(html).not.toContain('<script');
   });
@@ -52,7 +72,11 @@ describe('the sign-in page', () => {
 
   it('answers a wrong password, an unknown user and a suspended user with the same message', async () => {
     const answers: string[] = [];
-    for (const [username, password] of [['alice@example.com', 'wrong'], ['nobody@example.com', PASSWORD], ['carol@example.com', PASSWORD]] as const) {
+    for (const [username, password] of [
+      ['alice@example.com', 'wrong'],
+      ['nobody@example.com', PASSWORD],
+      ['carol@example.com', PASSWORD],
+    ] as const) {
       const before = events(t).length;
       const answer = await signInThrough(t, new Browser(), request(), username, password);
       expect(answer.status).toBe(401);
@@ -69,7 +93,11 @@ describe('the sign-in page', () => {
     const browser = new Browser();
     const failed = await signInThrough(t, browser, request(), 'alice@example.com', 'wrong');
     const { action, fields } = formOf(await failed.text());
-    const answer = await browser.post(`${t.origin}${action}`, { ...fields, username: 'alice@example.com', password: PASSWORD });
+    const answer = await browser.post(`${t.origin}${action}`, {
+      ...fields,
+      username: 'alice@example.com',
+      password: PASSWORD,
+    });
     expect(redirectParams(answer)).toMatchObject({ code: expect.any(String), state: 's' });
   });
 
@@ -78,13 +106,20 @@ describe('the sign-in page', () => {
     const page = await browser.get(request());
     const { action, fields } = formOf(await page.text());
     const noCookie = await fetch(`${t.origin}${action}`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ ...fields, username: 'alice@example.com', password: PASSWORD }).toString(),
     });
     expect(noCookie.status).toBe(400);
     expect(noCookie.headers.get('location')).toBeNull();
     expect(await noCookie.text()).toContain('This sign-in form has expired or was not sent by this browser.');
-    const forged = await browser.post(`${t.origin}${action}`, { ...fields, csrf_token: 'forged', username: 'alice@example.com', password: PASSWORD });
+    const forged = await browser.post(`${t.origin}${action}`, {
+      ...fields,
+      csrf_token: 'forged',
+      username: 'alice@example.com',
+      password: PASSWORD,
+    });
     expect(forged.status).toBe(400);
     expect(browser.cookies.has('authbox_session')).toBe(false);
   });

@@ -11,17 +11,39 @@ import type { TestApp } from '../../support/app.js';
 import type { ProtocolEventDto } from '../../../src-main/contracts/events.js';
 import type { ClaimTrace } from '../../../src-main/contracts/trace.js';
 import { createWebClient } from '../authorize/fixtures.js';
-import { assignUser, createPasswordClient, createPolicyAndRule, createServer, events, oneEvent } from '../token/fixtures.js';
+import {
+  assignUser,
+  createPasswordClient,
+  createPolicyAndRule,
+  createServer,
+  events,
+  oneEvent,
+} from '../token/fixtures.js';
 import type { EventRow, TestClient } from '../token/fixtures.js';
 import { createGroup } from '../../support/directory.js';
-import { ALICE, FAILING_EXPRESSION, FAILING_REASON, createClaim, createUserIn, implicitFlow, passwordGrant, payloadOf } from './fixtures.js';
+import {
+  ALICE,
+  FAILING_EXPRESSION,
+  FAILING_REASON,
+  createClaim,
+  createUserIn,
+  implicitFlow,
+  passwordGrant,
+  payloadOf,
+} from './fixtures.js';
 
 let t: TestApp;
 let native: TestClient;
 let web: TestClient;
 
-const notEvaluated = (name: string) => ({ error: 'server_error', error_description: `The '${name}' user claim could not be evaluated.` });
-const TOO_MANY = { error: 'server_error', error_description: 'The groups claim matched too many groups and must be configured to match fewer groups.' };
+const notEvaluated = (name: string) => ({
+  error: 'server_error',
+  error_description: `The '${name}' user claim could not be evaluated.`,
+});
+const TOO_MANY = {
+  error: 'server_error',
+  error_description: 'The groups claim matched too many groups and must be configured to match fewer groups.',
+};
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -36,7 +58,10 @@ afterAll(async () => {
 });
 
 /** A server with a rule for every grant the tests use, and the given claims; returns its id and the claim ids. */
-async function serverWith(name: string, claims: Parameters<typeof createClaim>[2][]): Promise<{ serverId: string; claimIds: string[] }> {
+async function serverWith(
+  name: string,
+  claims: Parameters<typeof createClaim>[2][],
+): Promise<{ serverId: string; claimIds: string[] }> {
   const serverId = await createServer(t, name);
   await createPolicyAndRule(t, serverId, ['password', 'implicit', 'authorization_code']);
   const claimIds = [];
@@ -44,7 +69,8 @@ async function serverWith(name: string, claims: Parameters<typeof createClaim>[2
   return { serverId, claimIds };
 }
 
-const customTrace = (trace: string | null) => (JSON.parse(trace!) as { claims: ClaimTrace[] }).claims.filter((c) => c.source.startsWith('claim '));
+const customTrace = (trace: string | null) =>
+  (JSON.parse(trace!) as { claims: ClaimTrace[] }).claims.filter((c) => c.source.startsWith('claim '));
 
 describe('a RESOURCE claim failing at run time', () => {
   let serverId: string;
@@ -60,18 +86,36 @@ describe('a RESOURCE claim failing at run time', () => {
     [firstNameId, brokenId] = made.claimIds as [string, string];
   });
 
-  it("answers /token with 400 server_error naming the claim; the event log has the EL error and the trace up to the failure", async () => {
+  it('answers /token with 400 server_error naming the claim; the event log has the EL error and the trace up to the failure', async () => {
     const { status, body } = await passwordGrant(t, native, ALICE, 'openid', serverId);
     expect(status).toBe(400);
     expect(body).toEqual(notEvaluated('initials'));
 
     const listed = await t.api(`/api/sandbox/v1/events?serverId=${serverId}&outcome=failure&limit=1`);
     const [event] = (await listed.json()) as ProtocolEventDto[];
-    expect(event).toMatchObject({ endpoint: 'token', grantType: 'password', outcome: 'failure', error: 'server_error', errorDescription: notEvaluated('initials').error_description });
+    expect(event).toMatchObject({
+      endpoint: 'token',
+      grantType: 'password',
+      outcome: 'failure',
+      error: 'server_error',
+      errorDescription: notEvaluated('initials').error_description,
+    });
     const claims = event!.trace!.claims!.filter((c) => c.source.startsWith('claim '));
     expect(claims).toEqual([
-      { name: 'first_name', token: 'access_token', source: `claim ${firstNameId} (RESOURCE EXPRESSION)`, expression: 'user.firstName', value: 'Alice' },
-      { name: 'initials', token: 'access_token', source: `claim ${brokenId} (RESOURCE EXPRESSION)`, expression: FAILING_EXPRESSION, omitted: `failed: ${FAILING_REASON}` },
+      {
+        name: 'first_name',
+        token: 'access_token',
+        source: `claim ${firstNameId} (RESOURCE EXPRESSION)`,
+        expression: 'user.firstName',
+        value: 'Alice',
+      },
+      {
+        name: 'initials',
+        token: 'access_token',
+        source: `claim ${brokenId} (RESOURCE EXPRESSION)`,
+        expression: FAILING_EXPRESSION,
+        omitted: `failed: ${FAILING_REASON}`,
+      },
     ]);
     expect(event!.detail).toBe(`claim 'initials' (${brokenId}): ${FAILING_REASON}`);
   });
@@ -83,9 +127,17 @@ describe('a RESOURCE claim failing at run time', () => {
     // The GET that showed the sign-in page, then the sign-in that failed.
     const [shown, event] = events(t).slice(before) as [EventRow, EventRow];
     expect(shown).toMatchObject({ endpoint: 'authorize', outcome: 'success' });
-    expect(event).toMatchObject({ endpoint: 'authorize', outcome: 'failure', error: 'server_error', error_description: notEvaluated('initials').error_description });
+    expect(event).toMatchObject({
+      endpoint: 'authorize',
+      outcome: 'failure',
+      error: 'server_error',
+      error_description: notEvaluated('initials').error_description,
+    });
     expect(event.detail).toBe(`claim 'initials' (${brokenId}): ${FAILING_REASON}`);
-    expect(customTrace(event.trace).map((c) => [c.name, c.omitted ?? c.value])).toEqual([['first_name', 'Alice'], ['initials', `failed: ${FAILING_REASON}`]]);
+    expect(customTrace(event.trace).map((c) => [c.name, c.omitted ?? c.value])).toEqual([
+      ['first_name', 'Alice'],
+      ['initials', `failed: ${FAILING_REASON}`],
+    ]);
   });
 
   it('does not fail an ID token requested alone, which carries no RESOURCE claims', async () => {
@@ -99,7 +151,9 @@ describe('an IDENTITY claim failing at run time', () => {
   let claimId: string;
 
   beforeAll(async () => {
-    const made = await serverWith('broken-identity', [{ name: 'nickname_guess', claimType: 'IDENTITY', value: FAILING_EXPRESSION, alwaysIncludeInToken: false }]);
+    const made = await serverWith('broken-identity', [
+      { name: 'nickname_guess', claimType: 'IDENTITY', value: FAILING_EXPRESSION, alwaysIncludeInToken: false },
+    ]);
     serverId = made.serverId;
     claimId = made.claimIds[0]!;
   });
@@ -109,13 +163,23 @@ describe('an IDENTITY claim failing at run time', () => {
     expect(status).toBe(200);
     expect(payloadOf(body['id_token'])).not.toHaveProperty('nickname_guess');
 
-    const { result: userinfo, event } = await oneEvent(t, () => fetch(`${t.origin}/oauth2/${serverId}/v1/userinfo`, { headers: { authorization: `Bearer ${body['access_token']}` } }));
+    const { result: userinfo, event } = await oneEvent(t, () =>
+      fetch(`${t.origin}/oauth2/${serverId}/v1/userinfo`, {
+        headers: { authorization: `Bearer ${body['access_token']}` },
+      }),
+    );
     expect(userinfo.status).toBe(400);
     expect(userinfo.headers.get('www-authenticate'), 'a claim failure is no Bearer challenge (RFC 6750 §3)').toBeNull();
     expect(await userinfo.json()).toEqual(notEvaluated('nickname_guess'));
     expect(event).toMatchObject({ endpoint: 'userinfo', outcome: 'failure', error: 'server_error' });
     expect(customTrace(event.trace)).toEqual([
-      { name: 'nickname_guess', token: 'userinfo', source: `claim ${claimId} (IDENTITY EXPRESSION)`, expression: FAILING_EXPRESSION, omitted: `failed: ${FAILING_REASON}` },
+      {
+        name: 'nickname_guess',
+        token: 'userinfo',
+        source: `claim ${claimId} (IDENTITY EXPRESSION)`,
+        expression: FAILING_EXPRESSION,
+        omitted: `failed: ${FAILING_REASON}`,
+      },
     ]);
     expect(event.detail).toBe(`claim 'nickname_guess' (${claimId}): ${FAILING_REASON}`);
 
@@ -131,7 +195,9 @@ describe('a GROUPS claim and the 100-group limit', () => {
   let groupIds: string[];
 
   beforeAll(async () => {
-    const made = await serverWith('crowded', [{ name: 'bulk', claimType: 'RESOURCE', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH', value: 'BULK-' }]);
+    const made = await serverWith('crowded', [
+      { name: 'bulk', claimType: 'RESOURCE', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH', value: 'BULK-' },
+    ]);
     serverId = made.serverId;
     claimId = made.claimIds[0]!;
     groupIds = [];
@@ -157,10 +223,20 @@ describe('a GROUPS claim and the 100-group limit', () => {
     expect(status).toBe(400);
     expect(body).toEqual(TOO_MANY);
     const [event] = events(t).slice(before);
-    expect(event).toMatchObject({ outcome: 'failure', error: 'server_error', error_description: TOO_MANY.error_description });
+    expect(event).toMatchObject({
+      outcome: 'failure',
+      error: 'server_error',
+      error_description: TOO_MANY.error_description,
+    });
     expect(event!.detail).toBe(`claim 'bulk' (${claimId}): 101 groups match STARTS_WITH 'BULK-'; at most 100 may`);
     expect(customTrace(event!.trace)).toEqual([
-      { name: 'bulk', token: 'access_token', source: `claim ${claimId} (RESOURCE GROUPS STARTS_WITH)`, expression: 'BULK-', omitted: "failed: 101 groups match STARTS_WITH 'BULK-'; at most 100 may" },
+      {
+        name: 'bulk',
+        token: 'access_token',
+        source: `claim ${claimId} (RESOURCE GROUPS STARTS_WITH)`,
+        expression: 'BULK-',
+        omitted: "failed: 101 groups match STARTS_WITH 'BULK-'; at most 100 may",
+      },
     ]);
   });
 });

@@ -12,7 +12,6 @@ let t: TestApp;
 let serverId: string;
 let base: string;
 
-
 const send = (method: string, path: string, body?: unknown) =>
   t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const post = (body: unknown) => send('POST', base, body);
@@ -27,10 +26,16 @@ async function expectError(response: Response, status: number, code: string, cau
 
 beforeEach(async () => {
   t = await startTestApp();
-  const server = await send('POST', '/api/v1/authorizationServers', { name: 'orders', description: 'Orders API', audiences: ['api://orders'] });
+  const server = await send('POST', '/api/v1/authorizationServers', {
+    name: 'orders',
+    description: 'Orders API',
+    audiences: ['api://orders'],
+  });
   serverId = ((await server.json()) as { id: string }).id;
   base = `/api/v1/authorizationServers/${serverId}/claims`;
-  expect((await send('POST', `/api/v1/authorizationServers/${serverId}/scopes`, { name: 'orders:read' })).status).toBe(201);
+  expect((await send('POST', `/api/v1/authorizationServers/${serverId}/scopes`, { name: 'orders:read' })).status).toBe(
+    201,
+  );
 });
 
 afterEach(async () => {
@@ -63,18 +68,50 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     ['a blank name', { ...valid, name: '  ' }, 'name: The field cannot be left blank'],
     ['a missing claimType', { ...valid, claimType: undefined }, 'claimType: The field cannot be left blank'],
     ['an unknown claimType', { ...valid, claimType: 'BOTH' }, 'claimType: must be one of RESOURCE, IDENTITY'],
-    ['an unknown valueType', { ...valid, valueType: 'LITERAL' }, 'valueType: must be one of EXPRESSION, GROUPS, SYSTEM'],
+    [
+      'an unknown valueType',
+      { ...valid, valueType: 'LITERAL' },
+      'valueType: must be one of EXPRESSION, GROUPS, SYSTEM',
+    ],
     ['valueType SYSTEM (read-only)', { ...valid, valueType: 'SYSTEM' }, 'valueType: SYSTEM is read-only'],
     ['a missing value', { ...valid, value: undefined }, 'value: The field cannot be left blank'],
     ['a blank value', { ...valid, value: ' ' }, 'value: The field cannot be left blank'],
     ['an unknown status', { ...valid, status: 'ON' }, 'status: must be one of ACTIVE, INACTIVE'],
-    ['an alwaysIncludeInToken that is not a boolean', { ...valid, alwaysIncludeInToken: 'yes' }, 'alwaysIncludeInToken: must be true or false'],
-    ['GROUPS without group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng' }, 'group_filter_type: is required when valueType is GROUPS'],
-    ['EXPRESSION with a group_filter_type', { ...valid, group_filter_type: 'EQUALS' }, 'group_filter_type: applies only to valueType GROUPS'],
-    ['an unknown group_filter_type', { ...valid, valueType: 'GROUPS', value: 'Eng', group_filter_type: 'ENDS_WITH' }, 'group_filter_type: must be one of STARTS_WITH, EQUALS, CONTAINS, REGEX'],
-    ['a REGEX filter that does not compile', { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' }, 'value: invalid regular expression "Eng(": missing closing )'],
-    ['conditions.scopes naming an unknown scope', { ...valid, conditions: { scopes: ['orders:read', 'nope'] } }, "conditions.scopes: no scope named 'nope' exists"],
-    ['conditions.scopes that is not an array', { ...valid, conditions: { scopes: 'orders:read' } }, 'conditions.scopes: must be an array of scope names'],
+    [
+      'an alwaysIncludeInToken that is not a boolean',
+      { ...valid, alwaysIncludeInToken: 'yes' },
+      'alwaysIncludeInToken: must be true or false',
+    ],
+    [
+      'GROUPS without group_filter_type',
+      { ...valid, valueType: 'GROUPS', value: 'Eng' },
+      'group_filter_type: is required when valueType is GROUPS',
+    ],
+    [
+      'EXPRESSION with a group_filter_type',
+      { ...valid, group_filter_type: 'EQUALS' },
+      'group_filter_type: applies only to valueType GROUPS',
+    ],
+    [
+      'an unknown group_filter_type',
+      { ...valid, valueType: 'GROUPS', value: 'Eng', group_filter_type: 'ENDS_WITH' },
+      'group_filter_type: must be one of STARTS_WITH, EQUALS, CONTAINS, REGEX',
+    ],
+    [
+      'a REGEX filter that does not compile',
+      { ...valid, valueType: 'GROUPS', value: 'Eng(', group_filter_type: 'REGEX' },
+      'value: invalid regular expression "Eng(": missing closing )',
+    ],
+    [
+      'conditions.scopes naming an unknown scope',
+      { ...valid, conditions: { scopes: ['orders:read', 'nope'] } },
+      "conditions.scopes: no scope named 'nope' exists",
+    ],
+    [
+      'conditions.scopes that is not an array',
+      { ...valid, conditions: { scopes: 'orders:read' } },
+      'conditions.scopes: must be an array of scope names',
+    ],
     ['a body that is not an object', [valid], 'body: must be a JSON object'],
   ];
   for (const [what, body, cause] of invalid) {
@@ -92,10 +129,30 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     expect(await claimNames()).toEqual([]);
   });
 
-  const reservedId = ['amr', 'aud', 'auth_time', 'exp', 'iat', 'idp', 'iss', 'jti', 'sub', 'ver', 'nonce', 'at_hash', 'c_hash', 'acr'];
+  const reservedId = [
+    'amr',
+    'aud',
+    'auth_time',
+    'exp',
+    'iat',
+    'idp',
+    'iss',
+    'jti',
+    'sub',
+    'ver',
+    'nonce',
+    'at_hash',
+    'c_hash',
+    'acr',
+  ];
   it(`refuses the reserved ID-token names as IDENTITY claims (${reservedId.join(' ')})`, async () => {
     for (const name of reservedId) {
-      await expectError(await post({ ...valid, claimType: 'IDENTITY', name }), 400, 'E0000001', `name: '${name}' is a reserved claim name`);
+      await expectError(
+        await post({ ...valid, claimType: 'IDENTITY', name }),
+        400,
+        'E0000001',
+        `name: '${name}' is a reserved claim name`,
+      );
     }
     expect(await claimNames()).toEqual([]);
   });
@@ -109,35 +166,81 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     await expectError(await post(valid), 400, 'E0000001', 'name: A RESOURCE claim with this name already exists');
     expect((await post({ ...valid, claimType: 'IDENTITY' })).status).toBe(201);
     const other = (await (await post({ ...valid, name: 'title' })).json()) as { id: string };
-    await expectError(await send('PUT', `${base}/${other.id}`, valid), 400, 'E0000001', 'name: A RESOURCE claim with this name already exists');
+    await expectError(
+      await send('PUT', `${base}/${other.id}`, valid),
+      400,
+      'E0000001',
+      'name: A RESOURCE claim with this name already exists',
+    );
     expect(await claimNames()).toEqual(['department', 'department', 'title']);
   });
 
   it('a refused replace leaves the claim as it was', async () => {
     const created = (await (await post(valid)).json()) as { id: string };
-    await expectError(await send('PUT', `${base}/${created.id}`, { ...valid, value: 'x', conditions: { scopes: ['nope'] } }), 400, 'E0000001', 'conditions.scopes');
-    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({ value: 'user.department', conditions: { scopes: [] } });
+    await expectError(
+      await send('PUT', `${base}/${created.id}`, { ...valid, value: 'x', conditions: { scopes: ['nope'] } }),
+      400,
+      'E0000001',
+      'conditions.scopes',
+    );
+    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({
+      value: 'user.department',
+      conditions: { scopes: [] },
+    });
   });
 
-  it("a scope of another server does not satisfy conditions.scopes", async () => {
-    expect((await send('POST', '/api/v1/authorizationServers/default/scopes', { name: 'default:only' })).status).toBe(201);
-    await expectError(await post({ ...valid, conditions: { scopes: ['default:only'] } }), 400, 'E0000001', "conditions.scopes: no scope named 'default:only'");
+  it('a scope of another server does not satisfy conditions.scopes', async () => {
+    expect((await send('POST', '/api/v1/authorizationServers/default/scopes', { name: 'default:only' })).status).toBe(
+      201,
+    );
+    await expectError(
+      await post({ ...valid, conditions: { scopes: ['default:only'] } }),
+      400,
+      'E0000001',
+      "conditions.scopes: no scope named 'default:only'",
+    );
   });
 });
 
 describe('expression and group-filter checks at save time (400 E0000001, the cause gives the column)', () => {
   const refused: [string, string, string | RegExp][] = [
-    ['an operator missing its right operand', 'user.firstName +', "value: expected an expression after '+' at column 16"],
-    ['an unterminated string', 'user.login + "abc', 'value: unterminated string starting at column 14 (a closing " is missing)'],
-    ['an unknown function', 'String.reverse(user.login)', /^value: unknown function String\.reverse at column 1 \(String has: append, .*toUpperCase/],
-    ['an unknown name', 'usr.login', /^value: unknown name usr at column 1 \(an expression starts from user, appuser, app, org, access/],
-    ['a function called with the wrong number of arguments', 'String.toUpperCase(user.login, "x")', 'value: String.toUpperCase expects 1 argument, got 2 at column 1'],
-    ['a wrong arity further in', 'user.login + String.substring(user.login)', 'value: String.substring expects 3 arguments, got 1 at column 14'],
+    [
+      'an operator missing its right operand',
+      'user.firstName +',
+      "value: expected an expression after '+' at column 16",
+    ],
+    [
+      'an unterminated string',
+      'user.login + "abc',
+      'value: unterminated string starting at column 14 (a closing " is missing)',
+    ],
+    [
+      'an unknown function',
+      'String.reverse(user.login)',
+      /^value: unknown function String\.reverse at column 1 \(String has: append, .*toUpperCase/,
+    ],
+    [
+      'an unknown name',
+      'usr.login',
+      /^value: unknown name usr at column 1 \(an expression starts from user, appuser, app, org, access/,
+    ],
+    [
+      'a function called with the wrong number of arguments',
+      'String.toUpperCase(user.login, "x")',
+      'value: String.toUpperCase expects 1 argument, got 2 at column 1',
+    ],
+    [
+      'a wrong arity further in',
+      'user.login + String.substring(user.login)',
+      'value: String.substring expects 3 arguments, got 1 at column 14',
+    ],
   ];
   for (const [what, value, cause] of refused) {
     it(`refuses ${what}: ${value}`, async () => {
       const body = await expectOktaError(await post({ ...valid, value }), 400, 'E0000001');
-      expect(body.errorCauses.map((c) => c.errorSummary)).toEqual([typeof cause === 'string' ? cause : expect.stringMatching(cause)]);
+      expect(body.errorCauses.map((c) => c.errorSummary)).toEqual([
+        typeof cause === 'string' ? cause : expect.stringMatching(cause),
+      ]);
       expect(await claimNames()).toEqual([]);
     });
   }
@@ -151,13 +254,23 @@ describe('expression and group-filter checks at save time (400 E0000001, the cau
 
   it('refuses a replace with a broken expression and leaves the claim as it was', async () => {
     const created = (await (await post(valid)).json()) as { id: string };
-    await expectOktaError(await send('PUT', `${base}/${created.id}`, { ...valid, value: 'user.department +' }), 400, 'E0000001', ["value: expected an expression after '+' at column 17"]);
+    await expectOktaError(
+      await send('PUT', `${base}/${created.id}`, { ...valid, value: 'user.department +' }),
+      400,
+      'E0000001',
+      ["value: expected an expression after '+' at column 17"],
+    );
     expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({ value: 'user.department' });
   });
 
   it('refuses a REGEX group filter that does not compile and accepts one that does', async () => {
     const groups = { ...valid, name: 'groups', valueType: 'GROUPS', group_filter_type: 'REGEX' };
-    await expectError(await post({ ...groups, value: '[' }), 400, 'E0000001', 'value: invalid regular expression "[": missing closing ]');
+    await expectError(
+      await post({ ...groups, value: '[' }),
+      400,
+      'E0000001',
+      'value: invalid regular expression "[": missing closing ]',
+    );
     expect(await claimNames()).toEqual([]);
     const created = await post({ ...groups, value: 'Eng.*' });
     expect(created.status).toBe(201);
@@ -165,14 +278,23 @@ describe('expression and group-filter checks at save time (400 E0000001, the cau
   });
 
   it('accepts Java regex forms JavaScript alone would refuse: an escaped hyphen, an inline (?i)', async () => {
-    for (const [name, value] of [['escaped', 'Eng\\-.*'], ['inline_flag', '(?i)eng.*']]) {
+    for (const [name, value] of [
+      ['escaped', 'Eng\\-.*'],
+      ['inline_flag', '(?i)eng.*'],
+    ]) {
       const created = await post({ ...valid, name, valueType: 'GROUPS', group_filter_type: 'REGEX', value });
       expect(created.status, value).toBe(201);
     }
   });
 
   it('does not parse the filter of a non-REGEX GROUPS claim as an expression', async () => {
-    const created = await post({ ...valid, name: 'groups', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH', value: 'Eng (' });
+    const created = await post({
+      ...valid,
+      name: 'groups',
+      valueType: 'GROUPS',
+      group_filter_type: 'STARTS_WITH',
+      value: 'Eng (',
+    });
     expect(created.status).toBe(201);
   });
 });
@@ -199,7 +321,9 @@ describe('unknown resources', () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
       const response = await send(method, `${base}/oclNOPE`, method === 'PUT' ? valid : undefined);
       expect(response.status).toBe(404);
-      expect(((await response.json()) as OktaErrorJson).errorSummary).toBe('Not found: Resource not found: oclNOPE (OAuth2Claim)');
+      expect(((await response.json()) as OktaErrorJson).errorSummary).toBe(
+        'Not found: Resource not found: oclNOPE (OAuth2Claim)',
+      );
     }
   });
 });

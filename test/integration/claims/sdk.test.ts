@@ -13,9 +13,9 @@ let t: TestApp;
 let client: Client;
 let serverId: string;
 
-
 const api = () => client.authorizationServerApi;
-const create = (claim: Partial<OAuth2Claim>, authServerId = serverId) => api().createOAuth2Claim({ authServerId, oAuth2Claim: claim as OAuth2Claim });
+const create = (claim: Partial<OAuth2Claim>, authServerId = serverId) =>
+  api().createOAuth2Claim({ authServerId, oAuth2Claim: claim as OAuth2Claim });
 const expression = (name: string, extra: Partial<OAuth2Claim> = {}): Partial<OAuth2Claim> => ({
   name,
   claimType: 'RESOURCE',
@@ -76,21 +76,32 @@ describe('claims through the Okta SDK', () => {
     for (const claim of [created, got]) {
       expect(claim).toMatchObject({ ...sent, conditions: { scopes: ['orders:read'] }, system: false });
     }
-    const raw = (await (await t.api(`/api/v1/authorizationServers/${serverId}/claims/${created.id}`)).json()) as Record<string, unknown>;
+    const raw = (await (await t.api(`/api/v1/authorizationServers/${serverId}/claims/${created.id}`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(raw['group_filter_type']).toBe('STARTS_WITH');
     expect(raw).not.toHaveProperty('groupFilterType');
   });
 
   it('accepts every group filter type, REGEX with a valid pattern', async () => {
     for (const type of ['EQUALS', 'CONTAINS', 'REGEX'] as const) {
-      const claim = await create({ name: `g-${type}`, claimType: 'IDENTITY', valueType: 'GROUPS', value: type === 'REGEX' ? '^Eng.*$' : 'Eng', group_filter_type: type });
+      const claim = await create({
+        name: `g-${type}`,
+        claimType: 'IDENTITY',
+        valueType: 'GROUPS',
+        value: type === 'REGEX' ? '^Eng.*$' : 'Eng',
+        group_filter_type: type,
+      });
       expect(claim.group_filter_type).toBe(type);
     }
   });
 
   it('an IDENTITY claim is always included unless told otherwise; a RESOURCE claim always is', async () => {
     expect((await create({ ...expression('a'), claimType: 'IDENTITY' })).alwaysIncludeInToken).toBe(true);
-    expect((await create({ ...expression('b'), claimType: 'IDENTITY', alwaysIncludeInToken: false })).alwaysIncludeInToken).toBe(false);
+    expect(
+      (await create({ ...expression('b'), claimType: 'IDENTITY', alwaysIncludeInToken: false })).alwaysIncludeInToken,
+    ).toBe(false);
     expect((await create({ ...expression('c'), alwaysIncludeInToken: false })).alwaysIncludeInToken).toBe(true);
   });
 
@@ -98,28 +109,55 @@ describe('claims through the Okta SDK', () => {
     for (const name of ['one', 'two', 'three']) await create(expression(name));
     const claims = await collect(await api().listOAuth2Claims({ authServerId: serverId }));
     expect(claims.map((c) => c.name)).toEqual(['one', 'two', 'three']);
-    const paged = await fetch(`${t.origin}/api/v1/authorizationServers/${serverId}/claims?limit=1`, { headers: { authorization: `SSWS ${ADMIN_TOKEN}` } });
+    const paged = await fetch(`${t.origin}/api/v1/authorizationServers/${serverId}/claims?limit=1`, {
+      headers: { authorization: `SSWS ${ADMIN_TOKEN}` },
+    });
     expect(paged.headers.get('link')).toMatch(/rel="next"/);
   });
 
   it('replaces a claim, switching it from EXPRESSION to GROUPS', async () => {
-    const created = await create(expression('department', { conditions: { scopes: ['orders:read'] } as OAuth2Claim['conditions'] }));
+    const created = await create(
+      expression('department', { conditions: { scopes: ['orders:read'] } as OAuth2Claim['conditions'] }),
+    );
     const replaced = await api().replaceOAuth2Claim({
       authServerId: serverId,
       claimId: created.id!,
-      oAuth2Claim: { name: 'teams', claimType: 'RESOURCE', valueType: 'GROUPS', value: 'Team', group_filter_type: 'CONTAINS' } as OAuth2Claim,
+      oAuth2Claim: {
+        name: 'teams',
+        claimType: 'RESOURCE',
+        valueType: 'GROUPS',
+        value: 'Team',
+        group_filter_type: 'CONTAINS',
+      } as OAuth2Claim,
     });
-    expect(replaced).toMatchObject({ id: created.id, name: 'teams', valueType: 'GROUPS', value: 'Team', group_filter_type: 'CONTAINS', conditions: { scopes: [] } });
+    expect(replaced).toMatchObject({
+      id: created.id,
+      name: 'teams',
+      valueType: 'GROUPS',
+      value: 'Team',
+      group_filter_type: 'CONTAINS',
+      conditions: { scopes: [] },
+    });
   });
 
   it('deletes a claim; it is then not found', async () => {
     const created = await create(expression('department'));
     await api().deleteOAuth2Claim({ authServerId: serverId, claimId: created.id! });
-    await expect(api().getOAuth2Claim({ authServerId: serverId, claimId: created.id! })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(api().getOAuth2Claim({ authServerId: serverId, claimId: created.id! })).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 
   it('keeps claims across a restart', async () => {
-    const created = await create({ name: 'groups', claimType: 'IDENTITY', valueType: 'GROUPS', value: '.*', group_filter_type: 'REGEX', conditions: { scopes: ['orders:read'] } as never });
+    const created = await create({
+      name: 'groups',
+      claimType: 'IDENTITY',
+      valueType: 'GROUPS',
+      value: '.*',
+      group_filter_type: 'REGEX',
+      conditions: { scopes: ['orders:read'] } as never,
+    });
     await t.restart();
     client = oktaClient(t.origin);
     expect(await api().getOAuth2Claim({ authServerId: serverId, claimId: created.id! })).toMatchObject({
@@ -137,7 +175,13 @@ describe("the default server's system sub claim and sample claim", () => {
     const claims = await collect(await api().listOAuth2Claims({ authServerId: 'default' }));
     expect(claims.map((c) => c.name)).toEqual(['sub', 'preferred_honorific']);
     expect(claims[1]).toMatchObject({
-      claimType: 'IDENTITY', valueType: 'EXPRESSION', value: 'user.honorific', status: 'ACTIVE', alwaysIncludeInToken: true, system: false, conditions: { scopes: ['profile'] },
+      claimType: 'IDENTITY',
+      valueType: 'EXPRESSION',
+      value: 'user.honorific',
+      status: 'ACTIVE',
+      alwaysIncludeInToken: true,
+      system: false,
+      conditions: { scopes: ['profile'] },
     });
     expect(claims[0]).toMatchObject({
       name: 'sub',
@@ -155,10 +199,20 @@ describe("the default server's system sub claim and sample claim", () => {
   it('is read-only: PUT and DELETE are refused with 403 E0000006 and it stays unchanged', async () => {
     const [sub] = await collect(await api().listOAuth2Claims({ authServerId: 'default' }));
     await expect(
-      api().replaceOAuth2Claim({ authServerId: 'default', claimId: sub!.id!, oAuth2Claim: { ...sub, value: 'app.clientId' } as OAuth2Claim }),
+      api().replaceOAuth2Claim({
+        authServerId: 'default',
+        claimId: sub!.id!,
+        oAuth2Claim: { ...sub, value: 'app.clientId' } as OAuth2Claim,
+      }),
     ).rejects.toMatchObject({ status: 403, errorCode: 'E0000006' });
-    await expect(api().deleteOAuth2Claim({ authServerId: 'default', claimId: sub!.id! })).rejects.toMatchObject({ status: 403, errorCode: 'E0000006' });
-    expect(await api().getOAuth2Claim({ authServerId: 'default', claimId: sub!.id! })).toMatchObject({ value: sub!.value, system: true });
+    await expect(api().deleteOAuth2Claim({ authServerId: 'default', claimId: sub!.id! })).rejects.toMatchObject({
+      status: 403,
+      errorCode: 'E0000006',
+    });
+    expect(await api().getOAuth2Claim({ authServerId: 'default', claimId: sub!.id! })).toMatchObject({
+      value: sub!.value,
+      system: true,
+    });
   });
 
   it('survives a restart and is not created twice', async () => {

@@ -25,7 +25,11 @@ const blockers: Server[] = [];
 
 beforeAll(() => {
   // One build per file: the CLI under test is the compiled one, as `npm run serve` runs it.
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.main.json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.main.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   if (build.status !== 0 && !existsSync(CLI)) {
     throw new Error(`tsc -p tsconfig.main.json failed:\n${build.stdout}${build.stderr}`);
   }
@@ -72,7 +76,13 @@ async function start(args: string[], env?: NodeJS.ProcessEnv): Promise<Started> 
   return { cli, origin: origin!, port: Number(port), token: decodeURIComponent(token!) };
 }
 
-const serveArgs = (data: string, token: string | null = TOKEN) => ['--port', '0', '--data', data, ...(token ? ['--admin-token', token] : [])];
+const serveArgs = (data: string, token: string | null = TOKEN) => [
+  '--port',
+  '0',
+  '--data',
+  data,
+  ...(token ? ['--admin-token', token] : []),
+];
 
 async function getJson<T = Record<string, unknown>>(url: string, token?: string): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -140,7 +150,14 @@ describe('headless CLI: start and serve', () => {
     expect(keys.status).toBe(200);
     expect(keys.body.keys).toHaveLength(2);
     for (const key of keys.body.keys) {
-      expect(key).toEqual({ kty: 'RSA', alg: 'RS256', kid: expect.any(String), use: 'sig', e: 'AQAB', n: expect.any(String) });
+      expect(key).toEqual({
+        kty: 'RSA',
+        alg: 'RS256',
+        kid: expect.any(String),
+        use: 'sig',
+        e: 'AQAB',
+        n: expect.any(String),
+      });
     }
   });
 
@@ -174,7 +191,10 @@ describe('headless CLI: stop and restart', () => {
     expect(await first.cli.stop('SIGTERM')).toEqual({ code: 0, signal: null });
 
     const second = await start(serveArgs(data));
-    const again = await getJson<AuthorizationServerDto>(`${second.origin}/api/v1/authorizationServers/${created.id}`, TOKEN);
+    const again = await getJson<AuthorizationServerDto>(
+      `${second.origin}/api/v1/authorizationServers/${created.id}`,
+      TOKEN,
+    );
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: created.id, name: 'payments', audiences: ['api://payments'] });
     expect(again.body.credentials.signing.kid).toBe(kids[0]);
@@ -221,14 +241,30 @@ describe('headless CLI: bad flags', () => {
   // A usage error is exactly one `authbox:` line naming the problem and pointing to --help; exit code 2.
   it.each([
     ['an unknown flag', ['--bogus'], /^authbox: .*'--bogus'/],
-    ['a port that is not a number', ['--port', 'abc'], /^authbox: --port must be a whole number from 0 to 65535, not 'abc' \(see --help\)$/],
-    ['a port above 65535', ['--port', '70000'], /^authbox: --port must be a whole number from 0 to 65535, not '70000' \(see --help\)$/],
+    [
+      'a port that is not a number',
+      ['--port', 'abc'],
+      /^authbox: --port must be a whole number from 0 to 65535, not 'abc' \(see --help\)$/,
+    ],
+    [
+      'a port above 65535',
+      ['--port', '70000'],
+      /^authbox: --port must be a whole number from 0 to 65535, not '70000' \(see --help\)$/,
+    ],
     ['a negative port', ['--port=-1'], /^authbox: --port .*'-1'/],
-    ['a short admin token', ['--admin-token', 'short'], /^authbox: --admin-token must be 8 to 256 printable characters without spaces \(see --help\)$/],
+    [
+      'a short admin token',
+      ['--admin-token', 'short'],
+      /^authbox: --admin-token must be 8 to 256 printable characters without spaces \(see --help\)$/,
+    ],
     ['an admin token with a space', ['--admin-token', 'has a space 123'], /^authbox: --admin-token must be/],
     ['a positional argument', ['serve'], /^authbox: .*'serve'/],
     ['a flag without its value', ['--port'], /^authbox: .*'--port <value>' argument missing/],
-    ['a token starting with a dash, with the fix in the same line', ['--admin-token', '-abcdefghij'], /^authbox: .*ambiguous.*'--admin-token=-XYZ'/],
+    [
+      'a token starting with a dash, with the fix in the same line',
+      ['--admin-token', '-abcdefghij'],
+      /^authbox: .*ambiguous.*'--admin-token=-XYZ'/,
+    ],
     ['an empty data folder', ['--data', ''], /^authbox: --data needs a folder \(see --help\)$/],
   ])('refuses %s with one clear line', async (_what, flags, message) => {
     const { exit, lines } = await refusal([...serveArgs(tempFolder()), ...flags]);
@@ -257,7 +293,9 @@ describe('headless CLI: start-up problems are one line on stderr', () => {
     const port = await occupiedPort();
     const { exit, lines } = await refusal(['--port', String(port), '--data', tempFolder(), '--admin-token', TOKEN]);
     expect(exit).toEqual({ code: 1, signal: null });
-    expect(lines).toEqual([expect.stringMatching(new RegExp(`^authbox: port ${port} on 127\\.0\\.0\\.1 is already in use`))]);
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^authbox: port ${port} on 127\\.0\\.0\\.1 is already in use`)),
+    ]);
   });
 
   it('reports a data folder that cannot be created, naming it', async () => {

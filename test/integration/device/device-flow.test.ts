@@ -4,7 +4,13 @@
  * (authorization_pending, slow_down by the injected clock, access_denied, expired_token, single
  * use) carries its exact error; a wrong code is refused on the page; device/authorize is CORS-enabled.
  */
-import { None, allowInsecureRequests, discovery, initiateDeviceAuthorization, pollDeviceAuthorizationGrant } from 'openid-client';
+import {
+  None,
+  allowInsecureRequests,
+  discovery,
+  initiateDeviceAuthorization,
+  pollDeviceAuthorizationGrant,
+} from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
@@ -12,7 +18,16 @@ import { assignedUser } from '../authorize/fixtures.js';
 import { decodeJwt, events, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { MovableClock } from '../token/issued-tokens.js';
-import { Browser, createDeviceClient, decide, deviceAuthorize, enterCode, poll, startDevice, typedCode } from './fixtures.js';
+import {
+  Browser,
+  createDeviceClient,
+  decide,
+  deviceAuthorize,
+  enterCode,
+  poll,
+  startDevice,
+  typedCode,
+} from './fixtures.js';
 
 let t: TestApp;
 let tv: TestClient;
@@ -35,7 +50,12 @@ afterAll(async () => {
 const approved = async (scope?: string) => {
   const device = await startDevice(t, tv, scope);
   const browser = new Browser();
-  const answer = await decide(t, browser, await enterCode(t, browser, device.verification_uri_complete, undefined, 'alice@example.com'), 'allow');
+  const answer = await decide(
+    t,
+    browser,
+    await enterCode(t, browser, device.verification_uri_complete, undefined, 'alice@example.com'),
+    'allow',
+  );
   expect(answer.status).toBe(200);
   expect(await answer.text()).toContain('Device activated');
   return device;
@@ -44,7 +64,9 @@ const approved = async (scope?: string) => {
 describe('device authorization grant', () => {
   it('runs with openid-client: start, approve on the page, poll for access, ID and refresh tokens', async () => {
     const issuer = `${t.origin}/oauth2/default`;
-    const config = await discovery(new URL(issuer), tv.clientId, undefined, None(), { execute: [allowInsecureRequests] });
+    const config = await discovery(new URL(issuer), tv.clientId, undefined, None(), {
+      execute: [allowInsecureRequests],
+    });
     const started = await initiateDeviceAuthorization(config, { scope: 'openid profile offline_access' });
     expect(started).toMatchObject({ expires_in: 600, interval: 5, verification_uri: `${issuer}/v1/device` });
     expect(started.user_code).toMatch(USER_CODE);
@@ -59,15 +81,27 @@ describe('device authorization grant', () => {
     const tokens = await pollDeviceAuthorizationGrant(config, { ...started, interval: 0 });
     expect(tokens).toMatchObject({ token_type: 'bearer', scope: 'openid profile offline_access', expires_in: 3600 });
     expect(tokens.refresh_token).toBeDefined();
-    expect(decodeJwt(tokens.access_token).payload).toMatchObject({ cid: tv.clientId, uid: aliceId, scp: ['openid', 'profile', 'offline_access'] });
+    expect(decodeJwt(tokens.access_token).payload).toMatchObject({
+      cid: tv.clientId,
+      uid: aliceId,
+      scp: ['openid', 'profile', 'offline_access'],
+    });
     expect(decodeJwt(tokens.id_token!).payload).toMatchObject({ sub: aliceId, aud: tv.clientId, amr: ['pwd'] });
   });
 
   it('answers authorization_pending, then slow_down when polled sooner than the interval', async () => {
     const device = await startDevice(t, tv);
-    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ status: 400, error: 'authorization_pending', error_description: 'The device authorization is pending. Please try again later.' });
+    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({
+      status: 400,
+      error: 'authorization_pending',
+      error_description: 'The device authorization is pending. Please try again later.',
+    });
     clock.advance(2);
-    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ status: 400, error: 'slow_down', error_description: 'The client is polling too frequently and should slow down.' });
+    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({
+      status: 400,
+      error: 'slow_down',
+      error_description: 'The client is polling too frequently and should slow down.',
+    });
     clock.advance(5);
     expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ error: 'authorization_pending' });
   });
@@ -80,58 +114,103 @@ describe('device authorization grant', () => {
     expect(body['id_token']).toBeDefined();
     expect(body).not.toHaveProperty('refresh_token');
     clock.advance(6);
-    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ error: 'invalid_grant', error_description: 'The device code is invalid or has expired.' });
+    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'The device code is invalid or has expired.',
+    });
   });
 
   it('answers access_denied once the user denies', async () => {
     const device = await startDevice(t, tv);
     const browser = new Browser();
-    const answer = await decide(t, browser, await enterCode(t, browser, device.verification_uri_complete, undefined, 'alice@example.com'), 'deny');
+    const answer = await decide(
+      t,
+      browser,
+      await enterCode(t, browser, device.verification_uri_complete, undefined, 'alice@example.com'),
+      'deny',
+    );
     expect(await answer.text()).toContain('Device not activated');
-    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ status: 400, error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.' });
+    expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({
+      status: 400,
+      error: 'access_denied',
+      error_description: 'The resource owner or authorization server denied the request.',
+    });
   });
 
   it('answers expired_token after ten minutes, and the page no longer takes the code', async () => {
     const device = await startDevice(t, tv);
     clock.advance(601);
     try {
-      expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({ status: 400, error: 'expired_token', error_description: 'The device code has expired.' });
+      expect(await refusal(poll(t, tv, device.device_code))).toMatchObject({
+        status: 400,
+        error: 'expired_token',
+        error_description: 'The device code has expired.',
+      });
       const page = await enterCode(t, new Browser(), device.verification_uri, device.user_code, 'alice@example.com');
       expect(page.status).toBe(400);
-      expect(await page.text()).toContain('That code is not valid or has expired. Check the code shown on your device and try again.');
+      expect(await page.text()).toContain(
+        'That code is not valid or has expired. Check the code shown on your device and try again.',
+      );
     } finally {
       clock.advance(-601);
     }
   });
 
   it('refuses a wrong user code on the page and keeps the typed value escaped', async () => {
-    const page = await enterCode(t, new Browser(), `${t.origin}/oauth2/default/v1/device`, 'BCDF-"<x>', 'alice@example.com');
+    const page = await enterCode(
+      t,
+      new Browser(),
+      `${t.origin}/oauth2/default/v1/device`,
+      'BCDF-"<x>',
+      'alice@example.com',
+    );
     expect(page.status).toBe(400);
     const html = await page.text();
     expect(html).toContain('<label for="user_code">Code</label>');
     expect(typedCode(html)).toBe('BCDF-&quot;&lt;x&gt;');
     const last = events(t).at(-1)!;
-    expect(last).toMatchObject({ endpoint: 'device', outcome: 'failure', error: 'invalid_request', error_description: 'That code is not valid or has expired. Check the code shown on your device and try again.' });
+    expect(last).toMatchObject({
+      endpoint: 'device',
+      outcome: 'failure',
+      error: 'invalid_request',
+      error_description: 'That code is not valid or has expired. Check the code shown on your device and try again.',
+    });
   });
 
   it('accepts the code typed in lower case without the dash, once signed in', async () => {
     const device = await startDevice(t, tv);
-    const page = await enterCode(t, new Browser(), `${t.origin}/oauth2/default/v1/device`, device.user_code.replace('-', '').toLowerCase(), 'alice@example.com');
+    const page = await enterCode(
+      t,
+      new Browser(),
+      `${t.origin}/oauth2/default/v1/device`,
+      device.user_code.replace('-', '').toLowerCase(),
+      'alice@example.com',
+    );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Allow TV app');
   });
 
   it('refuses a form without the CSRF cookie', async () => {
-    const response = await fetch(`${t.origin}/oauth2/default/v1/device`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'user_code=BCDFGHJK&csrf_token=x' });
+    const response = await fetch(`${t.origin}/oauth2/default/v1/device`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'user_code=BCDFGHJK&csrf_token=x',
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
   });
 
   it("refuses an unknown device code and another client's device code", async () => {
-    expect(await refusal(poll(t, tv, 'nope'))).toMatchObject({ error: 'invalid_grant', error_description: 'The device code is invalid or has expired.' });
+    expect(await refusal(poll(t, tv, 'nope'))).toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'The device code is invalid or has expired.',
+    });
     const other = await createDeviceClient(t);
     const device = await startDevice(t, tv);
-    expect(await refusal(poll(t, other, device.device_code))).toMatchObject({ error: 'invalid_grant', error_description: 'The device code is invalid or has expired.' });
+    expect(await refusal(poll(t, other, device.device_code))).toMatchObject({
+      error: 'invalid_grant',
+      error_description: 'The device code is invalid or has expired.',
+    });
   });
 });
 
@@ -139,23 +218,40 @@ describe('device/authorize', () => {
   it('refuses an app without the device_code grant with unauthorized_client', async () => {
     const app = await createDeviceClient(t, ['authorization_code']);
     expect(await refusal(deviceAuthorize(t, { client_id: app.clientId, scope: 'openid' }))).toMatchObject({
-      status: 400, error: 'unauthorized_client', error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code].',
+      status: 400,
+      error: 'unauthorized_client',
+      error_description:
+        'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code].',
     });
   });
 
   it('refuses unknown scopes and unknown clients', async () => {
-    expect(await refusal(deviceAuthorize(t, { client_id: tv.clientId, scope: 'openid nope' }))).toMatchObject({ error: 'invalid_scope', error_description: 'One or more scopes are not configured for the authorization server resource.' });
-    expect(await refusal(deviceAuthorize(t, { client_id: 'unknown', scope: 'openid' }))).toMatchObject({ status: 401, error: 'invalid_client', error_description: 'Client authentication failed. Either the client or the client credentials are invalid.' });
+    expect(await refusal(deviceAuthorize(t, { client_id: tv.clientId, scope: 'openid nope' }))).toMatchObject({
+      error: 'invalid_scope',
+      error_description: 'One or more scopes are not configured for the authorization server resource.',
+    });
+    expect(await refusal(deviceAuthorize(t, { client_id: 'unknown', scope: 'openid' }))).toMatchObject({
+      status: 401,
+      error: 'invalid_client',
+      error_description: 'Client authentication failed. Either the client or the client credentials are invalid.',
+    });
   });
 
   it('is CORS-enabled like introspect: a redirect origin may preflight and read the answer, others not', async () => {
     const local = await createDeviceClient(t, undefined, ['http://localhost:5173/login/callback']);
     const url = `${t.origin}/oauth2/default/v1/device/authorize`;
-    const preflight = (origin: string) => fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const preflight = (origin: string) =>
+      fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin')).toBe(
+      'http://localhost:5173',
+    );
     expect((await preflight('https://nope.example.com')).headers.get('access-control-allow-origin')).toBeNull();
     const body = new URLSearchParams({ client_id: local.clientId, scope: 'openid' }).toString();
-    const answer = await fetch(url, { method: 'POST', headers: { origin: 'http://localhost:5173', 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const answer = await fetch(url, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173', 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(answer.status).toBe(200);
     expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(answer.headers.get('cache-control')).toBe('no-store');

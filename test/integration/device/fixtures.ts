@@ -21,19 +21,36 @@ export interface DeviceAuthorization {
 }
 
 /** A native public app (no secret) allowed authorization_code, refresh_token and device_code. */
-export function createDeviceClient(t: TestApp, grants: string[] = ['authorization_code', 'refresh_token', DEVICE_GRANT], redirectUris = ['com.example.tv:/callback']): Promise<TestClient> {
+export function createDeviceClient(
+  t: TestApp,
+  grants: string[] = ['authorization_code', 'refresh_token', DEVICE_GRANT],
+  redirectUris = ['com.example.tv:/callback'],
+): Promise<TestClient> {
   return createClient(t, {
     label: 'TV app',
     credentials: { token_endpoint_auth_method: 'none', pkce_required: true },
-    settings: { application_type: 'native', grant_types: grants, response_types: ['code'], redirect_uris: redirectUris },
+    settings: {
+      application_type: 'native',
+      grant_types: grants,
+      response_types: ['code'],
+      redirect_uris: redirectUris,
+    },
   });
 }
 
 export function deviceAuthorize(t: TestApp, params: Record<string, string>, serverId = 'default'): Promise<Response> {
-  return fetch(`${t.origin}/oauth2/${serverId}/v1/device/authorize`, { method: 'POST', headers: FORM, body: new URLSearchParams(params).toString() });
+  return fetch(`${t.origin}/oauth2/${serverId}/v1/device/authorize`, {
+    method: 'POST',
+    headers: FORM,
+    body: new URLSearchParams(params).toString(),
+  });
 }
 
-export async function startDevice(t: TestApp, client: TestClient, scope = 'openid profile offline_access'): Promise<DeviceAuthorization> {
+export async function startDevice(
+  t: TestApp,
+  client: TestClient,
+  scope = 'openid profile offline_access',
+): Promise<DeviceAuthorization> {
   const response = await deviceAuthorize(t, { client_id: client.clientId, scope });
   expect(response.status).toBe(200);
   return (await response.json()) as DeviceAuthorization;
@@ -41,21 +58,38 @@ export async function startDevice(t: TestApp, client: TestClient, scope = 'openi
 
 export function poll(t: TestApp, client: TestClient, deviceCode: string): Promise<Response> {
   return fetch(`${t.origin}/oauth2/default/v1/token`, {
-    method: 'POST', headers: FORM, body: new URLSearchParams({ grant_type: DEVICE_GRANT, device_code: deviceCode, client_id: client.clientId }).toString(),
+    method: 'POST',
+    headers: FORM,
+    body: new URLSearchParams({
+      grant_type: DEVICE_GRANT,
+      device_code: deviceCode,
+      client_id: client.clientId,
+    }).toString(),
   });
 }
 
 /** The Code input's value on the code page. */
-export const typedCode = (html: string) => /<input id="user_code" name="user_code"[^>]* value="([^"]*)">/.exec(html)?.[1];
+export const typedCode = (html: string) =>
+  /<input id="user_code" name="user_code"[^>]* value="([^"]*)">/.exec(html)?.[1];
 
 /** Opens the verification URI, signs in, submits `code` and returns the approve page (or the refusal). */
-export async function enterCode(t: TestApp, browser: Browser, url: string, code: string | undefined, login: string): Promise<Response> {
+export async function enterCode(
+  t: TestApp,
+  browser: Browser,
+  url: string,
+  code: string | undefined,
+  login: string,
+): Promise<Response> {
   const first = await browser.get(url);
   expect(first.status).toBe(200);
   let html = await first.text();
   if (html.includes('name="password"')) {
     const signIn = formOf(html);
-    const codePage = await browser.post(`${t.origin}${signIn.action}`, { ...signIn.fields, username: login, password: PASSWORD });
+    const codePage = await browser.post(`${t.origin}${signIn.action}`, {
+      ...signIn.fields,
+      username: login,
+      password: PASSWORD,
+    });
     expect(codePage.status).toBe(200);
     html = await codePage.text();
   }
@@ -64,7 +98,12 @@ export async function enterCode(t: TestApp, browser: Browser, url: string, code:
 }
 
 /** Answers the approve page. */
-export async function decide(t: TestApp, browser: Browser, approvePage: Response, decision: 'allow' | 'deny'): Promise<Response> {
+export async function decide(
+  t: TestApp,
+  browser: Browser,
+  approvePage: Response,
+  decision: 'allow' | 'deny',
+): Promise<Response> {
   expect(approvePage.status).toBe(200);
   const form = formOf(await approvePage.text());
   return browser.post(`${t.origin}${form.action}`, { ...form.fields, decision });

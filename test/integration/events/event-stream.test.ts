@@ -34,11 +34,18 @@ class ResponseStub {
 let log: EventLog;
 let response: ResponseStub;
 const stream = (keepAliveMs?: number) =>
-  new EventStream(response as unknown as ServerResponse, log, { criteria: {}, ...(keepAliveMs === undefined ? {} : { keepAliveMs }) });
+  new EventStream(response as unknown as ServerResponse, log, {
+    criteria: {},
+    ...(keepAliveMs === undefined ? {} : { keepAliveMs }),
+  });
 
 beforeEach(() => {
   vi.useFakeTimers();
-  log = new EventLog({ store: new SqliteEventRepository(openDatabase(':memory:')), crypto: new FakeCrypto(), clock: new FakeClock(new Date('2024-05-01T10:00:00Z')) });
+  log = new EventLog({
+    store: new SqliteEventRepository(openDatabase(':memory:')),
+    crypto: new FakeCrypto(),
+    clock: new FakeClock(new Date('2024-05-01T10:00:00Z')),
+  });
   response = new ResponseStub();
 });
 afterEach(() => {
@@ -49,7 +56,10 @@ describe('EventStream', () => {
   it('sends a keep-alive comment every 15 seconds by default', () => {
     const s = stream();
     s.open();
-    expect(response.head).toEqual([200, expect.objectContaining({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' })]);
+    expect(response.head).toEqual([
+      200,
+      expect.objectContaining({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' }),
+    ]);
     vi.advanceTimersByTime(KEEP_ALIVE_MS - 1);
     expect(response.chunks).toEqual([]);
     vi.advanceTimersByTime(1);
@@ -79,7 +89,16 @@ describe('EventStream', () => {
   it('writes one event as id, event: protocol and one line of JSON', () => {
     const event = log.record({ ...SAMPLE, detail: 'line one\nline two' });
     const text = formatEvent(event);
-    expect(text.split('\n')).toEqual([`id: ${event.id}`, 'event: protocol', expect.stringMatching(/^data: \{.*\}$/), '', '']);
-    expect(JSON.parse(text.split('\n')[2]!.slice('data: '.length))).toMatchObject({ detail: 'line one\nline two', time: '2024-05-01T10:00:00.000Z' });
+    expect(text.split('\n')).toEqual([
+      `id: ${event.id}`,
+      'event: protocol',
+      expect.stringMatching(/^data: \{.*\}$/),
+      '',
+      '',
+    ]);
+    expect(JSON.parse(text.split('\n')[2]!.slice('data: '.length))).toMatchObject({
+      detail: 'line one\nline two',
+      time: '2024-05-01T10:00:00.000Z',
+    });
   });
 });

@@ -15,8 +15,6 @@ export const SAMPLE: NewProtocolEvent = {
   trace: null,
 };
 
-
-
 export interface SseMessage {
   id?: string;
   event?: string;

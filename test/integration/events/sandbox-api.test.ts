@@ -24,11 +24,30 @@ const ids = (events: { id: string }[]) => events.map((e) => e.id);
 
 beforeAll(async () => {
   t = await startTestApp({ clock: { now: () => NOW } });
-  const trace = { policies: [{ id: 'pol1', name: 'Default Policy', priority: 1, outcome: 'skipped' as const, reason: 'client not listed', rules: [] }] };
+  const trace = {
+    policies: [
+      {
+        id: 'pol1',
+        name: 'Default Policy',
+        priority: 1,
+        outcome: 'skipped' as const,
+        reason: 'client not listed',
+        rules: [],
+      },
+    ],
+  };
   recorded = [
     record(),
     record({ serverId: 'ausOther', clientId: 'client2' }),
-    record({ grantType: 'password', userId: '00u1', outcome: 'failure', error: 'invalid_grant', errorDescription: 'The credentials provided were invalid.', detail: 'wrong password', trace }),
+    record({
+      grantType: 'password',
+      userId: '00u1',
+      outcome: 'failure',
+      error: 'invalid_grant',
+      errorDescription: 'The credentials provided were invalid.',
+      detail: 'wrong password',
+      trace,
+    }),
     record({ endpoint: 'authorize', grantType: 'code', userId: '00u1' }),
   ];
 });
@@ -95,7 +114,11 @@ describe('GET /api/sandbox/v1/events/{id}', () => {
   it('returns one event', async () => {
     const response = await t.api(`/api/sandbox/v1/events/${recorded[2]!.id}`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: recorded[2]!.id, detail: 'wrong password', time: '2024-05-01T10:00:00.000Z' });
+    expect(await response.json()).toMatchObject({
+      id: recorded[2]!.id,
+      detail: 'wrong password',
+      time: '2024-05-01T10:00:00.000Z',
+    });
   });
 
   it('answers an unknown id with 404 E0000007 (Event)', async () => {
@@ -106,23 +129,39 @@ describe('GET /api/sandbox/v1/events/{id}', () => {
 
 describe('the sandbox API surface', () => {
   it('refuses a request without a token with 403 E0000005 and a wrong token with 401 E0000011', async () => {
-    for (const path of ['/api/sandbox/v1/events', '/api/sandbox/v1/events/stream', `/api/sandbox/v1/events/${recorded[0]!.id}`, '/api/sandbox/v1/nothing']) {
+    for (const path of [
+      '/api/sandbox/v1/events',
+      '/api/sandbox/v1/events/stream',
+      `/api/sandbox/v1/events/${recorded[0]!.id}`,
+      '/api/sandbox/v1/nothing',
+    ]) {
       await expectOktaError(await fetch(`${t.origin}${path}`), 403, 'E0000005');
-      await expectOktaError(await fetch(`${t.origin}${path}`, { headers: { authorization: 'SSWS wrong' } }), 401, 'E0000011');
+      await expectOktaError(
+        await fetch(`${t.origin}${path}`, { headers: { authorization: 'SSWS wrong' } }),
+        401,
+        'E0000011',
+      );
     }
   });
 
   it('answers an unknown sandbox path with 404 E0000008 and another verb with 405 E0000022', async () => {
     await expectOktaError(await t.api('/api/sandbox/v1/nothing'), 404, 'E0000008');
     await expectOktaError(await t.api('/api/sandbox/v1/events', { method: 'POST', body: '{}' }), 405, 'E0000022');
-    await expectOktaError(await t.api(`/api/sandbox/v1/events/${recorded[0]!.id}`, { method: 'DELETE' }), 405, 'E0000022');
+    await expectOktaError(
+      await t.api(`/api/sandbox/v1/events/${recorded[0]!.id}`, { method: 'DELETE' }),
+      405,
+      'E0000022',
+    );
   });
 
   it('sends no CORS headers, even to a cross-origin request', async () => {
     const response = await t.api('/api/sandbox/v1/events', { headers: { origin: 'https://evil.example' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${t.origin}/api/sandbox/v1/events`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    const preflight = await fetch(`${t.origin}/api/sandbox/v1/events`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -14,7 +14,10 @@ const record = (fields: Partial<NewProtocolEvent> = {}) => t.app.services.events
 const listeners = () => t.app.services.events.listenerCount;
 
 /** Opens a stream; the caller cancels it (or the server ends it). */
-async function connect(query = '', headers: Record<string, string> = {}): Promise<{ response: Response; sse: SseReader }> {
+async function connect(
+  query = '',
+  headers: Record<string, string> = {},
+): Promise<{ response: Response; sse: SseReader }> {
   const response = await t.api(`/api/sandbox/v1/events/stream${query}`, { headers });
   expect(response.status).toBe(200);
   return { response, sse: new SseReader(response) };
@@ -80,11 +83,18 @@ describe('the event stream', () => {
   });
 
   it('refuses a bad resume point or filter with 400 E0000001 naming it', async () => {
-    await expectOktaError(await t.api('/api/sandbox/v1/events/stream?after=nope'), 400, 'E0000001', ['after: must be an event id (evt…)']);
-    await expectOktaError(await t.api('/api/sandbox/v1/events/stream', { headers: { 'last-event-id': 'x y' } }), 400, 'E0000001', [
-      'Last-Event-ID: must be an event id (evt…)',
+    await expectOktaError(await t.api('/api/sandbox/v1/events/stream?after=nope'), 400, 'E0000001', [
+      'after: must be an event id (evt…)',
     ]);
-    await expectOktaError(await t.api('/api/sandbox/v1/events/stream?outcome=ok'), 400, 'E0000001', ["outcome: must be 'success' or 'failure'"]);
+    await expectOktaError(
+      await t.api('/api/sandbox/v1/events/stream', { headers: { 'last-event-id': 'x y' } }),
+      400,
+      'E0000001',
+      ['Last-Event-ID: must be an event id (evt…)'],
+    );
+    await expectOktaError(await t.api('/api/sandbox/v1/events/stream?outcome=ok'), 400, 'E0000001', [
+      "outcome: must be 'success' or 'failure'",
+    ]);
   });
 
   it('unsubscribes when the client disconnects', async () => {

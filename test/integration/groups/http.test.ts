@@ -17,10 +17,9 @@ afterAll(async () => {
   await t.close();
 });
 
-
-
 const EVERYONE = '00gEVERYONE000000000';
-const send = (method: string, path: string, body?: unknown) => t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const send = (method: string, path: string, body?: unknown) =>
+  t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const groupCount = async () => ((await (await t.api('/api/v1/groups')).json()) as unknown[]).length;
 let serial = 0;
 
@@ -43,7 +42,11 @@ describe('POST /api/v1/groups bad input', () => {
     ['a blank name', { profile: { name: '  ' } }, ['profile.name: The field cannot be left blank']],
     ['a non-string name', { profile: { name: 7 } }, ['profile.name: must be a string']],
     ['a long name', { profile: { name: 'x'.repeat(256) } }, ['profile.name: must be at most 255 characters']],
-    ['a non-string description', { profile: { name: 'ok', description: false } }, ['profile.description: must be a string']],
+    [
+      'a non-string description',
+      { profile: { name: 'ok', description: false } },
+      ['profile.description: must be a string'],
+    ],
     ['a non-object body', 'Engineering', ['body: must be a JSON object']],
   ])('refuses %s with 400 E0000001 and writes nothing', async (_what, body, causes) => {
     const before = await groupCount();
@@ -61,20 +64,33 @@ describe('POST /api/v1/groups bad input', () => {
 
 describe('GET /api/v1/groups', () => {
   it.each([
-    ['filter', 'profile.name eq "x"', "filter: unknown attribute 'profile.name' at column 1 (groups have type, id, lastUpdated, lastMembershipUpdated)"],
+    [
+      'filter',
+      'profile.name eq "x"',
+      "filter: unknown attribute 'profile.name' at column 1 (groups have type, id, lastUpdated, lastMembershipUpdated)",
+    ],
     ['filter', 'type eq OKTA_GROUP', "filter: expected a value after 'eq' (strings need double quotes) at column 9"],
     ['search', 'type sw "OKTA"', "search: 'type' does not support the operator 'sw' in search (use eq) at column 1"],
     ['search', 'profile.name eq "a" and', 'search: expected an attribute name at column 24'],
   ])('refuses %s=%s with 400 E0000031', async (parameter, expression, cause) => {
-    await expectOktaError(await t.api(`/api/v1/groups?${parameter}=${encodeURIComponent(expression)}`), 400, 'E0000031', [cause]);
+    await expectOktaError(
+      await t.api(`/api/v1/groups?${parameter}=${encodeURIComponent(expression)}`),
+      400,
+      'E0000031',
+      [cause],
+    );
   });
 
   it('filters by lastMembershipUpdated', async () => {
     const group = await createGroup();
     const since = encodeURIComponent(`lastMembershipUpdated gt "${group.lastMembershipUpdated}"`);
-    expect(((await (await t.api(`/api/v1/groups?filter=${since}`)).json()) as { id: string }[]).map((g) => g.id)).not.toContain(group.id);
+    expect(
+      ((await (await t.api(`/api/v1/groups?filter=${since}`)).json()) as { id: string }[]).map((g) => g.id),
+    ).not.toContain(group.id);
     await send('PUT', `/api/v1/groups/${group.id}/users/${await createUser()}`);
-    expect(((await (await t.api(`/api/v1/groups?filter=${since}`)).json()) as { id: string }[]).map((g) => g.id)).toContain(group.id);
+    expect(
+      ((await (await t.api(`/api/v1/groups?filter=${since}`)).json()) as { id: string }[]).map((g) => g.id),
+    ).toContain(group.id);
   });
 
   it('pages with absolute Link headers', async () => {
@@ -86,8 +102,18 @@ describe('GET /api/v1/groups', () => {
 
 describe('the Everyone group', () => {
   it.each([
-    ['PUT', `/api/v1/groups/${EVERYONE}`, { profile: { name: 'All' } }, 'The built-in Everyone group always holds every user, so you cannot rename or edit it'],
-    ['DELETE', `/api/v1/groups/${EVERYONE}`, undefined, 'The built-in Everyone group always holds every user, so you cannot delete it'],
+    [
+      'PUT',
+      `/api/v1/groups/${EVERYONE}`,
+      { profile: { name: 'All' } },
+      'The built-in Everyone group always holds every user, so you cannot rename or edit it',
+    ],
+    [
+      'DELETE',
+      `/api/v1/groups/${EVERYONE}`,
+      undefined,
+      'The built-in Everyone group always holds every user, so you cannot delete it',
+    ],
   ])('%s %s answers 403 E0000006', async (method, path, body, summary) => {
     const error = await expectOktaError(await send(method, path, body), 403, 'E0000006');
     expect(error.errorSummary).toBe(summary);
@@ -96,8 +122,14 @@ describe('the Everyone group', () => {
   it('refuses membership changes with 403 E0000006', async () => {
     const user = await createUser();
     for (const method of ['PUT', 'DELETE']) {
-      const error = await expectOktaError(await send(method, `/api/v1/groups/${EVERYONE}/users/${user}`), 403, 'E0000006');
-      expect(error.errorSummary).toMatch(/^The built-in Everyone group always holds every user, so you cannot (add members to|remove members from) it$/);
+      const error = await expectOktaError(
+        await send(method, `/api/v1/groups/${EVERYONE}/users/${user}`),
+        403,
+        'E0000006',
+      );
+      expect(error.errorSummary).toMatch(
+        /^The built-in Everyone group always holds every user, so you cannot (add members to|remove members from) it$/,
+      );
     }
     const groups = (await (await t.api(`/api/v1/users/${user}/groups`)).json()) as { id: string }[];
     expect(groups.map((g) => g.id)).toEqual([EVERYONE]);
@@ -123,7 +155,11 @@ describe('memberships', () => {
     const group = missing === 'group' ? '00gMISSING' : (await createGroup()).id;
     const user = missing === 'user' ? '00uMISSING' : await createUser();
     const error = await expectOktaError(await send(method, `/api/v1/groups/${group}/users/${user}`), 404, 'E0000007');
-    expect(error.errorSummary).toBe(missing === 'user' ? 'Not found: Resource not found: 00uMISSING (User)' : 'Not found: Resource not found: 00gMISSING (Group)');
+    expect(error.errorSummary).toBe(
+      missing === 'user'
+        ? 'Not found: Resource not found: 00uMISSING (User)'
+        : 'Not found: Resource not found: 00gMISSING (Group)',
+    );
   });
 });
 
@@ -134,7 +170,9 @@ describe('DELETE /api/v1/groups/{id}', () => {
     await send('PUT', `/api/v1/groups/${group.id}/users/${user}`);
     const response = await send('DELETE', `/api/v1/groups/${group.id}`);
     expect(response.status).toBe(204);
-    expect(((await (await t.api(`/api/v1/users/${user}/groups`)).json()) as { id: string }[]).map((g) => g.id)).toEqual([EVERYONE]);
+    expect(((await (await t.api(`/api/v1/users/${user}/groups`)).json()) as { id: string }[]).map((g) => g.id)).toEqual(
+      [EVERYONE],
+    );
     await expectOktaError(await send('DELETE', `/api/v1/groups/${group.id}`), 404, 'E0000007');
   });
 
@@ -151,7 +189,9 @@ describe('DELETE /api/v1/groups/{id}', () => {
          refresh_window_minutes, created, last_updated)
        VALUES ('0prREFGROUPS00000001', '00pREFGROUPS00000001', 'Members only', 'ACTIVE', 1, 0, '[]', '[]', 60, 0, 10080, ?, ?)`,
     ).run(now, now);
-    db.prepare("INSERT INTO rule_groups (rule_id, group_id, mode) VALUES ('0prREFGROUPS00000001', ?, 'include')").run(group.id);
+    db.prepare("INSERT INTO rule_groups (rule_id, group_id, mode) VALUES ('0prREFGROUPS00000001', ?, 'include')").run(
+      group.id,
+    );
     db.close();
     const error = await expectOktaError(await send('DELETE', `/api/v1/groups/${group.id}`), 400, 'E0000001', [
       `id: group ${group.id} is used by rule 'Members only' in policy 'Group policy' of authorization server default; remove it there first`,

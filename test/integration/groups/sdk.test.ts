@@ -35,7 +35,9 @@ const EVERYONE = '00gEVERYONE000000000';
 const createGroup = (name: string, description?: string) =>
   client.groupApi.createGroup({ group: { profile: { name, ...(description ? { description } : {}) } } });
 const createUser = (login: string) =>
-  client.userApi.createUser({ body: { profile: { login, email: login }, credentials: { password: { value: 'Abcd1234' } } } as CreateUserRequest });
+  client.userApi.createUser({
+    body: { profile: { login, email: login }, credentials: { password: { value: 'Abcd1234' } } } as CreateUserRequest,
+  });
 const names = (groups: Group[]) => groups.map((g) => g.profile?.name);
 
 describe('groups through the Okta SDK', () => {
@@ -55,7 +57,11 @@ describe('groups through the Okta SDK', () => {
   it('lists Everyone and the created groups, one page at a time', async () => {
     await createGroup('Engineering');
     await createGroup('Sales');
-    expect(names(await collect(await client.groupApi.listGroups({ limit: 1 })))).toEqual(['Everyone', 'Engineering', 'Sales']);
+    expect(names(await collect(await client.groupApi.listGroups({ limit: 1 })))).toEqual([
+      'Everyone',
+      'Engineering',
+      'Sales',
+    ]);
   });
 
   it('finds groups by q, filter and search', async () => {
@@ -63,26 +69,41 @@ describe('groups through the Okta SDK', () => {
     await createGroup('Eng-Admins');
     await createGroup('West Coast');
     expect(names(await collect(await client.groupApi.listGroups({ q: 'eng' })))).toEqual(['Engineering', 'Eng-Admins']);
-    expect(names(await collect(await client.groupApi.listGroups({ filter: 'type eq "BUILT_IN"' })))).toEqual(['Everyone']);
-    expect(names(await collect(await client.groupApi.listGroups({ search: 'profile.name sw "West" or profile.description eq "builders"' })))).toEqual([
-      'Engineering',
-      'West Coast',
+    expect(names(await collect(await client.groupApi.listGroups({ filter: 'type eq "BUILT_IN"' })))).toEqual([
+      'Everyone',
     ]);
+    expect(
+      names(
+        await collect(
+          await client.groupApi.listGroups({ search: 'profile.name sw "West" or profile.description eq "builders"' }),
+        ),
+      ),
+    ).toEqual(['Engineering', 'West Coast']);
   });
 
   it('gets, replaces and deletes a group', async () => {
     const group = await createGroup('Engineering');
     expect((await client.groupApi.getGroup({ groupId: group.id! })).profile?.name).toBe('Engineering');
-    const replaced = await client.groupApi.replaceGroup({ groupId: group.id!, group: { profile: { name: 'R&D', description: 'Research' } } });
+    const replaced = await client.groupApi.replaceGroup({
+      groupId: group.id!,
+      group: { profile: { name: 'R&D', description: 'Research' } },
+    });
     expect(replaced.profile).toMatchObject({ name: 'R&D', description: 'Research' });
     await client.groupApi.deleteGroup({ groupId: group.id! });
-    expect(await apiError(client.groupApi.getGroup({ groupId: group.id! }))).toMatchObject({ status: 404, errorCode: 'E0000007' });
+    expect(await apiError(client.groupApi.getGroup({ groupId: group.id! }))).toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 
   it('refuses a duplicate name with 409 E0000055', async () => {
     await createGroup('Engineering');
     const error = await apiError(createGroup('ENGINEERING'));
-    expect(error).toMatchObject({ status: 409, errorCode: 'E0000055', errorSummary: "Duplicate Group: a group named 'Engineering' already exists" });
+    expect(error).toMatchObject({
+      status: 409,
+      errorCode: 'E0000055',
+      errorSummary: "Duplicate Group: a group named 'Engineering' already exists",
+    });
   });
 });
 
@@ -91,8 +112,13 @@ describe('memberships through the Okta SDK', () => {
     const group = await createGroup('Engineering');
     const user = await createUser('alice@example.com');
     await client.groupApi.assignUserToGroup({ groupId: group.id!, userId: user.id! });
-    expect((await collect(await client.groupApi.listGroupUsers({ groupId: group.id! }))).map((u) => u.profile?.login)).toEqual(['alice@example.com']);
-    expect(names(await collect(await client.userApi.listUserGroups({ userId: user.id! })))).toEqual(['Everyone', 'Engineering']);
+    expect(
+      (await collect(await client.groupApi.listGroupUsers({ groupId: group.id! }))).map((u) => u.profile?.login),
+    ).toEqual(['alice@example.com']);
+    expect(names(await collect(await client.userApi.listUserGroups({ userId: user.id! })))).toEqual([
+      'Everyone',
+      'Engineering',
+    ]);
     const stamped = (await client.groupApi.getGroup({ groupId: group.id! })).lastMembershipUpdated!;
     expect(stamped.getTime()).toBeGreaterThan(group.lastMembershipUpdated!.getTime());
     await client.groupApi.unassignUserFromGroup({ groupId: group.id!, userId: user.id! });
@@ -120,7 +146,9 @@ describe('memberships through the Okta SDK', () => {
 
   it('answers 404 E0000007 for an unknown user or group', async () => {
     const group = await createGroup('Engineering');
-    expect(await apiError(client.groupApi.assignUserToGroup({ groupId: group.id!, userId: '00uMISSING' }))).toMatchObject({
+    expect(
+      await apiError(client.groupApi.assignUserToGroup({ groupId: group.id!, userId: '00uMISSING' })),
+    ).toMatchObject({
       status: 404,
       errorCode: 'E0000007',
       errorSummary: 'Not found: Resource not found: 00uMISSING (User)',

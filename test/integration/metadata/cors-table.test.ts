@@ -30,7 +30,8 @@ interface DocRow {
 
 function allowOrigin(cell: string): AllowOrigin {
   const value = cell.replace(/^204, /, '').replaceAll('`', '');
-  if (value !== '*' && value !== 'the origin' && value !== 'none') throw new Error(`docs/cors.md: unknown cell "${cell}"`);
+  if (value !== '*' && value !== 'the origin' && value !== 'none')
+    throw new Error(`docs/cors.md: unknown cell "${cell}"`);
   return value;
 }
 
@@ -38,9 +39,19 @@ function docRows(): DocRow[] {
   return DOC.split('\n')
     .filter((line) => line.startsWith('| `/oauth2/'))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       expect(cells, line).toHaveLength(6);
-      const [endpoint, methods, preflightTrusted, preflightOther, answerTrusted, answerOther] = cells as [string, string, string, string, string, string];
+      const [endpoint, methods, preflightTrusted, preflightOther, answerTrusted, answerOther] = cells as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       for (const cell of [preflightTrusted, preflightOther]) expect(cell, line).toMatch(/^204, /);
       return {
         url: endpoint.replaceAll('`', '').replace('{serverId}', ':serverId'),
@@ -67,7 +78,11 @@ beforeAll(async () => {
   t = await startTestApp();
   client = await createPasswordClient(t);
   await assignUser(t, client.id, await createUser(t, 'cora@example.com'));
-  const tokens = await postToken(t, { grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' }, { authorization: basic(client.clientId, client.clientSecret!) });
+  const tokens = await postToken(
+    t,
+    { grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' },
+    { authorization: basic(client.clientId, client.clientSecret!) },
+  );
   accessToken = ((await tokens.json()) as { access_token: string }).access_token;
 });
 
@@ -85,7 +100,11 @@ function call(url: string, method: string, origin: string): Promise<Response> {
   const form = (params: Record<string, string>) => new URLSearchParams(params).toString();
   switch (path.replace('/oauth2/default/', '')) {
     case 'v1/token':
-      return postToken(t, { grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' }, { origin, authorization: clientAuth.authorization });
+      return postToken(
+        t,
+        { grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' },
+        { origin, authorization: clientAuth.authorization },
+      );
     case 'v1/introspect':
     case 'v1/revoke':
       return fetch(`${t.origin}${path}`, { method: 'POST', headers: clientAuth, body: form({ token: 'not-a-token' }) });
@@ -94,13 +113,19 @@ function call(url: string, method: string, origin: string): Promise<Response> {
     case 'v1/userinfo':
       return fetch(`${t.origin}${path}`, { method, headers: { origin, authorization: `Bearer ${accessToken}` } });
     default:
-      return fetch(`${t.origin}${path}`, { method, headers: { ...FORM, origin }, ...(method === 'POST' ? { body: '' } : {}) });
+      return fetch(`${t.origin}${path}`, {
+        method,
+        headers: { ...FORM, origin },
+        ...(method === 'POST' ? { body: '' } : {}),
+      });
   }
 }
 
 describe('docs/cors.md', () => {
   it('lists every protocol endpoint of the CORS table, with its methods, once', () => {
-    expect(ROWS.map(({ url, methods }) => ({ url, methods }))).toEqual(PROTOCOL_CORS.map(({ url, methods }) => ({ url, methods: [...methods] })));
+    expect(ROWS.map(({ url, methods }) => ({ url, methods }))).toEqual(
+      PROTOCOL_CORS.map(({ url, methods }) => ({ url, methods: [...methods] })),
+    );
     expect(ALLOWED_HEADERS).toBeDefined();
   });
 
@@ -111,7 +136,11 @@ describe('docs/cors.md', () => {
     ] as const)('answers the preflight from a %s origin as the page says', async (which, origin) => {
       const response = await fetch(`${t.origin}${row.url.replace(':serverId', 'default')}`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': row.methods.at(-1)!, 'access-control-request-headers': 'content-type,x-okta-user-agent-extended' },
+        headers: {
+          origin,
+          'access-control-request-method': row.methods.at(-1)!,
+          'access-control-request-headers': 'content-type,x-okta-user-agent-extended',
+        },
       });
       expect(response.status).toBe(204);
       expect(await response.text()).toBe('');
@@ -142,7 +171,9 @@ describe('docs/cors.md', () => {
   it('refuses to start with a protocol route that has no row in the table', () => {
     const app = Fastify();
     registerProtocolCors(app, {} as HttpContext);
-    expect(() => app.get('/oauth2/:serverId/v1/par', async () => ({}))).toThrow('/oauth2/:serverId/v1/par has no CORS policy');
+    expect(() => app.get('/oauth2/:serverId/v1/par', async () => ({}))).toThrow(
+      '/oauth2/:serverId/v1/par has no CORS policy',
+    );
     expect(() => app.get('/healthz', async () => ({}))).not.toThrow();
   });
 

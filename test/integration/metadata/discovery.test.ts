@@ -19,16 +19,35 @@ describe('openid-configuration', () => {
     const doc = (await response.json()) as Record<string, unknown>;
     const issuer = `${t.origin}/oauth2/default`;
     expect(doc['issuer']).toBe(issuer);
-    for (const key of ['authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'introspection_endpoint', 'revocation_endpoint', 'end_session_endpoint', 'device_authorization_endpoint']) {
+    for (const key of [
+      'authorization_endpoint',
+      'token_endpoint',
+      'userinfo_endpoint',
+      'jwks_uri',
+      'introspection_endpoint',
+      'revocation_endpoint',
+      'end_session_endpoint',
+      'device_authorization_endpoint',
+    ]) {
       expect(doc[key], key).toMatch(new RegExp(`^${issuer}/v1/`));
     }
     expect(doc['code_challenge_methods_supported']).toContain('S256');
     expect(doc['id_token_signing_alg_values_supported']).toEqual(['RS256']);
-    expect(doc['scopes_supported']).toEqual(['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso']);
+    expect(doc['scopes_supported']).toEqual([
+      'openid',
+      'profile',
+      'email',
+      'address',
+      'phone',
+      'offline_access',
+      'device_sso',
+    ]);
   });
 
   it('oauth-authorization-server omits userinfo and ID token members', async () => {
-    const doc = (await (await fetch(`${t.origin}/oauth2/default/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+    const doc = (await (
+      await fetch(`${t.origin}/oauth2/default/.well-known/oauth-authorization-server`)
+    ).json()) as Record<string, unknown>;
     expect(doc['userinfo_endpoint']).toBeUndefined();
     expect(doc['id_token_signing_alg_values_supported']).toBeUndefined();
     expect(doc['claims_supported']).toEqual(['ver', 'jti', 'iss', 'aud', 'iat', 'exp', 'cid', 'uid', 'scp', 'sub']);
@@ -42,16 +61,24 @@ describe('openid-configuration', () => {
       })
     ).json()) as { id: string };
     const viaLocalhost = `http://localhost:${t.app.port}/oauth2/${created.id}`;
-    const doc = (await (await fetch(`${viaLocalhost}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const doc = (await (await fetch(`${viaLocalhost}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(doc['issuer']).toBe(viaLocalhost);
-    const orgUrl = (await (await fetch(`http://localhost:${t.app.port}/oauth2/default/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const orgUrl = (await (
+      await fetch(`http://localhost:${t.app.port}/oauth2/default/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
     expect(orgUrl['issuer']).toBe(`${t.origin}/oauth2/default`);
   });
 
   it('answers an unknown server with 404 E0000007 JSON', async () => {
     const response = await fetch(`${t.origin}/oauth2/nope/.well-known/openid-configuration`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: nope (AuthorizationServer)' });
+    expect(await response.json()).toMatchObject({
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: nope (AuthorizationServer)',
+    });
   });
 });
 

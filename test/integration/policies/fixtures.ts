@@ -48,7 +48,9 @@ export const createApp = createServiceApp;
 export const counts = (t: TestApp) => tableCounts(t, ['policies', 'policy_apps', 'rules', 'rule_users', 'rule_groups']);
 
 /** The Okta error a rejected SDK call carries. */
-export async function oktaError(call: Promise<unknown>): Promise<{ status: number; errorCode: string; errorCauses: { errorSummary: string }[] }> {
+export async function oktaError(
+  call: Promise<unknown>,
+): Promise<{ status: number; errorCode: string; errorCauses: { errorSummary: string }[] }> {
   const error = await call.then(
     () => undefined,
     (e: unknown) => e,

@@ -39,10 +39,15 @@ describe('policies through the Okta SDK', () => {
   beforeEach(useFreshServer);
 
   it('creates a policy: 201, type OAUTH_AUTHORIZATION_POLICY, ACTIVE, priority 1, absolute links', async () => {
-    const response = await t.api(`/api/v1/authorizationServers/${serverId}/policies`, { method: 'POST', body: JSON.stringify(policyBody('Web')) });
+    const response = await t.api(`/api/v1/authorizationServers/${serverId}/policies`, {
+      method: 'POST',
+      body: JSON.stringify(policyBody('Web')),
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const created = (await response.json()) as AuthorizationServerPolicy & { _links: Record<string, { href: string; hints: { allow: string[] } }> };
+    const created = (await response.json()) as AuthorizationServerPolicy & {
+      _links: Record<string, { href: string; hints: { allow: string[] } }>;
+    };
     const self = `${t.origin}/api/v1/authorizationServers/${serverId}/policies/${created.id}`;
     expect(created).toMatchObject({
       type: 'OAUTH_AUTHORIZATION_POLICY',
@@ -69,7 +74,7 @@ describe('policies through the Okta SDK', () => {
     expect(await list()).toEqual([]);
   });
 
-  it('gives the default server Okta\'s Default Policy and Default Policy Rule on a fresh data folder', async () => {
+  it("gives the default server Okta's Default Policy and Default Policy Rule on a fresh data folder", async () => {
     const [policy, ...others] = await list('default');
     expect(others).toEqual([]);
     expect(policy).toMatchObject({
@@ -81,7 +86,9 @@ describe('policies through the Okta SDK', () => {
       system: false,
       conditions: { clients: { include: ['ALL_CLIENTS'] } },
     });
-    const rules = await collect(await api().listAuthorizationServerPolicyRules({ authServerId: 'default', policyId: policy!.id! }));
+    const rules = await collect(
+      await api().listAuthorizationServerPolicyRules({ authServerId: 'default', policyId: policy!.id! }),
+    );
     expect(rules).toHaveLength(1);
     expect(rules[0]).toMatchObject({
       type: 'RESOURCE_ACCESS',
@@ -89,7 +96,9 @@ describe('policies through the Okta SDK', () => {
       priority: 1,
       status: 'ACTIVE',
       conditions: { people: { groups: { include: ['EVERYONE'] } }, scopes: { include: ['*'] } },
-      actions: { token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 } },
+      actions: {
+        token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 },
+      },
     });
     expect(rules[0]!.conditions!.grantTypes!.include).toEqual(
       expect.arrayContaining([
@@ -111,7 +120,10 @@ describe('policies through the Okta SDK', () => {
     const replaced = await api().replaceAuthorizationServerPolicy({
       authServerId: serverId,
       policyId: created.id!,
-      policy: policyBody('Web v2', { description: 'only the web app', conditions: { clients: { include: [clientId] } } }),
+      policy: policyBody('Web v2', {
+        description: 'only the web app',
+        conditions: { clients: { include: [clientId] } },
+      }),
     });
     expect(replaced).toMatchObject({ id: created.id, name: 'Web v2', description: 'only the web app', priority: 1 });
     expect(replaced.conditions?.clients?.include).toEqual([clientId]);
@@ -130,14 +142,23 @@ describe('policies through the Okta SDK', () => {
     expect(inactive._links?.activate?.href).toBe(`${created._links!.self!.href}/lifecycle/activate`);
     expect(inactive._links?.deactivate).toBeUndefined();
     await api().activateAuthorizationServerPolicy({ authServerId: serverId, policyId: created.id! });
-    expect((await api().getAuthorizationServerPolicy({ authServerId: serverId, policyId: created.id! })).status).toBe('ACTIVE');
+    expect((await api().getAuthorizationServerPolicy({ authServerId: serverId, policyId: created.id! })).status).toBe(
+      'ACTIVE',
+    );
   });
 
   it('a replace keeps the status unless it names one', async () => {
     const created = await create('Web', { status: 'INACTIVE' });
     const policyId = created.id!;
-    expect((await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId, policy: policyBody('Web 2') })).status).toBe('INACTIVE');
-    const named = await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId, policy: policyBody('Web 3', { status: 'ACTIVE' }) });
+    expect(
+      (await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId, policy: policyBody('Web 2') }))
+        .status,
+    ).toBe('INACTIVE');
+    const named = await api().replaceAuthorizationServerPolicy({
+      authServerId: serverId,
+      policyId,
+      policy: policyBody('Web 3', { status: 'ACTIVE' }),
+    });
     expect(named.status).toBe('ACTIVE');
   });
 
@@ -147,10 +168,18 @@ describe('policies through the Okta SDK', () => {
 
   it('deleting a policy deletes its rules', async () => {
     const created = await create('Web');
-    await api().createAuthorizationServerPolicyRule({ authServerId: serverId, policyId: created.id!, policyRule: ruleBody('r1') });
+    await api().createAuthorizationServerPolicyRule({
+      authServerId: serverId,
+      policyId: created.id!,
+      policyRule: ruleBody('r1'),
+    });
     const before = counts(t);
     await api().deleteAuthorizationServerPolicy({ authServerId: serverId, policyId: created.id! });
-    expect(counts(t)).toMatchObject({ policies: before['policies']! - 1, rules: before['rules']! - 1, rule_groups: before['rule_groups']! - 1 });
+    expect(counts(t)).toMatchObject({
+      policies: before['policies']! - 1,
+      rules: before['rules']! - 1,
+      rule_groups: before['rule_groups']! - 1,
+    });
   });
 });
 
@@ -177,19 +206,31 @@ describe('policy priorities', () => {
 
   it('moving a policy up shifts the ones in between down', async () => {
     const c = (await list())[2]!;
-    await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId: c.id!, policy: policyBody('C', { priority: 1 }) });
+    await api().replaceAuthorizationServerPolicy({
+      authServerId: serverId,
+      policyId: c.id!,
+      policy: policyBody('C', { priority: 1 }),
+    });
     expect(await order()).toEqual(['1:C', '2:A', '3:B']);
   });
 
   it('moving a policy down shifts the ones in between up', async () => {
     const a = (await list())[0]!;
-    await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId: a.id!, policy: policyBody('A', { priority: 3 }) });
+    await api().replaceAuthorizationServerPolicy({
+      authServerId: serverId,
+      policyId: a.id!,
+      policy: policyBody('A', { priority: 3 }),
+    });
     expect(await order()).toEqual(['1:B', '2:C', '3:A']);
   });
 
   it('a replace without priority keeps the policy where it is', async () => {
     const b = (await list())[1]!;
-    const replaced = await api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId: b.id!, policy: policyBody('B2') });
+    const replaced = await api().replaceAuthorizationServerPolicy({
+      authServerId: serverId,
+      policyId: b.id!,
+      policy: policyBody('B2'),
+    });
     expect(replaced.priority).toBe(2);
     expect(await order()).toEqual(['1:A', '2:B2', '3:C']);
   });
@@ -200,7 +241,7 @@ describe('policy priorities', () => {
     expect(await order()).toEqual(['1:B', '2:C']);
   });
 
-  it('keeps each server\'s priorities separate', async () => {
+  it("keeps each server's priorities separate", async () => {
     expect((await list('default')).map((p) => p.priority)).toEqual([1]);
   });
 });
@@ -218,8 +259,16 @@ describe('policy validation', () => {
     ['priority 1.5', { priority: 1.5 }, 'priority: must be a whole number of at least 1'],
     ['an unknown status', { status: 'PAUSED' }, 'status: must be one of ACTIVE, INACTIVE'],
     ['conditions missing', { conditions: undefined }, 'conditions.clients.include: The field cannot be left blank'],
-    ['no clients', { conditions: { clients: { include: [] } } }, 'conditions.clients.include: The field cannot be left blank'],
-    ['an unknown client', { conditions: { clients: { include: ['nope'] } } }, 'conditions.clients.include: no application has the client_id nope'],
+    [
+      'no clients',
+      { conditions: { clients: { include: [] } } },
+      'conditions.clients.include: The field cannot be left blank',
+    ],
+    [
+      'an unknown client',
+      { conditions: { clients: { include: ['nope'] } } },
+      'conditions.clients.include: no application has the client_id nope',
+    ],
     [
       'ALL_CLIENTS with a client id',
       { conditions: { clients: { include: ['ALL_CLIENTS', 'nope'] } } },
@@ -227,17 +276,24 @@ describe('policy validation', () => {
     ],
   ];
 
-  it.each(invalid)('refuses %s with 400 E0000001 naming the field, writing nothing', async (_case, overrides, cause) => {
-    const before = counts(t);
-    const body = JSON.stringify({ ...policyBody('P'), ...overrides });
-    const response = await t.api(`/api/v1/authorizationServers/${serverId}/policies`, { method: 'POST', body });
-    expect(response.status).toBe(400);
-    const error = (await response.json()) as { errorCode: string; errorSummary: string; errorCauses: { errorSummary: string }[] };
-    expect(error.errorCode).toBe('E0000001');
-    expect(error.errorSummary).toBe(`Api validation failed: ${cause.split(':')[0]}`);
-    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual([cause]);
-    expect(counts(t)).toEqual(before);
-  });
+  it.each(invalid)(
+    'refuses %s with 400 E0000001 naming the field, writing nothing',
+    async (_case, overrides, cause) => {
+      const before = counts(t);
+      const body = JSON.stringify({ ...policyBody('P'), ...overrides });
+      const response = await t.api(`/api/v1/authorizationServers/${serverId}/policies`, { method: 'POST', body });
+      expect(response.status).toBe(400);
+      const error = (await response.json()) as {
+        errorCode: string;
+        errorSummary: string;
+        errorCauses: { errorSummary: string }[];
+      };
+      expect(error.errorCode).toBe('E0000001');
+      expect(error.errorSummary).toBe(`Api validation failed: ${cause.split(':')[0]}`);
+      expect(error.errorCauses.map((c) => c.errorSummary)).toEqual([cause]);
+      expect(counts(t)).toEqual(before);
+    },
+  );
 
   it('refuses an invalid replace through the SDK and leaves the policy and the order unchanged', async () => {
     await useFreshServer();
@@ -252,7 +308,9 @@ describe('policy validation', () => {
       }),
     );
     expect(error).toMatchObject({ status: 400, errorCode: 'E0000001' });
-    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(['conditions.clients.include: no application has the client_id unknown-client']);
+    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual([
+      'conditions.clients.include: no application has the client_id unknown-client',
+    ]);
     const after = await api().getAuthorizationServerPolicy({ authServerId: serverId, policyId: a.id! });
     expect(after).toMatchObject({ name: 'A', priority: 1, conditions: { clients: { include: [clientId] } } });
     expect(await order()).toEqual(['1:A', '2:B']);
@@ -267,7 +325,11 @@ describe('unknown ids', () => {
       () => api().createAuthorizationServerPolicy({ authServerId: missing, policy: policyBody('P') }),
       () => api().getAuthorizationServerPolicy({ authServerId: missing, policyId: '00pnope' }),
     ]) {
-      expect(await oktaError(call())).toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: ausnope (AuthorizationServer)' });
+      expect(await oktaError(call())).toMatchObject({
+        status: 404,
+        errorCode: 'E0000007',
+        errorSummary: 'Not found: Resource not found: ausnope (AuthorizationServer)',
+      });
     }
   });
 
@@ -275,15 +337,26 @@ describe('unknown ids', () => {
     const own = await create('Web');
     const calls = [
       () => api().getAuthorizationServerPolicy({ authServerId: serverId, policyId: '00pnope' }),
-      () => api().replaceAuthorizationServerPolicy({ authServerId: serverId, policyId: '00pnope', policy: policyBody('P') }),
+      () =>
+        api().replaceAuthorizationServerPolicy({
+          authServerId: serverId,
+          policyId: '00pnope',
+          policy: policyBody('P'),
+        }),
       () => api().deleteAuthorizationServerPolicy({ authServerId: serverId, policyId: '00pnope' }),
       () => api().activateAuthorizationServerPolicy({ authServerId: serverId, policyId: '00pnope' }),
       () => api().deactivateAuthorizationServerPolicy({ authServerId: serverId, policyId: '00pnope' }),
     ];
     for (const call of calls) {
-      expect(await oktaError(call())).toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: 00pnope (Policy)' });
+      expect(await oktaError(call())).toMatchObject({
+        status: 404,
+        errorCode: 'E0000007',
+        errorSummary: 'Not found: Resource not found: 00pnope (Policy)',
+      });
     }
-    const elsewhere = await oktaError(api().getAuthorizationServerPolicy({ authServerId: 'default', policyId: own.id! }));
+    const elsewhere = await oktaError(
+      api().getAuthorizationServerPolicy({ authServerId: 'default', policyId: own.id! }),
+    );
     expect(elsewhere).toMatchObject({ status: 404, errorCode: 'E0000007' });
   });
 

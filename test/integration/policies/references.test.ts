@@ -42,31 +42,62 @@ describe('deleting what a policy or rule names', () => {
       authServerId: 'default',
       policyId: policy.id!,
       policyRule: ruleBody('Ref rule', {
-        conditions: { people: { users: { include: [userId] }, groups: { include: [groupId] } }, grantTypes: { include: ['password'] }, scopes: { include: ['ref:read'] } },
+        conditions: {
+          people: { users: { include: [userId] }, groups: { include: [groupId] } },
+          grantTypes: { include: ['password'] },
+          scopes: { include: ['ref:read'] },
+        },
       }),
     });
     const before = counts(t);
 
     await t.api(`/api/v1/users/${userId}/lifecycle/deactivate`, { method: 'POST' });
-    await expectRefused(await t.api(`/api/v1/users/${userId}`, { method: 'DELETE' }), /rule 'Ref rule' in policy 'Refs'/);
-    await expectRefused(await t.api(`/api/v1/groups/${groupId}`, { method: 'DELETE' }), /rule 'Ref rule' in policy 'Refs'/);
-    const apps = (await (await t.api('/api/v1/apps')).json()) as { id: string; credentials: { oauthClient: { client_id: string } } }[];
+    await expectRefused(
+      await t.api(`/api/v1/users/${userId}`, { method: 'DELETE' }),
+      /rule 'Ref rule' in policy 'Refs'/,
+    );
+    await expectRefused(
+      await t.api(`/api/v1/groups/${groupId}`, { method: 'DELETE' }),
+      /rule 'Ref rule' in policy 'Refs'/,
+    );
+    const apps = (await (await t.api('/api/v1/apps')).json()) as {
+      id: string;
+      credentials: { oauthClient: { client_id: string } };
+    }[];
     const appId = apps.find((a) => a.credentials.oauthClient.client_id === clientId)!.id;
     await t.api(`/api/v1/apps/${appId}/lifecycle/deactivate`, { method: 'POST' });
     await expectRefused(await t.api(`/api/v1/apps/${appId}`, { method: 'DELETE' }), /policy 'Refs'/);
-    const scopes = (await (await t.api('/api/v1/authorizationServers/default/scopes')).json()) as { id: string; name: string }[];
+    const scopes = (await (await t.api('/api/v1/authorizationServers/default/scopes')).json()) as {
+      id: string;
+      name: string;
+    }[];
     const scopeId = scopes.find((s) => s.name === 'ref:read')!.id;
-    await expectRefused(await t.api(`/api/v1/authorizationServers/default/scopes/${scopeId}`, { method: 'DELETE' }), /rule 'Ref rule' in policy 'Refs'/);
+    await expectRefused(
+      await t.api(`/api/v1/authorizationServers/default/scopes/${scopeId}`, { method: 'DELETE' }),
+      /rule 'Ref rule' in policy 'Refs'/,
+    );
 
     expect(counts(t)).toEqual(before);
-    const kept = await client.authorizationServerApi.getAuthorizationServerPolicyRule({ authServerId: 'default', policyId: policy.id!, ruleId: rule.id! });
-    expect(kept.conditions).toMatchObject({ people: { users: { include: [userId] }, groups: { include: [groupId] } }, scopes: { include: ['ref:read'] } });
+    const kept = await client.authorizationServerApi.getAuthorizationServerPolicyRule({
+      authServerId: 'default',
+      policyId: policy.id!,
+      ruleId: rule.id!,
+    });
+    expect(kept.conditions).toMatchObject({
+      people: { users: { include: [userId] }, groups: { include: [groupId] } },
+      scopes: { include: ['ref:read'] },
+    });
 
     // Deleting the policy (and so its rule) frees them all.
-    await client.authorizationServerApi.deleteAuthorizationServerPolicy({ authServerId: 'default', policyId: policy.id! });
+    await client.authorizationServerApi.deleteAuthorizationServerPolicy({
+      authServerId: 'default',
+      policyId: policy.id!,
+    });
     expect((await t.api(`/api/v1/users/${userId}`, { method: 'DELETE' })).status).toBe(204);
     expect((await t.api(`/api/v1/groups/${groupId}`, { method: 'DELETE' })).status).toBe(204);
     expect((await t.api(`/api/v1/apps/${appId}`, { method: 'DELETE' })).status).toBe(204);
-    expect((await t.api(`/api/v1/authorizationServers/default/scopes/${scopeId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await t.api(`/api/v1/authorizationServers/default/scopes/${scopeId}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
   });
 });

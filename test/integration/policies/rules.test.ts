@@ -6,7 +6,18 @@ import type { AuthorizationServerPolicyRule, Client } from '@okta/okta-sdk-nodej
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { collect, counts, createGroup, createScope, createServer, createUser, oktaError, policyBody, ruleBody, sdk } from './fixtures.js';
+import {
+  collect,
+  counts,
+  createGroup,
+  createScope,
+  createServer,
+  createUser,
+  oktaError,
+  policyBody,
+  ruleBody,
+  sdk,
+} from './fixtures.js';
 
 let t: TestApp;
 let client: Client;
@@ -35,16 +46,25 @@ beforeEach(async () => {
 const api = () => client.authorizationServerApi;
 const rulesUrl = () => `/api/v1/authorizationServers/${serverId}/policies/${policyId}/rules`;
 const create = (name: string, overrides: Record<string, unknown> = {}) =>
-  api().createAuthorizationServerPolicyRule({ authServerId: serverId, policyId, policyRule: ruleBody(name, overrides) });
+  api().createAuthorizationServerPolicyRule({
+    authServerId: serverId,
+    policyId,
+    policyRule: ruleBody(name, overrides),
+  });
 const replace = (ruleId: string, name: string, overrides: Record<string, unknown> = {}) =>
-  api().replaceAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId, policyRule: ruleBody(name, overrides) });
+  api().replaceAuthorizationServerPolicyRule({
+    authServerId: serverId,
+    policyId,
+    ruleId,
+    policyRule: ruleBody(name, overrides),
+  });
 const get = (ruleId: string) => api().getAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId });
 const list = async () => collect(await api().listAuthorizationServerPolicyRules({ authServerId: serverId, policyId }));
 const order = async () => (await list()).map((r) => `${r.priority}:${r.name}`);
 const conditions = (overrides: Record<string, unknown>) => ({ ...ruleBody('x').conditions, ...overrides });
 
 describe('rules through the Okta SDK', () => {
-  it('creates a rule: 201, RESOURCE_ACCESS, ACTIVE, Okta\'s default lifetimes and absolute links', async () => {
+  it("creates a rule: 201, RESOURCE_ACCESS, ACTIVE, Okta's default lifetimes and absolute links", async () => {
     const response = await t.api(rulesUrl(), { method: 'POST', body: JSON.stringify(ruleBody('Everyone')) });
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -62,7 +82,9 @@ describe('rules through the Okta SDK', () => {
         grantTypes: { include: ['authorization_code'] },
         scopes: { include: ['*'] },
       },
-      actions: { token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 } },
+      actions: {
+        token: { accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 },
+      },
     });
     expect(rule._links).toEqual({
       self: { href: self, hints: { allow: ['GET', 'PUT', 'DELETE'] } },
@@ -78,10 +100,19 @@ describe('rules through the Okta SDK', () => {
     const rule = await create('Admins', {
       conditions: {
         people: { users: { include: [alice] }, groups: { include: [admins, '00gEVERYONE000000000'] } },
-        grantTypes: { include: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'] },
+        grantTypes: {
+          include: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code'],
+        },
         scopes: { include: ['openid', `orders:list:${n}`, `orders:read:${n}`] },
       },
-      actions: { token: { accessTokenLifetimeMinutes: 30, refreshTokenLifetimeMinutes: 600, refreshTokenWindowMinutes: 120, inlineHook: { id: 'calhook1' } } },
+      actions: {
+        token: {
+          accessTokenLifetimeMinutes: 30,
+          refreshTokenLifetimeMinutes: 600,
+          refreshTokenWindowMinutes: 120,
+          inlineHook: { id: 'calhook1' },
+        },
+      },
     });
     expect(rule.conditions).toMatchObject({
       people: { users: { include: [alice] }, groups: { include: [admins, 'EVERYONE'] } },
@@ -101,7 +132,9 @@ describe('rules through the Okta SDK', () => {
     const bob = await createUser(t, `bob-${n}@example.com`);
     const contractors = await createGroup(t, `contractors-${n}`);
     const body = ruleBody('Not contractors', {
-      conditions: conditions({ people: { users: { exclude: [bob] }, groups: { include: ['EVERYONE'], exclude: [contractors] } } }),
+      conditions: conditions({
+        people: { users: { exclude: [bob] }, groups: { include: ['EVERYONE'], exclude: [contractors] } },
+      }),
     });
     const response = await t.api(rulesUrl(), { method: 'POST', body: JSON.stringify(body) });
     expect(response.status).toBe(201);
@@ -113,7 +146,9 @@ describe('rules through the Okta SDK', () => {
   });
 
   it('applies the rule to EVERYONE when people is left out', async () => {
-    const rule = await create('Anyone', { conditions: { grantTypes: { include: ['client_credentials'] }, scopes: { include: ['*'] } } });
+    const rule = await create('Anyone', {
+      conditions: { grantTypes: { include: ['client_credentials'] }, scopes: { include: ['*'] } },
+    });
     expect(rule.conditions?.people?.groups?.include).toEqual(['EVERYONE']);
   });
 
@@ -124,7 +159,12 @@ describe('rules through the Okta SDK', () => {
       conditions: conditions({ grantTypes: { include: ['password'] } }),
       actions: { token: { accessTokenLifetimeMinutes: 15 } },
     });
-    expect(replaced).toMatchObject({ id: created.id, name: 'r1 v2', priority: 1, conditions: { grantTypes: { include: ['password'] } } });
+    expect(replaced).toMatchObject({
+      id: created.id,
+      name: 'r1 v2',
+      priority: 1,
+      conditions: { grantTypes: { include: ['password'] } },
+    });
     expect(replaced.actions?.token?.accessTokenLifetimeMinutes).toBe(15);
     await api().deleteAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: created.id! });
     expect(await list()).toEqual([]);
@@ -193,23 +233,51 @@ describe('rule validation', () => {
     ['type missing', { type: undefined }, ['type: The field cannot be left blank']],
     ['another type', { type: 'SIGN_ON' }, ['type: must be RESOURCE_ACCESS']],
     ['priority 0', { priority: 0 }, ['priority: must be a whole number of at least 1']],
-    ['grant types missing', { conditions: conditions({ grantTypes: undefined }) }, ['conditions.grantTypes.include: The field cannot be left blank']],
-    ['no grant types', { conditions: conditions({ grantTypes: { include: [] } }) }, ['conditions.grantTypes.include: The field cannot be left blank']],
+    [
+      'grant types missing',
+      { conditions: conditions({ grantTypes: undefined }) },
+      ['conditions.grantTypes.include: The field cannot be left blank'],
+    ],
+    [
+      'no grant types',
+      { conditions: conditions({ grantTypes: { include: [] } }) },
+      ['conditions.grantTypes.include: The field cannot be left blank'],
+    ],
     [
       'an unknown grant type',
       { conditions: conditions({ grantTypes: { include: ['authorization_code', 'magic'] } }) },
       ["conditions.grantTypes.include: 'magic' is not a supported grant type"],
     ],
-    ['scopes missing', { conditions: conditions({ scopes: undefined }) }, ['conditions.scopes.include: The field cannot be left blank']],
+    [
+      'scopes missing',
+      { conditions: conditions({ scopes: undefined }) },
+      ['conditions.scopes.include: The field cannot be left blank'],
+    ],
     [
       'a scope the server does not have',
       { conditions: conditions({ scopes: { include: ['*', 'orders:write'] } }) },
       ['conditions.scopes.include: the authorization server has no scope orders:write'],
     ],
-    ['access lifetime 2', token({ accessTokenLifetimeMinutes: 2 }), ['actions.token.accessTokenLifetimeMinutes: must be between 5 and 1440']],
-    ['access lifetime 1441', token({ accessTokenLifetimeMinutes: 1441 }), ['actions.token.accessTokenLifetimeMinutes: must be between 5 and 1440']],
-    ['refresh window 5', token({ refreshTokenWindowMinutes: 5 }), ['actions.token.refreshTokenWindowMinutes: must be between 10 and 2628000']],
-    ['refresh window 2628001', token({ refreshTokenWindowMinutes: 2_628_001 }), ['actions.token.refreshTokenWindowMinutes: must be between 10 and 2628000']],
+    [
+      'access lifetime 2',
+      token({ accessTokenLifetimeMinutes: 2 }),
+      ['actions.token.accessTokenLifetimeMinutes: must be between 5 and 1440'],
+    ],
+    [
+      'access lifetime 1441',
+      token({ accessTokenLifetimeMinutes: 1441 }),
+      ['actions.token.accessTokenLifetimeMinutes: must be between 5 and 1440'],
+    ],
+    [
+      'refresh window 5',
+      token({ refreshTokenWindowMinutes: 5 }),
+      ['actions.token.refreshTokenWindowMinutes: must be between 10 and 2628000'],
+    ],
+    [
+      'refresh window 2628001',
+      token({ refreshTokenWindowMinutes: 2_628_001 }),
+      ['actions.token.refreshTokenWindowMinutes: must be between 10 and 2628000'],
+    ],
     [
       'a refresh lifetime below the access lifetime',
       token({ accessTokenLifetimeMinutes: 60, refreshTokenLifetimeMinutes: 30 }),
@@ -227,20 +295,33 @@ describe('rule validation', () => {
     ],
     [
       'unknown users and groups',
-      { conditions: conditions({ people: { users: { include: ['00unope'] }, groups: { include: ['EVERYONE'], exclude: ['00gnope'] } } }) },
-      ['conditions.people.users.include: no user has the id 00unope', 'conditions.people.groups.exclude: no group has the id 00gnope'],
+      {
+        conditions: conditions({
+          people: { users: { include: ['00unope'] }, groups: { include: ['EVERYONE'], exclude: ['00gnope'] } },
+        }),
+      },
+      [
+        'conditions.people.users.include: no user has the id 00unope',
+        'conditions.people.groups.exclude: no group has the id 00gnope',
+      ],
     ],
   ];
 
-  it.each(invalid)('refuses %s with 400 E0000001 naming the field, writing nothing', async (_case, overrides, causes) => {
-    const before = counts(t);
-    const response = await t.api(rulesUrl(), { method: 'POST', body: JSON.stringify({ ...ruleBody('R'), ...overrides }) });
-    expect(response.status).toBe(400);
-    const error = (await response.json()) as { errorCode: string; errorCauses: { errorSummary: string }[] };
-    expect(error.errorCode).toBe('E0000001');
-    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
-    expect(counts(t)).toEqual(before);
-  });
+  it.each(invalid)(
+    'refuses %s with 400 E0000001 naming the field, writing nothing',
+    async (_case, overrides, causes) => {
+      const before = counts(t);
+      const response = await t.api(rulesUrl(), {
+        method: 'POST',
+        body: JSON.stringify({ ...ruleBody('R'), ...overrides }),
+      });
+      expect(response.status).toBe(400);
+      const error = (await response.json()) as { errorCode: string; errorCauses: { errorSummary: string }[] };
+      expect(error.errorCode).toBe('E0000001');
+      expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(causes);
+      expect(counts(t)).toEqual(before);
+    },
+  );
 
   it('refuses a rule without conditions through the SDK (reference §8 check 6)', async () => {
     const error = await oktaError(create('R', { conditions: undefined }));
@@ -252,8 +333,12 @@ describe('rule validation', () => {
     const carol = await createUser(t, `carol-${n}@example.com`);
     const dave = await createUser(t, `dave-${n}@example.com`);
     const before = counts(t);
-    const error = await oktaError(create('R', { conditions: conditions({ people: { users: { include: [carol, '00unope', dave] } } }) }));
-    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(['conditions.people.users.include: no user has the id 00unope']);
+    const error = await oktaError(
+      create('R', { conditions: conditions({ people: { users: { include: [carol, '00unope', dave] } } }) }),
+    );
+    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual([
+      'conditions.people.users.include: no user has the id 00unope',
+    ]);
     expect(counts(t)).toEqual(before);
     expect(await list()).toEqual([]);
   });
@@ -263,7 +348,9 @@ describe('rule validation', () => {
     const a = await create('A', { conditions: conditions({ people: { users: { include: [erin] } } }) });
     await create('B');
     const before = counts(t);
-    const error = await oktaError(replace(a.id!, 'A2', { priority: 2, conditions: conditions({ people: { groups: { include: ['00gnope'] } } }) }));
+    const error = await oktaError(
+      replace(a.id!, 'A2', { priority: 2, conditions: conditions({ people: { groups: { include: ['00gnope'] } } }) }),
+    );
     expect(error).toMatchObject({ status: 400, errorCode: 'E0000001' });
     expect(counts(t)).toEqual(before);
     expect(await order()).toEqual(['1:A', '2:B']);
@@ -274,24 +361,54 @@ describe('rule validation', () => {
 describe('unknown ids', () => {
   it('answers 404 E0000007 for an unknown server, policy or rule', async () => {
     const cases: [() => Promise<unknown>, string][] = [
-      [async () => collect(await api().listAuthorizationServerPolicyRules({ authServerId: 'ausnope', policyId })), 'ausnope (AuthorizationServer)'],
-      [async () => collect(await api().listAuthorizationServerPolicyRules({ authServerId: serverId, policyId: '00pnope' })), '00pnope (Policy)'],
-      [() => api().createAuthorizationServerPolicyRule({ authServerId: serverId, policyId: '00pnope', policyRule: ruleBody('R') }), '00pnope (Policy)'],
+      [
+        async () => collect(await api().listAuthorizationServerPolicyRules({ authServerId: 'ausnope', policyId })),
+        'ausnope (AuthorizationServer)',
+      ],
+      [
+        async () =>
+          collect(await api().listAuthorizationServerPolicyRules({ authServerId: serverId, policyId: '00pnope' })),
+        '00pnope (Policy)',
+      ],
+      [
+        () =>
+          api().createAuthorizationServerPolicyRule({
+            authServerId: serverId,
+            policyId: '00pnope',
+            policyRule: ruleBody('R'),
+          }),
+        '00pnope (Policy)',
+      ],
       [() => get('0prnope'), '0prnope (PolicyRule)'],
       [() => replace('0prnope', 'R'), '0prnope (PolicyRule)'],
-      [() => api().deleteAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }), '0prnope (PolicyRule)'],
-      [() => api().activateAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }), '0prnope (PolicyRule)'],
-      [() => api().deactivateAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }), '0prnope (PolicyRule)'],
+      [
+        () => api().deleteAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }),
+        '0prnope (PolicyRule)',
+      ],
+      [
+        () => api().activateAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }),
+        '0prnope (PolicyRule)',
+      ],
+      [
+        () => api().deactivateAuthorizationServerPolicyRule({ authServerId: serverId, policyId, ruleId: '0prnope' }),
+        '0prnope (PolicyRule)',
+      ],
     ];
     for (const [call, resource] of cases) {
-      expect(await oktaError(call())).toMatchObject({ status: 404, errorCode: 'E0000007', errorSummary: `Not found: Resource not found: ${resource}` });
+      expect(await oktaError(call())).toMatchObject({
+        status: 404,
+        errorCode: 'E0000007',
+        errorSummary: `Not found: Resource not found: ${resource}`,
+      });
     }
   });
 
   it('does not find a rule under another policy', async () => {
     const rule = await create('R');
     const other = await api().createAuthorizationServerPolicy({ authServerId: serverId, policy: policyBody('Other') });
-    const error = await oktaError(api().getAuthorizationServerPolicyRule({ authServerId: serverId, policyId: other.id!, ruleId: rule.id! }));
+    const error = await oktaError(
+      api().getAuthorizationServerPolicyRule({ authServerId: serverId, policyId: other.id!, ruleId: rule.id! }),
+    );
     expect(error).toMatchObject({ status: 404, errorCode: 'E0000007' });
   });
 });
@@ -308,7 +425,9 @@ describe('persistence', () => {
         grantTypes: { include: ['password', 'refresh_token'] },
         scopes: { include: ['orders:admin', 'orders:audit'] },
       },
-      actions: { token: { accessTokenLifetimeMinutes: 10, refreshTokenLifetimeMinutes: 100, refreshTokenWindowMinutes: 50 } },
+      actions: {
+        token: { accessTokenLifetimeMinutes: 10, refreshTokenLifetimeMinutes: 100, refreshTokenWindowMinutes: 50 },
+      },
     });
     await create('B', { priority: 1, status: 'INACTIVE' });
     const before = await list();
@@ -317,8 +436,13 @@ describe('persistence', () => {
     const after = await list();
     expect(after.map((r) => `${r.priority}:${r.name}:${r.status}`)).toEqual(['1:B:INACTIVE', '2:A:ACTIVE']);
     // The port changes on restart, so compare everything but the links.
-    const withoutLinks = (rules: AuthorizationServerPolicyRule[]) => JSON.parse(JSON.stringify(rules.map(({ _links, ...rest }) => rest))) as unknown;
+    const withoutLinks = (rules: AuthorizationServerPolicyRule[]) =>
+      JSON.parse(JSON.stringify(rules.map(({ _links, ...rest }) => rest))) as unknown;
     expect(withoutLinks(after)).toEqual(withoutLinks(before));
-    expect(after[1]!.actions?.token).toEqual({ accessTokenLifetimeMinutes: 10, refreshTokenLifetimeMinutes: 100, refreshTokenWindowMinutes: 50 });
+    expect(after[1]!.actions?.token).toEqual({
+      accessTokenLifetimeMinutes: 10,
+      refreshTokenLifetimeMinutes: 100,
+      refreshTokenWindowMinutes: 50,
+    });
   });
 });

@@ -28,12 +28,21 @@ describe('the route map', () => {
   });
 
   it('marks the event stream as Server-Sent Events, and only it', () => {
-    expect(Object.entries(routes).filter(([, r]) => 'stream' in r).map(([name, r]) => `${name} ${(r as RouteDef).stream}`)).toEqual(['streamEvents sse']);
+    expect(
+      Object.entries(routes)
+        .filter(([, r]) => 'stream' in r)
+        .map(([name, r]) => `${name} ${(r as RouteDef).stream}`),
+    ).toEqual(['streamEvents sse']);
   });
 
   it('names an entry the server does not register', () => {
-    const missing = { ...routes, exportServer: { method: 'GET', path: '/api/v1/authorizationServers/:id/export', response: {} } } satisfies Record<string, RouteDef>;
-    expect(routeMapProblems(missing, registered)).toEqual(['GET /api/v1/authorizationServers/:id/export (exportServer) is in the route map but not registered']);
+    const missing = {
+      ...routes,
+      exportServer: { method: 'GET', path: '/api/v1/authorizationServers/:id/export', response: {} },
+    } satisfies Record<string, RouteDef>;
+    expect(routeMapProblems(missing, registered)).toEqual([
+      'GET /api/v1/authorizationServers/:id/export (exportServer) is in the route map but not registered',
+    ]);
   });
 
   it('names a registered route the map leaves out', () => {
@@ -46,6 +55,8 @@ describe('the route map', () => {
   it('ignores the routes outside /api, the 405 answers of a verb table and the /api catch-all of unknown paths', () => {
     expect(registered.some((r) => r.url.startsWith('/oauth2/'))).toBe(true);
     expect(registered.some((r) => r.method === 'PATCH' && r.url === '/api/*')).toBe(true);
-    expect(registered.some((r) => r.method === 'PATCH' && r.url.startsWith('/api/') && !r.url.includes('*'))).toBe(false);
+    expect(registered.some((r) => r.method === 'PATCH' && r.url.startsWith('/api/') && !r.url.includes('*'))).toBe(
+      false,
+    );
   });
 });

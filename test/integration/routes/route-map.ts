@@ -22,12 +22,14 @@ export function routeMapProblems(map: Record<string, RouteDef>, registered: read
   const mapped = new Set(Object.values(map).map((r) => key(r.method, r.path)));
   const problems: string[] = [];
   for (const [name, route] of Object.entries(map)) {
-    if (!served.has(key(route.method, route.path))) problems.push(`${key(route.method, route.path)} (${name}) is in the route map but not registered`);
+    if (!served.has(key(route.method, route.path)))
+      problems.push(`${key(route.method, route.path)} (${name}) is in the route map but not registered`);
   }
   for (const route of registered) {
     // A catch-all (`/api/*`) answers unknown paths; it is no route of the map.
     if (!API.test(route.url) || route.url.includes('*')) continue;
-    if (!mapped.has(key(route.method, route.url))) problems.push(`${key(route.method, route.url)} is registered but not in the route map`);
+    if (!mapped.has(key(route.method, route.url)))
+      problems.push(`${key(route.method, route.url)} is registered but not in the route map`);
   }
   return problems;
 }

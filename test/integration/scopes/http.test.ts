@@ -12,16 +12,19 @@ let t: TestApp;
 let serverId: string;
 let base: string;
 
-
 const send = (method: string, path: string, body?: unknown) =>
   t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const post = (body: unknown) => send('POST', base, body);
 const scopeNames = async () => ((await (await t.api(base)).json()) as { name: string }[]).map((s) => s.name);
-const idOf = async (name: string) => ((await (await t.api(`${base}?q=${encodeURIComponent(name)}`)).json()) as { id: string; name: string }[]).find((s) => s.name === name)!.id;
+const idOf = async (name: string) =>
+  ((await (await t.api(`${base}?q=${encodeURIComponent(name)}`)).json()) as { id: string; name: string }[]).find(
+    (s) => s.name === name,
+  )!.id;
 
 async function expectError(response: Response, status: number, code: string, cause?: string): Promise<OktaErrorJson> {
   const body = await expectOktaError(response, status, code);
-  if (cause !== undefined) expect(body.errorCauses.map((c) => c.errorSummary)).toContainEqual(expect.stringContaining(cause));
+  if (cause !== undefined)
+    expect(body.errorCauses.map((c) => c.errorSummary)).toContainEqual(expect.stringContaining(cause));
   return body;
 }
 
@@ -45,7 +48,11 @@ async function addRuleNaming(scopes: string[]): Promise<void> {
 
 beforeEach(async () => {
   t = await startTestApp();
-  const server = await send('POST', '/api/v1/authorizationServers', { name: 'orders', description: 'Orders API', audiences: ['api://orders'] });
+  const server = await send('POST', '/api/v1/authorizationServers', {
+    name: 'orders',
+    description: 'Orders API',
+    audiences: ['api://orders'],
+  });
   serverId = ((await server.json()) as { id: string }).id;
   base = `/api/v1/authorizationServers/${serverId}/scopes`;
 });
@@ -59,7 +66,10 @@ describe('scope responses', () => {
     const created = await post({ name: 'orders:read' });
     expect(created.status).toBe(201);
     expect(created.headers.get('content-type')).toMatch(/^application\/json/);
-    const { id, _links } = (await created.json()) as { id: string; _links: { self: { href: string; hints: { allow: string[] } } } };
+    const { id, _links } = (await created.json()) as {
+      id: string;
+      _links: { self: { href: string; hints: { allow: string[] } } };
+    };
     expect(_links.self).toEqual({ href: `${t.origin}${base}/${id}`, hints: { allow: ['GET', 'PUT', 'DELETE'] } });
     const got = await t.api(`${base}/${id}`);
     expect(got.status).toBe(200);
@@ -110,7 +120,11 @@ describe('scope validation (400 E0000001 naming the field, nothing written)', ()
     ['a name with both < and >', { name: '<orders>' }, "name: may contain '<' or '>' but not both"],
     ['a name over 1024 characters', { name: 'x'.repeat(1025) }, 'name: must be at most 1024 characters'],
     ['an unknown consent', { name: 'a:b', consent: 'ALWAYS' }, 'consent: must be one of IMPLICIT, REQUIRED, FLEXIBLE'],
-    ['an unknown metadataPublish', { name: 'a:b', metadataPublish: 'SOME' }, 'metadataPublish: must be one of ALL_CLIENTS, NO_CLIENTS'],
+    [
+      'an unknown metadataPublish',
+      { name: 'a:b', metadataPublish: 'SOME' },
+      'metadataPublish: must be one of ALL_CLIENTS, NO_CLIENTS',
+    ],
     ['a default that is not a boolean', { name: 'a:b', default: 'yes' }, 'default: must be true or false'],
     ['a description that is not a string', { name: 'a:b', description: 7 }, 'description: must be a string'],
     ['a body that is not an object', ['orders:read'], 'body: must be a JSON object'],
@@ -123,22 +137,41 @@ describe('scope validation (400 E0000001 naming the field, nothing written)', ()
   }
 
   it('accepts a name with only < or only >, and one of exactly 1024 characters', async () => {
-    for (const name of ['orders<read', 'orders>read', 'x'.repeat(1024)]) expect((await post({ name })).status).toBe(201);
+    for (const name of ['orders<read', 'orders>read', 'x'.repeat(1024)])
+      expect((await post({ name })).status).toBe(201);
   });
 
   it('refuses a duplicate name on create and on replace, including a system scope name', async () => {
     await post({ name: 'orders:read' });
-    await expectError(await post({ name: 'orders:read' }), 400, 'E0000001', 'name: A scope with this name already exists');
+    await expectError(
+      await post({ name: 'orders:read' }),
+      400,
+      'E0000001',
+      'name: A scope with this name already exists',
+    );
     await expectError(await post({ name: 'openid' }), 400, 'E0000001', 'name: A scope with this name already exists');
     const other = ((await (await post({ name: 'orders:write' })).json()) as { id: string }).id;
-    await expectError(await send('PUT', `${base}/${other}`, { name: 'orders:read' }), 400, 'E0000001', 'name: A scope with this name already exists');
+    await expectError(
+      await send('PUT', `${base}/${other}`, { name: 'orders:read' }),
+      400,
+      'E0000001',
+      'name: A scope with this name already exists',
+    );
     expect(await scopeNames()).toEqual(expect.arrayContaining(['orders:read', 'orders:write']));
   });
 
   it('a refused replace leaves the scope as it was', async () => {
     const created = (await (await post({ name: 'orders:read', description: 'before' })).json()) as { id: string };
-    await expectError(await send('PUT', `${base}/${created.id}`, { name: 'okta.orders', description: 'after' }), 400, 'E0000001', 'name:');
-    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({ name: 'orders:read', description: 'before' });
+    await expectError(
+      await send('PUT', `${base}/${created.id}`, { name: 'okta.orders', description: 'after' }),
+      400,
+      'E0000001',
+      'name:',
+    );
+    expect(await (await t.api(`${base}/${created.id}`)).json()).toMatchObject({
+      name: 'orders:read',
+      description: 'before',
+    });
   });
 
   it('an unreadable filter is 400 E0000031 naming filter', async () => {
@@ -163,7 +196,11 @@ describe('unknown resources', () => {
 
   it('an unknown scope is 404 E0000007 on get, put and delete', async () => {
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const error = await expectError(await send(method, `${base}/scpNOPE`, method === 'PUT' ? { name: 'a:b' } : undefined), 404, 'E0000007');
+      const error = await expectError(
+        await send(method, `${base}/scpNOPE`, method === 'PUT' ? { name: 'a:b' } : undefined),
+        404,
+        'E0000007',
+      );
       expect(error.errorSummary).toBe('Not found: Resource not found: scpNOPE (OAuth2Scope)');
     }
   });
@@ -176,14 +213,24 @@ describe('unknown resources', () => {
 
 describe('protected scopes', () => {
   it('a system scope cannot be deleted: 403 E0000006 naming it, and it stays', async () => {
-    const error = await expectError(await send('DELETE', `${base}/${await idOf('openid')}`), 403, 'E0000006', "'openid' is a system scope and cannot be deleted");
+    const error = await expectError(
+      await send('DELETE', `${base}/${await idOf('openid')}`),
+      403,
+      'E0000006',
+      "'openid' is a system scope and cannot be deleted",
+    );
     expect(error.errorSummary).toContain('You do not have permission');
     expect(await scopeNames()).toContain('openid');
   });
 
   it('a system scope cannot be renamed: 400 E0000001 naming name', async () => {
     const id = await idOf('email');
-    await expectError(await send('PUT', `${base}/${id}`, { name: 'mail' }), 400, 'E0000001', "name: 'email' is a system scope and cannot be renamed");
+    await expectError(
+      await send('PUT', `${base}/${id}`, { name: 'mail' }),
+      400,
+      'E0000001',
+      "name: 'email' is a system scope and cannot be renamed",
+    );
     expect(await (await t.api(`${base}/${id}`)).json()).toMatchObject({ name: 'email', system: true });
   });
 

@@ -19,10 +19,16 @@ let serverId: string;
 
 const scope = (name: string, extra: Partial<OAuth2Scope> = {}) => ({ name, ...extra }) as OAuth2Scope;
 const api = () => client.authorizationServerApi;
-const create = (name: string, extra: Partial<OAuth2Scope> = {}) => api().createOAuth2Scope({ authServerId: serverId, oAuth2Scope: scope(name, extra) });
-const names = async (id = serverId) => (await collect(await api().listOAuth2Scopes({ authServerId: id }))).map((s) => s.name);
+const create = (name: string, extra: Partial<OAuth2Scope> = {}) =>
+  api().createOAuth2Scope({ authServerId: serverId, oAuth2Scope: scope(name, extra) });
+const names = async (id = serverId) =>
+  (await collect(await api().listOAuth2Scopes({ authServerId: id }))).map((s) => s.name);
 const scopesSupported = async (document: string) =>
-  ((await (await fetch(`${t.origin}/oauth2/${serverId}/.well-known/${document}`)).json()) as { scopes_supported: string[] }).scopes_supported;
+  (
+    (await (await fetch(`${t.origin}/oauth2/${serverId}/.well-known/${document}`)).json()) as {
+      scopes_supported: string[];
+    }
+  ).scopes_supported;
 
 beforeEach(async () => {
   t = await startTestApp();
@@ -42,7 +48,13 @@ describe('scopes through the Okta SDK', () => {
     const scopes = await collect(await api().listOAuth2Scopes({ authServerId: serverId }));
     expect(scopes.map((s) => s.name)).toEqual(SYSTEM_SCOPES);
     for (const s of scopes) {
-      expect(s).toMatchObject({ system: true, consent: 'IMPLICIT', metadataPublish: 'ALL_CLIENTS', _default: false, optional: false });
+      expect(s).toMatchObject({
+        system: true,
+        consent: 'IMPLICIT',
+        metadataPublish: 'ALL_CLIENTS',
+        _default: false,
+        optional: false,
+      });
       expect(s.id).toMatch(/^scp[0-9A-Za-z]{17}$/);
     }
   });
@@ -54,7 +66,14 @@ describe('scopes through the Okta SDK', () => {
   it('creates a scope with Okta defaults: consent IMPLICIT, metadataPublish NO_CLIENTS, default false, system false (§8.8)', async () => {
     const created = await create('orders:read');
     expect(created.id).toMatch(/^scp[0-9A-Za-z]{17}$/);
-    expect(created).toMatchObject({ name: 'orders:read', consent: 'IMPLICIT', metadataPublish: 'NO_CLIENTS', _default: false, system: false, optional: false });
+    expect(created).toMatchObject({
+      name: 'orders:read',
+      consent: 'IMPLICIT',
+      metadataPublish: 'NO_CLIENTS',
+      _default: false,
+      system: false,
+      optional: false,
+    });
     expect(created._links?.self?.href).toBe(`${t.origin}/api/v1/authorizationServers/${serverId}/scopes/${created.id}`);
   });
 
@@ -93,7 +112,10 @@ describe('scopes through the Okta SDK', () => {
     const custom = await collect(await api().listOAuth2Scopes({ authServerId: serverId, filter: 'system eq false' }));
     expect(custom.map((s) => s.name)).toEqual(['orders:read', 'billing:read']);
     const published = await collect(
-      await api().listOAuth2Scopes({ authServerId: serverId, filter: 'system eq false and metadataPublish eq "ALL_CLIENTS"' }),
+      await api().listOAuth2Scopes({
+        authServerId: serverId,
+        filter: 'system eq false and metadataPublish eq "ALL_CLIENTS"',
+      }),
     );
     expect(published.map((s) => s.name)).toEqual(['billing:read']);
   });
@@ -105,7 +127,13 @@ describe('scopes through the Okta SDK', () => {
       scopeId: created.id!,
       oAuth2Scope: scope('orders:list', { consent: 'FLEXIBLE', description: 'List orders' }),
     });
-    expect(replaced).toMatchObject({ id: created.id, name: 'orders:list', consent: 'FLEXIBLE', description: 'List orders', metadataPublish: 'NO_CLIENTS' });
+    expect(replaced).toMatchObject({
+      id: created.id,
+      name: 'orders:list',
+      consent: 'FLEXIBLE',
+      description: 'List orders',
+      metadataPublish: 'NO_CLIENTS',
+    });
     expect(await names()).toContain('orders:list');
     expect(await names()).not.toContain('orders:read');
   });
@@ -123,7 +151,10 @@ describe('scopes through the Okta SDK', () => {
   it('deletes a custom scope; it is then not found', async () => {
     const created = await create('orders:read');
     await api().deleteOAuth2Scope({ authServerId: serverId, scopeId: created.id! });
-    await expect(api().getOAuth2Scope({ authServerId: serverId, scopeId: created.id! })).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(api().getOAuth2Scope({ authServerId: serverId, scopeId: created.id! })).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
     expect(await names()).toEqual(SYSTEM_SCOPES);
   });
 
@@ -137,25 +168,46 @@ describe('scopes through the Okta SDK', () => {
 
   it('follows metadataPublish changes and deletions in scopes_supported', async () => {
     const created = await create('orders:read', { metadataPublish: 'ALL_CLIENTS' });
-    await api().replaceOAuth2Scope({ authServerId: serverId, scopeId: created.id!, oAuth2Scope: scope('orders:read', { metadataPublish: 'NO_CLIENTS' }) });
+    await api().replaceOAuth2Scope({
+      authServerId: serverId,
+      scopeId: created.id!,
+      oAuth2Scope: scope('orders:read', { metadataPublish: 'NO_CLIENTS' }),
+    });
     expect(await scopesSupported('openid-configuration')).toEqual(SYSTEM_SCOPES);
     const email = (await collect(await api().listOAuth2Scopes({ authServerId: serverId, q: 'email' })))[0]!;
-    await api().replaceOAuth2Scope({ authServerId: serverId, scopeId: email.id!, oAuth2Scope: scope('email', { metadataPublish: 'NO_CLIENTS' }) });
+    await api().replaceOAuth2Scope({
+      authServerId: serverId,
+      scopeId: email.id!,
+      oAuth2Scope: scope('email', { metadataPublish: 'NO_CLIENTS' }),
+    });
     expect(await scopesSupported('openid-configuration')).toEqual(SYSTEM_SCOPES.filter((s) => s !== 'email'));
   });
 
   it('keeps scopes across a restart', async () => {
-    const created = await create('orders:read', { _default: true, consent: 'REQUIRED', metadataPublish: 'ALL_CLIENTS' });
+    const created = await create('orders:read', {
+      _default: true,
+      consent: 'REQUIRED',
+      metadataPublish: 'ALL_CLIENTS',
+    });
     await t.restart();
     client = oktaClient(t.origin);
     const got = await api().getOAuth2Scope({ authServerId: serverId, scopeId: created.id! });
-    expect(got).toMatchObject({ name: 'orders:read', _default: true, consent: 'REQUIRED', metadataPublish: 'ALL_CLIENTS', system: false });
+    expect(got).toMatchObject({
+      name: 'orders:read',
+      _default: true,
+      consent: 'REQUIRED',
+      metadataPublish: 'ALL_CLIENTS',
+      system: false,
+    });
     expect(await names()).toEqual([...SYSTEM_SCOPES, 'orders:read']);
   });
 
   it('deleting a server removes its scopes with it', async () => {
     await create('orders:read');
     await api().deleteAuthorizationServer({ authServerId: serverId });
-    await expect(collect(await api().listOAuth2Scopes({ authServerId: serverId }))).rejects.toMatchObject({ status: 404, errorCode: 'E0000007' });
+    await expect(collect(await api().listOAuth2Scopes({ authServerId: serverId }))).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'E0000007',
+    });
   });
 });

@@ -6,7 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { PASSWORD, assignUser, basic, createClient, createPasswordClient, createUser, oneEvent, postToken, refusal } from './fixtures.js';
+import {
+  PASSWORD,
+  assignUser,
+  basic,
+  createClient,
+  createPasswordClient,
+  createUser,
+  oneEvent,
+  postToken,
+  refusal,
+} from './fixtures.js';
 import type { TestClient } from './fixtures.js';
 
 let t: TestApp;
@@ -18,7 +28,12 @@ beforeAll(async () => {
   spa = await createPasswordClient(t);
   other = await createClient(t, {
     label: 'Other web app',
-    settings: { application_type: 'web', grant_types: ['authorization_code', 'client_credentials'], response_types: ['code'], redirect_uris: ['https://other.example:8443/cb'] },
+    settings: {
+      application_type: 'web',
+      grant_types: ['authorization_code', 'client_credentials'],
+      response_types: ['code'],
+      redirect_uris: ['https://other.example:8443/cb'],
+    },
   });
   const userId = await createUser(t, 'erin@example.com');
   await assignUser(t, spa.id, userId);
@@ -31,7 +46,11 @@ afterAll(async () => {
 const preflight = (origin: string) =>
   fetch(`${t.origin}/oauth2/default/v1/token`, {
     method: 'OPTIONS',
-    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-okta-user-agent-extended' },
+    headers: {
+      origin,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-okta-user-agent-extended',
+    },
   });
 
 describe('preflight', () => {
@@ -39,10 +58,14 @@ describe('preflight', () => {
     const response = await preflight('http://localhost:5173');
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(response.headers.get('access-control-allow-headers')).toBe('accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with');
+    expect(response.headers.get('access-control-allow-headers')).toBe(
+      'accept, authorization, content-type, x-okta-user-agent-extended, dpop, x-requested-with',
+    );
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
     expect(response.headers.get('vary')).toContain('Origin');
-    expect((await preflight('https://other.example:8443')).headers.get('access-control-allow-origin')).toBe('https://other.example:8443');
+    expect((await preflight('https://other.example:8443')).headers.get('access-control-allow-origin')).toBe(
+      'https://other.example:8443',
+    );
   });
 
   it('gives any other origin no allow-origin', async () => {
@@ -55,7 +78,11 @@ describe('preflight', () => {
 
 describe('browser POST', () => {
   const passwordRequest = (origin: string) =>
-    postToken(t, { grant_type: 'password', username: 'erin@example.com', password: PASSWORD, scope: 'openid' }, { authorization: basic(spa.clientId, spa.clientSecret!), origin });
+    postToken(
+      t,
+      { grant_type: 'password', username: 'erin@example.com', password: PASSWORD, scope: 'openid' },
+      { authorization: basic(spa.clientId, spa.clientSecret!), origin },
+    );
 
   it("lets an origin of the client's own redirect URIs read the answer", async () => {
     const response = await passwordRequest('http://localhost:5173');
@@ -68,14 +95,21 @@ describe('browser POST', () => {
     expect(result).toMatchObject({
       status: 400,
       error: 'invalid_request',
-      error_description: 'Browser requests to the token endpoint must be part of at least one whitelisted redirect_uri.',
+      error_description:
+        'Browser requests to the token endpoint must be part of at least one whitelisted redirect_uri.',
     });
     expect(result.headers.get('access-control-allow-origin')).toBeNull();
     expect(event.detail).toContain('https://other.example:8443');
   });
 
   it('refuses a client without redirect URIs called from a browser', async () => {
-    const result = await refusal(postToken(t, { grant_type: 'client_credentials' }, { authorization: basic(other.clientId, other.clientSecret!), origin: 'http://localhost:5173' }));
+    const result = await refusal(
+      postToken(
+        t,
+        { grant_type: 'client_credentials' },
+        { authorization: basic(other.clientId, other.clientSecret!), origin: 'http://localhost:5173' },
+      ),
+    );
     expect(result.error).toBe('invalid_request');
   });
 });

@@ -25,22 +25,37 @@ async function expectStatus<T>(response: Response, status: number, what: string)
 /** An OIDC app; `oauthClient` and `settings` are merged into a service app with client_secret_basic. */
 export async function createClient(
   t: TestApp,
-  options: { label?: string; credentials?: Record<string, unknown>; settings?: Record<string, unknown>; activate?: boolean } = {},
+  options: {
+    label?: string;
+    credentials?: Record<string, unknown>;
+    settings?: Record<string, unknown>;
+    activate?: boolean;
+  } = {},
 ): Promise<TestClient> {
   const body = {
     name: 'oidc_client',
     label: options.label ?? 'Token test app',
     signOnMode: 'OPENID_CONNECT',
     credentials: { oauthClient: { token_endpoint_auth_method: 'client_secret_basic', ...options.credentials } },
-    settings: { oauthClient: { application_type: 'service', grant_types: ['client_credentials'], response_types: ['token'], ...options.settings } },
+    settings: {
+      oauthClient: {
+        application_type: 'service',
+        grant_types: ['client_credentials'],
+        response_types: ['token'],
+        ...options.settings,
+      },
+    },
   };
   const query = options.activate === false ? '?activate=false' : '';
-  const app = await expectStatus<{ id: string; credentials: { oauthClient: { client_id: string; client_secret?: string } } }>(
-    await t.api(`/api/v1/apps${query}`, { method: 'POST', body: JSON.stringify(body) }),
-    200,
-    'creating an app',
-  );
-  return { id: app.id, clientId: app.credentials.oauthClient.client_id, clientSecret: app.credentials.oauthClient.client_secret };
+  const app = await expectStatus<{
+    id: string;
+    credentials: { oauthClient: { client_id: string; client_secret?: string } };
+  }>(await t.api(`/api/v1/apps${query}`, { method: 'POST', body: JSON.stringify(body) }), 200, 'creating an app');
+  return {
+    id: app.id,
+    clientId: app.credentials.oauthClient.client_id,
+    clientSecret: app.credentials.oauthClient.client_secret,
+  };
 }
 
 /** A native app allowed the password grant. */
@@ -57,50 +72,120 @@ export const createPasswordClient = (t: TestApp, credentials: Record<string, unk
   });
 
 export async function createUser(t: TestApp, login: string, profile: Record<string, unknown> = {}): Promise<string> {
-  const body = { profile: { login, email: login, firstName: 'Alice', lastName: 'Smith', ...profile }, credentials: { password: { value: PASSWORD } } };
-  return (await expectStatus<{ id: string }>(await t.api('/api/v1/users?activate=true', { method: 'POST', body: JSON.stringify(body) }), 200, `creating ${login}`)).id;
+  const body = {
+    profile: { login, email: login, firstName: 'Alice', lastName: 'Smith', ...profile },
+    credentials: { password: { value: PASSWORD } },
+  };
+  return (
+    await expectStatus<{ id: string }>(
+      await t.api('/api/v1/users?activate=true', { method: 'POST', body: JSON.stringify(body) }),
+      200,
+      `creating ${login}`,
+    )
+  ).id;
 }
 
 export async function assignUser(t: TestApp, appId: string, userId: string, userName?: string): Promise<void> {
   const body = { id: userId, scope: 'USER', ...(userName ? { credentials: { userName } } : {}) };
-  await expectStatus(await t.api(`/api/v1/apps/${appId}/users`, { method: 'POST', body: JSON.stringify(body) }), 200, 'assigning a user');
+  await expectStatus(
+    await t.api(`/api/v1/apps/${appId}/users`, { method: 'POST', body: JSON.stringify(body) }),
+    200,
+    'assigning a user',
+  );
 }
 
-export async function createScope(t: TestApp, serverId: string, name: string, extra: Record<string, unknown> = {}): Promise<void> {
-  await expectStatus(await t.api(`/api/v1/authorizationServers/${serverId}/scopes`, { method: 'POST', body: JSON.stringify({ name, ...extra }) }), 201, `scope ${name}`);
+export async function createScope(
+  t: TestApp,
+  serverId: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await expectStatus(
+    await t.api(`/api/v1/authorizationServers/${serverId}/scopes`, {
+      method: 'POST',
+      body: JSON.stringify({ name, ...extra }),
+    }),
+    201,
+    `scope ${name}`,
+  );
 }
 
 export async function createServer(t: TestApp, name: string): Promise<string> {
   const body = { name, description: `${name} API`, audiences: [`api://${name}`] };
-  return (await expectStatus<{ id: string }>(await t.api('/api/v1/authorizationServers', { method: 'POST', body: JSON.stringify(body) }), 201, `server ${name}`)).id;
+  return (
+    await expectStatus<{ id: string }>(
+      await t.api('/api/v1/authorizationServers', { method: 'POST', body: JSON.stringify(body) }),
+      201,
+      `server ${name}`,
+    )
+  ).id;
 }
 
 /** A policy for every client with one rule for EVERYONE and every scope. */
-export async function createPolicyAndRule(t: TestApp, serverId: string, grantTypes: string[], accessTokenMinutes = 60): Promise<void> {
+export async function createPolicyAndRule(
+  t: TestApp,
+  serverId: string,
+  grantTypes: string[],
+  accessTokenMinutes = 60,
+): Promise<void> {
   const base = `/api/v1/authorizationServers/${serverId}/policies`;
   const policy = await expectStatus<{ id: string }>(
-    await t.api(base, { method: 'POST', body: JSON.stringify({ type: 'OAUTH_AUTHORIZATION_POLICY', name: 'Test policy', description: 'Test policy', conditions: { clients: { include: ['ALL_CLIENTS'] } } }) }),
+    await t.api(base, {
+      method: 'POST',
+      body: JSON.stringify({
+        type: 'OAUTH_AUTHORIZATION_POLICY',
+        name: 'Test policy',
+        description: 'Test policy',
+        conditions: { clients: { include: ['ALL_CLIENTS'] } },
+      }),
+    }),
     201,
     'creating a policy',
   );
   const rule = {
     type: 'RESOURCE_ACCESS',
     name: 'Test rule',
-    conditions: { people: { groups: { include: ['EVERYONE'] } }, grantTypes: { include: grantTypes }, scopes: { include: ['*'] } },
-    actions: { token: { accessTokenLifetimeMinutes: accessTokenMinutes, refreshTokenLifetimeMinutes: 0, refreshTokenWindowMinutes: 10080 } },
+    conditions: {
+      people: { groups: { include: ['EVERYONE'] } },
+      grantTypes: { include: grantTypes },
+      scopes: { include: ['*'] },
+    },
+    actions: {
+      token: {
+        accessTokenLifetimeMinutes: accessTokenMinutes,
+        refreshTokenLifetimeMinutes: 0,
+        refreshTokenWindowMinutes: 10080,
+      },
+    },
   };
-  await expectStatus(await t.api(`${base}/${policy.id}/rules`, { method: 'POST', body: JSON.stringify(rule) }), 201, 'creating a rule');
+  await expectStatus(
+    await t.api(`${base}/${policy.id}/rules`, { method: 'POST', body: JSON.stringify(rule) }),
+    201,
+    'creating a rule',
+  );
 }
 
-export const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+export const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 
 /** POSTs the form to the server's token endpoint. */
-export function postToken(t: TestApp, params: Record<string, string>, headers: Record<string, string> = {}, serverId = 'default'): Promise<Response> {
-  return fetch(`${t.origin}/oauth2/${serverId}/v1/token`, { method: 'POST', headers: { ...FORM, ...headers }, body: new URLSearchParams(params).toString() });
+export function postToken(
+  t: TestApp,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+  serverId = 'default',
+): Promise<Response> {
+  return fetch(`${t.origin}/oauth2/${serverId}/v1/token`, {
+    method: 'POST',
+    headers: { ...FORM, ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
 }
 
 /** The status and the OAuth error body of a refused token request. */
-export async function refusal(response: Promise<Response>): Promise<{ status: number; error: string; error_description: string; headers: Headers }> {
+export async function refusal(
+  response: Promise<Response>,
+): Promise<{ status: number; error: string; error_description: string; headers: Headers }> {
   const r = await response;
   const body = (await r.json()) as { error: string; error_description: string };
   return { status: r.status, error: body.error, error_description: body.error_description, headers: r.headers };
@@ -108,7 +193,10 @@ export async function refusal(response: Promise<Response>): Promise<{ status: nu
 
 export function decodeJwt(token: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   const [header, payload] = token.split('.');
-  return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()) };
+  return {
+    header: JSON.parse(Buffer.from(header!, 'base64url').toString()),
+    payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+  };
 }
 
 /** An event as the `events` table holds it. */

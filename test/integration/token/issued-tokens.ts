@@ -22,7 +22,12 @@ export function createRefreshClient(
   t: TestApp,
   options: { rotation?: 'ROTATE' | 'STATIC'; leeway?: number; grants?: string[]; authMethod?: string } = {},
 ): Promise<TestClient> {
-  const { rotation, leeway, grants = ['authorization_code', 'password', 'refresh_token'], authMethod = 'client_secret_basic' } = options;
+  const {
+    rotation,
+    leeway,
+    grants = ['authorization_code', 'password', 'refresh_token'],
+    authMethod = 'client_secret_basic',
+  } = options;
   return createClient(t, {
     label: 'Refresh app',
     credentials: { pkce_required: authMethod === 'none', token_endpoint_auth_method: authMethod },
@@ -55,41 +60,95 @@ export interface TokenBody {
 /** The client's credentials as a Basic header (a public client: none). */
 export const clientAuth = (client: TestClient): Record<string, string> =>
   client.clientSecret ? { authorization: basic(client.clientId, client.clientSecret) } : {};
-const clientIdParam = (client: TestClient): Record<string, string> => (client.clientSecret ? {} : { client_id: client.clientId });
+const clientIdParam = (client: TestClient): Record<string, string> =>
+  client.clientSecret ? {} : { client_id: client.clientId };
 
 /** Password grant for `login`; throws unless it succeeds. */
-export async function signIn(t: TestApp, client: TestClient, login: string, scope = 'openid profile email offline_access'): Promise<TokenBody> {
-  const response = await postToken(t, { grant_type: 'password', username: login, password: PASSWORD, scope, ...clientIdParam(client) }, clientAuth(client));
+export async function signIn(
+  t: TestApp,
+  client: TestClient,
+  login: string,
+  scope = 'openid profile email offline_access',
+): Promise<TokenBody> {
+  const response = await postToken(
+    t,
+    { grant_type: 'password', username: login, password: PASSWORD, scope, ...clientIdParam(client) },
+    clientAuth(client),
+  );
   if (response.status !== 200) throw new Error(`password grant: ${response.status} ${await response.text()}`);
   return (await response.json()) as TokenBody;
 }
 
-export function refresh(t: TestApp, client: TestClient, refreshToken: string, extra: Record<string, string> = {}): Promise<Response> {
-  return postToken(t, { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientIdParam(client), ...extra }, clientAuth(client));
+export function refresh(
+  t: TestApp,
+  client: TestClient,
+  refreshToken: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  return postToken(
+    t,
+    { grant_type: 'refresh_token', refresh_token: refreshToken, ...clientIdParam(client), ...extra },
+    clientAuth(client),
+  );
 }
 
 /** POSTs a form to `/oauth2/default/v1/<endpoint>`. */
-export function postForm(t: TestApp, endpoint: string, params: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${t.origin}/oauth2/default/v1/${endpoint}`, { method: 'POST', headers: { ...FORM, ...headers }, body: new URLSearchParams(params).toString() });
+export function postForm(
+  t: TestApp,
+  endpoint: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${t.origin}/oauth2/default/v1/${endpoint}`, {
+    method: 'POST',
+    headers: { ...FORM, ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
 }
 
-export async function introspect(t: TestApp, client: TestClient, token: string, extra: Record<string, string> = {}): Promise<Record<string, unknown>> {
+export async function introspect(
+  t: TestApp,
+  client: TestClient,
+  token: string,
+  extra: Record<string, string> = {},
+): Promise<Record<string, unknown>> {
   const response = await postForm(t, 'introspect', { token, ...extra }, clientAuth(client));
   if (response.status !== 200) throw new Error(`introspect: ${response.status} ${await response.text()}`);
   return (await response.json()) as Record<string, unknown>;
 }
 
 /** A custom server whose one rule (EVERYONE, every scope, password and refresh_token) has the given lifetimes in minutes. */
-export async function createServerWithLifetimes(t: TestApp, name: string, lifetimes: { access: number; refresh: number; window: number }): Promise<string> {
+export async function createServerWithLifetimes(
+  t: TestApp,
+  name: string,
+  lifetimes: { access: number; refresh: number; window: number },
+): Promise<string> {
   const serverId = await createServer(t, name);
   const base = `/api/v1/authorizationServers/${serverId}/policies`;
-  const policyBody = { type: 'OAUTH_AUTHORIZATION_POLICY', name: 'Lifetimes', description: 'Lifetimes', conditions: { clients: { include: ['ALL_CLIENTS'] } } };
-  const policy = (await (await t.api(base, { method: 'POST', body: JSON.stringify(policyBody) })).json()) as { id: string };
+  const policyBody = {
+    type: 'OAUTH_AUTHORIZATION_POLICY',
+    name: 'Lifetimes',
+    description: 'Lifetimes',
+    conditions: { clients: { include: ['ALL_CLIENTS'] } },
+  };
+  const policy = (await (await t.api(base, { method: 'POST', body: JSON.stringify(policyBody) })).json()) as {
+    id: string;
+  };
   const rule = {
     type: 'RESOURCE_ACCESS',
     name: 'Lifetimes',
-    conditions: { people: { groups: { include: ['EVERYONE'] } }, grantTypes: { include: ['password', 'refresh_token'] }, scopes: { include: ['*'] } },
-    actions: { token: { accessTokenLifetimeMinutes: lifetimes.access, refreshTokenLifetimeMinutes: lifetimes.refresh, refreshTokenWindowMinutes: lifetimes.window } },
+    conditions: {
+      people: { groups: { include: ['EVERYONE'] } },
+      grantTypes: { include: ['password', 'refresh_token'] },
+      scopes: { include: ['*'] },
+    },
+    actions: {
+      token: {
+        accessTokenLifetimeMinutes: lifetimes.access,
+        refreshTokenLifetimeMinutes: lifetimes.refresh,
+        refreshTokenWindowMinutes: lifetimes.window,
+      },
+    },
   };
   const response = await t.api(`${base}/${policy.id}/rules`, { method: 'POST', body: JSON.stringify(rule) });
   if (response.status !== 201) throw new Error(`rule: ${response.status} ${await response.text()}`);

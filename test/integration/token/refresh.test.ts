@@ -10,7 +10,16 @@ import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { PASSWORD, createPasswordClient, decodeJwt, oneEvent, postToken, refusal } from './fixtures.js';
 import type { TestClient } from './fixtures.js';
-import { MovableClock, assignedUser, clientAuth, createRefreshClient, createServerWithLifetimes, postForm, refresh, signIn } from './issued-tokens.js';
+import {
+  MovableClock,
+  assignedUser,
+  clientAuth,
+  createRefreshClient,
+  createServerWithLifetimes,
+  postForm,
+  refresh,
+  signIn,
+} from './issued-tokens.js';
 import type { TokenBody } from './issued-tokens.js';
 
 const clock = new MovableClock();
@@ -28,7 +37,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const invalidRefreshToken = { status: 400, error: 'invalid_grant', error_description: 'The refresh token is invalid or expired.' };
+const invalidRefreshToken = {
+  status: 400,
+  error: 'invalid_grant',
+  error_description: 'The refresh token is invalid or expired.',
+};
 
 describe('issuing refresh tokens', () => {
   it('issues an opaque refresh token with offline_access on an app with the refresh_token grant', async () => {
@@ -37,7 +50,14 @@ describe('issuing refresh tokens', () => {
     const tokens = await signIn(t, client, 'issue@example.com');
     expect(tokens.refresh_token).toMatch(/^[0-9A-Za-z]{43}$/);
     expect(tokens.scope).toBe('openid profile email offline_access');
-    expect(Object.keys(tokens)).toEqual(['token_type', 'expires_in', 'access_token', 'scope', 'id_token', 'refresh_token']);
+    expect(Object.keys(tokens)).toEqual([
+      'token_type',
+      'expires_in',
+      'access_token',
+      'scope',
+      'id_token',
+      'refresh_token',
+    ]);
   });
 
   it('issues none without offline_access', async () => {
@@ -66,7 +86,13 @@ describe('refresh_token grant', () => {
 
   it('ROTATE: openid-client gets a new refresh token each time, and an ID token with the original auth_time', async () => {
     const first = await signIn(t, rotating, 'alice@example.com');
-    const config = await discovery(new URL(issuer), rotating.clientId, undefined, ClientSecretBasic(rotating.clientSecret!), { execute: [allowInsecureRequests] });
+    const config = await discovery(
+      new URL(issuer),
+      rotating.clientId,
+      undefined,
+      ClientSecretBasic(rotating.clientSecret!),
+      { execute: [allowInsecureRequests] },
+    );
     const second = await refreshTokenGrant(config, first.refresh_token!);
     expect(second.refresh_token).toMatch(/^[0-9A-Za-z]{43}$/);
     expect(second.refresh_token).not.toBe(first.refresh_token);
@@ -74,8 +100,17 @@ describe('refresh_token grant', () => {
     const third = await refreshTokenGrant(config, second.refresh_token!);
     expect(third.refresh_token).not.toBe(second.refresh_token);
     const id = decodeJwt(third.id_token!).payload;
-    expect(id).toMatchObject({ sub: aliceId, aud: rotating.clientId, amr: ['pwd'], auth_time: decodeJwt(first.id_token!).payload['auth_time'] });
-    expect(decodeJwt(third.access_token).payload).toMatchObject({ uid: aliceId, sub: 'alice@example.com', cid: rotating.clientId });
+    expect(id).toMatchObject({
+      sub: aliceId,
+      aud: rotating.clientId,
+      amr: ['pwd'],
+      auth_time: decodeJwt(first.id_token!).payload['auth_time'],
+    });
+    expect(decodeJwt(third.access_token).payload).toMatchObject({
+      uid: aliceId,
+      sub: 'alice@example.com',
+      cid: rotating.clientId,
+    });
   });
 
   it('ROTATE: a rotated token still works within the leeway, and revokes the family after it', async () => {
@@ -110,11 +145,17 @@ describe('refresh_token grant', () => {
 
   it('narrows the scope on request and refuses widening it', async () => {
     const first = await signIn(t, rotating, 'alice@example.com', 'openid email offline_access');
-    const narrowed = (await (await refresh(t, rotating, first.refresh_token!, { scope: 'openid offline_access' })).json()) as TokenBody;
+    const narrowed = (await (
+      await refresh(t, rotating, first.refresh_token!, { scope: 'openid offline_access' })
+    ).json()) as TokenBody;
     expect(narrowed.scope).toBe('openid offline_access');
     expect(decodeJwt(narrowed.access_token).payload['scp']).toEqual(['openid', 'offline_access']);
     const wider = await refusal(refresh(t, rotating, narrowed.refresh_token!, { scope: 'openid profile' }));
-    expect(wider).toMatchObject({ status: 400, error: 'invalid_scope', error_description: 'The requested scope is invalid, unknown, or malformed.' });
+    expect(wider).toMatchObject({
+      status: 400,
+      error: 'invalid_scope',
+      error_description: 'The requested scope is invalid, unknown, or malformed.',
+    });
   });
 
   it('refreshes for a public client as auth-js does (client_id in the body, no secret, a browser Origin)', async () => {
@@ -122,7 +163,16 @@ describe('refresh_token grant', () => {
     await assignedUser(t, spa, 'spa@example.com');
     const first = await signIn(t, spa, 'spa@example.com');
     const origin = 'http://localhost:5173';
-    const response = await postToken(t, { client_id: spa.clientId, grant_type: 'refresh_token', scope: 'openid offline_access', refresh_token: first.refresh_token! }, { origin });
+    const response = await postToken(
+      t,
+      {
+        client_id: spa.clientId,
+        grant_type: 'refresh_token',
+        scope: 'openid offline_access',
+        refresh_token: first.refresh_token!,
+      },
+      { origin },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     const body = (await response.json()) as TokenBody;
@@ -144,7 +194,11 @@ describe('refresh_token grant', () => {
 
   it('refuses a request without refresh_token', async () => {
     const result = await refusal(refresh(t, rotating, ''));
-    expect(result).toMatchObject({ status: 400, error: 'invalid_request', error_description: "The 'refresh_token' parameter is required." });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+      error_description: "The 'refresh_token' parameter is required.",
+    });
   });
 
   it('refuses a user who is no longer ACTIVE', async () => {
@@ -158,18 +212,29 @@ describe('refresh_token grant', () => {
     const daveId = await assignedUser(t, rotating, 'dave@example.com');
     const tokens = await signIn(t, rotating, 'dave@example.com');
     expect((await t.api(`/api/v1/apps/${rotating.id}/users/${daveId}`, { method: 'DELETE' })).status).toBe(204);
-    expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject({ status: 400, error: 'access_denied', error_description: 'User is not assigned to the client application.' });
+    expect(await refusal(refresh(t, rotating, tokens.refresh_token!))).toMatchObject({
+      status: 400,
+      error: 'access_denied',
+      error_description: 'User is not assigned to the client application.',
+    });
   });
 
   it('refuses the grant when the app is no longer allowed refresh_token', async () => {
     const client = await createRefreshClient(t, { rotation: 'STATIC' });
     await assignedUser(t, client, 'revoked-grant@example.com');
     const tokens = await signIn(t, client, 'revoked-grant@example.com');
-    const app = (await (await t.api(`/api/v1/apps/${client.id}`)).json()) as { settings: { oauthClient: { grant_types: string[] } } };
+    const app = (await (await t.api(`/api/v1/apps/${client.id}`)).json()) as {
+      settings: { oauthClient: { grant_types: string[] } };
+    };
     app.settings.oauthClient.grant_types = ['authorization_code', 'password'];
     expect((await t.api(`/api/v1/apps/${client.id}`, { method: 'PUT', body: JSON.stringify(app) })).status).toBe(200);
     const result = await refusal(refresh(t, client, tokens.refresh_token!));
-    expect(result).toMatchObject({ status: 400, error: 'unauthorized_client', error_description: 'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code, password].' });
+    expect(result).toMatchObject({
+      status: 400,
+      error: 'unauthorized_client',
+      error_description:
+        'The client is not authorized to use the provided grant type. Configured grant types: [authorization_code, password].',
+    });
   });
 });
 
@@ -194,8 +259,16 @@ describe('refresh token lifetimes from the matched rule', () => {
   let client: TestClient;
   let serverId: string;
   const signInAt = async (login: string) =>
-    (await (await postToken(t, { grant_type: 'password', username: login, password: PASSWORD, scope: 'openid offline_access' }, clientAuth(client), serverId)).json()) as TokenBody;
-  const refreshAt = (token: string) => postToken(t, { grant_type: 'refresh_token', refresh_token: token }, clientAuth(client), serverId);
+    (await (
+      await postToken(
+        t,
+        { grant_type: 'password', username: login, password: PASSWORD, scope: 'openid offline_access' },
+        clientAuth(client),
+        serverId,
+      )
+    ).json()) as TokenBody;
+  const refreshAt = (token: string) =>
+    postToken(t, { grant_type: 'refresh_token', refresh_token: token }, clientAuth(client), serverId);
 
   beforeAll(async () => {
     client = await createRefreshClient(t, { rotation: 'STATIC' });

@@ -8,7 +8,16 @@ import { ClientSecretBasic, allowInsecureRequests, discovery, fetchUserInfo } fr
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import { basic, createClient, createPolicyAndRule, createScope, createServer, decodeJwt, oneEvent, postToken } from '../token/fixtures.js';
+import {
+  basic,
+  createClient,
+  createPolicyAndRule,
+  createScope,
+  createServer,
+  decodeJwt,
+  oneEvent,
+  postToken,
+} from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { MovableClock, assignedUser, createRefreshClient, signIn } from '../token/issued-tokens.js';
 
@@ -22,8 +31,21 @@ beforeAll(async () => {
   t = await startTestApp({ clock });
   client = await createRefreshClient(t, { rotation: 'STATIC' });
   aliceId = await assignedUser(t, client, 'alice@example.com');
-  const profile = { middleName: 'Q', nickName: 'Al', mobilePhone: '+1 555 0100', streetAddress: '1 Main St', city: 'Springfield', state: 'IL', zipCode: '62701', countryCode: 'US', locale: 'en_US', timezone: 'America/Chicago' };
-  expect((await t.api(`/api/v1/users/${aliceId}`, { method: 'POST', body: JSON.stringify({ profile }) })).status).toBe(200);
+  const profile = {
+    middleName: 'Q',
+    nickName: 'Al',
+    mobilePhone: '+1 555 0100',
+    streetAddress: '1 Main St',
+    city: 'Springfield',
+    state: 'IL',
+    zipCode: '62701',
+    countryCode: 'US',
+    locale: 'en_US',
+    timezone: 'America/Chicago',
+  };
+  expect((await t.api(`/api/v1/users/${aliceId}`, { method: 'POST', body: JSON.stringify({ profile }) })).status).toBe(
+    200,
+  );
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -32,7 +54,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const userinfo = (token: string, serverId = 'default') => fetch(`${t.origin}/oauth2/${serverId}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
+const userinfo = (token: string, serverId = 'default') =>
+  fetch(`${t.origin}/oauth2/${serverId}/v1/userinfo`, { headers: { authorization: `Bearer ${token}` } });
 
 async function expectInvalid(response: Response): Promise<void> {
   expect(response.status).toBe(401);
@@ -43,7 +66,13 @@ async function expectInvalid(response: Response): Promise<void> {
 describe('userinfo', () => {
   it("gives openid-client the ID token's sub and every claim of the token's scopes", async () => {
     const tokens = await signIn(t, client, 'alice@example.com', 'openid profile email address phone');
-    const config = await discovery(new URL(`${t.origin}/oauth2/default`), client.clientId, undefined, ClientSecretBasic(client.clientSecret!), { execute: [allowInsecureRequests] });
+    const config = await discovery(
+      new URL(`${t.origin}/oauth2/default`),
+      client.clientId,
+      undefined,
+      ClientSecretBasic(client.clientSecret!),
+      { execute: [allowInsecureRequests] },
+    );
     const sub = decodeJwt(tokens.id_token!).payload['sub'] as string;
     const { result: claims, event } = await oneEvent(t, () => fetchUserInfo(config, tokens.access_token, sub));
     expect(claims).toMatchObject({
@@ -59,15 +88,29 @@ describe('userinfo', () => {
       email: 'alice@example.com',
       email_verified: true,
       phone_number: '+1 555 0100',
-      address: { street_address: '1 Main St', locality: 'Springfield', region: 'IL', postal_code: '62701', country: 'US' },
+      address: {
+        street_address: '1 Main St',
+        locality: 'Springfield',
+        region: 'IL',
+        postal_code: '62701',
+        country: 'US',
+      },
     });
     expect(claims['updated_at']).toEqual(expect.any(Number));
-    expect(event).toMatchObject({ endpoint: 'userinfo', client_id: client.clientId, user_id: aliceId, outcome: 'success' });
+    expect(event).toMatchObject({
+      endpoint: 'userinfo',
+      client_id: client.clientId,
+      user_id: aliceId,
+      outcome: 'success',
+    });
   });
 
   it('gives only the claims of the granted scopes, and answers POST too', async () => {
     const tokens = await signIn(t, client, 'alice@example.com', 'openid email');
-    const response = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, { method: 'POST', headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const response = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(await response.json()).toEqual({ sub: aliceId, email: 'alice@example.com', email_verified: true });
   });
 
@@ -75,8 +118,13 @@ describe('userinfo', () => {
     const tokens = await signIn(t, client, 'alice@example.com', 'profile');
     const { result: response, event } = await oneEvent(t, () => userinfo(tokens.access_token));
     expect(response.status).toBe(403);
-    expect(response.headers.get('www-authenticate')).toBe(`Bearer error="insufficient_scope", error_description="The access token must include the 'openid' scope."`);
-    expect(await response.json()).toEqual({ error: 'insufficient_scope', error_description: "The access token must include the 'openid' scope." });
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer error="insufficient_scope", error_description="The access token must include the 'openid' scope."`,
+    );
+    expect(await response.json()).toEqual({
+      error: 'insufficient_scope',
+      error_description: "The access token must include the 'openid' scope.",
+    });
     expect(event).toMatchObject({ endpoint: 'userinfo', outcome: 'failure', error: 'insufficient_scope' });
   });
 
@@ -91,14 +139,23 @@ describe('userinfo', () => {
   it('refuses a client_credentials token: it has no user', async () => {
     const service = await createClient(t, { label: 'Service' });
     await createScope(t, 'default', 'orders:read');
-    const response = await postToken(t, { grant_type: 'client_credentials', scope: 'orders:read' }, { authorization: basic(service.clientId, service.clientSecret!) });
+    const response = await postToken(
+      t,
+      { grant_type: 'client_credentials', scope: 'orders:read' },
+      { authorization: basic(service.clientId, service.clientSecret!) },
+    );
     await expectInvalid(await userinfo(((await response.json()) as { access_token: string }).access_token));
   });
 
   it("refuses another server's token", async () => {
     const serverId = await createServer(t, 'orders');
     await createPolicyAndRule(t, serverId, ['password']);
-    const response = await postToken(t, { grant_type: 'password', username: 'alice@example.com', password: 'Sandbox-Passw0rd!', scope: 'openid' }, { authorization: basic(client.clientId, client.clientSecret!) }, serverId);
+    const response = await postToken(
+      t,
+      { grant_type: 'password', username: 'alice@example.com', password: 'Sandbox-Passw0rd!', scope: 'openid' },
+      { authorization: basic(client.clientId, client.clientSecret!) },
+      serverId,
+    );
     const token = ((await response.json()) as { access_token: string }).access_token;
     expect((await userinfo(token, serverId)).status).toBe(200);
     await expectInvalid(await userinfo(token));
@@ -108,15 +165,23 @@ describe('userinfo', () => {
     const origin = 'http://localhost:5173';
     const preflight = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization, x-okta-user-agent-extended' },
+      headers: {
+        origin,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization, x-okta-user-agent-extended',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
     const tokens = await signIn(t, client, 'alice@example.com', 'openid');
-    const response = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}`, origin } });
+    const response = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, origin },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    const stranger = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}`, origin: 'http://evil.example' } });
+    const stranger = await fetch(`${t.origin}/oauth2/default/v1/userinfo`, {
+      headers: { authorization: `Bearer ${tokens.access_token}`, origin: 'http://evil.example' },
+    });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -18,16 +18,20 @@ afterAll(async () => {
   await t.close();
 });
 
-
-
-const post = (path: string, body?: unknown) => t.api(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const post = (path: string, body?: unknown) =>
+  t.api(path, { method: 'POST', ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 const userCount = async () => ((await (await t.api('/api/v1/users')).json()) as unknown[]).length;
 let serial = 0;
 
 /** Creates a user with a unique login; `password` false leaves it without one. */
-async function createUser(options: { activate?: boolean; password?: boolean } = {}): Promise<{ id: string; status: string; login: string }> {
+async function createUser(
+  options: { activate?: boolean; password?: boolean } = {},
+): Promise<{ id: string; status: string; login: string }> {
   const login = `user${++serial}@example.com`;
-  const body = { profile: { login, email: login, firstName: `User${serial}` }, ...(options.password === false ? {} : { credentials: { password: { value: 'Abcd1234' } } }) };
+  const body = {
+    profile: { login, email: login, firstName: `User${serial}` },
+    ...(options.password === false ? {} : { credentials: { password: { value: 'Abcd1234' } } }),
+  };
   const response = await post(`/api/v1/users?activate=${options.activate ?? true}`, body);
   expect(response.status).toBe(200);
   return { ...((await response.json()) as { id: string; status: string }), login };
@@ -38,13 +42,36 @@ describe('POST /api/v1/users bad input', () => {
     ['no profile', {}, 'profile', ['profile: The field cannot be left blank']],
     ['no login', { profile: { email: 'a@example.com' } }, 'login', ['login: The field cannot be left blank']],
     ['no email', { profile: { login: 'a@example.com' } }, 'email', ['email: The field cannot be left blank']],
-    ['a bad email', { profile: { login: 'a@example.com', email: 'a@' } }, 'email', ['email: must be a valid email address']],
-    ['a blank login', { profile: { login: '   ', email: 'a@example.com' } }, 'login', ['login: The field cannot be left blank']],
-    ['a non-string base attribute', { profile: { login: 'a@example.com', email: 'a@example.com', lastName: ['x'] } }, 'lastName', ['lastName: must be a string']],
-    ['a short password', { profile: { login: 'a@example.com', email: 'a@example.com' }, credentials: { password: { value: 'abc' } } }, 'password', [
-      'password: Password requirements were not met. Password requirements: at least 8 characters.',
-    ]],
-    ['an unknown group', { profile: { login: 'a@example.com', email: 'a@example.com' }, groupIds: ['00gMISSING'] }, 'groupIds', ['groupIds: no group has the id 00gMISSING']],
+    [
+      'a bad email',
+      { profile: { login: 'a@example.com', email: 'a@' } },
+      'email',
+      ['email: must be a valid email address'],
+    ],
+    [
+      'a blank login',
+      { profile: { login: '   ', email: 'a@example.com' } },
+      'login',
+      ['login: The field cannot be left blank'],
+    ],
+    [
+      'a non-string base attribute',
+      { profile: { login: 'a@example.com', email: 'a@example.com', lastName: ['x'] } },
+      'lastName',
+      ['lastName: must be a string'],
+    ],
+    [
+      'a short password',
+      { profile: { login: 'a@example.com', email: 'a@example.com' }, credentials: { password: { value: 'abc' } } },
+      'password',
+      ['password: Password requirements were not met. Password requirements: at least 8 characters.'],
+    ],
+    [
+      'an unknown group',
+      { profile: { login: 'a@example.com', email: 'a@example.com' }, groupIds: ['00gMISSING'] },
+      'groupIds',
+      ['groupIds: no group has the id 00gMISSING'],
+    ],
   ])('refuses %s with 400 E0000001 and writes nothing', async (_what, body, field, causes) => {
     const before = await userCount();
     const error = await expectOktaError(await post('/api/v1/users', body), 400, 'E0000001', causes);
@@ -59,10 +86,18 @@ describe('POST /api/v1/users bad input', () => {
 
   it.each([
     ['activate=yes', 'activate: must be true or false'],
-    ['provider=true', 'provider: users with an external authentication provider are not supported; Authbox users sign in with a password'],
+    [
+      'provider=true',
+      'provider: users with an external authentication provider are not supported; Authbox users sign in with a password',
+    ],
     ['nextLogin=later', "nextLogin: must be 'changePassword'"],
   ])('refuses the query parameter %s', async (query, cause) => {
-    await expectOktaError(await post(`/api/v1/users?${query}`, { profile: { login: 'q@example.com', email: 'q@example.com' } }), 400, 'E0000001', [cause]);
+    await expectOktaError(
+      await post(`/api/v1/users?${query}`, { profile: { login: 'q@example.com', email: 'q@example.com' } }),
+      400,
+      'E0000001',
+      [cause],
+    );
   });
 
   it('answers 200, not 201, with application/json', async () => {
@@ -75,21 +110,51 @@ describe('POST /api/v1/users bad input', () => {
 describe('GET /api/v1/users search, filter and paging', () => {
   it.each([
     ['search', 'profile.login "alice@example.com"', "search: expected an operator after 'profile.login' at column 15"],
-    ['search', 'profile.login eq alice', "search: expected a value after 'eq' (strings need double quotes) at column 18"],
+    [
+      'search',
+      'profile.login eq alice',
+      "search: expected a value after 'eq' (strings need double quotes) at column 18",
+    ],
     ['search', '(status eq "ACTIVE"', "search: missing ')' to close the '(' at column 1"],
-    ['search', 'login eq "x"', "search: unknown attribute 'login' at column 1 (profile attributes are written profile.<name>, e.g. profile.login)"],
-    ['search', 'profile.department co "Eng"', "search: 'profile.department' does not support the operator 'co' in search (use eq, sw, gt, ge, lt, le, pr) at column 1"],
-    ['search', 'lastUpdated gt "last week"', 'search: \'lastUpdated\' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column 16'],
+    [
+      'search',
+      'login eq "x"',
+      "search: unknown attribute 'login' at column 1 (profile attributes are written profile.<name>, e.g. profile.login)",
+    ],
+    [
+      'search',
+      'profile.department co "Eng"',
+      "search: 'profile.department' does not support the operator 'co' in search (use eq, sw, gt, ge, lt, le, pr) at column 1",
+    ],
+    [
+      'search',
+      'lastUpdated gt "last week"',
+      'search: \'lastUpdated\' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column 16',
+    ],
     ['filter', 'status sw "A"', "filter: 'status' does not support the operator 'sw' in filter (use eq) at column 1"],
-    ['filter', 'profile.title eq "x"', "filter: unknown attribute 'profile.title' at column 1 (filter supports status, id, lastUpdated, profile.login, profile.email, profile.firstName, profile.lastName; use search for other attributes)"],
+    [
+      'filter',
+      'profile.title eq "x"',
+      "filter: unknown attribute 'profile.title' at column 1 (filter supports status, id, lastUpdated, profile.login, profile.email, profile.firstName, profile.lastName; use search for other attributes)",
+    ],
   ])('refuses %s=%s with 400 E0000031', async (parameter, expression, cause) => {
-    const error = await expectOktaError(await t.api(`/api/v1/users?${parameter}=${encodeURIComponent(expression)}`), 400, 'E0000031', [cause]);
+    const error = await expectOktaError(
+      await t.api(`/api/v1/users?${parameter}=${encodeURIComponent(expression)}`),
+      400,
+      'E0000031',
+      [cause],
+    );
     expect(error.errorSummary).toBe('Invalid search criteria.');
   });
 
   it('refuses a bad sortOrder and an unknown sortBy', async () => {
     const search = encodeURIComponent('status eq "ACTIVE"');
-    await expectOktaError(await t.api(`/api/v1/users?search=${search}&sortBy=profile.lastName&sortOrder=up`), 400, 'E0000031', ["sortOrder: must be 'asc' or 'desc'"]);
+    await expectOktaError(
+      await t.api(`/api/v1/users?search=${search}&sortBy=profile.lastName&sortOrder=up`),
+      400,
+      'E0000031',
+      ["sortOrder: must be 'asc' or 'desc'"],
+    );
     await expectOktaError(await t.api(`/api/v1/users?search=${search}&sortBy=nope`), 400, 'E0000031', [
       "sortBy: unknown attribute 'nope' (profile attributes are written profile.<name>, e.g. profile.login)",
     ]);
@@ -112,7 +177,9 @@ describe('GET /api/v1/users search, filter and paging', () => {
 
   it('gives q a page of 10 by default', async () => {
     for (let i = 0; i < 11; i++) {
-      await post('/api/v1/users', { profile: { login: `zed${i}@example.com`, email: `zed${i}@example.com`, firstName: 'Zed' } });
+      await post('/api/v1/users', {
+        profile: { login: `zed${i}@example.com`, email: `zed${i}@example.com`, firstName: 'Zed' },
+      });
     }
     const response = await t.api('/api/v1/users?q=zed');
     expect(((await response.json()) as unknown[]).length).toBe(10);
@@ -140,12 +207,48 @@ describe('lifecycle responses', () => {
 
   it.each([
     ['activate', { activate: true }, 403, 'E0000016', 'Activation failed because the user is already active'],
-    ['unsuspend', { activate: true }, 400, 'E0000001', 'Cannot unsuspend a user that is not SUSPENDED (its status is ACTIVE)'],
-    ['suspend', { activate: false }, 400, 'E0000001', 'Cannot suspend a user that is not ACTIVE (its status is STAGED)'],
-    ['unlock', { activate: true }, 403, 'E0000032', 'Cannot unlock a user that is not LOCKED_OUT (its status is ACTIVE)'],
-    ['reactivate', { activate: true }, 403, 'E0000038', 'Cannot reactivate a user whose status is ACTIVE; only PROVISIONED or RECOVERY users can be reactivated'],
-    ['expire_password', { activate: true, password: false }, 403, 'E0000038', 'Cannot expire the password of a user whose status is PROVISIONED; only ACTIVE users can have their password expired'],
-    ['reset_password', { activate: false }, 403, 'E0000038', 'Cannot reset the password of a user whose status is STAGED'],
+    [
+      'unsuspend',
+      { activate: true },
+      400,
+      'E0000001',
+      'Cannot unsuspend a user that is not SUSPENDED (its status is ACTIVE)',
+    ],
+    [
+      'suspend',
+      { activate: false },
+      400,
+      'E0000001',
+      'Cannot suspend a user that is not ACTIVE (its status is STAGED)',
+    ],
+    [
+      'unlock',
+      { activate: true },
+      403,
+      'E0000032',
+      'Cannot unlock a user that is not LOCKED_OUT (its status is ACTIVE)',
+    ],
+    [
+      'reactivate',
+      { activate: true },
+      403,
+      'E0000038',
+      'Cannot reactivate a user whose status is ACTIVE; only PROVISIONED or RECOVERY users can be reactivated',
+    ],
+    [
+      'expire_password',
+      { activate: true, password: false },
+      403,
+      'E0000038',
+      'Cannot expire the password of a user whose status is PROVISIONED; only ACTIVE users can have their password expired',
+    ],
+    [
+      'reset_password',
+      { activate: false },
+      403,
+      'E0000038',
+      'Cannot reset the password of a user whose status is STAGED',
+    ],
   ] as const)('refuses %s from the wrong status', async (action, options, status, code, summary) => {
     const user = await createUser(options);
     const error = await expectOktaError(await post(`/api/v1/users/${user.id}/lifecycle/${action}`), status, code);
@@ -171,8 +274,16 @@ describe('lifecycle responses', () => {
 
   it('shows the lifecycle links the status allows', async () => {
     const user = await createUser();
-    const body = (await (await t.api(`/api/v1/users/${user.id}`)).json()) as { _links: Record<string, { href: string }> };
-    expect(Object.keys(body._links).sort()).toEqual(['deactivate', 'expirePassword', 'resetPassword', 'self', 'suspend']);
+    const body = (await (await t.api(`/api/v1/users/${user.id}`)).json()) as {
+      _links: Record<string, { href: string }>;
+    };
+    expect(Object.keys(body._links).sort()).toEqual([
+      'deactivate',
+      'expirePassword',
+      'resetPassword',
+      'self',
+      'suspend',
+    ]);
     expect(body._links['suspend']!.href).toBe(`${t.origin}/api/v1/users/${user.id}/lifecycle/suspend`);
   });
 
@@ -192,7 +303,10 @@ describe('unknown users', () => {
     ['GET', '/api/v1/users/00uMISSING/groups'],
     ['GET', '/api/v1/users/nobody%40example.com'],
   ])('%s %s answers 404 E0000007', async (method, path) => {
-    const body = method === 'POST' || method === 'PUT' ? JSON.stringify({ profile: { login: 'x@example.com', email: 'x@example.com' } }) : undefined;
+    const body =
+      method === 'POST' || method === 'PUT'
+        ? JSON.stringify({ profile: { login: 'x@example.com', email: 'x@example.com' } })
+        : undefined;
     const error = await expectOktaError(await t.api(path, { method, ...(body ? { body } : {}) }), 404, 'E0000007');
     expect(error.errorSummary).toMatch(/^Not found: Resource not found: (00uMISSING|nobody@example\.com) \(User\)$/);
   });
@@ -223,11 +337,18 @@ describe('DELETE /api/v1/users/{id}', () => {
          refresh_window_minutes, created, last_updated)
        VALUES ('0prREFUSERS000000001', '00pREFUSERS000000001', 'Named user', 'ACTIVE', 1, 0, '[]', '[]', 60, 0, 10080, ?, ?)`,
     ).run(now, now);
-    db.prepare("INSERT INTO rule_users (rule_id, user_id, mode) VALUES ('0prREFUSERS000000001', ?, 'include')").run(user.id);
+    db.prepare("INSERT INTO rule_users (rule_id, user_id, mode) VALUES ('0prREFUSERS000000001', ?, 'include')").run(
+      user.id,
+    );
     db.close();
-    const error = await expectOktaError(await t.api(`/api/v1/users/${user.id}`, { method: 'DELETE' }), 400, 'E0000001', [
-      `id: user ${user.id} is used by rule 'Named user' in policy 'Staff only' of authorization server default; remove it there first`,
-    ]);
+    const error = await expectOktaError(
+      await t.api(`/api/v1/users/${user.id}`, { method: 'DELETE' }),
+      400,
+      'E0000001',
+      [
+        `id: user ${user.id} is used by rule 'Named user' in policy 'Staff only' of authorization server default; remove it there first`,
+      ],
+    );
     expect(error.errorSummary).toBe(`Api validation failed: user ${user.id} is still used by an access policy`);
     expect((await t.api(`/api/v1/users/${user.id}`)).status).toBe(200);
   });
@@ -237,17 +358,22 @@ describe('updates', () => {
   it('refuses taking another user’s login with 400 E0000001', async () => {
     const a = await createUser();
     const b = await createUser();
-    await expectOktaError(await post(`/api/v1/users/${b.id}`, { profile: { login: a.login.toUpperCase() } }), 400, 'E0000001', [
-      'login: An object with this field already exists in the current organization',
-    ]);
+    await expectOktaError(
+      await post(`/api/v1/users/${b.id}`, { profile: { login: a.login.toUpperCase() } }),
+      400,
+      'E0000001',
+      ['login: An object with this field already exists in the current organization'],
+    );
   });
 
   it('refuses a PUT without login and email', async () => {
     const user = await createUser();
-    await expectOktaError(await t.api(`/api/v1/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ profile: { firstName: 'X' } }) }), 400, 'E0000001', [
-      'login: The field cannot be left blank',
-      'email: The field cannot be left blank',
-    ]);
+    await expectOktaError(
+      await t.api(`/api/v1/users/${user.id}`, { method: 'PUT', body: JSON.stringify({ profile: { firstName: 'X' } }) }),
+      400,
+      'E0000001',
+      ['login: The field cannot be left blank', 'email: The field cannot be left blank'],
+    );
   });
 
   it('answers 405 E0000022 for a verb the resource does not have', async () => {

@@ -27,7 +27,9 @@ afterEach(async () => {
 /** Iterates a Collection to the end; a null item (an empty page with a next link) fails the test. */
 
 /** Runs `call` and returns the OktaApiError it rejects with. */
-async function apiError(call: Promise<unknown>): Promise<{ status: number; errorCode: string; errorSummary: string; errorCauses: { errorSummary: string }[] }> {
+async function apiError(
+  call: Promise<unknown>,
+): Promise<{ status: number; errorCode: string; errorSummary: string; errorCauses: { errorSummary: string }[] }> {
   try {
     await call;
   } catch (error) {
@@ -39,11 +41,18 @@ async function apiError(call: Promise<unknown>): Promise<{ status: number; error
 const PASSWORD = 'Sandbox-Secret-42';
 const alice = (extra: Record<string, unknown> = {}): CreateUserRequest =>
   ({
-    profile: { login: 'alice@example.com', email: 'alice@example.com', firstName: 'Alice', lastName: 'Smith', ...extra },
+    profile: {
+      login: 'alice@example.com',
+      email: 'alice@example.com',
+      firstName: 'Alice',
+      lastName: 'Smith',
+      ...extra,
+    },
     credentials: { password: { value: PASSWORD } },
   }) as CreateUserRequest;
 
-const createAlice = (extra: Record<string, unknown> = {}) => client.userApi.createUser({ body: alice(extra), activate: true });
+const createAlice = (extra: Record<string, unknown> = {}) =>
+  client.userApi.createUser({ body: alice(extra), activate: true });
 
 describe('creating users (reference §8 check 13)', () => {
   it('creates an ACTIVE user from a password with activate=true, never echoing the password', async () => {
@@ -52,7 +61,12 @@ describe('creating users (reference §8 check 13)', () => {
     expect(user.status).toBe('ACTIVE');
     expect(user.credentials?.password).toEqual({});
     expect(user.credentials?.provider).toMatchObject({ type: 'OKTA', name: 'OKTA' });
-    expect(user.profile).toMatchObject({ login: 'alice@example.com', email: 'alice@example.com', firstName: 'Alice', lastName: 'Smith' });
+    expect(user.profile).toMatchObject({
+      login: 'alice@example.com',
+      email: 'alice@example.com',
+      firstName: 'Alice',
+      lastName: 'Smith',
+    });
     expect(user.created).toBeInstanceOf(Date);
     expect(user.activated).toEqual(user.created);
     expect(user.passwordChanged).toEqual(user.created);
@@ -65,11 +79,15 @@ describe('creating users (reference §8 check 13)', () => {
     await createAlice();
     const error = await apiError(client.userApi.createUser({ body: alice({ login: 'Alice@Example.com' }) }));
     expect(error).toMatchObject({ status: 400, errorCode: 'E0000001', errorSummary: 'Api validation failed: login' });
-    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(['login: An object with this field already exists in the current organization']);
+    expect(error.errorCauses.map((c) => c.errorSummary)).toEqual([
+      'login: An object with this field already exists in the current organization',
+    ]);
   });
 
   it('creates PROVISIONED without a password and STAGED with activate=false', async () => {
-    const provisioned = await client.userApi.createUser({ body: { profile: { login: 'p@example.com', email: 'p@example.com' } } as CreateUserRequest });
+    const provisioned = await client.userApi.createUser({
+      body: { profile: { login: 'p@example.com', email: 'p@example.com' } } as CreateUserRequest,
+    });
     expect(provisioned.status).toBe('PROVISIONED');
     expect(provisioned.credentials?.password).toBeUndefined();
     const staged = await client.userApi.createUser({ body: alice(), activate: false });
@@ -87,9 +105,13 @@ describe('creating users (reference §8 check 13)', () => {
 describe('finding users (reference §8 check 14)', () => {
   beforeEach(async () => {
     await createAlice();
-    await client.userApi.createUser({ body: { profile: { login: 'bob@example.com', email: 'bob@example.com', firstName: 'Bob' } } as CreateUserRequest, activate: false });
+    await client.userApi.createUser({
+      body: { profile: { login: 'bob@example.com', email: 'bob@example.com', firstName: 'Bob' } } as CreateUserRequest,
+      activate: false,
+    });
   });
-  const logins = async (query: Parameters<Client['userApi']['listUsers']>[0]) => (await collect(await client.userApi.listUsers(query))).map((u: User) => u.profile?.login);
+  const logins = async (query: Parameters<Client['userApi']['listUsers']>[0]) =>
+    (await collect(await client.userApi.listUsers(query))).map((u: User) => u.profile?.login);
 
   it('search=profile.login eq "alice@example.com" returns the user', async () => {
     expect(await logins({ search: 'profile.login eq "alice@example.com"' })).toEqual(['alice@example.com']);
@@ -108,10 +130,13 @@ describe('finding users (reference §8 check 14)', () => {
   });
 
   it('sorts search results', async () => {
-    expect(await logins({ search: 'status eq "ACTIVE" or status eq "STAGED"', sortBy: 'profile.firstName', sortOrder: 'desc' })).toEqual([
-      'bob@example.com',
-      'alice@example.com',
-    ]);
+    expect(
+      await logins({
+        search: 'status eq "ACTIVE" or status eq "STAGED"',
+        sortBy: 'profile.firstName',
+        sortOrder: 'desc',
+      }),
+    ).toEqual(['bob@example.com', 'alice@example.com']);
   });
 
   it('gets a user by login, URL-encoded', async () => {
@@ -123,7 +148,9 @@ describe('finding users (reference §8 check 14)', () => {
 describe('group memberships (reference §8 check 15)', () => {
   it('PUT /groups/{gid}/users/{uid} answers 204; GET /users/{uid}/groups lists the group and Everyone', async () => {
     const user = await createAlice();
-    const group = await client.groupApi.createGroup({ group: { profile: { name: 'Engineering', description: 'Builders' } } });
+    const group = await client.groupApi.createGroup({
+      group: { profile: { name: 'Engineering', description: 'Builders' } },
+    });
     const raw = await t.api(`/api/v1/groups/${group.id}/users/${user.id}`, { method: 'PUT' });
     expect(raw.status).toBe(204);
     expect(await raw.text()).toBe('');
@@ -145,9 +172,20 @@ describe('group memberships (reference §8 check 15)', () => {
 describe('updating users', () => {
   it('updateUser changes only the given attributes; replaceUser replaces the profile', async () => {
     const user = await createAlice({ honorific: 'Commodore', title: 'Engineer' });
-    const updated = await client.userApi.updateUser({ userId: user.id!, user: { profile: { title: 'Lead', nickName: 'Al' } } as never });
-    expect(updated.profile).toMatchObject({ firstName: 'Alice', honorific: 'Commodore', title: 'Lead', nickName: 'Al' });
-    const replaced = await client.userApi.replaceUser({ userId: user.id!, user: { profile: { login: 'alice@example.com', email: 'alice@corp.test' } } as never });
+    const updated = await client.userApi.updateUser({
+      userId: user.id!,
+      user: { profile: { title: 'Lead', nickName: 'Al' } } as never,
+    });
+    expect(updated.profile).toMatchObject({
+      firstName: 'Alice',
+      honorific: 'Commodore',
+      title: 'Lead',
+      nickName: 'Al',
+    });
+    const replaced = await client.userApi.replaceUser({
+      userId: user.id!,
+      user: { profile: { login: 'alice@example.com', email: 'alice@corp.test' } } as never,
+    });
     expect(replaced.profile).toEqual({ login: 'alice@example.com', email: 'alice@corp.test' });
   });
 
@@ -160,7 +198,10 @@ describe('updating users', () => {
       return row.hash;
     };
     const before = storedHash();
-    const updated = await client.userApi.updateUser({ userId: user.id!, user: { credentials: { password: { value: 'Another-Secret-7' } } } as never });
+    const updated = await client.userApi.updateUser({
+      userId: user.id!,
+      user: { credentials: { password: { value: 'Another-Secret-7' } } } as never,
+    });
     expect(storedHash()).not.toBe(before);
     expect(updated.passwordChanged!.getTime()).toBeGreaterThanOrEqual(user.passwordChanged!.getTime());
     expect(updated.lastUpdated).toEqual(updated.passwordChanged);
@@ -204,7 +245,10 @@ describe('user lifecycle through the SDK', () => {
 
   it('refuses activating an ACTIVE user with 403 E0000016', async () => {
     const user = await createAlice();
-    expect(await apiError(client.userApi.activateUser({ userId: user.id! }))).toMatchObject({ status: 403, errorCode: 'E0000016' });
+    expect(await apiError(client.userApi.activateUser({ userId: user.id! }))).toMatchObject({
+      status: 403,
+      errorCode: 'E0000016',
+    });
   });
 
   it('deletes in two steps: deactivate, then delete', async () => {
@@ -224,9 +268,11 @@ describe('password storage', () => {
   it('keeps the password out of every response and out of the database files', async () => {
     const user = await createAlice();
     const bodies = await Promise.all(
-      [`/api/v1/users/${user.id}`, '/api/v1/users', `/api/v1/users?search=${encodeURIComponent('profile.login sw "alice"')}`].map(async (path) =>
-        (await t.api(path)).text(),
-      ),
+      [
+        `/api/v1/users/${user.id}`,
+        '/api/v1/users',
+        `/api/v1/users?search=${encodeURIComponent('profile.login sw "alice"')}`,
+      ].map(async (path) => (await t.api(path)).text()),
     );
     for (const body of bodies) {
       expect(body).toContain('alice@example.com');

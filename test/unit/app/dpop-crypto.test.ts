@@ -34,7 +34,9 @@ describe('createDpopNonces', () => {
 describe('dpopCrypto', () => {
   it('hashes an access token as RFC 9449 §4.2 ath (base64url SHA-256)', () => {
     // The example of RFC 9449 §7.1: this token's ath is fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo.
-    expect(dpopCrypto.accessTokenHash('Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU')).toBe('fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo');
+    expect(dpopCrypto.accessTokenHash('Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU')).toBe(
+      'fUHyO2r2Z3DZ53EsNrWBb0xWXoaNy59IiKCAqksmQEo',
+    );
   });
 
   it('computes the RFC 7638 §3.1 example thumbprint', async () => {

@@ -7,8 +7,17 @@ const body = (type: string, grants: string[]) => ({
   name: 'oidc_client',
   label: 'x',
   signOnMode: 'OPENID_CONNECT',
-  credentials: { oauthClient: { token_endpoint_auth_method: type === 'web' || type === 'service' ? 'client_secret_basic' : 'none' } },
-  settings: { oauthClient: { application_type: type, grant_types: grants, redirect_uris: ['https://a.example/cb'], response_types: grants.includes('implicit') ? ['code', 'token', 'id_token'] : undefined } },
+  credentials: {
+    oauthClient: { token_endpoint_auth_method: type === 'web' || type === 'service' ? 'client_secret_basic' : 'none' },
+  },
+  settings: {
+    oauthClient: {
+      application_type: type,
+      grant_types: grants,
+      redirect_uris: ['https://a.example/cb'],
+      response_types: grants.includes('implicit') ? ['code', 'token', 'id_token'] : undefined,
+    },
+  },
 });
 
 describe('grant types per application type', () => {
@@ -33,10 +42,19 @@ describe('grant types per application type', () => {
   });
 
   it('defaults to a web app with authorization_code, code and a secret method', () => {
-    const result = validateApp({ name: 'oidc_client', label: 'x', signOnMode: 'OPENID_CONNECT', settings: { oauthClient: { redirect_uris: ['https://a.example/cb'] } } });
+    const result = validateApp({
+      name: 'oidc_client',
+      label: 'x',
+      signOnMode: 'OPENID_CONNECT',
+      settings: { oauthClient: { redirect_uris: ['https://a.example/cb'] } },
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.oauth).toMatchObject({ application_type: 'web', grant_types: ['authorization_code'], response_types: ['code'] });
+    expect(result.value.oauth).toMatchObject({
+      application_type: 'web',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    });
     expect(result.value.authMethod).toBe('client_secret_basic');
     expect(result.value.pkceRequired).toBe(false);
   });

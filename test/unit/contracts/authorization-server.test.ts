@@ -27,13 +27,25 @@ describe('validateAuthorizationServer', () => {
   });
 
   it('keeps DYNAMIC issuer mode and MANUAL rotation', () => {
-    const result = validateAuthorizationServer(withBody({ issuerMode: 'DYNAMIC', credentials: { signing: { rotationMode: 'MANUAL' } } }));
-    expect(result).toMatchObject({ ok: true, value: { issuerMode: 'DYNAMIC', credentials: { signing: { rotationMode: 'MANUAL' } } } });
+    const result = validateAuthorizationServer(
+      withBody({ issuerMode: 'DYNAMIC', credentials: { signing: { rotationMode: 'MANUAL' } } }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { issuerMode: 'DYNAMIC', credentials: { signing: { rotationMode: 'MANUAL' } } },
+    });
   });
 
   it('trims text fields and drops read-only members', () => {
     const result = validateAuthorizationServer(
-      withBody({ name: ' Payments ', audiences: [' api://payments '], id: 'aus1', status: 'INACTIVE', default: true, _links: {} }),
+      withBody({
+        name: ' Payments ',
+        audiences: [' api://payments '],
+        id: 'aus1',
+        status: 'INACTIVE',
+        default: true,
+        _links: {},
+      }),
     );
     expect(result).toEqual({
       ok: true,
@@ -42,42 +54,97 @@ describe('validateAuthorizationServer', () => {
   });
 
   it('accepts a name of 100 and a description of 255 characters', () => {
-    expect(validateAuthorizationServer(withBody({ name: 'n'.repeat(100), description: 'd'.repeat(255) })).ok).toBe(true);
+    expect(validateAuthorizationServer(withBody({ name: 'n'.repeat(100), description: 'd'.repeat(255) })).ok).toBe(
+      true,
+    );
   });
 
   it.each<[string, unknown, FieldIssue[]]>([
-    ['a missing name', { description: 'd', audiences: ['api://x'] }, [{ field: 'name', message: 'The field cannot be left blank' }]],
+    [
+      'a missing name',
+      { description: 'd', audiences: ['api://x'] },
+      [{ field: 'name', message: 'The field cannot be left blank' }],
+    ],
     ['an empty name', withBody({ name: '' }), [{ field: 'name', message: 'The field cannot be left blank' }]],
     ['a blank name', withBody({ name: '   ' }), [{ field: 'name', message: 'The field cannot be left blank' }]],
     ['a numeric name', withBody({ name: 42 }), [{ field: 'name', message: 'must be a string' }]],
     ['a null name', withBody({ name: null }), [{ field: 'name', message: 'must be a string' }]],
-    ['a name of 101 characters', withBody({ name: 'n'.repeat(101) }), [{ field: 'name', message: 'must be at most 100 characters' }]],
-    ['a missing description', { name: 'n', audiences: ['api://x'] }, [{ field: 'description', message: 'The field cannot be left blank' }]],
-    ['a blank description', withBody({ description: ' ' }), [{ field: 'description', message: 'The field cannot be left blank' }]],
+    [
+      'a name of 101 characters',
+      withBody({ name: 'n'.repeat(101) }),
+      [{ field: 'name', message: 'must be at most 100 characters' }],
+    ],
+    [
+      'a missing description',
+      { name: 'n', audiences: ['api://x'] },
+      [{ field: 'description', message: 'The field cannot be left blank' }],
+    ],
+    [
+      'a blank description',
+      withBody({ description: ' ' }),
+      [{ field: 'description', message: 'The field cannot be left blank' }],
+    ],
     [
       'a description of 256 characters',
       withBody({ description: 'd'.repeat(256) }),
       [{ field: 'description', message: 'must be at most 255 characters' }],
     ],
-    ['missing audiences', { name: 'n', description: 'd' }, [{ field: 'audiences', message: 'The field cannot be left blank' }]],
-    ['a string audience', withBody({ audiences: 'api://x' }), [{ field: 'audiences', message: 'must be an array of strings' }]],
-    ['no audience', withBody({ audiences: [] }), [{ field: 'audiences', message: 'exactly one audience is supported' }]],
-    ['two audiences', withBody({ audiences: ['api://a', 'api://b'] }), [{ field: 'audiences', message: 'exactly one audience is supported' }]],
-    ['a blank audience', withBody({ audiences: ['  '] }), [{ field: 'audiences', message: 'an audience cannot be blank' }]],
+    [
+      'missing audiences',
+      { name: 'n', description: 'd' },
+      [{ field: 'audiences', message: 'The field cannot be left blank' }],
+    ],
+    [
+      'a string audience',
+      withBody({ audiences: 'api://x' }),
+      [{ field: 'audiences', message: 'must be an array of strings' }],
+    ],
+    [
+      'no audience',
+      withBody({ audiences: [] }),
+      [{ field: 'audiences', message: 'exactly one audience is supported' }],
+    ],
+    [
+      'two audiences',
+      withBody({ audiences: ['api://a', 'api://b'] }),
+      [{ field: 'audiences', message: 'exactly one audience is supported' }],
+    ],
+    [
+      'a blank audience',
+      withBody({ audiences: ['  '] }),
+      [{ field: 'audiences', message: 'an audience cannot be blank' }],
+    ],
     ['a numeric audience', withBody({ audiences: [7] }), [{ field: 'audiences', message: 'must be a string' }]],
     [
       'an audience of 1025 characters',
       withBody({ audiences: ['a'.repeat(1025)] }),
       [{ field: 'audiences', message: 'must be at most 1024 characters' }],
     ],
-    ['an unknown issuer mode', withBody({ issuerMode: 'ISSUER' }), [{ field: 'issuerMode', message: 'must be one of ORG_URL, CUSTOM_URL, DYNAMIC' }]],
+    [
+      'an unknown issuer mode',
+      withBody({ issuerMode: 'ISSUER' }),
+      [{ field: 'issuerMode', message: 'must be one of ORG_URL, CUSTOM_URL, DYNAMIC' }],
+    ],
     [
       'the CUSTOM_URL issuer mode',
       withBody({ issuerMode: 'CUSTOM_URL' }),
-      [{ field: 'issuerMode', message: 'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC' }],
+      [
+        {
+          field: 'issuerMode',
+          message: 'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC',
+        },
+      ],
     ],
-    ['credentials that are a string', withBody({ credentials: 'AUTO' }), [{ field: 'credentials', message: 'must be an object' }]],
-    ['signing that is a string', withBody({ credentials: { signing: 'AUTO' } }), [{ field: 'credentials.signing', message: 'must be an object' }]],
+    [
+      'credentials that are a string',
+      withBody({ credentials: 'AUTO' }),
+      [{ field: 'credentials', message: 'must be an object' }],
+    ],
+    [
+      'signing that is a string',
+      withBody({ credentials: { signing: 'AUTO' } }),
+      [{ field: 'credentials.signing', message: 'must be an object' }],
+    ],
     [
       'an unknown rotation mode',
       withBody({ credentials: { signing: { rotationMode: 'auto' } } }),

@@ -21,14 +21,19 @@ let apps: Apps;
 let assignments: AppAssignments;
 
 function user(id: string, login: string): string {
-  db.prepare(`INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', '{}', ?, ?)`).run(id, login, NOW, NOW);
+  db.prepare(
+    `INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', '{}', ?, ?)`,
+  ).run(id, login, NOW, NOW);
   db.prepare('INSERT INTO group_members (group_id, user_id, added) VALUES (?, ?, ?)').run(EVERYONE, id, NOW);
   return id;
 }
 
 function group(id: string, ...members: string[]): string {
-  db.prepare(`INSERT INTO groups (id, type, name, created, last_updated, last_membership_updated) VALUES (?, 'OKTA_GROUP', ?, ?, ?, ?)`).run(id, id, NOW, NOW, NOW);
-  for (const member of members) db.prepare('INSERT INTO group_members (group_id, user_id, added) VALUES (?, ?, ?)').run(id, member, NOW);
+  db.prepare(
+    `INSERT INTO groups (id, type, name, created, last_updated, last_membership_updated) VALUES (?, 'OKTA_GROUP', ?, ?, ?, ?)`,
+  ).run(id, id, NOW, NOW, NOW);
+  for (const member of members)
+    db.prepare('INSERT INTO group_members (group_id, user_id, added) VALUES (?, ?, ?)').run(id, member, NOW);
   return id;
 }
 
@@ -45,7 +50,13 @@ beforeEach(() => {
   const clock = new FakeClock(new Date(NOW));
   const tx = { run: <T>(work: () => T) => db.transaction(work)() };
   const appStore = new SqliteAppRepository(db);
-  apps = new Apps({ store: appStore, crypto: new FakeCrypto(), clock, tx, references: new SqliteReferenceRepository(db) });
+  apps = new Apps({
+    store: appStore,
+    crypto: new FakeCrypto(),
+    clock,
+    tx,
+    references: new SqliteReferenceRepository(db),
+  });
   assignments = new AppAssignments({ apps: appStore, store: new SqliteAppAssignmentRepository(db), clock, tx });
 });
 

@@ -12,7 +12,10 @@ describe('parseAppFilter', () => {
   });
 
   it('joins terms with and', () => {
-    expect(parseAppFilter('status eq "INACTIVE" and user.id eq "00u1"').query).toEqual({ status: 'INACTIVE', userId: '00u1' });
+    expect(parseAppFilter('status eq "INACTIVE" and user.id eq "00u1"').query).toEqual({
+      status: 'INACTIVE',
+      userId: '00u1',
+    });
   });
 
   it('matches nothing for a name other than oidc_client', () => {
@@ -25,17 +28,20 @@ describe('parseAppFilter', () => {
     expect(parseAppFilter('  ')).toEqual({ query: {}, matchesNothing: false });
   });
 
-  it.each(['status sw "ACT"', 'label eq "x"', 'status eq ACTIVE', 'status eq "ACTIVE" or name eq "x"'])('refuses %s with E0000031', (filter) => {
-    const error = (() => {
-      try {
-        parseAppFilter(filter);
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(Refused);
-    expect((error as Refused).oktaCode).toBe('E0000031');
-    expect((error as Refused).issues[0]!.field).toBe('filter');
-  });
+  it.each(['status sw "ACT"', 'label eq "x"', 'status eq ACTIVE', 'status eq "ACTIVE" or name eq "x"'])(
+    'refuses %s with E0000031',
+    (filter) => {
+      const error = (() => {
+        try {
+          parseAppFilter(filter);
+        } catch (e) {
+          return e;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(Refused);
+      expect((error as Refused).oktaCode).toBe('E0000031');
+      expect((error as Refused).issues[0]!.field).toBe('filter');
+    },
+  );
 });

@@ -92,9 +92,24 @@ describe('create', () => {
 
   it.each([
     { what: 'a blank name', input: body({ name: '   ' }), field: 'name', message: /blank/ },
-    { what: 'a missing description', input: { name: 'x', audiences: ['api://x'] }, field: 'description', message: /blank/ },
-    { what: 'two audiences', input: body({ audiences: ['api://a', 'api://b'] }), field: 'audiences', message: /exactly one audience/ },
-    { what: 'a CUSTOM_URL issuer mode', input: body({ issuerMode: 'CUSTOM_URL' }), field: 'issuerMode', message: /CUSTOM_URL/ },
+    {
+      what: 'a missing description',
+      input: { name: 'x', audiences: ['api://x'] },
+      field: 'description',
+      message: /blank/,
+    },
+    {
+      what: 'two audiences',
+      input: body({ audiences: ['api://a', 'api://b'] }),
+      field: 'audiences',
+      message: /exactly one audience/,
+    },
+    {
+      what: 'a CUSTOM_URL issuer mode',
+      input: body({ issuerMode: 'CUSTOM_URL' }),
+      field: 'issuerMode',
+      message: /CUSTOM_URL/,
+    },
     {
       what: 'an unknown rotation mode',
       input: body({ credentials: { signing: { rotationMode: 'WEEKLY' } } }),
@@ -117,7 +132,9 @@ describe('create', () => {
     await servers.create(body());
     const writes = store.writes;
     const error = await validationFailure(() => servers.create(body({ audiences: ['api://other'] })));
-    expect(error.issues).toEqual([{ field: 'name', message: 'An object with this field already exists in the current organization' }]);
+    expect(error.issues).toEqual([
+      { field: 'name', message: 'An object with this field already exists in the current organization' },
+    ]);
     expect(store.writes).toBe(writes);
     expect(store.servers).toHaveLength(1);
   });
@@ -188,7 +205,10 @@ describe('replace', () => {
 
   it('ignores read-only members in the body', async () => {
     const server = await servers.create(body());
-    const updated = await servers.replace(server.id, body({ id: 'hijack', status: 'INACTIVE', created: '2000-01-01T00:00:00Z' }));
+    const updated = await servers.replace(
+      server.id,
+      body({ id: 'hijack', status: 'INACTIVE', created: '2000-01-01T00:00:00Z' }),
+    );
     expect(updated.id).toBe(server.id);
     expect(updated.status).toBe('ACTIVE');
     expect(updated.created).toEqual(T0);
@@ -197,7 +217,9 @@ describe('replace', () => {
   it('allows keeping its own name but refuses another server’s name', async () => {
     const first = await servers.create(body({ name: 'First' }));
     await servers.create(body({ name: 'Second' }));
-    await expect(servers.replace(first.id, body({ name: 'First', description: 'changed' }))).resolves.toMatchObject({ description: 'changed' });
+    await expect(servers.replace(first.id, body({ name: 'First', description: 'changed' }))).resolves.toMatchObject({
+      description: 'changed',
+    });
     const error = await validationFailure(() => servers.replace(first.id, body({ name: 'Second' })));
     expect(error.issues.map((i) => i.field)).toEqual(['name']);
     expect(servers.get(first.id).name).toBe('First');
@@ -313,7 +335,10 @@ describe('keys and rotation', () => {
   it('finds one key by kid and throws NotFound for an unknown kid', async () => {
     const server = await servers.create(body());
     expect((await servers.key(server.id, 'kid-2')).status).toBe('NEXT');
-    await expect(servers.key(server.id, 'kid-404')).rejects.toMatchObject({ id: 'kid-404', kind: 'AuthorizationServerKey' });
+    await expect(servers.key(server.id, 'kid-404')).rejects.toMatchObject({
+      id: 'kid-404',
+      kind: 'AuthorizationServerKey',
+    });
   });
 
   it('throws NotFound for keys or rotation of an unknown server', async () => {

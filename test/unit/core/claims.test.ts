@@ -8,7 +8,14 @@ describe('validateClaim (reference §1.6, §4)', () => {
   it('applies defaults: ACTIVE, EXPRESSION, no conditions, always included', () => {
     expect(validateClaim(base)).toEqual({
       ok: true,
-      value: { ...base, status: 'ACTIVE', valueType: 'EXPRESSION', group_filter_type: undefined, alwaysIncludeInToken: true, conditions: { scopes: [] } },
+      value: {
+        ...base,
+        status: 'ACTIVE',
+        valueType: 'EXPRESSION',
+        group_filter_type: undefined,
+        alwaysIncludeInToken: true,
+        conditions: { scopes: [] },
+      },
     });
   });
 
@@ -35,13 +42,22 @@ describe('validateClaim (reference §1.6, §4)', () => {
   });
 
   it('ties group_filter_type to valueType GROUPS', () => {
-    expect(validateClaim({ ...base, valueType: 'GROUPS' })).toMatchObject({ ok: false, issues: [{ field: 'group_filter_type' }] });
-    expect(validateClaim({ ...base, group_filter_type: 'REGEX' })).toMatchObject({ ok: false, issues: [{ field: 'group_filter_type' }] });
+    expect(validateClaim({ ...base, valueType: 'GROUPS' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'group_filter_type' }],
+    });
+    expect(validateClaim({ ...base, group_filter_type: 'REGEX' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'group_filter_type' }],
+    });
     expect(validateClaim({ ...base, valueType: 'GROUPS', group_filter_type: 'REGEX' }).ok).toBe(true);
   });
 
   it('refuses writing valueType SYSTEM', () => {
-    expect(validateClaim({ ...base, valueType: 'SYSTEM' })).toMatchObject({ ok: false, issues: [{ field: 'valueType' }] });
+    expect(validateClaim({ ...base, valueType: 'SYSTEM' })).toMatchObject({
+      ok: false,
+      issues: [{ field: 'valueType' }],
+    });
   });
 });
 
@@ -54,11 +70,20 @@ describe('validateClaimValue', () => {
   });
 
   it('parses expressions and gives the fault with its column under value', () => {
-    expect(validateClaimValue({ value: 'user.firstName', valueType: 'EXPRESSION', group_filter_type: undefined })).toBeUndefined();
-    const issue = validateClaimValue({ value: 'user.firstName +', valueType: 'EXPRESSION', group_filter_type: undefined });
+    expect(
+      validateClaimValue({ value: 'user.firstName', valueType: 'EXPRESSION', group_filter_type: undefined }),
+    ).toBeUndefined();
+    const issue = validateClaimValue({
+      value: 'user.firstName +',
+      valueType: 'EXPRESSION',
+      group_filter_type: undefined,
+    });
     expect(issue?.field).toBe('value');
     expect(issue?.message).toMatch(/column 1[67]/);
-    expect(validateClaimValue({ value: 'String.reverse(user.login)', valueType: 'EXPRESSION', group_filter_type: undefined })?.message).toMatch(/String\.reverse/);
+    expect(
+      validateClaimValue({ value: 'String.reverse(user.login)', valueType: 'EXPRESSION', group_filter_type: undefined })
+        ?.message,
+    ).toMatch(/String\.reverse/);
   });
 
   it('leaves GROUPS filters other than REGEX as literal text', () => {
@@ -68,6 +93,8 @@ describe('validateClaimValue', () => {
   it('compiles REGEX group filters and names value when they do not compile', () => {
     expect(validateClaimValue({ value: '^Eng.*', valueType: 'GROUPS', group_filter_type: 'REGEX' })).toBeUndefined();
     expect(validateClaimValue({ value: '[Eng', valueType: 'GROUPS', group_filter_type: 'REGEX' })?.field).toBe('value');
-    expect(validateClaimValue({ value: '[Eng', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH' })).toBeUndefined();
+    expect(
+      validateClaimValue({ value: '[Eng', valueType: 'GROUPS', group_filter_type: 'STARTS_WITH' }),
+    ).toBeUndefined();
   });
 });

@@ -2,7 +2,11 @@
  * In-memory fakes of the core ports: a store with the SQLite repository's semantics (creation
  * order, `after`/`limit` paging, case-insensitive `q`), a deterministic Crypto and a settable clock.
  */
-import type { AuthorizationServerRecord, AuthorizationServerRepository, SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
+import type {
+  AuthorizationServerRecord,
+  AuthorizationServerRepository,
+  SigningKeyRecord,
+} from '../../../src-main/core/ports/authorization-servers.js';
 import type { Clock, Crypto, DecodedJws, GeneratedKey, JwsKey } from '../../../src-main/core/ports/runtime.js';
 import type { Page } from '../../../src-main/core/ports/page.js';
 
@@ -19,7 +23,9 @@ export class MemoryAuthorizationServerRepository implements AuthorizationServerR
     }
     if (q) {
       const needle = q.toLowerCase();
-      rows = rows.filter((s) => s.name.toLowerCase().includes(needle) || s.audiences.some((a) => a.toLowerCase().includes(needle)));
+      rows = rows.filter(
+        (s) => s.name.toLowerCase().includes(needle) || s.audiences.some((a) => a.toLowerCase().includes(needle)),
+      );
     }
     return rows.slice(0, page.limit).map((s) => ({ ...s }));
   }
@@ -33,7 +39,10 @@ export class MemoryAuthorizationServerRepository implements AuthorizationServerR
     if (this.servers.some((s) => s.id === server.id)) throw new Error(`duplicate id ${server.id}`);
     this.writes++;
     this.servers.push({ ...server });
-    this.keySets.set(server.id, keys.map((k) => ({ ...k })));
+    this.keySets.set(
+      server.id,
+      keys.map((k) => ({ ...k })),
+    );
   }
 
   update(server: AuthorizationServerRecord): void {
@@ -58,7 +67,10 @@ export class MemoryAuthorizationServerRepository implements AuthorizationServerR
 
   saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
     this.update(server);
-    this.keySets.set(server.id, keys.map((k) => ({ ...k })));
+    this.keySets.set(
+      server.id,
+      keys.map((k) => ({ ...k })),
+    );
   }
 }
 
@@ -76,7 +88,11 @@ export class FakeCrypto implements Crypto {
   async generateSigningKey(): Promise<GeneratedKey> {
     this.generated++;
     const kid = `kid-${++this.kids}`;
-    return { kid, publicJwk: { kty: 'RSA', n: `modulus-${kid}`, e: 'AQAB' }, privateJwk: JSON.stringify({ kid, d: 'private' }) };
+    return {
+      kid,
+      publicJwk: { kty: 'RSA', n: `modulus-${kid}`, e: 'AQAB' },
+      privateJwk: JSON.stringify({ kid, d: 'private' }),
+    };
   }
 
   /** Reversible on purpose (tests read it back), but never the plain password. */
@@ -101,7 +117,10 @@ export class FakeCrypto implements Crypto {
   decodeJws(token: string): DecodedJws | undefined {
     const [header, payload] = token.split('.');
     try {
-      return { header: JSON.parse(Buffer.from(header!, 'base64url').toString()), payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()) };
+      return {
+        header: JSON.parse(Buffer.from(header!, 'base64url').toString()),
+        payload: JSON.parse(Buffer.from(payload!, 'base64url').toString()),
+      };
     } catch {
       return undefined;
     }

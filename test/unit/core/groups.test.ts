@@ -12,7 +12,9 @@ afterEach(() => {
   f.db.close();
 });
 
-const group = (name: string, description?: string | null) => ({ profile: { name, ...(description !== undefined ? { description } : {}) } });
+const group = (name: string, description?: string | null) => ({
+  profile: { name, ...(description !== undefined ? { description } : {}) },
+});
 
 describe('Groups.create and replace', () => {
   it('creates an OKTA_GROUP with all three dates', () => {
@@ -30,8 +32,12 @@ describe('Groups.create and replace', () => {
   it('refuses a blank name naming profile.name, and drops unknown profile members', () => {
     const error = thrown(() => f.groups.create(group('  ')));
     expect(error).toBeInstanceOf(ValidationFailed);
-    expect((error as unknown as ValidationFailed).issues).toEqual([{ field: 'profile.name', message: 'The field cannot be left blank' }]);
-    expect((thrown(() => f.groups.create({})) as unknown as ValidationFailed).issues).toEqual([{ field: 'profile', message: 'The field cannot be left blank' }]);
+    expect((error as unknown as ValidationFailed).issues).toEqual([
+      { field: 'profile.name', message: 'The field cannot be left blank' },
+    ]);
+    expect((thrown(() => f.groups.create({})) as unknown as ValidationFailed).issues).toEqual([
+      { field: 'profile', message: 'The field cannot be left blank' },
+    ]);
     expect(f.groups.create({ profile: { name: 'X', color: 'red' } }).description).toBeNull();
   });
 
@@ -68,7 +74,10 @@ describe('the Everyone group', () => {
     ['remove members from', () => f.groups.removeMember(EVERYONE_GROUP_ID, f.users.create(person('y@example.com')).id)],
   ])('refuses to %s it (403 E0000006)', (verb, action) => {
     const error = thrown(action);
-    expect(error).toMatchObject({ oktaCode: 'E0000006', message: `The built-in Everyone group always holds every user, so you cannot ${verb} it` });
+    expect(error).toMatchObject({
+      oktaCode: 'E0000006',
+      message: `The built-in Everyone group always holds every user, so you cannot ${verb} it`,
+    });
   });
 });
 
@@ -90,9 +99,13 @@ describe('memberships', () => {
 
   it('answers NotFound for an unknown user or group', () => {
     const eng = f.groups.create(group('Engineering'));
-    expect(thrown(() => f.groups.addMember(eng.id, '00unope'))).toMatchObject({ message: 'Resource not found: 00unope (User)' });
+    expect(thrown(() => f.groups.addMember(eng.id, '00unope'))).toMatchObject({
+      message: 'Resource not found: 00unope (User)',
+    });
     expect(thrown(() => f.groups.addMember('00gnope', '00unope'))).toBeInstanceOf(NotFound);
-    expect(thrown(() => f.groups.members('00gnope', { limit: 1 }))).toMatchObject({ message: 'Resource not found: 00gnope (Group)' });
+    expect(thrown(() => f.groups.members('00gnope', { limit: 1 }))).toMatchObject({
+      message: 'Resource not found: 00gnope (Group)',
+    });
   });
 });
 
@@ -128,11 +141,16 @@ describe('Groups.list', () => {
 
   it('filters by type, id and dates', () => {
     expect(names({ filter: 'type eq "BUILT_IN"' })).toEqual(['Everyone']);
-    expect(names({ filter: 'type eq "OKTA_GROUP" and lastUpdated gt "2024-05-01T10:00:30.000Z"' })).toEqual(['Eng-Admins', 'West Coast']);
+    expect(names({ filter: 'type eq "OKTA_GROUP" and lastUpdated gt "2024-05-01T10:00:30.000Z"' })).toEqual([
+      'Eng-Admins',
+      'West Coast',
+    ]);
     expect(thrown(() => names({ filter: 'profile.name eq "x"' }))).toMatchObject({ oktaCode: 'E0000031' });
   });
 
   it('searches profile attributes and sorts', () => {
-    expect(names({ search: 'profile.name sw "eng" or profile.description co "build"', sortBy: 'profile.name' })).toEqual(['Eng-Admins', 'Engineering']);
+    expect(
+      names({ search: 'profile.name sw "eng" or profile.description co "build"', sortBy: 'profile.name' }),
+    ).toEqual(['Eng-Admins', 'Engineering']);
   });
 });

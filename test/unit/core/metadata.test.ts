@@ -21,7 +21,9 @@ describe('openid-configuration', () => {
   });
 
   it('lists the ID token claims, including nonce and the hash claims', () => {
-    expect(doc['claims_supported']).toEqual(expect.arrayContaining(['sub', 'nonce', 'auth_time', 'at_hash', 'c_hash', 'email']));
+    expect(doc['claims_supported']).toEqual(
+      expect.arrayContaining(['sub', 'nonce', 'auth_time', 'at_hash', 'c_hash', 'email']),
+    );
   });
 
   it('lists the published scopes as given', () => {
@@ -42,7 +44,8 @@ describe('openid-configuration', () => {
         'userinfo_endpoint',
       ].sort(),
     );
-    for (const [key, url] of urls) expect(String(url).startsWith(`${ISSUER}/v1/`), `${key} = ${String(url)}`).toBe(true);
+    for (const [key, url] of urls)
+      expect(String(url).startsWith(`${ISSUER}/v1/`), `${key} = ${String(url)}`).toBe(true);
   });
 
   it('names the endpoints as Okta does', () => {
@@ -78,13 +81,19 @@ describe('oauth-authorization-server', () => {
     expect(doc['issuer']).toBe(ISSUER);
     const urls = urlMembers(doc);
     expect(urls.length).toBeGreaterThanOrEqual(7);
-    for (const [key, url] of urls) expect(String(url).startsWith(`${ISSUER}/v1/`), `${key} = ${String(url)}`).toBe(true);
+    for (const [key, url] of urls)
+      expect(String(url).startsWith(`${ISSUER}/v1/`), `${key} = ${String(url)}`).toBe(true);
   });
 
   it('shares every other member with openid-configuration', () => {
     const oidc = openIdConfiguration(input);
     const { claims_supported: _a, ...rest } = doc;
-    const { claims_supported: _b, userinfo_endpoint: _c, id_token_signing_alg_values_supported: _d, ...oidcRest } = oidc;
+    const {
+      claims_supported: _b,
+      userinfo_endpoint: _c,
+      id_token_signing_alg_values_supported: _d,
+      ...oidcRest
+    } = oidc;
     expect(oidcRest).toEqual(rest);
   });
 

@@ -111,7 +111,11 @@ describe('priorityAfter', () => {
 
 describe('priority validation', () => {
   it.each([0, -1, 1.5, Number.NaN])('refuses priority %s with a ValidationFailed naming priority', (priority) => {
-    for (const attempt of [() => insertAt(items, 'x', priority), () => moveTo(items, 'a', priority), () => checkPriority(priority)]) {
+    for (const attempt of [
+      () => insertAt(items, 'x', priority),
+      () => moveTo(items, 'a', priority),
+      () => checkPriority(priority),
+    ]) {
       let error: unknown;
       try {
         attempt();
@@ -119,7 +123,9 @@ describe('priority validation', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(ValidationFailed);
-      expect((error as ValidationFailed).issues).toEqual([{ field: 'priority', message: 'must be a whole number of at least 1' }]);
+      expect((error as ValidationFailed).issues).toEqual([
+        { field: 'priority', message: 'must be a whole number of at least 1' },
+      ]);
     }
   });
 });

@@ -23,12 +23,15 @@ const schema: QuerySchema<Row> = {
   attribute: (path) => {
     if (path === 'when') return { kind: 'date', operators: ['eq', 'gt', 'ge', 'lt', 'le'] };
     if (path === 'name') return { kind: 'text', operators: ['eq', 'sw', 'co', 'gt', 'lt', 'pr'] };
-    return ['id', 'tags', 'size', 'flag'].includes(path) ? { kind: 'text', operators: ['eq', 'gt', 'lt', 'pr'] } : undefined;
+    return ['id', 'tags', 'size', 'flag'].includes(path)
+      ? { kind: 'text', operators: ['eq', 'gt', 'lt', 'pr'] }
+      : undefined;
   },
   value: (row, path) => row[path as keyof Row],
 };
 
-const ids = (source: string, caseSensitive = false) => rows.filter(compileQuery('search', source, schema, { caseSensitive })).map((r) => r.id);
+const ids = (source: string, caseSensitive = false) =>
+  rows.filter(compileQuery('search', source, schema, { caseSensitive })).map((r) => r.id);
 
 function refusal(action: () => unknown): { code: string; summary: string; causes: string[] } {
   try {
@@ -36,7 +39,11 @@ function refusal(action: () => unknown): { code: string; summary: string; causes
   } catch (error) {
     expect(error).toBeInstanceOf(Refused);
     const refused = error as Refused;
-    return { code: refused.oktaCode, summary: refused.message, causes: refused.issues.map((i) => `${i.field}: ${i.message}`) };
+    return {
+      code: refused.oktaCode,
+      summary: refused.message,
+      causes: refused.issues.map((i) => `${i.field}: ${i.message}`),
+    };
   }
   throw new Error('expected a refusal');
 }
@@ -91,9 +98,9 @@ describe('compileQuery', () => {
   });
 
   it('refuses an unknown attribute, with the schema hint', () => {
-    expect(refusal(() => compileQuery('search', 'size eq 1 and login eq "x"', schema, { caseSensitive: false })).causes).toEqual([
-      "search: unknown attribute 'login' at column 15 (try name)",
-    ]);
+    expect(
+      refusal(() => compileQuery('search', 'size eq 1 and login eq "x"', schema, { caseSensitive: false })).causes,
+    ).toEqual(["search: unknown attribute 'login' at column 15 (try name)"]);
   });
 
   it('refuses an operator the attribute does not support', () => {
@@ -104,9 +111,9 @@ describe('compileQuery', () => {
 
   it('refuses a date attribute compared with something that is not a date', () => {
     for (const value of ['"yesterday"', '20240101', '"2024-13-45"']) {
-      expect(refusal(() => compileQuery('search', `when gt ${value}`, schema, { caseSensitive: false })).causes).toEqual([
-        `search: 'when' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column 9`,
-      ]);
+      expect(
+        refusal(() => compileQuery('search', `when gt ${value}`, schema, { caseSensitive: false })).causes,
+      ).toEqual([`search: 'when' needs a quoted ISO 8601 date such as "2024-01-31T00:00:00.000Z" at column 9`]);
     }
   });
 });
@@ -129,8 +136,12 @@ describe('sortRecords', () => {
   });
 
   it('refuses an unknown sortBy or sortOrder with E0000031', () => {
-    expect(refusal(() => sortRecords(rows, schema, 'nope')).causes).toEqual(["sortBy: unknown attribute 'nope' (try name)"]);
-    expect(refusal(() => sortRecords(rows, schema, 'name', 'up')).causes).toEqual(["sortOrder: must be 'asc' or 'desc'"]);
+    expect(refusal(() => sortRecords(rows, schema, 'nope')).causes).toEqual([
+      "sortBy: unknown attribute 'nope' (try name)",
+    ]);
+    expect(refusal(() => sortRecords(rows, schema, 'name', 'up')).causes).toEqual([
+      "sortOrder: must be 'asc' or 'desc'",
+    ]);
   });
 });
 

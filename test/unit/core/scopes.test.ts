@@ -4,7 +4,16 @@ import { Refused } from '../../../src-main/core/errors.js';
 import { parseScopeFilter } from '../../../src-main/core/scope-filter.js';
 
 describe('scope name rules (reference §1.5)', () => {
-  it.each(['orders:read', 'api://orders/read', 'a', 'okta_like', 'oktaish.read', 'x<y', 'x>y', '!#$%&()*+,-./09;=?@AZ[]^_`az{|}~'])('accepts %s', (name) => {
+  it.each([
+    'orders:read',
+    'api://orders/read',
+    'a',
+    'okta_like',
+    'oktaish.read',
+    'x<y',
+    'x>y',
+    '!#$%&()*+,-./09;=?@AZ[]^_`az{|}~',
+  ])('accepts %s', (name) => {
     expect(scopeNameProblem(name)).toBeUndefined();
   });
 
@@ -24,10 +33,24 @@ describe('scope name rules (reference §1.5)', () => {
   });
 
   it('applies Okta defaults and treats null as absent', () => {
-    const result = validateScope({ name: 'orders:read', consent: null, default: null, metadataPublish: null, description: '' });
+    const result = validateScope({
+      name: 'orders:read',
+      consent: null,
+      default: null,
+      metadataPublish: null,
+      description: '',
+    });
     expect(result).toEqual({
       ok: true,
-      value: { name: 'orders:read', displayName: null, description: null, consent: 'IMPLICIT', default: false, metadataPublish: 'NO_CLIENTS', optional: false },
+      value: {
+        name: 'orders:read',
+        displayName: null,
+        description: null,
+        consent: 'IMPLICIT',
+        default: false,
+        metadataPublish: 'NO_CLIENTS',
+        optional: false,
+      },
     });
   });
 

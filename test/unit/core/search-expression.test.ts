@@ -71,7 +71,9 @@ describe('parseSearchExpression', () => {
   });
 
   it('reads numbers, true, false and null literals', () => {
-    const values = ['n eq 42', 'n eq -0.5', 'b eq true', 'b eq FALSE', 'x eq null'].map((s) => parseSearchExpression(s));
+    const values = ['n eq 42', 'n eq -0.5', 'b eq true', 'b eq FALSE', 'x eq null'].map((s) =>
+      parseSearchExpression(s),
+    );
     expect(values.map((v) => (v.kind === 'compare' ? v.value : undefined))).toEqual([42, -0.5, true, false, null]);
   });
 
@@ -87,7 +89,7 @@ describe('parseSearchExpression', () => {
     ['profile.login is "x"', "unknown operator 'is' (use eq, sw, co, gt, ge, lt, le or pr) at column 15"],
     ['profile.login eq', "expected a value after 'eq' at column 17"],
     ['profile.login eq alice', "expected a value after 'eq' (strings need double quotes) at column 18"],
-    ['profile.login eq "alice', 'unterminated string (a \'"\' is missing) at column 18'],
+    ['profile.login eq "alice', "unterminated string (a '\"' is missing) at column 18"],
     ['status eq "A" status eq "B"', "expected 'and' or 'or' before 'status' at column 15"],
     ['status eq "A" and', 'expected an attribute name at column 18'],
     ['and status eq "A"', "expected an attribute name, found 'and' at column 1"],
@@ -96,7 +98,7 @@ describe('parseSearchExpression', () => {
     ['status eq "A")', "unexpected ')' without a matching '(' at column 14"],
     ['(status eq "A" "B")', "expected 'and', 'or' or ')' before '\"B\"' at column 16"],
     ['status eq "A" & id eq "x"', "unexpected character '&' at column 15"],
-    ['"status" eq "A"', "expected an attribute name, found '\"status\"' at column 1"],
+    ['"status" eq "A"', 'expected an attribute name, found \'"status"\' at column 1'],
     ['x eq "\\q"', 'invalid escape in string at column 6'],
   ])('refuses %j: %s', (source, message) => {
     expect(errorOf(source)).toBe(message);

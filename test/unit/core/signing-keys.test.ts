@@ -93,7 +93,9 @@ describe('rotateKeys', () => {
   });
 
   it('refuses when too few fresh keys are supplied', () => {
-    expect(() => rotateKeys('aus1', [record('a', 'ACTIVE')], [fakeKey('f1')], 'AUTO', LATER)).toThrow(/not enough generated keys/);
+    expect(() => rotateKeys('aus1', [record('a', 'ACTIVE')], [fakeKey('f1')], 'AUTO', LATER)).toThrow(
+      /not enough generated keys/,
+    );
   });
 
   it('does not modify the keys it is given', () => {

@@ -45,7 +45,9 @@ export function fixture(): Fixture {
 }
 
 /** A minimal valid create body for `login`. */
-export const person = (login: string, extra: Record<string, unknown> = {}) => ({ profile: { login, email: login, ...extra } });
+export const person = (login: string, extra: Record<string, unknown> = {}) => ({
+  profile: { login, email: login, ...extra },
+});
 
 export const later = (clock: FakeClock, seconds: number) => clock.set(new Date(T0.getTime() + seconds * 1000));
 

@@ -14,36 +14,84 @@ import type { LifecycleAction } from '../../../src-main/core/user-lifecycle.js';
 /** The outcome of every action from every status, for a user with a password: new status or error code. */
 const WITH_PASSWORD: Record<LifecycleAction, Record<UserStatus, string>> = {
   activate: {
-    STAGED: 'ACTIVE', PROVISIONED: 'ACTIVE', ACTIVE: 'E0000016', RECOVERY: 'E0000038',
-    PASSWORD_EXPIRED: 'E0000038', LOCKED_OUT: 'E0000038', SUSPENDED: 'E0000038', DEPROVISIONED: 'ACTIVE',
+    STAGED: 'ACTIVE',
+    PROVISIONED: 'ACTIVE',
+    ACTIVE: 'E0000016',
+    RECOVERY: 'E0000038',
+    PASSWORD_EXPIRED: 'E0000038',
+    LOCKED_OUT: 'E0000038',
+    SUSPENDED: 'E0000038',
+    DEPROVISIONED: 'ACTIVE',
   },
   reactivate: {
-    STAGED: 'E0000038', PROVISIONED: 'PROVISIONED', ACTIVE: 'E0000038', RECOVERY: 'RECOVERY',
-    PASSWORD_EXPIRED: 'E0000038', LOCKED_OUT: 'E0000038', SUSPENDED: 'E0000038', DEPROVISIONED: 'E0000038',
+    STAGED: 'E0000038',
+    PROVISIONED: 'PROVISIONED',
+    ACTIVE: 'E0000038',
+    RECOVERY: 'RECOVERY',
+    PASSWORD_EXPIRED: 'E0000038',
+    LOCKED_OUT: 'E0000038',
+    SUSPENDED: 'E0000038',
+    DEPROVISIONED: 'E0000038',
   },
   deactivate: {
-    STAGED: 'DEPROVISIONED', PROVISIONED: 'DEPROVISIONED', ACTIVE: 'DEPROVISIONED', RECOVERY: 'DEPROVISIONED',
-    PASSWORD_EXPIRED: 'DEPROVISIONED', LOCKED_OUT: 'DEPROVISIONED', SUSPENDED: 'DEPROVISIONED', DEPROVISIONED: 'E0000001',
+    STAGED: 'DEPROVISIONED',
+    PROVISIONED: 'DEPROVISIONED',
+    ACTIVE: 'DEPROVISIONED',
+    RECOVERY: 'DEPROVISIONED',
+    PASSWORD_EXPIRED: 'DEPROVISIONED',
+    LOCKED_OUT: 'DEPROVISIONED',
+    SUSPENDED: 'DEPROVISIONED',
+    DEPROVISIONED: 'E0000001',
   },
   suspend: {
-    STAGED: 'E0000001', PROVISIONED: 'E0000001', ACTIVE: 'SUSPENDED', RECOVERY: 'E0000001',
-    PASSWORD_EXPIRED: 'E0000001', LOCKED_OUT: 'E0000001', SUSPENDED: 'E0000001', DEPROVISIONED: 'E0000001',
+    STAGED: 'E0000001',
+    PROVISIONED: 'E0000001',
+    ACTIVE: 'SUSPENDED',
+    RECOVERY: 'E0000001',
+    PASSWORD_EXPIRED: 'E0000001',
+    LOCKED_OUT: 'E0000001',
+    SUSPENDED: 'E0000001',
+    DEPROVISIONED: 'E0000001',
   },
   unsuspend: {
-    STAGED: 'E0000001', PROVISIONED: 'E0000001', ACTIVE: 'E0000001', RECOVERY: 'E0000001',
-    PASSWORD_EXPIRED: 'E0000001', LOCKED_OUT: 'E0000001', SUSPENDED: 'ACTIVE', DEPROVISIONED: 'E0000001',
+    STAGED: 'E0000001',
+    PROVISIONED: 'E0000001',
+    ACTIVE: 'E0000001',
+    RECOVERY: 'E0000001',
+    PASSWORD_EXPIRED: 'E0000001',
+    LOCKED_OUT: 'E0000001',
+    SUSPENDED: 'ACTIVE',
+    DEPROVISIONED: 'E0000001',
   },
   unlock: {
-    STAGED: 'E0000032', PROVISIONED: 'E0000032', ACTIVE: 'E0000032', RECOVERY: 'E0000032',
-    PASSWORD_EXPIRED: 'E0000032', LOCKED_OUT: 'ACTIVE', SUSPENDED: 'E0000032', DEPROVISIONED: 'E0000032',
+    STAGED: 'E0000032',
+    PROVISIONED: 'E0000032',
+    ACTIVE: 'E0000032',
+    RECOVERY: 'E0000032',
+    PASSWORD_EXPIRED: 'E0000032',
+    LOCKED_OUT: 'ACTIVE',
+    SUSPENDED: 'E0000032',
+    DEPROVISIONED: 'E0000032',
   },
   expire_password: {
-    STAGED: 'E0000038', PROVISIONED: 'E0000038', ACTIVE: 'PASSWORD_EXPIRED', RECOVERY: 'E0000038',
-    PASSWORD_EXPIRED: 'PASSWORD_EXPIRED', LOCKED_OUT: 'E0000038', SUSPENDED: 'E0000038', DEPROVISIONED: 'E0000038',
+    STAGED: 'E0000038',
+    PROVISIONED: 'E0000038',
+    ACTIVE: 'PASSWORD_EXPIRED',
+    RECOVERY: 'E0000038',
+    PASSWORD_EXPIRED: 'PASSWORD_EXPIRED',
+    LOCKED_OUT: 'E0000038',
+    SUSPENDED: 'E0000038',
+    DEPROVISIONED: 'E0000038',
   },
   reset_password: {
-    STAGED: 'E0000038', PROVISIONED: 'E0000038', ACTIVE: 'RECOVERY', RECOVERY: 'RECOVERY',
-    PASSWORD_EXPIRED: 'RECOVERY', LOCKED_OUT: 'RECOVERY', SUSPENDED: 'E0000038', DEPROVISIONED: 'E0000038',
+    STAGED: 'E0000038',
+    PROVISIONED: 'E0000038',
+    ACTIVE: 'RECOVERY',
+    RECOVERY: 'RECOVERY',
+    PASSWORD_EXPIRED: 'RECOVERY',
+    LOCKED_OUT: 'RECOVERY',
+    SUSPENDED: 'E0000038',
+    DEPROVISIONED: 'E0000038',
   },
 };
 
@@ -81,7 +129,11 @@ describe('transition', () => {
 
   it('refuses to expire the password of a user without one', () => {
     const result = transition({ status: 'ACTIVE', hasPassword: false }, 'expire_password');
-    expect(result).toEqual({ ok: false, code: 'E0000038', summary: 'Cannot expire the password of a user who has no password' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'E0000038',
+      summary: 'Cannot expire the password of a user who has no password',
+    });
   });
 
   it('explains a refusal with the current status', () => {
@@ -100,7 +152,12 @@ describe('transition', () => {
 
 describe('availableActions', () => {
   it('lists exactly the actions the table allows', () => {
-    expect(availableActions({ status: 'ACTIVE', hasPassword: true })).toEqual(['deactivate', 'suspend', 'expire_password', 'reset_password']);
+    expect(availableActions({ status: 'ACTIVE', hasPassword: true })).toEqual([
+      'deactivate',
+      'suspend',
+      'expire_password',
+      'reset_password',
+    ]);
     expect(availableActions({ status: 'STAGED', hasPassword: false })).toEqual(['activate', 'deactivate']);
     expect(availableActions({ status: 'DEPROVISIONED', hasPassword: true })).toEqual(['activate']);
     expect(availableActions({ status: 'SUSPENDED', hasPassword: true })).toEqual(['deactivate', 'unsuspend']);
@@ -111,8 +168,14 @@ describe('statusAfterPasswordSet', () => {
   it('completes activation, recovery and expiry; leaves other statuses alone', () => {
     const after = Object.fromEntries(USER_STATUSES.map((s) => [s, statusAfterPasswordSet(s)]));
     expect(after).toEqual({
-      STAGED: 'STAGED', PROVISIONED: 'ACTIVE', ACTIVE: 'ACTIVE', RECOVERY: 'ACTIVE',
-      PASSWORD_EXPIRED: 'ACTIVE', LOCKED_OUT: 'LOCKED_OUT', SUSPENDED: 'SUSPENDED', DEPROVISIONED: 'DEPROVISIONED',
+      STAGED: 'STAGED',
+      PROVISIONED: 'ACTIVE',
+      ACTIVE: 'ACTIVE',
+      RECOVERY: 'ACTIVE',
+      PASSWORD_EXPIRED: 'ACTIVE',
+      LOCKED_OUT: 'LOCKED_OUT',
+      SUSPENDED: 'SUSPENDED',
+      DEPROVISIONED: 'DEPROVISIONED',
     });
   });
 });

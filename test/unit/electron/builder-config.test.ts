@@ -35,7 +35,9 @@ let validateConfiguration: Validate;
 
 beforeAll(() => {
   // The function electron-builder runs on its configuration before building.
-  ({ validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as { validateConfiguration: Validate });
+  ({ validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    validateConfiguration: Validate;
+  });
 });
 
 describe('electron-builder.yml', () => {
@@ -54,7 +56,10 @@ describe('electron-builder.yml', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
     expect(config.extraResources).toEqual([
-      { from: 'build/electron-native/better-sqlite3/build/Release/better_sqlite3.node', to: 'native/better_sqlite3.node' },
+      {
+        from: 'build/electron-native/better-sqlite3/build/Release/better_sqlite3.node',
+        to: 'native/better_sqlite3.node',
+      },
     ]);
   });
 

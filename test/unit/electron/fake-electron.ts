@@ -16,7 +16,12 @@ export class FakeEvent {
   }
 }
 
-type PermissionRequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, requestingOrigin: string) => boolean;
 
 export class FakeSession {

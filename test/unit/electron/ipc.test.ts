@@ -46,7 +46,10 @@ describe('desktop bridge IPC handlers', () => {
   it('opens http and https URLs in the system browser', async () => {
     await invoke(CHANNELS.openExternal, fromApp, 'https://developer.okta.com/docs/');
     await invoke(CHANNELS.openExternal, fromApp, 'http://localhost:3000/');
-    expect(electron.shell.openExternal.mock.calls).toEqual([['https://developer.okta.com/docs/'], ['http://localhost:3000/']]);
+    expect(electron.shell.openExternal.mock.calls).toEqual([
+      ['https://developer.okta.com/docs/'],
+      ['http://localhost:3000/'],
+    ]);
   });
 
   it.each([
@@ -60,13 +63,21 @@ describe('desktop bridge IPC handlers', () => {
     [undefined],
     [{ toString: () => 'https://example.com' }],
   ])('rejects %j as a URL to open', async (url) => {
-    await expect(invoke(CHANNELS.openExternal, fromApp, url)).rejects.toThrow('openExternal: url must be an http or https URL');
+    await expect(invoke(CHANNELS.openExternal, fromApp, url)).rejects.toThrow(
+      'openExternal: url must be an http or https URL',
+    );
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
 
   it('refuses requests from pages of another origin or a detached frame', async () => {
-    for (const event of [{ senderFrame: { url: 'https://evil.example/' } }, { senderFrame: null }, { senderFrame: { url: 'http://127.0.0.1:7421/' } }]) {
-      await expect(invoke(CHANNELS.openExternal, event, 'https://example.com/')).rejects.toThrow('refused: the request did not come from an Authbox page');
+    for (const event of [
+      { senderFrame: { url: 'https://evil.example/' } },
+      { senderFrame: null },
+      { senderFrame: { url: 'http://127.0.0.1:7421/' } },
+    ]) {
+      await expect(invoke(CHANNELS.openExternal, event, 'https://example.com/')).rejects.toThrow(
+        'refused: the request did not come from an Authbox page',
+      );
       await expect(invoke(CHANNELS.saveFile, event, 'a.json', '{}')).rejects.toThrow('refused');
     }
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
@@ -93,17 +104,28 @@ describe('desktop bridge IPC handlers', () => {
     expect(writeFile).not.toHaveBeenCalled();
   });
 
-  it.each([[''], ['../secrets.json'], ['folder/file.json'], ['C:\\Windows\\x.dll'], ['.'], ['..'], ['a\u0000b'], [7], ['x'.repeat(256)]])(
-    'rejects %j as a file name before showing a dialog',
-    async (name) => {
-      await expect(invoke(CHANNELS.saveFile, fromApp, name, 'text')).rejects.toThrow(/^saveFile: name must be/);
-      expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    [''],
+    ['../secrets.json'],
+    ['folder/file.json'],
+    ['C:\\Windows\\x.dll'],
+    ['.'],
+    ['..'],
+    ['a\u0000b'],
+    [7],
+    ['x'.repeat(256)],
+  ])('rejects %j as a file name before showing a dialog', async (name) => {
+    await expect(invoke(CHANNELS.saveFile, fromApp, name, 'text')).rejects.toThrow(/^saveFile: name must be/);
+    expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
 
   it('rejects contents that are not text or too large', async () => {
-    await expect(invoke(CHANNELS.saveFile, fromApp, 'a.bin', new Uint8Array([1, 2]))).rejects.toThrow('saveFile: contents must be a string');
-    await expect(invoke(CHANNELS.saveFile, fromApp, 'a.txt', 'x'.repeat(MAX_SAVE_BYTES + 1))).rejects.toThrow('saveFile: contents must be at most 50 MB');
+    await expect(invoke(CHANNELS.saveFile, fromApp, 'a.bin', new Uint8Array([1, 2]))).rejects.toThrow(
+      'saveFile: contents must be a string',
+    );
+    await expect(invoke(CHANNELS.saveFile, fromApp, 'a.txt', 'x'.repeat(MAX_SAVE_BYTES + 1))).rejects.toThrow(
+      'saveFile: contents must be at most 50 MB',
+    );
     expect(electron.dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });

@@ -11,7 +11,14 @@ const NATIVE = '/fake/project/build/electron-native/better-sqlite3/build/Release
 
 function fakeServer(port = 7420): RunningApp & { close: ReturnType<typeof vi.fn> } {
   const origin = `http://127.0.0.1:${port}`;
-  return { origin, port, adminToken: 't0ken', uiUrl: `${origin}/#token=t0ken`, services: {} as RunningApp['services'], close: vi.fn(async () => undefined) };
+  return {
+    origin,
+    port,
+    adminToken: 't0ken',
+    uiUrl: `${origin}/#token=t0ken`,
+    services: {} as RunningApp['services'],
+    close: vi.fn(async () => undefined),
+  };
 }
 
 interface Setup {
@@ -95,7 +102,9 @@ describe('desktop start', () => {
 describe('start failures', () => {
   it('shows a port conflict in an error dialog, says how to pick another port, and exits', async () => {
     const message = 'port 7420 on 127.0.0.1 is already in use; choose another with --port (0 picks a free one)';
-    const { app, dialog, openWindow, desktop } = start({ createApp: async () => Promise.reject(new StartError('PORT_IN_USE', message)) });
+    const { app, dialog, openWindow, desktop } = start({
+      createApp: async () => Promise.reject(new StartError('PORT_IN_USE', message)),
+    });
     app.becomeReady();
     expect(await desktop.started).toBeUndefined();
     expect(dialog.showErrorBox).toHaveBeenCalledOnce();
@@ -242,11 +251,15 @@ describe('settings', () => {
   });
 
   it.each([['-1'], ['65536'], ['80.5'], ['http'], ['1e3']])('rejects AUTHBOX_PORT %j', (setting) => {
-    expect(() => desktopPort(setting)).toThrow(`AUTHBOX_PORT must be a port number from 0 to 65535 (0 picks a free one), not '${setting}'`);
+    expect(() => desktopPort(setting)).toThrow(
+      `AUTHBOX_PORT must be a port number from 0 to 65535 (0 picks a free one), not '${setting}'`,
+    );
   });
 
   it('loads the Electron build of better-sqlite3 from resources when packaged, from build/electron-native in development', () => {
-    expect(nativeBindingPath(true, '/opt/Authbox/resources', '/opt/Authbox/resources/app.asar')).toBe('/opt/Authbox/resources/native/better_sqlite3.node');
+    expect(nativeBindingPath(true, '/opt/Authbox/resources', '/opt/Authbox/resources/app.asar')).toBe(
+      '/opt/Authbox/resources/native/better_sqlite3.node',
+    );
     expect(nativeBindingPath(false, '/x/node_modules/electron/dist/resources', '/home/dev/authbox')).toBe(
       '/home/dev/authbox/build/electron-native/better-sqlite3/build/Release/better_sqlite3.node',
     );

@@ -35,8 +35,12 @@ describe('application menu', () => {
   });
 
   it('View offers reload, developer tools and zoom', () => {
-    const view = submenu(build().template[2]).map((item) => item.role).filter(Boolean);
-    expect(view).toEqual(expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut']));
+    const view = submenu(build().template[2])
+      .map((item) => item.role)
+      .filter(Boolean);
+    expect(view).toEqual(
+      expect.arrayContaining(['reload', 'forceReload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut']),
+    );
   });
 
   it('Help has About and opens documentation externally', () => {

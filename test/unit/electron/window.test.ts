@@ -11,7 +11,12 @@ const running = { origin: 'http://127.0.0.1:7420', uiUrl: 'http://127.0.0.1:7420
 const logError = vi.fn();
 
 function open(): FakeBrowserWindow {
-  const deps = { BrowserWindow: electron.BrowserWindow, shell: electron.shell, preloadPath: '/app/dist/main/electron/preload.cjs', logError };
+  const deps = {
+    BrowserWindow: electron.BrowserWindow,
+    shell: electron.shell,
+    preloadPath: '/app/dist/main/electron/preload.cjs',
+    logError,
+  };
   return openMainWindow(deps as unknown as WindowDeps, running) as unknown as FakeBrowserWindow;
 }
 
@@ -42,7 +47,9 @@ describe('the main window', () => {
 
   it('lets the window navigate within the app origin', () => {
     const { webContents } = open();
-    expect(webContents.fire('will-navigate', 'http://127.0.0.1:7420/oauth2/default/v1/authorize?x=1').defaultPrevented).toBe(false);
+    expect(
+      webContents.fire('will-navigate', 'http://127.0.0.1:7420/oauth2/default/v1/authorize?x=1').defaultPrevented,
+    ).toBe(false);
     expect(webContents.fire('will-redirect', 'http://127.0.0.1:7420/login').defaultPrevented).toBe(false);
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
@@ -79,7 +86,10 @@ describe('the main window', () => {
     expect(handler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'http://127.0.0.1:7420/#token=t0ken' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'file:///etc/hosts' })).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal.mock.calls.map(([url]) => url)).toEqual(['https://example.com/', 'http://127.0.0.1:7420/#token=t0ken']);
+    expect(electron.shell.openExternal.mock.calls.map(([url]) => url)).toEqual([
+      'https://example.com/',
+      'http://127.0.0.1:7420/#token=t0ken',
+    ]);
   });
 
   it('prevents attaching a <webview>', () => {
@@ -107,7 +117,9 @@ describe('the main window', () => {
     electron.BrowserWindow.loadError = new Error('ERR_CONNECTION_REFUSED');
     const window = open();
     electron.BrowserWindow.loadError = undefined;
-    await vi.waitFor(() => expect(logError).toHaveBeenCalledWith('authbox: cannot load http://127.0.0.1:7420: ERR_CONNECTION_REFUSED'));
+    await vi.waitFor(() =>
+      expect(logError).toHaveBeenCalledWith('authbox: cannot load http://127.0.0.1:7420: ERR_CONNECTION_REFUSED'),
+    );
     expect(window.show).toHaveBeenCalledOnce();
   });
 });

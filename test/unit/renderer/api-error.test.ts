@@ -25,19 +25,31 @@ describe('apiErrorFrom', () => {
   });
 
   it('keeps a cause without a field as a message with an empty field', () => {
-    const error = apiErrorFrom(400, { errorCode: 'E0000003', errorSummary: 'The request body was not well-formed.', errorCauses: [{ errorSummary: 'bad body' }] });
+    const error = apiErrorFrom(400, {
+      errorCode: 'E0000003',
+      errorSummary: 'The request body was not well-formed.',
+      errorCauses: [{ errorSummary: 'bad body' }],
+    });
     expect(error.issues).toEqual([{ field: '', message: 'bad body' }]);
   });
 
   it('ignores malformed causes rather than failing', () => {
-    const error = apiErrorFrom(400, { errorCode: 'E0000001', errorSummary: 'x', errorCauses: [null, 3, { errorSummary: 'name: bad' }] });
+    const error = apiErrorFrom(400, {
+      errorCode: 'E0000001',
+      errorSummary: 'x',
+      errorCauses: [null, 3, { errorSummary: 'name: bad' }],
+    });
     expect(error.issues).toEqual([{ field: 'name', message: 'bad' }]);
   });
 
   it('treats 401 E0000011 and 403 E0000005 as token problems, other 403s as not', () => {
-    expect(apiErrorFrom(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }).isAuthFailure).toBe(true);
+    expect(apiErrorFrom(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }).isAuthFailure).toBe(
+      true,
+    );
     expect(apiErrorFrom(403, { errorCode: 'E0000005', errorSummary: 'Invalid session' }).isAuthFailure).toBe(true);
-    expect(apiErrorFrom(403, { errorCode: 'E0000006', errorSummary: 'You do not have permission' }).isAuthFailure).toBe(false);
+    expect(apiErrorFrom(403, { errorCode: 'E0000006', errorSummary: 'You do not have permission' }).isAuthFailure).toBe(
+      false,
+    );
   });
 
   it('describes a response that is not Okta JSON by its status', () => {

@@ -30,13 +30,17 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 describe('AuthboxClient', () => {
   it('sends the admin token as SSWS and JSON bodies with their content type', async () => {
     const { api, sent } = client([json(201, { id: 'aus1' })]);
-    await api.call(routes.createServer, {}, {
-      name: 'A',
-      description: 'B',
-      audiences: ['api://a'],
-      issuerMode: 'ORG_URL',
-      credentials: { signing: { rotationMode: 'AUTO' } },
-    });
+    await api.call(
+      routes.createServer,
+      {},
+      {
+        name: 'A',
+        description: 'B',
+        audiences: ['api://a'],
+        issuerMode: 'ORG_URL',
+        credentials: { signing: { rotationMode: 'AUTO' } },
+      },
+    );
     const headers = sent[0]!.init.headers as Record<string, string>;
     expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers');
     expect(sent[0]!.init.method).toBe('POST');
@@ -56,7 +60,9 @@ describe('AuthboxClient', () => {
       json(200, [{ id: 'a' }], {
         link: '<http://127.0.0.1:7420/api/v1/authorizationServers?limit=200>; rel="self", <http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200>; rel="next"',
       }),
-      json(200, [{ id: 'b' }], { link: '<http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200>; rel="self"' }),
+      json(200, [{ id: 'b' }], {
+        link: '<http://127.0.0.1:7420/api/v1/authorizationServers?after=a&limit=200>; rel="self"',
+      }),
     ]);
     const servers = await api.list(routes.listServers, {});
     expect(servers.map((s) => s.id)).toEqual(['a', 'b']);
@@ -75,7 +81,9 @@ describe('AuthboxClient', () => {
   it('asks for a signing key rotation with {"use":"sig"}', async () => {
     const { api, sent } = client([json(200, [])]);
     await api.call(routes.rotateKeys, { id: 'default' }, { use: 'sig' });
-    expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/v1/authorizationServers/default/credentials/lifecycle/keyRotate');
+    expect(sent[0]!.url).toBe(
+      'http://127.0.0.1:7420/api/v1/authorizationServers/default/credentials/lifecycle/keyRotate',
+    );
     expect(sent[0]!.init.body).toBe('{"use":"sig"}');
   });
 
@@ -94,8 +102,20 @@ describe('AuthboxClient', () => {
   });
 
   it('creates with POST, replaces with PUT and deletes a claim (204)', async () => {
-    const { api, sent } = client([json(201, { id: 'ocl1' }), json(200, { id: 'ocl1' }), new Response(null, { status: 204 })]);
-    const body: ClaimWrite = { name: 'dept', status: 'ACTIVE', claimType: 'RESOURCE', valueType: 'EXPRESSION', value: 'user.department', alwaysIncludeInToken: true, conditions: { scopes: [] } };
+    const { api, sent } = client([
+      json(201, { id: 'ocl1' }),
+      json(200, { id: 'ocl1' }),
+      new Response(null, { status: 204 }),
+    ]);
+    const body: ClaimWrite = {
+      name: 'dept',
+      status: 'ACTIVE',
+      claimType: 'RESOURCE',
+      valueType: 'EXPRESSION',
+      value: 'user.department',
+      alwaysIncludeInToken: true,
+      conditions: { scopes: [] },
+    };
     await api.call(routes.createClaim, { id: 'default' }, body);
     await api.call(routes.replaceClaim, { id: 'default', claimId: 'ocl1' }, body);
     await expect(api.call(routes.deleteClaim, { id: 'default', claimId: 'ocl1' })).resolves.toBeUndefined();
@@ -108,9 +128,15 @@ describe('AuthboxClient', () => {
   });
 
   it('posts the previews to the sandbox API', async () => {
-    const { api, sent } = client([json(200, { ok: true, value: 'Alice' }), json(200, { ok: false, error: {}, trace: [] })]);
+    const { api, sent } = client([
+      json(200, { ok: true, value: 'Alice' }),
+      json(200, { ok: false, error: {}, trace: [] }),
+    ]);
     const subject = { userId: '00u1', appId: '0oa1', scopes: ['openid'] };
-    expect(await api.call(routes.previewExpression, {}, { ...subject, expression: 'user.firstName' })).toEqual({ ok: true, value: 'Alice' });
+    expect(await api.call(routes.previewExpression, {}, { ...subject, expression: 'user.firstName' })).toEqual({
+      ok: true,
+      value: 'Alice',
+    });
     await api.call(routes.previewClaims, { serverId: 'aus/1' }, subject);
     expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([
       'POST http://127.0.0.1:7420/api/sandbox/v1/expressions/evaluate',
@@ -121,10 +147,19 @@ describe('AuthboxClient', () => {
   });
 
   it('posts an expression check to the sandbox API, with only the expression', async () => {
-    const fault = { ok: false, error: { code: 'EL_SYNTAX', message: "expected an expression after '+' at column 16", span: { start: 15, end: 16 } } };
+    const fault = {
+      ok: false,
+      error: {
+        code: 'EL_SYNTAX',
+        message: "expected an expression after '+' at column 16",
+        span: { start: 15, end: 16 },
+      },
+    };
     const { api, sent } = client([json(200, fault)]);
     expect(await api.call(routes.checkExpression, {}, { expression: 'user.firstName +' })).toEqual(fault);
-    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual(['POST http://127.0.0.1:7420/api/sandbox/v1/expressions/check']);
+    expect(sent.map((s) => `${s.init.method} ${s.url}`)).toEqual([
+      'POST http://127.0.0.1:7420/api/sandbox/v1/expressions/check',
+    ]);
     expect(JSON.parse(String(sent[0]!.init.body))).toEqual({ expression: 'user.firstName +' });
   });
 
@@ -137,10 +172,17 @@ describe('AuthboxClient', () => {
   });
 
   it('throws an ApiError carrying the Okta error of a failed call', async () => {
-    const { api } = client([json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] })]);
+    const { api } = client([
+      json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] }),
+    ]);
     const error = await api.list(routes.listServers, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 401, errorCode: 'E0000011', summary: 'Invalid token provided', isAuthFailure: true });
+    expect(error).toMatchObject({
+      status: 401,
+      errorCode: 'E0000011',
+      summary: 'Invalid token provided',
+      isAuthFailure: true,
+    });
   });
 
   it('turns a network failure into an ApiError with status 0', async () => {
@@ -163,17 +205,32 @@ describe('nextLink', () => {
   });
 
   it('streams events with the SSWS token, parsing SSE across chunks, until the server ends it', async () => {
-    const chunks = ['id: evt1\nevent: protocol\ndata: {"id":"ev', 't1"}\n\n: keep-alive\n\n', 'id: evt2\nevent: protocol\ndata: {"id":"evt2"}\n\n'];
+    const chunks = [
+      'id: evt1\nevent: protocol\ndata: {"id":"ev',
+      't1"}\n\n: keep-alive\n\n',
+      'id: evt2\nevent: protocol\ndata: {"id":"evt2"}\n\n',
+    ];
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
         controller.close();
       },
     });
-    const { api, sent } = client([new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } })]);
+    const { api, sent } = client([
+      new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+    ]);
     const received: string[] = [];
     let opened = false;
-    await api.stream(routes.streamEvents, {}, { query: { after: 'evt0' }, signal: new AbortController().signal, onOpen: () => (opened = true), onMessage: (e) => received.push(e.id) });
+    await api.stream(
+      routes.streamEvents,
+      {},
+      {
+        query: { after: 'evt0' },
+        signal: new AbortController().signal,
+        onOpen: () => (opened = true),
+        onMessage: (e) => received.push(e.id),
+      },
+    );
     expect(opened).toBe(true);
     expect(received).toEqual(['evt1', 'evt2']);
     expect(sent[0]!.url).toBe('http://127.0.0.1:7420/api/sandbox/v1/events/stream?after=evt0');
@@ -182,14 +239,23 @@ describe('nextLink', () => {
 
   it('rejects a refused stream with the Okta error, and resolves quietly when aborted', async () => {
     const refused = client([json(401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' })]);
-    await expect(refused.api.stream(routes.streamEvents, {}, { signal: new AbortController().signal, onMessage: () => undefined })).rejects.toMatchObject({ status: 401, errorCode: 'E0000011' });
+    await expect(
+      refused.api.stream(routes.streamEvents, {}, { signal: new AbortController().signal, onMessage: () => undefined }),
+    ).rejects.toMatchObject({ status: 401, errorCode: 'E0000011' });
 
     const controller = new AbortController();
     const aborting = new AuthboxClient({
       getToken: () => 'tok',
-      fetch: (_url, init) => new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) =>
+          init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
     });
-    const streaming = aborting.stream(routes.streamEvents, {}, { signal: controller.signal, onMessage: () => undefined });
+    const streaming = aborting.stream(
+      routes.streamEvents,
+      {},
+      { signal: controller.signal, onMessage: () => undefined },
+    );
     controller.abort();
     await expect(streaming).resolves.toBeUndefined();
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { claimDraftOf, claimProblemsOf, emptyClaimDraft, previewScopesOf, toClaimWrite } from '../../../src-renderer/state/claim-draft.js';
+import {
+  claimDraftOf,
+  claimProblemsOf,
+  emptyClaimDraft,
+  previewScopesOf,
+  toClaimWrite,
+} from '../../../src-renderer/state/claim-draft.js';
 import { claimDto, validationError } from './fake-api.js';
 
 describe('claim draft', () => {
@@ -28,17 +34,37 @@ describe('claim draft', () => {
       anyScope: false,
       scopes: ['profile'],
     });
-    expect(write).toMatchObject({ status: 'INACTIVE', claimType: 'IDENTITY', group_filter_type: 'REGEX', alwaysIncludeInToken: false, conditions: { scopes: ['profile'] } });
+    expect(write).toMatchObject({
+      status: 'INACTIVE',
+      claimType: 'IDENTITY',
+      group_filter_type: 'REGEX',
+      alwaysIncludeInToken: false,
+      conditions: { scopes: ['profile'] },
+    });
   });
 
   it('always includes access token claims and sends no scopes for "Any scope", whatever was picked before', () => {
-    const write = toClaimWrite({ ...emptyClaimDraft(), claimType: 'RESOURCE', alwaysIncludeInToken: false, anyScope: true, scopes: ['profile'] });
+    const write = toClaimWrite({
+      ...emptyClaimDraft(),
+      claimType: 'RESOURCE',
+      alwaysIncludeInToken: false,
+      anyScope: true,
+      scopes: ['profile'],
+    });
     expect(write.alwaysIncludeInToken).toBe(true);
     expect(write.conditions.scopes).toEqual([]);
   });
 
   it('round-trips a stored claim through the form', () => {
-    const claim = claimDto('ocl1', { claimType: 'IDENTITY', valueType: 'GROUPS', group_filter_type: 'CONTAINS', value: 'Eng', alwaysIncludeInToken: false, status: 'INACTIVE', conditions: { scopes: ['openid'] } });
+    const claim = claimDto('ocl1', {
+      claimType: 'IDENTITY',
+      valueType: 'GROUPS',
+      group_filter_type: 'CONTAINS',
+      value: 'Eng',
+      alwaysIncludeInToken: false,
+      status: 'INACTIVE',
+      conditions: { scopes: ['openid'] },
+    });
     const draft = claimDraftOf(claim);
     expect(draft).toMatchObject({ anyScope: false, scopes: ['openid'], disabled: true, groupFilterType: 'CONTAINS' });
     expect(toClaimWrite(draft)).toEqual({
@@ -56,7 +82,9 @@ describe('claim draft', () => {
   it('previews with the condition scopes, else openid', () => {
     expect(previewScopesOf(emptyClaimDraft())).toBe('openid');
     expect(previewScopesOf({ ...emptyClaimDraft(), anyScope: false, scopes: [] })).toBe('openid');
-    expect(previewScopesOf({ ...emptyClaimDraft(), anyScope: false, scopes: ['openid', 'profile'] })).toBe('openid profile');
+    expect(previewScopesOf({ ...emptyClaimDraft(), anyScope: false, scopes: ['openid', 'profile'] })).toBe(
+      'openid profile',
+    );
   });
 
   it('puts each cause under the field it names (snake_case and nested ones too)', () => {
@@ -80,7 +108,9 @@ describe('claim draft', () => {
   });
 
   it('keeps a cause no field shows in the form error', () => {
-    expect(claimProblemsOf(validationError(['body: must be a JSON object'])).formError).toBe('Api validation failed: body (body: must be a JSON object)');
+    expect(claimProblemsOf(validationError(['body: must be a JSON object'])).formError).toBe(
+      'Api validation failed: body (body: must be a JSON object)',
+    );
     expect(claimProblemsOf(validationError(['constructor: odd'])).fieldErrors).toEqual({});
   });
 });

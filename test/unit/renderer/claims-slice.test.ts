@@ -9,7 +9,8 @@ function setup() {
   return { api, store: createAppStore({ api, tokenStorage: memoryTokenStorage('tok') }) };
 }
 
-const names = (store: ReturnType<typeof setup>['store'], serverId = 'default') => store.getState().serverClaims[serverId]?.items.map((c) => c.name);
+const names = (store: ReturnType<typeof setup>['store'], serverId = 'default') =>
+  store.getState().serverClaims[serverId]?.items.map((c) => c.name);
 const draft = (fields: Partial<ReturnType<typeof emptyClaimDraft>>) => ({ ...emptyClaimDraft(), ...fields });
 
 describe('claims slice', () => {
@@ -25,7 +26,10 @@ describe('claims slice', () => {
   it('keeps the error of a failed load for the Retry banner, and asks for a new token on 401', async () => {
     const { store, api } = setup();
     await store.getState().loadClaims('nope');
-    expect(store.getState().serverClaims['nope']?.load).toMatchObject({ status: 'error', error: { status: 404, errorCode: 'E0000007' } });
+    expect(store.getState().serverClaims['nope']?.load).toMatchObject({
+      status: 'error',
+      error: { status: 404, errorCode: 'E0000007' },
+    });
     api.failNext = invalidToken();
     await store.getState().loadClaims('default');
     expect(store.getState().tokenProblem).toBe('Invalid token provided');
@@ -34,8 +38,13 @@ describe('claims slice', () => {
   it('creates a claim and lists it last', async () => {
     const { store, api } = setup();
     await store.getState().loadClaims('default');
-    const outcome = await store.getState().createClaim('default', draft({ name: 'department', value: 'user.department' }));
-    expect(outcome).toMatchObject({ ok: true, claim: { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION' } });
+    const outcome = await store
+      .getState()
+      .createClaim('default', draft({ name: 'department', value: 'user.department' }));
+    expect(outcome).toMatchObject({
+      ok: true,
+      claim: { name: 'department', claimType: 'RESOURCE', valueType: 'EXPRESSION' },
+    });
     expect(names(store)).toEqual(['sub', 'department']);
     expect(api.claims.get('default')?.map((c) => c.name)).toEqual(['sub', 'department']);
   });
@@ -43,7 +52,9 @@ describe('claims slice', () => {
   it('maps the validation causes onto the form fields and adds nothing', async () => {
     const { store, api } = setup();
     await store.getState().loadClaims('default');
-    const outcome = await store.getState().createClaim('default', draft({ name: 'sub', claimType: 'IDENTITY', value: 'user.login' }));
+    const outcome = await store
+      .getState()
+      .createClaim('default', draft({ name: 'sub', claimType: 'IDENTITY', value: 'user.login' }));
     expect(outcome).toEqual({ ok: false, fieldErrors: { name: "'sub' is a reserved claim name" }, formError: null });
     expect(names(store)).toEqual(['sub']);
     expect(api.claims.get('default')).toHaveLength(1);
@@ -53,11 +64,16 @@ describe('claims slice', () => {
     const { store, api } = setup();
     api.claims.set('default', [claimDto('ocl1', { name: 'a' }), claimDto('ocl2', { name: 'b' })]);
     await store.getState().loadClaims('default');
-    const outcome = await store.getState().saveClaim('default', 'ocl1', draft({ name: 'a2', value: 'app.clientId', disabled: true }));
+    const outcome = await store
+      .getState()
+      .saveClaim('default', 'ocl1', draft({ name: 'a2', value: 'app.clientId', disabled: true }));
     expect(outcome.ok).toBe(true);
     expect(api.calls).toContain('replaceClaim default ocl1');
     expect(names(store)).toEqual(['a2', 'b']);
-    expect(store.getState().serverClaims['default']?.items[0]).toMatchObject({ status: 'INACTIVE', value: 'app.clientId' });
+    expect(store.getState().serverClaims['default']?.items[0]).toMatchObject({
+      status: 'INACTIVE',
+      value: 'app.clientId',
+    });
   });
 
   it('deletes a claim, and reports a failed delete without changing the list', async () => {

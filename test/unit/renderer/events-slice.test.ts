@@ -6,7 +6,11 @@ import { FakeApi, eventDto, invalidToken } from './fake-api.js';
 
 function setup() {
   const api = new FakeApi();
-  api.events = [eventDto('evt3'), eventDto('evt2', { outcome: 'failure', error: 'invalid_scope' }), eventDto('evt1', { serverId: 'aus1' })];
+  api.events = [
+    eventDto('evt3'),
+    eventDto('evt2', { outcome: 'failure', error: 'invalid_scope' }),
+    eventDto('evt1', { serverId: 'aus1' }),
+  ];
   return { api, store: createAppStore({ api, tokenStorage: memoryTokenStorage('tok') }) };
 }
 
@@ -29,7 +33,9 @@ describe('events slice', () => {
     expect(ids(store)).toEqual(['evt2']);
     await store.getState().setEventFilter({ outcome: '', serverId: 'aus1', endpoint: 'token' });
     expect(ids(store)).toEqual(['evt1']);
-    expect(api.calls.at(-1)).toBe(`listEvents ${JSON.stringify({ serverId: 'aus1', endpoint: 'token', limit: EVENT_PAGE })}`);
+    expect(api.calls.at(-1)).toBe(
+      `listEvents ${JSON.stringify({ serverId: 'aus1', endpoint: 'token', limit: EVENT_PAGE })}`,
+    );
   });
 
   it('keeps the error of a failed load for the Retry banner', async () => {

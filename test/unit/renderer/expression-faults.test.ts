@@ -5,8 +5,16 @@ import type { CheckAnswer } from '../../../src-renderer/features/preview/use-exp
 import type { ExpressionAnswer } from '../../../src-renderer/features/preview/use-expression-preview.js';
 import { invalidToken } from './fake-api.js';
 
-const SYNTAX: ExpressionErrorDto = { code: 'EL_SYNTAX', message: "expected an expression after '+' at column 16", span: { start: 15, end: 16 } };
-const RUNTIME: ExpressionErrorDto = { code: 'EL_ARGUMENT', message: 'String.substring: the end 1 is before the start 4 at column 1', span: { start: 0, end: 38 } };
+const SYNTAX: ExpressionErrorDto = {
+  code: 'EL_SYNTAX',
+  message: "expected an expression after '+' at column 16",
+  span: { start: 15, end: 16 },
+};
+const RUNTIME: ExpressionErrorDto = {
+  code: 'EL_ARGUMENT',
+  message: 'String.substring: the end 1 is before the start 4 at column 1',
+  span: { start: 0, end: 38 },
+};
 
 const checked = (expression: string, error?: ExpressionErrorDto): CheckAnswer => ({
   expression,
@@ -19,7 +27,10 @@ const evaluated = (expression: string, error?: ExpressionErrorDto): ExpressionAn
 
 describe('expression faults', () => {
   it('takes the check’s fault with the text it points into', () => {
-    expect(checkFaultOf(checked('user.firstName +', SYNTAX))).toEqual({ expression: 'user.firstName +', error: SYNTAX });
+    expect(checkFaultOf(checked('user.firstName +', SYNTAX))).toEqual({
+      expression: 'user.firstName +',
+      error: SYNTAX,
+    });
     expect(checkFaultOf(checked('user.firstName'))).toBeNull();
     expect(checkFaultOf(null)).toBeNull();
     expect(checkFaultOf({ expression: 'x', outcome: { ok: false, error: invalidToken() } })).toBeNull();
@@ -29,7 +40,9 @@ describe('expression faults', () => {
     const source = 'String.substring(user.firstName, 4, 1)';
     expect(runtimeFaultOf(evaluated(source, RUNTIME), checked(source))).toEqual({ expression: source, error: RUNTIME });
     // The check call failed: nothing else tells of the error, so the evaluation does.
-    expect(runtimeFaultOf(evaluated(source, RUNTIME), { expression: source, outcome: { ok: false, error: invalidToken() } })).toEqual({ expression: source, error: RUNTIME });
+    expect(
+      runtimeFaultOf(evaluated(source, RUNTIME), { expression: source, outcome: { ok: false, error: invalidToken() } }),
+    ).toEqual({ expression: source, error: RUNTIME });
   });
 
   it('leaves a parse fault to the check, so it is not shown twice', () => {

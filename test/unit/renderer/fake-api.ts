@@ -4,15 +4,40 @@
  * fail with the causes the real API would send.
  */
 import { ApiError } from '../../../src-renderer/api/api-error.js';
-import type { ApiClient, AuthorizationServerWrite, CallArgs, ClaimWrite, StreamOptions } from '../../../src-renderer/api/api-client.js';
+import type {
+  ApiClient,
+  AuthorizationServerWrite,
+  CallArgs,
+  ClaimWrite,
+  StreamOptions,
+} from '../../../src-renderer/api/api-client.js';
 import type { EventFilter, ProtocolEventDto } from '../../../src-renderer/api/event-dto.js';
 import { routes } from '../../../src-main/contracts/routes.js';
-import type { BodyOf, PagedRoute, ParamsOf, QueryOf, ResponseOf, RouteDef, RouteName, Routes, StreamRoute } from '../../../src-main/contracts/routes.js';
+import type {
+  BodyOf,
+  PagedRoute,
+  ParamsOf,
+  QueryOf,
+  ResponseOf,
+  RouteDef,
+  RouteName,
+  Routes,
+  StreamRoute,
+} from '../../../src-main/contracts/routes.js';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
 import { validateClaim } from '../../../src-main/contracts/claim.js';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
-import type { AuthorizationServerDto, ClaimsPreviewDto, ClaimsPreviewRequest, ExpressionCheckDto, ExpressionPreviewDto, ExpressionPreviewRequest, SigningKeyDto, UserDto } from '../../../src-main/contracts/index.js';
+import type {
+  AuthorizationServerDto,
+  ClaimsPreviewDto,
+  ClaimsPreviewRequest,
+  ExpressionCheckDto,
+  ExpressionPreviewDto,
+  ExpressionPreviewRequest,
+  SigningKeyDto,
+  UserDto,
+} from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
@@ -29,21 +54,37 @@ export function serverDto(id: string, overrides: Partial<AuthorizationServerDto>
     default: id === 'default',
     created: '2026-01-01T00:00:00.000Z',
     lastUpdated: '2026-01-01T00:00:00.000Z',
-    credentials: { signing: { rotationMode: 'AUTO', lastRotated: null, nextRotation: null, kid: `kid-${id}-1`, use: 'sig' } },
+    credentials: {
+      signing: { rotationMode: 'AUTO', lastRotated: null, nextRotation: null, kid: `kid-${id}-1`, use: 'sig' },
+    },
     _links: {},
     ...overrides,
   };
 }
 
 export function keyDto(kid: string, status: SigningKeyDto['status']): SigningKeyDto {
-  return { kid, status, alg: 'RS256', kty: 'RSA', use: 'sig', e: 'AQAB', n: 'n', _links: { self: { href: `${ORIGIN}/keys/${kid}` } } };
+  return {
+    kid,
+    status,
+    alg: 'RS256',
+    kty: 'RSA',
+    use: 'sig',
+    e: 'AQAB',
+    n: 'n',
+    _links: { self: { href: `${ORIGIN}/keys/${kid}` } },
+  };
 }
 
 export const validationError = (causes: string[]) =>
-  new ApiError(400, 'E0000001', `Api validation failed: ${causes.map((c) => c.split(':')[0]).join(', ')}`, causes.map((c) => {
-    const at = c.indexOf(': ');
-    return { field: c.slice(0, at), message: c.slice(at + 2) };
-  }));
+  new ApiError(
+    400,
+    'E0000001',
+    `Api validation failed: ${causes.map((c) => c.split(':')[0]).join(', ')}`,
+    causes.map((c) => {
+      const at = c.indexOf(': ');
+      return { field: c.slice(0, at), message: c.slice(at + 2) };
+    }),
+  );
 
 export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}): ProtocolEventDto {
   return {
@@ -113,7 +154,8 @@ export function userDto(id: string, login: string): UserDto {
 }
 
 /** Only the members the renderer reads; the rest of an app does not matter to the slices. */
-export const appDto = (id: string, label: string) => ({ id, label, credentials: { oauthClient: { client_id: id } } }) as unknown as AppDto;
+export const appDto = (id: string, label: string) =>
+  ({ id, label, credentials: { oauthClient: { client_id: id } } }) as unknown as AppDto;
 
 /** An open fake stream: its options, and how the test ends it. */
 interface FakeStream {
@@ -125,7 +167,11 @@ export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token p
 
 /** What the fake answers for one route, given what the client sent. */
 type Handlers = {
-  [N in RouteName]?: (params: ParamsOf<Routes[N]>, body: BodyOf<Routes[N]>, query: QueryOf<Routes[N]> | undefined) => ResponseOf<Routes[N]>;
+  [N in RouteName]?: (
+    params: ParamsOf<Routes[N]>,
+    body: BodyOf<Routes[N]>,
+    query: QueryOf<Routes[N]> | undefined,
+  ) => ResponseOf<Routes[N]>;
 };
 
 const NAMES = new Map<RouteDef, RouteName>(Object.entries(routes).map(([name, route]) => [route, name as RouteName]));
@@ -140,11 +186,15 @@ export interface SentCall {
 
 export class FakeApi implements ApiClient {
   servers = new Map<string, AuthorizationServerDto>([['default', serverDto('default')]]);
-  keys = new Map<string, SigningKeyDto[]>([['default', [keyDto('kid-default-1', 'ACTIVE'), keyDto('kid-default-2', 'NEXT')]]]);
+  keys = new Map<string, SigningKeyDto[]>([
+    ['default', [keyDto('kid-default-1', 'ACTIVE'), keyDto('kid-default-2', 'NEXT')]],
+  ]);
   /** The event log, newest first. */
   events: ProtocolEventDto[] = [];
   streams: FakeStream[] = [];
-  claims = new Map<string, ClaimDto[]>([['default', [claimDto('oclSUB', { name: 'sub', valueType: 'SYSTEM', system: true })]]]);
+  claims = new Map<string, ClaimDto[]>([
+    ['default', [claimDto('oclSUB', { name: 'sub', valueType: 'SYSTEM', system: true })]],
+  ]);
   scopes = new Map<string, ScopeDto[]>([['default', [scopeDto('openid'), scopeDto('profile')]]]);
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
@@ -186,7 +236,13 @@ export class FakeApi implements ApiClient {
     replaceServer: ({ id }, input) => {
       const current = this.found(id);
       const value = this.check(input);
-      const server = { ...current, name: value.name, description: value.description, audiences: value.audiences, issuerMode: value.issuerMode };
+      const server = {
+        ...current,
+        name: value.name,
+        description: value.description,
+        audiences: value.audiences,
+        issuerMode: value.issuerMode,
+      };
       this.servers.set(id, server);
       return server;
     },
@@ -209,12 +265,19 @@ export class FakeApi implements ApiClient {
         .concat(keyDto(`kid-${id}-${keys.length + 1}`, 'NEXT'));
       this.keys.set(id, rotated);
       const active = rotated.find((k) => k.status === 'ACTIVE');
-      this.servers.set(id, { ...server, credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } } });
+      this.servers.set(id, {
+        ...server,
+        credentials: { signing: { ...server.credentials.signing, kid: active?.kid ?? null } },
+      });
       return rotated;
     },
     listEvents: (_params, _body, filter: EventFilter = {}) =>
       this.events
-        .filter((e) => (filter.serverId === undefined || e.serverId === filter.serverId) && (filter.endpoint === undefined || e.endpoint === filter.endpoint))
+        .filter(
+          (e) =>
+            (filter.serverId === undefined || e.serverId === filter.serverId) &&
+            (filter.endpoint === undefined || e.endpoint === filter.endpoint),
+        )
         .filter((e) => filter.outcome === undefined || e.outcome === filter.outcome)
         .slice(0, filter.limit ?? 50),
     getEvent: ({ id }) => {
@@ -234,15 +297,23 @@ export class FakeApi implements ApiClient {
     },
     replaceClaim: ({ id, claimId }, input) => {
       const claims = this.claims.get(id) ?? [];
-      if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+      if (!claims.some((c) => c.id === claimId))
+        throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
       const claim = claimDto(claimId, this.claimInput(input));
-      this.claims.set(id, claims.map((c) => (c.id === claimId ? claim : c)));
+      this.claims.set(
+        id,
+        claims.map((c) => (c.id === claimId ? claim : c)),
+      );
       return claim;
     },
     deleteClaim: ({ id, claimId }) => {
       const claims = this.claims.get(id) ?? [];
-      if (!claims.some((c) => c.id === claimId)) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
-      this.claims.set(id, claims.filter((c) => c.id !== claimId));
+      if (!claims.some((c) => c.id === claimId))
+        throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${claimId} (OAuth2Claim)`);
+      this.claims.set(
+        id,
+        claims.filter((c) => c.id !== claimId),
+      );
     },
     listScopes: ({ id }) => {
       this.found(id);
@@ -262,7 +333,9 @@ export class FakeApi implements ApiClient {
     const name = NAMES.get(route);
     if (!name) throw new Error(`${route.method} ${route.path} is not in the route map`);
     const names = [...route.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]!);
-    this.calls.push([name, ...names.map((n) => params[n]), ...(query === undefined ? [] : [JSON.stringify(query)])].join(' '));
+    this.calls.push(
+      [name, ...names.map((n) => params[n]), ...(query === undefined ? [] : [JSON.stringify(query)])].join(' '),
+    );
     this.sent.push({ route: name, params, body, query });
     const failure = this.failNext;
     this.failNext = null;
@@ -270,7 +343,12 @@ export class FakeApi implements ApiClient {
     return name;
   }
 
-  private async answer(route: RouteDef, params: Record<string, string>, body: unknown, query: unknown): Promise<unknown> {
+  private async answer(
+    route: RouteDef,
+    params: Record<string, string>,
+    body: unknown,
+    query: unknown,
+  ): Promise<unknown> {
     const name = this.enter(route, params, body, query);
     await this.hold[name]?.();
     const handler = this.handlers[name] as ((params: unknown, body: unknown, query: unknown) => unknown) | undefined;

@@ -38,25 +38,49 @@ describe('preview slice', () => {
   it('evaluates an expression: the value, the expression error as an answer, or the failed call', async () => {
     const { store, api } = setup();
     api.evaluate = ({ expression }) =>
-      expression === 'user.firstName' ? { ok: true, value: 'Alice' } : { ok: false, error: { code: 'EL_SYNTAX', message: 'at column 16', span: { start: 15, end: 16 } } };
+      expression === 'user.firstName'
+        ? { ok: true, value: 'Alice' }
+        : { ok: false, error: { code: 'EL_SYNTAX', message: 'at column 16', span: { start: 15, end: 16 } } };
     const subject = { userId: '00uALICE', appId: '0oaSPA', scopes: ['openid'] };
-    expect(await store.getState().evaluateExpression({ ...subject, expression: 'user.firstName' })).toEqual({ ok: true, preview: { ok: true, value: 'Alice' } });
+    expect(await store.getState().evaluateExpression({ ...subject, expression: 'user.firstName' })).toEqual({
+      ok: true,
+      preview: { ok: true, value: 'Alice' },
+    });
     expect(await store.getState().evaluateExpression({ ...subject, expression: 'user.firstName +' })).toMatchObject({
       ok: true,
       preview: { ok: false, error: { span: { start: 15, end: 16 } } },
     });
     api.failNext = invalidToken();
-    expect(await store.getState().evaluateExpression({ ...subject, expression: 'x' })).toMatchObject({ ok: false, error: { status: 401 } });
+    expect(await store.getState().evaluateExpression({ ...subject, expression: 'x' })).toMatchObject({
+      ok: false,
+      error: { status: 401 },
+    });
   });
 
   it('checks an expression: fine, its fault with the span, or the failed call', async () => {
     const { store, api } = setup();
     api.expressionCheck = (expression) =>
-      expression.endsWith('+') ? { ok: false, error: { code: 'EL_SYNTAX', message: "expected an expression after '+' at column 16", span: { start: 15, end: 16 } } } : { ok: true };
+      expression.endsWith('+')
+        ? {
+            ok: false,
+            error: {
+              code: 'EL_SYNTAX',
+              message: "expected an expression after '+' at column 16",
+              span: { start: 15, end: 16 },
+            },
+          }
+        : { ok: true };
     expect(await store.getState().checkExpression('user.firstName')).toEqual({ ok: true, check: { ok: true } });
     expect(await store.getState().checkExpression('user.firstName +')).toEqual({
       ok: true,
-      check: { ok: false, error: { code: 'EL_SYNTAX', message: "expected an expression after '+' at column 16", span: { start: 15, end: 16 } } },
+      check: {
+        ok: false,
+        error: {
+          code: 'EL_SYNTAX',
+          message: "expected an expression after '+' at column 16",
+          span: { start: 15, end: 16 },
+        },
+      },
     });
     api.failNext = invalidToken();
     expect(await store.getState().checkExpression('x')).toMatchObject({ ok: false, error: { status: 401 } });
@@ -84,14 +108,30 @@ describe('preview slice', () => {
 
   it('sends the grant type and keeps a refusal’s decision with the request it answers', async () => {
     const { store, api } = setup();
-    const decision = { policies: [{ id: '00p1', name: 'Services', priority: 1, outcome: 'matched' as const, rules: [] }] };
-    const refusal: ClaimsPreviewDto = { ok: false, error: { error: 'access_denied', error_description: 'Policy evaluation failed', detail: '' }, trace: [], decision };
+    const decision = {
+      policies: [{ id: '00p1', name: 'Services', priority: 1, outcome: 'matched' as const, rules: [] }],
+    };
+    const refusal: ClaimsPreviewDto = {
+      ok: false,
+      error: { error: 'access_denied', error_description: 'Policy evaluation failed', detail: '' },
+      trace: [],
+      decision,
+    };
     const sent: unknown[] = [];
     api.preview = (_serverId, request) => (sent.push(request), refusal);
-    const request = { userId: '00uALICE', appId: '0oaSPA', scopes: ['openid'], grantType: 'authorization_code' as const };
+    const request = {
+      userId: '00uALICE',
+      appId: '0oaSPA',
+      scopes: ['openid'],
+      grantType: 'authorization_code' as const,
+    };
     await store.getState().previewTokens('default', request);
     expect(sent).toEqual([request]);
-    expect(store.getState().tokenPreviews['default']).toMatchObject({ load: { status: 'ready' }, result: { ok: false, decision }, resultFor: request });
+    expect(store.getState().tokenPreviews['default']).toMatchObject({
+      load: { status: 'ready' },
+      result: { ok: false, decision },
+      resultFor: request,
+    });
   });
 
   it('keeps the last answer and the request it answers while a newer one is on its way', async () => {
@@ -100,7 +140,11 @@ describe('preview slice', () => {
     await store.getState().previewTokens('default', first);
     api.hold.previewClaims = () => new Promise(() => {});
     void store.getState().previewTokens('default', { appId: '0oaSPA', scopes: ['openid'] });
-    expect(store.getState().tokenPreviews['default']).toMatchObject({ load: { status: 'loading' }, request: { scopes: ['openid'] }, resultFor: first });
+    expect(store.getState().tokenPreviews['default']).toMatchObject({
+      load: { status: 'loading' },
+      request: { scopes: ['openid'] },
+      resultFor: first,
+    });
     expect(store.getState().tokenPreviews['default']?.request).not.toHaveProperty('grantType');
   });
 
@@ -121,6 +165,10 @@ describe('preview slice', () => {
   it('records a failed preview call (unknown server) as an error', async () => {
     const { store } = setup();
     await store.getState().previewTokens('nope', { appId: '0oaSPA', scopes: [] });
-    expect(store.getState().tokenPreviews['nope']).toMatchObject({ load: { status: 'error', error: { status: 404 } }, result: null, resultFor: null });
+    expect(store.getState().tokenPreviews['nope']).toMatchObject({
+      load: { status: 'error', error: { status: 404 } },
+      result: null,
+      resultFor: null,
+    });
   });
 });

@@ -15,12 +15,30 @@ describe('routes', () => {
   });
 
   it('reads the Claims and Token Preview tabs, and falls back to Settings for an unknown or missing tab', () => {
-    expect(parseRoute('#/authorization-servers/default/claims')).toEqual({ page: 'server', id: 'default', tab: 'claims' });
-    expect(parseRoute('#/authorization-servers/default/token-preview')).toEqual({ page: 'server', id: 'default', tab: 'token-preview' });
-    expect(parseRoute('#/authorization-servers/default/policies')).toEqual({ page: 'server', id: 'default', tab: 'settings' });
+    expect(parseRoute('#/authorization-servers/default/claims')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'claims',
+    });
+    expect(parseRoute('#/authorization-servers/default/token-preview')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'token-preview',
+    });
+    expect(parseRoute('#/authorization-servers/default/policies')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'settings',
+    });
     expect(parseRoute('#/authorization-servers/default')).toEqual({ page: 'server', id: 'default', tab: 'settings' });
-    expect(hrefOf({ page: 'server', id: 'aus1', tab: 'token-preview' })).toBe('#/authorization-servers/aus1/token-preview');
-    expect(parseRoute(hrefOf({ page: 'server', id: 'aus 1', tab: 'claims' }))).toEqual({ page: 'server', id: 'aus 1', tab: 'claims' });
+    expect(hrefOf({ page: 'server', id: 'aus1', tab: 'token-preview' })).toBe(
+      '#/authorization-servers/aus1/token-preview',
+    );
+    expect(parseRoute(hrefOf({ page: 'server', id: 'aus 1', tab: 'claims' }))).toEqual({
+      page: 'server',
+      id: 'aus 1',
+      tab: 'claims',
+    });
   });
 
   it('reads the event log and one event, and round-trips the event address', () => {

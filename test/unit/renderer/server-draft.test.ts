@@ -21,10 +21,18 @@ describe('server draft', () => {
 
   it('maps audiences and nested credential causes to their fields', () => {
     const problems = formProblemsOf(
-      validationError(['audiences: exactly one audience is supported', 'credentials.signing.rotationMode: must be one of AUTO, MANUAL', 'issuerMode: bad']),
+      validationError([
+        'audiences: exactly one audience is supported',
+        'credentials.signing.rotationMode: must be one of AUTO, MANUAL',
+        'issuerMode: bad',
+      ]),
     );
     expect(problems).toEqual({
-      fieldErrors: { audience: 'exactly one audience is supported', rotationMode: 'must be one of AUTO, MANUAL', issuerMode: 'bad' },
+      fieldErrors: {
+        audience: 'exactly one audience is supported',
+        rotationMode: 'must be one of AUTO, MANUAL',
+        issuerMode: 'bad',
+      },
       formError: null,
     });
   });
@@ -36,7 +44,10 @@ describe('server draft', () => {
   });
 
   it('uses the summary when there are no causes', () => {
-    expect(formProblemsOf(new ApiError(500, 'E0000009', 'Internal Server Error'))).toEqual({ fieldErrors: {}, formError: 'Internal Server Error' });
+    expect(formProblemsOf(new ApiError(500, 'E0000009', 'Internal Server Error'))).toEqual({
+      fieldErrors: {},
+      formError: 'Internal Server Error',
+    });
   });
 
   it('compares drafts field by field', () => {

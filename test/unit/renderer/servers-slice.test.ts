@@ -37,7 +37,9 @@ describe('servers slice', () => {
   it('creates a server and adds it to the list', async () => {
     const { store } = setup();
     await store.getState().loadServers();
-    const outcome = await store.getState().createServer(draft({ name: 'Orders', audience: 'api://orders', description: 'Orders API' }));
+    const outcome = await store
+      .getState()
+      .createServer(draft({ name: 'Orders', audience: 'api://orders', description: 'Orders API' }));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.server.audiences).toEqual(['api://orders']);
@@ -61,9 +63,16 @@ describe('servers slice', () => {
   it('sends the full replacement on save and keeps the saved server', async () => {
     const { store, api } = setup();
     await store.getState().loadServers();
-    const outcome = await store
-      .getState()
-      .saveServer('default', draft({ name: 'Renamed', audience: 'api://default', description: 'd', issuerMode: 'DYNAMIC', rotationMode: 'MANUAL' }));
+    const outcome = await store.getState().saveServer(
+      'default',
+      draft({
+        name: 'Renamed',
+        audience: 'api://default',
+        description: 'd',
+        issuerMode: 'DYNAMIC',
+        rotationMode: 'MANUAL',
+      }),
+    );
     expect(outcome.ok).toBe(true);
     expect(api.calls).toContain('replaceServer default');
     expect(store.getState().serversById['default']).toMatchObject({ name: 'Renamed', issuerMode: 'DYNAMIC' });
@@ -72,7 +81,11 @@ describe('servers slice', () => {
   it('shows a failure without field causes as a form error', async () => {
     const { store } = setup();
     const outcome = await store.getState().saveServer('missing', draft({ name: 'x', audience: 'a', description: 'd' }));
-    expect(outcome).toEqual({ ok: false, fieldErrors: {}, formError: 'Not found: Resource not found: missing (AuthorizationServer)' });
+    expect(outcome).toEqual({
+      ok: false,
+      fieldErrors: {},
+      formError: 'Not found: Resource not found: missing (AuthorizationServer)',
+    });
   });
 
   it('loads one server by id (a deep link) and records a 404', async () => {
@@ -80,7 +93,10 @@ describe('servers slice', () => {
     await store.getState().loadServer('default');
     expect(store.getState().serversById['default']?.name).toBe('default');
     await store.getState().loadServer('nope');
-    expect(store.getState().serverLoads['nope']).toMatchObject({ status: 'error', error: { status: 404, errorCode: 'E0000007' } });
+    expect(store.getState().serverLoads['nope']).toMatchObject({
+      status: 'error',
+      error: { status: 404, errorCode: 'E0000007' },
+    });
   });
 
   it('deactivates and activates, reading the server back for its status', async () => {

@@ -4,7 +4,9 @@ import { createSseParser } from '../../../src-renderer/api/sse-parser.js';
 describe('SSE parser', () => {
   it('reads the sandbox stream’s id / event / data messages', () => {
     const parser = createSseParser();
-    const messages = parser.push('id: evt1\nevent: protocol\ndata: {"id":"evt1"}\n\nid: evt2\nevent: protocol\ndata: {"id":"evt2"}\n\n');
+    const messages = parser.push(
+      'id: evt1\nevent: protocol\ndata: {"id":"evt1"}\n\nid: evt2\nevent: protocol\ndata: {"id":"evt2"}\n\n',
+    );
     expect(messages).toEqual([
       { id: 'evt1', event: 'protocol', data: '{"id":"evt1"}' },
       { id: 'evt2', event: 'protocol', data: '{"id":"evt2"}' },
@@ -29,7 +31,9 @@ describe('SSE parser', () => {
 
   it('joins multi-line data with newlines and drops only one leading space', () => {
     const parser = createSseParser();
-    expect(parser.push('data:first\ndata:  second\ndata\n\n')).toEqual([{ id: '', event: 'message', data: 'first\n second\n' }]);
+    expect(parser.push('data:first\ndata:  second\ndata\n\n')).toEqual([
+      { id: '', event: 'message', data: 'first\n second\n' },
+    ]);
   });
 
   it('accepts CRLF and CR line endings, even a CRLF split across chunks', () => {

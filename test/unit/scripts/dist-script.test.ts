@@ -27,19 +27,47 @@ function fakeProject(options: { builderExit: number; sqliteLoads: boolean }) {
   const js = (code: string) => code.replaceAll('ROOT', root);
   mkdirSync(join(root, 'scripts'));
   copyFileSync(join(repo, 'scripts', 'dist.mjs'), join(root, 'scripts', 'dist.mjs'));
-  write(join(root, 'package.json'), JSON.stringify({ name: 'fake', private: true, scripts: { build: `node build.cjs` } }));
+  write(
+    join(root, 'package.json'),
+    JSON.stringify({ name: 'fake', private: true, scripts: { build: `node build.cjs` } }),
+  );
   write(join(root, 'build.cjs'), js(record("'build'")));
-  write(join(root, 'scripts', 'electron-native.mjs'), js(`import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${record("'electron-native'")}`));
+  write(
+    join(root, 'scripts', 'electron-native.mjs'),
+    js(
+      `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);\n${record("'electron-native'")}`,
+    ),
+  );
   write(
     join(root, 'node_modules', 'electron-builder', 'cli.js'),
     js(`${record("'electron-builder ' + process.argv.slice(2).join(' ')")}\nprocess.exit(${options.builderExit});`),
   );
   const sqlite = join(root, 'node_modules', 'better-sqlite3');
-  write(join(sqlite, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.11.1', main: 'index.js', scripts: { install: 'node repair.js' } }));
-  write(join(sqlite, 'repair.js'), js(`${record("'npm rebuild better-sqlite3'")}\nrequire('fs').copyFileSync('good.js', 'index.js');`));
+  write(
+    join(sqlite, 'package.json'),
+    JSON.stringify({
+      name: 'better-sqlite3',
+      version: '12.11.1',
+      main: 'index.js',
+      scripts: { install: 'node repair.js' },
+    }),
+  );
+  write(
+    join(sqlite, 'repair.js'),
+    js(`${record("'npm rebuild better-sqlite3'")}\nrequire('fs').copyFileSync('good.js', 'index.js');`),
+  );
   write(join(sqlite, 'good.js'), 'module.exports = class Database { close() {} };\n');
-  write(join(sqlite, 'index.js'), options.sqliteLoads ? 'module.exports = class Database { close() {} };\n' : "throw new Error('was compiled against a different Node.js version');\n");
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'dist.mjs'), '--linux', 'deb'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  write(
+    join(sqlite, 'index.js'),
+    options.sqliteLoads
+      ? 'module.exports = class Database { close() {} };\n'
+      : "throw new Error('was compiled against a different Node.js version');\n",
+  );
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'dist.mjs'), '--linux', 'deb'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   const steps = readFileSync(join(root, 'steps.log'), 'utf8').split('\n').filter(Boolean);
   return { status: result.status, output: `${result.stdout}${result.stderr}`, steps };
 }
@@ -51,7 +79,11 @@ afterEach(() => {
 describe('dist script', () => {
   it('builds, builds better-sqlite3 for Electron, then runs electron-builder with the config and extra arguments', () => {
     const { status, output, steps } = fakeProject({ builderExit: 0, sqliteLoads: true });
-    expect(steps).toEqual(['build', 'electron-native', 'electron-builder --config electron-builder.yml --publish never --linux deb']);
+    expect(steps).toEqual([
+      'build',
+      'electron-native',
+      'electron-builder --config electron-builder.yml --publish never --linux deb',
+    ]);
     expect(output).toContain('installers are in release/');
     expect(status).toBe(0);
   });
@@ -64,7 +96,10 @@ describe('dist script', () => {
 
   it('checks the Node build even when electron-builder fails, and exits non-zero', () => {
     const { status, steps } = fakeProject({ builderExit: 2, sqliteLoads: false });
-    expect(steps.slice(-2)).toEqual(['electron-builder --config electron-builder.yml --publish never --linux deb', 'npm rebuild better-sqlite3']);
+    expect(steps.slice(-2)).toEqual([
+      'electron-builder --config electron-builder.yml --publish never --linux deb',
+      'npm rebuild better-sqlite3',
+    ]);
     expect(status).toBe(1);
   });
 });

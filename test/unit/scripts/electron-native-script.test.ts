@@ -3,7 +3,16 @@
  * stand-ins that record how they were called: no network, no compiler, the real node_modules untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +49,10 @@ function fakeProject(options: { prebuiltAvailable?: boolean; compiled?: string }
   folders.push(root);
   mkdirSync(join(root, 'scripts'));
   copyFileSync(join(repo, 'scripts', 'electron-native.mjs'), join(root, 'scripts', 'electron-native.mjs'));
-  write(join(root, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', version: '45.5.0' }));
+  write(
+    join(root, 'node_modules', 'electron', 'package.json'),
+    JSON.stringify({ name: 'electron', version: '45.5.0' }),
+  );
   const sqlite = join(root, 'node_modules', 'better-sqlite3');
   write(join(sqlite, 'package.json'), JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }));
   write(join(sqlite, 'binding.gyp'), '{}');
@@ -48,28 +60,44 @@ function fakeProject(options: { prebuiltAvailable?: boolean; compiled?: string }
   write(join(sqlite, 'build', 'Release', 'better_sqlite3.node'), 'the Node build');
   write(join(root, 'electron-build.bin'), 'an Electron build');
   write(join(root, 'prebuilt.bin'), 'a prebuilt Electron build');
-  const tool = (name: string, output: string | undefined) => fakeTool(name, output).replace('"ROOT"', JSON.stringify(root));
+  const tool = (name: string, output: string | undefined) =>
+    fakeTool(name, output).replace('"ROOT"', JSON.stringify(root));
   write(join(root, 'node_modules', 'prebuild-install', 'package.json'), JSON.stringify({ name: 'prebuild-install' }));
-  write(join(root, 'node_modules', 'prebuild-install', 'bin.js'), tool('prebuild-install', options.prebuiltAvailable ? join(root, 'prebuilt.bin') : undefined));
+  write(
+    join(root, 'node_modules', 'prebuild-install', 'bin.js'),
+    tool('prebuild-install', options.prebuiltAvailable ? join(root, 'prebuilt.bin') : undefined),
+  );
   write(join(root, 'node_modules', 'node-gyp', 'package.json'), JSON.stringify({ name: 'node-gyp' }));
-  write(join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), tool('node-gyp', options.compiled ?? join(root, 'electron-build.bin')));
+  write(
+    join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+    tool('node-gyp', options.compiled ?? join(root, 'electron-build.bin')),
+  );
   return {
     root,
     calls: () =>
       existsSync(join(root, 'calls.jsonl'))
-        ? readFileSync(join(root, 'calls.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+        ? readFileSync(join(root, 'calls.jsonl'), 'utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line))
         : [],
     run: () => {
       // As under `npm start`: npm exports ~/.npmrc's nodedir=/usr to scripts.
       const env: NodeJS.ProcessEnv = { ...process.env, npm_config_nodedir: '/usr' };
       delete env['npm_execpath'];
-      const result = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], { cwd: root, env, encoding: 'utf8', timeout: 60_000 });
+      const result = spawnSync(process.execPath, [join(root, 'scripts', 'electron-native.mjs')], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       return { status: result.status, output: `${result.stdout}${result.stderr}` };
     },
   };
 }
 
-const built = (root: string) => join(root, 'build', 'electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const built = (root: string) =>
+  join(root, 'build', 'electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 
 afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
@@ -87,10 +115,21 @@ describe('electron-native script', () => {
     expect(prebuild!.args).toEqual(expect.arrayContaining(['--runtime=electron', '--target=45.5.0']));
     expect(gyp).toMatchObject({ tool: 'node-gyp', cwd: copy, nodedir: null });
     expect(gyp!.args).toEqual(
-      expect.arrayContaining(['rebuild', '--release', '--runtime=electron', '--target=45.5.0', '--dist-url=https://electronjs.org/headers']),
+      expect.arrayContaining([
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        '--target=45.5.0',
+        '--dist-url=https://electronjs.org/headers',
+      ]),
     );
     expect(readFileSync(built(project.root), 'utf8')).toBe('an Electron build');
-    expect(readFileSync(join(project.root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'utf8')).toBe('the Node build');
+    expect(
+      readFileSync(
+        join(project.root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+        'utf8',
+      ),
+    ).toBe('the Node build');
     expect(existsSync(join(copy, 'src', 'better_sqlite3.cpp'))).toBe(true);
   });
 
@@ -114,12 +153,17 @@ describe('electron-native script', () => {
   it('builds again when Electron was upgraded', () => {
     const project = fakeProject();
     expect(project.run().status).toBe(0);
-    write(join(project.root, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', version: '45.6.0' }));
+    write(
+      join(project.root, 'node_modules', 'electron', 'package.json'),
+      JSON.stringify({ name: 'electron', version: '45.6.0' }),
+    );
     expect(project.run().status).toBe(0);
-    expect(project.calls().filter((call) => call.tool === 'node-gyp').map((call) => call.args.find((a) => a.startsWith('--target=')))).toEqual([
-      '--target=45.5.0',
-      '--target=45.6.0',
-    ]);
+    expect(
+      project
+        .calls()
+        .filter((call) => call.tool === 'node-gyp')
+        .map((call) => call.args.find((a) => a.startsWith('--target='))),
+    ).toEqual(['--target=45.5.0', '--target=45.6.0']);
   });
 
   it('builds again when better-sqlite3 was reinstalled after the build', () => {

@@ -4,7 +4,16 @@
  * (one that hangs, one that "downloads" a fake binary).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +52,10 @@ function fakeProject(installer: string): string {
   folders.push(root);
   mkdirSync(join(root, 'scripts'));
   copyFileSync(join(repo, 'scripts', 'start.mjs'), join(root, 'scripts', 'start.mjs'));
-  write(join(root, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', version: '45.5.0' }));
+  write(
+    join(root, 'node_modules', 'electron', 'package.json'),
+    JSON.stringify({ name: 'electron', version: '45.5.0' }),
+  );
   write(join(root, 'node_modules', 'electron', 'install.js'), installer);
   return root;
 }
@@ -69,7 +81,9 @@ describe('npm start', () => {
   });
 
   it('keeps a failing download quiet: the one line is all it prints', () => {
-    const root = fakeProject("console.log('Downloading…'); console.error(new Error('getaddrinfo ENOTFOUND github.com').stack); process.exit(1);\n");
+    const root = fakeProject(
+      "console.log('Downloading…'); console.error(new Error('getaddrinfo ENOTFOUND github.com').stack); process.exit(1);\n",
+    );
     const { status, output } = runStart(root);
     expect(status).toBe(1);
     expect(output).toBe(`${UNAVAILABLE}\n`);
@@ -82,15 +96,22 @@ describe('npm start', () => {
         "const root = path.join(__dirname, '..', '..');",
         "fs.appendFileSync(path.join(root, 'steps.log'), 'download\\n');",
         "fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });",
-        "fs.writeFileSync(path.join(__dirname, 'dist', 'electron'), '#!/bin/sh\\necho \"launch $* RUN_AS_NODE=${ELECTRON_RUN_AS_NODE:-unset}\" >> \"$(dirname \"$0\")/../../../steps.log\"\\nexit 7\\n', { mode: 0o755 });",
+        'fs.writeFileSync(path.join(__dirname, \'dist\', \'electron\'), \'#!/bin/sh\\necho "launch $* RUN_AS_NODE=${ELECTRON_RUN_AS_NODE:-unset}" >> "$(dirname "$0")/../../../steps.log"\\nexit 7\\n\', { mode: 0o755 });',
         "fs.writeFileSync(path.join(__dirname, 'path.txt'), 'electron');",
       ].join('\n'),
     );
     write(
       join(root, 'package.json'),
-      JSON.stringify({ name: 'fake', private: true, scripts: { build: "node -e \"require('fs').appendFileSync('steps.log', 'build\\n')\"" } }),
+      JSON.stringify({
+        name: 'fake',
+        private: true,
+        scripts: { build: "node -e \"require('fs').appendFileSync('steps.log', 'build\\n')\"" },
+      }),
     );
-    write(join(root, 'scripts', 'electron-native.mjs'), "import { appendFileSync } from 'node:fs';\nappendFileSync(new URL('../steps.log', import.meta.url), 'electron-native\\n');\n");
+    write(
+      join(root, 'scripts', 'electron-native.mjs'),
+      "import { appendFileSync } from 'node:fs';\nappendFileSync(new URL('../steps.log', import.meta.url), 'electron-native\\n');\n",
+    );
 
     const { status } = runStart(root, { ELECTRON_RUN_AS_NODE: '1' });
     expect(status).toBe(7);

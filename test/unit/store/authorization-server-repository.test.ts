@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../src-main/core/ports/authorization-servers.js';
+import type {
+  AuthorizationServerRecord,
+  SigningKeyRecord,
+} from '../../../src-main/core/ports/authorization-servers.js';
 import { SqliteAuthorizationServerRepository } from '../../../src-main/store/authorization-server-repository.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
@@ -71,7 +74,9 @@ describe('SqliteAuthorizationServerRepository', () => {
 
   it('inserts nothing when one of the keys cannot be written', () => {
     store.insert(server('aus1'), [key('shared', 'aus1', 'ACTIVE')]);
-    expect(() => store.insert(server('aus2'), [key('fresh', 'aus2', 'ACTIVE'), key('shared', 'aus2', 'NEXT')])).toThrow(/UNIQUE constraint failed/);
+    expect(() => store.insert(server('aus2'), [key('fresh', 'aus2', 'ACTIVE'), key('shared', 'aus2', 'NEXT')])).toThrow(
+      /UNIQUE constraint failed/,
+    );
     expect(store.get('aus2')).toBeUndefined();
     expect(store.keys('aus2')).toEqual([]);
   });
@@ -148,7 +153,11 @@ describe('SqliteAuthorizationServerRepository', () => {
   it('replaces the key set and rotation dates in saveRotation', () => {
     store.insert(server('aus1'), [key('k1', 'aus1', 'ACTIVE'), key('k2', 'aus1', 'NEXT')]);
     store.insert(server('aus2'), [key('other', 'aus2', 'ACTIVE')]);
-    const rotated = server('aus1', { lastRotated: T1, nextRotation: new Date('2024-08-28T10:00:00.456Z'), lastUpdated: T1 });
+    const rotated = server('aus1', {
+      lastRotated: T1,
+      nextRotation: new Date('2024-08-28T10:00:00.456Z'),
+      lastUpdated: T1,
+    });
     const keys = [key('k2', 'aus1', 'ACTIVE'), key('k3', 'aus1', 'NEXT', T1), key('k1', 'aus1', 'EXPIRED')];
     store.saveRotation(rotated, keys);
     expect(store.get('aus1')).toEqual(rotated);
@@ -162,7 +171,9 @@ describe('SqliteAuthorizationServerRepository', () => {
     store.insert(before, keys);
     store.insert(server('aus2'), [key('taken', 'aus2', 'ACTIVE')]);
     const rotated = server('aus1', { lastRotated: T1, lastUpdated: T1 });
-    expect(() => store.saveRotation(rotated, [key('k2', 'aus1', 'ACTIVE'), key('taken', 'aus1', 'NEXT')])).toThrow(/UNIQUE constraint failed/);
+    expect(() => store.saveRotation(rotated, [key('k2', 'aus1', 'ACTIVE'), key('taken', 'aus1', 'NEXT')])).toThrow(
+      /UNIQUE constraint failed/,
+    );
     expect(store.get('aus1')).toEqual(before);
     expect(store.keys('aus1')).toEqual(keys);
   });

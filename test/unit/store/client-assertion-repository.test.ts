@@ -13,8 +13,15 @@ afterEach(() => {
 describe('migration 0070 and the used client assertions', () => {
   it('creates a STRICT table keyed by client and jti', () => {
     db = openDatabase(':memory:');
-    const columns = (db.prepare("SELECT name, pk FROM pragma_table_info('client_assertions')").all() as { name: string; pk: number }[]);
-    expect(columns).toEqual([{ name: 'client_id', pk: 1 }, { name: 'jti', pk: 2 }, { name: 'expires_at', pk: 0 }]);
+    const columns = db.prepare("SELECT name, pk FROM pragma_table_info('client_assertions')").all() as {
+      name: string;
+      pk: number;
+    }[];
+    expect(columns).toEqual([
+      { name: 'client_id', pk: 1 },
+      { name: 'jti', pk: 2 },
+      { name: 'expires_at', pk: 0 },
+    ]);
     expect(() => db!.prepare("INSERT INTO client_assertions VALUES ('c', 'j', 'soon')").run()).toThrow();
   });
 

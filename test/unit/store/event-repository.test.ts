@@ -29,7 +29,12 @@ let n = 0;
 /** Inserts an event `evt<n>` one second after the previous one, keeping `keep` events. */
 function insert(fields: Partial<NewProtocolEvent> = {}, keep = 1000): ProtocolEvent {
   n++;
-  const event: ProtocolEvent = { ...base, ...fields, id: `evt${String(n).padStart(17, '0')}`, time: new Date(Date.UTC(2024, 0, 1, 0, 0, n)) };
+  const event: ProtocolEvent = {
+    ...base,
+    ...fields,
+    id: `evt${String(n).padStart(17, '0')}`,
+    time: new Date(Date.UTC(2024, 0, 1, 0, 0, n)),
+  };
   store.insert(event, keep);
   return event;
 }
@@ -44,8 +49,18 @@ beforeEach(() => {
 
 describe('SqliteEventRepository', () => {
   it('stores every field and reads it back, the trace as JSON', () => {
-    const trace = { policies: [{ id: 'pol1', name: 'P', priority: 1, outcome: 'matched' as const, rules: [] }], scopes: { requested: ['a'], granted: [], denied: ['a'] } };
-    const event = insert({ outcome: 'failure', error: 'invalid_scope', errorDescription: 'One or more scopes are not configured.', detail: 'scope a is unknown', userId: 'u1', trace });
+    const trace = {
+      policies: [{ id: 'pol1', name: 'P', priority: 1, outcome: 'matched' as const, rules: [] }],
+      scopes: { requested: ['a'], granted: [], denied: ['a'] },
+    };
+    const event = insert({
+      outcome: 'failure',
+      error: 'invalid_scope',
+      errorDescription: 'One or more scopes are not configured.',
+      detail: 'scope a is unknown',
+      userId: 'u1',
+      trace,
+    });
     expect(store.get(event.id)).toEqual(event);
     expect(store.get('evtMISSING')).toBeUndefined();
     expect(db.prepare('SELECT trace FROM events').get()).toEqual({ trace: JSON.stringify(trace) });

@@ -28,18 +28,29 @@ const group = (id: string, name: string, extra: Partial<GroupRecord> = {}): Grou
 });
 const addUser = (id: string) =>
   db
-    .prepare("INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', '{}', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')")
+    .prepare(
+      "INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, 'ACTIVE', '{}', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z')",
+    )
     .run(id, `${id}@x.io`);
 
 describe('SqliteGroupRepository', () => {
   it('starts with the built-in Everyone group of migration 0020', () => {
     expect(groups.all()).toEqual([
-      expect.objectContaining({ id: '00gEVERYONE000000000', type: 'BUILT_IN', name: 'Everyone', description: 'All users in your organization' }),
+      expect.objectContaining({
+        id: '00gEVERYONE000000000',
+        type: 'BUILT_IN',
+        name: 'Everyone',
+        description: 'All users in your organization',
+      }),
     ]);
   });
 
   it('round-trips a group and updates it', () => {
-    const eng = group('00g1', 'Engineering', { description: 'Builders', lastUpdated: at(1), lastMembershipUpdated: at(2) });
+    const eng = group('00g1', 'Engineering', {
+      description: 'Builders',
+      lastUpdated: at(1),
+      lastMembershipUpdated: at(2),
+    });
     groups.insert(eng);
     expect(groups.get('00g1')).toEqual(eng);
     groups.update({ ...eng, name: 'Eng', description: null, lastUpdated: at(3) });

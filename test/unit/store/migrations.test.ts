@@ -10,9 +10,11 @@ import type { Migration } from '../../../src-main/store/migrations/index.js';
 
 const userVersion = (db: Db) => db.pragma('user_version', { simple: true }) as number;
 const tableNames = (db: Db) =>
-  (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 
 /** Runs `action` and returns the StoreError it throws. */
 function storeError(action: () => unknown): StoreError {
@@ -56,29 +58,55 @@ describe('migration list', () => {
     expect(LATEST_VERSION).toBe(versions[versions.length - 1]);
   });
 
-  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))('applies migration %i (%s) on top of the ones before it', (version, _name, migration) => {
-    const db = track(new Database(':memory:'));
-    db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.filter((m) => m.version < version));
-    const before = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-    migrate(db, MIGRATIONS.filter((m) => m.version <= migration.version));
-    expect(userVersion(db)).toBe(version);
-    expect((db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n).toBeGreaterThan(before.n);
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-  });
+  it.each(MIGRATIONS.map((m) => [m.version, m.name, m] as const))(
+    'applies migration %i (%s) on top of the ones before it',
+    (version, _name, migration) => {
+      const db = track(new Database(':memory:'));
+      db.pragma('foreign_keys = ON');
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version < version),
+      );
+      const before = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= migration.version),
+      );
+      expect(userVersion(db)).toBe(version);
+      expect((db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n).toBeGreaterThan(
+        before.n,
+      );
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    },
+  );
 });
 
 describe('migration 0010: settings, authorization servers and signing keys', () => {
   it('creates the three tables with their columns', () => {
     const db = track(new Database(':memory:'));
-    migrate(db, MIGRATIONS.filter((m) => m.version <= 10));
+    migrate(
+      db,
+      MIGRATIONS.filter((m) => m.version <= 10),
+    );
     expect(tableNames(db)).toEqual(['authorization_servers', 'settings', 'signing_keys']);
-    const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
+    const columns = (table: string) =>
+      (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name);
     expect(columns('settings')).toEqual(['key', 'value']);
     expect(columns('signing_keys')).toEqual(['kid', 'server_id', 'status', 'public_jwk', 'private_jwk', 'created']);
     expect(columns('authorization_servers')).toEqual([
-      'seq', 'id', 'name', 'description', 'audiences', 'issuer_mode', 'status', 'is_default',
-      'rotation_mode', 'last_rotated', 'next_rotation', 'created', 'last_updated',
+      'seq',
+      'id',
+      'name',
+      'description',
+      'audiences',
+      'issuer_mode',
+      'status',
+      'is_default',
+      'rotation_mode',
+      'last_rotated',
+      'next_rotation',
+      'created',
+      'last_updated',
     ]);
   });
 });
@@ -92,7 +120,9 @@ describe('openDatabase on a fresh database', () => {
 
   it('makes every table STRICT', () => {
     const db = track(openDatabase(':memory:'));
-    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as {
+    const tables = db
+      .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'")
+      .all() as {
       name: string;
       strict: number;
     }[];
@@ -102,14 +132,20 @@ describe('openDatabase on a fresh database', () => {
 
   it('refuses a value of the wrong type (STRICT)', () => {
     const db = track(openDatabase(':memory:'));
-    expect(() => db.prepare(SERVER_SQL).run({ id: 'aus1', is_default: 'yes' })).toThrow(/cannot store TEXT value in INTEGER column/);
-    expect(() => db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('k', Buffer.from('blob'))).toThrow(/cannot store BLOB value in TEXT column/);
+    expect(() => db.prepare(SERVER_SQL).run({ id: 'aus1', is_default: 'yes' })).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
+    expect(() => db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run('k', Buffer.from('blob'))).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
   });
 
   it('turns foreign keys on: a key needs its server, and deleting the server cascades to its keys', () => {
     const db = track(openDatabase(':memory:'));
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() => db.prepare(KEY_SQL).run({ kid: 'orphan', server_id: 'aus-missing' })).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare(KEY_SQL).run({ kid: 'orphan', server_id: 'aus-missing' })).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
     db.prepare(SERVER_SQL).run({ id: 'aus1', is_default: 0 });
     db.prepare(KEY_SQL).run({ kid: 'k1', server_id: 'aus1' });
     db.prepare(KEY_SQL).run({ kid: 'k2', server_id: 'aus1' });
@@ -120,9 +156,15 @@ describe('openDatabase on a fresh database', () => {
   it('enforces the status and mode CHECK constraints', () => {
     const db = track(openDatabase(':memory:'));
     db.prepare(SERVER_SQL).run({ id: 'aus1', is_default: 0 });
-    expect(() => db.prepare("UPDATE authorization_servers SET status = 'PAUSED'").run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare("UPDATE authorization_servers SET rotation_mode = 'WEEKLY'").run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare('UPDATE authorization_servers SET is_default = 2').run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare("UPDATE authorization_servers SET status = 'PAUSED'").run()).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(() => db.prepare("UPDATE authorization_servers SET rotation_mode = 'WEEKLY'").run()).toThrow(
+      /CHECK constraint failed/,
+    );
+    expect(() => db.prepare('UPDATE authorization_servers SET is_default = 2').run()).toThrow(
+      /CHECK constraint failed/,
+    );
   });
 
   it('uses WAL journaling for a database file', () => {
@@ -141,11 +183,19 @@ describe('openDatabase on a fresh database', () => {
 describe('pending migrations', () => {
   const m1: Migration = { version: 1, name: 'one', sql: 'CREATE TABLE one (id INTEGER PRIMARY KEY) STRICT;' };
   const m2: Migration = { version: 2, name: 'two', sql: 'CREATE TABLE two (id INTEGER PRIMARY KEY) STRICT;' };
-  const broken: Migration = { version: 3, name: 'broken', sql: 'CREATE TABLE three (id INTEGER PRIMARY KEY) STRICT; NOT VALID SQL;' };
+  const broken: Migration = {
+    version: 3,
+    name: 'broken',
+    sql: 'CREATE TABLE three (id INTEGER PRIMARY KEY) STRICT; NOT VALID SQL;',
+  };
 
   it('run in version order whatever order they are listed in', () => {
     const db = track(new Database(':memory:'));
-    const m2NeedsOne: Migration = { version: 2, name: 'two', sql: 'CREATE TABLE two (one_id INTEGER REFERENCES one (id)) STRICT;' };
+    const m2NeedsOne: Migration = {
+      version: 2,
+      name: 'two',
+      sql: 'CREATE TABLE two (one_id INTEGER REFERENCES one (id)) STRICT;',
+    };
     migrate(db, [m2NeedsOne, m1]);
     expect(userVersion(db)).toBe(2);
     expect(tableNames(db)).toEqual(['one', 'two']);
@@ -153,7 +203,11 @@ describe('pending migrations', () => {
 
   it('roll back together when a later one fails, leaving user_version unchanged', () => {
     const db = track(new Database(':memory:'));
-    const failing: Migration = { version: 2, name: 'fails', sql: 'CREATE TABLE two (id INTEGER) STRICT; INSERT INTO missing VALUES (1);' };
+    const failing: Migration = {
+      version: 2,
+      name: 'fails',
+      sql: 'CREATE TABLE two (id INTEGER) STRICT; INSERT INTO missing VALUES (1);',
+    };
     expect(() => migrate(db, [m1, failing])).toThrow(/no such table: missing/);
     expect(tableNames(db)).toEqual([]);
     expect(userVersion(db)).toBe(0);

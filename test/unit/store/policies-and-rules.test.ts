@@ -22,8 +22,12 @@ let crypto: FakeCrypto;
 const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 function insertDirectory(): void {
-  db.prepare(`INSERT INTO users (id, login, status, profile, created, last_updated) VALUES ('00ualice', 'alice@example.com', 'ACTIVE', '{}', ?, ?)`).run(NOW, NOW);
-  db.prepare(`INSERT INTO groups (id, type, name, created, last_updated, last_membership_updated) VALUES ('00gadmins', 'OKTA_GROUP', 'admins', ?, ?, ?)`).run(NOW, NOW, NOW);
+  db.prepare(
+    `INSERT INTO users (id, login, status, profile, created, last_updated) VALUES ('00ualice', 'alice@example.com', 'ACTIVE', '{}', ?, ?)`,
+  ).run(NOW, NOW);
+  db.prepare(
+    `INSERT INTO groups (id, type, name, created, last_updated, last_membership_updated) VALUES ('00gadmins', 'OKTA_GROUP', 'admins', ?, ?, ?)`,
+  ).run(NOW, NOW, NOW);
   db.prepare(
     `INSERT INTO apps (id, label, status, client_id, token_endpoint_auth_method, application_type, document, created, last_updated)
      VALUES ('0oaweb', 'Web', 'ACTIVE', 'web-client', 'client_secret_basic', 'web', '{}', ?, ?)`,
@@ -32,7 +36,11 @@ function insertDirectory(): void {
 
 /** A server with two custom scopes (system scopes are the scopes service's business). */
 async function createServer() {
-  const server = await services.servers.create({ name: 'Orders', description: 'Orders API', audiences: ['api://orders'] });
+  const server = await services.servers.create({
+    name: 'Orders',
+    description: 'Orders API',
+    audiences: ['api://orders'],
+  });
   for (const name of ['orders:read', 'orders:write']) {
     db.prepare(
       `INSERT INTO scopes (id, server_id, name, consent, is_default, metadata_publish, optional, system, created, last_updated)
@@ -65,7 +73,13 @@ describe('policies and rules in the store', () => {
   it('seeds the default server with the Default Policy and its rule, resolved for evaluation', () => {
     const [policy, ...others] = services.policies.policiesForEvaluation('default');
     expect(others).toEqual([]);
-    expect(policy).toMatchObject({ name: 'Default Policy', priority: 1, status: 'ACTIVE', allClients: true, clientIds: [] });
+    expect(policy).toMatchObject({
+      name: 'Default Policy',
+      priority: 1,
+      status: 'ACTIVE',
+      allClients: true,
+      clientIds: [],
+    });
     expect(policy!.rules).toHaveLength(1);
     expect(policy!.rules[0]).toMatchObject({
       name: 'Default Policy Rule',
@@ -79,7 +93,13 @@ describe('policies and rules in the store', () => {
       refreshWindowMinutes: 10080,
       inlineHookId: null,
     });
-    expect(policy!.rules[0]!.grantTypes).toEqual(expect.arrayContaining(['authorization_code', 'client_credentials', 'urn:ietf:params:oauth:grant-type:device_code']));
+    expect(policy!.rules[0]!.grantTypes).toEqual(
+      expect.arrayContaining([
+        'authorization_code',
+        'client_credentials',
+        'urn:ietf:params:oauth:grant-type:device_code',
+      ]),
+    );
   });
 
   it('gives policiesForEvaluation every policy (ACTIVE or not) and its rules in priority order', async () => {
@@ -147,7 +167,13 @@ describe('policies and rules in the store', () => {
     });
     services.rules.create(server.id, web.id, rule('admins'));
     services.servers.delete(server.id);
-    expect([count('policies'), count('policy_apps'), count('rules'), count('rule_users'), count('rule_groups')]).toEqual([1, 0, 1, 0, 1]);
+    expect([
+      count('policies'),
+      count('policy_apps'),
+      count('rules'),
+      count('rule_users'),
+      count('rule_groups'),
+    ]).toEqual([1, 0, 1, 0, 1]);
   });
 
   it('rolls back the priority shift when the insert after it fails', () => {

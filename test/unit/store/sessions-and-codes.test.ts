@@ -21,17 +21,37 @@ function open(): Db {
 }
 
 const CODE: AuthorizationCodeRecord = {
-  id: 'cod1', serverId: 'default', appId: '0oaApp', clientId: 'client-1', redirectUri: 'https://app.example.com/cb',
-  codeChallenge: 'c'.repeat(43), codeChallengeMethod: 'S256', nonce: null, scopes: ['openid', 'email'], userId: '00uAlice',
-  authTime: at(0), amr: ['pwd'], policyId: '00p1', ruleId: '0pr1',
-  lifetimes: { accessTokenMinutes: 5, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 }, expiresAt: at(300), usedAt: null,
+  id: 'cod1',
+  serverId: 'default',
+  appId: '0oaApp',
+  clientId: 'client-1',
+  redirectUri: 'https://app.example.com/cb',
+  codeChallenge: 'c'.repeat(43),
+  codeChallengeMethod: 'S256',
+  nonce: null,
+  scopes: ['openid', 'email'],
+  userId: '00uAlice',
+  authTime: at(0),
+  amr: ['pwd'],
+  policyId: '00p1',
+  ruleId: '0pr1',
+  lifetimes: { accessTokenMinutes: 5, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 },
+  expiresAt: at(300),
+  usedAt: null,
 };
 
 describe('migration 0080', () => {
   it('creates STRICT tables', () => {
-    const strict = open().prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('sessions', 'pending_authorizations', 'consents', 'authorization_codes') ORDER BY name").all();
+    const strict = open()
+      .prepare(
+        "SELECT name, strict FROM pragma_table_list WHERE name IN ('sessions', 'pending_authorizations', 'consents', 'authorization_codes') ORDER BY name",
+      )
+      .all();
     expect(strict).toEqual([
-      { name: 'authorization_codes', strict: 1 }, { name: 'consents', strict: 1 }, { name: 'pending_authorizations', strict: 1 }, { name: 'sessions', strict: 1 },
+      { name: 'authorization_codes', strict: 1 },
+      { name: 'consents', strict: 1 },
+      { name: 'pending_authorizations', strict: 1 },
+      { name: 'sessions', strict: 1 },
     ]);
   });
 });
@@ -51,7 +71,14 @@ describe('SqliteSessionRepository', () => {
 
   it('keeps a pending request with its parameters, and who signed in on it', () => {
     const store = new SqliteSessionRepository(open());
-    const pending = { id: 'p1', serverId: 'default', params: { client_id: 'c', state: '"<x>' }, csrf: 'k', signedInUserId: null, expiresAt: at(900) };
+    const pending = {
+      id: 'p1',
+      serverId: 'default',
+      params: { client_id: 'c', state: '"<x>' },
+      csrf: 'k',
+      signedInUserId: null,
+      expiresAt: at(900),
+    };
     store.insertPending(pending, at(0));
     store.updatePending({ ...pending, signedInUserId: '00uAlice' });
     expect(store.findPending('p1', at(1))).toEqual({ ...pending, signedInUserId: '00uAlice' });

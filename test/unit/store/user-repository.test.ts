@@ -39,7 +39,14 @@ describe('SqliteUserRepository', () => {
   it('round-trips every field, custom profile attributes included', () => {
     const full = user('00u1', 'alice@example.com', {
       status: 'PASSWORD_EXPIRED',
-      profile: { login: 'alice@example.com', email: 'alice@example.com', honorific: 'Commodore', roles: ['admin', 'dev'], level: 3, nested: { a: [1] } },
+      profile: {
+        login: 'alice@example.com',
+        email: 'alice@example.com',
+        honorific: 'Commodore',
+        roles: ['admin', 'dev'],
+        level: 3,
+        nested: { a: [1] },
+      },
       passwordHash: 'scrypt$hash',
       recoveryQuestion: { question: 'Pet?', answerHash: 'scrypt$answer' },
       activated: at(1),
@@ -66,7 +73,12 @@ describe('SqliteUserRepository', () => {
   });
 
   it('lists all users and a group’s members in creation order', () => {
-    for (const [id, login] of [['00u2', 'b@x.io'], ['00u1', 'a@x.io'], ['00u3', 'c@x.io']] as const) users.insert(user(id, login));
+    for (const [id, login] of [
+      ['00u2', 'b@x.io'],
+      ['00u1', 'a@x.io'],
+      ['00u3', 'c@x.io'],
+    ] as const)
+      users.insert(user(id, login));
     expect(users.all().map((u) => u.id)).toEqual(['00u2', '00u1', '00u3']);
     groups.addMember('00gEVERYONE000000000', '00u3', at(0));
     groups.addMember('00gEVERYONE000000000', '00u2', at(0));

@@ -53,7 +53,8 @@ export const ARRAY_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     const items = optionalList(call, args, 0);
     const index = integer(call, args, 1);
     if (items === null) return null;
-    if (index < 0 || index >= items.length) call.fail('EL_INDEX', `${call.name}: index ${index} is outside the array (size ${items.length})`, 1);
+    if (index < 0 || index >= items.length)
+      call.fail('EL_INDEX', `${call.name}: index ${index} is outside the array (size ${items.length})`, 1);
     return items[index]!;
   }),
   flatten: fn(1, Infinity, (args, call) => flatten(call, args)),

@@ -34,7 +34,12 @@ export interface FunctionSpec {
 }
 
 /** A function of `min`…`max` arguments. */
-export function fn(min: number, max: number, apply: FunctionSpec['apply'], options: Pick<FunctionSpec, 'pairs' | 'maps'> = {}): FunctionSpec {
+export function fn(
+  min: number,
+  max: number,
+  apply: FunctionSpec['apply'],
+  options: Pick<FunctionSpec, 'pairs' | 'maps'> = {},
+): FunctionSpec {
   return { min, max, apply, ...options };
 }
 
@@ -46,7 +51,11 @@ function ordinal(i: number): string {
 
 /** EL_TYPE at argument `i`: "String.len expects a string as its first argument, got a number". */
 export function wrongType(call: Call, args: readonly Value[], i: number, expected: string): never {
-  return call.fail('EL_TYPE', `${call.name} expects ${expected} as its ${ordinal(i)} argument, got ${typeName(args[i] ?? null)}`, i);
+  return call.fail(
+    'EL_TYPE',
+    `${call.name} expects ${expected} as its ${ordinal(i)} argument, got ${typeName(args[i] ?? null)}`,
+    i,
+  );
 }
 
 /** A string or null. */
@@ -72,7 +81,8 @@ export function textOrNumber(call: Call, args: readonly Value[], i: number): str
 export function integer(call: Call, args: readonly Value[], i: number): number {
   const value = args[i] ?? null;
   if (typeof value !== 'number') return wrongType(call, args, i, 'a number');
-  if (!Number.isInteger(value)) call.fail('EL_ARGUMENT', `${call.name} expects a whole number as its ${ordinal(i)} argument, got ${value}`, i);
+  if (!Number.isInteger(value))
+    call.fail('EL_ARGUMENT', `${call.name} expects a whole number as its ${ordinal(i)} argument, got ${value}`, i);
   return value;
 }
 

@@ -20,7 +20,8 @@ function toNumber(call: Call, args: readonly Value[]): number | null {
   if (typeof value !== 'string') return wrongType(call, args, 0, 'a number or a string');
   call.tick(value.length);
   const number = DECIMAL.test(value) ? Number(value) : NaN;
-  if (!Number.isFinite(number)) call.fail('EL_ARGUMENT', `${call.name} cannot read ${JSON.stringify(value.slice(0, 40))} as a number`, 0);
+  if (!Number.isFinite(number))
+    call.fail('EL_ARGUMENT', `${call.name} cannot read ${JSON.stringify(value.slice(0, 40))} as a number`, 0);
   return number;
 }
 
@@ -30,7 +31,8 @@ export const CONVERT_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     const number = toNumber(call, args);
     if (number === null) return null;
     const rounded = Math.floor(number + 0.5);
-    if (rounded < INT_MIN || rounded > INT_MAX) call.fail('EL_ARGUMENT', `${call.name}: ${number} does not fit a 32-bit integer`, 0);
+    if (rounded < INT_MIN || rounded > INT_MAX)
+      call.fail('EL_ARGUMENT', `${call.name}: ${number} does not fit a 32-bit integer`, 0);
     return rounded === 0 ? 0 : rounded;
   }),
   toNum: fn(1, 1, (args, call) => toNumber(call, args)),

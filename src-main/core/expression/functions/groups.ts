@@ -33,7 +33,8 @@ function nameCheck(test: (name: string, wanted: string) => boolean): FunctionSpe
 /** 1–100, Okta's limit on group lists. */
 function limitOf(call: Call, args: readonly Value[], i: number): number {
   const limit = integer(call, args, i);
-  if (limit < 1 || limit > 100) call.fail('EL_ARGUMENT', `${call.name}: the limit must be between 1 and 100, got ${limit}`, i);
+  if (limit < 1 || limit > 100)
+    call.fail('EL_ARGUMENT', `${call.name}: the limit must be between 1 and 100, got ${limit}`, i);
   return limit;
 }
 
@@ -83,20 +84,35 @@ export const GROUP_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   }),
   isMemberOfAnyGroup: fn(1, Infinity, (args, call) => {
     const ids = args.flatMap((arg, i) => {
-      if (arg !== null && typeof arg === 'object' && !Array.isArray(arg)) wrongType(call, args, i, 'a group id or an array of them');
+      if (arg !== null && typeof arg === 'object' && !Array.isArray(arg))
+        wrongType(call, args, i, 'a group id or an array of them');
       return Array.isArray(arg) ? arg : [arg];
     });
     call.tick(ids.length);
     return groupsOf(call).some((group) => ids.includes(group.id));
   }),
-  getFilteredGroups: fn(3, 3, (args, call) => {
-    const ids = list(call, args, 0);
-    const attribute = text(call, args, 1);
-    const read = GROUP_ATTRIBUTES.get(attribute) ?? call.fail('EL_ARGUMENT', `${call.name} returns one of ${[...GROUP_ATTRIBUTES.keys()].join(', ')}, got ${JSON.stringify(attribute.slice(0, 40))}`, 1);
-    const limit = limitOf(call, args, 2);
-    call.tick(ids.length);
-    return groupsOf(call).filter((group) => ids.includes(group.id)).slice(0, limit).map(read);
-  }, { maps: true }),
+  getFilteredGroups: fn(
+    3,
+    3,
+    (args, call) => {
+      const ids = list(call, args, 0);
+      const attribute = text(call, args, 1);
+      const read =
+        GROUP_ATTRIBUTES.get(attribute) ??
+        call.fail(
+          'EL_ARGUMENT',
+          `${call.name} returns one of ${[...GROUP_ATTRIBUTES.keys()].join(', ')}, got ${JSON.stringify(attribute.slice(0, 40))}`,
+          1,
+        );
+      const limit = limitOf(call, args, 2);
+      call.tick(ids.length);
+      return groupsOf(call)
+        .filter((group) => ids.includes(group.id))
+        .slice(0, limit)
+        .map(read);
+    },
+    { maps: true },
+  ),
 };
 
 /** `Groups.*` by name. */

@@ -14,7 +14,20 @@ import type { Fields } from './calendar.js';
 export type Piece = { letter: string; count: number } | { literal: string };
 
 const SUPPORTED = 'yYMdHhmsSaZE';
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** The pieces of a pattern, or the reason it is refused. */
@@ -26,7 +39,8 @@ export function compilePattern(pattern: string): Piece[] | string {
     if (/[A-Za-z]/.test(ch)) {
       let end = i;
       while (pattern[end] === ch) end++;
-      if (!SUPPORTED.includes(ch)) return `unsupported pattern letter '${ch}' (supported: ${SUPPORTED.split('').join(' ')} and 'quoted text')`;
+      if (!SUPPORTED.includes(ch))
+        return `unsupported pattern letter '${ch}' (supported: ${SUPPORTED.split('').join(' ')} and 'quoted text')`;
       if (ch === 'Z' && end - i > 2) return 'zone ids (ZZZ) are not supported; use Z or ZZ';
       pieces.push({ letter: ch, count: end - i });
       i = end;
@@ -56,7 +70,9 @@ function closingQuote(pattern: string, from: number): number {
 
 /** `fields` at `offset` written with the pattern. */
 export function formatPieces(pieces: readonly Piece[], f: Fields, offset: number): string {
-  return pieces.map((piece) => ('literal' in piece ? piece.literal : formatField(piece.letter, piece.count, f, offset))).join('');
+  return pieces
+    .map((piece) => ('literal' in piece ? piece.literal : formatField(piece.letter, piece.count, f, offset)))
+    .join('');
 }
 
 function formatField(letter: string, count: number, f: Fields, offset: number): string {
@@ -116,7 +132,13 @@ function fieldSource(letter: string, count: number): string {
 /** The instant `text` stands for under the pattern, or the reason it does not match. */
 export function parsePieces(pieces: readonly Piece[], text: string): number | string {
   const fields = pieces.filter((piece): piece is { letter: string; count: number } => 'letter' in piece);
-  const source = pieces.map((piece) => ('literal' in piece ? piece.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : fieldSource(piece.letter, piece.count))).join('');
+  const source = pieces
+    .map((piece) =>
+      'literal' in piece
+        ? piece.literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        : fieldSource(piece.letter, piece.count),
+    )
+    .join('');
   const match = new RegExp(`^${source}$`, 'i').exec(text);
   if (!match) return 'does not match the pattern';
   const f = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, millis: 0 };
@@ -127,7 +149,8 @@ export function parsePieces(pieces: readonly Piece[], text: string): number | st
     const value = match[i + 1]!;
     const number = Number(value);
     if (letter === 'y' || letter === 'Y') f.year = count === 2 ? 2000 + number : number;
-    else if (letter === 'M') f.month = count >= 3 ? MONTHS.findIndex((m) => name(m, count).toLowerCase() === value.toLowerCase()) + 1 : number;
+    else if (letter === 'M')
+      f.month = count >= 3 ? MONTHS.findIndex((m) => name(m, count).toLowerCase() === value.toLowerCase()) + 1 : number;
     else if (letter === 'd') f.day = number;
     else if (letter === 'H') f.hour = number;
     else if (letter === 'h') twelveHour = number;

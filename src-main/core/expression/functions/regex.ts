@@ -18,7 +18,10 @@ export function compileJavaRegex(pattern: string): WholeMatch | string {
     return { test: (input) => compiled.matches(input) };
   } catch (error) {
     // RE2 says "error parsing regexp: missing closing ): `Eng(`"; the pattern is named once, first.
-    const reason = error instanceof Error ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[\s\S]*`$/, '') : 'unknown reason';
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/^error parsing regexp: /, '').replace(/: `[\s\S]*`$/, '')
+        : 'unknown reason';
     const hint = UNSUPPORTED.test(pattern) ? ' (lookaround and backreferences are not supported)' : '';
     return `invalid regular expression ${JSON.stringify(pattern.slice(0, 60))}: ${reason}${hint}`;
   }

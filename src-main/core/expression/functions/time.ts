@@ -35,7 +35,10 @@ function instant(call: Call, args: readonly Value[], i: number): number | null {
   const text = optionalText(call, args, i);
   if (text === null) return null;
   call.tick(text.length);
-  return parseIso(text) ?? call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} is not an ISO 8601 date and time`, i);
+  return (
+    parseIso(text) ??
+    call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} is not an ISO 8601 date and time`, i)
+  );
 }
 
 /** A numeric argument matching `shape` (text or a number), or null. */
@@ -43,7 +46,8 @@ function numeral(call: Call, args: readonly Value[], shape: RegExp, what: string
   const text = textOrNumber(call, args, 0);
   if (text === null) return null;
   call.tick(text.length);
-  if (!shape.test(text)) call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} is not ${what}`, 0);
+  if (!shape.test(text))
+    call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} is not ${what}`, 0);
   return text.trim();
 }
 
@@ -52,7 +56,9 @@ export const TIME_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   now: fn(0, 2, (args, call) => {
     const ms = call.context.now.getTime();
     const zone = optionalText(call, args, 0) ?? 'UTC';
-    const offset = zoneOffset(zone, ms) ?? call.fail('EL_ARGUMENT', `${call.name}: unsupported time zone ${JSON.stringify(zone.slice(0, 40))}`, 0);
+    const offset =
+      zoneOffset(zone, ms) ??
+      call.fail('EL_ARGUMENT', `${call.name}: unsupported time zone ${JSON.stringify(zone.slice(0, 40))}`, 0);
     const text = iso(call, ms, offset);
     if (args.length < 2 || args[1] === null) return text;
     return formatPieces(pattern(call, args, 1), fieldsOf(ms, offset), offset);
@@ -71,7 +77,8 @@ export const TIME_FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
     if (text === null) return null;
     call.tick(text.length);
     const ms = parsePieces(pieces, text);
-    if (typeof ms === 'string') return call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} ${ms}`, 0);
+    if (typeof ms === 'string')
+      return call.fail('EL_ARGUMENT', `${call.name}: ${JSON.stringify(text.slice(0, 40))} ${ms}`, 0);
     return iso(call, ms, 0);
   }),
   fromIso8601ToWindows: fn(1, 1, (args, call) => {

@@ -21,7 +21,8 @@ const OPERATORS = ['STARTS_WITH', 'EXACT'];
 /** A filter value: a string or a list of strings. */
 function wanted(call: Call, value: Value, i: number, key: string): string[] {
   const items = Array.isArray(value) ? value : [value];
-  if (items.some((item) => typeof item !== 'string')) call.fail('EL_TYPE', `${call.name}: '${key}' takes a string or a list of strings`, i);
+  if (items.some((item) => typeof item !== 'string'))
+    call.fail('EL_TYPE', `${call.name}: '${key}' takes a string or a list of strings`, i);
   call.tick(items.length);
   return items as string[];
 }
@@ -29,7 +30,8 @@ function wanted(call: Call, value: Value, i: number, key: string): string[] {
 /** The tests one filter map stands for. */
 function testsOf(call: Call, filter: ValueObject, i: number): GroupTest[] {
   const unknown = Object.keys(filter).find((key) => !KEYS.includes(key));
-  if (unknown !== undefined) call.fail('EL_ARGUMENT', `${call.name}: unknown filter key '${unknown}' (keys: ${KEYS.join(', ')})`, i);
+  if (unknown !== undefined)
+    call.fail('EL_ARGUMENT', `${call.name}: unknown filter key '${unknown}' (keys: ${KEYS.join(', ')})`, i);
   const operator = filter['operator'] ?? 'STARTS_WITH';
   if (typeof operator !== 'string' || !OPERATORS.includes(operator.toUpperCase())) {
     call.fail('EL_ARGUMENT', `${call.name}: the operator is STARTS_WITH or EXACT`, i);
@@ -59,17 +61,27 @@ function groupObject(group: ExpressionGroup): ValueObject {
 export const USER_METHODS: Readonly<Record<string, FunctionSpec>> = {
   getInternalProperty: fn(1, 1, (args, call) => {
     const name = text(call, args, 0);
-    if (name !== 'id' && name !== 'status') return call.fail('EL_ARGUMENT', `${call.name} reads "id" or "status", got ${JSON.stringify(name.slice(0, 40))}`, 0);
+    if (name !== 'id' && name !== 'status')
+      return call.fail(
+        'EL_ARGUMENT',
+        `${call.name} reads "id" or "status", got ${JSON.stringify(name.slice(0, 40))}`,
+        0,
+      );
     const user = call.context.user;
     return user ? user[name] : null;
   }),
-  getGroups: fn(1, 2, (args, call) => {
-    const tests = args.flatMap((filter, i) => {
-      if (!isObject(filter)) return wrongType(call, args, i, "a filter map like {'group.profile.name': 'Eng'}");
-      return testsOf(call, filter, i);
-    });
-    const groups = groupsOf(call).filter((group) => tests.every((test) => test(group)));
-    call.tick(groups.length * tests.length);
-    return groups.map(groupObject);
-  }, { maps: true }),
+  getGroups: fn(
+    1,
+    2,
+    (args, call) => {
+      const tests = args.flatMap((filter, i) => {
+        if (!isObject(filter)) return wrongType(call, args, i, "a filter map like {'group.profile.name': 'Eng'}");
+        return testsOf(call, filter, i);
+      });
+      const groups = groupsOf(call).filter((group) => tests.every((test) => test(group)));
+      call.tick(groups.length * tests.length);
+      return groups.map(groupObject);
+    },
+    { maps: true },
+  ),
 };

@@ -13,18 +13,28 @@ import type { AuthorizeDeps, AuthorizeRequest, CheckedRequest } from './types.js
 
 export type Authentication = { user: UserRecord; session: SessionRecord } | { signIn: true };
 
-function whySignIn(deps: Pick<AuthorizeDeps, 'clock'>, request: AuthorizeRequest, checked: CheckedRequest, user: UserRecord | undefined): string | undefined {
+function whySignIn(
+  deps: Pick<AuthorizeDeps, 'clock'>,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  user: UserRecord | undefined,
+): string | undefined {
   const { session } = request;
   if (!session) return 'there is no session for this authorization server';
   if (!user || user.status !== 'ACTIVE') return `the session's user ${session.userId} may no longer sign in`;
   if (request.interaction?.signedIn) return undefined;
   if (checked.prompt.has('login')) return 'prompt=login asks for a new sign-in';
   const ageSeconds = (deps.clock.now().getTime() - session.authTime.getTime()) / 1000;
-  if (checked.maxAge !== undefined && ageSeconds > checked.maxAge) return `the session is ${Math.floor(ageSeconds)} s old, more than max_age ${checked.maxAge}`;
+  if (checked.maxAge !== undefined && ageSeconds > checked.maxAge)
+    return `the session is ${Math.floor(ageSeconds)} s old, more than max_age ${checked.maxAge}`;
   return undefined;
 }
 
-export function authenticate(deps: Pick<AuthorizeDeps, 'users' | 'clock'>, request: AuthorizeRequest, checked: CheckedRequest): Authentication {
+export function authenticate(
+  deps: Pick<AuthorizeDeps, 'users' | 'clock'>,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+): Authentication {
   const user = request.session ? deps.users.find(request.session.userId) : undefined;
   const reason = whySignIn(deps, request, checked, user);
   if (reason === undefined) return { user: user!, session: request.session! };

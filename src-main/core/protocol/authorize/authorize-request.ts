@@ -15,9 +15,20 @@ import { checkNonce, checkPkce, checkPrompt } from './check-request.js';
 import { issueResponse } from './issue-response.js';
 import { checkResponseMode, checkResponseType, grantTypeOf, lenientMode } from './response-type.js';
 import { AUTHORIZE_TEXT } from './texts.js';
-import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, AuthorizeResult, CheckedRequest, RedirectTarget } from './types.js';
+import type {
+  AuthorizeDeps,
+  AuthorizeProgress,
+  AuthorizeRequest,
+  AuthorizeResult,
+  CheckedRequest,
+  RedirectTarget,
+} from './types.js';
 
-export async function handleAuthorizeRequest(deps: AuthorizeDeps, request: AuthorizeRequest, progress: AuthorizeProgress): Promise<AuthorizeResult> {
+export async function handleAuthorizeRequest(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  progress: AuthorizeProgress,
+): Promise<AuthorizeResult> {
   const { params } = request;
   let target: RedirectTarget;
   try {
@@ -39,7 +50,12 @@ export async function handleAuthorizeRequest(deps: AuthorizeDeps, request: Autho
   }
 }
 
-async function authorize(deps: AuthorizeDeps, request: AuthorizeRequest, target: RedirectTarget, progress: AuthorizeProgress): Promise<AuthorizeResult> {
+async function authorize(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  target: RedirectTarget,
+  progress: AuthorizeProgress,
+): Promise<AuthorizeResult> {
   const { params } = request;
   const client = progress.client!;
   const responseTypes = checkResponseType(client, params);
@@ -62,7 +78,10 @@ async function authorize(deps: AuthorizeDeps, request: AuthorizeRequest, target:
 /** Reference §1.10: a user assigned to the app neither directly nor through a group is refused. */
 function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: string): void {
   if (!deps.appAssignments.isUserAssigned(checked.client.id, userId)) {
-    throw new AccessDenied(OKTA_TEXT.notAssigned, `user ${userId} is assigned to the app ${checked.client.id} neither directly nor through a group`);
+    throw new AccessDenied(
+      OKTA_TEXT.notAssigned,
+      `user ${userId} is assigned to the app ${checked.client.id} neither directly nor through a group`,
+    );
   }
 }
 
@@ -70,12 +89,29 @@ function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: s
  * Policy evaluation happens once, here (reference §1.4), for the authorization_code grant when a
  * code is issued and implicit otherwise; an ID token needs `openid` among the granted scopes (§5).
  */
-function evaluate(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, user: NonNullable<AuthorizeProgress['user']>, progress: AuthorizeProgress): Granted {
-  const result = evaluateFor(deps, request.server.id, checked.client, grantTypeOf(checked.responseTypes), user, request.params['scope']);
+function evaluate(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  user: NonNullable<AuthorizeProgress['user']>,
+  progress: AuthorizeProgress,
+): Granted {
+  const result = evaluateFor(
+    deps,
+    request.server.id,
+    checked.client,
+    grantTypeOf(checked.responseTypes),
+    user,
+    request.params['scope'],
+  );
   progress.trace = result.trace;
   if (!result.ok) throw result.error;
   if (checked.responseTypes.includes('id_token') && !result.scopes.includes('openid')) {
-    throw new AccessDenied(AUTHORIZE_TEXT.openidRequired, `response_type '${checked.responseTypes.join(' ')}' returns an ID token, and openid was not granted`, 403);
+    throw new AccessDenied(
+      AUTHORIZE_TEXT.openidRequired,
+      `response_type '${checked.responseTypes.join(' ')}' returns an ID token, and openid was not granted`,
+      403,
+    );
   }
   return result;
 }

@@ -11,14 +11,26 @@ import { AUTHORIZE_TEXT } from './texts.js';
 import type { AuthorizeDeps, AuthorizeRequest, CheckedRequest } from './types.js';
 
 /** The scopes the consent page must show, or an empty list when no consent is needed. */
-export function checkConsent(deps: Pick<AuthorizeDeps, 'scopes' | 'sessions'>, request: AuthorizeRequest, checked: CheckedRequest, user: UserRecord, granted: string[]): ScopeRecord[] {
+export function checkConsent(
+  deps: Pick<AuthorizeDeps, 'scopes' | 'sessions'>,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  user: UserRecord,
+  granted: string[],
+): ScopeRecord[] {
   const answer = request.interaction?.consent;
-  if (answer === 'deny') throw new AccessDenied(AUTHORIZE_TEXT.consentDenied, `user ${user.id} denied consent on the consent page`);
+  if (answer === 'deny')
+    throw new AccessDenied(AUTHORIZE_TEXT.consentDenied, `user ${user.id} denied consent on the consent page`);
   const byName = new Map(deps.scopes.byNames(request.server.id, granted).map((s) => [s.name, s]));
   const required = granted.map((name) => byName.get(name)).filter((s): s is ScopeRecord => s?.consent === 'REQUIRED');
   if (required.length === 0) return [];
   if (answer === 'allow') {
-    deps.sessions.recordConsent(request.server.id, checked.client.id, user.id, required.map((s) => s.name));
+    deps.sessions.recordConsent(
+      request.server.id,
+      checked.client.id,
+      user.id,
+      required.map((s) => s.name),
+    );
     return [];
   }
   const given = new Set(deps.sessions.consentedScopes(request.server.id, checked.client.id, user.id));
@@ -26,7 +38,10 @@ export function checkConsent(deps: Pick<AuthorizeDeps, 'scopes' | 'sessions'>, r
   if (show.length === 0) return [];
   if (checked.prompt.has('none')) {
     const names = show.map((s) => s.name);
-    throw new ConsentRequired(AUTHORIZE_TEXT.consentRequired(names), `user ${user.id} has not consented to ${names.join(', ')} for the app ${checked.client.id}`);
+    throw new ConsentRequired(
+      AUTHORIZE_TEXT.consentRequired(names),
+      `user ${user.id} has not consented to ${names.join(', ')} for the app ${checked.client.id}`,
+    );
   }
   return show;
 }

@@ -20,20 +20,36 @@ export function checkNonce(params: Record<string, string>, types: ResponseTypeNa
   return nonce;
 }
 
-export function checkPkce(client: AppRecord, params: Record<string, string>, types: ResponseTypeName[]): CheckedRequest['pkce'] {
+export function checkPkce(
+  client: AppRecord,
+  params: Record<string, string>,
+  types: ResponseTypeName[],
+): CheckedRequest['pkce'] {
   const challenge = params['code_challenge'];
   const method = params['code_challenge_method'];
   if (!types.includes('code')) return undefined;
   if (challenge === undefined) {
     const required = client.document.pkceRequired || client.authMethod === 'none';
-    if (required) throw new InvalidRequest(AUTHORIZE_TEXT.pkceChallengeRequired, `the app ${client.id} requires PKCE (${client.authMethod === 'none' ? 'public client' : 'pkce_required'})`);
-    if (method !== undefined) throw new InvalidRequest(AUTHORIZE_TEXT.missing('code_challenge'), 'code_challenge_method came without a code_challenge');
+    if (required)
+      throw new InvalidRequest(
+        AUTHORIZE_TEXT.pkceChallengeRequired,
+        `the app ${client.id} requires PKCE (${client.authMethod === 'none' ? 'public client' : 'pkce_required'})`,
+      );
+    if (method !== undefined)
+      throw new InvalidRequest(
+        AUTHORIZE_TEXT.missing('code_challenge'),
+        'code_challenge_method came without a code_challenge',
+      );
     return undefined;
   }
   if (method !== undefined && method !== 'S256' && method !== 'plain') {
     throw new InvalidRequest(AUTHORIZE_TEXT.pkceMethodUnsupported, `code_challenge_method '${method}'`);
   }
-  if (!CHALLENGE.test(challenge)) throw new InvalidRequest(AUTHORIZE_TEXT.pkceChallengeInvalid, `code_challenge has ${challenge.length} characters or a character outside the allowed set`);
+  if (!CHALLENGE.test(challenge))
+    throw new InvalidRequest(
+      AUTHORIZE_TEXT.pkceChallengeInvalid,
+      `code_challenge has ${challenge.length} characters or a character outside the allowed set`,
+    );
   return { challenge, method: method === 'S256' ? 'S256' : 'plain' };
 }
 

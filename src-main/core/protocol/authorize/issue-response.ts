@@ -32,15 +32,29 @@ export async function issueResponse(
     client,
     scopes: granted.scopes,
     accessTokenMinutes: granted.lifetimes.accessTokenMinutes,
-    user: { record: user, appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime: session.authTime, amr: session.amr },
+    user: {
+      record: user,
+      appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login,
+      authTime: session.authTime,
+      amr: session.amr,
+    },
     idToken: types.includes('id_token') && granted.scopes.includes('openid'),
     ...(checked.nonce !== undefined ? { nonce: checked.nonce } : {}),
     ...(out['code'] !== undefined ? { code: out['code'] } : {}),
   };
   if (types.includes('token')) {
     const minted = await tracingClaims(progress, () => deps.tokens.mint(mint));
-    deps.tokenFamilies.registerAccessToken(minted.jti, issued?.record.id ?? deps.tokenFamilies.openFamily(), minted.expiresAt);
-    Object.assign(out, { access_token: minted.accessToken, token_type: 'Bearer', expires_in: String(minted.expiresIn), scope: granted.scopes.join(' ') });
+    deps.tokenFamilies.registerAccessToken(
+      minted.jti,
+      issued?.record.id ?? deps.tokenFamilies.openFamily(),
+      minted.expiresAt,
+    );
+    Object.assign(out, {
+      access_token: minted.accessToken,
+      token_type: 'Bearer',
+      expires_in: String(minted.expiresIn),
+      scope: granted.scopes.join(' '),
+    });
     if (minted.idToken) out['id_token'] = minted.idToken;
   } else if (mint.idToken) {
     const minted = await tracingClaims(progress, () => deps.tokens.mintIdToken(mint, types.length === 1));
@@ -50,7 +64,13 @@ export async function issueResponse(
   return out;
 }
 
-function issueCode(deps: AuthorizeDeps, request: AuthorizeRequest, checked: CheckedRequest, login: { user: UserRecord; session: SessionRecord }, granted: Granted) {
+function issueCode(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  login: { user: UserRecord; session: SessionRecord },
+  granted: Granted,
+) {
   return deps.codes.issue({
     serverId: request.server.id,
     appId: checked.client.id,

@@ -62,18 +62,26 @@ export interface CheckedDpopProof {
 export async function checkDpopProof(deps: DpopDeps, request: DpopRequest): Promise<CheckedDpopProof> {
   const proof = singleProof(request.header);
   const decoded = deps.crypto.decodeJws(proof);
-  if (!decoded || proof.split('.').length !== 3) throw new InvalidDpopProof(DPOP_TEXT.malformed, 'not a compact JWS with JSON header and claims');
+  if (!decoded || proof.split('.').length !== 3)
+    throw new InvalidDpopProof(DPOP_TEXT.malformed, 'not a compact JWS with JSON header and claims');
   const jwk = checkHeader(decoded.header);
-  if (!(await deps.crypto.verify(proof, jwk))) throw new InvalidDpopProof(DPOP_TEXT.signature, "the signature does not verify with the header's jwk");
+  if (!(await deps.crypto.verify(proof, jwk)))
+    throw new InvalidDpopProof(DPOP_TEXT.signature, "the signature does not verify with the header's jwk");
   const now = deps.clock.now();
   const { jti, iat } = checkClaims(decoded.payload, request, Math.floor(now.getTime() / 1000));
   const nextNonce = request.requireNonce ? checkNonce(deps.nonces, decoded.payload['nonce'], now) : undefined;
-  if (request.accessToken !== undefined && decoded.payload['ath'] !== deps.crypto.accessTokenHash(request.accessToken)) {
+  if (
+    request.accessToken !== undefined &&
+    decoded.payload['ath'] !== deps.crypto.accessTokenHash(request.accessToken)
+  ) {
     throw new InvalidDpopProof(DPOP_TEXT.ath, 'ath is not base64url(SHA-256(access token))');
   }
   const jkt = await deps.crypto.thumbprint(jwk);
   if (request.boundJkt !== undefined && request.boundJkt !== jkt) {
-    throw new InvalidDpopProof(DPOP_TEXT.jkt, `the token is bound to ${request.boundJkt}, the proof is signed by ${jkt}`);
+    throw new InvalidDpopProof(
+      DPOP_TEXT.jkt,
+      `the token is bound to ${request.boundJkt}, the proof is signed by ${jkt}`,
+    );
   }
   if (!deps.proofs.useOnce(jkt, jti, new Date((iat + DPOP_IAT_WINDOW_SECONDS) * 1000), now)) {
     throw new InvalidDpopProof(DPOP_TEXT.replayed, `jti '${jti}' was already used with this key`);
@@ -83,7 +91,9 @@ export async function checkDpopProof(deps: DpopDeps, request: DpopRequest): Prom
 
 /** RFC 9449 §4.3 step 1: exactly one `DPoP` header. */
 function singleProof(header: DpopRequest['header']): string {
-  const values = (typeof header === 'string' ? [header] : (header ?? [])).flatMap((value) => value.split(',')).map((value) => value.trim());
+  const values = (typeof header === 'string' ? [header] : (header ?? []))
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim());
   const proofs = values.filter((value) => value !== '');
   if (proofs.length === 0) throw new InvalidDpopProof(DPOP_TEXT.missing, 'no DPoP header');
   if (proofs.length > 1) throw new InvalidDpopProof(DPOP_TEXT.multiple, `${proofs.length} DPoP proofs`);
@@ -94,21 +104,31 @@ function singleProof(header: DpopRequest['header']): string {
 function checkHeader(header: Record<string, unknown>): Record<string, unknown> {
   const { typ, alg, jwk } = header;
   if (typ !== 'dpop+jwt') throw new InvalidDpopProof(DPOP_TEXT.typ, `typ is ${JSON.stringify(typ)}, not "dpop+jwt"`);
-  if (!DPOP_ALGS.some((allowed) => allowed === alg)) throw new InvalidDpopProof(DPOP_TEXT.alg, `alg ${JSON.stringify(alg)} is not one of ${DPOP_ALGS.join(', ')}`);
-  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw new InvalidDpopProof(DPOP_TEXT.jwk, 'the header has no jwk object');
+  if (!DPOP_ALGS.some((allowed) => allowed === alg))
+    throw new InvalidDpopProof(DPOP_TEXT.alg, `alg ${JSON.stringify(alg)} is not one of ${DPOP_ALGS.join(', ')}`);
+  if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk))
+    throw new InvalidDpopProof(DPOP_TEXT.jwk, 'the header has no jwk object');
   const key = jwk as Record<string, unknown>;
-  if (!KEY_TYPES.includes(String(key['kty']))) throw new InvalidDpopProof(DPOP_TEXT.jwk, `kty ${JSON.stringify(key['kty'])} is not an asymmetric key type`);
+  if (!KEY_TYPES.includes(String(key['kty'])))
+    throw new InvalidDpopProof(DPOP_TEXT.jwk, `kty ${JSON.stringify(key['kty'])} is not an asymmetric key type`);
   const secrets = PRIVATE_MEMBERS.filter((member) => member in key);
-  if (secrets.length) throw new InvalidDpopProof(DPOP_TEXT.jwk, `the jwk holds private key members (${secrets.join(', ')})`);
+  if (secrets.length)
+    throw new InvalidDpopProof(DPOP_TEXT.jwk, `the jwk holds private key members (${secrets.join(', ')})`);
   return key;
 }
 
 /** Steps 3, 8, 9 and 11: `jti` present, `htm` the method, `htu` the URL, `iat` within the window. */
-function checkClaims(payload: Record<string, unknown>, request: DpopRequest, now: number): { jti: string; iat: number } {
+function checkClaims(
+  payload: Record<string, unknown>,
+  request: DpopRequest,
+  now: number,
+): { jti: string; iat: number } {
   const { jti, htm, htu, iat } = payload;
   if (typeof jti !== 'string' || jti === '') throw new InvalidDpopProof(DPOP_TEXT.jti, 'jti is missing');
-  if (htm !== request.method) throw new InvalidDpopProof(DPOP_TEXT.htm, `htm is ${JSON.stringify(htm)}, the request is ${request.method}`);
-  if (!htuMatches(htu, request.url)) throw new InvalidDpopProof(DPOP_TEXT.htu, `htu is ${JSON.stringify(htu)}, the request is to ${request.url}`);
+  if (htm !== request.method)
+    throw new InvalidDpopProof(DPOP_TEXT.htm, `htm is ${JSON.stringify(htm)}, the request is ${request.method}`);
+  if (!htuMatches(htu, request.url))
+    throw new InvalidDpopProof(DPOP_TEXT.htu, `htu is ${JSON.stringify(htu)}, the request is to ${request.url}`);
   if (typeof iat !== 'number' || !Number.isFinite(iat)) throw new InvalidDpopProof(DPOP_TEXT.iat, 'iat is missing');
   if (Math.abs(iat - now) > DPOP_IAT_WINDOW_SECONDS) {
     const when = iat < now ? `${now - iat} s ago` : `${iat - now} s ahead`;
@@ -121,6 +141,7 @@ function checkClaims(payload: Record<string, unknown>, request: DpopRequest, now
 function checkNonce(nonces: DpopNonces, nonce: unknown, now: Date): string | undefined {
   const current = nonces.current(now);
   if (nonce === undefined) throw new UseDpopNonce(current, DPOP_TEXT.nonceRequired, 'the proof has no nonce');
-  if (typeof nonce !== 'string' || !nonces.isValid(nonce, now)) throw new UseDpopNonce(current, DPOP_TEXT.nonce, 'the nonce is not one of this server or has expired');
+  if (typeof nonce !== 'string' || !nonces.isValid(nonce, now))
+    throw new UseDpopNonce(current, DPOP_TEXT.nonce, 'the nonce is not one of this server or has expired');
   return nonce === current ? undefined : current;
 }

@@ -21,12 +21,19 @@ export const authorizationCodeGrant: GrantHandler = (deps, request, client, prog
   const code = usableCode(deps, presented, client);
   const redirectUri = request.params['redirect_uri'];
   if (redirectUri !== code.redirectUri) {
-    throw new InvalidGrant(OKTA_TEXT.redirectMismatch, `redirect_uri '${redirectUri ?? '(none)'}' is not the authorize request's '${code.redirectUri}'`);
+    throw new InvalidGrant(
+      OKTA_TEXT.redirectMismatch,
+      `redirect_uri '${redirectUri ?? '(none)'}' is not the authorize request's '${code.redirectUri}'`,
+    );
   }
   checkVerifier(deps, code, request.params['code_verifier']);
   if (!deps.codes.consume(code)) return replayed(deps, code, 'another exchange used the code first');
   const user = deps.users.find(code.userId);
-  if (!user || user.status !== 'ACTIVE') throw new InvalidGrant(OKTA_TEXT.invalidCode, `the code's user ${code.userId} is ${user ? user.status : 'deleted'}`);
+  if (!user || user.status !== 'ACTIVE')
+    throw new InvalidGrant(
+      OKTA_TEXT.invalidCode,
+      `the code's user ${code.userId} is ${user ? user.status : 'deleted'}`,
+    );
   progress.user = user;
   return {
     user,
@@ -41,10 +48,17 @@ export const authorizationCodeGrant: GrantHandler = (deps, request, client, prog
 /** The code if it may be exchanged by `client`; otherwise `invalid_grant` with Okta's one text. */
 function usableCode(deps: TokenGrantDeps, presented: string, client: AppRecord): AuthorizationCodeRecord {
   const found = deps.codes.lookup(presented);
-  if (found.status === 'unknown') throw new InvalidGrant(OKTA_TEXT.invalidCode, 'no code has this value (never issued, or swept after expiry)');
-  if (found.status === 'replayed') return replayed(deps, found.code, `the code was already used at ${found.code.usedAt?.toISOString()}`);
-  if (found.status === 'expired') throw new InvalidGrant(OKTA_TEXT.invalidCode, `the code expired at ${found.code.expiresAt.toISOString()}`);
-  if (found.code.clientId !== client.clientId) throw new InvalidGrant(OKTA_TEXT.invalidCode, `the code was issued to client ${found.code.clientId}, not ${client.clientId}`);
+  if (found.status === 'unknown')
+    throw new InvalidGrant(OKTA_TEXT.invalidCode, 'no code has this value (never issued, or swept after expiry)');
+  if (found.status === 'replayed')
+    return replayed(deps, found.code, `the code was already used at ${found.code.usedAt?.toISOString()}`);
+  if (found.status === 'expired')
+    throw new InvalidGrant(OKTA_TEXT.invalidCode, `the code expired at ${found.code.expiresAt.toISOString()}`);
+  if (found.code.clientId !== client.clientId)
+    throw new InvalidGrant(
+      OKTA_TEXT.invalidCode,
+      `the code was issued to client ${found.code.clientId}, not ${client.clientId}`,
+    );
   return found.code;
 }
 
@@ -57,11 +71,22 @@ function replayed(deps: TokenGrantDeps, code: AuthorizationCodeRecord, why: stri
 /** RFC 7636 §4.1, §4.6: a verifier of 43–128 unreserved characters that matches the challenge. */
 function checkVerifier(deps: TokenGrantDeps, code: AuthorizationCodeRecord, verifier: string | undefined): void {
   if (code.codeChallenge === null) {
-    if (verifier !== undefined) throw new InvalidGrant(OKTA_TEXT.pkceFailed, 'a code_verifier came, but the authorize request sent no code_challenge');
+    if (verifier !== undefined)
+      throw new InvalidGrant(
+        OKTA_TEXT.pkceFailed,
+        'a code_verifier came, but the authorize request sent no code_challenge',
+      );
     return;
   }
-  if (verifier === undefined) throw new InvalidRequest(PKCE_VERIFIER_REQUIRED, 'the authorize request sent a code_challenge, the token request no code_verifier');
+  if (verifier === undefined)
+    throw new InvalidRequest(
+      PKCE_VERIFIER_REQUIRED,
+      'the authorize request sent a code_challenge, the token request no code_verifier',
+    );
   if (!VERIFIER.test(verifier) || !deps.codes.verifierMatches(code, verifier)) {
-    throw new InvalidGrant(OKTA_TEXT.pkceFailed, `the code_verifier does not match the ${code.codeChallengeMethod} code_challenge`);
+    throw new InvalidGrant(
+      OKTA_TEXT.pkceFailed,
+      `the code_verifier does not match the ${code.codeChallengeMethod} code_challenge`,
+    );
   }
 }

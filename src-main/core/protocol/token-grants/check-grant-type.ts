@@ -8,15 +8,26 @@ import { InvalidRequest, OKTA_TEXT, UnauthorizedClient, UnsupportedGrantType } f
 
 export const missingParameter = (name: string) => `The '${name}' parameter is required.`;
 
-export function checkGrantType(params: Record<string, string>, client: AppRecord, supported: readonly string[]): string {
+export function checkGrantType(
+  params: Record<string, string>,
+  client: AppRecord,
+  supported: readonly string[],
+): string {
   const grantType = params['grant_type'];
-  if (grantType === undefined || grantType === '') throw new InvalidRequest(missingParameter('grant_type'), 'the request has no grant_type');
+  if (grantType === undefined || grantType === '')
+    throw new InvalidRequest(missingParameter('grant_type'), 'the request has no grant_type');
   if (!supported.includes(grantType)) {
-    throw new UnsupportedGrantType(OKTA_TEXT.grantUnsupported([...supported]), `grant_type '${grantType}' is not one this server handles`);
+    throw new UnsupportedGrantType(
+      OKTA_TEXT.grantUnsupported([...supported]),
+      `grant_type '${grantType}' is not one this server handles`,
+    );
   }
   const allowed: readonly string[] = client.document.oauth.grant_types;
   if (!allowed.includes(grantType)) {
-    throw new UnauthorizedClient(OKTA_TEXT.grantNotAllowed([...allowed]), `the app ${client.id} is not registered for ${grantType}`);
+    throw new UnauthorizedClient(
+      OKTA_TEXT.grantNotAllowed([...allowed]),
+      `the app ${client.id} is not registered for ${grantType}`,
+    );
   }
   return grantType;
 }

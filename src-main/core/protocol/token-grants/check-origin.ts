@@ -5,7 +5,8 @@
 import type { AppRecord } from '../../ports/apps.js';
 import { InvalidRequest } from '../oauth-errors.js';
 
-export const ORIGIN_NOT_ALLOWED = 'Browser requests to the token endpoint must be part of at least one whitelisted redirect_uri.';
+export const ORIGIN_NOT_ALLOWED =
+  'Browser requests to the token endpoint must be part of at least one whitelisted redirect_uri.';
 const DEFAULT_PORTS: Record<string, string> = { http: '80', https: '443' };
 
 /** The origin (RFC 6454 §4) of an absolute URI as a browser serializes it, or undefined for a URI without one. */
@@ -26,6 +27,9 @@ export function redirectOrigins(app: AppRecord): Set<string> {
 export function checkBrowserOrigin(client: AppRecord, origin: string | undefined): void {
   if (origin === undefined) return;
   if (!redirectOrigins(client).has(origin.toLowerCase())) {
-    throw new InvalidRequest(ORIGIN_NOT_ALLOWED, `Origin ${origin} is not the origin of any redirect URI of the app ${client.id}`);
+    throw new InvalidRequest(
+      ORIGIN_NOT_ALLOWED,
+      `Origin ${origin} is not the origin of any redirect URI of the app ${client.id}`,
+    );
   }
 }

@@ -7,7 +7,14 @@
  */
 import type { DeviceAuthorizationRecord } from '../../ports/device-authorizations.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';
-import { AccessDenied, AuthorizationPending, ExpiredToken, InvalidGrant, InvalidRequest, SlowDown } from '../oauth-errors.js';
+import {
+  AccessDenied,
+  AuthorizationPending,
+  ExpiredToken,
+  InvalidGrant,
+  InvalidRequest,
+  SlowDown,
+} from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';
 import type { GrantHandler } from './types.js';
 
@@ -22,28 +29,51 @@ export const DEVICE_GRANT_TEXT = {
 
 export const deviceCodeGrant: GrantHandler = (deps, request, client, progress) => {
   const presented = request.params['device_code'];
-  if (presented === undefined) throw new InvalidRequest(missingParameter('device_code'), 'the request has no device_code');
+  if (presented === undefined)
+    throw new InvalidRequest(missingParameter('device_code'), 'the request has no device_code');
   const { devices } = deps;
   const found = devices.byDeviceCode(presented);
   if (!found || found.clientId !== client.clientId || found.serverId !== request.server.id) {
-    throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, found ? `the device code belongs to client ${found.clientId} on server ${found.serverId}` : 'no device code has this value');
+    throw new InvalidGrant(
+      DEVICE_GRANT_TEXT.invalid,
+      found
+        ? `the device code belongs to client ${found.clientId} on server ${found.serverId}`
+        : 'no device code has this value',
+    );
   }
   const record = answered(devices, found);
-  if (!devices.consume(record)) throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, 'another poll redeemed the device code first');
+  if (!devices.consume(record))
+    throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, 'another poll redeemed the device code first');
   const approval = record.approval!;
   const user = deps.users.find(approval.userId);
-  if (!user || user.status !== 'ACTIVE') throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, `the approving user ${approval.userId} is ${user ? user.status : 'deleted'}`);
+  if (!user || user.status !== 'ACTIVE')
+    throw new InvalidGrant(
+      DEVICE_GRANT_TEXT.invalid,
+      `the approving user ${approval.userId} is ${user ? user.status : 'deleted'}`,
+    );
   progress.user = user;
-  return { user, authTime: approval.authTime, amr: approval.amr, decided: { scopes: approval.scopes, lifetimes: approval.lifetimes } };
+  return {
+    user,
+    authTime: approval.authTime,
+    amr: approval.amr,
+    decided: { scopes: approval.scopes, lifetimes: approval.lifetimes },
+  };
 };
 
 /** RFC 8628 §3.5: the approved authorization, or the error that tells the device what to do next. */
 function answered(devices: DeviceAuthorizations, record: DeviceAuthorizationRecord): DeviceAuthorizationRecord {
-  if (record.status === 'used') throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, 'the device code was already redeemed');
-  if (devices.expired(record)) throw new ExpiredToken(DEVICE_GRANT_TEXT.expired, `the device code expired at ${record.expiresAt.toISOString()}`);
-  if (record.status === 'denied') throw new AccessDenied(DEVICE_GRANT_TEXT.denied, 'the user denied the device, or the policy refused it');
+  if (record.status === 'used')
+    throw new InvalidGrant(DEVICE_GRANT_TEXT.invalid, 'the device code was already redeemed');
+  if (devices.expired(record))
+    throw new ExpiredToken(DEVICE_GRANT_TEXT.expired, `the device code expired at ${record.expiresAt.toISOString()}`);
+  if (record.status === 'denied')
+    throw new AccessDenied(DEVICE_GRANT_TEXT.denied, 'the user denied the device, or the policy refused it');
   const tooSoon = devices.polledTooSoon(record);
   if (record.status === 'approved') return record;
-  if (tooSoon) throw new SlowDown(DEVICE_GRANT_TEXT.slowDown, `polled sooner than ${record.intervalSeconds} s after the previous poll`);
+  if (tooSoon)
+    throw new SlowDown(
+      DEVICE_GRANT_TEXT.slowDown,
+      `polled sooner than ${record.intervalSeconds} s after the previous poll`,
+    );
   throw new AuthorizationPending(DEVICE_GRANT_TEXT.pending, 'the user has not answered yet');
 }

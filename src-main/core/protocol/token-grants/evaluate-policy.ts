@@ -19,7 +19,14 @@ export function requestedScopes(scope: string | undefined): string[] | null {
 export type PolicyDeps = Pick<TokenGrantDeps, 'users' | 'policies' | 'scopes'>;
 
 /** The evaluation for one server, client, grant type, user and `scope` parameter; /authorize calls it too. */
-export function evaluateFor(deps: PolicyDeps, serverId: string, client: AppRecord, grantType: string, user: UserRecord | null, scope: string | undefined): EvaluationResult {
+export function evaluateFor(
+  deps: PolicyDeps,
+  serverId: string,
+  client: AppRecord,
+  grantType: string,
+  user: UserRecord | null,
+  scope: string | undefined,
+): EvaluationResult {
   return evaluatePolicies({
     grantType,
     clientId: client.clientId,
@@ -30,7 +37,14 @@ export function evaluateFor(deps: PolicyDeps, serverId: string, client: AppRecor
   });
 }
 
-export function evaluatePolicy(deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, grantType: string, subject: GrantSubject, progress: TokenProgress): Granted {
+export function evaluatePolicy(
+  deps: TokenGrantDeps,
+  request: TokenRequest,
+  client: AppRecord,
+  grantType: string,
+  subject: GrantSubject,
+  progress: TokenProgress,
+): Granted {
   const result = evaluateFor(deps, request.server.id, client, grantType, subject.user, request.params['scope']);
   progress.trace = result.trace;
   if (!result.ok) throw result.error;

@@ -17,29 +17,43 @@ export async function mintTokens(
   progress: TokenProgress,
 ): Promise<TokenResponse> {
   const { user, authTime, amr } = subject;
-  const minted = await tracingClaims(progress, () => deps.tokens.mint({
-    server: request.server,
-    issuer: request.issuer,
-    client,
-    scopes: granted.scopes,
-    accessTokenMinutes: granted.lifetimes.accessTokenMinutes,
-    user: user && authTime ? { record: user, appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login, authTime, amr } : null,
-    idToken: user !== null && granted.scopes.includes('openid'),
-    ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
-  }));
+  const minted = await tracingClaims(progress, () =>
+    deps.tokens.mint({
+      server: request.server,
+      issuer: request.issuer,
+      client,
+      scopes: granted.scopes,
+      accessTokenMinutes: granted.lifetimes.accessTokenMinutes,
+      user:
+        user && authTime
+          ? {
+              record: user,
+              appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login,
+              authTime,
+              amr,
+            }
+          : null,
+      idToken: user !== null && granted.scopes.includes('openid'),
+      ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
+    }),
+  );
   const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
   progress.familyId = familyId;
   deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
-  const refreshToken = subject.family?.refreshToken ?? (user && authTime ? deps.tokenFamilies.issueRefreshToken(familyId, {
-    serverId: request.server.id,
-    appId: client.id,
-    clientId: client.clientId,
-    userId: user.id,
-    scopes: granted.scopes,
-    authTime,
-    amr,
-    lifetimes: granted.lifetimes,
-  }) : undefined);
+  const refreshToken =
+    subject.family?.refreshToken ??
+    (user && authTime
+      ? deps.tokenFamilies.issueRefreshToken(familyId, {
+          serverId: request.server.id,
+          appId: client.id,
+          clientId: client.clientId,
+          userId: user.id,
+          scopes: granted.scopes,
+          authTime,
+          amr,
+          lifetimes: granted.lifetimes,
+        })
+      : undefined);
   return {
     token_type: 'Bearer',
     expires_in: minted.expiresIn,

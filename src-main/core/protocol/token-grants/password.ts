@@ -18,8 +18,12 @@ const REASONS = {
 
 export const passwordGrant: GrantHandler = async (deps, request, client, progress) => {
   const { username, password } = request.params;
-  for (const [name, value] of [['username', username], ['password', password]] as const) {
-    if (value === undefined || value === '') throw new InvalidRequest(missingParameter(name), `the request has no ${name}`);
+  for (const [name, value] of [
+    ['username', username],
+    ['password', password],
+  ] as const) {
+    if (value === undefined || value === '')
+      throw new InvalidRequest(missingParameter(name), `the request has no ${name}`);
   }
   const check = await deps.users.checkPassword(username!, password!);
   if (!check.ok) {
@@ -29,7 +33,10 @@ export const passwordGrant: GrantHandler = async (deps, request, client, progres
   const user = check.user;
   progress.user = user;
   if (!deps.appAssignments.isUserAssigned(client.id, user.id)) {
-    throw new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`);
+    throw new AccessDenied(
+      OKTA_TEXT.notAssigned,
+      `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`,
+    );
   }
   return { user: deps.users.recordLogin(user.id), authTime: deps.clock.now(), amr: ['pwd'] };
 };

@@ -23,7 +23,8 @@ const invalid = (detail: string) => new InvalidGrant(OKTA_TEXT.invalidRefreshTok
 
 export const refreshTokenGrant: GrantHandler = (deps, request, client, progress) => {
   const presented = request.params['refresh_token'];
-  if (presented === undefined) throw new InvalidRequest(missingParameter('refresh_token'), 'the request has no refresh_token');
+  if (presented === undefined)
+    throw new InvalidRequest(missingParameter('refresh_token'), 'the request has no refresh_token');
   const record = activeToken(deps, presented, client, request.server.id);
   const scopes = narrowedScopes(record, request.params['scope']);
   const user = checkUser(deps, record, client, progress);
@@ -41,8 +42,10 @@ function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord,
   const lookup = deps.tokenLedger.lookupRefreshToken(presented);
   if (!lookup.ok) throw invalid(lookup.reason);
   const record = lookup.token;
-  if (record.grant.clientId !== client.clientId) throw invalid(`the refresh token was issued to the client '${record.grant.clientId}'`);
-  if (record.grant.serverId !== serverId) throw invalid(`the refresh token was issued by the authorization server '${record.grant.serverId}'`);
+  if (record.grant.clientId !== client.clientId)
+    throw invalid(`the refresh token was issued to the client '${record.grant.clientId}'`);
+  if (record.grant.serverId !== serverId)
+    throw invalid(`the refresh token was issued by the authorization server '${record.grant.serverId}'`);
   if (record.used && rotation(client).type === 'ROTATE') {
     const leewayEnds = record.used.getTime() + rotation(client).leeway * 1000;
     if (deps.clock.now().getTime() > leewayEnds) {
@@ -60,7 +63,11 @@ function narrowedScopes(record: RefreshTokenRecord, scope: string | undefined): 
   const requested = requestedScopes(scope);
   if (requested === null || requested.length === 0) return record.grant.scopes;
   const extra = requested.filter((name) => !record.grant.scopes.includes(name));
-  if (extra.length) throw new InvalidScope(INVALID_SCOPE, `scopes [${extra.join(', ')}] were not granted to the refresh token (granted: [${record.grant.scopes.join(', ')}])`);
+  if (extra.length)
+    throw new InvalidScope(
+      INVALID_SCOPE,
+      `scopes [${extra.join(', ')}] were not granted to the refresh token (granted: [${record.grant.scopes.join(', ')}])`,
+    );
   return record.grant.scopes.filter((name) => requested.includes(name));
 }
 
@@ -77,7 +84,12 @@ function checkUser(deps: TokenGrantDeps, record: RefreshTokenRecord, client: App
 }
 
 /** ROTATE: a new refresh token each time; STATIC: the same one, its idle window moved. */
-function nextRefreshToken(deps: TokenGrantDeps, record: RefreshTokenRecord, client: AppRecord, presented: string): string {
+function nextRefreshToken(
+  deps: TokenGrantDeps,
+  record: RefreshTokenRecord,
+  client: AppRecord,
+  presented: string,
+): string {
   if (rotation(client).type === 'STATIC') {
     deps.tokenLedger.touch(record);
     return presented;

@@ -27,8 +27,15 @@ const GRANTS: Record<string, GrantHandler> = {
 /** The grant types this server handles, in the order discovery lists them. */
 export const SUPPORTED_GRANTS: readonly string[] = GRANT_TYPES.filter((grant) => grant in GRANTS);
 
-export async function handleTokenRequest(deps: TokenGrantDeps, request: TokenRequest, progress: TokenProgress): Promise<TokenResponse> {
-  const client = await deps.clientAuth.authenticate(request.credentials, { endpointUrl: request.endpointUrl, issuer: request.issuer });
+export async function handleTokenRequest(
+  deps: TokenGrantDeps,
+  request: TokenRequest,
+  progress: TokenProgress,
+): Promise<TokenResponse> {
+  const client = await deps.clientAuth.authenticate(request.credentials, {
+    endpointUrl: request.endpointUrl,
+    issuer: request.issuer,
+  });
   progress.client = client;
   checkBrowserOrigin(client, request.origin);
   const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);

@@ -91,4 +91,9 @@ export interface TokenResponse {
   id_token?: string;
 }
 
-export type GrantHandler = (deps: TokenGrantDeps, request: TokenRequest, client: AppRecord, progress: TokenProgress) => GrantSubject | Promise<GrantSubject>;
+export type GrantHandler = (
+  deps: TokenGrantDeps,
+  request: TokenRequest,
+  client: AppRecord,
+  progress: TokenProgress,
+) => GrantSubject | Promise<GrantSubject>;

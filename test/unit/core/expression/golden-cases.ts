@@ -14,8 +14,18 @@ interface Options {
 export type GoldenCase = { expression: string } & Options &
   ({ value: ExpressionValue } | { error: { code: ExpressionErrorCode; column?: number; message?: string } });
 
-const ok = (expression: string, value: ExpressionValue, options: Options = {}): GoldenCase => ({ expression, value, ...options });
-const err = (expression: string, code: ExpressionErrorCode, column?: number, message?: string, options: Options = {}): GoldenCase => ({
+const ok = (expression: string, value: ExpressionValue, options: Options = {}): GoldenCase => ({
+  expression,
+  value,
+  ...options,
+});
+const err = (
+  expression: string,
+  code: ExpressionErrorCode,
+  column?: number,
+  message?: string,
+  options: Options = {},
+): GoldenCase => ({
   expression,
   error: { code, column, message },
   ...options,
@@ -258,7 +268,12 @@ export const GOLDEN_CASES: Record<string, GoldenCase[]> = {
     ok('replace("a-a", "-", "+")', 'a+a'),
     err('String.substring("abc", 5, 1)', 'EL_ARGUMENT', 1, '0 ≤ start ≤ end ≤ 3'),
     err('String.substring("abc", 0.5, 1)', 'EL_ARGUMENT', 25),
-    err('String.substring("abc", "0", 1)', 'EL_TYPE', 25, 'String.substring expects a number as its second argument, got a string'),
+    err(
+      'String.substring("abc", "0", 1)',
+      'EL_TYPE',
+      25,
+      'String.substring expects a number as its second argument, got a string',
+    ),
     err('String.len(5)', 'EL_TYPE', 12, 'String.len expects a string as its first argument, got a number'),
     err('String.toUpperCase(user.roles)', 'EL_TYPE', 20),
     err('String.join(",", {{1}})', 'EL_TYPE', 18),
@@ -373,9 +388,14 @@ export const GOLDEN_CASES: Record<string, GoldenCase[]> = {
     ok("user.getGroups({'group.profile.name': 'ENGINEERING', 'operator': 'exact'}).![name]", ['Engineering']),
     ok("user.getGroups({'group.profile.name': 'Eng', 'operator': 'EXACT'})", []),
     ok("user.getGroups({'group.id': {'00gWEST', '00gENG'}}).![name]", ['Engineering', 'West Coast']),
-    ok("user.getGroups({'group.profile.name': 'E'}, {'group.type': {'OKTA_GROUP'}}).![name]", ['Engineering', 'Eng-Admins']),
+    ok("user.getGroups({'group.profile.name': 'E'}, {'group.type': {'OKTA_GROUP'}}).![name]", [
+      'Engineering',
+      'Eng-Admins',
+    ]),
     ok("user.getGroups({'group.type': 'BUILT_IN'}).![profile.name]", ['Everyone']),
-    ok("user.getGroups({'group.id': '00gWEST'})", [{ id: '00gWEST', name: 'West Coast', type: 'OKTA_GROUP', profile: { name: 'West Coast' } }]),
+    ok("user.getGroups({'group.id': '00gWEST'})", [
+      { id: '00gWEST', name: 'West Coast', type: 'OKTA_GROUP', profile: { name: 'West Coast' } },
+    ]),
     ok("user.getGroups({'group.source.id': '0oaAD'}).![name]", ['AD Engineers'], appGroups),
     ok("user.getGroups({'group.type': 'APP_GROUP'})", []),
     ok("Arrays.size(user.getGroups({'group.profile.name': ''}))", 4),
@@ -412,7 +432,12 @@ export const GOLDEN_CASES: Record<string, GoldenCase[]> = {
     err('usr.x', 'EL_UNKNOWN_NAME', 1, 'unknown name usr'),
     err('Foo.bar()', 'EL_UNKNOWN_NAME', 1, 'unknown name Foo'),
     err('foo()', 'EL_UNKNOWN_FUNCTION', 1, 'unknown function foo'),
-    err('String.reverse(x)', 'EL_UNKNOWN_FUNCTION', 1, 'unknown function String.reverse at column 1 (String has: append, join, len,'),
+    err(
+      'String.reverse(x)',
+      'EL_UNKNOWN_FUNCTION',
+      1,
+      'unknown function String.reverse at column 1 (String has: append, join, len,',
+    ),
     err('String.constructor("x")', 'EL_UNKNOWN_FUNCTION', 1),
     err('size(user.roles)', 'EL_UNKNOWN_FUNCTION', 1, 'did you mean Arrays.size?'),
     err('1 + foo(2)', 'EL_UNKNOWN_FUNCTION', 5),

@@ -12,7 +12,8 @@ import { CONTEXTS } from './sample-context.js';
 const ALL = Object.values(GOLDEN_CASES).flat();
 
 function title(c: GoldenCase): string {
-  const outcome = 'value' in c ? JSON.stringify(c.value) : `${c.error.code}${c.error.column ? ` at column ${c.error.column}` : ''}`;
+  const outcome =
+    'value' in c ? JSON.stringify(c.value) : `${c.error.code}${c.error.column ? ` at column ${c.error.column}` : ''}`;
   return `${c.expression || '(empty)'} → ${outcome}${c.context ? ` [${c.context}]` : ''}`;
 }
 

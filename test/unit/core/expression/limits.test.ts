@@ -28,7 +28,9 @@ describe('length', () => {
     const error = errorOf(run(source, EXPRESSION_LIMITS));
     expect(error.code).toBe('EL_TOO_LONG');
     expect(error.span).toEqual({ start: EXPRESSION_LIMITS.maxLength, end: source.length });
-    expect(error.message).toBe(`the expression is ${source.length} characters long, more than the 4096 allowed; the excess starts at column 4097`);
+    expect(error.message).toBe(
+      `the expression is ${source.length} characters long, more than the 4096 allowed; the excess starts at column 4097`,
+    );
   });
 
   it('accepts a source of exactly maxLength', () => {
@@ -75,7 +77,10 @@ describe('depth', () => {
 
   it('turns a call-stack overflow into EL_TOO_DEEP even when the caller allows absurd depth', () => {
     const limits = { ...LONG, maxDepth: 10_000_000 };
-    expect(parseExpression(`${'('.repeat(MANY * 5)}1${')'.repeat(MANY * 5)}`, limits)).toMatchObject({ ok: false, error: { code: 'EL_TOO_DEEP' } });
+    expect(parseExpression(`${'('.repeat(MANY * 5)}1${')'.repeat(MANY * 5)}`, limits)).toMatchObject({
+      ok: false,
+      error: { code: 'EL_TOO_DEEP' },
+    });
   });
 
   it('refuses a context attribute nested deeper than 32 levels', () => {
@@ -110,7 +115,9 @@ describe('steps', () => {
   it('charges a function for the characters it walks', () => {
     const text = `"${'a'.repeat(4000)}"`;
     expect(run(`String.len(${text})`, { ...EXPRESSION_LIMITS, maxSteps: 5000 }).ok).toBe(true);
-    expect(errorOf(run(`String.toUpperCase(${text})`, { ...EXPRESSION_LIMITS, maxSteps: 5000 })).code).toBe('EL_TOO_MANY_STEPS');
+    expect(errorOf(run(`String.toUpperCase(${text})`, { ...EXPRESSION_LIMITS, maxSteps: 5000 })).code).toBe(
+      'EL_TOO_MANY_STEPS',
+    );
   });
 });
 
@@ -121,7 +128,9 @@ describe('result size', () => {
     const source = `String.replace(String.replace(${hundredAs}, "a", ${hundredAs}), "a", ${hundredAs})`;
     const error = errorOf(run(source, { ...EXPRESSION_LIMITS, maxSteps: 10_000_000 }));
     expect(error.code).toBe('EL_ARGUMENT');
-    expect(error.message).toContain(`the result would be 1000000 characters long, more than the ${RESULT_LIMITS.maxStringLength} allowed`);
+    expect(error.message).toContain(
+      `the result would be 1000000 characters long, more than the ${RESULT_LIMITS.maxStringLength} allowed`,
+    );
   });
 
   it('refuses a join whose separator multiplies past the cap', () => {

@@ -2,9 +2,16 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  DEVICE_CODE_LIFETIME_SECONDS, DeviceAuthorizations, formatUserCode, normalizeUserCode,
+  DEVICE_CODE_LIFETIME_SECONDS,
+  DeviceAuthorizations,
+  formatUserCode,
+  normalizeUserCode,
 } from '../../../../src-main/core/protocol/device-authorizations.js';
-import type { DeviceApproval, DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../../../../src-main/core/ports/device-authorizations.js';
+import type {
+  DeviceApproval,
+  DeviceAuthorizationRecord,
+  DeviceAuthorizationRepository,
+} from '../../../../src-main/core/ports/device-authorizations.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
 class MemoryDeviceAuthorizationRepository implements DeviceAuthorizationRepository {
@@ -20,7 +27,12 @@ class MemoryDeviceAuthorizationRepository implements DeviceAuthorizationReposito
     const row = [...this.rows.values()].find((r) => r.userCode === userCode);
     return row && { ...row };
   }
-  transition(id: string, from: DeviceAuthorizationRecord['status'], to: DeviceAuthorizationRecord['status'], approval?: DeviceApproval): boolean {
+  transition(
+    id: string,
+    from: DeviceAuthorizationRecord['status'],
+    to: DeviceAuthorizationRecord['status'],
+    approval?: DeviceApproval,
+  ): boolean {
     const row = [...this.rows.values()].find((r) => r.id === id);
     if (!row || row.status !== from) return false;
     row.status = to;
@@ -44,10 +56,21 @@ const setUp = () => {
   const clock = new FakeClock(start);
   const store = new MemoryDeviceAuthorizationRepository();
   const devices = new DeviceAuthorizations({ store, crypto: new Sha256Crypto(), clock });
-  return { clock, store, devices, started: devices.start({ serverId: 's1', appId: 'a1', clientId: 'c1', scope: 'openid' }) };
+  return {
+    clock,
+    store,
+    devices,
+    started: devices.start({ serverId: 's1', appId: 'a1', clientId: 'c1', scope: 'openid' }),
+  };
 };
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
-const approval: DeviceApproval = { userId: 'u1', authTime: start, amr: ['pwd'], scopes: ['openid'], lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 } };
+const approval: DeviceApproval = {
+  userId: 'u1',
+  authTime: start,
+  amr: ['pwd'],
+  scopes: ['openid'],
+  lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 },
+};
 
 describe('DeviceAuthorizations', () => {
   it('issues eight consonants shown as XXXX-XXXX and keeps only the device code hash', () => {

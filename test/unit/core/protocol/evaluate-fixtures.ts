@@ -21,7 +21,10 @@ export const SERVICE = '0oaService';
 
 /** The system scopes (none default) plus custom ones; orders:read and reports:read are defaults. */
 export const SERVER_SCOPES = [
-  ...['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso'].map((name) => ({ name, isDefault: false })),
+  ...['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso'].map((name) => ({
+    name,
+    isDefault: false,
+  })),
   { name: 'orders:read', isDefault: true },
   { name: 'orders:write', isDefault: false },
   { name: 'reports:read', isDefault: true },

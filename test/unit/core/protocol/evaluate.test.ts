@@ -11,11 +11,31 @@ import { evaluatePolicies, matchPolicy } from '../../../../src-main/core/protoco
 import { AccessDenied, InvalidScope, OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
 import type { EvaluationInput, Lifetimes } from '../../../../src-main/core/protocol/policy-evaluation.js';
 import type { DecisionTrace, TraceOutcome } from '../../../../src-main/core/protocol/trace.js';
-import { ALICE, BOB, CAROL, ENGINEERING, EVERYONE, SALES, SERVER_SCOPES, SERVICE, WEB, policy, request, rule } from './evaluate-fixtures.js';
+import {
+  ALICE,
+  BOB,
+  CAROL,
+  ENGINEERING,
+  EVERYONE,
+  SALES,
+  SERVER_SCOPES,
+  SERVICE,
+  WEB,
+  policy,
+  request,
+  rule,
+} from './evaluate-fixtures.js';
 
 type Expected =
   | { ok: true; policyId: string; ruleId: string; scopes: string[]; denied?: string[]; lifetimes?: Lifetimes }
-  | { ok: false; error: abstract new (...args: never[]) => OAuthError; description: string; status: number; detail: string; denied?: string[] };
+  | {
+      ok: false;
+      error: abstract new (...args: never[]) => OAuthError;
+      description: string;
+      status: number;
+      detail: string;
+      denied?: string[];
+    };
 
 interface GoldenCase {
   name: string;
@@ -34,7 +54,13 @@ const cases: GoldenCase[] = [
   {
     name: "the default server's rule grants the requested scopes, in request order, with its lifetimes",
     input: request({ requestedScopes: ['orders:read', 'openid', 'profile'] }),
-    expected: { ok: true, policyId: '00pDefault', ruleId: '0prDefault', scopes: ['orders:read', 'openid', 'profile'], lifetimes: DEFAULT_LIFETIMES },
+    expected: {
+      ok: true,
+      policyId: '00pDefault',
+      ruleId: '0prDefault',
+      scopes: ['orders:read', 'openid', 'profile'],
+      lifetimes: DEFAULT_LIFETIMES,
+    },
     trace: [
       ['00pDefault', 'matched', `first ACTIVE policy that applies to client ${WEB}`],
       ['0prDefault', 'matched'],
@@ -44,17 +70,26 @@ const cases: GoldenCase[] = [
   {
     name: 'policies are evaluated by priority, not by list order',
     input: request({
-      policies: [policy('00pSecond', [rule('0prSecond')], { priority: 2 }), policy('00pFirst', [rule('0prFirst')], { priority: 1 })],
+      policies: [
+        policy('00pSecond', [rule('0prSecond')], { priority: 2 }),
+        policy('00pFirst', [rule('0prFirst')], { priority: 1 }),
+      ],
     }),
     expected: { ok: true, policyId: '00pFirst', ruleId: '0prFirst', scopes: ['openid', 'orders:read'] },
     trace: [
       ['00pFirst', 'matched', `first ACTIVE policy that applies to client ${WEB}`],
-      ['00pSecond', 'not-evaluated', 'only the first applicable policy is evaluated, here "Policy 00pFirst" (00pFirst)'],
+      [
+        '00pSecond',
+        'not-evaluated',
+        'only the first applicable policy is evaluated, here "Policy 00pFirst" (00pFirst)',
+      ],
     ],
   },
   {
     name: 'rules are evaluated by priority, and the ones after the match are not evaluated',
-    input: request({ policies: [policy('00pA', [rule('0prSecond', { priority: 2 }), rule('0prFirst', { priority: 1 })])] }),
+    input: request({
+      policies: [policy('00pA', [rule('0prSecond', { priority: 2 }), rule('0prFirst', { priority: 1 })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prFirst', scopes: ['openid', 'orders:read'] },
     trace: [
       ['0prFirst', 'matched'],
@@ -63,14 +98,19 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'equal priorities keep their list order',
-    input: request({ policies: [policy('00pA', [rule('0prListedFirst', { priority: 3 }), rule('0prListedSecond', { priority: 3 })])] }),
+    input: request({
+      policies: [policy('00pA', [rule('0prListedFirst', { priority: 3 }), rule('0prListedSecond', { priority: 3 })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prListedFirst', scopes: ['openid', 'orders:read'] },
   },
   // ── inactive policies and rules ──────────────────────────────────────────────────────────────
   {
     name: 'an INACTIVE policy is skipped and the next one applies',
     input: request({
-      policies: [policy('00pOff', [rule('0prOff')], { status: 'INACTIVE' }), policy('00pOn', [rule('0prOn')], { priority: 2 })],
+      policies: [
+        policy('00pOff', [rule('0prOff')], { status: 'INACTIVE' }),
+        policy('00pOn', [rule('0prOn')], { priority: 2 }),
+      ],
     }),
     expected: { ok: true, policyId: '00pOn', ruleId: '0prOn', scopes: ['openid', 'orders:read'] },
     trace: [
@@ -80,7 +120,9 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'an INACTIVE rule is skipped and the next rule matches',
-    input: request({ policies: [policy('00pA', [rule('0prOff', { status: 'INACTIVE' }), rule('0prOn', { priority: 2 })])] }),
+    input: request({
+      policies: [policy('00pA', [rule('0prOff', { status: 'INACTIVE' }), rule('0prOn', { priority: 2 })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prOn', scopes: ['openid', 'orders:read'] },
     trace: [
       ['0prOff', 'skipped', 'rule is INACTIVE'],
@@ -89,7 +131,7 @@ const cases: GoldenCase[] = [
   },
   // ── which clients a policy covers ────────────────────────────────────────────────────────────
   {
-    name: "a policy for listed clients is skipped for a client it does not list; the ALL_CLIENTS one after it applies",
+    name: 'a policy for listed clients is skipped for a client it does not list; the ALL_CLIENTS one after it applies',
     input: request({
       policies: [
         policy('00pService', [rule('0prService')], { allClients: false, clientIds: [SERVICE] }),
@@ -107,11 +149,20 @@ const cases: GoldenCase[] = [
     input: request({
       clientId: SERVICE,
       policies: [
-        policy('00pService', [rule('0prService', { accessTokenMinutes: 5 })], { allClients: false, clientIds: [WEB, SERVICE] }),
+        policy('00pService', [rule('0prService', { accessTokenMinutes: 5 })], {
+          allClients: false,
+          clientIds: [WEB, SERVICE],
+        }),
         policy('00pAll', [rule('0prAll')], { priority: 2 }),
       ],
     }),
-    expected: { ok: true, policyId: '00pService', ruleId: '0prService', scopes: ['openid', 'orders:read'], lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 5 } },
+    expected: {
+      ok: true,
+      policyId: '00pService',
+      ruleId: '0prService',
+      scopes: ['openid', 'orders:read'],
+      lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 5 },
+    },
   },
   // ── no fall-through, and no policy at all ────────────────────────────────────────────────────
   {
@@ -136,7 +187,11 @@ const cases: GoldenCase[] = [
     trace: [
       ['00pCode', 'matched', `applies to client ${WEB}, but none of its rules matched`],
       ['0prCode', 'skipped', 'grant type password is not in [authorization_code]'],
-      ['00pWouldMatch', 'not-evaluated', 'only the first applicable policy is evaluated, here "Policy 00pCode" (00pCode)'],
+      [
+        '00pWouldMatch',
+        'not-evaluated',
+        'only the first applicable policy is evaluated, here "Policy 00pCode" (00pCode)',
+      ],
     ],
   },
   {
@@ -162,7 +217,13 @@ const cases: GoldenCase[] = [
   {
     name: 'a server without policies refuses every request',
     input: request({ policies: [] }),
-    expected: { ok: false, error: AccessDenied, description: 'Policy evaluation failed for this request, please check the policy configurations.', status: 401, detail: 'the authorization server has no access policies' },
+    expected: {
+      ok: false,
+      error: AccessDenied,
+      description: 'Policy evaluation failed for this request, please check the policy configurations.',
+      status: 401,
+      detail: 'the authorization server has no access policies',
+    },
   },
   {
     name: 'an applicable policy without rules fails the request',
@@ -182,7 +243,10 @@ const cases: GoldenCase[] = [
     input: request({
       grantType: 'password',
       policies: [
-        policy('00pA', [rule('0prNoPassword', { grantTypes: ['authorization_code', 'client_credentials'] }), rule('0prPassword', { priority: 2, grantTypes: ['password'] })]),
+        policy('00pA', [
+          rule('0prNoPassword', { grantTypes: ['authorization_code', 'client_credentials'] }),
+          rule('0prPassword', { priority: 2, grantTypes: ['password'] }),
+        ]),
       ],
     }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prPassword', scopes: ['openid', 'orders:read'] },
@@ -191,7 +255,13 @@ const cases: GoldenCase[] = [
   // ── people ───────────────────────────────────────────────────────────────────────────────────
   {
     name: 'a user named in users.include matches',
-    input: request({ policies: [policy('00pA', [rule('0prAlice', { userIds: { include: [ALICE.id], exclude: [] }, groupIds: { include: [], exclude: [] } })])] }),
+    input: request({
+      policies: [
+        policy('00pA', [
+          rule('0prAlice', { userIds: { include: [ALICE.id], exclude: [] }, groupIds: { include: [], exclude: [] } }),
+        ]),
+      ],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prAlice', scopes: ['openid', 'orders:read'] },
   },
   {
@@ -222,7 +292,9 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'a member of a group in groups.include matches',
-    input: request({ policies: [policy('00pA', [rule('0prEngineering', { groupIds: { include: [ENGINEERING], exclude: [] } })])] }),
+    input: request({
+      policies: [policy('00pA', [rule('0prEngineering', { groupIds: { include: [ENGINEERING], exclude: [] } })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prEngineering', scopes: ['openid', 'orders:read'] },
   },
   {
@@ -232,15 +304,29 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'a rule that includes no users and no groups covers everyone',
-    input: request({ user: CAROL, policies: [policy('00pA', [rule('0prNobodyListed', { groupIds: { include: [], exclude: [] } })])] }),
+    input: request({
+      user: CAROL,
+      policies: [policy('00pA', [rule('0prNobodyListed', { groupIds: { include: [], exclude: [] } })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prNobodyListed', scopes: ['openid', 'orders:read'] },
   },
   {
     name: 'a user in users.exclude is skipped even though EVERYONE is included; the next rule matches',
     input: request({
-      policies: [policy('00pA', [rule('0prNotAlice', { userIds: { include: [], exclude: [ALICE.id] } }), rule('0prAll', { priority: 2, accessTokenMinutes: 10 })])],
+      policies: [
+        policy('00pA', [
+          rule('0prNotAlice', { userIds: { include: [], exclude: [ALICE.id] } }),
+          rule('0prAll', { priority: 2, accessTokenMinutes: 10 }),
+        ]),
+      ],
     }),
-    expected: { ok: true, policyId: '00pA', ruleId: '0prAll', scopes: ['openid', 'orders:read'], lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 10 } },
+    expected: {
+      ok: true,
+      policyId: '00pA',
+      ruleId: '0prAll',
+      scopes: ['openid', 'orders:read'],
+      lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 10 },
+    },
     trace: [
       ['0prNotAlice', 'skipped', 'user 00ualice is excluded (users.exclude: [00ualice])'],
       ['0prAll', 'matched'],
@@ -250,7 +336,12 @@ const cases: GoldenCase[] = [
     name: 'a member of a group in groups.exclude is skipped, naming the group',
     input: request({
       user: BOB,
-      policies: [policy('00pA', [rule('0prNotSales', { groupIds: { include: [EVERYONE], exclude: [SALES] } }), rule('0prAll', { priority: 2 })])],
+      policies: [
+        policy('00pA', [
+          rule('0prNotSales', { groupIds: { include: [EVERYONE], exclude: [SALES] } }),
+          rule('0prAll', { priority: 2 }),
+        ]),
+      ],
     }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prAll', scopes: ['openid', 'orders:read'] },
     trace: [['0prNotSales', 'skipped', 'user 00ubob is excluded by group 00gSales (groups.exclude: [00gSales])']],
@@ -259,7 +350,14 @@ const cases: GoldenCase[] = [
     name: 'excluding EVERYONE excludes every user, and the trace says EVERYONE',
     input: request({
       user: ALICE,
-      policies: [policy('00pA', [rule('0prNoOne', { userIds: { include: [ALICE.id], exclude: [] }, groupIds: { include: [], exclude: [EVERYONE] } })])],
+      policies: [
+        policy('00pA', [
+          rule('0prNoOne', {
+            userIds: { include: [ALICE.id], exclude: [] },
+            groupIds: { include: [], exclude: [EVERYONE] },
+          }),
+        ]),
+      ],
     }),
     expected: {
       ok: false,
@@ -276,7 +374,14 @@ const cases: GoldenCase[] = [
       clientId: SERVICE,
       user: null,
       requestedScopes: ['orders:read'],
-      policies: [policy('00pA', [rule('0prAliceOnly', { userIds: { include: [ALICE.id], exclude: [] }, groupIds: { include: [], exclude: [SALES] } })])],
+      policies: [
+        policy('00pA', [
+          rule('0prAliceOnly', {
+            userIds: { include: [ALICE.id], exclude: [] },
+            groupIds: { include: [], exclude: [SALES] },
+          }),
+        ]),
+      ],
     }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prAliceOnly', scopes: ['orders:read'] },
   },
@@ -295,20 +400,39 @@ const cases: GoldenCase[] = [
   {
     name: "a rule with scopes ['*'] grants any scope of the server",
     input: request({ requestedScopes: ['orders:write', 'reports:read', 'device_sso'] }),
-    expected: { ok: true, policyId: '00pDefault', ruleId: '0prDefault', scopes: ['orders:write', 'reports:read', 'device_sso'], denied: [] },
+    expected: {
+      ok: true,
+      policyId: '00pDefault',
+      ruleId: '0prDefault',
+      scopes: ['orders:write', 'reports:read', 'device_sso'],
+      denied: [],
+    },
   },
   {
     name: 'a rule whose listed scopes cover the request matches',
-    input: request({ policies: [policy('00pA', [rule('0prListed', { scopes: ['openid', 'orders:read', 'orders:write'] })])] }),
+    input: request({
+      policies: [policy('00pA', [rule('0prListed', { scopes: ['openid', 'orders:read', 'orders:write'] })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prListed', scopes: ['openid', 'orders:read'], denied: [] },
   },
   {
     name: 'a rule that does not list a requested scope is skipped, and the next rule grants it',
     input: request({
       requestedScopes: ['orders:write'],
-      policies: [policy('00pA', [rule('0prRead', { scopes: ['orders:read'] }), rule('0prWrite', { priority: 2, scopes: ['orders:write'], accessTokenMinutes: 15 })])],
+      policies: [
+        policy('00pA', [
+          rule('0prRead', { scopes: ['orders:read'] }),
+          rule('0prWrite', { priority: 2, scopes: ['orders:write'], accessTokenMinutes: 15 }),
+        ]),
+      ],
     }),
-    expected: { ok: true, policyId: '00pA', ruleId: '0prWrite', scopes: ['orders:write'], lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 15 } },
+    expected: {
+      ok: true,
+      policyId: '00pA',
+      ruleId: '0prWrite',
+      scopes: ['orders:write'],
+      lifetimes: { ...DEFAULT_LIFETIMES, accessTokenMinutes: 15 },
+    },
     trace: [
       ['0prRead', 'skipped', 'scope orders:write is not in [orders:read]'],
       ['0prWrite', 'matched'],
@@ -316,7 +440,10 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'a rule covering only some requested scopes does not grant a subset: with no other rule the request fails',
-    input: request({ requestedScopes: ['orders:read', 'orders:write', 'reports:read'], policies: [policy('00pA', [rule('0prRead', { scopes: ['orders:read'] })])] }),
+    input: request({
+      requestedScopes: ['orders:read', 'orders:write', 'reports:read'],
+      policies: [policy('00pA', [rule('0prRead', { scopes: ['orders:read'] })])],
+    }),
     expected: {
       ok: false,
       error: AccessDenied,
@@ -363,7 +490,13 @@ const cases: GoldenCase[] = [
   {
     name: "without a scope parameter the request gets the server's default scopes",
     input: request({ requestedScopes: null }),
-    expected: { ok: true, policyId: '00pDefault', ruleId: '0prDefault', scopes: ['orders:read', 'reports:read'], denied: [] },
+    expected: {
+      ok: true,
+      policyId: '00pDefault',
+      ruleId: '0prDefault',
+      scopes: ['orders:read', 'reports:read'],
+      denied: [],
+    },
     trace: [['0prDefault', 'matched', 'no scope parameter: the rule filters the default scopes']],
   },
   {
@@ -373,12 +506,18 @@ const cases: GoldenCase[] = [
   },
   {
     name: 'default scopes are granted only as far as the matched rule allows them, the rest denied',
-    input: request({ requestedScopes: null, policies: [policy('00pA', [rule('0prOrders', { scopes: ['openid', 'orders:read'] })])] }),
+    input: request({
+      requestedScopes: null,
+      policies: [policy('00pA', [rule('0prOrders', { scopes: ['openid', 'orders:read'] })])],
+    }),
     expected: { ok: true, policyId: '00pA', ruleId: '0prOrders', scopes: ['orders:read'], denied: ['reports:read'] },
   },
   {
     name: 'a matched rule that allows none of the default scopes rejects them all (400)',
-    input: request({ requestedScopes: null, policies: [policy('00pA', [rule('0prWrite', { scopes: ['orders:write'] })])] }),
+    input: request({
+      requestedScopes: null,
+      policies: [policy('00pA', [rule('0prWrite', { scopes: ['orders:write'] })])],
+    }),
     expected: {
       ok: false,
       error: AccessDenied,
@@ -400,7 +539,8 @@ const cases: GoldenCase[] = [
     expected: {
       ok: false,
       error: InvalidScope,
-      description: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+      description:
+        "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
       status: 400,
       detail: 'the request has no scope parameter and the authorization server has no default scopes',
       denied: [],
@@ -434,7 +574,13 @@ const cases: GoldenCase[] = [
   {
     name: "'*' is a rule wildcard, not a scope a request may name",
     input: request({ requestedScopes: ['*'] }),
-    expected: { ok: false, error: InvalidScope, description: 'One or more scopes are not configured for the authorization server resource.', status: 400, detail: 'the authorization server has no scope *' },
+    expected: {
+      ok: false,
+      error: InvalidScope,
+      description: 'One or more scopes are not configured for the authorization server resource.',
+      status: 400,
+      detail: 'the authorization server has no scope *',
+    },
   },
   {
     name: 'client_credentials asking for openid is invalid_scope',
@@ -450,7 +596,11 @@ const cases: GoldenCase[] = [
   },
   {
     name: "client_credentials asking for other OpenID Connect scopes gets the same 'openid' error",
-    input: request({ grantType: 'client_credentials', user: null, requestedScopes: ['orders:read', 'profile', 'email'] }),
+    input: request({
+      grantType: 'client_credentials',
+      user: null,
+      requestedScopes: ['orders:read', 'profile', 'email'],
+    }),
     expected: {
       ok: false,
       error: InvalidScope,
@@ -463,13 +613,25 @@ const cases: GoldenCase[] = [
   {
     name: 'an unknown scope is reported before OpenID Connect scopes with client_credentials',
     input: request({ grantType: 'client_credentials', user: null, requestedScopes: ['openid', 'nope'] }),
-    expected: { ok: false, error: InvalidScope, description: 'One or more scopes are not configured for the authorization server resource.', status: 400, detail: 'the authorization server has no scope nope' },
+    expected: {
+      ok: false,
+      error: InvalidScope,
+      description: 'One or more scopes are not configured for the authorization server resource.',
+      status: 400,
+      detail: 'the authorization server has no scope nope',
+    },
   },
   // ── the implicit grant and offline_access ────────────────────────────────────────────────────
   {
     name: 'the implicit grant never gets offline_access; the other scopes are granted',
     input: request({ grantType: 'implicit', requestedScopes: ['openid', 'offline_access'] }),
-    expected: { ok: true, policyId: '00pDefault', ruleId: '0prDefault', scopes: ['openid'], denied: ['offline_access'] },
+    expected: {
+      ok: true,
+      policyId: '00pDefault',
+      ruleId: '0prDefault',
+      scopes: ['openid'],
+      denied: ['offline_access'],
+    },
   },
   {
     name: 'an implicit request for offline_access alone has all its scopes rejected',
@@ -493,12 +655,24 @@ const cases: GoldenCase[] = [
       policies: [
         policy('00pA', [
           rule('0prCodeOnly', { grantTypes: ['authorization_code'], accessTokenMinutes: 5 }),
-          rule('0prRefresh', { priority: 2, grantTypes: ['refresh_token'], accessTokenMinutes: 30, refreshTokenMinutes: 1440, refreshWindowMinutes: 720 }),
+          rule('0prRefresh', {
+            priority: 2,
+            grantTypes: ['refresh_token'],
+            accessTokenMinutes: 30,
+            refreshTokenMinutes: 1440,
+            refreshWindowMinutes: 720,
+          }),
           rule('0prAll', { priority: 3, accessTokenMinutes: 1440 }),
         ]),
       ],
     }),
-    expected: { ok: true, policyId: '00pA', ruleId: '0prRefresh', scopes: ['openid', 'orders:read'], lifetimes: { accessTokenMinutes: 30, refreshTokenMinutes: 1440, refreshWindowMinutes: 720 } },
+    expected: {
+      ok: true,
+      policyId: '00pA',
+      ruleId: '0prRefresh',
+      scopes: ['openid', 'orders:read'],
+      lifetimes: { accessTokenMinutes: 30, refreshTokenMinutes: 1440, refreshWindowMinutes: 720 },
+    },
     trace: [
       ['0prCodeOnly', 'skipped', 'grant type refresh_token is not in [authorization_code]'],
       ['0prRefresh', 'matched'],
@@ -537,7 +711,11 @@ describe('evaluatePolicies golden cases', () => {
     } else {
       if (result.ok) throw new Error(`expected ${expected.error.name}, got success with rule ${result.ruleId}`);
       expect(result.error).toBeInstanceOf(expected.error);
-      expect({ description: result.error.description, status: result.error.status, detail: result.error.detail }).toEqual({
+      expect({
+        description: result.error.description,
+        status: result.error.status,
+        detail: result.error.detail,
+      }).toEqual({
         description: expected.description,
         status: expected.status,
         detail: expected.detail,
@@ -559,16 +737,38 @@ describe('evaluatePolicies decision trace', () => {
       policies: [
         policy('00pOff', [rule('0prOff')], { status: 'INACTIVE', priority: 1 }),
         policy('00pService', [rule('0prService')], { priority: 2, allClients: false, clientIds: [SERVICE] }),
-        policy('00pWeb', [rule('0prNoCode', { grantTypes: ['password'] }), rule('0prCode', { priority: 2, accessTokenMinutes: 20 }), rule('0prLast', { priority: 3 })], {
-          priority: 3,
-        }),
+        policy(
+          '00pWeb',
+          [
+            rule('0prNoCode', { grantTypes: ['password'] }),
+            rule('0prCode', { priority: 2, accessTokenMinutes: 20 }),
+            rule('0prLast', { priority: 3 }),
+          ],
+          {
+            priority: 3,
+          },
+        ),
         policy('00pLater', [rule('0prLater')], { priority: 4 }),
       ],
     });
     expect(evaluatePolicies(input).trace).toEqual({
       policies: [
-        { id: '00pOff', name: 'Policy 00pOff', priority: 1, outcome: 'skipped', reason: 'policy is INACTIVE', rules: [] },
-        { id: '00pService', name: 'Policy 00pService', priority: 2, outcome: 'skipped', reason: CLIENT_NOT_LISTED, rules: [] },
+        {
+          id: '00pOff',
+          name: 'Policy 00pOff',
+          priority: 1,
+          outcome: 'skipped',
+          reason: 'policy is INACTIVE',
+          rules: [],
+        },
+        {
+          id: '00pService',
+          name: 'Policy 00pService',
+          priority: 2,
+          outcome: 'skipped',
+          reason: CLIENT_NOT_LISTED,
+          rules: [],
+        },
         {
           id: '00pWeb',
           name: 'Policy 00pWeb',
@@ -576,9 +776,21 @@ describe('evaluatePolicies decision trace', () => {
           outcome: 'matched',
           reason: `first ACTIVE policy that applies to client ${WEB}`,
           rules: [
-            { id: '0prNoCode', name: 'Rule 0prNoCode', priority: 1, outcome: 'skipped', reason: 'grant type authorization_code is not in [password]' },
+            {
+              id: '0prNoCode',
+              name: 'Rule 0prNoCode',
+              priority: 1,
+              outcome: 'skipped',
+              reason: 'grant type authorization_code is not in [password]',
+            },
             { id: '0prCode', name: 'Rule 0prCode', priority: 2, outcome: 'matched' },
-            { id: '0prLast', name: 'Rule 0prLast', priority: 3, outcome: 'not-evaluated', reason: 'rule "Rule 0prCode" (0prCode) matched first' },
+            {
+              id: '0prLast',
+              name: 'Rule 0prLast',
+              priority: 3,
+              outcome: 'not-evaluated',
+              reason: 'rule "Rule 0prCode" (0prCode) matched first',
+            },
           ],
         },
         {
@@ -596,14 +808,27 @@ describe('evaluatePolicies decision trace', () => {
   });
 
   it("puts Okta's text on the wire and keeps the reason for the event log", () => {
-    const result = evaluatePolicies(request({ grantType: 'password', policies: [policy('00pA', [rule('0prCode', { grantTypes: ['authorization_code'] })])] }));
+    const result = evaluatePolicies(
+      request({
+        grantType: 'password',
+        policies: [policy('00pA', [rule('0prCode', { grantTypes: ['authorization_code'] })])],
+      }),
+    );
     if (result.ok) throw new Error('expected a failure');
-    expect(result.error.toJSON()).toEqual({ error: 'access_denied', error_description: 'Policy evaluation failed for this request, please check the policy configurations.' });
+    expect(result.error.toJSON()).toEqual({
+      error: 'access_denied',
+      error_description: 'Policy evaluation failed for this request, please check the policy configurations.',
+    });
     expect(JSON.stringify(result.error)).not.toContain('0prCode');
   });
 
   it('leaves its input untouched', () => {
-    const input = request({ policies: [policy('00pB', [rule('0prB2', { priority: 2 }), rule('0prB1')], { priority: 2 }), policy('00pA', [rule('0prA')])] });
+    const input = request({
+      policies: [
+        policy('00pB', [rule('0prB2', { priority: 2 }), rule('0prB1')], { priority: 2 }),
+        policy('00pA', [rule('0prA')]),
+      ],
+    });
     const before = structuredClone(input);
     evaluatePolicies(input);
     expect(input).toEqual(before);
@@ -620,7 +845,8 @@ const SCOPE_NAMES = ['openid', 'profile', 'offline_access', 's1', 's2', 's3'];
 
 const subset = <T>(items: T[]) => fc.subarray(items);
 /** Mostly `likely`, sometimes anything: keeps enough requests succeeding for the properties to bite. */
-const mostly = <T>(likely: T, any: fc.Arbitrary<T>) => fc.oneof({ arbitrary: fc.constant(likely), weight: 2 }, { arbitrary: any, weight: 1 });
+const mostly = <T>(likely: T, any: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: fc.constant(likely), weight: 2 }, { arbitrary: any, weight: 1 });
 const status = mostly('ACTIVE' as const, fc.constant('INACTIVE' as const));
 const noOne = { include: [] as string[], exclude: [] as string[] };
 const includeExclude = <T>(items: T[]) => fc.record({ include: subset(items), exclude: subset(items) });
@@ -656,7 +882,13 @@ const arbInput: fc.Arbitrary<EvaluationInput> = fc
   })
   .map(({ policies, defaults, ...rest }) => ({
     ...rest,
-    policies: policies.map(({ rules, ...p }) => policy(p.id, rules.map((r) => rule(r.id, r as Partial<RuleRecord>)), p)),
+    policies: policies.map(({ rules, ...p }) =>
+      policy(
+        p.id,
+        rules.map((r) => rule(r.id, r as Partial<RuleRecord>)),
+        p,
+      ),
+    ),
     serverScopes: SCOPE_NAMES.map((name) => ({ name, isDefault: defaults.includes(name) })),
   }));
 
@@ -687,7 +919,9 @@ describe('evaluatePolicies properties', () => {
         expect(matched?.grantTypes).toContain(input.grantType);
         expect(result.lifetimes.accessTokenMinutes).toBe(matched?.accessTokenMinutes);
         expect(result.scopes.length).toBeGreaterThan(0);
-        const asked = input.requestedScopes?.length ? input.requestedScopes : input.serverScopes.filter((s) => s.isDefault).map((s) => s.name);
+        const asked = input.requestedScopes?.length
+          ? input.requestedScopes
+          : input.serverScopes.filter((s) => s.isDefault).map((s) => s.name);
         for (const scope of result.scopes) expect(asked).toContain(scope);
       }),
       { numRuns: 500 },

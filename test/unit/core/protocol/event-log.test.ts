@@ -6,7 +6,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotFound, ValidationFailed } from '../../../../src-main/core/errors.js';
 import { EventLog, matchesCriteria } from '../../../../src-main/core/protocol/event-log.js';
-import type { EventRepository, EventFilter, NewProtocolEvent, ProtocolEvent } from '../../../../src-main/core/ports/events.js';
+import type {
+  EventRepository,
+  EventFilter,
+  NewProtocolEvent,
+  ProtocolEvent,
+} from '../../../../src-main/core/ports/events.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
 /** The SQLite store's semantics in memory (see SqliteEventRepository). */

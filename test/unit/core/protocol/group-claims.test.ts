@@ -28,11 +28,19 @@ describe('groupClaimValue (GROUPS claims, reference §1.6)', () => {
     const many = Array.from({ length: GROUPS_CLAIM_LIMIT + 1 }, (_, i) => ({ name: `Team ${i}` }));
     const atLimit = groupClaimValue('STARTS_WITH', 'Team', many.slice(0, GROUPS_CLAIM_LIMIT));
     expect(atLimit.ok && atLimit.value?.length).toBe(GROUPS_CLAIM_LIMIT);
-    expect(groupClaimValue('STARTS_WITH', 'Team', many)).toMatchObject({ ok: false, tooMany: true, reason: expect.stringContaining('101 groups') });
+    expect(groupClaimValue('STARTS_WITH', 'Team', many)).toMatchObject({
+      ok: false,
+      tooMany: true,
+      reason: expect.stringContaining('101 groups'),
+    });
   });
 
   it('reports a REGEX that does not compile instead of throwing', () => {
-    expect(groupClaimValue('REGEX', 'Eng(', groups)).toMatchObject({ ok: false, tooMany: false, reason: expect.stringContaining('does not compile') });
+    expect(groupClaimValue('REGEX', 'Eng(', groups)).toMatchObject({
+      ok: false,
+      tooMany: false,
+      reason: expect.stringContaining('does not compile'),
+    });
     expect(groupClaimValue('REGEX', 'Eng|West Coast', groups)).toEqual({ ok: true, value: ['West Coast'] });
     expect(groupClaimValue('REGEX', '(?i)eng.*', groups)).toEqual({ ok: true, value: ['Engineering', 'Eng-Admins'] });
   });

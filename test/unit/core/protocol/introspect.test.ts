@@ -11,7 +11,10 @@ import type { IntrospectDeps } from '../../../../src-main/core/protocol/introspe
 import { InvalidRequest } from '../../../../src-main/core/protocol/oauth-errors.js';
 import { revoke } from '../../../../src-main/core/protocol/revoke.js';
 import { TokenLedger } from '../../../../src-main/core/protocol/token-ledger.js';
-import type { AuthorizationServerRecord, SigningKeyRecord } from '../../../../src-main/core/ports/authorization-servers.js';
+import type {
+  AuthorizationServerRecord,
+  SigningKeyRecord,
+} from '../../../../src-main/core/ports/authorization-servers.js';
 import type { UserRecord } from '../../../../src-main/core/ports/users.js';
 import { openDatabase } from '../../../../src-main/store/database.js';
 import type { Db } from '../../../../src-main/store/database.js';
@@ -27,8 +30,18 @@ class HashingCrypto extends FakeCrypto {
 const NOW = new Date('2025-01-01T00:00:00Z');
 const ISSUER = 'http://localhost/oauth2/default';
 const server = { id: 'default', audiences: ['api://default'] } as AuthorizationServerRecord;
-const key = { kid: 'kid-1', serverId: 'default', status: 'ACTIVE', publicJwk: { kty: 'RSA', n: 'n', e: 'AQAB' } } as SigningKeyRecord;
-const client = (clientId: string) => ({ id: `app-${clientId}`, clientId, document: { oauth: { grant_types: ['password', 'refresh_token'] } } }) as unknown as AppRecord;
+const key = {
+  kid: 'kid-1',
+  serverId: 'default',
+  status: 'ACTIVE',
+  publicJwk: { kty: 'RSA', n: 'n', e: 'AQAB' },
+} as SigningKeyRecord;
+const client = (clientId: string) =>
+  ({
+    id: `app-${clientId}`,
+    clientId,
+    document: { oauth: { grant_types: ['password', 'refresh_token'] } },
+  }) as unknown as AppRecord;
 const alice = { id: '00u1', profile: { login: 'alice@example.com', email: 'alice@example.com' } } as UserRecord;
 
 let db: Db;
@@ -37,7 +50,19 @@ let store: TokenLedger;
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 function accessToken(claims: Record<string, unknown> = {}, signature = 'sig:kid-1'): string {
-  const payload = { ver: 1, jti: 'AT.1', iss: ISSUER, aud: 'api://default', iat: seconds(NOW), exp: seconds(NOW) + 3600, cid: 'c1', uid: '00u1', scp: ['openid'], sub: 'alice@example.com', ...claims };
+  const payload = {
+    ver: 1,
+    jti: 'AT.1',
+    iss: ISSUER,
+    aud: 'api://default',
+    iat: seconds(NOW),
+    exp: seconds(NOW) + 3600,
+    cid: 'c1',
+    uid: '00u1',
+    scp: ['openid'],
+    sub: 'alice@example.com',
+    ...claims,
+  };
   return fakeJws({ kid: 'kid-1', alg: 'RS256' }, payload, signature);
 }
 
@@ -45,7 +70,13 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   const crypto = new HashingCrypto();
   const clock = new FakeClock(NOW);
-  store = new TokenLedger({ store: new SqliteTokenRepository(db), apps: { get: (id) => client(id.replace('app-', '')) }, crypto, clock, tx: { run: (work) => db.transaction(work)() } });
+  store = new TokenLedger({
+    store: new SqliteTokenRepository(db),
+    apps: { get: (id) => client(id.replace('app-', '')) },
+    crypto,
+    clock,
+    tx: { run: (work) => db.transaction(work)() },
+  });
   deps = {
     tokenLedger: store,
     servers: { keys: async () => [key] },
@@ -60,13 +91,29 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const ask = (token: string | undefined, clientId = 'c1', params: Record<string, string> = {}) =>
-  introspect(deps, { server, issuer: ISSUER, client: client(clientId), params: { ...(token !== undefined ? { token } : {}), ...params } });
+  introspect(deps, {
+    server,
+    issuer: ISSUER,
+    client: client(clientId),
+    params: { ...(token !== undefined ? { token } : {}), ...params },
+  });
 
 describe('introspect', () => {
   it('describes an active access token of the asking client, custom claims included', async () => {
     expect(await ask(accessToken({ department: 'R&D' }))).toEqual({
-      active: true, token_type: 'Bearer', scope: 'openid', client_id: 'c1', username: 'alice@example.com', exp: seconds(NOW) + 3600,
-      iat: seconds(NOW), sub: 'alice@example.com', aud: 'api://default', iss: ISSUER, jti: 'AT.1', uid: '00u1', department: 'R&D',
+      active: true,
+      token_type: 'Bearer',
+      scope: 'openid',
+      client_id: 'c1',
+      username: 'alice@example.com',
+      exp: seconds(NOW) + 3600,
+      iat: seconds(NOW),
+      sub: 'alice@example.com',
+      aud: 'api://default',
+      iss: ISSUER,
+      jti: 'AT.1',
+      uid: '00u1',
+      department: 'R&D',
     });
   });
 
@@ -83,11 +130,28 @@ describe('introspect', () => {
 
   it('describes a refresh token until it is rotated away', async () => {
     const family = store.openFamily();
-    const grant = { serverId: 'default', appId: 'app-c1', clientId: 'c1', userId: '00u1', scopes: ['openid', 'offline_access'], authTime: NOW, amr: ['pwd'], lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 60 } };
+    const grant = {
+      serverId: 'default',
+      appId: 'app-c1',
+      clientId: 'c1',
+      userId: '00u1',
+      scopes: ['openid', 'offline_access'],
+      authTime: NOW,
+      amr: ['pwd'],
+      lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 60 },
+    };
     const token = store.issueRefreshToken(family, grant)!;
     expect(await ask(token, 'c1', { token_type_hint: 'refresh_token' })).toEqual({
-      active: true, token_type: 'Bearer', scope: 'openid offline_access', client_id: 'c1', username: 'alice@example.com', exp: seconds(NOW) + 3600,
-      sub: 'alice@example.com', aud: 'api://default', iss: ISSUER, uid: '00u1',
+      active: true,
+      token_type: 'Bearer',
+      scope: 'openid offline_access',
+      client_id: 'c1',
+      username: 'alice@example.com',
+      exp: seconds(NOW) + 3600,
+      sub: 'alice@example.com',
+      aud: 'api://default',
+      iss: ISSUER,
+      uid: '00u1',
     });
     expect(await ask(token, 'c2')).toEqual({ active: false });
     store.rotate(store.findRefreshToken(token)!);
@@ -100,7 +164,8 @@ describe('introspect', () => {
 });
 
 describe('revoke', () => {
-  const revoking = (token: string, clientId = 'c1') => revoke(deps, { server, issuer: ISSUER, client: client(clientId), params: { token } });
+  const revoking = (token: string, clientId = 'c1') =>
+    revoke(deps, { server, issuer: ISSUER, client: client(clientId), params: { token } });
 
   it("revokes the client's own access token by jti, and not another client's", async () => {
     expect(await revoking(accessToken(), 'c2')).toContain('nothing changed');

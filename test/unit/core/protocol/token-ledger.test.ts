@@ -44,7 +44,13 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   clock = new FakeClock(START);
   appGrants = ['password', 'refresh_token'];
-  store = new TokenLedger({ store: new SqliteTokenRepository(db), apps: { get: () => app(appGrants) }, crypto: new HashingCrypto(), clock, tx: { run: (work) => db.transaction(work)() } });
+  store = new TokenLedger({
+    store: new SqliteTokenRepository(db),
+    apps: { get: () => app(appGrants) },
+    crypto: new HashingCrypto(),
+    clock,
+    tx: { run: (work) => db.transaction(work)() },
+  });
 });
 
 afterEach(() => db.close());
@@ -69,7 +75,9 @@ describe('issuing refresh tokens', () => {
   it("records the family's owner when a refresh token is issued in it", () => {
     const familyId = store.openFamily();
     store.issueRefreshToken(familyId, grant());
-    expect(db.prepare('SELECT server_id, app_id, client_id, user_id FROM token_families WHERE id = ?').get(familyId)).toEqual({ server_id: 'default', app_id: 'app1', client_id: 'client1', user_id: '00u1' });
+    expect(
+      db.prepare('SELECT server_id, app_id, client_id, user_id FROM token_families WHERE id = ?').get(familyId),
+    ).toEqual({ server_id: 'default', app_id: 'app1', client_id: 'client1', user_id: '00u1' });
   });
 });
 
@@ -83,21 +91,33 @@ describe('using refresh tokens', () => {
     advanceMinutes(59);
     expect(store.lookupRefreshToken(token).ok).toBe(true);
     advanceMinutes(61);
-    expect(store.lookupRefreshToken(token)).toMatchObject({ ok: false, reason: expect.stringContaining('idle past its window') });
+    expect(store.lookupRefreshToken(token)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('idle past its window'),
+    });
   });
 
   it('ends a token after its lifetime, however often it is used', () => {
-    const token = store.issueRefreshToken(store.openFamily(), grant({ lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 90, refreshWindowMinutes: 60 } }))!;
+    const token = store.issueRefreshToken(
+      store.openFamily(),
+      grant({ lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 90, refreshWindowMinutes: 60 } }),
+    )!;
     advanceMinutes(50);
     const found = store.lookupRefreshToken(token);
     if (found.ok) store.touch(found.token);
     advanceMinutes(41);
-    expect(store.lookupRefreshToken(token)).toMatchObject({ ok: false, reason: expect.stringContaining('lifetime ended') });
+    expect(store.lookupRefreshToken(token)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('lifetime ended'),
+    });
   });
 
   it('rotates into the same family, keeping the original lifetime and marking the old token used', () => {
     const familyId = store.openFamily();
-    const first = store.issueRefreshToken(familyId, grant({ lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 600, refreshWindowMinutes: 60 } }))!;
+    const first = store.issueRefreshToken(
+      familyId,
+      grant({ lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 600, refreshWindowMinutes: 60 } }),
+    )!;
     advanceMinutes(10);
     const found = store.lookupRefreshToken(first);
     const second = found.ok ? store.rotate(found.token) : '';
@@ -116,7 +136,10 @@ describe('using refresh tokens', () => {
     expect(store.activeAccessToken('AT.1')).toBeDefined();
     store.revokeFamily(familyId, 'replayed');
     expect(store.activeAccessToken('AT.1')).toBeUndefined();
-    expect(store.lookupRefreshToken(token)).toMatchObject({ ok: false, reason: 'its token family was revoked (replayed)' });
+    expect(store.lookupRefreshToken(token)).toMatchObject({
+      ok: false,
+      reason: 'its token family was revoked (replayed)',
+    });
   });
 
   it('revokes one access token by jti, leaving the rest of the family', () => {

@@ -14,7 +14,11 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const insertUser = (id: string, login: string, status = 'ACTIVE') =>
-  db.prepare(`INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, ?, '{}', '${T}', '${T}')`).run(id, login, status);
+  db
+    .prepare(
+      `INSERT INTO users (id, login, status, profile, created, last_updated) VALUES (?, ?, ?, '{}', '${T}', '${T}')`,
+    )
+    .run(id, login, status);
 const insertMember = (groupId: string, userId: string) =>
   db.prepare(`INSERT INTO group_members (group_id, user_id, added) VALUES (?, ?, '${T}')`).run(groupId, userId);
 
@@ -35,10 +39,14 @@ describe('migration 0020: users and groups', () => {
 
   it('takes users and memberships, and keeps logins unique whatever their case', () => {
     seedTablesOf(db, 20);
-    expect(() => insertUser('00uOTHER000000000001', 'ALICE@Example.com')).toThrow(/UNIQUE constraint failed: users.login/);
+    expect(() => insertUser('00uOTHER000000000001', 'ALICE@Example.com')).toThrow(
+      /UNIQUE constraint failed: users.login/,
+    );
     expect(() => insertUser(ALICE, 'carol@example.com')).toThrow(/UNIQUE constraint failed: users.id/);
     expect(() => insertUser('00uOTHER000000000001', 'carol@example.com', 'ENABLED')).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare(`UPDATE groups SET type = 'CUSTOM' WHERE id = '${EVERYONE}'`).run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare(`UPDATE groups SET type = 'CUSTOM' WHERE id = '${EVERYONE}'`).run()).toThrow(
+      /CHECK constraint failed/,
+    );
   });
 
   it('lets a membership name only an existing group and user, and drops it with either', () => {

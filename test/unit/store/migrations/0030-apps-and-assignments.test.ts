@@ -15,15 +15,23 @@ afterEach(() => db.close());
 
 const insertApp = (id: string, clientId: string, status = 'ACTIVE', type = 'web') =>
   db
-    .prepare(`INSERT INTO apps (id, label, status, client_id, client_secret, token_endpoint_auth_method, application_type, document, created, last_updated)
-      VALUES (?, 'App', ?, ?, NULL, 'none', ?, '{}', '${T}', '${T}')`)
+    .prepare(
+      `INSERT INTO apps (id, label, status, client_id, client_secret, token_endpoint_auth_method, application_type, document, created, last_updated)
+      VALUES (?, 'App', ?, ?, NULL, 'none', ?, '{}', '${T}', '${T}')`,
+    )
     .run(id, status, clientId, type);
 const assignUser = (appId: string, userId: string, scope = 'USER') =>
   db
-    .prepare(`INSERT INTO app_user_assignments (app_id, user_id, scope, user_name, created, last_updated, status_changed) VALUES (?, ?, ?, NULL, '${T}', '${T}', '${T}')`)
+    .prepare(
+      `INSERT INTO app_user_assignments (app_id, user_id, scope, user_name, created, last_updated, status_changed) VALUES (?, ?, ?, NULL, '${T}', '${T}', '${T}')`,
+    )
     .run(appId, userId, scope);
 const assignGroup = (appId: string, groupId: string) =>
-  db.prepare(`INSERT INTO app_group_assignments (app_id, group_id, created, last_updated) VALUES (?, ?, '${T}', '${T}')`).run(appId, groupId);
+  db
+    .prepare(
+      `INSERT INTO app_group_assignments (app_id, group_id, created, last_updated) VALUES (?, ?, '${T}', '${T}')`,
+    )
+    .run(appId, groupId);
 
 describe('migration 0030: apps and assignments', () => {
   it('keeps the servers, users, groups and memberships written before it', () => {
@@ -37,7 +45,10 @@ describe('migration 0030: apps and assignments', () => {
     assignUser('0oaSPA00000000000001', BOB);
     assignGroup('0oaSPA00000000000001', EVERYONE);
     expect(db.prepare('SELECT profile FROM app_user_assignments').get()).toEqual({ profile: '{}' });
-    expect(db.prepare('SELECT priority, profile FROM app_group_assignments').get()).toEqual({ priority: 0, profile: '{}' });
+    expect(db.prepare('SELECT priority, profile FROM app_group_assignments').get()).toEqual({
+      priority: 0,
+      profile: '{}',
+    });
   });
 
   it('checks status, application type, assignment scope and a unique client_id', () => {
@@ -61,6 +72,12 @@ describe('migration 0030: apps and assignments', () => {
     expect(db.prepare('SELECT count(*) AS n FROM app_group_assignments').get()).toEqual({ n: 0 });
     assignGroup(WEB, EVERYONE);
     db.prepare('DELETE FROM apps WHERE id = ?').run(WEB);
-    expect(db.prepare('SELECT (SELECT count(*) FROM app_user_assignments) + (SELECT count(*) FROM app_group_assignments) AS n').get()).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare(
+          'SELECT (SELECT count(*) FROM app_user_assignments) + (SELECT count(*) FROM app_group_assignments) AS n',
+        )
+        .get(),
+    ).toEqual({ n: 0 });
   });
 });

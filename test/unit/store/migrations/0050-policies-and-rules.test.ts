@@ -16,8 +16,10 @@ afterEach(() => db.close());
 
 const insertPolicy = (id: string, serverId: string, priority: number) =>
   db
-    .prepare(`INSERT INTO policies (id, server_id, name, description, status, priority, system, all_clients, created, last_updated)
-      VALUES (?, ?, 'P', 'd', 'ACTIVE', ?, 0, 1, '${T}', '${T}')`)
+    .prepare(
+      `INSERT INTO policies (id, server_id, name, description, status, priority, system, all_clients, created, last_updated)
+      VALUES (?, ?, 'P', 'd', 'ACTIVE', ?, 0, 1, '${T}', '${T}')`,
+    )
     .run(id, serverId, priority);
 const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
@@ -32,16 +34,20 @@ describe('migration 0050: policies and rules', () => {
     seedTablesOf(db, 50);
     expect(() => insertPolicy('00pZERO0000000000001', 'default', 0)).toThrow(/CHECK constraint failed/);
     expect(() => insertPolicy('00pMISSING0000000001', 'aus-missing', 1)).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => db.prepare("UPDATE rules SET priority = 0").run()).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE rules SET priority = 0').run()).toThrow(/CHECK constraint failed/);
     expect(() => db.prepare("UPDATE rules SET status = 'PAUSED'").run()).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare(`INSERT INTO rule_users (rule_id, user_id, mode) VALUES ('${RULE}', '${BOB}', 'only')`).run()).toThrow(/CHECK constraint failed/);
+    expect(() =>
+      db.prepare(`INSERT INTO rule_users (rule_id, user_id, mode) VALUES ('${RULE}', '${BOB}', 'only')`).run(),
+    ).toThrow(/CHECK constraint failed/);
   });
 
   it('refuses to delete an app, user or group a policy or rule names', () => {
     seedTablesOf(db, 50);
     expect(() => db.prepare('DELETE FROM apps WHERE id = ?').run(WEB)).toThrow(/FOREIGN KEY constraint failed/);
     expect(() => db.prepare('DELETE FROM users WHERE id = ?').run(BOB)).toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => db.prepare('DELETE FROM groups WHERE id = ?').run(ENGINEERING)).toThrow(/FOREIGN KEY constraint failed/);
+    expect(() => db.prepare('DELETE FROM groups WHERE id = ?').run(ENGINEERING)).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
   });
 
   it('deletes the policies of a deleted server, with their rules and the names in them', () => {

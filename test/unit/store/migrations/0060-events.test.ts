@@ -14,7 +14,9 @@ beforeEach(() => {
 afterEach(() => db.close());
 
 const insertEvent = (id: string, outcome: string, serverId: string | null) =>
-  db.prepare(`INSERT INTO events (id, time, endpoint, server_id, outcome) VALUES (?, '${T}', 'authorize', ?, ?)`).run(id, serverId, outcome);
+  db
+    .prepare(`INSERT INTO events (id, time, endpoint, server_id, outcome) VALUES (?, '${T}', 'authorize', ?, ?)`)
+    .run(id, serverId, outcome);
 
 describe('migration 0060: the event log', () => {
   it('keeps the policies and everything else written before it', () => {
@@ -26,9 +28,24 @@ describe('migration 0060: the event log', () => {
   it('orders events by seq and leaves the optional columns null', () => {
     seedTablesOf(db, 60);
     insertEvent('evt2', 'success', null);
-    expect(db.prepare('SELECT seq, id FROM events ORDER BY seq').all()).toEqual([{ seq: 1, id: 'evt1' }, { seq: 2, id: 'evt2' }]);
-    expect(db.prepare("SELECT client_id, user_id, grant_type, error, error_description, detail, trace FROM events WHERE id = 'evt2'").get()).toEqual({
-      client_id: null, user_id: null, grant_type: null, error: null, error_description: null, detail: null, trace: null,
+    expect(db.prepare('SELECT seq, id FROM events ORDER BY seq').all()).toEqual([
+      { seq: 1, id: 'evt1' },
+      { seq: 2, id: 'evt2' },
+    ]);
+    expect(
+      db
+        .prepare(
+          "SELECT client_id, user_id, grant_type, error, error_description, detail, trace FROM events WHERE id = 'evt2'",
+        )
+        .get(),
+    ).toEqual({
+      client_id: null,
+      user_id: null,
+      grant_type: null,
+      error: null,
+      error_description: null,
+      detail: null,
+      trace: null,
     });
   });
 

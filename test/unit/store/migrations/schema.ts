@@ -19,7 +19,10 @@ export const RULE = '0prDEFAULT0000000001';
 
 /** Migrates `db` up to and including `version`. */
 export function migrateTo(db: Db, version: number): void {
-  migrate(db, MIGRATIONS.filter((m) => m.version <= version));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
 }
 
 /** A fresh in-memory database at schema `version`, foreign keys on as `openDatabase` sets them. */
@@ -126,8 +129,12 @@ export function seedTablesOf(db: Db, version: number): void {
 
 /** Every row of every table, in insertion order, by table name. */
 export function allRows(db: Db): Record<string, unknown[]> {
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+  );
 }
 
 /**

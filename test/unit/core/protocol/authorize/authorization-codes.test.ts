@@ -1,8 +1,15 @@
 /** Authorization codes: stored only as a hash, single use, five minutes by the clock, PKCE verification. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AuthorizationCodes, CODE_LIFETIME_SECONDS, opaqueHash } from '../../../../../src-main/core/protocol/authorization-codes.js';
-import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../../../../../src-main/core/ports/authorization-codes.js';
+import {
+  AuthorizationCodes,
+  CODE_LIFETIME_SECONDS,
+  opaqueHash,
+} from '../../../../../src-main/core/protocol/authorization-codes.js';
+import type {
+  AuthorizationCodeRecord,
+  AuthorizationCodeRepository,
+} from '../../../../../src-main/core/ports/authorization-codes.js';
 import type { NewAuthorizationCode } from '../../../../../src-main/core/protocol/authorization-codes.js';
 import { FakeClock, FakeCrypto } from '../../fakes.js';
 
@@ -31,9 +38,19 @@ class Sha256Crypto extends FakeCrypto {
 }
 
 const GRANT: NewAuthorizationCode = {
-  serverId: 'default', appId: '0oaApp', clientId: 'client-1', redirectUri: 'https://app.example.com/cb',
-  codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', codeChallengeMethod: 'S256', nonce: 'n-1', scopes: ['openid'],
-  userId: '00uAlice', authTime: new Date(0), amr: ['pwd'], policyId: '00p1', ruleId: '0pr1',
+  serverId: 'default',
+  appId: '0oaApp',
+  clientId: 'client-1',
+  redirectUri: 'https://app.example.com/cb',
+  codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+  codeChallengeMethod: 'S256',
+  nonce: 'n-1',
+  scopes: ['openid'],
+  userId: '00uAlice',
+  authTime: new Date(0),
+  amr: ['pwd'],
+  policyId: '00p1',
+  ruleId: '0pr1',
   lifetimes: { accessTokenMinutes: 60, refreshTokenMinutes: 0, refreshWindowMinutes: 10080 },
 };
 

@@ -14,7 +14,12 @@ beforeAll(async () => {
   [es, rs, other] = await Promise.all([keyPair('ES256'), keyPair('RS256'), keyPair('ES256')]);
 });
 
-const atToken = (header: DpopRequest['header']): DpopRequest => ({ header, method: 'POST', url: TOKEN_URL, requireNonce: true });
+const atToken = (header: DpopRequest['header']): DpopRequest => ({
+  header,
+  method: 'POST',
+  url: TOKEN_URL,
+  requireNonce: true,
+});
 
 async function refused(header: DpopRequest['header'], request: Partial<DpopRequest> = {}) {
   return refusal(checkDpopProof(dpopDeps(), { ...atToken(header), ...request }));
@@ -63,12 +68,17 @@ describe('checkDpopProof at the token endpoint', () => {
   it('refuses a symmetric alg (HS256)', async () => {
     const payload = { htm: 'POST', htu: TOKEN_URL, iat: NOW_S, jti: 'hs', nonce: NONCES.current(NOW) };
     const secret = new TextEncoder().encode('a shared secret of thirty-two bytes!');
-    const token = await new SignJWT(payload).setProtectedHeader({ typ: 'dpop+jwt', alg: 'HS256', jwk: es.publicJwk }).sign(secret);
+    const token = await new SignJWT(payload)
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'HS256', jwk: es.publicJwk })
+      .sign(secret);
     await expectInvalid(token, DPOP_TEXT.alg);
   });
 
   it('refuses an asymmetric alg Okta does not list (PS256)', async () => {
-    await expectInvalid(unsigned({ typ: 'dpop+jwt', alg: 'PS256', jwk: rs.publicJwk }, { htm: 'POST', htu: TOKEN_URL }), DPOP_TEXT.alg);
+    await expectInvalid(
+      unsigned({ typ: 'dpop+jwt', alg: 'PS256', jwk: rs.publicJwk }, { htm: 'POST', htu: TOKEN_URL }),
+      DPOP_TEXT.alg,
+    );
   });
 
   it('refuses a private key in the jwk header', async () => {
@@ -136,7 +146,10 @@ describe('checkDpopProof at the token endpoint', () => {
   it('answers use_dpop_nonce with the current nonce when the proof has none', async () => {
     const error = await refused(await proof(es, { nonce: undefined }));
     expect(error).toBeInstanceOf(UseDpopNonce);
-    expect(error.toJSON()).toEqual({ error: 'use_dpop_nonce', error_description: 'Authorization server requires nonce in DPoP proof.' });
+    expect(error.toJSON()).toEqual({
+      error: 'use_dpop_nonce',
+      error_description: 'Authorization server requires nonce in DPoP proof.',
+    });
     expect(error.status).toBe(400);
     expect((error as UseDpopNonce).nonce).toBe(NONCES.current(NOW));
   });
@@ -171,7 +184,8 @@ describe('checkDpopProof at a resource', () => {
     accessToken: TOKEN,
     ...request,
   });
-  const resourceProof = (key: KeyPair, claims: Record<string, unknown> = {}) => proof(key, { htm: 'GET', htu: USERS, nonce: undefined, ath: ATH, ...claims });
+  const resourceProof = (key: KeyPair, claims: Record<string, unknown> = {}) =>
+    proof(key, { htm: 'GET', htu: USERS, nonce: undefined, ath: ATH, ...claims });
 
   it('accepts a proof with the access token hash and the bound key, without a nonce', async () => {
     const jkt = await calculateJwkThumbprint(es.publicJwk, 'sha256');
@@ -182,7 +196,10 @@ describe('checkDpopProof at a resource', () => {
   it('refuses a wrong or missing ath', async () => {
     for (const ath of ['AAAA', undefined]) {
       const error = await refusal(checkDpopProof(dpopDeps(), atResource(await resourceProof(es, { ath }))));
-      expect(error.toJSON()).toEqual({ error: 'invalid_dpop_proof', error_description: "'ath' claim in the DPoP proof does not match the presented access_token." });
+      expect(error.toJSON()).toEqual({
+        error: 'invalid_dpop_proof',
+        error_description: "'ath' claim in the DPoP proof does not match the presented access_token.",
+      });
     }
   });
 
@@ -192,8 +209,13 @@ describe('checkDpopProof at a resource', () => {
     expect(error.toJSON()).toEqual({ error: 'invalid_dpop_proof', error_description: DPOP_TEXT.jkt });
   });
 
-  it('refuses a proof made for another resource with Okta\'s htu text', async () => {
-    const error = await refusal(checkDpopProof(dpopDeps(), atResource(await resourceProof(es, { htu: `${ORG}/api/v1/apps` }))));
-    expect(error.toJSON()).toEqual({ error: 'invalid_dpop_proof', error_description: "'htu' claim in the DPoP proof JWT is invalid." });
+  it("refuses a proof made for another resource with Okta's htu text", async () => {
+    const error = await refusal(
+      checkDpopProof(dpopDeps(), atResource(await resourceProof(es, { htu: `${ORG}/api/v1/apps` }))),
+    );
+    expect(error.toJSON()).toEqual({
+      error: 'invalid_dpop_proof',
+      error_description: "'htu' claim in the DPoP proof JWT is invalid.",
+    });
   });
 });

@@ -35,9 +35,22 @@ export function dpopDeps(now: () => Date = () => NOW): DpopDeps {
 let jtis = 0;
 
 /** A token-endpoint proof signed by `key`; `header` and `claims` override or (with undefined) drop members. */
-export function proof(key: KeyPair, claims: Record<string, unknown> = {}, header: Record<string, unknown> = {}): Promise<string> {
-  const payload = { htm: 'POST', htu: TOKEN_URL, iat: NOW_S, jti: `jti-${++jtis}`, nonce: NONCES.current(NOW), ...claims };
-  return new SignJWT(payload).setProtectedHeader({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk, ...header }).sign(key.privateKey);
+export function proof(
+  key: KeyPair,
+  claims: Record<string, unknown> = {},
+  header: Record<string, unknown> = {},
+): Promise<string> {
+  const payload = {
+    htm: 'POST',
+    htu: TOKEN_URL,
+    iat: NOW_S,
+    jti: `jti-${++jtis}`,
+    nonce: NONCES.current(NOW),
+    ...claims,
+  };
+  return new SignJWT(payload)
+    .setProtectedHeader({ typ: 'dpop+jwt', alg: key.alg, jwk: key.publicJwk, ...header })
+    .sign(key.privateKey);
 }
 
 /** An unsigned compact JWS (jose will not sign with `alg: none`). */

@@ -10,8 +10,15 @@ import { checkDpopProof } from '../../../../../src-main/core/protocol/dpop/check
 import { UseDpopNonce } from '../../../../../src-main/core/protocol/oauth-errors.js';
 import { ORG, TOKEN_URL, dpopDeps, keyPair, refusal } from './dpop-fixture.js';
 
-type GenerateDpopJwt = (request: { method: string; url: string } | null, client: { privateKey: string; baseUrl: string }, accessToken?: string | null, nonce?: string | null) => Promise<string>;
-const { generateDpopJwt } = createRequire(import.meta.url)('@okta/okta-sdk-nodejs/src/dpop.js') as { generateDpopJwt: GenerateDpopJwt };
+type GenerateDpopJwt = (
+  request: { method: string; url: string } | null,
+  client: { privateKey: string; baseUrl: string },
+  accessToken?: string | null,
+  nonce?: string | null,
+) => Promise<string>;
+const { generateDpopJwt } = createRequire(import.meta.url)('@okta/okta-sdk-nodejs/src/dpop.js') as {
+  generateDpopJwt: GenerateDpopJwt;
+};
 
 describe('a proof made by @okta/okta-sdk-nodejs', () => {
   it('is accepted at the token endpoint after one use_dpop_nonce round, and at /api/v1 with its token', async () => {
@@ -19,7 +26,14 @@ describe('a proof made by @okta/okta-sdk-nodejs', () => {
     const client = { privateKey: JSON.stringify({ ...privateJwk, alg: 'RS256', kid: 'sdk-key' }), baseUrl: ORG };
     const deps = dpopDeps(() => new Date());
 
-    const first = await refusal(checkDpopProof(deps, { header: await generateDpopJwt(null, client), method: 'POST', url: TOKEN_URL, requireNonce: true }));
+    const first = await refusal(
+      checkDpopProof(deps, {
+        header: await generateDpopJwt(null, client),
+        method: 'POST',
+        url: TOKEN_URL,
+        requireNonce: true,
+      }),
+    );
     expect(first).toBeInstanceOf(UseDpopNonce);
     const { nonce } = first as UseDpopNonce;
 
@@ -29,7 +43,14 @@ describe('a proof made by @okta/okta-sdk-nodejs', () => {
     const accessToken = 'eyJraWQiOiJzZGsifQ.eyJjbmYiOnsiamt0IjoieCJ9fQ.c2ln';
     const url = `${ORG}/api/v1/users?limit=200`;
     const atApi = await generateDpopJwt({ method: 'GET', url }, client, accessToken);
-    const checked = await checkDpopProof(deps, { header: atApi, method: 'GET', url, requireNonce: false, accessToken, boundJkt: jkt });
+    const checked = await checkDpopProof(deps, {
+      header: atApi,
+      method: 'GET',
+      url,
+      requireNonce: false,
+      accessToken,
+      boundJkt: jkt,
+    });
     expect(checked.jkt).toBe(jkt);
   });
 });
