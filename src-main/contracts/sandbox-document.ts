@@ -241,3 +241,15 @@ export interface ImportSummaryDto {
   create: Record<'servers' | 'scopes' | 'claims' | 'policies' | 'rules' | 'apps' | 'users' | 'groups', number>;
   conflicts: DocumentFault[];
 }
+
+/**
+ * The document's JSON Schema (draft 2020-12), as written to `docs/sandbox-document.schema.json` by
+ * `npm run document-schema`; what a hand-written document may omit is optional in it.
+ */
+export function sandboxDocumentJsonSchema(): Record<string, unknown> {
+  return {
+    $id: 'https://authbox.local/sandbox-document.schema.json',
+    title: 'Authbox sandbox document',
+    ...z.toJSONSchema(sandboxDocument, { io: 'input', unrepresentable: 'any' }),
+  };
+}

@@ -50,6 +50,8 @@ export interface ImportOptions {
   mode: 'merge' | 'replace';
   /** Check and summarize only; write nothing. */
   dryRun?: boolean;
+  /** Replaces `${AUTHBOX_ORIGIN}` in the document's strings. */
+  origin?: string;
 }
 
 export type ImportResult =
@@ -79,16 +81,24 @@ export class SandboxTransfer {
     return documentOf(chosen, { withKeys: options.withKeys ?? false });
   }
 
+  /** Whether the demo's authorization server is in the sandbox already. */
+  hasDemo(): boolean {
+    const text = this.deps.demoText ? parseDocumentText(this.deps.demoText()) : undefined;
+    const servers = text?.ok ? (text.value as { servers?: { id?: unknown }[] }).servers : undefined;
+    const ids = new Set((servers ?? []).map((server) => server.id));
+    return this.deps.store.read().servers.some(({ server }) => ids.has(server.id));
+  }
+
   /** Merges the demo into the sandbox, its redirect URIs pointing at `origin`. */
   async loadDemo(origin: string): Promise<ImportResult> {
     if (!this.deps.demoText) throw new Error('SandboxTransfer: no demo document was given');
     const text = parseDocumentText(this.deps.demoText());
     if (!text.ok) return { ok: false, faults: [text.fault] };
-    return this.importDocument(withOrigin(text.value, origin), { mode: 'merge' });
+    return this.importDocument(text.value, { mode: 'merge', origin });
   }
 
   async importDocument(input: unknown, options: ImportOptions): Promise<ImportResult> {
-    const parsed = sandboxDocument.safeParse(input);
+    const parsed = sandboxDocument.safeParse(options.origin === undefined ? input : withOrigin(input, options.origin));
     if (!parsed.success) {
       return {
         ok: false,

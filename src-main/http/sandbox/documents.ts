@@ -37,7 +37,11 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: HttpContext): 
       oneOf('mode', query.mode, ['merge', 'replace']);
       oneOf('dryRun', query.dryRun, ['true', 'false']);
       return answer(
-        await sandbox.importDocument(request.body, { mode: query.mode ?? 'merge', dryRun: query.dryRun === 'true' }),
+        await sandbox.importDocument(request.body, {
+          mode: query.mode ?? 'merge',
+          dryRun: query.dryRun === 'true',
+          origin: ctx.origins(request).canonical,
+        }),
       );
     }),
     handle(routes.loadDemo, async (request) => answer(await sandbox.loadDemo(ctx.origins(request).canonical))),
