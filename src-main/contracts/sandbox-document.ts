@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { APPLICATION_TYPES, AUTH_METHODS, oauthSettings } from './app.js';
 import { ISSUER_MODES, ROTATION_MODES } from './authorization-server.js';
 import { CLAIM_TYPES, CLAIM_VALUE_TYPES, GROUP_FILTER_TYPES } from './claim.js';
+import { LIFETIMES, RULE_GRANT_TYPES } from './rule.js';
 import { METADATA_PUBLISH, SCOPE_CONSENTS } from './scope.js';
 import { USER_STATUSES } from './user.js';
 
@@ -81,9 +82,22 @@ export const sandboxRule = z.strictObject({
   system: z.boolean({ error: 'must be true or false' }).default(false),
   userIds: includeExclude.default({ include: [], exclude: [] }),
   groupIds: includeExclude.default({ include: [], exclude: [] }),
-  grantTypes: names.min(1, 'must name at least one grant type'),
+  grantTypes: z
+    .array(
+      z
+        .string({ error: 'must be a string' })
+        .refine((value) => (RULE_GRANT_TYPES as readonly string[]).includes(value), {
+          error: (iss) => `'${String(iss.input)}' is not supported; use ${RULE_GRANT_TYPES.join(', ')}`,
+        }),
+      { error: 'must be an array of strings' },
+    )
+    .min(1, 'must name at least one grant type'),
   scopes: names.min(1, "must name at least one scope, or '*'"),
-  accessTokenMinutes: z.number({ error: 'must be a number' }).int('must be a whole number of minutes'),
+  accessTokenMinutes: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number of minutes')
+    .min(LIFETIMES.access.min, `must be from ${LIFETIMES.access.min} to ${LIFETIMES.access.max} minutes`)
+    .max(LIFETIMES.access.max, `must be from ${LIFETIMES.access.min} to ${LIFETIMES.access.max} minutes`),
   refreshTokenMinutes: z.number({ error: 'must be a number' }).int('must be a whole number of minutes').default(0),
   refreshWindowMinutes: z
     .number({ error: 'must be a number' })
@@ -218,6 +232,11 @@ export type SandboxServer = SandboxDocument['servers'][number];
 export type SandboxApp = SandboxDocument['apps'][number];
 export type SandboxUser = SandboxDocument['users'][number];
 export type SandboxGroup = SandboxDocument['groups'][number];
+
+/** Stable text: two exports of one sandbox are byte-identical (two-space JSON and a final newline). */
+export function serializeDocument(doc: SandboxDocumentInput): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
 
 /** One fault of a refused document: where (`$.servers[1].policies[0].rules[2].grantTypes`) and what. */
 export interface DocumentFault {

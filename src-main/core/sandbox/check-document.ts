@@ -7,7 +7,7 @@
 import { SECRET_METHODS } from '../../contracts/app.js';
 import { validateApp } from '../../contracts/app-rules.js';
 import { EVERYONE_GROUP_ID } from '../../contracts/group.js';
-import { ANY_SCOPE, EVERYONE, LIFETIMES, RULE_GRANT_TYPES } from '../../contracts/rule.js';
+import { ANY_SCOPE, EVERYONE } from '../../contracts/rule.js';
 import { scopeNameProblem } from '../../contracts/scope.js';
 import type { DocumentFault, SandboxApp, SandboxDocument } from '../../contracts/sandbox-document.js';
 import { validateClaimValue } from '../claims.js';
@@ -141,18 +141,10 @@ export function checkDocument(doc: SandboxDocument, existing: Existing): Documen
       );
       policy.rules.forEach((rule, r) => {
         const rat = `${pat}.rules[${r}]`;
-        const unknownGrants = rule.grantTypes.filter((g) => !(RULE_GRANT_TYPES as readonly string[]).includes(g));
-        if (unknownGrants.length)
-          fault(`${rat}.grantTypes`, `${quoted(unknownGrants)} not supported; use ${RULE_GRANT_TYPES.join(', ')}`);
         if (!(rule.scopes.length === 1 && rule.scopes[0] === ANY_SCOPE))
           missing(`${rat}.scopes`, rule.scopes, scopeNames, 'scope named');
         missing(`${rat}.userIds`, [...rule.userIds.include, ...rule.userIds.exclude], userIds, 'user with id');
         missing(`${rat}.groupIds`, [...rule.groupIds.include, ...rule.groupIds.exclude], groupIds, 'group with id');
-        const { access, refreshWindow } = LIFETIMES;
-        if (rule.accessTokenMinutes < access.min || rule.accessTokenMinutes > access.max)
-          fault(`${rat}.accessTokenMinutes`, `must be from ${access.min} to ${access.max} minutes`);
-        if (rule.refreshWindowMinutes < refreshWindow.min || rule.refreshWindowMinutes > refreshWindow.max)
-          fault(`${rat}.refreshWindowMinutes`, `must be from ${refreshWindow.min} to ${refreshWindow.max} minutes`);
         if (rule.refreshTokenMinutes !== 0 && rule.refreshTokenMinutes < rule.refreshWindowMinutes)
           fault(`${rat}.refreshTokenMinutes`, 'must be 0 (unlimited) or at least refreshWindowMinutes');
       });

@@ -5,6 +5,7 @@
  * the conflicts listed, if an id or unique name is taken) or replacing everything.
  */
 import { jsonPath, sandboxDocument } from '../../contracts/sandbox-document.js';
+export { serializeDocument } from '../../contracts/sandbox-document.js';
 import type {
   DocumentFault,
   ImportSummaryDto,
@@ -56,11 +57,6 @@ export interface ImportOptions {
 
 export type ImportResult =
   { ok: true; summary: ImportSummaryDto } | { ok: false; faults: DocumentFault[]; summary?: ImportSummaryDto };
-
-/** Stable text: two exports of one sandbox are byte-identical (two-space JSON and a final newline). */
-export function serializeDocument(doc: SandboxDocumentInput): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
 
 /** JSON text → document input, or the fault of unreadable text. */
 export function parseDocumentText(text: string): { ok: true; value: unknown } | { ok: false; fault: DocumentFault } {
