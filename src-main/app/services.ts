@@ -41,6 +41,9 @@ import { SqliteSessionRepository } from '../store/session-repository.js';
 import { SqliteSettingsRepository } from '../store/settings-repository.js';
 import { SqliteTokenRepository } from '../store/token-repository.js';
 import { SqliteUserRepository } from '../store/user-repository.js';
+import { FlowRunner } from '../core/runner/flow-runner.js';
+import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
+import { loopbackTransport } from './loopback-transport.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
@@ -189,6 +192,16 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
+  const flowRuns = new FlowRunner({
+    runs: new SqliteFlowRunRepository(db),
+    apps,
+    servers,
+    http: loopbackTransport,
+    events,
+    crypto,
+    clock,
+  });
   return {
     settings,
     servers,
@@ -206,5 +219,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tokenLookups,
     authorize,
     previews,
+    flowRuns,
   };
 }
