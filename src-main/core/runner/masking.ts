@@ -56,8 +56,8 @@ function maskHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).map(([k, v]) => {
       if (k.toLowerCase() !== 'authorization') return [k, v];
-      const [scheme, credential = ''] = v.split(' ', 2);
-      return [k, `${scheme} ${mask(credential)}`];
+      // The whole credential: the start of a Basic value is the client_id, of a Bearer one the JWT header.
+      return [k, `${v.split(' ', 1)[0]} ••••••`];
     }),
   );
 }
