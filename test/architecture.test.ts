@@ -195,6 +195,7 @@ const KNOWN_CYCLES: readonly string[] = [
   'src-main/http/oauth/authorize-interaction.ts → src-main/http/oauth/authorize.ts → src-main/http/oauth/authorize-interaction.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/claims-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/events-slice.ts → src-renderer/state/app-state.ts',
+  'src-renderer/state/app-state.ts → src-renderer/state/flows-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/preview-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/servers-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/session-slice.ts → src-renderer/state/app-state.ts',

@@ -13,9 +13,13 @@ export const loopbackTransport: HttpTransport = {
     if (request.body !== undefined) init.body = request.body;
     const response = await fetch(request.url, init);
     const body = await response.text();
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     return {
       status: response.status,
-      headers: Object.fromEntries(response.headers),
+      headers,
       body: body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}…` : body,
     };
   },

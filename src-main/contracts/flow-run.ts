@@ -48,6 +48,9 @@ export type FollowUp = (typeof FOLLOW_UPS)[number];
 /** The path of the callback page Authbox serves for the runner; the redirect URI is `<origin>` + this. */
 export const FLOW_RUNNER_CALLBACK_PATH = '/flow-runner/callback';
 
+/** The `type` of the message the callback page posts, and the localStorage key it leaves it under. */
+export const FLOW_RUNNER_CALLBACK_MESSAGE = 'authbox-flow-runner-callback';
+
 const text = z.string().trim().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
 
 const runInput = z.strictObject({

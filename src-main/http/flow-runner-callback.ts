@@ -8,22 +8,18 @@
  * screen picks them up from the `storage` event.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { FLOW_RUNNER_CALLBACK_PATH } from '../contracts/flow-run.js';
+import { FLOW_RUNNER_CALLBACK_MESSAGE as CALLBACK_MESSAGE, FLOW_RUNNER_CALLBACK_PATH } from '../contracts/flow-run.js';
 import { document, scriptJson, scriptNonce, STYLE_SOURCE } from './oauth/authorize-html.js';
 import { acceptRawBodies } from './oauth/form.js';
-
-/** The message type and the localStorage key the runner screen listens for. */
-export const CALLBACK_MESSAGE = 'authbox-flow-runner-callback';
 
 function page(reply: FastifyReply, form: Record<string, string> | null): FastifyReply {
   const nonce = scriptNonce();
   const script =
     `(function(){var form=${scriptJson(form)};` +
     `var message=form?{type:${scriptJson(CALLBACK_MESSAGE)},form:form}:{type:${scriptJson(CALLBACK_MESSAGE)},url:location.href};` +
-    `try{localStorage.setItem(${scriptJson(CALLBACK_MESSAGE)},JSON.stringify(message));}catch(e){}` +
     `var done=document.getElementById('status');` +
     `if(window.opener&&window.opener!==window){window.opener.postMessage(message,location.origin);done.textContent='Handed back to the Flow Runner. This window closes now.';window.close();}` +
-    `else{done.textContent='Handed back to the Flow Runner. You can close this window.';}})();`;
+    `else{try{localStorage.setItem(${scriptJson(CALLBACK_MESSAGE)},JSON.stringify(message));}catch(e){}done.textContent='Handed back to the Flow Runner. You can close this window.';}})();`;
   const body =
     '<h1>Flow Runner callback</h1><p id="status">Handing the response back to the Flow Runner…</p>' +
     `<script nonce="${nonce}">${script}</script>`;

@@ -1,5 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { FlowRunnerPage } from '../features/flows/flow-runner-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -43,6 +44,13 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'flow-runner', runId: null })}
+        aria-current={route.page === 'flow-runner' ? 'page' : undefined}
+      >
+        Flow Runner
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
@@ -69,5 +77,7 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'flow-runner':
+      return <FlowRunnerPage runId={route.runId} />;
   }
 }
