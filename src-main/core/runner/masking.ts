@@ -27,8 +27,9 @@ function maskPairs(pairs: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, SECRET_NAMES.has(k) ? mask(v) : v]));
 }
 
+/** The mask stays readable in a URL or a form body (a bullet is not escaped for the reader). */
 export function maskForm(body: string): string {
-  return formEncode(maskPairs(formDecode(body)));
+  return formEncode(maskPairs(formDecode(body))).replace(/%E2%80%A2/g, '•');
 }
 
 export function maskUrl(url: string): string {
