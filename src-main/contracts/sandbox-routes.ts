@@ -5,6 +5,8 @@
 import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from './claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
 import type { EventOutcome, ProtocolEventDto } from './events.js';
+import { flowAdvanceInput, flowCallbackInput, flowFollowUpInput, flowRunInput } from './flow-run.js';
+import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto } from './flow-run.js';
 import { shape } from './route-def.js';
 import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
@@ -93,4 +95,57 @@ export const sandboxRoutes = {
     body: claimsPreviewInput,
     response: shape<ClaimsPreviewDto>(),
   },
+  // The Flow Runner's runs. Every answer with a run masks secrets, codes and tokens unless `reveal=true`.
+  flowOptions: {
+    method: 'GET',
+    path: '/api/sandbox/v1/apps/:appId/flowOptions',
+    response: shape<FlowOptionsDto>(),
+  },
+  listFlowRuns: { method: 'GET', path: '/api/sandbox/v1/flowRuns', response: shape<FlowRunSummaryDto[]>() },
+  createFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns',
+    body: flowRunInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  getFlowRun: {
+    method: 'GET',
+    path: '/api/sandbox/v1/flowRuns/:id',
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  deleteFlowRun: { method: 'DELETE', path: '/api/sandbox/v1/flowRuns/:id', response: shape<void>() },
+  advanceFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/advance',
+    body: flowAdvanceInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  deliverFlowCallback: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/callback',
+    body: flowCallbackInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  followUpFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/followUps',
+    body: flowFollowUpInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  rerunFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/again',
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
 } as const satisfies Record<string, RouteDef>;
+
+/** `reveal=true` shows secrets, codes and tokens in full. */
+export interface RevealQuery {
+  reveal?: boolean;
+}

@@ -11,6 +11,7 @@ import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
+import type { FlowRunner } from '../core/runner/flow-runner.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
@@ -45,6 +46,8 @@ export interface HttpServices {
   sandbox: SandboxTransfer;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
+  /** The Flow Runner's runs (sandbox API and the callback page). */
+  flowRuns: FlowRunner;
 }
 
 export interface HttpContext {

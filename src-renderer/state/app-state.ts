@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
+import type { FlowsSlice } from './flows-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
 import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
@@ -16,7 +17,8 @@ export type AppState = SessionSlice &
   EventsSlice &
   ClaimsSlice &
   PreviewSlice &
-  SandboxSlice;
+  SandboxSlice &
+  FlowsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

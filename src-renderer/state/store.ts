@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
+import { createFlowsSlice } from './flows-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
 import { createSandboxSlice } from './sandbox-slice.js';
 import { createServersSlice } from './servers-slice.js';
@@ -21,5 +22,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
     ...createSandboxSlice(deps)(...args),
+    ...createFlowsSlice(deps)(...args),
   }));
 }

@@ -9,6 +9,7 @@ import { sswsGuard } from '../management/ssws-auth.js';
 import { registerDocumentRoutes } from './documents.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
+import { registerFlowRunRoutes } from './flow-runs.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -26,6 +27,7 @@ export async function registerSandboxApi(
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
+      registerFlowRunRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );
