@@ -187,12 +187,11 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
 }
 
 /**
- * Cycles other parts of the tree are removing at the moment (the authorize endpoint in
- * `src-main/http/oauth`, the renderer's store slices and the shape they assemble). Empty it once
+ * Cycles other parts of the tree are removing at the moment (the renderer's store slices and the
+ * shape they assemble). Empty it once
  * they are gone; a new cycle fails the test, and so does an entry here that no longer exists.
  */
 const KNOWN_CYCLES: readonly string[] = [
-  'src-main/http/oauth/authorize-interaction.ts → src-main/http/oauth/authorize.ts → src-main/http/oauth/authorize-interaction.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/claims-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/events-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/preview-slice.ts → src-renderer/state/app-state.ts',

@@ -14,8 +14,8 @@ import type { DeviceAuthorizationRecord } from '../ports/device-authorizations.j
 import type { DeviceAuthorizations } from './device-authorizations.js';
 import type { OAuthError } from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
-import { evaluateFor, requestedScopes } from './token-grants/evaluate-policy.js';
-import type { PolicyDeps } from './token-grants/evaluate-policy.js';
+import { decideForApp, requestedScopes } from './policy/decide-for-app.js';
+import type { PolicyDeps } from './policy/decide-for-app.js';
 import type { DecisionTrace } from './trace.js';
 
 export interface DeviceDeps extends PolicyDeps {
@@ -90,7 +90,7 @@ export function approveDevice(
       error: new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is not assigned to the app ${client.id}`),
     };
   }
-  const result = evaluateFor(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
+  const result = decideForApp(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
   if (!result.ok) {
     deps.devices.deny(record);
     return { ok: false, error: result.error, trace: result.trace };

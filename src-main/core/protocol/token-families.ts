@@ -5,7 +5,7 @@
  * an authorization code or a rotated refresh token revokes the whole family (RFC 6749 §4.1.2,
  * OAuth 2.0 Security BCP §4.14), which introspection then reports as `{"active":false}`.
  */
-import type { Lifetimes } from './policy-evaluation.js';
+import type { Lifetimes } from './policy/decision.js';
 
 /** What a refresh token carries forward to the tokens minted from it later. */
 export interface RefreshGrant {

@@ -6,7 +6,7 @@ import type { RuleDto } from '../../contracts/rule.js';
 import type { OktaLink } from '../../contracts/links.js';
 import type { PolicyRecord, RuleRecord } from '../../core/ports/policies.js';
 import { link } from './presenters.js';
-import type { Origins } from './presenters.js';
+import type { Origins } from '../../core/protocol/issuer.js';
 
 export const policyHref = (origins: Origins, serverId: string, policyId: string) =>
   `${origins.request}/api/v1/authorizationServers/${serverId}/policies/${policyId}`;

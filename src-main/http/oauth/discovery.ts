@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { activeServer } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
 

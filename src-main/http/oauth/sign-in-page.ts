@@ -5,9 +5,8 @@
  * echoed value goes through `escapeHtml`.
  */
 import type { FastifyReply } from 'fastify';
+import { SIGN_IN_FAILED } from '../../core/protocol/sign-in.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
-
-export const SIGN_IN_FAILED = 'Sign-in failed. Check your username and password.';
 
 export interface SignInPage {
   serverId: string;

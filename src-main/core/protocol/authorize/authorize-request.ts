@@ -6,8 +6,8 @@
  * errors after the redirect URI go back to it with `state`.
  */
 import { AccessDenied, OAuthError, OKTA_TEXT } from '../oauth-errors.js';
-import { evaluateFor } from '../token-grants/evaluate-policy.js';
-import type { Granted } from '../token-grants/evaluate-policy.js';
+import { decideForApp } from '../policy/decide-for-app.js';
+import type { Granted } from '../policy/decide-for-app.js';
 import { authenticate } from './authenticate.js';
 import { checkClient, checkRedirectUri } from './check-client.js';
 import { checkConsent } from './check-consent.js';
@@ -96,7 +96,7 @@ function evaluate(
   user: NonNullable<AuthorizeProgress['user']>,
   progress: AuthorizeProgress,
 ): Granted {
-  const result = evaluateFor(
+  const result = decideForApp(
     deps,
     request.server.id,
     checked.client,

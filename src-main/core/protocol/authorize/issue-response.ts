@@ -9,7 +9,7 @@
 import type { UserRecord } from '../../ports/users.js';
 import { tracingClaims } from '../claim-failed.js';
 import type { SessionRecord } from '../../ports/sessions.js';
-import type { Granted } from '../token-grants/evaluate-policy.js';
+import type { Granted } from '../policy/decide-for-app.js';
 import type { MintRequest } from '../tokens.js';
 import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, CheckedRequest } from './types.js';
 

@@ -12,7 +12,7 @@ import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { OAuthError } from '../oauth-errors.js';
 import type { SessionRecord } from '../../ports/sessions.js';
 import type { Sessions } from '../sessions.js';
-import type { PolicyDeps } from '../token-grants/evaluate-policy.js';
+import type { PolicyDeps } from '../policy/decide-for-app.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenMinter } from '../tokens.js';
 import type { DecisionTrace } from '../trace.js';

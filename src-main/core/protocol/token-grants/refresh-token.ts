@@ -12,7 +12,7 @@ import type { AppRecord } from '../../ports/apps.js';
 import { AccessDenied, InvalidGrant, InvalidRequest, InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
 import type { RefreshTokenRecord } from '../../ports/tokens.js';
 import { missingParameter } from './check-grant-type.js';
-import { requestedScopes } from './evaluate-policy.js';
+import { requestedScopes } from '../policy/decide-for-app.js';
 import type { GrantHandler, TokenGrantDeps, TokenProgress } from './types.js';
 
 export const INVALID_SCOPE = 'The requested scope is invalid, unknown, or malformed.';

@@ -9,7 +9,7 @@ import { checkBrowserOrigin } from './check-origin.js';
 import { checkGrantType } from './check-grant-type.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import { deviceCodeGrant } from './device-code.js';
-import { evaluatePolicy } from './evaluate-policy.js';
+import { checkPolicy } from './check-policy.js';
 import { mintTokens } from './mint-tokens.js';
 import { passwordGrant } from './password.js';
 import { refreshTokenGrant } from './refresh-token.js';
@@ -42,6 +42,6 @@ export async function handleTokenRequest(
   progress.grantType = grantType;
   const subject = await GRANTS[grantType]!(deps, request, client, progress);
   // A code or a refresh keeps what the initial authentication decided (reference §1.4: evaluated once).
-  const granted = subject.decided ?? evaluatePolicy(deps, request, client, grantType, subject, progress);
+  const granted = subject.decided ?? checkPolicy(deps, request, client, grantType, subject, progress);
   return mintTokens(deps, request, client, subject, granted, progress);
 }

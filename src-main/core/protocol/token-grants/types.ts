@@ -10,7 +10,7 @@ import type { Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';
-import type { Lifetimes } from '../policy-evaluation.js';
+import type { Lifetimes } from '../policy/decision.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenLedger } from '../token-ledger.js';
 import type { TokenMinter } from '../tokens.js';

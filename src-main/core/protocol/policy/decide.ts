@@ -32,20 +32,20 @@
  * - No policy or rule matches → 401 access_denied "Policy evaluation failed …" (reference §5, as
  *   Okta's /token answers it).
  */
-import type { RuleRecord } from '../ports/policies.js';
-import { matchRule } from './evaluate-rules.js';
-import type { RuleRequest } from './evaluate-rules.js';
-import { grantScopes, resolveRequestedScopes } from './evaluate-scopes.js';
-import type { ResolvedScopes } from './evaluate-scopes.js';
-import { AccessDenied, OKTA_TEXT } from './oauth-errors.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { matchRule } from './match-rules.js';
+import type { RuleRequest } from './match-rules.js';
+import { grantScopes, resolveRequestedScopes } from './check-scopes.js';
+import type { ResolvedScopes } from './check-scopes.js';
+import { AccessDenied, OKTA_TEXT } from '../oauth-errors.js';
 import type {
   EvaluatedPolicy,
   EvaluationFailure,
   EvaluationInput,
   EvaluationResult,
   EvaluationSuccess,
-} from './policy-evaluation.js';
-import type { PolicyTrace, RuleTrace, TraceOutcome } from './trace.js';
+} from './decision.js';
+import type { PolicyTrace, RuleTrace, TraceOutcome } from '../trace.js';
 
 /**
  * Decides which access policy and rule of an authorization server apply to a token request, and

@@ -1,13 +1,13 @@
 /**
  * Whether one access-policy rule matches a request (reference §1.4). Each check answers with the
  * failed condition in words, or undefined when the condition holds; the first failure is the
- * rule's trace reason. Sources are listed in `evaluate.ts`.
+ * rule's trace reason. Sources are listed in `decide.ts`.
  */
-import { EVERYONE_GROUP_ID, toWireGroup } from '../../contracts/rule.js';
-import type { RuleRecord } from '../ports/policies.js';
-import { CLIENT_CREDENTIALS, listOf, ruleAllows } from './evaluate-scopes.js';
-import type { ResolvedScopes } from './evaluate-scopes.js';
-import type { EvaluationInput } from './policy-evaluation.js';
+import { EVERYONE_GROUP_ID, toWireGroup } from '../../../contracts/rule.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { CLIENT_CREDENTIALS, listOf, ruleAllows } from './check-scopes.js';
+import type { ResolvedScopes } from './check-scopes.js';
+import type { EvaluationInput } from './decision.js';
 
 export type RuleRequest = Pick<EvaluationInput, 'grantType' | 'user'> & { scopes: ResolvedScopes };
 type User = NonNullable<EvaluationInput['user']>;

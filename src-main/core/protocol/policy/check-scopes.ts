@@ -1,14 +1,14 @@
 /**
  * The scope half of access-policy evaluation: the checks Okta makes on the `scope` parameter before
  * any policy is looked at, and the scopes a matched rule finally grants. Sources are listed in
- * `evaluate.ts`; [INF] marks a reading the sources leave open.
+ * `decide.ts`; [INF] marks a reading the sources leave open.
  */
-import { ANY_SCOPE } from '../../contracts/rule.js';
-import type { RuleRecord } from '../ports/policies.js';
-import { InvalidScope, OKTA_TEXT } from './oauth-errors.js';
-import type { OAuthError } from './oauth-errors.js';
-import type { EvaluationInput } from './policy-evaluation.js';
-import type { ScopeTrace } from './trace.js';
+import { ANY_SCOPE } from '../../../contracts/rule.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
+import type { OAuthError } from '../oauth-errors.js';
+import type { EvaluationInput } from './decision.js';
+import type { ScopeTrace } from '../trace.js';
 
 /** The OpenID Connect scopes (reference §1.4). */
 export const OIDC_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'];
