@@ -55,4 +55,21 @@ export interface DecisionTrace {
   claims?: ClaimTrace[];
   /** Lifetimes taken from the matched rule, in minutes. */
   lifetimes?: TraceLifetimes;
+  /**
+   * A code exchange or a refresh evaluates no policy: it redeems the decision made when its token
+   * family was opened (at /authorize, or at the /token request of the first grant).
+   */
+  redeemed?: RedeemedDecision;
+}
+
+export interface RedeemedDecision {
+  /** The token family (an authorization code's id is its family's id). */
+  familyId: string;
+  /** The event that made the decision, while the event log still keeps it. */
+  eventId: string | null;
+  endpoint: string | null;
+  policyId: string | null;
+  ruleId: string | null;
+  scopes: string[];
+  lifetimes: TraceLifetimes;
 }

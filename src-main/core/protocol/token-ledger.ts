@@ -68,9 +68,20 @@ export class TokenLedger implements TokenFamilies {
 
   /** The registered access token `jti` when it is neither expired nor revoked, nor its family. */
   activeAccessToken(jti: string): AccessTokenRecord | undefined {
+    return this.whyInactive(jti) === undefined ? this.deps.store.accessToken(jti) : undefined;
+  }
+
+  /** Why the access token `jti` is not active (unknown, expired, revoked, its family revoked); undefined when it is. */
+  whyInactive(jti: string): string | undefined {
     const token = this.deps.store.accessToken(jti);
-    if (!token || token.revoked || token.expires <= this.deps.clock.now()) return undefined;
-    return this.deps.store.family(token.familyId)?.revoked ? undefined : token;
+    if (!token) return `no access token with jti ${jti} is registered (unknown jti)`;
+    if (token.revoked) return `the access token was revoked at ${token.revoked.toISOString()}`;
+    if (token.expires <= this.deps.clock.now()) return `the access token expired at ${token.expires.toISOString()}`;
+    const family = this.deps.store.family(token.familyId);
+    if (!family) return `its token family ${token.familyId} is gone`;
+    return family.revoked
+      ? `its token family was revoked at ${family.revoked.toISOString()} (${family.revokedReason ?? 'no reason kept'})`
+      : undefined;
   }
 
   revokeAccessToken(jti: string): void {

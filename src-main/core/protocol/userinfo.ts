@@ -8,7 +8,7 @@
 import type { AppRecord } from '../ports/apps.js';
 import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
 import type { UserRecord } from '../ports/users.js';
-import { activeAccessToken } from './issued-tokens.js';
+import { checkAccessToken } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
 import { fullScopeClaims } from './scope-claims.js';
@@ -46,11 +46,9 @@ export async function userinfo(
   progress: UserinfoProgress,
 ): Promise<UserinfoResult> {
   if (bearer === undefined) throw invalid('the request has no Bearer access token');
-  const claims = await activeAccessToken(deps, server, issuer, bearer);
-  if (!claims)
-    throw invalid(
-      'the token is not an active access token of this authorization server (unknown, expired, revoked or another issuer)',
-    );
+  const checked = await checkAccessToken(deps, server, issuer, bearer);
+  if (!checked.ok) throw invalid(checked.reason);
+  const claims = checked.payload;
   const clientId = String(claims['cid']);
   progress.clientId = clientId;
   const uid = claims['uid'];

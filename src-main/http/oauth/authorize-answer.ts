@@ -30,6 +30,7 @@ export async function continueAuthorize(
       case 'respond':
         if (pending) call.ctx.services.authorize.sessions.finish(pending);
         call.event.error = result.error;
+        call.event.issued = result.params;
         return pageSent(sendAuthorizeResponse(call.reply, result.target, result.params));
       default:
         call.event.note = `showed the ${result.kind} page`;

@@ -12,4 +12,5 @@ export function describeAuthorize(
   event.userId = progress.user?.id ?? null;
   event.grantType = progress.responseType ?? params['response_type'] ?? null;
   event.trace = progress.trace ?? null;
+  event.familyId = progress.familyId;
 }

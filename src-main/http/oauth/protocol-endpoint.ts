@@ -11,17 +11,22 @@
  *   `WWW-Authenticate: Bearer error="…", error_description="…"` challenge;
  * - `page` (authorize with its sign-in and consent, the device pages, logout): HTML; an error is
  *   the error page, which never redirects (RFC 6749 §4.1.2.1).
+ *
+ * The event also keeps the exchange (`exchange.ts`: the request and the response, secrets masked,
+ * tokens shortened) and the `jti` of every JWT that came or went.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
 import { issuerOf } from '../../core/protocol/issuer.js';
 import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
 import type { DecisionTrace } from '../../core/protocol/trace.js';
+import type { EventExchange } from '../../contracts/events.js';
 import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
 import type { HttpContext } from '../context.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { sendErrorPage } from './authorize-error-page.js';
 import { oauthEndpoint } from './endpoint.js';
+import { captureExchange, exchangedJtis } from './exchange.js';
 import { acceptRawBodies, methodParams, parseForm } from './form.js';
 import { activeServer } from './server-lookup.js';
 import { allowClientOrigin } from './cors.js';
@@ -38,6 +43,10 @@ export interface EventDraft {
   note: string | null;
   /** An error the steps answered themselves (sent to the redirect URI, or a page shown again with its message). */
   error?: OAuthError | undefined;
+  /** The token family the request's tokens belong to. */
+  familyId?: string | undefined;
+  /** The parameters a page step sent to the redirect URI (their tokens' `jti`s are recorded). */
+  issued?: Record<string, string> | undefined;
 }
 
 /** One request to a protocol endpoint, as its steps see it. */
@@ -150,6 +159,11 @@ async function answer(
     note: null,
   };
   let call: ProtocolCall | undefined;
+  const record = (failure: Failure | undefined, status: number, body: unknown) =>
+    recordEvent(ctx, endpoint, serverId, event, failure, {
+      exchange: captureExchange(request, reply, status, body),
+      jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued),
+    });
   void reply.headers(kind.headers);
   try {
     const server = activeServer(ctx, request);
@@ -157,23 +171,25 @@ async function answer(
     call.params = readParams(request, endpoint.params);
     const answered = await steps(call);
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call.client);
-    record(ctx, endpoint, serverId, event, event.error ? failureOf(event.error) : undefined);
-    if ('page' in answered) return reply;
+    const failure = event.error ? failureOf(event.error) : undefined;
+    if ('page' in answered) {
+      record(failure, reply.statusCode, null);
+      return reply;
+    }
+    record(failure, 200, answered.body ?? null);
     return answered.body === undefined ? reply.code(200).send() : reply.code(200).send(answered.body);
   } catch (thrown) {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
     if (thrown instanceof OktaHttpError) {
-      record(ctx, endpoint, serverId, event, {
-        error: thrown.errorCode,
-        errorDescription: thrown.message,
-        detail: null,
-      });
+      const failure = { error: thrown.errorCode, errorDescription: thrown.message, detail: null };
+      record(failure, thrown.status, { errorCode: thrown.errorCode, errorSummary: thrown.message });
       throw thrown;
     }
     const error =
       thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
-    record(ctx, endpoint, serverId, event, failureOf(error));
-    if (!kind.json) return sendErrorPage(reply, error, error instanceof ServerError ? error.status : 400);
+    const pageStatus = error instanceof ServerError ? error.status : 400;
+    record(failureOf(error), kind.json ? error.status : pageStatus, kind.json ? error.toJSON() : null);
+    if (!kind.json) return sendErrorPage(reply, error, pageStatus);
     const challenge = call && kind.challenge(error, request, call.issuer);
     if (challenge) void reply.header('www-authenticate', challenge);
     return reply.code(error.status).send(error.toJSON());
@@ -193,12 +209,13 @@ const failureOf = (error: OAuthError): Failure => ({
 });
 
 /** One event per protocol request; the 404 of an unknown or inactive server is recorded with Okta's error code. */
-function record(
+function recordEvent(
   ctx: HttpContext,
   endpoint: ProtocolEndpoint,
   serverId: string,
   event: EventDraft,
   failure: Failure | undefined,
+  captured: { exchange: EventExchange; jtis: string[] },
 ): void {
   ctx.services.events.record({
     endpoint: endpoint.event,
@@ -211,5 +228,7 @@ function record(
     errorDescription: failure?.errorDescription ?? null,
     detail: failure ? failure.detail : event.note,
     trace: event.trace,
+    familyId: event.familyId ?? null,
+    ...captured,
   });
 }

@@ -42,6 +42,7 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
       userId: progress.user?.id ?? null,
       grantType: progress.grantType ?? params['grant_type'] ?? null,
       trace: progress.trace ?? null,
+      familyId: progress.familyId,
     });
   }
 }

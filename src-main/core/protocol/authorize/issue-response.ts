@@ -26,6 +26,7 @@ export async function issueResponse(
   const out: Record<string, string> = {};
   const issued = types.includes('code') ? issueCode(deps, request, checked, login, granted) : undefined;
   if (issued) out['code'] = issued.code;
+  if (issued) progress.familyId = issued.record.id;
   const mint: MintRequest = {
     server: request.server,
     issuer: request.issuer,
@@ -44,11 +45,8 @@ export async function issueResponse(
   };
   if (types.includes('token')) {
     const minted = await tracingClaims(progress, () => deps.tokens.mint(mint));
-    deps.tokenFamilies.registerAccessToken(
-      minted.jti,
-      issued?.record.id ?? deps.tokenFamilies.openFamily(),
-      minted.expiresAt,
-    );
+    progress.familyId = issued?.record.id ?? deps.tokenFamilies.openFamily();
+    deps.tokenFamilies.registerAccessToken(minted.jti, progress.familyId, minted.expiresAt);
     Object.assign(out, {
       access_token: minted.accessToken,
       token_type: 'Bearer',

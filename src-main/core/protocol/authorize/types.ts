@@ -58,6 +58,8 @@ export interface AuthorizeProgress {
   responseType?: string;
   trace?: DecisionTrace;
   target?: RedirectTarget;
+  /** The token family the issued code or access token opened (the code's id for a code). */
+  familyId?: string;
 }
 
 export type AuthorizeResult =

@@ -40,7 +40,7 @@ export const authorizationCodeGrant: GrantHandler = (deps, request, client, prog
     authTime: code.authTime,
     amr: code.amr,
     family: { id: code.id },
-    decided: { scopes: code.scopes, lifetimes: code.lifetimes },
+    decided: { scopes: code.scopes, lifetimes: code.lifetimes, policyId: code.policyId, ruleId: code.ruleId },
     ...(code.nonce !== null ? { nonce: code.nonce } : {}),
   };
 };

@@ -61,6 +61,9 @@ export interface GrantSubject {
 export interface Decided {
   scopes: string[];
   lifetimes: Lifetimes;
+  /** The policy and rule that decided, when the grant kept them (an authorization code does). */
+  policyId?: string;
+  ruleId?: string;
 }
 
 export interface TokenGrantDeps {
