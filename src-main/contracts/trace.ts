@@ -32,7 +32,7 @@ export interface ScopeTrace {
 export interface ClaimTrace {
   name: string;
   token: 'access_token' | 'id_token' | 'userinfo';
-  /** Which ID token: the thin one minted with an access token, or the full one requested alone (reference §4). */
+  /** Which ID token: the thin one minted with an access token, or the full one requested alone (Okta "OpenID Connect & OAuth 2.0 API"). */
   idToken?: 'thin' | 'full';
   /** Where the value came from: "system", "scope profile", "claim <id> (EXPRESSION)", … */
   source: string;

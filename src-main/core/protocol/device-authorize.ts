@@ -1,9 +1,9 @@
 /**
- * The device authorization request and its approval (RFC 8628 §3.1–§3.3, reference §3), as steps:
+ * The device authorization request and its approval (RFC 8628 §3.1–§3.3, Okta "OpenID Connect & OAuth 2.0 API"), as steps:
  * the authenticated app must be registered for the device_code grant (`unauthorized_client`, Okta's
  * text) → the scopes must exist on the server (`invalid_scope`) → a pending authorization. When
  * the signed-in user approves: the user must be assigned to the app → the server's policies are
- * evaluated for grant type device_code (once; reference §1.4) → the authorization is approved.
+ * evaluated for grant type device_code (once; Okta "Authorization Server Rules" API) → the authorization is approved.
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AppAssignments } from '../app-assignments.js';
@@ -65,7 +65,7 @@ export function startDeviceAuthorization(
   };
 }
 
-/** Reference §5: a scope the server does not have is `invalid_scope` with Okta's text. */
+/** Okta "OpenID Connect & OAuth 2.0 API": a scope the server does not have is `invalid_scope` with Okta's text. */
 function checkScopesExist(deps: DeviceDeps, serverId: string, scope: string | undefined): void {
   const names = new Set(deps.scopes.listByServer(serverId).map((s) => s.name));
   const unknown = (requestedScopes(scope) ?? []).filter((name) => !names.has(name));

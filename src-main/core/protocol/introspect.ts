@@ -1,8 +1,8 @@
 /**
- * Token introspection (RFC 7662, reference §3–§4): an active token of this server, issued to the
+ * Token introspection (RFC 7662, Okta "OpenID Connect & OAuth 2.0 API"): an active token of this server, issued to the
  * asking client, is described; anything else (unknown, expired, revoked, another client's, another
  * server's) is exactly `{"active":false}` (RFC 7662 §2.2), so the answer leaks nothing. The
- * `token_type_hint` only sets which kind is tried first (§2.1).
+ * `token_type_hint` only sets which kind is tried first (RFC 7662 §2.1).
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
@@ -135,7 +135,7 @@ function describeIdToken(deps: IntrospectDeps, payload: Record<string, unknown>)
   };
 }
 
-/** Refresh tokens: no `iat`/`jti` (reference §4); `exp` is the end of the lifetime or idle window, whichever is first. */
+/** Refresh tokens: no `iat`/`jti` (Okta "OpenID Connect & OAuth 2.0 API"); `exp` is the end of the lifetime or idle window, whichever is first. */
 async function describeRefreshToken(
   deps: IntrospectDeps,
   request: IntrospectRequest,

@@ -30,7 +30,7 @@ export interface ServerJwt {
   payload: Record<string, unknown>;
 }
 
-/** Okta's jti prefixes tell the two kinds apart (reference §4). */
+/** Okta's jti prefixes tell the two kinds apart (Okta "OpenID Connect & OAuth 2.0 API"). */
 function kindOf(payload: Record<string, unknown>): JwtKind | undefined {
   const jti = payload['jti'];
   if (typeof jti !== 'string') return undefined;

@@ -1,5 +1,5 @@
 /**
- * The token ledger (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; reference §4): implements
+ * The token ledger (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; Okta "OpenID Connect & OAuth 2.0 API"): implements
  * `TokenFamilies` for the grants, and the lookups that refresh, introspection, revocation and
  * userinfo need. Refresh tokens are opaque random strings kept only as their SHA-256; expired rows
  * are swept each time a family opens, with the injected clock, so tests stay deterministic.
@@ -46,7 +46,7 @@ export class TokenLedger implements TokenFamilies {
     this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
   }
 
-  /** Reference §4: only with `offline_access` granted and the app's `refresh_token` grant. */
+  /** Okta "OpenID Connect & OAuth 2.0 API": only with `offline_access` granted and the app's `refresh_token` grant. */
   issueRefreshToken(familyId: string, grant: RefreshGrant): string | undefined {
     if (!grant.scopes.includes('offline_access') || !this.appAllowsRefresh(grant.appId)) return undefined;
     const now = this.deps.clock.now();

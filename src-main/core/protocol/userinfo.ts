@@ -1,9 +1,9 @@
 /**
- * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, reference §3–§4): the Bearer token must be an
+ * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, Okta "OpenID Connect & OAuth 2.0 API"): the Bearer token must be an
  * active access token of this server, for a user (`invalid_token`, 401, otherwise — client
  * credentials tokens included), granted `openid` (`insufficient_scope`, 403). The answer is `sub`
  * (the user id, as in the ID token), every standard claim of the token's scopes and the server's
- * IDENTITY claims (reference §4), computed now for the token's app and scopes.
+ * IDENTITY claims (Okta "OpenID Connect & OAuth 2.0 API"), computed now for the token's app and scopes.
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';

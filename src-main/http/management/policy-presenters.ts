@@ -1,4 +1,4 @@
-/** Records → Okta JSON for access policies and rules, with absolute `_links` (reference §1.3, §1.4). */
+/** Records → Okta JSON for access policies and rules, with absolute `_links` (Okta "Authorization Server Policies" API, "Authorization Server Rules" API). */
 import { ALL_CLIENTS, POLICY_TYPE } from '../../contracts/policy.js';
 import type { PolicyDto } from '../../contracts/policy.js';
 import { RULE_TYPE, toWireGroup } from '../../contracts/rule.js';

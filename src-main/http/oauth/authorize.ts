@@ -1,6 +1,6 @@
 /**
- * GET and POST /oauth2/{serverId}/v1/authorize (RFC 6749 §3.1, §4.1, §4.2; OIDC Core §3; reference
- * §3–§5), as a script: the protocol endpoint's steps (`protocol-endpoint.ts`: the ACTIVE server or
+ * GET and POST /oauth2/{serverId}/v1/authorize (RFC 6749 §3.1, §4.1, §4.2; OIDC Core §3; Okta
+ * "OpenID Connect & OAuth 2.0 API"), as a script: the protocol endpoint's steps (`protocol-endpoint.ts`: the ACTIVE server or
  * 404, the parameters from the query, or the form for POST, each at most once; the error page; one
  * event) → the server's session from its cookie → the core steps and the answer
  * (`authorize-answer.ts`). The sign-in and consent pages post to their own routes

@@ -1,5 +1,5 @@
 /**
- * What /introspect, /revoke and /device/authorize share (RFC 7662 §2.1, RFC 7009 §2.1, reference §3): a form POST to an
+ * What /introspect, /revoke and /device/authorize share (RFC 7662 §2.1, RFC 7009 §2.1, Okta "OpenID Connect & OAuth 2.0 API"): a form POST to an
  * ACTIVE server, the client authenticated as at /token, plus auth-js's `Authorization: Basic
  * base64(client_id)` with no colon for a public client (method `none`); the rest (the error, the
  * `Basic` challenge, CORS, no-store, the event) is the protocol endpoint's (`protocol-endpoint.ts`).

@@ -1,5 +1,5 @@
 /**
- * The device verification URI /oauth2/{serverId}/v1/device (RFC 8628 §3.3, reference §3), behind
+ * The device verification URI /oauth2/{serverId}/v1/device (RFC 8628 §3.3, Okta "OpenID Connect & OAuth 2.0 API"), behind
  * the authorize endpoint's sign-in (its session cookie): GET shows the code form (prefilled from
  * `verification_uri_complete`), or the sign-in form first; POST checks the code and asks to allow
  * or deny; the decision approves (policy evaluated for device_code) or denies the device. Every

@@ -1,5 +1,5 @@
 /**
- * POST /oauth2/{serverId}/v1/introspect (RFC 7662, reference §3–§4): the client endpoint steps
+ * POST /oauth2/{serverId}/v1/introspect (RFC 7662, Okta "OpenID Connect & OAuth 2.0 API"): the client endpoint steps
  * (`client-endpoint.ts`), then the core's introspection; an inactive token is exactly `{"active":false}`.
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,6 +1,6 @@
 /**
- * GET and POST /oauth2/{serverId}/v1/logout (OpenID Connect RP-Initiated Logout 1.0, reference §3,
- * §5, §7.3), as a script: find the ACTIVE server → read the parameters (query, or the form for
+ * GET and POST /oauth2/{serverId}/v1/logout (OpenID Connect RP-Initiated Logout 1.0, Okta "OpenID Connect & OAuth 2.0 API",
+ * @okta/okta-auth-js 8 signOut), as a script: find the ACTIVE server → read the parameters (query, or the form for
  * POST) → the core checks (`checkLogout`) → end this server's session (delete its record, clear its
  * cookie) → 302 to the logout redirect URI with `state` and `Referrer-Policy: no-referrer`, or the
  * signed-out page. A refusal is a 400 error page without a Location. One event per request.
@@ -43,7 +43,7 @@ async function logout(call: ProtocolCall): Promise<PageSent> {
   );
 }
 
-/** Ends the browser's session on this server (reference §7.3: the next authorize asks to sign in again). */
+/** Ends the browser's session on this server (@okta/okta-auth-js 8: the next authorize asks to sign in again). */
 function endSession(ctx: HttpContext, request: FastifyRequest, reply: FastifyReply, serverId: string): boolean {
   const token = readCookie(request, SESSION_COOKIE);
   if (token === undefined) return false;

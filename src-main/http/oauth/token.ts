@@ -1,5 +1,5 @@
 /**
- * POST /oauth2/{serverId}/v1/token (RFC 6749 §3.2, reference §3–§5), as a script: the protocol
+ * POST /oauth2/{serverId}/v1/token (RFC 6749 §3.2, Okta "OpenID Connect & OAuth 2.0 API"), as a script: the protocol
  * endpoint's own steps (`protocol-endpoint.ts`: ACTIVE server, the form, the error, CORS, no-store,
  * the event) around the core steps (client authentication, browser origin, grant type, the grant,
  * policy evaluation, minting). The event carries what the steps learnt, refused or not.

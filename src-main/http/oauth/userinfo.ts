@@ -1,5 +1,5 @@
 /**
- * GET/POST /oauth2/{serverId}/v1/userinfo (OIDC Core §5.3, RFC 6750 §2.1 and §3, reference §3):
+ * GET/POST /oauth2/{serverId}/v1/userinfo (OIDC Core §5.3, RFC 6750 §2.1 and §3, Okta "OpenID Connect & OAuth 2.0 API"):
  * the Bearer token from the Authorization header → the core's checks → the claims. A refusal is the
  * protocol endpoint's `bearer` kind (`protocol-endpoint.ts`): the JSON error with RFC 6750 §3's
  * `WWW-Authenticate: Bearer error=…, error_description=…`; CORS as the token endpoint (preflight

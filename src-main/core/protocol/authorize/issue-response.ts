@@ -1,6 +1,6 @@
 /**
  * What /authorize returns once everything is decided (RFC 6749 §4.1.2, §4.2.2; OIDC Core §3.2.2.5,
- * §3.3.2.5; reference §4): a code bound to the request (`authorization-codes.ts`), and for implicit
+ * §3.3.2.5; Okta "OpenID Connect & OAuth 2.0 API"): a code bound to the request (`authorization-codes.ts`), and for implicit
  * and hybrid types the tokens minted at once. The ID token carries `nonce`, `at_hash` when an
  * access token comes along and `c_hash` when a code does; `id_token` alone gets every scope claim
  * (fat), any other combination the thin set. An access token joins a token family (the code's for

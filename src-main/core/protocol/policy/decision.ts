@@ -1,5 +1,5 @@
 /**
- * The contract of Okta's access-policy evaluation (reference §1.4): the shapes the protocol
+ * The contract of Okta's access-policy evaluation (Okta "Authorization Server Rules" API): the shapes the protocol
  * endpoints pass in and get back. The engine itself is `evaluatePolicies` in `decide.ts`, whose
  * header lists the Okta sources for each rule of the evaluation.
  */

@@ -1,5 +1,5 @@
 /**
- * The token endpoint as a script (RFC 6749 §3.2, reference §3): authenticate the client → browser
+ * The token endpoint as a script (RFC 6749 §3.2, Okta "OpenID Connect & OAuth 2.0 API"): authenticate the client → browser
  * origin → grant type → the grant's own steps → policy evaluation → mint. Each step throws the
  * OAuth error that ends the request; `progress` keeps what was learnt for the event log.
  */

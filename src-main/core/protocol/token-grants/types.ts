@@ -84,7 +84,7 @@ export interface TokenGrantDeps {
   clock: Clock;
 }
 
-/** The token response (RFC 6749 §5.1, reference §4): never a `state` member. */
+/** The token response (RFC 6749 §5.1, Okta "OpenID Connect & OAuth 2.0 API"): never a `state` member. */
 export interface TokenResponse {
   token_type: 'Bearer';
   expires_in: number;

@@ -1,5 +1,5 @@
 /**
- * Golden fixtures for Okta's access-policy evaluation (reference §1.4, §1.5, §5; the sources for
+ * Golden fixtures for Okta's access-policy evaluation (Okta "Authorization Server Rules" API, "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API"; the sources for
  * each behaviour are in the header of src-main/core/protocol/policy/decide.ts), plus properties over
  * random policy sets. Long because it is a table: one golden case per behaviour, read top to bottom.
  */
@@ -454,7 +454,7 @@ const cases: GoldenCase[] = [
     },
   },
   {
-    name: 'OpenID Connect scopes are granted by a matching rule that does not list them (reference §1.4)',
+    name: 'OpenID Connect scopes are granted by a matching rule that does not list them (Okta "Authorization Server Rules" API)',
     input: request({
       requestedScopes: ['openid', 'email', 'orders:read'],
       policies: [
