@@ -1,4 +1,4 @@
-// The authorization-code + PKCE round trip for `npm run bench` (issue 4 item 9): each flow is a new
+// The authorization-code + PKCE round trip for `npm run bench` (README, "Benchmarks"): each flow is a new
 // browser (no session cookie) that GETs /authorize, reads the sign-in form, posts the credentials with
 // the CSRF token and cookie, takes the code from the 302 and exchanges it at /token with the verifier.
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // The Expression Language part of `npm run bench`: parse and evaluate throughput for a typical claim
-// set (reference §6 examples of every family: attributes, strings, groups, arrays, conditionals),
+// set (Okta "Expression Language overview" examples of every family: attributes, strings, groups, arrays, conditionals),
 // in-process against the compiled engine, as the token endpoint runs it for each token.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

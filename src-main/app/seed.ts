@@ -37,7 +37,7 @@ export async function seedOnFirstStart({ servers, settings, policies, rules, cla
     },
     { id: DEFAULT_SERVER_ID },
   );
-  // Okta's default access policy and rule (reference §3); servers created later start with none.
+  // Okta's default access policy and rule (Okta "OpenID Connect & OAuth 2.0 API"); servers created later start with none.
   const policy = policies.create(DEFAULT_SERVER_ID, DEFAULT_POLICY);
   rules.create(DEFAULT_SERVER_ID, policy.id, DEFAULT_RULE);
   claims.create(DEFAULT_SERVER_ID, SAMPLE_CLAIM);

@@ -1,5 +1,5 @@
 /**
- * The rules of an OIDC app that span fields (Okta Apps API, reference §1.7): per-type defaults,
+ * The rules of an OIDC app that span fields (Okta "Applications" API): per-type defaults,
  * grants allowed per application type, redirect URIs and response types the grants need, and what
  * each token endpoint auth method requires. Each problem names the field path it is about.
  */

@@ -1,5 +1,5 @@
 /**
- * OIDC applications as the Okta Apps API shows them (reference §1.7), the grant / application-type
+ * OIDC applications as the Okta Apps API shows them (Okta "Applications" API), the grant / application-type
  * table, and the field-level validation of what a client may write. Cross-field rules live in
  * `app-rules.ts`; both are shared by the server and the renderer.
  */

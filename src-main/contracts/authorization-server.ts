@@ -1,5 +1,5 @@
 /**
- * Authorization server resource as the Okta management API shows it (reference §1.2),
+ * Authorization server resource as the Okta management API shows it (Okta "Authorization Servers" API),
  * and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Custom token claims of an authorization server as the Okta management API shows them
- * (reference §1.6), and the validation of what a client may write. Shared by the server and the renderer.
+ * (Okta "Authorization Server Claims" API), and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';
 import { fieldIssues } from './authorization-server.js';
@@ -18,7 +18,7 @@ export type ClaimValueType = (typeof CLAIM_VALUE_TYPES)[number];
 export type GroupFilterType = (typeof GROUP_FILTER_TYPES)[number];
 
 /**
- * Claim names Okta reserves (reference §4). Access tokens: `aud` and `sub` may be overridden
+ * Claim names Okta reserves (Okta "OpenID Connect & OAuth 2.0 API"). Access tokens: `aud` and `sub` may be overridden
  * there, so they are not reserved for RESOURCE claims. ID tokens: the whole list.
  */
 export const RESERVED_CLAIM_NAMES: Record<ClaimType, readonly string[]> = {
@@ -114,7 +114,7 @@ export interface ClaimInput extends Omit<ParsedClaim, 'valueType' | 'alwaysInclu
   alwaysIncludeInToken: boolean;
 }
 
-/** The rules that tie fields together (reference §1.6, §4); each issue names one field. */
+/** The rules that tie fields together (Okta "Authorization Server Claims" API, "OpenID Connect & OAuth 2.0 API"); each issue names one field. */
 function crossFieldIssues(claim: ParsedClaim): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (RESERVED_CLAIM_NAMES[claim.claimType].includes(claim.name)) {
@@ -148,7 +148,7 @@ export function validateClaim(body: unknown): ValidationResult<ClaimInput> {
   const issues = crossFieldIssues(parsed.data);
   if (issues.length) return { ok: false, issues };
   const claim = parsed.data;
-  // Access-token claims are always included (reference §1.6); ID-token claims default to
+  // Access-token claims are always included (Okta "Authorization Server Claims" API); ID-token claims default to
   // "Always" as in Okta's admin console and the Okta Terraform provider.
   const alwaysIncludeInToken = claim.claimType === 'RESOURCE' ? true : (claim.alwaysIncludeInToken ?? true);
   return { ok: true, value: { ...claim, valueType: claim.valueType as ClaimInput['valueType'], alwaysIncludeInToken } };

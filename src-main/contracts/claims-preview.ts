@@ -49,7 +49,7 @@ export interface ClaimsPreviewRequest extends PreviewSubject {
 
 /**
  * The grants a preview can stand for: the ones that start a grant. A refresh keeps the decision of
- * the grant it came from (reference §1.4), so previewing "refresh_token" would decide nothing new.
+ * the grant it came from (Okta "Authorization Server Rules" API), so previewing "refresh_token" would decide nothing new.
  */
 export const PREVIEW_GRANT_TYPES = GRANT_TYPES.filter(
   (g): g is Exclude<GrantType, 'refresh_token'> => g !== 'refresh_token',

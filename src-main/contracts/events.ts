@@ -21,4 +21,38 @@ export interface ProtocolEventDto {
   /** The private reason behind an error; the OAuth client never sees it. */
   detail: string | null;
   trace: DecisionTrace | null;
+  /** The app's label and the user's login, looked up when the event is read (null once deleted). */
+  appName: string | null;
+  userLogin: string | null;
+  /** The request and the response as they went over the wire, secrets masked and tokens shortened. */
+  exchange: EventExchange | null;
+  /** The `jti` of every JWT the request presented or the response issued. */
+  jtis: string[];
+  /** The token family the request's tokens belong to (an authorization code's id is its family's id). */
+  familyId: string | null;
+}
+
+/** One captured protocol exchange (`http/oauth/exchange.ts` builds it). */
+export interface EventExchange {
+  request: ExchangeRequest;
+  response: ExchangeResponse;
+}
+
+export interface ExchangeRequest {
+  method: string;
+  /** The path without the query string. */
+  path: string;
+  query: Record<string, string>;
+  /** The `application/x-www-form-urlencoded` body of a POST, when it had one. */
+  form: Record<string, string>;
+  /** Only the headers that matter to OAuth (`authorization` masked, `origin`, `content-type`, `dpop` shortened). */
+  headers: Record<string, string>;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  /** The JSON body with tokens shortened; null for a page (HTML). */
+  body: unknown;
+  /** Where a redirect went (`location`), codes and tokens in it masked or shortened. */
+  location?: string;
 }

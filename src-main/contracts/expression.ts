@@ -1,6 +1,6 @@
 /**
  * Okta Expression Language results and errors as the sandbox API and the renderer see them
- * (reference §6). An error carries a stable `code` and the source span the editor underlines.
+ * (Okta "Expression Language overview"). An error carries a stable `code` and the source span the editor underlines.
  */
 
 /** What an expression can produce: JSON values (claims are JSON). */

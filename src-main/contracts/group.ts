@@ -1,5 +1,5 @@
 /**
- * Groups as the Okta management API shows them (reference §1.9), and the validation of a create
+ * Groups as the Okta management API shows them (Okta "Groups" API), and the validation of a create
  * (POST /groups) or replace (PUT /groups/{id}) body: `{profile: {name, description}}`.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** Okta `_links` entries: absolute hrefs with the verbs they allow (reference §1.1). */
+/** Okta `_links` entries: absolute hrefs with the verbs they allow (Okta "Design principles"). */
 export interface OktaLink {
   href: string;
   name?: string;

@@ -1,5 +1,5 @@
 /**
- * Okta management API errors (reference §2). The wire body is always the five fields below;
+ * Okta management API errors (Okta "Error codes"). The wire body is always the five fields below;
  * `errorCauses` name the offending field so a form can show the message beside it.
  */
 export interface OktaErrorCause {

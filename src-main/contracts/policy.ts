@@ -1,6 +1,6 @@
 /**
  * Access policy of a custom authorization server as the Okta management API shows it
- * (reference §1.3), and the validation of what a client may write. Shared by server and renderer.
+ * (Okta "Authorization Server Policies" API), and the validation of what a client may write. Shared by server and renderer.
  */
 import { z } from 'zod';
 import { fieldIssues } from './authorization-server.js';

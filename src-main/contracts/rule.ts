@@ -1,5 +1,5 @@
 /**
- * Access policy rule as the Okta management API shows it (reference §1.4), and the validation of
+ * Access policy rule as the Okta management API shows it (Okta "Authorization Server Rules" API), and the validation of
  * what a client may write: conditions (people, grant types, scopes) and token lifetimes.
  */
 import { z } from 'zod';
@@ -28,7 +28,7 @@ export const RULE_GRANT_TYPES = [
 ] as const;
 export type RuleGrantType = (typeof RULE_GRANT_TYPES)[number];
 
-/** Okta's ranges (reference §1.4): access 5–1440 min, window 10 min – 5 years, refresh 0 = unlimited. */
+/** Okta's ranges (Okta "Authorization Server Rules" API): access 5–1440 min, window 10 min – 5 years, refresh 0 = unlimited. */
 export const LIFETIMES = {
   access: { min: 5, max: 1440, default: 60 },
   refreshWindow: { min: 10, max: 2_628_000, default: 10_080 },

@@ -18,6 +18,8 @@ export interface EventCriteriaQuery {
   userId?: string;
   endpoint?: string;
   outcome?: EventOutcome;
+  /** Events that presented or issued the JWT with this `jti`. */
+  jti?: string;
 }
 
 /** A list request: the filters, the id to list below (`after`) and how many (`limit` 1–200, default 50). */

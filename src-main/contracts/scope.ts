@@ -1,6 +1,6 @@
 /**
  * Custom token scopes of an authorization server as the Okta management API shows them
- * (reference §1.5), and the validation of what a client may write. Shared by the server and the renderer.
+ * (Okta "Authorization Server Scopes" API), and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';
 import { fieldIssues } from './authorization-server.js';
@@ -12,7 +12,7 @@ export const METADATA_PUBLISH = ['ALL_CLIENTS', 'NO_CLIENTS'] as const;
 export type ScopeConsent = (typeof SCOPE_CONSENTS)[number];
 export type MetadataPublish = (typeof METADATA_PUBLISH)[number];
 
-/** Okta's limit on a scope name (the `scope` parameter is at most 1024 characters, §1.5). */
+/** Okta's limit on a scope name (the `scope` parameter is at most 1024 characters, Okta "Authorization Server Scopes" API). */
 export const SCOPE_NAME_MAX = 1024;
 
 export interface ScopeDto {

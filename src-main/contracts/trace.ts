@@ -32,7 +32,7 @@ export interface ScopeTrace {
 export interface ClaimTrace {
   name: string;
   token: 'access_token' | 'id_token' | 'userinfo';
-  /** Which ID token: the thin one minted with an access token, or the full one requested alone (reference §4). */
+  /** Which ID token: the thin one minted with an access token, or the full one requested alone (Okta "OpenID Connect & OAuth 2.0 API"). */
   idToken?: 'thin' | 'full';
   /** Where the value came from: "system", "scope profile", "claim <id> (EXPRESSION)", … */
   source: string;
@@ -55,4 +55,21 @@ export interface DecisionTrace {
   claims?: ClaimTrace[];
   /** Lifetimes taken from the matched rule, in minutes. */
   lifetimes?: TraceLifetimes;
+  /**
+   * A code exchange or a refresh evaluates no policy: it redeems the decision made when its token
+   * family was opened (at /authorize, or at the /token request of the first grant).
+   */
+  redeemed?: RedeemedDecision;
+}
+
+export interface RedeemedDecision {
+  /** The token family (an authorization code's id is its family's id). */
+  familyId: string;
+  /** The event that made the decision, while the event log still keeps it. */
+  eventId: string | null;
+  endpoint: string | null;
+  policyId: string | null;
+  ruleId: string | null;
+  scopes: string[];
+  lifetimes: TraceLifetimes;
 }

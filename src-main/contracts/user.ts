@@ -1,5 +1,5 @@
 /**
- * Users as the Okta management API shows them (reference §1.8), and the validation of what a client
+ * Users as the Okta management API shows them (Okta "Users" API), and the validation of what a client
  * may write on create (POST /users), partial update (POST /users/{id}) and replace (PUT).
  * Causes name profile attributes bare (`login: …`) and the password as `password`, as Okta does.
  */

@@ -1,5 +1,5 @@
 /**
- * Users and groups assigned to apps (Okta reference §1.10). A user may use an app when assigned
+ * Users and groups assigned to apps (Okta "Application Users" and "Application Groups" APIs). A user may use an app when assigned
  * directly or through any group they belong to; the protocol engine asks `isUserAssigned` and
  * refuses others with `access_denied` "User is not assigned to the client application.".
  */
@@ -64,7 +64,7 @@ export class AppAssignments {
   }
 
   /**
-   * What expressions read as `appuser` (reference §6): the app-user profile and its `userName`
+   * What expressions read as `appuser` (Okta "Expression Language overview"): the app-user profile and its `userName`
    * (the login when the user is not assigned, as the token's `sub` falls back to it).
    */
   appUserProfile(appId: string, userId: string): Record<string, unknown> {

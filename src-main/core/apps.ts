@@ -1,5 +1,5 @@
 /**
- * OIDC applications (Okta Apps API, reference §1.7): create, list, replace, lifecycle, delete.
+ * OIDC applications (Okta "Applications" API): create, list, replace, lifecycle, delete.
  * Validation happens before any write; deleting is refused while the app is ACTIVE (403 E0000056)
  * or while an access policy names it, so nothing is left dangling.
  */

@@ -1,5 +1,5 @@
 /**
- * Authorization servers: create, replace, lifecycle, delete, keys and rotation (Okta reference §1.2).
+ * Authorization servers: create, replace, lifecycle, delete, keys and rotation (Okta "Authorization Servers" API).
  * Keys are generated before any write, so every change lands in one store transaction or not at all.
  */
 import { validateAuthorizationServer } from '../contracts/authorization-server.js';
@@ -74,7 +74,7 @@ export class AuthorizationServers {
       lastUpdated: now,
     };
     this.assertUniqueName(server.name);
-    // One transaction: a server never exists without its system scopes (reference §1.5).
+    // One transaction: a server never exists without its system scopes (Okta "Authorization Server Scopes" API).
     (this.deps.tx ?? inline).run(() => {
       store.insert(server, initialKeys(id, fresh, mode, now));
       for (const initialize of this.deps.initializers ?? []) initialize(server);

@@ -1,7 +1,7 @@
 /**
- * Custom claims of an authorization server (reference §1.6): stored and validated here, evaluated
+ * Custom claims of an authorization server (Okta "Authorization Server Claims" API): stored and validated here, evaluated
  * by the token issuer later. Names are unique per server and claim type; reserved names are
- * refused (§4); `conditions.scopes` must name scopes of the same server. System claims (the default
+ * refused (Okta "OpenID Connect & OAuth 2.0 API", reserved claims); `conditions.scopes` must name scopes of the same server. System claims (the default
  * server's `sub`) are read-only through the API.
  */
 import { validateClaim } from '../contracts/claim.js';
@@ -26,7 +26,7 @@ export interface ClaimDeps {
   tx: Transactor;
 }
 
-/** The default server's `sub` (reference §1.6): the app username, or the client id without a user. */
+/** The default server's `sub` (Okta "Authorization Server Claims" API): the app username, or the client id without a user. */
 export const DEFAULT_SUB_EXPRESSION = '(appuser != null) ? appuser.userName : app.clientId';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Groups and memberships (Okta reference §1.9). Names are unique across all groups regardless of
+ * Groups and memberships (Okta "Groups" API). Names are unique across all groups regardless of
  * case (Okta answers 409 E0000055 for a duplicate). The built-in Everyone group holds every user:
  * it cannot be renamed, deleted or have its members changed (403 E0000006). A group that an access
  * policy rule names cannot be deleted. Membership changes stamp `lastMembershipUpdated`.

@@ -1,5 +1,5 @@
 /**
- * Discovery documents of a custom authorization server (reference §3; RFC 8414, OpenID Connect
+ * Discovery documents of a custom authorization server (Okta "OpenID Connect & OAuth 2.0 API"; RFC 8414, OpenID Connect
  * Discovery 1.0). URLs are absolute on the issuer; only scopes published to ALL_CLIENTS are listed.
  * Okta also lists dynamic registration and PAR; Authbox has neither, so it does not advertise them.
  */
@@ -64,7 +64,7 @@ const ID_TOKEN_CLAIMS = [
 ];
 const SIGNING_ALGS = ['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512'];
 
-/** The scopes every custom authorization server has (reference §1.5), all published. */
+/** The scopes every custom authorization server has (Okta "Authorization Server Scopes" API), all published. */
 export const SYSTEM_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'device_sso'];
 
 export interface MetadataInput {

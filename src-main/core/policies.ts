@@ -1,5 +1,5 @@
 /**
- * Access policies of a custom authorization server (reference §1.3): create, replace, lifecycle,
+ * Access policies of a custom authorization server (Okta "Authorization Server Policies" API): create, replace, lifecycle,
  * delete, with Okta's contiguous priorities. Every write validates, shifts priorities and stores
  * in one transaction, so a refused request leaves nothing behind.
  */
@@ -30,7 +30,7 @@ export interface PolicyWithRules extends PolicyRecord {
   rules: RuleRecord[];
 }
 
-/** Okta's default setup of the `default` server (reference §3): one policy for ALL_CLIENTS. */
+/** Okta's default setup of the `default` server (Okta "OpenID Connect & OAuth 2.0 API"): one policy for ALL_CLIENTS. */
 export const DEFAULT_POLICY = {
   type: 'OAUTH_AUTHORIZATION_POLICY',
   name: 'Default Policy',

@@ -1,7 +1,7 @@
 /**
  * Priority arithmetic for access policies within a server and rules within a policy. Okta keeps
  * priorities contiguous from 1: inserting or moving an item to priority N shifts the others, a
- * priority beyond the end lands last, and deleting closes the gap (reference §1.3, §1.4).
+ * priority beyond the end lands last, and deleting closes the gap (Okta "Authorization Server Policies" API, "Authorization Server Rules" API).
  * Pure: the services compute the changes here and the store writes them in one transaction.
  */
 import { ValidationFailed } from './errors.js';

@@ -1,5 +1,5 @@
 /**
- * Rules of an access policy (reference §1.4): create, replace, lifecycle, delete, with the same
+ * Rules of an access policy (Okta "Authorization Server Rules" API): create, replace, lifecycle, delete, with the same
  * contiguous priorities as policies. The users, groups and scopes a rule names must exist; every
  * write validates and stores in one transaction, so a refused request leaves nothing behind.
  */
@@ -21,7 +21,7 @@ export interface RuleDeps {
   tx: Transactor;
 }
 
-/** Okta's default rule of the default server's Default Policy (reference §3). */
+/** Okta's default rule of the default server's Default Policy (Okta "OpenID Connect & OAuth 2.0 API"). */
 export const DEFAULT_RULE = {
   type: 'RESOURCE_ACCESS',
   name: 'Default Policy Rule',

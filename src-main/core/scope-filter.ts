@@ -1,5 +1,5 @@
 /**
- * The `filter` parameter of the scope list (reference §1.5). Okta documents only "a filter
+ * The `filter` parameter of the scope list (Okta "Authorization Server Scopes" API). Okta documents only "a filter
  * expression"; Authbox accepts its common SCIM-style subset: `<field> eq <value>` terms joined
  * by `and`, e.g. `name eq "orders:read"` or `system eq false and metadataPublish eq "ALL_CLIENTS"`.
  * Anything else is 400 E0000031 "Invalid search criteria.", as Okta answers a filter it cannot read.

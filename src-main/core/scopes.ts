@@ -1,5 +1,5 @@
 /**
- * Scopes of an authorization server (reference §1.5): the seven system scopes every server has,
+ * Scopes of an authorization server (Okta "Authorization Server Scopes" API): the seven system scopes every server has,
  * and custom scopes with Okta's name rules. A scope an access policy rule or a claim still names
  * can be neither deleted nor renamed, so nothing is left pointing at a name that no longer exists.
  */
@@ -91,12 +91,12 @@ export class Scopes {
     return names.filter((name) => !known.has(name));
   }
 
-  /** Default scopes: granted when a request names no scope (§1.5). */
+  /** Default scopes: granted when a request names no scope (Okta "Authorization Server Scopes" API). */
   defaults(serverId: string): ScopeRecord[] {
     return this.listByServer(serverId).filter((s) => s.isDefault);
   }
 
-  /** Names for discovery's `scopes_supported`: ALL_CLIENTS scopes only, in creation order (§1.5, §3). */
+  /** Names for discovery's `scopes_supported`: ALL_CLIENTS scopes only, in creation order (Okta "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API"). */
   published(serverId: string): string[] {
     return this.listByServer(serverId)
       .filter((s) => s.metadataPublish === 'ALL_CLIENTS')

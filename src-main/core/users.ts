@@ -1,5 +1,5 @@
 /**
- * Users (Okta reference §1.8): create with the status rules of `user-lifecycle`, partial update and
+ * Users (Okta "Users" API): create with the status rules of `user-lifecycle`, partial update and
  * replace of the profile (base attributes plus any custom one), password changes, lifecycle
  * actions, deactivate-then-delete. Every user is stored as a member of the built-in Everyone
  * group, added in the transaction that creates the user. Passwords are kept only as scrypt hashes.

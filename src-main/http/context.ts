@@ -18,7 +18,7 @@ import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
 import type { Users } from '../core/users.js';
-import type { Origins } from './management/presenters.js';
+import type { Origins } from '../core/protocol/issuer.js';
 
 export type TokenLookupDeps = IntrospectDeps & UserinfoDeps;
 

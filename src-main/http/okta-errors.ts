@@ -1,4 +1,4 @@
-/** Okta error JSON for the management API (reference §2): one throwable, one serializer. */
+/** Okta error JSON for the management API (Okta "Error codes"): one throwable, one serializer. */
 import { randomBytes } from 'node:crypto';
 import { OKTA_ERRORS, formatCause } from '../contracts/okta-error.js';
 import type { FieldIssue, OktaErrorBody, OktaErrorCode } from '../contracts/okta-error.js';

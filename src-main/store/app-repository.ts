@@ -49,7 +49,7 @@ function fromApp(app: AppRecord): AppRow {
   };
 }
 
-/** A user is assigned directly or through a group they are a member of (Okta §1.10). */
+/** A user is assigned directly or through a group they are a member of (Okta "Application Users" and "Application Groups" APIs). */
 const ASSIGNED_TO_USER = `(EXISTS (SELECT 1 FROM app_user_assignments u WHERE u.app_id = apps.id AND u.user_id = @userId)
   OR EXISTS (SELECT 1 FROM app_group_assignments g JOIN group_members m ON m.group_id = g.group_id
              WHERE g.app_id = apps.id AND m.user_id = @userId))`;

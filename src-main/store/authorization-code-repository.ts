@@ -4,7 +4,7 @@ import type {
   AuthorizationCodeRepository,
   CodeChallengeMethod,
 } from '../core/ports/authorization-codes.js';
-import type { Lifetimes } from '../core/protocol/policy-evaluation.js';
+import type { Lifetimes } from '../core/protocol/policy/decision.js';
 import type { Db } from './database.js';
 
 interface CodeRow {

@@ -1,6 +1,6 @@
 /** SQLite store of device authorizations (RFC 8628); explicit row ↔ record mapping. */
 import type { DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../core/ports/device-authorizations.js';
-import type { Lifetimes } from '../core/protocol/policy-evaluation.js';
+import type { Lifetimes } from '../core/protocol/policy/decision.js';
 import type { Db } from './database.js';
 
 interface DeviceRow {

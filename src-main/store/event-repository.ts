@@ -1,4 +1,5 @@
 /** SQLite repository for the protocol event log; explicit row ↔ record mapping. */
+import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
@@ -17,10 +18,16 @@ export interface EventRow {
   error_description: string | null;
   detail: string | null;
   trace: string | null;
+  exchange: string | null;
+  family_id: string | null;
 }
 
 const COLUMNS =
-  'id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace';
+  'id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace, exchange, family_id';
+/** What a read selects: the columns and the event's jtis from `event_jtis`, space-separated. */
+const SELECTED = `${COLUMNS}, (SELECT group_concat(jti, ' ') FROM event_jtis WHERE event_id = events.id) AS jtis`;
+
+type SelectedRow = EventRow & { jtis: string | null };
 
 /** Filter fields → columns (each has an index with seq). */
 const FILTER_COLUMNS = {
@@ -31,7 +38,7 @@ const FILTER_COLUMNS = {
   outcome: 'outcome',
 } as const;
 
-function toEvent(row: EventRow): ProtocolEvent {
+function toEvent(row: SelectedRow): ProtocolEvent {
   return {
     id: row.id,
     time: new Date(row.time),
@@ -45,6 +52,9 @@ function toEvent(row: EventRow): ProtocolEvent {
     errorDescription: row.error_description,
     detail: row.detail,
     trace: row.trace === null ? null : (JSON.parse(row.trace) as DecisionTrace),
+    exchange: row.exchange === null ? null : (JSON.parse(row.exchange) as EventExchange),
+    jtis: row.jtis ? row.jtis.split(' ').sort() : [],
+    familyId: row.family_id,
   };
 }
 
@@ -62,6 +72,8 @@ function fromEvent(e: ProtocolEvent): EventRow {
     error_description: e.errorDescription,
     detail: e.detail,
     trace: e.trace === null ? null : JSON.stringify(e.trace),
+    exchange: e.exchange === null ? null : JSON.stringify(e.exchange),
+    family_id: e.familyId,
   };
 }
 
@@ -69,19 +81,24 @@ export class SqliteEventRepository implements EventRepository {
   private readonly insertRow;
   private readonly prune;
   private readonly getRow;
+  private readonly insertJti;
+  private readonly firstOfFamilyRow;
 
   constructor(private readonly db: Db) {
     this.insertRow = db.prepare(
-      `INSERT INTO events (${COLUMNS}) VALUES (@id, @time, @endpoint, @server_id, @client_id, @user_id, @grant_type, @outcome, @error, @error_description, @detail, @trace)`,
+      `INSERT INTO events (${COLUMNS}) VALUES (@id, @time, @endpoint, @server_id, @client_id, @user_id, @grant_type, @outcome, @error, @error_description, @detail, @trace, @exchange, @family_id)`,
     );
+    this.insertJti = db.prepare('INSERT OR IGNORE INTO event_jtis (jti, event_id) VALUES (?, ?)');
+    this.firstOfFamilyRow = db.prepare(`SELECT ${SELECTED} FROM events WHERE family_id = ? ORDER BY seq ASC LIMIT 1`);
     // A range delete on the primary key: cheap, and the table never holds more than `keep` rows.
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');
-    this.getRow = db.prepare(`SELECT ${COLUMNS} FROM events WHERE id = ?`);
+    this.getRow = db.prepare(`SELECT ${SELECTED} FROM events WHERE id = ?`);
   }
 
   insert(event: ProtocolEvent, keep: number): void {
     this.db.transaction(() => {
       const seq = Number(this.insertRow.run(fromEvent(event)).lastInsertRowid);
+      for (const jti of event.jtis) this.insertJti.run(jti, event.id);
       this.prune.run(seq - keep);
     })();
   }
@@ -95,21 +112,30 @@ export class SqliteEventRepository implements EventRepository {
       where.push(`${column} = @${field}`);
       params[field] = value;
     }
+    if (filter.jti !== undefined) {
+      where.push('id IN (SELECT event_id FROM event_jtis WHERE jti = @jti)');
+      params['jti'] = filter.jti;
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (filter.after === undefined) {
-      const sql = `SELECT ${COLUMNS} FROM events ${clause} ORDER BY seq DESC LIMIT @limit`;
-      return (this.db.prepare(sql).all(params) as EventRow[]).map(toEvent);
+      const sql = `SELECT ${SELECTED} FROM events ${clause} ORDER BY seq DESC LIMIT @limit`;
+      return (this.db.prepare(sql).all(params) as SelectedRow[]).map(toEvent);
     }
     // The `limit` events right after `after`, oldest first, then turned newest first. An id no
     // longer kept was pruned as one of the oldest, so every kept event is newer than it.
     params['after'] = filter.after;
     where.push('seq > COALESCE((SELECT seq FROM events WHERE id = @after), 0)');
-    const sql = `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as EventRow[]).map(toEvent).reverse();
+    const sql = `SELECT ${SELECTED} FROM events WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as SelectedRow[]).map(toEvent).reverse();
   }
 
   get(id: string): ProtocolEvent | undefined {
-    const row = this.getRow.get(id) as EventRow | undefined;
+    const row = this.getRow.get(id) as SelectedRow | undefined;
+    return row && toEvent(row);
+  }
+
+  firstOfFamily(familyId: string): ProtocolEvent | undefined {
+    const row = this.firstOfFamilyRow.get(familyId) as SelectedRow | undefined;
     return row && toEvent(row);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * What went wrong with a management API call, as the UI needs it: the HTTP status, Okta's
- * `errorCode` and `errorSummary`, and the `errorCauses` split into field issues (reference §2).
+ * `errorCode` and `errorSummary`, and the `errorCauses` split into field issues (Okta "Error codes").
  */
 import { parseCause } from '../../src-main/contracts/okta-error.js';
 import type { FieldIssue, OktaErrorCause } from '../../src-main/contracts/index.js';

@@ -24,7 +24,7 @@ export interface AuthboxClientOptions {
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
-/** The URL of `rel="next"` in an RFC 8288 Link header (Okta paging, reference §1.11). */
+/** The URL of `rel="next"` in an RFC 8288 Link header (Okta paging, Okta "Design principles" (Pagination)). */
 export function nextLink(header: string | null): string | null {
   if (!header) return null;
   for (const part of header.split(',')) {
@@ -62,7 +62,7 @@ export class AuthboxClient implements ApiClient {
     return (await this.send<ResponseOf<R>>(route.method, urlOf(route, params, query), body)).body;
   }
 
-  /** Every page of a list: the largest page a time, following `rel="next"` to the end (reference §1.11). */
+  /** Every page of a list: the largest page a time, following `rel="next"` to the end (Okta "Design principles" (Pagination)). */
   async list<R extends PagedRoute>(route: R, params: ParamsOf<R>, query?: QueryOf<R>): Promise<ResponseOf<R>> {
     const all: unknown[] = [];
     let url: string | null = urlOf(route, params, { ...(query ?? {}), limit: route.paging.maxLimit });

@@ -1,6 +1,6 @@
 /**
  * The Add Claim / Edit Claim form as plain data: what the user picked, in Okta's admin console
- * terms, how it becomes the API body (PUT replaces every field, reference §1.6), and how the
+ * terms, how it becomes the API body (PUT replaces every field, Okta "Authorization Server Claims" API), and how the
  * server's error causes land on its fields.
  */
 import type { ClaimDto, ClaimType, GroupFilterType, WRITABLE_VALUE_TYPES } from '../../src-main/contracts/claim.js';
@@ -58,7 +58,7 @@ export function claimDraftOf(claim: ClaimDto): ClaimDraft {
 }
 
 /**
- * The body for POST/PUT. Access-token claims are always included (§1.6); `group_filter_type`
+ * The body for POST/PUT. Access-token claims are always included (Okta "Authorization Server Claims" API); `group_filter_type`
  * goes only with GROUPS, as the API refuses it on EXPRESSION claims.
  */
 export function toClaimWrite(draft: ClaimDraft) {

@@ -1,6 +1,6 @@
 /**
- * Each authorization server's custom claims (reference §1.6) and the scopes their conditions can
- * name (§1.5): loaded per server, and the claim changes a user makes (create, full replace, delete).
+ * Each authorization server's custom claims (Okta "Authorization Server Claims" API) and the scopes their conditions can
+ * name (Okta "Authorization Server Scopes" API): loaded per server, and the claim changes a user makes (create, full replace, delete).
  */
 import type { ClaimDto } from '../../src-main/contracts/claim.js';
 import { routes } from '../../src-main/contracts/routes.js';

@@ -1,5 +1,5 @@
 /**
- * How a refused write lands on a form: each Okta error cause (`field: message`, reference §2) goes
+ * How a refused write lands on a form: each Okta error cause (`field: message`, Okta "Error codes") goes
  * under the form field it names; what no field shows becomes the form's own error.
  */
 import type { ApiError } from '../api/api-error.js';

@@ -1,6 +1,6 @@
 /**
  * The authorization server form as plain data: what the user typed, how it becomes the API body
- * (PUT is a full replacement, reference §1.2), and how the server's error causes land on its fields.
+ * (PUT is a full replacement, Okta "Authorization Servers" API), and how the server's error causes land on its fields.
  */
 import type { AuthorizationServerDto, IssuerMode, RotationMode } from '../../src-main/contracts/index.js';
 import type { ApiError } from '../api/api-error.js';

@@ -1,6 +1,6 @@
 /**
  * Authorization servers: the list, each server by id, and the changes a user makes to them
- * (create, full replace, activate/deactivate; reference §1.2).
+ * (create, full replace, activate/deactivate; Okta "Authorization Servers" API).
  */
 import type { AuthorizationServerDto, LifecycleStatus } from '../../src-main/contracts/index.js';
 import { routes } from '../../src-main/contracts/routes.js';

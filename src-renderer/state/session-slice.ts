@@ -1,6 +1,6 @@
 /**
  * The admin token: where the management API's `SSWS` credential comes from, and whether the server
- * has refused it (401 E0000011 wrong token, 403 E0000005 none; reference §1.1).
+ * has refused it (401 E0000011 wrong token, 403 E0000005 none; Okta "Design principles").
  */
 import { toApiError } from '../api/api-error.js';
 import type { ApiError } from '../api/api-error.js';

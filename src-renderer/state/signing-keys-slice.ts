@@ -1,5 +1,5 @@
 /**
- * Each authorization server's signing keys and their rotation (reference §1.2: rotate moves
+ * Each authorization server's signing keys and their rotation (Okta "Authorization Servers" API: rotate moves
  * ACTIVE→EXPIRED and NEXT→ACTIVE, and signing switches at once).
  */
 import type { SigningKeyDto } from '../../src-main/contracts/index.js';

@@ -26,7 +26,7 @@ export interface OktaErrorJson {
   errorCauses: { errorSummary: string }[];
 }
 
-/** Asserts an Okta error answer (reference §2): status, JSON type, code, link, id and, if given, the causes. */
+/** Asserts an Okta error answer (Okta "Error codes"): status, JSON type, code, link, id and, if given, the causes. */
 export async function expectOktaError(
   response: Response,
   status: number,

@@ -1,5 +1,5 @@
 /**
- * The Okta Expression Language subset of claims (reference §6): a SpEL subset. This header is the
+ * The Okta Expression Language subset of claims (Okta "Expression Language overview"): a SpEL subset. This header is the
  * one description of the grammar and of every decision the reference leaves open; the lexer, the
  * parser, the name check and the evaluator follow it.
  *

@@ -1,5 +1,5 @@
 /**
- * The Okta Expression Language engine (reference §6; grammar and decisions in `grammar.ts`):
+ * The Okta Expression Language engine (Okta "Expression Language overview"; grammar and decisions in `grammar.ts`):
  * parse and name-check once, evaluate against any context. Pure, and total: every outcome,
  * including a bad expression, a failure at run time or a spent limit, is a value — never an exception.
  */

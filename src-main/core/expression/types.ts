@@ -1,5 +1,5 @@
 /**
- * The contract of the Okta Expression Language engine (reference §6): what an evaluation can see,
+ * The contract of the Okta Expression Language engine (Okta "Expression Language overview"): what an evaluation can see,
  * and the results of parsing and evaluating, errors as values. The grammar is in `grammar.ts`.
  */
 import type {

@@ -25,7 +25,7 @@ export function typeName(value: Value): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** Elvis `a ?: b` takes `b` when `a` is null, `""` or an empty array (reference §6 "null or empty"). */
+/** Elvis `a ?: b` takes `b` when `a` is null, `""` or an empty array (Okta "Expression Language overview" "null or empty"). */
 export function isAbsent(value: Value): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }

@@ -1,5 +1,5 @@
 /** Authorization codes as stored (only their hash); `store/authorization-code-repository.ts` implements the port. */
-import type { Lifetimes } from '../protocol/policy-evaluation.js';
+import type { Lifetimes } from '../protocol/policy/decision.js';
 
 export type CodeChallengeMethod = 'S256' | 'plain';
 

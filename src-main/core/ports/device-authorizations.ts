@@ -1,5 +1,5 @@
 /** Device authorizations (RFC 8628) as stored; `store/device-authorization-repository.ts` implements the port. */
-import type { Lifetimes } from '../protocol/policy-evaluation.js';
+import type { Lifetimes } from '../protocol/policy/decision.js';
 
 export interface DeviceApproval {
   userId: string;

@@ -1,8 +1,9 @@
 /**
- * The event log of protocol requests (issue 4 §7): one entry per request, with the wire-safe error
- * and the private detail, and the decision trace. Kept in SQLite with a bounded size
- * (`store/event-repository.ts` implements the port).
+ * The event log of protocol requests: one entry per request, with the wire-safe error and the
+ * private detail, the decision trace and the exchange as it went over the wire. Kept in SQLite with
+ * a bounded size (`store/event-repository.ts` implements the port).
  */
+import type { EventExchange } from '../../contracts/events.js';
 import type { DecisionTrace } from '../protocol/trace.js';
 
 export interface ProtocolEvent {
@@ -21,9 +22,16 @@ export interface ProtocolEvent {
   /** The private reason behind an error; never sent to an OAuth client. */
   detail: string | null;
   trace: DecisionTrace | null;
+  /** The request and the response, secrets masked and tokens shortened. */
+  exchange: EventExchange | null;
+  /** The `jti` of every JWT the request presented or the response issued. */
+  jtis: string[];
+  /** The token family the request's tokens belong to. */
+  familyId: string | null;
 }
 
-export type NewProtocolEvent = Omit<ProtocolEvent, 'id' | 'time'>;
+type Captured = 'exchange' | 'jtis' | 'familyId';
+export type NewProtocolEvent = Omit<ProtocolEvent, 'id' | 'time' | Captured> & Partial<Pick<ProtocolEvent, Captured>>;
 
 export interface EventFilter {
   serverId?: string;
@@ -31,6 +39,8 @@ export interface EventFilter {
   userId?: string;
   endpoint?: string;
   outcome?: 'success' | 'failure';
+  /** Only events that presented or issued the JWT with this `jti`. */
+  jti?: string;
   /** Only events newer than this event id (the stream's resume point, and paging). */
   after?: string;
   limit: number;
@@ -50,4 +60,6 @@ export interface EventRepository {
    */
   list(filter: EventFilter): ProtocolEvent[];
   get(id: string): ProtocolEvent | undefined;
+  /** The oldest kept event of a token family: the one that decided its scopes and lifetimes. */
+  firstOfFamily(familyId: string): ProtocolEvent | undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * Records and repository ports of access policies and their rules (reference §1.3, §1.4). The store
+ * Records and repository ports of access policies and their rules (Okta "Authorization Server Policies" API, "Authorization Server Rules" API). The store
  * keeps references to apps, users and groups in RESTRICT join tables, so nothing a policy or rule
  * names can disappear underneath it.
  */

@@ -1,9 +1,9 @@
 /**
- * Authorization codes (RFC 6749 §4.1.2, §10.5; reference §3): opaque, stored only as a SHA-256
+ * Authorization codes (RFC 6749 §4.1.2, §10.5; Okta "OpenID Connect & OAuth 2.0 API"): opaque, stored only as a SHA-256
  * hash, single use, valid for five minutes by the injected clock, and bound to everything the
  * /token exchange must check or reuse: client, redirect_uri, PKCE challenge, nonce, user,
  * auth_time, granted scopes and the matched policy's rule lifetimes (policy is evaluated once, at
- * /authorize, reference §1.4). A used code is remembered until it expires so a replay is caught.
+ * /authorize, Okta "Authorization Server Rules" API). A used code is remembered until it expires so a replay is caught.
  */
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../ports/authorization-codes.js';

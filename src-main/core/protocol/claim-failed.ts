@@ -1,5 +1,5 @@
 /**
- * A custom claim that cannot be computed fails the whole token request (reference §5): Okta answers
+ * A custom claim that cannot be computed fails the whole token request (Okta "OpenID Connect & OAuth 2.0 API"): Okta answers
  * 400 `server_error` with "The '<name>' user claim could not be evaluated." (or the too-many-groups
  * text). The error carries the claims trace up to the failure, so the event log shows which claim
  * failed and why.

@@ -1,5 +1,5 @@
 /**
- * `client_secret_jwt` and `private_key_jwt` assertions (RFC 7523 §3, OIDC Core §9, reference §3):
+ * `client_secret_jwt` and `private_key_jwt` assertions (RFC 7523 §3, OIDC Core §9, Okta "OpenID Connect & OAuth 2.0 API"):
  * iss = sub = client_id, aud = the token endpoint URL (what Okta documents) or the issuer (the
  * server's identity, which RFC 7523 §3 also allows and openid-client sends), exp in the future and at most one hour
  * ahead, nbf (if any) passed, a `jti` used only once (kept until its exp), and a signature by the

@@ -1,6 +1,6 @@
 /**
  * Client authentication at the token endpoint (RFC 6749 §2.3, RFC 7523 §2.2 and §3, OIDC Core §9;
- * reference §3). The request must use exactly one method, and it must be the app's
+ * Okta "OpenID Connect & OAuth 2.0 API"). The request must use exactly one method, and it must be the app's
  * `token_endpoint_auth_method`. Every failure is `invalid_client` with Okta's one description;
  * the reason goes to `detail` for the event log.
  */

@@ -1,5 +1,5 @@
 /**
- * The custom claims of an authorization server in its tokens (reference §1.6, §4): RESOURCE claims
+ * The custom claims of an authorization server in its tokens (Okta "Authorization Server Claims" API, "OpenID Connect & OAuth 2.0 API"): RESOURCE claims
  * in access tokens; IDENTITY claims in ID tokens — only those with `alwaysIncludeInToken` in a thin
  * ID token — and in /userinfo. A claim is left out when INACTIVE, when its `conditions.scopes` name
  * none of the granted scopes, or when its value is null (or, for GROUPS, no group matched). A claim
@@ -24,7 +24,7 @@ export interface OrgProfile {
   subDomain: string;
 }
 
-/** Okta's sample org subdomain (reference §6); a sandbox has no tenant name of its own. */
+/** Okta's sample org subdomain (Okta "Expression Language overview"); a sandbox has no tenant name of its own. */
 export const SANDBOX_ORG = { name: 'Authbox', subDomain: 'sandbox' } as const;
 
 export interface CustomClaimsDeps {
@@ -88,7 +88,7 @@ export class CustomClaims implements ClaimsHook {
     return { claims, trace };
   }
 
-  /** What an expression sees for this request (reference §6): the user, the app user, the app, the org, the granted scopes. */
+  /** What an expression sees for this request (Okta "Expression Language overview"): the user, the app user, the app, the org, the granted scopes. */
   expressionContext(context: Pick<ClaimsContext, 'client' | 'user' | 'scopes'>): ExpressionContext {
     const { user, client } = context;
     return {
@@ -156,7 +156,7 @@ function whyLeftOut(claim: ClaimRecord, context: ClaimsContext): string | undefi
   return undefined;
 }
 
-/** A null value omits the claim (reference §1.6); so does a GROUPS claim no group matched. */
+/** A null value omits the claim (Okta "Authorization Server Claims" API); so does a GROUPS claim no group matched. */
 function isEmpty(value: unknown): boolean {
   return value === null || value === undefined;
 }

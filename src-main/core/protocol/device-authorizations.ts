@@ -1,5 +1,5 @@
 /**
- * Device authorizations (RFC 8628 §3.2–§3.5, reference §3): a device code (opaque, only its
+ * Device authorizations (RFC 8628 §3.2–§3.5, Okta "OpenID Connect & OAuth 2.0 API"): a device code (opaque, only its
  * SHA-256 kept) and a user code of eight characters from RFC 8628 §6.1's consonant alphabet, shown
  * as XXXX-XXXX; ten minutes to approve, a five-second polling interval. Time comes from the
  * injected clock, randomness from the crypto port.

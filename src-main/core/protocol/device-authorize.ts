@@ -1,9 +1,9 @@
 /**
- * The device authorization request and its approval (RFC 8628 §3.1–§3.3, reference §3), as steps:
+ * The device authorization request and its approval (RFC 8628 §3.1–§3.3, Okta "OpenID Connect & OAuth 2.0 API"), as steps:
  * the authenticated app must be registered for the device_code grant (`unauthorized_client`, Okta's
  * text) → the scopes must exist on the server (`invalid_scope`) → a pending authorization. When
  * the signed-in user approves: the user must be assigned to the app → the server's policies are
- * evaluated for grant type device_code (once; reference §1.4) → the authorization is approved.
+ * evaluated for grant type device_code (once; Okta "Authorization Server Rules" API) → the authorization is approved.
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AppAssignments } from '../app-assignments.js';
@@ -14,8 +14,8 @@ import type { DeviceAuthorizationRecord } from '../ports/device-authorizations.j
 import type { DeviceAuthorizations } from './device-authorizations.js';
 import type { OAuthError } from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
-import { evaluateFor, requestedScopes } from './token-grants/evaluate-policy.js';
-import type { PolicyDeps } from './token-grants/evaluate-policy.js';
+import { decideForApp, requestedScopes } from './policy/decide-for-app.js';
+import type { PolicyDeps } from './policy/decide-for-app.js';
 import type { DecisionTrace } from './trace.js';
 
 export interface DeviceDeps extends PolicyDeps {
@@ -65,7 +65,7 @@ export function startDeviceAuthorization(
   };
 }
 
-/** Reference §5: a scope the server does not have is `invalid_scope` with Okta's text. */
+/** Okta "OpenID Connect & OAuth 2.0 API": a scope the server does not have is `invalid_scope` with Okta's text. */
 function checkScopesExist(deps: DeviceDeps, serverId: string, scope: string | undefined): void {
   const names = new Set(deps.scopes.listByServer(serverId).map((s) => s.name));
   const unknown = (requestedScopes(scope) ?? []).filter((name) => !names.has(name));
@@ -90,7 +90,7 @@ export function approveDevice(
       error: new AccessDenied(OKTA_TEXT.notAssigned, `user ${user.id} is not assigned to the app ${client.id}`),
     };
   }
-  const result = evaluateFor(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
+  const result = decideForApp(deps, record.serverId, client, DEVICE_CODE_GRANT, user, record.scope ?? undefined);
   if (!result.ok) {
     deps.devices.deny(record);
     return { ok: false, error: result.error, trace: result.trace };

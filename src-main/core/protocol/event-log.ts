@@ -1,11 +1,13 @@
 /**
- * The event log of protocol requests (issue 4 §7): every protocol endpoint records one event per
- * request; the sandbox API lists them, reads one and streams new ones. Kept bounded: the store
- * drops the oldest events beyond `capacity` in the same write as each insert.
+ * The event log of protocol requests: every protocol endpoint records one event per request; the
+ * sandbox API lists them, reads one and streams new ones. Kept bounded: the store drops the oldest
+ * events beyond `capacity` in the same write as each insert. An event whose trace redeemed an
+ * earlier decision (a code exchange, a refresh) is linked to the first event of its token family.
  */
 import { NotFound, ValidationFailed } from '../errors.js';
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { EventFilter, EventRecorder, NewProtocolEvent, ProtocolEvent, EventRepository } from '../ports/events.js';
+import type { DecisionTrace } from './trace.js';
 
 /** Events kept when the constructor is not told otherwise. */
 export const DEFAULT_EVENT_CAPACITY = 10_000;
@@ -22,7 +24,8 @@ export function matchesCriteria(event: ProtocolEvent, criteria: EventCriteria): 
     (criteria.clientId === undefined || event.clientId === criteria.clientId) &&
     (criteria.userId === undefined || event.userId === criteria.userId) &&
     (criteria.endpoint === undefined || event.endpoint === criteria.endpoint) &&
-    (criteria.outcome === undefined || event.outcome === criteria.outcome)
+    (criteria.outcome === undefined || event.outcome === criteria.outcome) &&
+    (criteria.jti === undefined || event.jtis.includes(criteria.jti))
   );
 }
 
@@ -48,7 +51,15 @@ export class EventLog implements EventRecorder {
 
   /** Stores the event with a new `evt…` id and the clock's time, then tells every listener. */
   record(input: NewProtocolEvent): ProtocolEvent {
-    const event: ProtocolEvent = { ...input, id: this.deps.crypto.randomId('evt'), time: this.deps.clock.now() };
+    const event: ProtocolEvent = {
+      ...input,
+      exchange: input.exchange ?? null,
+      jtis: [...new Set(input.jtis ?? [])].sort(),
+      familyId: input.familyId ?? null,
+      trace: this.linkDecision(input.trace),
+      id: this.deps.crypto.randomId('evt'),
+      time: this.deps.clock.now(),
+    };
     this.deps.store.insert(event, this.capacity);
     for (const listener of [...this.listeners]) {
       // A broken stream must never fail the protocol request that produced the event.
@@ -59,6 +70,26 @@ export class EventLog implements EventRecorder {
       }
     }
     return event;
+  }
+
+  /** Fills in the event that made a redeemed decision (the oldest kept event of its family) and its policy and rule. */
+  private linkDecision(trace: DecisionTrace | null): DecisionTrace | null {
+    const redeemed = trace?.redeemed;
+    if (!trace || !redeemed || redeemed.eventId !== null) return trace;
+    const decision = this.deps.store.firstOfFamily(redeemed.familyId);
+    if (!decision) return trace;
+    const policy = decision.trace?.policies.find((p) => p.outcome === 'matched');
+    const rule = policy?.rules.find((r) => r.outcome === 'matched');
+    return {
+      ...trace,
+      redeemed: {
+        ...redeemed,
+        eventId: decision.id,
+        endpoint: decision.endpoint,
+        policyId: redeemed.policyId ?? policy?.id ?? null,
+        ruleId: redeemed.ruleId ?? rule?.id ?? null,
+      },
+    };
   }
 
   /** Events matching every given filter, newest first; `limit` must be 1–200. */

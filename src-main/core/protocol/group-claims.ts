@@ -1,5 +1,5 @@
 /**
- * The value of a GROUPS claim (reference §1.6): the names of the user's groups that match the
+ * The value of a GROUPS claim (Okta "Authorization Server Claims" API): the names of the user's groups that match the
  * claim's filter — STARTS_WITH, EQUALS and CONTAINS ignore case, REGEX is case-sensitive and must
  * match the whole name (Java's `matches`, as Okta's `.*` example implies; compiled like the
  * Expression Language's `matches`, so `(?i)` works too). No match gives null (the claim is left

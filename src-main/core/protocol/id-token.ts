@@ -1,5 +1,5 @@
 /**
- * ID token claims (reference §4, OIDC Core §2 and §3.1.3.6): `ver`, `sub` (the user id), `iss`,
+ * ID token claims (Okta "OpenID Connect & OAuth 2.0 API", OIDC Core §2 and §3.1.3.6): `ver`, `sub` (the user id), `iss`,
  * `aud` (the client id, a string), `iat`, `exp` (always one hour), `jti` `ID.…`, `amr`, `idp`
  * (the org id for local users), `auth_time`, `at_hash` when an access token comes with it, and
  * the scope claims.

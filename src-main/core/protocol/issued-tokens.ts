@@ -12,7 +12,12 @@ export interface IssuedTokenDeps {
   servers: { keys(id: string): Promise<SigningKeyRecord[]> };
   tokenLedger: Pick<
     TokenLedger,
-    'activeAccessToken' | 'lookupRefreshToken' | 'findRefreshToken' | 'revokeAccessToken' | 'revokeFamily'
+    | 'activeAccessToken'
+    | 'whyInactive'
+    | 'lookupRefreshToken'
+    | 'findRefreshToken'
+    | 'revokeAccessToken'
+    | 'revokeFamily'
   >;
   crypto: Crypto;
   clock: Clock;
@@ -25,7 +30,7 @@ export interface ServerJwt {
   payload: Record<string, unknown>;
 }
 
-/** Okta's jti prefixes tell the two kinds apart (reference §4). */
+/** Okta's jti prefixes tell the two kinds apart (Okta "OpenID Connect & OAuth 2.0 API"). */
 function kindOf(payload: Record<string, unknown>): JwtKind | undefined {
   const jti = payload['jti'];
   if (typeof jti !== 'string') return undefined;
@@ -63,7 +68,45 @@ export async function activeAccessToken(
   issuer: string,
   token: string,
 ): Promise<Record<string, unknown> | undefined> {
-  const jwt = await serverJwt(deps, server, issuer, token);
-  if (!jwt || jwt.kind !== 'access_token' || !unexpired(deps, jwt.payload)) return undefined;
-  return deps.tokenLedger.activeAccessToken(jwt.payload['jti'] as string) ? jwt.payload : undefined;
+  const checked = await checkAccessToken(deps, server, issuer, token);
+  return checked.ok ? checked.payload : undefined;
+}
+
+export type AccessTokenCheck = { ok: true; payload: Record<string, unknown> } | { ok: false; reason: string };
+
+/**
+ * `activeAccessToken` with the reason a token is refused, for the event log only: the wire answer
+ * never says which (RFC 7662 §2.2, RFC 6750 §3.1).
+ */
+export async function checkAccessToken(
+  deps: IssuedTokenDeps,
+  server: AuthorizationServerRecord,
+  issuer: string,
+  token: string,
+): Promise<AccessTokenCheck> {
+  const refuse = (reason: string): AccessTokenCheck => ({ ok: false, reason });
+  const decoded = deps.crypto.decodeJws(token);
+  if (!decoded) return refuse('the token is not a signed JWT (not three base64url parts of JSON)');
+  const { header, payload } = decoded;
+  if (payload['iss'] !== issuer)
+    return refuse(`the token was issued by ${JSON.stringify(payload['iss'])}, another server than ${issuer}`);
+  if (header['alg'] !== 'RS256') return refuse(`the token is signed with ${JSON.stringify(header['alg'])}, not RS256`);
+  const kind = kindOf(payload);
+  if (kind !== 'access_token')
+    return refuse(
+      kind === 'id_token'
+        ? 'the token is an ID token'
+        : `the token's jti ${JSON.stringify(payload['jti'])} is not an access token's`,
+    );
+  const key = (await deps.servers.keys(server.id)).find((k) => k.kid === header['kid']);
+  if (!key)
+    return refuse(
+      `the token was signed by another server: kid ${JSON.stringify(header['kid'])} is none of this server's keys`,
+    );
+  const verified = await deps.crypto.verifyJws(token, { jwk: { ...key.publicJwk, kid: key.kid, alg: 'RS256' } });
+  if (!verified) return refuse(`the token's signature does not verify with key ${key.kid}`);
+  if (!unexpired(deps, payload))
+    return refuse(`the token expired at ${new Date(Number(payload['exp']) * 1000).toISOString()}`);
+  const inactive = deps.tokenLedger.whyInactive(payload['jti'] as string);
+  return inactive ? refuse(inactive) : { ok: true, payload };
 }

@@ -1,5 +1,5 @@
 /**
- * RP-Initiated Logout (OpenID Connect RP-Initiated Logout 1.0 §2–§3, reference §3 and §5), as a
+ * RP-Initiated Logout (OpenID Connect RP-Initiated Logout 1.0 §2–§3, Okta "OpenID Connect & OAuth 2.0 API" and §5), as a
  * script: `id_token_hint` names an ID token this server signed (an expired one still counts, as on
  * Okta) → its `aud` names an ACTIVE app → `post_logout_redirect_uri`, when given, is exactly one of
  * that app's logout redirect URIs → the caller ends the browser's session and redirects (with `state`)

@@ -1,6 +1,6 @@
 /**
  * OAuth errors as classes named after their RFC 6749 / OIDC codes. `description` is wire-safe
- * (Okta's exact text where reference §5 gives one); `detail` is the real reason, kept for the
+ * (Okta's exact text where Okta "OpenID Connect & OAuth 2.0 API" gives one); `detail` is the real reason, kept for the
  * event log and the flow runner and never sent to the client.
  */
 export abstract class OAuthError extends Error {
@@ -77,7 +77,7 @@ export class ExpiredToken extends OAuthError {
   readonly error = 'expired_token';
 }
 
-/** access_denied carries its own status: Okta answers 401, 400 or 403 depending on the cause (§5). */
+/** access_denied carries its own status: Okta answers 401, 400 or 403 depending on the cause (Okta "OpenID Connect & OAuth 2.0 API"). */
 export class AccessDenied extends OAuthError {
   readonly error = 'access_denied';
   constructor(
@@ -89,7 +89,7 @@ export class AccessDenied extends OAuthError {
   }
 }
 
-/** Okta's exact error descriptions (reference §5). */
+/** Okta's exact error descriptions (Okta "OpenID Connect & OAuth 2.0 API"). */
 export const OKTA_TEXT = {
   policyFailed: 'Policy evaluation failed for this request, please check the policy configurations.',
   notAssigned: 'User is not assigned to the client application.',

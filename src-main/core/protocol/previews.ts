@@ -26,8 +26,8 @@ import type { UserRecord } from '../ports/users.js';
 import { ClaimFailed } from './claim-failed.js';
 import { AccessDenied, OAuthError, OKTA_TEXT } from './oauth-errors.js';
 import { checkGrantType } from './token-grants/check-grant-type.js';
-import { evaluateFor } from './token-grants/evaluate-policy.js';
-import type { PolicyDeps } from './token-grants/evaluate-policy.js';
+import { decideForApp } from './policy/decide-for-app.js';
+import type { PolicyDeps } from './policy/decide-for-app.js';
 import type { CustomClaims } from './custom-claims.js';
 import type { MintRequest, TokenMinter } from './tokens.js';
 import type { ClaimTrace, DecisionTrace } from './trace.js';
@@ -137,7 +137,7 @@ export class Previews {
         `user ${user.id} is assigned to the app ${client.id} neither directly nor through a group`,
       );
     }
-    return evaluateFor(this.deps, serverId, client, grantType, user, scopes.length ? scopes.join(' ') : undefined);
+    return decideForApp(this.deps, serverId, client, grantType, user, scopes.length ? scopes.join(' ') : undefined);
   }
 
   private checkScopesExist(serverId: string, scopes: string[]): void {

@@ -1,8 +1,8 @@
 /**
- * Token revocation (RFC 7009, reference §3): the client's own access token is revoked by its `jti`;
+ * Token revocation (RFC 7009, Okta "OpenID Connect & OAuth 2.0 API"): the client's own access token is revoked by its `jti`;
  * its own refresh token revokes the whole token family, access tokens included (RFC 7009 §2.1:
  * "SHOULD also invalidate all access tokens based on the same authorization grant"). An unknown
- * token, or another client's, changes nothing and is still a success (§2.2). ID tokens cannot be revoked.
+ * token, or another client's, changes nothing and is still a success (RFC 7009 §2.2). ID tokens cannot be revoked.
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';

@@ -1,5 +1,5 @@
 /**
- * Scope claims of an ID token (reference §4). When an access token is issued with the ID token
+ * Scope claims of an ID token (Okta "OpenID Connect & OAuth 2.0 API"). When an access token is issued with the ID token
  * (every /token grant), Okta puts only the thin set in it: `email` (scope email), `name` and
  * `preferred_username` (scope profile); the rest comes from /userinfo.
  */
@@ -47,7 +47,7 @@ export function thinScopeClaims(profile: UserProfile, grantedScopes: readonly st
 
 type Candidate = [claim: string, scope: string, value: unknown];
 
-/** Okta's mapping of the profile to the OIDC standard claims of each scope (reference §4, OIDC Core §5.4). */
+/** Okta's mapping of the profile to the OIDC standard claims of each scope (Okta "OpenID Connect & OAuth 2.0 API", OIDC Core §5.4). */
 function standardCandidates(profile: UserProfile, updatedAt: Date | undefined): Candidate[] {
   const address = addressOf(profile);
   return [
@@ -82,7 +82,7 @@ function addressOf(profile: UserProfile): Record<string, unknown> | undefined {
 
 /**
  * The fat ID-token claims: every standard claim of the granted scopes, as when Okta issues an ID
- * token alone (`response_type=id_token`, reference §4). Claims without a value are left out and traced.
+ * token alone (`response_type=id_token`, Okta "OpenID Connect & OAuth 2.0 API"). Claims without a value are left out and traced.
  */
 export function fullScopeClaims(profile: UserProfile, grantedScopes: readonly string[], updatedAt?: Date): ScopeClaims {
   const claims: Record<string, unknown> = {};

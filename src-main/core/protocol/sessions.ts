@@ -1,5 +1,5 @@
 /**
- * Sign-in state of the authorize endpoint (OIDC Core §3.1.2.3, reference §3): a session per
+ * Sign-in state of the authorize endpoint (OIDC Core §3.1.2.3, Okta "OpenID Connect & OAuth 2.0 API"): a session per
  * authorization server (its cookie value opaque, stored only as a SHA-256 hash), the pending
  * authorization request kept server-side while the sign-in or consent page is shown (referenced
  * by an opaque id, guarded by a CSRF token), and the consent a user gave an app per scope.

@@ -5,7 +5,7 @@
  * an authorization code or a rotated refresh token revokes the whole family (RFC 6749 §4.1.2,
  * OAuth 2.0 Security BCP §4.14), which introspection then reports as `{"active":false}`.
  */
-import type { Lifetimes } from './policy-evaluation.js';
+import type { Lifetimes } from './policy/decision.js';
 
 /** What a refresh token carries forward to the tokens minted from it later. */
 export interface RefreshGrant {
@@ -17,7 +17,7 @@ export interface RefreshGrant {
   scopes: string[];
   authTime: Date;
   amr: string[];
-  /** From the rule that matched when the family was opened (reference §1.4: evaluated once). */
+  /** From the rule that matched when the family was opened (Okta "Authorization Server Rules" API: evaluated once). */
   lifetimes: Lifetimes;
 }
 
@@ -31,7 +31,7 @@ export interface TokenFamilies {
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void;
   /**
    * Issues an opaque refresh token (stored only as a hash) in `familyId` when the grant earned one:
-   * `offline_access` granted and the app has the `refresh_token` grant (reference §4).
+   * `offline_access` granted and the app has the `refresh_token` grant (Okta "OpenID Connect & OAuth 2.0 API").
    * Returns undefined when no refresh token is due.
    */
   issueRefreshToken(familyId: string, grant: RefreshGrant): string | undefined;

@@ -1,5 +1,5 @@
 /**
- * The token ledger (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; reference §4): implements
+ * The token ledger (RFC 6749 §6 and §10.4, RFC 7009, RFC 7662; Okta "OpenID Connect & OAuth 2.0 API"): implements
  * `TokenFamilies` for the grants, and the lookups that refresh, introspection, revocation and
  * userinfo need. Refresh tokens are opaque random strings kept only as their SHA-256; expired rows
  * are swept each time a family opens, with the injected clock, so tests stay deterministic.
@@ -46,7 +46,7 @@ export class TokenLedger implements TokenFamilies {
     this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
   }
 
-  /** Reference §4: only with `offline_access` granted and the app's `refresh_token` grant. */
+  /** Okta "OpenID Connect & OAuth 2.0 API": only with `offline_access` granted and the app's `refresh_token` grant. */
   issueRefreshToken(familyId: string, grant: RefreshGrant): string | undefined {
     if (!grant.scopes.includes('offline_access') || !this.appAllowsRefresh(grant.appId)) return undefined;
     const now = this.deps.clock.now();
@@ -68,9 +68,20 @@ export class TokenLedger implements TokenFamilies {
 
   /** The registered access token `jti` when it is neither expired nor revoked, nor its family. */
   activeAccessToken(jti: string): AccessTokenRecord | undefined {
+    return this.whyInactive(jti) === undefined ? this.deps.store.accessToken(jti) : undefined;
+  }
+
+  /** Why the access token `jti` is not active (unknown, expired, revoked, its family revoked); undefined when it is. */
+  whyInactive(jti: string): string | undefined {
     const token = this.deps.store.accessToken(jti);
-    if (!token || token.revoked || token.expires <= this.deps.clock.now()) return undefined;
-    return this.deps.store.family(token.familyId)?.revoked ? undefined : token;
+    if (!token) return `no access token with jti ${jti} is registered (unknown jti)`;
+    if (token.revoked) return `the access token was revoked at ${token.revoked.toISOString()}`;
+    if (token.expires <= this.deps.clock.now()) return `the access token expired at ${token.expires.toISOString()}`;
+    const family = this.deps.store.family(token.familyId);
+    if (!family) return `its token family ${token.familyId} is gone`;
+    return family.revoked
+      ? `its token family was revoked at ${family.revoked.toISOString()} (${family.revokedReason ?? 'no reason kept'})`
+      : undefined;
   }
 
   revokeAccessToken(jti: string): void {

@@ -1,5 +1,5 @@
 /**
- * Token minting (reference §4): Okta-shaped access and ID tokens, RS256 JWTs signed with the
+ * Token minting (Okta "OpenID Connect & OAuth 2.0 API"): Okta-shaped access and ID tokens, RS256 JWTs signed with the
  * server's ACTIVE key (its `kid` in the header), so a rotation switches signing at once.
  * Custom claims come in through the `ClaimsHook`; the system claims win, but for an access token's `aud` and `sub`.
  */
@@ -16,7 +16,7 @@ import type { ClaimTrace } from './trace.js';
 /** Okta's jti: a prefix and 43 random characters. */
 const JTI_LENGTH = 46;
 
-/** Reserved access-token claims a RESOURCE claim may still override (reference §4). */
+/** Reserved access-token claims a RESOURCE claim may still override (Okta "OpenID Connect & OAuth 2.0 API"). */
 const OVERRIDABLE_ACCESS_CLAIMS = ['aud', 'sub'] as const;
 
 export interface AccessTokenInput {
@@ -131,7 +131,7 @@ export class TokenMinter {
 
   /**
    * An ID token without an access token (/authorize `id_token`, `code id_token`): `fat` puts every
-   * standard claim of the granted scopes in it, as Okta does for `id_token` alone (reference §4).
+   * standard claim of the granted scopes in it, as Okta does for `id_token` alone (Okta "OpenID Connect & OAuth 2.0 API").
    */
   async mintIdToken(
     request: MintRequest,
@@ -148,7 +148,7 @@ export class TokenMinter {
 
   /**
    * What an access token carries, unsigned (minting and the sandbox preview share it): the custom
-   * RESOURCE claims under the system claims, except that `aud` and `sub` may be overridden (reference §4).
+   * RESOURCE claims under the system claims, except that `aud` and `sub` may be overridden (Okta "OpenID Connect & OAuth 2.0 API").
    * @throws ClaimFailed
    */
   accessTokenPayload(request: MintRequest): { payload: Record<string, unknown>; trace: ClaimTrace[] } {

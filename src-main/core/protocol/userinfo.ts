@@ -1,14 +1,14 @@
 /**
- * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, reference §3–§4): the Bearer token must be an
+ * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, Okta "OpenID Connect & OAuth 2.0 API"): the Bearer token must be an
  * active access token of this server, for a user (`invalid_token`, 401, otherwise — client
  * credentials tokens included), granted `openid` (`insufficient_scope`, 403). The answer is `sub`
  * (the user id, as in the ID token), every standard claim of the token's scopes and the server's
- * IDENTITY claims (reference §4), computed now for the token's app and scopes.
+ * IDENTITY claims (Okta "OpenID Connect & OAuth 2.0 API"), computed now for the token's app and scopes.
  */
 import type { AppRecord } from '../ports/apps.js';
 import type { AuthorizationServerRecord } from '../ports/authorization-servers.js';
 import type { UserRecord } from '../ports/users.js';
-import { activeAccessToken } from './issued-tokens.js';
+import { checkAccessToken } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
 import { fullScopeClaims } from './scope-claims.js';
@@ -46,11 +46,9 @@ export async function userinfo(
   progress: UserinfoProgress,
 ): Promise<UserinfoResult> {
   if (bearer === undefined) throw invalid('the request has no Bearer access token');
-  const claims = await activeAccessToken(deps, server, issuer, bearer);
-  if (!claims)
-    throw invalid(
-      'the token is not an active access token of this authorization server (unknown, expired, revoked or another issuer)',
-    );
+  const checked = await checkAccessToken(deps, server, issuer, bearer);
+  if (!checked.ok) throw invalid(checked.reason);
+  const claims = checked.payload;
   const clientId = String(claims['cid']);
   progress.clientId = clientId;
   const uid = claims['uid'];

@@ -1,4 +1,4 @@
-/** `/api/v1/apps/{appId}/users` and `/groups` — app assignments (reference §1.10). */
+/** `/api/v1/apps/{appId}/users` and `/groups` — app assignments (Okta "Application Users" and "Application Groups" APIs). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';

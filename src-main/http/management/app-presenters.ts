@@ -1,4 +1,4 @@
-/** Records → Okta JSON for apps, app users and app group assignments (reference §1.7, §1.10). */
+/** Records → Okta JSON for apps, app users and app group assignments (Okta "Applications" API, "Application Users" and "Application Groups" APIs). */
 import type { AppDto, AppGroupDto, AppUserDto } from '../../contracts/app.js';
 import type { AppGroupRecord, AppUserRecord } from '../../core/ports/app-assignments.js';
 import type { AppRecord } from '../../core/ports/apps.js';

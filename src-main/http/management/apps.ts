@@ -1,4 +1,4 @@
-/** `/api/v1/apps` — OIDC apps through `client.applicationApi` (reference §1.7). */
+/** `/api/v1/apps` — OIDC apps through `client.applicationApi` (Okta "Applications" API). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';

@@ -1,4 +1,4 @@
-/** `/api/v1/authorizationServers` — the calls of `client.authorizationServerApi` (reference §1.2). */
+/** `/api/v1/authorizationServers` — the calls of `client.authorizationServerApi` (Okta "Authorization Servers" API). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import { OktaHttpError } from '../okta-errors.js';

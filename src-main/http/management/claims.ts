@@ -1,4 +1,4 @@
-/** `/api/v1/authorizationServers/{id}/claims` — the claim calls of `client.authorizationServerApi` (reference §1.6). */
+/** `/api/v1/authorizationServers/{id}/claims` — the claim calls of `client.authorizationServerApi` (Okta "Authorization Server Claims" API). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { ClaimDto } from '../../contracts/claim.js';
@@ -18,7 +18,7 @@ export function presentClaim(claim: ClaimRecord, origin: string): ClaimDto {
     claimType: claim.claimType,
     valueType: claim.valueType,
     value: claim.value,
-    // snake_case on the wire (reference §1.6); only GROUPS claims have one.
+    // snake_case on the wire (Okta "Authorization Server Claims" API); only GROUPS claims have one.
     ...(claim.groupFilterType ? { group_filter_type: claim.groupFilterType } : {}),
     alwaysIncludeInToken: claim.alwaysIncludeInToken,
     conditions: { scopes: claim.conditionScopes },

@@ -1,4 +1,4 @@
-/** Records → Okta JSON for groups (reference §1.9), with absolute `_links`. */
+/** Records → Okta JSON for groups (Okta "Groups" API), with absolute `_links`. */
 import type { GroupDto } from '../../contracts/group.js';
 import type { GroupRecord } from '../../core/ports/groups.js';
 import { link } from './presenters.js';

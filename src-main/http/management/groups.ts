@@ -1,5 +1,5 @@
 /**
- * `/api/v1/groups` — the calls of `client.groupApi` for groups and memberships (reference §1.9):
+ * `/api/v1/groups` — the calls of `client.groupApi` for groups and memberships (Okta "Groups" API):
  * list with `q` / `filter` / `search`, create (200), get / replace / delete, members, and
  * PUT / DELETE of one membership (204).
  */

@@ -1,5 +1,5 @@
 /**
- * Okta paging (reference §1.11): `limit` and `after` in, absolute `Link` headers out, and no
+ * Okta paging (Okta "Design principles" (Pagination)): `limit` and `after` in, absolute `Link` headers out, and no
  * `rel="next"` on the last page (the SDK follows `next` verbatim and would yield a null item).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';

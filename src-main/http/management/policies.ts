@@ -1,4 +1,4 @@
-/** `/api/v1/authorizationServers/{id}/policies` — the policy calls of `client.authorizationServerApi` (reference §1.3). */
+/** `/api/v1/authorizationServers/{id}/policies` — the policy calls of `client.authorizationServerApi` (Okta "Authorization Server Policies" API). */
 import type { FastifyInstance } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';

@@ -1,4 +1,4 @@
-/** Records → Okta JSON for access policies and rules, with absolute `_links` (reference §1.3, §1.4). */
+/** Records → Okta JSON for access policies and rules, with absolute `_links` (Okta "Authorization Server Policies" API, "Authorization Server Rules" API). */
 import { ALL_CLIENTS, POLICY_TYPE } from '../../contracts/policy.js';
 import type { PolicyDto } from '../../contracts/policy.js';
 import { RULE_TYPE, toWireGroup } from '../../contracts/rule.js';
@@ -6,7 +6,7 @@ import type { RuleDto } from '../../contracts/rule.js';
 import type { OktaLink } from '../../contracts/links.js';
 import type { PolicyRecord, RuleRecord } from '../../core/ports/policies.js';
 import { link } from './presenters.js';
-import type { Origins } from './presenters.js';
+import type { Origins } from '../../core/protocol/issuer.js';
 
 export const policyHref = (origins: Origins, serverId: string, policyId: string) =>
   `${origins.request}/api/v1/authorizationServers/${serverId}/policies/${policyId}`;

@@ -2,25 +2,14 @@
 import type { AuthorizationServerDto, SigningKeyDto } from '../../contracts/authorization-server.js';
 import type { OktaLink } from '../../contracts/links.js';
 import type { AuthorizationServerRecord, SigningKeyRecord } from '../../core/ports/authorization-servers.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
+import type { Origins } from '../../core/protocol/issuer.js';
 
 export const link = (href: string, allow: string[], name?: string): OktaLink => ({
   ...(name ? { name } : {}),
   href,
   hints: { allow },
 });
-
-export interface Origins {
-  /** The configured origin, `http://127.0.0.1:<port>` (ORG_URL issuers). */
-  canonical: string;
-  /** The origin the request came in on (DYNAMIC issuers, `_links`). */
-  request: string;
-}
-
-/** Issuer `<origin>/oauth2/<id>`: ORG_URL uses the configured origin, DYNAMIC the request's. */
-export function issuerOf(server: AuthorizationServerRecord, origins: Origins): string {
-  const origin = server.issuerMode === 'DYNAMIC' ? origins.request : origins.canonical;
-  return `${origin}/oauth2/${server.id}`;
-}
 
 export function presentServer(
   server: AuthorizationServerRecord,

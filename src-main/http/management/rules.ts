@@ -1,4 +1,4 @@
-/** `…/policies/{policyId}/rules` — the policy rule calls of `client.authorizationServerApi` (reference §1.4). */
+/** `…/policies/{policyId}/rules` — the policy rule calls of `client.authorizationServerApi` (Okta "Authorization Server Rules" API). */
 import type { FastifyInstance } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';

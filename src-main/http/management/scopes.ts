@@ -1,4 +1,4 @@
-/** `/api/v1/authorizationServers/{id}/scopes` — the scope calls of `client.authorizationServerApi` (reference §1.5). */
+/** `/api/v1/authorizationServers/{id}/scopes` — the scope calls of `client.authorizationServerApi` (Okta "Authorization Server Scopes" API). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MANAGEMENT_PREFIX, routes } from '../../contracts/routes.js';
 import type { ScopeDto } from '../../contracts/scope.js';

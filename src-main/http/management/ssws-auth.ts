@@ -1,5 +1,5 @@
 /**
- * `Authorization: SSWS <token>` for /api/v1 (reference §1.1): no header → 403 E0000005,
+ * `Authorization: SSWS <token>` for /api/v1 (Okta "Design principles"): no header → 403 E0000005,
  * a wrong token → 401 E0000011. Compared in constant time over SHA-256 digests.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';

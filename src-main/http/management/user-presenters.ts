@@ -1,5 +1,5 @@
 /**
- * Records → Okta JSON for users (reference §1.8), with absolute `_links`: `self` and one link per
+ * Records → Okta JSON for users (Okta "Users" API), with absolute `_links`: `self` and one link per
  * lifecycle action the user's status allows. The password never leaves: `credentials.password`
  * is `{}` when one is set, and the recovery answer is never shown.
  */

@@ -1,5 +1,5 @@
 /**
- * `/api/v1/users` — the calls of `client.userApi` (reference §1.8): list with `q` / `filter` /
+ * `/api/v1/users` — the calls of `client.userApi` (Okta "Users" API): list with `q` / `filter` /
  * `search`, create, get / update / replace / delete by id or login, lifecycle actions, and the
  * user's groups. Lifecycle calls answer 200 `{}` as Okta does with `sendEmail=true`
  * (expire_password answers the user). Authbox sends no email and has no activation or reset

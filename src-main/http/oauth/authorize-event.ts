@@ -1,26 +1,16 @@
-/** One event per authorize, sign-in or consent request (issue 4 §7), with the private detail and the decision trace. */
+/** What an authorize, sign-in or consent request's event says: the client, the user, the response type and the decision trace. */
 import type { AuthorizeProgress } from '../../core/protocol/authorize/types.js';
-import type { OAuthError } from '../../core/protocol/oauth-errors.js';
-import type { HttpContext } from '../context.js';
+import type { EventDraft } from './protocol-endpoint.js';
 
-export function recordAuthorizeEvent(
-  ctx: HttpContext,
-  serverId: string,
+/** Fills the event from what the core steps learnt, or else from the request's own parameters. */
+export function describeAuthorize(
+  event: EventDraft,
   progress: AuthorizeProgress,
-  error: OAuthError | undefined,
-  params: Record<string, string> = {},
-  note?: string,
+  params: Record<string, string>,
 ): void {
-  ctx.services.events.record({
-    endpoint: 'authorize',
-    serverId,
-    clientId: progress.client?.clientId ?? params['client_id'] ?? null,
-    userId: progress.user?.id ?? null,
-    grantType: progress.responseType ?? params['response_type'] ?? null,
-    outcome: error ? 'failure' : 'success',
-    error: error?.error ?? null,
-    errorDescription: error?.description ?? null,
-    detail: error?.detail ?? note ?? null,
-    trace: progress.trace ?? null,
-  });
+  event.clientId = progress.client?.clientId ?? params['client_id'] ?? null;
+  event.userId = progress.user?.id ?? null;
+  event.grantType = progress.responseType ?? params['response_type'] ?? null;
+  event.trace = progress.trace ?? null;
+  event.familyId = progress.familyId;
 }

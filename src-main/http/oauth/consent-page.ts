@@ -1,5 +1,5 @@
 /**
- * The consent page (OIDC Core §3.1.2.4; reference §1.5): the scopes whose consent is REQUIRED, each
+ * The consent page (OIDC Core §3.1.2.4; Okta "Authorization Server Scopes" API): the scopes whose consent is REQUIRED, each
  * with its display name and description, and Allow / Deny buttons posting back with the pending
  * request's id and the CSRF token. No script; every echoed value escaped.
  */

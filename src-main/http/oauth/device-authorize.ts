@@ -1,5 +1,5 @@
 /**
- * POST /oauth2/{serverId}/v1/device/authorize (RFC 8628 §3.1–§3.2, reference §3): the client
+ * POST /oauth2/{serverId}/v1/device/authorize (RFC 8628 §3.1–§3.2, Okta "OpenID Connect & OAuth 2.0 API"): the client
  * endpoint steps (`client-endpoint.ts`: form, client authentication, CORS as introspect, no-store,
  * one event), then the core's `startDeviceAuthorization`.
  */

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
 import type { HttpContext } from '../context.js';
-import { issuerOf } from '../management/presenters.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { activeServer } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
 
@@ -21,7 +21,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
     oauthEndpoint(app, `/oauth2/:serverId/.well-known/${name}`, {
       GET: async (request) => {
         const server = activeServer(ctx, request);
-        // Only ALL_CLIENTS scopes, system and custom, in creation order (reference §1.5).
+        // Only ALL_CLIENTS scopes, system and custom, in creation order (Okta "Authorization Server Scopes" API).
         const publishedScopes = ctx.services.scopes.published(server.id);
         return build({ issuer: issuerOf(server, ctx.origins(request)), publishedScopes });
       },

@@ -1,6 +1,6 @@
 /**
  * Sends an authorize response (success or error parameters) to the redirect URI in its response
- * mode (OAuth 2.0 Multiple Response Types §2.1, Form Post Response Mode §2; reference §3):
+ * mode (OAuth 2.0 Multiple Response Types §2.1, Form Post Response Mode §2; Okta "OpenID Connect & OAuth 2.0 API"):
  * `query` and `fragment` as a 302 with `Referrer-Policy: no-referrer`; `form_post` as a page that
  * posts the parameters (a nonce'd script submits it, a button does without script);
  * `okta_post_message` as a page that posts them to `window.opener` or `window.parent` with the

@@ -1,5 +1,5 @@
 /**
- * POST /oauth2/{serverId}/v1/revoke (RFC 7009, reference §3): the client endpoint steps
+ * POST /oauth2/{serverId}/v1/revoke (RFC 7009, Okta "OpenID Connect & OAuth 2.0 API"): the client endpoint steps
  * (`client-endpoint.ts`), then the core's revocation; 200 with an empty body even for an unknown token.
  */
 import type { FastifyInstance } from 'fastify';

@@ -1,6 +1,6 @@
 /**
  * Every `/oauth2/{serverId}/…` route first finds the authorization server: unknown or INACTIVE
- * servers answer 404 with Okta's E0000007 JSON (reference §3).
+ * servers answer 404 with Okta's E0000007 JSON (Okta "OpenID Connect & OAuth 2.0 API").
  */
 import type { FastifyRequest } from 'fastify';
 import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';

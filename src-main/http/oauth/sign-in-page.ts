@@ -1,13 +1,12 @@
 /**
- * The sign-in page (DESIGN.md contract; issue 4 item 2): server-rendered, no script, inputs labelled
+ * The sign-in page (the contract in DESIGN.md): server-rendered, no script, inputs labelled
  * `Username` and `Password` and a `Sign in` button; the pending request's id and the CSRF token in
  * hidden fields; one generic failure message that never tells whether the user exists. Every
  * echoed value goes through `escapeHtml`.
  */
 import type { FastifyReply } from 'fastify';
+import { SIGN_IN_FAILED } from '../../core/protocol/sign-in.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
-
-export const SIGN_IN_FAILED = 'Sign-in failed. Check your username and password.';
 
 export interface SignInPage {
   serverId: string;

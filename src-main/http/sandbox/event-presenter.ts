@@ -1,11 +1,20 @@
 /**
- * An event as the sandbox API shows it: every field, `time` in ISO 8601, and the private `detail`
- * (this API serves the developer and the UI, never an OAuth client).
+ * An event as the sandbox API shows it: every field, `time` in ISO 8601, the private `detail`
+ * (this API serves the developer and the UI, never an OAuth client), and the app's label and the
+ * user's login as they are now.
  */
 import type { ProtocolEvent } from '../../core/ports/events.js';
 import type { ProtocolEventDto } from '../../contracts/events.js';
 
-export function presentEvent(event: ProtocolEvent): ProtocolEventDto {
+/** Looks up the names an event shows next to its ids (undefined once the app or user is gone). */
+export interface EventNames {
+  appName(clientId: string): string | undefined;
+  userLogin(userId: string): string | undefined;
+}
+
+export const NO_NAMES: EventNames = { appName: () => undefined, userLogin: () => undefined };
+
+export function presentEvent(event: ProtocolEvent, names: EventNames = NO_NAMES): ProtocolEventDto {
   return {
     id: event.id,
     time: event.time.toISOString(),
@@ -19,5 +28,10 @@ export function presentEvent(event: ProtocolEvent): ProtocolEventDto {
     errorDescription: event.errorDescription,
     detail: event.detail,
     trace: event.trace,
+    appName: event.clientId === null ? null : (names.appName(event.clientId) ?? null),
+    userLogin: event.userId === null ? null : (names.userLogin(event.userId) ?? null),
+    exchange: event.exchange,
+    jtis: event.jtis,
+    familyId: event.familyId,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Reads the sandbox event filters from a query string: `serverId`, `clientId`, `userId`,
- * `endpoint`, `outcome`, `after`, `limit`. A bad value is a 400 E0000001 naming the parameter,
+ * `endpoint`, `jti`, `outcome`, `after`, `limit`. A bad value is a 400 E0000001 naming the parameter,
  * never a silent default: a developer asking for `limit=500` should learn the cap is 200.
  */
 import { DEFAULT_EVENT_LIMIT, MAX_EVENT_LIMIT } from '../../core/protocol/event-log.js';
@@ -8,7 +8,7 @@ import type { EventCriteria } from '../../core/protocol/event-log.js';
 import type { EventFilter } from '../../core/ports/events.js';
 import { OktaHttpError } from '../okta-errors.js';
 
-const TEXT_FILTERS = ['serverId', 'clientId', 'userId', 'endpoint'] as const;
+const TEXT_FILTERS = ['serverId', 'clientId', 'userId', 'endpoint', 'jti'] as const;
 const MAX_TEXT = 256;
 /** `evt` + [0-9A-Za-z], as `Crypto.randomId('evt')` makes them. */
 const EVENT_ID = /^evt[0-9A-Za-z]{1,61}$/;

@@ -9,7 +9,8 @@ import { routes } from '../../contracts/routes.js';
 import { matchesCriteria } from '../../core/protocol/event-log.js';
 import type { EventCriteria, EventLog } from '../../core/protocol/event-log.js';
 import type { ProtocolEvent } from '../../core/ports/events.js';
-import { presentEvent } from './event-presenter.js';
+import { NO_NAMES, presentEvent } from './event-presenter.js';
+import type { EventNames } from './event-presenter.js';
 
 export const KEEP_ALIVE_MS = 15_000;
 
@@ -18,11 +19,13 @@ export interface StreamOptions {
   after?: string | undefined;
   criteria: EventCriteria;
   keepAliveMs?: number;
+  /** The app and user names each event shows. */
+  names?: EventNames;
 }
 
 /** The wire form of one event: the id lets a reconnecting EventSource resume via Last-Event-ID. */
-export function formatEvent(event: ProtocolEvent): string {
-  return `id: ${event.id}\nevent: ${routes.streamEvents.event}\ndata: ${JSON.stringify(presentEvent(event))}\n\n`;
+export function formatEvent(event: ProtocolEvent, names: EventNames = NO_NAMES): string {
+  return `id: ${event.id}\nevent: ${routes.streamEvents.event}\ndata: ${JSON.stringify(presentEvent(event, names))}\n\n`;
 }
 
 export class EventStream {
@@ -49,10 +52,11 @@ export class EventStream {
     // Subscribing and replaying in one synchronous step: no event can fall between the two.
     const { criteria, after } = this.options;
     this.unsubscribe = this.events.subscribe((event) => {
-      if (matchesCriteria(event, criteria)) this.response.write(formatEvent(event));
+      if (matchesCriteria(event, criteria)) this.response.write(formatEvent(event, this.options.names));
     });
     if (after !== undefined)
-      for (const event of this.events.newerThan(after, criteria)) this.response.write(formatEvent(event));
+      for (const event of this.events.newerThan(after, criteria))
+        this.response.write(formatEvent(event, this.options.names));
     this.timer = setInterval(() => this.response.write(': keep-alive\n\n'), this.options.keepAliveMs ?? KEEP_ALIVE_MS);
     this.timer.unref();
   }

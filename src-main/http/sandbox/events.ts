@@ -5,10 +5,12 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SANDBOX_PREFIX, routes } from '../../contracts/routes.js';
+import type { ProtocolEvent } from '../../core/ports/events.js';
 import type { HttpContext } from '../context.js';
 import { managementRoutes } from '../management/endpoint.js';
 import { handle } from '../route-table.js';
 import { presentEvent } from './event-presenter.js';
+import type { EventNames } from './event-presenter.js';
 import { readCriteria, readEventFilter, readEventId } from './event-query.js';
 import { EventStream } from './event-stream.js';
 
@@ -28,7 +30,12 @@ function resumePoint(request: FastifyRequest): string | undefined {
 }
 
 export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): void {
-  const { events } = ctx.services;
+  const { events, apps, users } = ctx.services;
+  const names: EventNames = {
+    appName: (clientId) => apps.byClientId(clientId)?.label,
+    userLogin: (userId) => users.find(userId)?.profile.login,
+  };
+  const present = (event: ProtocolEvent) => presentEvent(event, names);
   const open = new Set<EventStream>();
   // preClose runs before the server stops accepting and waits for its connections.
   app.addHook('preClose', async () => {
@@ -37,13 +44,13 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
   });
 
   managementRoutes(app, SANDBOX_PREFIX, [
-    handle(routes.listEvents, async (request) => events.list(readEventFilter(query(request))).map(presentEvent)),
+    handle(routes.listEvents, async (request) => events.list(readEventFilter(query(request))).map(present)),
     handle(routes.streamEvents, async (request, reply) => {
       const after = resumePoint(request);
       const criteria = readCriteria(query(request));
       // From here on the handler writes the raw response itself.
       void reply.hijack();
-      const stream = new EventStream(reply.raw, events, { after, criteria, ...options });
+      const stream = new EventStream(reply.raw, events, { after, criteria, names, ...options });
       open.add(stream);
       reply.raw.once('close', () => {
         stream.end();
@@ -51,6 +58,6 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
       });
       stream.open();
     }),
-    handle(routes.getEvent, async (request) => presentEvent(events.get(request.params.id))),
+    handle(routes.getEvent, async (request) => present(events.get(request.params.id))),
   ]);
 }

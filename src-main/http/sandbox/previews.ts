@@ -7,9 +7,9 @@
 import type { FastifyInstance } from 'fastify';
 import { SANDBOX_PREFIX, routes } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
+import { issuerOf } from '../../core/protocol/issuer.js';
 import { managementRoutes } from '../management/endpoint.js';
 import { handle } from '../route-table.js';
-import { issuerOf } from '../management/presenters.js';
 
 export function registerPreviewRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { previews, servers } = ctx.services;

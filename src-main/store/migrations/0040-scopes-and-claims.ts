@@ -57,7 +57,7 @@ export const m0040: Migration = {
     FROM authorization_servers;`,
     ).join('\n')}
 
-    -- The default server's system claim sub (reference §1.6), as the service creates it.
+    -- The default server's system claim sub (Okta "Authorization Server Claims" API), as the service creates it.
     INSERT INTO claims (id, server_id, name, status, claim_type, value_type, value, group_filter_type, always_include, condition_scopes, system, created, last_updated)
     SELECT 'ocl' || substr(lower(hex(randomblob(9))), 1, 17), id, 'sub', 'ACTIVE', 'RESOURCE', 'SYSTEM',
       '(appuser != null) ? appuser.userName : app.clientId', NULL, 1, '[]', 1, created, created

@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * The event log of protocol requests (issue 4 §7). `seq` orders events (newest = highest) and
+ * The event log of protocol requests: one row per request to a protocol endpoint. `seq` orders events (newest = highest) and
  * bounds the table: each insert deletes the rows more than N behind it. No foreign keys: an event
  * outlives the server, client or user it names.
  */

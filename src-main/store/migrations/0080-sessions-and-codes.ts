@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * State of the authorize endpoint (issue 4 items 1–3): sign-in sessions per authorization server
+ * State of the authorize endpoint (its sign-in, consent and codes): sign-in sessions per authorization server
  * and authorization codes, both stored only as SHA-256 hashes of their opaque values; authorization
  * requests waiting on the sign-in or consent page; the consent a user gave an app per scope.
  * Sessions, pending requests and codes go with their server; codes and consent go with their app

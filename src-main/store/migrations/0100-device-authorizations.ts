@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * Device authorizations (RFC 8628 §3.1–§3.5, issue 4 item 2): the device code is kept only as its
+ * Device authorizations (RFC 8628 §3.1–§3.5): the device code is kept only as its
  * SHA-256 (hex), the user code as typed without its dash. `status` moves pending → approved or
  * denied → used; the decided scopes and lifetimes are kept from the approval (policy evaluated once).
  * `last_polled_at` paces polling (`slow_down`). Times are epoch ms; rows are swept after expiry.

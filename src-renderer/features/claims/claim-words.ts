@@ -18,7 +18,7 @@ export const FILTER_WORDS: Record<GroupFilterType, string> = {
 };
 
 export const ALWAYS = 'Always';
-/** An ID token claim left out of thin ID tokens (reference §4): only `/userinfo` and `response_type=id_token` carry it. */
+/** An ID token claim left out of thin ID tokens (Okta "OpenID Connect & OAuth 2.0 API"): only `/userinfo` and `response_type=id_token` carry it. */
 export const ON_REQUEST = 'Userinfo / ID token request';
 
 export const TOKEN_TYPE_OPTIONS: SelectOption[] = [

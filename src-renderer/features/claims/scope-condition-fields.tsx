@@ -1,6 +1,6 @@
 /**
  * "Include in": Any scope, or only when one of the chosen scopes is granted (`conditions.scopes`,
- * reference §1.6). The choices are the server's scopes.
+ * Okta "Authorization Server Claims" API). The choices are the server's scopes.
  */
 import { useId } from 'react';
 import { FieldNotes, useFieldIds } from '../../ui/field.js';

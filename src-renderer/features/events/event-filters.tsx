@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/store-context.js';
 import { SelectField } from '../../ui/field.js';
 import type { SelectOption } from '../../ui/field.js';
 
-/** The protocol endpoints that record events (issue 4 §7). */
+/** The protocol endpoints that record events (each answers through `http/oauth/protocol-endpoint.ts`). */
 const ENDPOINTS = ['authorize', 'token', 'introspect', 'revoke', 'userinfo', 'logout', 'device/authorize', 'device'];
 
 const ANY: SelectOption = { value: '', label: 'All' };

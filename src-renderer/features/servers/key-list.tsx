@@ -1,4 +1,4 @@
-/** The server's signing keys (kid, status) and Rotate key: ACTIVE→EXPIRED, NEXT→ACTIVE (reference §1.2). */
+/** The server's signing keys (kid, status) and Rotate key: ACTIVE→EXPIRED, NEXT→ACTIVE (Okta "Authorization Servers" API). */
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';

@@ -29,7 +29,7 @@ export async function createScope(authbox: Authbox, serverId: string, name: stri
   await create(authbox, `/api/v1/authorizationServers/${serverId}/scopes`, { name }, 201);
 }
 
-/** A claim as Okta's API takes it (reference §1.6); its id. */
+/** A claim as Okta's API takes it (Okta "Authorization Server Claims" API); its id. */
 export async function createClaim(authbox: Authbox, serverId: string, claim: Record<string, unknown>): Promise<string> {
   return (await create<{ id: string }>(authbox, `/api/v1/authorizationServers/${serverId}/claims`, claim, 201)).id;
 }
@@ -130,7 +130,7 @@ export async function createUser(
   return (await create<{ id: string }>(authbox, '/api/v1/users?activate=true', body, 200)).id;
 }
 
-/** Assigns a user to an app directly (reference §1.10): user grants refuse users who are not assigned. */
+/** Assigns a user to an app directly (Okta "Application Users" and "Application Groups" APIs): user grants refuse users who are not assigned. */
 export async function assignUser(authbox: Authbox, appId: string, userId: string): Promise<void> {
   await create(authbox, `/api/v1/apps/${appId}/users`, { id: userId }, 200);
 }

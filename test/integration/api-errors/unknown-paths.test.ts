@@ -1,5 +1,5 @@
 /**
- * Every path under /api answers in Okta's error JSON (reference §2), with the static UI served as it
+ * Every path under /api answers in Okta's error JSON (Okta "Error codes"), with the static UI served as it
  * is in a real start (its catch-all `GET /*` must not answer an API path): an unknown path is 404
  * E0000008, a known path asked with a verb it does not serve is 405 E0000022, and the official SDK
  * sees both as an `OktaApiError` with its code. Other unknown paths keep fastify's 404.

@@ -1,5 +1,5 @@
 /**
- * User and group assignments to apps through the Okta SDK (reference §1.10): AppUser and
+ * User and group assignments to apps through the Okta SDK (Okta "Application Users" and "Application Groups" APIs): AppUser and
  * ApplicationGroupAssignment bodies, 409 E0000062 for a repeated assignment, 404 E0000007 for
  * unknown ids, paging, `expand=user`, nothing half-written, and a restart keeps them.
  */

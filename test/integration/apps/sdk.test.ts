@@ -1,6 +1,6 @@
 /**
  * OIDC apps driven through the official @okta/okta-sdk-nodejs v8 client against the real server
- * (reference §1.7, §1.11, §8 check 16).
+ * (Okta "Applications" API, "Design principles" (Pagination)).
  */
 import { OpenIdConnectApplication } from '@okta/okta-sdk-nodejs';
 import type { Application, Client } from '@okta/okta-sdk-nodejs';

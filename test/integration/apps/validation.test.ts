@@ -1,6 +1,6 @@
 /**
  * Every rule of an OIDC app body answers 400 E0000001 with a cause naming the field path, and a
- * refused request writes nothing (reference §1.7, §2). Raw HTTP, since the SDK would drop bad keys.
+ * refused request writes nothing (Okta "Applications" API, "Error codes"). Raw HTTP, since the SDK would drop bad keys.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';

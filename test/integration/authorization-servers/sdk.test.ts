@@ -1,6 +1,6 @@
 /**
  * Authorization servers driven through the official @okta/okta-sdk-nodejs v8 client,
- * against the real server on port 0 with a temporary database (reference §1.2, §1.11, §8).
+ * against the real server on port 0 with a temporary database (Okta "Authorization Servers" API, "Design principles" (Pagination)).
  */
 import type { Client } from '@okta/okta-sdk-nodejs';
 import type { AuthorizationServer } from '@okta/okta-sdk-nodejs';

@@ -1,5 +1,5 @@
 /**
- * The requests okta-auth-js 8 makes (reference §7.3), replayed by hand: signInWithRedirect's
+ * The requests okta-auth-js 8 makes (@okta/okta-auth-js 8), replayed by hand: signInWithRedirect's
  * authorize URL (response_type=code, S256, 64-character state and nonce, no response_mode), the
  * browser's code exchange from the redirect URI's origin with client_id in the body, and the
  * silent renewal through a hidden iframe (`prompt=none&response_mode=okta_post_message`).

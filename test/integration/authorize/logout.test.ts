@@ -1,5 +1,5 @@
 /**
- * RP-Initiated Logout (reference §3, §5, §7.3): openid-client's end-session URL with a registered
+ * RP-Initiated Logout (Okta "OpenID Connect & OAuth 2.0 API"; @okta/okta-auth-js 8): openid-client's end-session URL with a registered
  * post_logout_redirect_uri and state → 302 there with state and the session ended (the next
  * authorize shows the sign-in form again); an unregistered URI, a missing, garbled or foreign
  * id_token_hint → a 400 page without a Location; an expired ID token still logs out. One event each.

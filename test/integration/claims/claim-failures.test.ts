@@ -1,5 +1,5 @@
 /**
- * Custom claims that cannot be computed fail the request (reference §5, §6, §8 check 37), each on
+ * Custom claims that cannot be computed fail the request (Okta "OpenID Connect & OAuth 2.0 API", "Expression Language overview"), each on
  * its own server: an expression failing at run time gives 400 `server_error` "The '<name>' user
  * claim could not be evaluated." at /token, in the /authorize redirect and at /userinfo — only where
  * that claim is due — and a GROUPS claim matching more than 100 groups gives Okta's too-many-groups

@@ -1,5 +1,5 @@
 /**
- * Custom claims in real tokens (reference §1.6, §4, §8 checks 36–37): RESOURCE claims in access
+ * Custom claims in real tokens (Okta "Authorization Server Claims" API, "OpenID Connect & OAuth 2.0 API"–37): RESOURCE claims in access
  * tokens, IDENTITY claims in ID tokens (only `alwaysIncludeInToken` ones in a thin ID token, all of
  * them in the fat one of `response_type=id_token`) and in /userinfo, each present with its exact value
  * or absent — INACTIVE, scope-conditioned, null and no-group-matched claims left out — across the code

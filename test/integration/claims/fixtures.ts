@@ -1,7 +1,7 @@
 /**
  * What the custom-claim tests share: claims made through the management API, users made with
  * custom attributes and group memberships, and one directory on the `default` server modelled on
- * reference §6's sample (alice in Engineering, Eng-Admins, West Coast, eng-guild and Senior Eng;
+ * Okta "Expression Language overview"'s sample (alice in Engineering, Eng-Admins, West Coast, eng-guild and Senior Eng;
  * bob in Sales) with claims of both types and both value types. The flows that fetch real tokens
  * (code + PKCE through openid-client, implicit through the sign-in page, the password grant) are
  * here too, so the token tests and the preview tests mint the same way.
@@ -168,7 +168,7 @@ export interface Directory {
 
 /**
  * The directory on `default`: groups Engineering, Eng-Admins, West Coast, eng-guild, Senior Eng
- * (alice's) and Sales (bob's); alice as in reference §6 (honorific "Commodore", employeeNumber "",
+ * (alice's) and Sales (bob's); alice as in Okta "Expression Language overview" (honorific "Commodore", employeeNumber "",
  * title unset, roles ["admin","dev"]); bob without honorific; the scope `orders:read`; the claims of
  * DEFAULT_SERVER_CLAIMS; the three apps, each assigned alice and bob.
  */

@@ -1,5 +1,5 @@
 /**
- * Claim validation and refusals over raw HTTP: each rule of reference §1.6 and §4 gives 400
+ * Claim validation and refusals over raw HTTP: each rule of Okta "Authorization Server Claims" API and §4 gives 400
  * E0000001 with a cause naming the field, and a refused request writes nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -157,7 +157,7 @@ describe('claim validation (400 E0000001 naming the field, nothing written)', ()
     expect(await claimNames()).toEqual([]);
   });
 
-  it('lets aud and sub be overridden in access tokens only (§4)', async () => {
+  it('lets aud and sub be overridden in access tokens only', async () => {
     for (const name of ['aud', 'sub']) expect((await post({ ...valid, name })).status).toBe(201);
   });
 

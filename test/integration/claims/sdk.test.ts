@@ -1,6 +1,6 @@
 /**
  * Claims driven through the official @okta/okta-sdk-nodejs v8 client against the real server
- * (reference §1.6, §8 check 10), including the default server's system `sub` claim.
+ * (Okta "Authorization Server Claims" API), including the default server's system `sub` claim.
  */
 import type { Client } from '@okta/okta-sdk-nodejs';
 import type { OAuth2Claim } from '@okta/okta-sdk-nodejs';
@@ -60,7 +60,7 @@ describe('claims through the Okta SDK', () => {
     expect(created._links?.self?.href).toBe(`${t.origin}/api/v1/authorizationServers/${serverId}/claims/${created.id}`);
   });
 
-  it('round-trips a GROUPS claim with group_filter_type unchanged (§8.10)', async () => {
+  it('round-trips a GROUPS claim with group_filter_type unchanged', async () => {
     const sent: Partial<OAuth2Claim> = {
       name: 'groups',
       claimType: 'IDENTITY',

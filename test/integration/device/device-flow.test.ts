@@ -1,5 +1,5 @@
 /**
- * The device authorization grant (RFC 8628; reference §3): openid-client starts it and redeems it;
+ * The device authorization grant (RFC 8628; Okta "OpenID Connect & OAuth 2.0 API"): openid-client starts it and redeems it;
  * the verification page signs the user in, takes the code and asks to allow; each polling answer
  * (authorization_pending, slow_down by the injected clock, access_denied, expired_token, single
  * use) carries its exact error; a wrong code is refused on the page; device/authorize is CORS-enabled.

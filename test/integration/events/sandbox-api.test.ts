@@ -72,6 +72,11 @@ describe('GET /api/sandbox/v1/events', () => {
       errorDescription: 'The credentials provided were invalid.',
       detail: 'wrong password',
       trace: recorded[2]!.trace,
+      appName: null,
+      userLogin: null,
+      exchange: null,
+      jtis: [],
+      familyId: null,
     });
     expect(recorded[0]!.id).toMatch(/^evt[0-9A-Za-z]{17}$/);
   });

@@ -39,7 +39,12 @@ describe('the event stream', () => {
     const event = record({ outcome: 'failure', error: 'invalid_client', detail: 'no such client' });
     const message = await sse.nextEvent();
     expect(message).toMatchObject({ id: event.id, event: 'protocol' });
-    expect(JSON.parse(message!.data!)).toEqual({ ...event, time: '2024-05-01T10:00:00.000Z' });
+    expect(JSON.parse(message!.data!)).toEqual({
+      ...event,
+      time: '2024-05-01T10:00:00.000Z',
+      appName: null,
+      userLogin: null,
+    });
     await sse.cancel();
   });
 

@@ -1,6 +1,6 @@
 /**
  * Groups and memberships driven through the official @okta/okta-sdk-nodejs v8 client against the
- * real server on port 0 with a temporary database (reference §1.9, §8 check 15).
+ * real server on port 0 with a temporary database (Okta "Groups" API).
  */
 import type { Client } from '@okta/okta-sdk-nodejs';
 import type { CreateUserRequest, Group } from '@okta/okta-sdk-nodejs';

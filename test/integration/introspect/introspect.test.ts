@@ -1,5 +1,5 @@
 /**
- * Token introspection against the real server (RFC 7662, reference §3–§4): openid-client reads an
+ * Token introspection against the real server (RFC 7662, Okta "OpenID Connect & OAuth 2.0 API"): openid-client reads an
  * access token's fields; refresh and ID tokens; auth-js's colon-less Basic for a public client;
  * anything inactive (revoked, expired, another client's, garbage) is exactly `{"active":false}`.
  */

@@ -1,4 +1,4 @@
-/** Discovery documents and JWKS of custom authorization servers (reference §3, checks 17–18). */
+/** Discovery documents and JWKS of custom authorization servers (Okta "OpenID Connect & OAuth 2.0 API", checks 17–18). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';

@@ -1,6 +1,6 @@
 /**
  * Access policies through the official @okta/okta-sdk-nodejs v8 client against the real server on
- * port 0 with a temporary database (reference §1.3, §3 default server, §8 check 6).
+ * port 0 with a temporary database (Okta "Authorization Server Policies" API, "OpenID Connect & OAuth 2.0 API" default server).
  */
 import type { AuthorizationServerPolicy, Client } from '@okta/okta-sdk-nodejs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

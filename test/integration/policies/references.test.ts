@@ -1,5 +1,5 @@
 /**
- * Referential integrity across issue 3: a user, group, app or custom scope that an access policy
+ * Referential integrity across the directory, apps and policies: a user, group, app or custom scope that an access policy
  * or rule names cannot be deleted (400 E0000001 naming the policy and rule), and the policy and
  * rule stay intact; once the rule no longer names it, the delete goes through.
  */

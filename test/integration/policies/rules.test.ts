@@ -1,6 +1,6 @@
 /**
  * Policy rules through the official @okta/okta-sdk-nodejs v8 client (and raw HTTP where the SDK
- * model drops a member, e.g. `exclude`), against the real server on port 0 (reference §1.4, §8 checks 6, 7).
+ * model drops a member, e.g. `exclude`), against the real server on port 0 (Okta "Authorization Server Rules" API, 7).
  */
 import type { AuthorizationServerPolicyRule, Client } from '@okta/okta-sdk-nodejs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -323,7 +323,7 @@ describe('rule validation', () => {
     },
   );
 
-  it('refuses a rule without conditions through the SDK (reference §8 check 6)', async () => {
+  it('refuses a rule without conditions through the SDK', async () => {
     const error = await oktaError(create('R', { conditions: undefined }));
     expect(error).toMatchObject({ status: 400, errorCode: 'E0000001' });
     expect(error.errorCauses.map((c) => c.errorSummary)).toEqual(['conditions: The field cannot be left blank']);

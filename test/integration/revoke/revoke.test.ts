@@ -1,5 +1,5 @@
 /**
- * Token revocation against the real server (RFC 7009, reference §3): openid-client revokes an
+ * Token revocation against the real server (RFC 7009, Okta "OpenID Connect & OAuth 2.0 API"): openid-client revokes an
  * access token (userinfo and introspection then refuse it) and a refresh token (its whole family
  * goes); an unknown or another client's token is still 200 with an empty body and changes nothing.
  */

@@ -1,6 +1,6 @@
 /**
  * Scope validation and refusals over raw HTTP: exact status codes, Okta error bodies with a cause
- * naming the field, and no half-written state after a refused request (reference §1.5, §2).
+ * naming the field, and no half-written state after a refused request (Okta "Authorization Server Scopes" API, "Error codes").
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
@@ -113,10 +113,10 @@ describe('scope validation (400 E0000001 naming the field, nothing written)', ()
     ['a name with a double quote', { name: 'orders"read' }, 'name: must be printable ASCII'],
     ['a name with a backslash', { name: 'orders\\read' }, 'name: must be printable ASCII'],
     ['a non-ASCII name', { name: 'bestellungen:lesen:ü' }, 'name: must be printable ASCII'],
-    ['the name okta.x (§8.8)', { name: 'okta.x' }, "name: must not start with 'okta.' or 'okta:'"],
+    ['the name okta.x', { name: 'okta.x' }, "name: must not start with 'okta.' or 'okta:'"],
     ['a name in the okta: namespace', { name: 'okta:users' }, "name: must not start with 'okta.' or 'okta:'"],
     ['the name okta', { name: 'okta' }, "name: 'okta' is reserved"],
-    ['the name * (§8.8)', { name: '*' }, "name: '*' is reserved"],
+    ['the name *', { name: '*' }, "name: '*' is reserved"],
     ['a name with both < and >', { name: '<orders>' }, "name: may contain '<' or '>' but not both"],
     ['a name over 1024 characters', { name: 'x'.repeat(1025) }, 'name: must be at most 1024 characters'],
     ['an unknown consent', { name: 'a:b', consent: 'ALWAYS' }, 'consent: must be one of IMPLICIT, REQUIRED, FLEXIBLE'],

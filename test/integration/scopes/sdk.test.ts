@@ -1,6 +1,6 @@
 /**
  * Scopes driven through the official @okta/okta-sdk-nodejs v8 client against the real server
- * (reference §1.5, §3 scopes_supported, §8 checks 8 and 9).
+ * (Okta "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API" scopes_supported).
  */
 import type { Client } from '@okta/okta-sdk-nodejs';
 import type { OAuth2Scope } from '@okta/okta-sdk-nodejs';
@@ -63,7 +63,7 @@ describe('scopes through the Okta SDK', () => {
     expect(await names('default')).toEqual(SYSTEM_SCOPES);
   });
 
-  it('creates a scope with Okta defaults: consent IMPLICIT, metadataPublish NO_CLIENTS, default false, system false (§8.8)', async () => {
+  it('creates a scope with Okta defaults: consent IMPLICIT, metadataPublish NO_CLIENTS, default false, system false', async () => {
     const created = await create('orders:read');
     expect(created.id).toMatch(/^scp[0-9A-Za-z]{17}$/);
     expect(created).toMatchObject({
@@ -158,7 +158,7 @@ describe('scopes through the Okta SDK', () => {
     expect(await names()).toEqual(SYSTEM_SCOPES);
   });
 
-  it('publishes ALL_CLIENTS scopes in scopes_supported of both documents, and not NO_CLIENTS ones (§8.9)', async () => {
+  it('publishes ALL_CLIENTS scopes in scopes_supported of both documents, and not NO_CLIENTS ones', async () => {
     await create('orders:read', { metadataPublish: 'ALL_CLIENTS' });
     await create('orders:secret');
     for (const document of ['openid-configuration', 'oauth-authorization-server']) {

@@ -141,7 +141,7 @@ describe('client_credentials lifetimes and policies on a custom server', () => {
     expect((payload['exp'] as number) - (payload['iat'] as number)).toBe(900);
   });
 
-  it('refuses when no rule allows client_credentials (reference §8 check 26)', async () => {
+  it('refuses when no rule allows client_credentials', async () => {
     const serverId = await createServer(t, 'nomatch');
     await createScope(t, serverId, 'things:read');
     await createPolicyAndRule(t, serverId, ['authorization_code']);

@@ -1,5 +1,5 @@
 /**
- * CORS of the token endpoint (reference §3, §8 check 35): the preflight allows any origin that
+ * CORS of the token endpoint (Okta "OpenID Connect & OAuth 2.0 API"): the preflight allows any origin that
  * is a redirect-URI origin of some active app, with the headers Okta's auth-js sends; the POST is
  * held to the origins of its own client's redirect URIs.
  */

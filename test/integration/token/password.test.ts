@@ -97,7 +97,7 @@ describe('password grant', () => {
     expect(id.payload['idp']).toMatch(/^00o[0-9A-Za-z]{17}$/);
     expect(id.payload['auth_time']).toBe(access.payload['auth_time']);
     expect((id.payload['exp'] as number) - (id.payload['iat'] as number)).toBe(3600);
-    // Thin claims: an access token came with it (reference §4).
+    // Thin claims: an access token came with it (Okta "OpenID Connect & OAuth 2.0 API").
     expect(id.payload).toMatchObject({
       email: 'alice@example.com',
       name: 'Alice Smith',

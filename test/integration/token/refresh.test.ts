@@ -1,5 +1,5 @@
 /**
- * Refresh tokens against the real server (RFC 6749 §6, reference §4): issued only with
+ * Refresh tokens against the real server (RFC 6749 §6, Okta "OpenID Connect & OAuth 2.0 API"): issued only with
  * `offline_access` and the app's refresh_token grant; ROTATE and STATIC; a rotated token reused
  * after the leeway revokes its family; lifetime and idle window by the injected clock; scope
  * narrowing; Okta's exact refusals.

@@ -1,5 +1,5 @@
 /**
- * UserInfo against the real server (OIDC Core §5.3, RFC 6750 §3, reference §3–§4): openid-client
+ * UserInfo against the real server (OIDC Core §5.3, RFC 6750 §3, Okta "OpenID Connect & OAuth 2.0 API"): openid-client
  * gets `sub` equal to the ID token's and the full claims of the token's scopes; bad, expired,
  * revoked, client_credentials and other servers' tokens get 401 with the exact WWW-Authenticate;
  * a token without `openid` gets 403 insufficient_scope.

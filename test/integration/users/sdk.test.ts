@@ -1,6 +1,6 @@
 /**
  * Users driven through the official @okta/okta-sdk-nodejs v8 client against the real server on
- * port 0 with a temporary database (reference §1.8, §8 checks 13–15).
+ * port 0 with a temporary database (Okta "Users" API–15).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,7 +54,7 @@ const alice = (extra: Record<string, unknown> = {}): CreateUserRequest =>
 const createAlice = (extra: Record<string, unknown> = {}) =>
   client.userApi.createUser({ body: alice(extra), activate: true });
 
-describe('creating users (reference §8 check 13)', () => {
+describe('creating users', () => {
   it('creates an ACTIVE user from a password with activate=true, never echoing the password', async () => {
     const user = await createAlice();
     expect(user.id).toMatch(/^00u[0-9A-Za-z]{17}$/);
@@ -102,7 +102,7 @@ describe('creating users (reference §8 check 13)', () => {
   });
 });
 
-describe('finding users (reference §8 check 14)', () => {
+describe('finding users', () => {
   beforeEach(async () => {
     await createAlice();
     await client.userApi.createUser({
@@ -145,7 +145,7 @@ describe('finding users (reference §8 check 14)', () => {
   });
 });
 
-describe('group memberships (reference §8 check 15)', () => {
+describe('group memberships', () => {
   it('PUT /groups/{gid}/users/{uid} answers 204; GET /users/{uid}/groups lists the group and Everyone', async () => {
     const user = await createAlice();
     const group = await client.groupApi.createGroup({

@@ -1,5 +1,5 @@
 /**
- * The assignment rule the protocol engine relies on (reference §1.10): a user may use an app when
+ * The assignment rule the protocol engine relies on (Okta "Application Users" and "Application Groups" APIs): a user may use an app when
  * assigned directly or through any group they belong to; the app knows them by the assignment's
  * userName, else their login. Checked against the real schema on an in-memory database.
  */

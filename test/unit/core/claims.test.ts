@@ -4,7 +4,7 @@ import { validateClaimValue } from '../../../src-main/core/claims.js';
 
 const base = { name: 'department', claimType: 'RESOURCE', value: 'user.department' };
 
-describe('validateClaim (reference §1.6, §4)', () => {
+describe('validateClaim (Okta "Authorization Server Claims" API, "OpenID Connect & OAuth 2.0 API")', () => {
   it('applies defaults: ACTIVE, EXPRESSION, no conditions, always included', () => {
     expect(validateClaim(base)).toEqual({
       ok: true,

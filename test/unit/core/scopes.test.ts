@@ -3,7 +3,7 @@ import { scopeNameProblem, validateScope } from '../../../src-main/contracts/sco
 import { Refused } from '../../../src-main/core/errors.js';
 import { parseScopeFilter } from '../../../src-main/core/scope-filter.js';
 
-describe('scope name rules (reference §1.5)', () => {
+describe('scope name rules (Okta "Authorization Server Scopes" API)', () => {
   it.each([
     'orders:read',
     'api://orders/read',

@@ -107,6 +107,11 @@ export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}):
     errorDescription: null,
     detail: null,
     trace: null,
+    appName: null,
+    userLogin: null,
+    exchange: null,
+    jtis: [],
+    familyId: null,
     ...overrides,
   };
 }

@@ -30,6 +30,9 @@ let n = 0;
 function insert(fields: Partial<NewProtocolEvent> = {}, keep = 1000): ProtocolEvent {
   n++;
   const event: ProtocolEvent = {
+    exchange: null,
+    jtis: [],
+    familyId: null,
     ...base,
     ...fields,
     id: `evt${String(n).padStart(17, '0')}`,

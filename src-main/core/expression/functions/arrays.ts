@@ -1,5 +1,5 @@
 /**
- * `Arrays.*` (reference §6). Arrays are never changed in place: `add`, `remove` and `clear` return
+ * `Arrays.*` (Okta "Expression Language overview"). Arrays are never changed in place: `add`, `remove` and `clear` return
  * new arrays. Wherever an array is expected a CSV string is accepted (`"a,b"` is `["a","b"]`) and
  * null reads as an empty array (`size` 0, `isEmpty` true); `get` and `toCsvString` of null are null.
  * `contains` and `remove` compare as `==` does; `remove` drops the first equal element (Java's List.remove).

@@ -1,5 +1,5 @@
 /**
- * `Convert.toInt`, `Convert.toNum` and `Iso3166Convert.*` (reference §6). Null gives null.
+ * `Convert.toInt`, `Convert.toNum` and `Iso3166Convert.*` (Okta "Expression Language overview"). Null gives null.
  * `toInt` rounds half up like Java's Math.round (123.6 → 124, -2.5 → -2) and must fit a Java int;
  * a string is read as a decimal number first ("41" → 41, "41.5" → 42). Text that is not a number
  * is EL_ARGUMENT. An unknown country code gives null, so a claim built from it is left out.

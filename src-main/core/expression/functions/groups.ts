@@ -1,5 +1,5 @@
 /**
- * Group functions (reference §6), all over the user's groups in context order (Everyone first);
+ * Group functions (Okta "Expression Language overview"), all over the user's groups in context order (Everyone first);
  * without a user there are none, so checks are false and lists empty. A null name or pattern
  * matches nothing.
  * - Checks `isMemberOf…` compare case-sensitively (Java `equals`, `startsWith`, `contains`;

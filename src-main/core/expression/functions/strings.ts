@@ -1,5 +1,5 @@
 /**
- * `String.*` (reference §6), also callable unprefixed (the legacy forms). Null-safe like the Apache
+ * `String.*` (Okta "Expression Language overview"), also callable unprefixed (the legacy forms). Null-safe like the Apache
  * Commons StringUtils Okta's functions mirror: a null subject gives null (`len` 0, checks false),
  * other null arguments read as `""`. `replace` and `replaceFirst` are literal, not regular expressions;
  * `removeSpaces` removes space characters (U+0020) only.

@@ -1,5 +1,5 @@
 /**
- * `Time.*` (reference §6): strings in, strings out. ISO 8601 output is Okta's
+ * `Time.*` (Okta "Expression Language overview"): strings in, strings out. ISO 8601 output is Okta's
  * `2024-01-02T03:04:05.000Z`; patterns are the Joda subset of `joda.ts`; zones those of `zones.ts`.
  * `fromIso8601ToString` writes in UTC (Okta's JVM zone), whatever offset the input had. Windows
  * file times count 100 ns since 1601-01-01 and are read and written exactly (BigInt); Unix times

@@ -1,5 +1,5 @@
 /**
- * The methods of `user` (reference §6). `getInternalProperty("id"|"status")` reads what is not in
+ * The methods of `user` (Okta "Expression Language overview"). `getInternalProperty("id"|"status")` reads what is not in
  * the profile. `getGroups(filter[, filter])` returns the user's groups as objects `{id, name, type,
  * profile: {name}}` (so `.![name]` lists names) that pass every filter map: keys `group.id`,
  * `group.source.id`, `group.type` (exact) and `group.profile.name` compared by the map's

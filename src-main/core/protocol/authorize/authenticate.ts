@@ -1,5 +1,5 @@
 /**
- * Who the request is for (OIDC Core §3.1.2.1 and §3.1.2.3; reference §3, §5). The server's session
+ * Who the request is for (OIDC Core §3.1.2.1 and §3.1.2.3; Okta "OpenID Connect & OAuth 2.0 API"). The server's session
  * stands for the user unless `prompt=login` asks for a new sign-in, `max_age` is older than the
  * session's auth_time, or the user may no longer sign in (only ACTIVE users may). When a sign-in is
  * needed, `prompt=none` ends the request with `login_required`; otherwise the sign-in page is shown.

@@ -1,13 +1,13 @@
 /**
- * The authorize endpoint as a script (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3; reference §3, §5):
+ * The authorize endpoint as a script (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3; Okta "OpenID Connect & OAuth 2.0 API"):
  * client → redirect URI (both before anything may be redirected) → response type and mode →
  * nonce → PKCE → prompt and max_age → who is signed in → assigned to the app → policy evaluation
  * (once, here) → consent → code and tokens. Each step throws the OAuth error that ends the request;
  * errors after the redirect URI go back to it with `state`.
  */
 import { AccessDenied, OAuthError, OKTA_TEXT } from '../oauth-errors.js';
-import { evaluateFor } from '../token-grants/evaluate-policy.js';
-import type { Granted } from '../token-grants/evaluate-policy.js';
+import { decideForApp } from '../policy/decide-for-app.js';
+import type { Granted } from '../policy/decide-for-app.js';
 import { authenticate } from './authenticate.js';
 import { checkClient, checkRedirectUri } from './check-client.js';
 import { checkConsent } from './check-consent.js';
@@ -75,7 +75,7 @@ async function authorize(
   return { kind: 'respond', target, params: response };
 }
 
-/** Reference §1.10: a user assigned to the app neither directly nor through a group is refused. */
+/** Okta "Application Users" and "Application Groups" APIs: a user assigned to the app neither directly nor through a group is refused. */
 function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: string): void {
   if (!deps.appAssignments.isUserAssigned(checked.client.id, userId)) {
     throw new AccessDenied(
@@ -86,8 +86,8 @@ function checkAssignment(deps: AuthorizeDeps, checked: CheckedRequest, userId: s
 }
 
 /**
- * Policy evaluation happens once, here (reference §1.4), for the authorization_code grant when a
- * code is issued and implicit otherwise; an ID token needs `openid` among the granted scopes (§5).
+ * Policy evaluation happens once, here (Okta "Authorization Server Rules" API), for the authorization_code grant when a
+ * code is issued and implicit otherwise; an ID token needs `openid` among the granted scopes (Okta "OpenID Connect & OAuth 2.0 API").
  */
 function evaluate(
   deps: AuthorizeDeps,
@@ -96,7 +96,7 @@ function evaluate(
   user: NonNullable<AuthorizeProgress['user']>,
   progress: AuthorizeProgress,
 ): Granted {
-  const result = evaluateFor(
+  const result = decideForApp(
     deps,
     request.server.id,
     checked.client,

@@ -1,6 +1,6 @@
 /**
  * The two checks made before anything may be sent to the redirect URI (RFC 6749 §4.1.2.1, §3.1.2.3;
- * reference §3): `client_id` names an ACTIVE app, and `redirect_uri` is exactly one of its
+ * Okta "OpenID Connect & OAuth 2.0 API"): `client_id` names an ACTIVE app, and `redirect_uri` is exactly one of its
  * registered redirect URIs. Failing either ends in a 400 error page, never in a redirect.
  */
 import type { AppRecord } from '../../ports/apps.js';

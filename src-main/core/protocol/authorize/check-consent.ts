@@ -1,5 +1,5 @@
 /**
- * Consent (OIDC Core §3.1.2.4, reference §1.5, §5): granted scopes whose `consent` is REQUIRED need
+ * Consent (OIDC Core §3.1.2.4, Okta "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API"): granted scopes whose `consent` is REQUIRED need
  * the user's consent for the app once (remembered per user, app and scope); `prompt=consent` asks
  * again. With `prompt=none` a needed consent ends the request with `consent_required`; Deny on the
  * consent page ends it with `access_denied` (RFC 6749 §4.1.2.1).

@@ -1,6 +1,6 @@
 /**
  * The request's own parameters, after the response type: `nonce` (OIDC Core §3.2.2.1, required
- * when tokens come back from /authorize, reference §5), PKCE (RFC 7636 §4.3: S256 or plain,
+ * when tokens come back from /authorize, Okta "OpenID Connect & OAuth 2.0 API"), PKCE (RFC 7636 §4.3: S256 or plain,
  * plain when no method is given; required by apps with `pkce_required` or without a secret),
  * `prompt` (OIDC Core §3.1.2.1: none, login, consent; none alone) and `max_age`.
  */

@@ -1,6 +1,6 @@
 /**
  * What /authorize returns once everything is decided (RFC 6749 §4.1.2, §4.2.2; OIDC Core §3.2.2.5,
- * §3.3.2.5; reference §4): a code bound to the request (`authorization-codes.ts`), and for implicit
+ * §3.3.2.5; Okta "OpenID Connect & OAuth 2.0 API"): a code bound to the request (`authorization-codes.ts`), and for implicit
  * and hybrid types the tokens minted at once. The ID token carries `nonce`, `at_hash` when an
  * access token comes along and `c_hash` when a code does; `id_token` alone gets every scope claim
  * (fat), any other combination the thin set. An access token joins a token family (the code's for
@@ -9,7 +9,7 @@
 import type { UserRecord } from '../../ports/users.js';
 import { tracingClaims } from '../claim-failed.js';
 import type { SessionRecord } from '../../ports/sessions.js';
-import type { Granted } from '../token-grants/evaluate-policy.js';
+import type { Granted } from '../policy/decide-for-app.js';
 import type { MintRequest } from '../tokens.js';
 import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, CheckedRequest } from './types.js';
 
@@ -26,6 +26,7 @@ export async function issueResponse(
   const out: Record<string, string> = {};
   const issued = types.includes('code') ? issueCode(deps, request, checked, login, granted) : undefined;
   if (issued) out['code'] = issued.code;
+  if (issued) progress.familyId = issued.record.id;
   const mint: MintRequest = {
     server: request.server,
     issuer: request.issuer,
@@ -44,11 +45,8 @@ export async function issueResponse(
   };
   if (types.includes('token')) {
     const minted = await tracingClaims(progress, () => deps.tokens.mint(mint));
-    deps.tokenFamilies.registerAccessToken(
-      minted.jti,
-      issued?.record.id ?? deps.tokenFamilies.openFamily(),
-      minted.expiresAt,
-    );
+    progress.familyId = issued?.record.id ?? deps.tokenFamilies.openFamily();
+    deps.tokenFamilies.registerAccessToken(minted.jti, progress.familyId, minted.expiresAt);
     Object.assign(out, {
       access_token: minted.accessToken,
       token_type: 'Bearer',

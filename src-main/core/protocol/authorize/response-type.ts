@@ -1,6 +1,6 @@
 /**
  * `response_type` and `response_mode` (RFC 6749 §3.1.1, OAuth 2.0 Multiple Response Types §2–§5,
- * Form Post Response Mode; reference §3, §5). A response type is a set of `code`, `id_token` and
+ * Form Post Response Mode; Okta "OpenID Connect & OAuth 2.0 API"). A response type is a set of `code`, `id_token` and
  * `token`; each member must be one the app lists in `response_types`, and its grant (`code` →
  * authorization_code, the others → implicit) one it lists in `grant_types`. The mode defaults to
  * `query` for `code` and `fragment` otherwise; `query` may never carry tokens.
@@ -85,6 +85,6 @@ export function checkResponseMode(params: Record<string, string>, types: Respons
   return asked as ResponseMode;
 }
 
-/** The grant type policies are evaluated for: authorization_code when a code is issued, implicit otherwise (reference §1.4). */
+/** The grant type policies are evaluated for: authorization_code when a code is issued, implicit otherwise (Okta "Authorization Server Rules" API). */
 export const grantTypeOf = (types: readonly ResponseTypeName[]) =>
   types.includes('code') ? 'authorization_code' : 'implicit';

@@ -1,5 +1,5 @@
 /**
- * The authorize endpoint's error descriptions: Okta's exact texts where reference §5 gives one
+ * The authorize endpoint's error descriptions: Okta's exact texts where Okta "OpenID Connect & OAuth 2.0 API" gives one
  * (the nonce text keeps Okta's double period), plain statements of the problem otherwise.
  */
 export const AUTHORIZE_TEXT = {

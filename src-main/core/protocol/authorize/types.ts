@@ -12,7 +12,7 @@ import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { OAuthError } from '../oauth-errors.js';
 import type { SessionRecord } from '../../ports/sessions.js';
 import type { Sessions } from '../sessions.js';
-import type { PolicyDeps } from '../token-grants/evaluate-policy.js';
+import type { PolicyDeps } from '../policy/decide-for-app.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenMinter } from '../tokens.js';
 import type { DecisionTrace } from '../trace.js';
@@ -58,6 +58,8 @@ export interface AuthorizeProgress {
   responseType?: string;
   trace?: DecisionTrace;
   target?: RedirectTarget;
+  /** The token family the issued code or access token opened (the code's id for a code). */
+  familyId?: string;
 }
 
 export type AuthorizeResult =

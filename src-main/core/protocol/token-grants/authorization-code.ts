@@ -1,10 +1,10 @@
 /**
- * The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6; reference §3–§5), as a script:
+ * The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6; Okta "OpenID Connect & OAuth 2.0 API"), as a script:
  * the code → known and unexpired (`invalid_grant`) → not used before (a replay is refused and
  * every token issued from the code is revoked, RFC 6749 §4.1.2) → issued to this client →
  * `redirect_uri` equal to the authorize one → PKCE verifier → used up. Policy was evaluated at
- * /authorize (reference §1.4): the scopes and lifetimes come from the code, and the tokens join
- * the code's family. The ID token (thin, §4) carries the authorize request's `nonce`.
+ * /authorize (Okta "Authorization Server Rules" API): the scopes and lifetimes come from the code, and the tokens join
+ * the code's family. The ID token (thin: minted with an access token, it leaves the profile claims to /userinfo) carries the authorize request's `nonce`.
  */
 import type { AppRecord } from '../../ports/apps.js';
 import type { AuthorizationCodeRecord } from '../../ports/authorization-codes.js';
@@ -40,7 +40,7 @@ export const authorizationCodeGrant: GrantHandler = (deps, request, client, prog
     authTime: code.authTime,
     amr: code.amr,
     family: { id: code.id },
-    decided: { scopes: code.scopes, lifetimes: code.lifetimes },
+    decided: { scopes: code.scopes, lifetimes: code.lifetimes, policyId: code.policyId, ruleId: code.ruleId },
     ...(code.nonce !== null ? { nonce: code.nonce } : {}),
   };
 };

@@ -1,5 +1,5 @@
 /**
- * Checks `grant_type` (RFC 6749 §5.2, reference §5): it is required (`invalid_request`); it must be
+ * Checks `grant_type` (RFC 6749 §5.2, Okta "OpenID Connect & OAuth 2.0 API"): it is required (`invalid_request`); it must be
  * a grant this server handles (`unsupported_grant_type`, Okta lists the server's grant types); and
  * the app must be registered for it (`unauthorized_client`, Okta lists the app's grant types).
  */

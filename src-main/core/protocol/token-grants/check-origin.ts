@@ -1,5 +1,5 @@
 /**
- * Browser calls to the token endpoint (reference §3, Okta CORS rule): a request with an `Origin`
+ * Browser calls to the token endpoint (Okta "OpenID Connect & OAuth 2.0 API", Okta CORS rule): a request with an `Origin`
  * must come from the origin of one of the client's redirect URIs; otherwise `invalid_request`.
  */
 import type { AppRecord } from '../../ports/apps.js';

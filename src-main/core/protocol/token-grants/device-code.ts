@@ -1,9 +1,9 @@
 /**
- * The device_code grant (RFC 8628 §3.4–§3.5, reference §3), as a script: `device_code` required →
+ * The device_code grant (RFC 8628 §3.4–§3.5, Okta "OpenID Connect & OAuth 2.0 API"), as a script: `device_code` required →
  * known and issued to this client (`invalid_grant`) → expired (`expired_token`) → denied
  * (`access_denied`) → redeemed before (`invalid_grant`) → still pending: `slow_down` when polled
  * sooner than `interval` after the last poll, `authorization_pending` otherwise → approved: used up
- * once, with the scopes and lifetimes decided at approval (policy evaluated once, reference §1.4).
+ * once, with the scopes and lifetimes decided at approval (policy evaluated once, Okta "Authorization Server Rules" API).
  */
 import type { DeviceAuthorizationRecord } from '../../ports/device-authorizations.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';

@@ -1,5 +1,5 @@
 /**
- * Mints what the grant earned (reference §4): an access token with the matched rule's lifetime and,
+ * Mints what the grant earned (Okta "OpenID Connect & OAuth 2.0 API"): an access token with the matched rule's lifetime and,
  * for a user who was granted `openid`, an ID token; the access token joins the grant's token family
  * (RFC 7009, RFC 7662: revocation and introspection see it) and a refresh token comes with it when
  * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.

@@ -2,7 +2,7 @@
  * The resource owner password grant (RFC 6749 §4.3): `username` and `password` are required
  * (`invalid_request` naming the missing one); a wrong password, an unknown login and a user who
  * may not sign in all get one `invalid_grant` text, so the answer never tells whether the user
- * exists (the reason is kept in `detail`); the user must be assigned to the app (reference §1.10).
+ * exists (the reason is kept in `detail`); the user must be assigned to the app (Okta "Application Users" and "Application Groups" APIs).
  */
 import { AccessDenied, InvalidGrant, InvalidRequest, OKTA_TEXT } from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';

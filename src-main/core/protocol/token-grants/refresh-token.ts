@@ -1,18 +1,18 @@
 /**
- * The refresh token grant (RFC 6749 §6, reference §4–§5) as a script: the token must be active and
+ * The refresh token grant (RFC 6749 §6, Okta "OpenID Connect & OAuth 2.0 API") as a script: the token must be active and
  * this client's → the optional `scope` may only narrow the original grant → the user must still be
  * ACTIVE and assigned → rotate (ROTATE) or keep (STATIC) the refresh token. Every refused token gets
  * Okta's one `invalid_grant` text (auth-js matches it to drop its refresh token); why goes to `detail`.
  * The app's own `refresh_token` grant is checked by `checkGrantType` (`unauthorized_client`).
  *
  * Scopes and lifetimes are the ones decided when the family was opened: Okta evaluates the policy
- * once, at the initial authentication (reference §1.4), so the tokens minted here keep them.
+ * once, at the initial authentication (Okta "Authorization Server Rules" API), so the tokens minted here keep them.
  */
 import type { AppRecord } from '../../ports/apps.js';
 import { AccessDenied, InvalidGrant, InvalidRequest, InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
 import type { RefreshTokenRecord } from '../../ports/tokens.js';
 import { missingParameter } from './check-grant-type.js';
-import { requestedScopes } from './evaluate-policy.js';
+import { requestedScopes } from '../policy/decide-for-app.js';
 import type { GrantHandler, TokenGrantDeps, TokenProgress } from './types.js';
 
 export const INVALID_SCOPE = 'The requested scope is invalid, unknown, or malformed.';

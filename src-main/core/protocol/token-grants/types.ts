@@ -10,7 +10,7 @@ import type { Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';
-import type { Lifetimes } from '../policy-evaluation.js';
+import type { Lifetimes } from '../policy/decision.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenLedger } from '../token-ledger.js';
 import type { TokenMinter } from '../tokens.js';
@@ -61,6 +61,9 @@ export interface GrantSubject {
 export interface Decided {
   scopes: string[];
   lifetimes: Lifetimes;
+  /** The policy and rule that decided, when the grant kept them (an authorization code does). */
+  policyId?: string;
+  ruleId?: string;
 }
 
 export interface TokenGrantDeps {
@@ -81,7 +84,7 @@ export interface TokenGrantDeps {
   clock: Clock;
 }
 
-/** The token response (RFC 6749 §5.1, reference §4): never a `state` member. */
+/** The token response (RFC 6749 §5.1, Okta "OpenID Connect & OAuth 2.0 API"): never a `state` member. */
 export interface TokenResponse {
   token_type: 'Bearer';
   expires_in: number;

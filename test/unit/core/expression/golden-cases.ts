@@ -1,7 +1,7 @@
 /**
- * Golden cases for the Expression Language: an expression, the context it runs in (the reference
- * §6 sample unless named), and the value it gives or the error code and 1-based column it fails
- * with (`message`: a part of the message). `ref` names the reference §6 example a case comes from.
+ * Golden cases for the Expression Language: an expression, the context it runs in (Okta's
+ * "Expression Language overview" sample unless named), and the value it gives or the error code and 1-based column it fails
+ * with (`message`: a part of the message). `ref` names the Okta "Expression Language overview" example a case comes from.
  */
 import type { ExpressionErrorCode, ExpressionValue } from '../../../../src-main/contracts/expression.js';
 import type { ContextName } from './sample-context.js';
@@ -36,7 +36,7 @@ const cc: Options = { context: 'clientCredentials' };
 const appGroups: Options = { context: 'appGroups' };
 
 export const GOLDEN_CASES: Record<string, GoldenCase[]> = {
-  'reference §6 examples': [
+  'Okta "Expression Language overview" examples': [
     ok('user.firstName + " " + user.lastName', 'Alice Smith', { ref: 1 }),
     ok('String.toUpperCase(user.lastName)', 'SMITH', { ref: 2 }),
     ok('String.substringBefore(user.email, "@")', 'alice', { ref: 3 }),

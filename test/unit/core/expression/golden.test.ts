@@ -36,7 +36,7 @@ describe.each(Object.entries(GOLDEN_CASES))('%s', (_section, cases) => {
 });
 
 describe('the golden file', () => {
-  it('has more than 130 cases and every reference §6 example', () => {
+  it('has more than 130 cases and every Okta "Expression Language overview" example', () => {
     expect(ALL.length).toBeGreaterThan(130);
     const refs = new Set(ALL.flatMap((c) => (c.ref ? [c.ref] : [])));
     expect([...refs].sort((a, b) => a - b)).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));

@@ -1,5 +1,5 @@
 /**
- * The reference §6 sample context (alice, her four groups, the SPA, the sandbox org, four scopes)
+ * The Okta "Expression Language overview" sample context (alice, her four groups, the SPA, the sandbox org, four scopes)
  * and the variants some golden cases run in. `now` is fixed: Monday 2024-05-06T07:08:09.123Z.
  */
 import type { ExpressionContext, ExpressionGroup } from '../../../../src-main/core/expression/index.js';

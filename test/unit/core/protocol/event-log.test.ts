@@ -31,6 +31,10 @@ class MemoryEventRepository implements EventRepository {
   get(id: string): ProtocolEvent | undefined {
     return this.events.find((e) => e.id === id);
   }
+
+  firstOfFamily(familyId: string): ProtocolEvent | undefined {
+    return this.events.find((e) => e.familyId === familyId);
+  }
 }
 
 const input: NewProtocolEvent = {
@@ -59,7 +63,14 @@ beforeEach(() => {
 describe('EventLog.record', () => {
   it('gives the event an evt id and the clock time, and stores it', () => {
     const event = log.record(input);
-    expect(event).toEqual({ ...input, id: 'evt00000000000000001', time: new Date('2024-05-01T10:00:00Z') });
+    expect(event).toEqual({
+      ...input,
+      exchange: null,
+      jtis: [],
+      familyId: null,
+      id: 'evt00000000000000001',
+      time: new Date('2024-05-01T10:00:00Z'),
+    });
     clock.set(new Date('2024-05-01T10:05:00Z'));
     expect(log.record(input).time).toEqual(new Date('2024-05-01T10:05:00Z'));
     expect(store.events).toHaveLength(2);

@@ -3,7 +3,7 @@ import { GROUPS_CLAIM_LIMIT, groupClaimValue } from '../../../../src-main/core/p
 
 const groups = ['Everyone', 'Engineering', 'Eng-Admins', 'West Coast', 'Sales'].map((name) => ({ name }));
 
-describe('groupClaimValue (GROUPS claims, reference §1.6)', () => {
+describe('groupClaimValue (GROUPS claims, Okta "Authorization Server Claims" API)', () => {
   it.each([
     ['STARTS_WITH', 'eng', ['Engineering', 'Eng-Admins']],
     ['EQUALS', 'west coast', ['West Coast']],

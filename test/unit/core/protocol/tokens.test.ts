@@ -226,7 +226,7 @@ describe('TokenMinter', () => {
     ]);
   });
 
-  it('lets a RESOURCE claim override aud and sub of the access token only (reference §4)', async () => {
+  it('lets a RESOURCE claim override aud and sub of the access token only (Okta "OpenID Connect & OAuth 2.0 API")', async () => {
     const hook: ClaimsHook = {
       claimsFor: ({ token }) => ({
         claims: token === 'access_token' ? { aud: 'api://other', sub: 'custom-sub', cid: 'forged' } : { sub: 'forged' },

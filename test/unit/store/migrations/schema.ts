@@ -120,6 +120,14 @@ const ROWS: { version: number; sql: string }[] = [
       INSERT INTO device_authorizations (id, device_code_hash, user_code, server_id, app_id, client_id, scope, status, user_id, auth_time, amr, scopes, lifetimes, interval_seconds, last_polled_at, expires_at)
       VALUES ('dev1', 'device-hash', 'BCDFGHJK', 'default', '${WEB}', '${WEB}', 'openid', 'pending', NULL, NULL, NULL, NULL, NULL, 5, NULL, 1704067800000);`,
   },
+  {
+    version: 110,
+    sql: `
+      INSERT INTO events (id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace, exchange, family_id)
+      VALUES ('evt2', '${T}', 'token', 'default', '${WEB}', '${ALICE}', 'refresh_token', 'success', NULL, NULL, NULL, '{"policies":[]}',
+              '{"request":{"method":"POST","path":"/oauth2/default/v1/token","query":{},"form":{},"headers":{}},"response":{"status":200,"body":null}}', 'tfm1');
+      INSERT INTO event_jtis (jti, event_id) VALUES ('AT.1', 'evt2');`,
+  },
 ];
 
 /** Writes the representative rows of the tables migration `version` creates. */

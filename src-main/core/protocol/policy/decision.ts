@@ -1,11 +1,11 @@
 /**
- * The contract of Okta's access-policy evaluation (reference §1.4): the shapes the protocol
- * endpoints pass in and get back. The engine itself is `evaluatePolicies` in `evaluate.ts`, whose
+ * The contract of Okta's access-policy evaluation (Okta "Authorization Server Rules" API): the shapes the protocol
+ * endpoints pass in and get back. The engine itself is `evaluatePolicies` in `decide.ts`, whose
  * header lists the Okta sources for each rule of the evaluation.
  */
-import type { PolicyRecord, RuleRecord } from '../ports/policies.js';
-import type { OAuthError } from './oauth-errors.js';
-import type { DecisionTrace } from './trace.js';
+import type { PolicyRecord, RuleRecord } from '../../ports/policies.js';
+import type { OAuthError } from '../oauth-errors.js';
+import type { DecisionTrace } from '../trace.js';
 
 /** A policy with its rules, as `Policies.policiesForEvaluation` returns it. */
 export type EvaluatedPolicy = PolicyRecord & { rules: RuleRecord[] };

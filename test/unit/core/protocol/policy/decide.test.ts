@@ -1,16 +1,16 @@
 /**
- * Golden fixtures for Okta's access-policy evaluation (reference §1.4, §1.5, §5; the sources for
- * each behaviour are in the header of src-main/core/protocol/evaluate.ts), plus properties over
+ * Golden fixtures for Okta's access-policy evaluation (Okta "Authorization Server Rules" API, "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API"; the sources for
+ * each behaviour are in the header of src-main/core/protocol/policy/decide.ts), plus properties over
  * random policy sets. Long because it is a table: one golden case per behaviour, read top to bottom.
  */
 import fc from 'fast-check';
-import { assertProperty } from '../../../support/property.js';
+import { assertProperty } from '../../../../support/property.js';
 import { describe, expect, it } from 'vitest';
-import type { RuleRecord } from '../../../../src-main/core/ports/policies.js';
-import { evaluatePolicies, matchPolicy } from '../../../../src-main/core/protocol/evaluate.js';
-import { AccessDenied, InvalidScope, OAuthError } from '../../../../src-main/core/protocol/oauth-errors.js';
-import type { EvaluationInput, Lifetimes } from '../../../../src-main/core/protocol/policy-evaluation.js';
-import type { DecisionTrace, TraceOutcome } from '../../../../src-main/core/protocol/trace.js';
+import type { RuleRecord } from '../../../../../src-main/core/ports/policies.js';
+import { evaluatePolicies, matchPolicy } from '../../../../../src-main/core/protocol/policy/decide.js';
+import { AccessDenied, InvalidScope, OAuthError } from '../../../../../src-main/core/protocol/oauth-errors.js';
+import type { EvaluationInput, Lifetimes } from '../../../../../src-main/core/protocol/policy/decision.js';
+import type { DecisionTrace, TraceOutcome } from '../../../../../src-main/core/protocol/trace.js';
 import {
   ALICE,
   BOB,
@@ -24,7 +24,7 @@ import {
   policy,
   request,
   rule,
-} from './evaluate-fixtures.js';
+} from './decide-fixtures.js';
 
 type Expected =
   | { ok: true; policyId: string; ruleId: string; scopes: string[]; denied?: string[]; lifetimes?: Lifetimes }
@@ -454,7 +454,7 @@ const cases: GoldenCase[] = [
     },
   },
   {
-    name: 'OpenID Connect scopes are granted by a matching rule that does not list them (reference §1.4)',
+    name: 'OpenID Connect scopes are granted by a matching rule that does not list them (Okta "Authorization Server Rules" API)',
     input: request({
       requestedScopes: ['openid', 'email', 'orders:read'],
       policies: [

@@ -1,16 +1,16 @@
 /**
  * The scope half of access-policy evaluation: the checks Okta makes on the `scope` parameter before
  * any policy is looked at, and the scopes a matched rule finally grants. Sources are listed in
- * `evaluate.ts`; [INF] marks a reading the sources leave open.
+ * `decide.ts`; [INF] marks a reading the sources leave open.
  */
-import { ANY_SCOPE } from '../../contracts/rule.js';
-import type { RuleRecord } from '../ports/policies.js';
-import { InvalidScope, OKTA_TEXT } from './oauth-errors.js';
-import type { OAuthError } from './oauth-errors.js';
-import type { EvaluationInput } from './policy-evaluation.js';
-import type { ScopeTrace } from './trace.js';
+import { ANY_SCOPE } from '../../../contracts/rule.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
+import type { OAuthError } from '../oauth-errors.js';
+import type { EvaluationInput } from './decision.js';
+import type { ScopeTrace } from '../trace.js';
 
-/** The OpenID Connect scopes (reference §1.4). */
+/** The OpenID Connect scopes (Okta "Authorization Server Rules" API). */
 export const OIDC_SCOPES: readonly string[] = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'];
 export const CLIENT_CREDENTIALS = 'client_credentials';
 const IMPLICIT = 'implicit';
@@ -30,7 +30,7 @@ export const listOf = (items: readonly string[]) => `[${items.join(', ')}]`;
 const isOidc = (name: string) => OIDC_SCOPES.includes(name);
 /**
  * A rule allows a scope it lists, every scope with `*`, and the OpenID Connect scopes always:
- * reference §1.4 ("OIDC scopes are granted by any matching rule even if unlisted"). Some Okta guides
+ * Okta "Authorization Server Rules" API ("OIDC scopes are granted by any matching rule even if unlisted"). Some Okta guides
  * list OIDC scopes in rules as if they were needed; the reference, checked against Okta, wins here.
  */
 export const ruleAllows = (rule: RuleRecord, name: string) =>
@@ -38,7 +38,7 @@ export const ruleAllows = (rule: RuleRecord, name: string) =>
 
 /**
  * The checks before policies, in this order [INF: Okta does not document the order]:
- * 1. every requested scope must exist on the server → `invalid_scope` (§5);
+ * 1. every requested scope must exist on the server → `invalid_scope` (Okta "OpenID Connect & OAuth 2.0 API");
  * 2. client_credentials may not ask for any OIDC scope, not just `openid`: Okta's support article
  *    "Cannot request 'openid' scopes using client credentials" names openid, profile, email and phone;
  * 3. no `scope` parameter (or an empty one [INF]) → the server's default scopes; none → `invalid_scope`.
@@ -83,7 +83,7 @@ const refuse = (error: OAuthError, requested: string[], denied: string[]): Scope
  * point only when the rule covers them all (a rule that does not is skipped, see `matchScopes`), so
  * the rule filters only default scopes: Okta "returns all of the default scopes that are permitted
  * in the access token by the access policy rule". The implicit grant never gets `offline_access`
- * (no refresh token without a code, reference §4); asking for nothing else is okta-auth-js's
+ * (no refresh token without a code, Okta "OpenID Connect & OAuth 2.0 API"); asking for nothing else is okta-auth-js's
  * "all the requested scopes were rejected" case [INF: observed by okta-auth-js, not documented].
  */
 export function whyNotGranted(

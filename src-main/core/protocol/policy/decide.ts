@@ -1,5 +1,5 @@
 /**
- * Okta's access-policy evaluation for a custom authorization server (reference §1.4, §1.5, §5).
+ * Okta's access-policy evaluation for a custom authorization server (Okta "Authorization Server Rules" API, "Authorization Server Scopes" API, "OpenID Connect & OAuth 2.0 API").
  *
  * What the sources say, and what this engine does:
  * - Order, and no fall-through. "Policies are evaluated in priority order, as are the rules in a
@@ -7,7 +7,7 @@
  *   or policy processing occurs." and, of a policy's rules, "If no matching rule is found, then the
  *   authorization request fails." (developer.okta.com, guides/customize-authz-server, "Create access
  *   policies" / "Create Rules for each Access Policy"). So the first ACTIVE policy that includes the
- *   client is the only one evaluated; if none of its rules match, the request fails (reference §1.4).
+ *   client is the only one evaluated; if none of its rules match, the request fails (Okta "Authorization Server Rules" API).
  *   Two sources read otherwise and are not followed: Okta's generic Policy API (sign-on, password …
  *   policies) moves on to the next policy when no rule matches, and support article "Tokens not
  *   issued with lifetime configured in access rule for custom authorization server" says evaluation
@@ -18,7 +18,7 @@
  *   rules that specifically mention those two scopes … Any request that is sent with a different
  *   scope won't match any rules and consequently fails") and the support article above (a rule for
  *   openid, profile, offline_access does not match a request that adds email). OpenID Connect scopes
- *   are the exception: reference §1.4 says any matching rule grants them even when unlisted, and the
+ *   are the exception: Okta "Authorization Server Rules" API says any matching rule grants them even when unlisted, and the
  *   reference is what Authbox reproduces. Some Okta guides list them in rules (guides/configure-access-
  *   policy "Limit which scopes some clients can access"); listing them changes nothing here.
  * - No `scope` parameter: "Okta returns all of the default scopes that are permitted in the access
@@ -29,23 +29,23 @@
  *   text for an implicit request of only `offline_access`, which the implicit grant never gets.
  * - "Some of the requested scopes were denied by the policy" is never produced here: named scopes
  *   skip the rule instead, and defaults are filtered silently as documented.
- * - No policy or rule matches → 401 access_denied "Policy evaluation failed …" (reference §5, as
+ * - No policy or rule matches → 401 access_denied "Policy evaluation failed …" (Okta "OpenID Connect & OAuth 2.0 API", as
  *   Okta's /token answers it).
  */
-import type { RuleRecord } from '../ports/policies.js';
-import { matchRule } from './evaluate-rules.js';
-import type { RuleRequest } from './evaluate-rules.js';
-import { grantScopes, resolveRequestedScopes } from './evaluate-scopes.js';
-import type { ResolvedScopes } from './evaluate-scopes.js';
-import { AccessDenied, OKTA_TEXT } from './oauth-errors.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { matchRule } from './match-rules.js';
+import type { RuleRequest } from './match-rules.js';
+import { grantScopes, resolveRequestedScopes } from './check-scopes.js';
+import type { ResolvedScopes } from './check-scopes.js';
+import { AccessDenied, OKTA_TEXT } from '../oauth-errors.js';
 import type {
   EvaluatedPolicy,
   EvaluationFailure,
   EvaluationInput,
   EvaluationResult,
   EvaluationSuccess,
-} from './policy-evaluation.js';
-import type { PolicyTrace, RuleTrace, TraceOutcome } from './trace.js';
+} from './decision.js';
+import type { PolicyTrace, RuleTrace, TraceOutcome } from '../trace.js';
 
 /**
  * Decides which access policy and rule of an authorization server apply to a token request, and

@@ -2,9 +2,9 @@
  * The world the policy-engine golden tests run in: one authorization server's scopes, a few users
  * and groups, and builders for policies, rules and requests with Okta's defaults.
  */
-import { EVERYONE_GROUP_ID } from '../../../../src-main/contracts/rule.js';
-import type { RuleRecord } from '../../../../src-main/core/ports/policies.js';
-import type { EvaluatedPolicy, EvaluationInput } from '../../../../src-main/core/protocol/policy-evaluation.js';
+import { EVERYONE_GROUP_ID } from '../../../../../src-main/contracts/rule.js';
+import type { RuleRecord } from '../../../../../src-main/core/ports/policies.js';
+import type { EvaluatedPolicy, EvaluationInput } from '../../../../../src-main/core/protocol/policy/decision.js';
 
 const T0 = new Date('2026-01-01T00:00:00.000Z');
 

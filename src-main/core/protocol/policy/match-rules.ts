@@ -1,13 +1,13 @@
 /**
- * Whether one access-policy rule matches a request (reference §1.4). Each check answers with the
+ * Whether one access-policy rule matches a request (Okta "Authorization Server Rules" API). Each check answers with the
  * failed condition in words, or undefined when the condition holds; the first failure is the
- * rule's trace reason. Sources are listed in `evaluate.ts`.
+ * rule's trace reason. Sources are listed in `decide.ts`.
  */
-import { EVERYONE_GROUP_ID, toWireGroup } from '../../contracts/rule.js';
-import type { RuleRecord } from '../ports/policies.js';
-import { CLIENT_CREDENTIALS, listOf, ruleAllows } from './evaluate-scopes.js';
-import type { ResolvedScopes } from './evaluate-scopes.js';
-import type { EvaluationInput } from './policy-evaluation.js';
+import { EVERYONE_GROUP_ID, toWireGroup } from '../../../contracts/rule.js';
+import type { RuleRecord } from '../../ports/policies.js';
+import { CLIENT_CREDENTIALS, listOf, ruleAllows } from './check-scopes.js';
+import type { ResolvedScopes } from './check-scopes.js';
+import type { EvaluationInput } from './decision.js';
 
 export type RuleRequest = Pick<EvaluationInput, 'grantType' | 'user'> & { scopes: ResolvedScopes };
 type User = NonNullable<EvaluationInput['user']>;
@@ -26,7 +26,7 @@ export function matchGrantType(rule: RuleRecord, grantType: string): string | un
 
 /**
  * client_credentials has no user ("No user" in Okta's rule editor), so people are not checked for
- * it [INF, reference §1.4]. Any other grant acts for a user and needs one. A user matches when a
+ * it [INF, Okta "Authorization Server Rules" API]. Any other grant acts for a user and needs one. A user matches when a
  * user or group include names them, when the groups include Everyone, or when the rule includes no
  * one at all (the rules API stores a rule without `people` as EVERYONE; an explicitly empty people
  * condition is read the same way [INF]). Excludes win over includes.

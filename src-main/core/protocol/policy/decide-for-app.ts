@@ -1,13 +1,13 @@
 /**
- * Evaluates the server's access policies for the request (reference §1.4, §5): the first ACTIVE
- * policy naming the client, its first matching rule, the scopes granted and the token lifetimes.
- * The decision trace is kept for the event log whatever the outcome.
+ * Evaluates the server's access policies for one app's request, reading the user's groups, the
+ * policies and the server's scopes from the ports (the rules Okta follows are in `decide.ts`). The
+ * token, authorize and device endpoints and the previews all call it.
  */
 import type { AppRecord } from '../../ports/apps.js';
 import type { UserRecord } from '../../ports/users.js';
-import { evaluatePolicies } from '../evaluate.js';
-import type { EvaluationResult } from '../policy-evaluation.js';
-import type { GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest } from './types.js';
+import type { TokenGrantDeps } from '../token-grants/types.js';
+import { evaluatePolicies } from './decide.js';
+import type { EvaluationResult } from './decision.js';
 
 export type Granted = Extract<EvaluationResult, { ok: true }>;
 
@@ -18,8 +18,8 @@ export function requestedScopes(scope: string | undefined): string[] | null {
 
 export type PolicyDeps = Pick<TokenGrantDeps, 'users' | 'policies' | 'scopes'>;
 
-/** The evaluation for one server, client, grant type, user and `scope` parameter; /authorize calls it too. */
-export function evaluateFor(
+/** The evaluation for one server, client, grant type, user and `scope` parameter. */
+export function decideForApp(
   deps: PolicyDeps,
   serverId: string,
   client: AppRecord,
@@ -35,18 +35,4 @@ export function evaluateFor(
     policies: deps.policies.policiesForEvaluation(serverId),
     serverScopes: deps.scopes.listByServer(serverId).map((s) => ({ name: s.name, isDefault: s.isDefault })),
   });
-}
-
-export function evaluatePolicy(
-  deps: TokenGrantDeps,
-  request: TokenRequest,
-  client: AppRecord,
-  grantType: string,
-  subject: GrantSubject,
-  progress: TokenProgress,
-): Granted {
-  const result = evaluateFor(deps, request.server.id, client, grantType, subject.user, request.params['scope']);
-  progress.trace = result.trace;
-  if (!result.ok) throw result.error;
-  return result;
 }

@@ -1,0 +1,40 @@
+/**
+ * The password sign-in of the authorize and device verification pages: the password
+ * (`Users.checkPassword`: ACTIVE users only) → the user's last login → a session on this
+ * authorization server, authenticated by password (OIDC `amr` `pwd`). A refusal is one generic
+ * message whatever the reason, so the page never tells whether the user exists; the event log gets
+ * the reason.
+ */
+import type { SessionRecord } from '../ports/sessions.js';
+import type { UserRecord } from '../ports/users.js';
+import type { Users } from '../users.js';
+import { AccessDenied } from './oauth-errors.js';
+import type { Sessions } from './sessions.js';
+
+export const SIGN_IN_FAILED = 'Sign-in failed. Check your username and password.';
+
+export interface SignInDeps {
+  users: Pick<Users, 'checkPassword' | 'recordLogin'>;
+  sessions: Pick<Sessions, 'open'>;
+}
+
+/** A signed-in user with the new session and its opaque token (the cookie's value), or the refusal. */
+export type SignInOutcome =
+  { ok: true; user: UserRecord; session: SessionRecord; token: string } | { ok: false; error: AccessDenied };
+
+/** Checks the password and, when it is good, opens the server's session. */
+export async function signInWithPassword(
+  deps: SignInDeps,
+  serverId: string,
+  username: string,
+  password: string,
+): Promise<SignInOutcome> {
+  const check = await deps.users.checkPassword(username, password);
+  if (!check.ok) {
+    const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}`;
+    return { ok: false, error: new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`) };
+  }
+  deps.users.recordLogin(check.user.id);
+  const { token, session } = deps.sessions.open(serverId, check.user.id, ['pwd']);
+  return { ok: true, user: check.user, session, token };
+}

@@ -1,0 +1,70 @@
+/**
+ * How an authorize request is answered once its parameters are known, whether it just came in or
+ * resumes from the sign-in or consent page: the core steps (`handleAuthorizeRequest`) → the error
+ * page, a response in the response mode, or the sign-in or consent page for a request kept
+ * server-side (`Sessions.begin`) under an opaque id its form carries, with the browser's CSRF token.
+ */
+import { handleAuthorizeRequest } from '../../core/protocol/authorize/authorize-request.js';
+import type { AuthorizeProgress, AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
+import type { PendingAuthorization } from '../../core/ports/sessions.js';
+import { CSRF_COOKIE, readCookie, setCookie } from './authorize-cookies.js';
+import { describeAuthorize } from './authorize-event.js';
+import { sendConsentPage } from './consent-page.js';
+import { pageSent } from './protocol-endpoint.js';
+import type { PageSent, ProtocolCall } from './protocol-endpoint.js';
+import { sendAuthorizeResponse } from './response-modes.js';
+import { sendSignInPage } from './sign-in-page.js';
+
+/** Runs the core steps and answers; `pending` is the kept request a sign-in or consent form resumes. */
+export async function continueAuthorize(
+  call: ProtocolCall,
+  authorizeRequest: AuthorizeRequest,
+  pending: PendingAuthorization | undefined,
+): Promise<PageSent> {
+  const progress: AuthorizeProgress = {};
+  try {
+    const result = await handleAuthorizeRequest(call.ctx.services.authorize, authorizeRequest, progress);
+    switch (result.kind) {
+      case 'error-page':
+        throw result.error;
+      case 'respond':
+        if (pending) call.ctx.services.authorize.sessions.finish(pending);
+        call.event.error = result.error;
+        call.event.issued = result.params;
+        return pageSent(sendAuthorizeResponse(call.reply, result.target, result.params));
+      default:
+        call.event.note = `showed the ${result.kind} page`;
+        return showInteraction(call, authorizeRequest, result, pending);
+    }
+  } finally {
+    describeAuthorize(call.event, progress, authorizeRequest.params);
+  }
+}
+
+/** Keeps the request (unless it already waits) and shows its sign-in or consent page. */
+function showInteraction(
+  call: ProtocolCall,
+  authorizeRequest: AuthorizeRequest,
+  result: Extract<AuthorizeResult, { kind: 'sign-in' | 'consent' }>,
+  waiting: PendingAuthorization | undefined,
+): PageSent {
+  const { ctx, request, reply } = call;
+  const { sessions } = ctx.services.authorize;
+  const serverId = authorizeRequest.server.id;
+  let csrf = readCookie(request, CSRF_COOKIE);
+  if (!csrf) {
+    csrf = sessions.newCsrfToken();
+    setCookie(reply, serverId, CSRF_COOKIE, csrf);
+  }
+  const pending = waiting ?? sessions.begin(serverId, authorizeRequest.params, csrf);
+  const common = {
+    serverId,
+    appLabel: result.client.label,
+    pendingId: pending.id,
+    csrf: pending.csrf,
+    redirectUri: authorizeRequest.params['redirect_uri'] ?? '',
+  };
+  if (result.kind === 'consent')
+    return pageSent(sendConsentPage(reply, { ...common, userLogin: result.user.profile.login, scopes: result.scopes }));
+  return pageSent(sendSignInPage(reply, { ...common, username: result.loginHint }));
+}
