@@ -15,6 +15,8 @@ import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
 import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
 import { Previews } from '../core/protocol/previews.js';
+import { TokenInspector } from '../core/inspect/token-inspector.js';
+import { nodePemReader } from './node-pem.js';
 import type { TokenLookupDeps } from '../http/context.js';
 import { TokenLedger } from '../core/protocol/token-ledger.js';
 import { Policies } from '../core/policies.js';
@@ -189,6 +191,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
   return {
     settings,
     servers,
@@ -206,5 +209,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tokenLookups,
     authorize,
     previews,
+    inspector,
   };
 }

@@ -5,6 +5,8 @@
 import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from './claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
 import type { EventOutcome, ProtocolEventDto } from './events.js';
+import { inspectTokenInput } from './inspect.js';
+import type { TokenInspectionDto } from './inspect.js';
 import { shape } from './route-def.js';
 import type { RouteDef } from './route-def.js';
 
@@ -62,5 +64,11 @@ export const sandboxRoutes = {
     path: '/api/sandbox/v1/authorizationServers/:serverId/claims/preview',
     body: claimsPreviewInput,
     response: shape<ClaimsPreviewDto>(),
+  },
+  inspectToken: {
+    method: 'POST',
+    path: '/api/sandbox/v1/tokens/inspect',
+    body: inspectTokenInput,
+    response: shape<TokenInspectionDto>(),
   },
 } as const satisfies Record<string, RouteDef>;

@@ -10,6 +10,7 @@ import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
+import type { TokenInspector } from '../core/inspect/token-inspector.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
@@ -42,6 +43,8 @@ export interface HttpServices {
   previews: Previews;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
+  /** The Token Inspector's decoding, claim classification and signature verdicts. */
+  inspector: TokenInspector;
 }
 
 export interface HttpContext {

@@ -8,6 +8,7 @@ import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
+import { registerInspectRoutes } from './inspect.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -24,6 +25,7 @@ export async function registerSandboxApi(
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
+      registerInspectRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );
