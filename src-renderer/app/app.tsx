@@ -1,5 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { TokenInspectorPage } from '../features/inspector/token-inspector-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -43,6 +44,13 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'token-inspector', view: 'inspect' })}
+        aria-current={route.page === 'token-inspector' ? 'page' : undefined}
+      >
+        Token Inspector
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
@@ -69,5 +77,7 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'token-inspector':
+      return <TokenInspectorPage view={route.view} />;
   }
 }

@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
+import { createInspectorSlice } from './inspector-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
@@ -19,5 +20,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventsSlice(deps)(...args),
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
+    ...createInspectorSlice(deps)(...args),
   }));
 }
