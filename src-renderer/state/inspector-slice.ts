@@ -8,7 +8,9 @@
 import type { TokenInspectionDto } from '../../src-main/contracts/inspect.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import { hrefOf } from '../app/routes.js';
-import type { SliceCreator } from './app-state.js';
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../api/api-client.js';
+import type { ApiError } from '../api/api-error.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { LoadState } from './load-state.js';
 
@@ -77,8 +79,13 @@ function bodyOf(input: InspectorInput) {
   };
 }
 
-export const createInspectorSlice: SliceCreator<InspectorSlice> =
-  ({ api }) =>
+/** What the slice reads of the rest of the store: only the session's failure report (no import of the whole shape, so no cycle). */
+interface InspectorStore extends InspectorSlice {
+  reportFailure(error: unknown): ApiError;
+}
+
+export const createInspectorSlice =
+  ({ api }: { api: ApiClient }): StateCreator<InspectorStore, [], [], InspectorSlice> =>
   (set, get) => {
     // The newest request of each kind wins; an older answer arriving late is dropped.
     let inspections = 0;
