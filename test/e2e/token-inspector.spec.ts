@@ -6,6 +6,7 @@
  * one payload character changed gives a bad signature; malformed input gets a message naming the
  * fault; Compare shows the scope difference of two access tokens; Token Preview opens its tokens here.
  */
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import type { Authbox } from './fixtures.js';
 import { SignInPage } from './pages/sign-in-page.js';
@@ -16,7 +17,7 @@ import { createScope, createServiceApp, createUser, requestToken } from './suppo
 const PASSWORD = 'Correct-Horse-9';
 
 /** The seed's flow: an implicit web app, Ada (honorific Commodore) assigned to it, signed in in the browser. */
-async function seedIdToken(authbox: Authbox, page: import('@playwright/test').Page): Promise<string> {
+async function seedIdToken(authbox: Authbox, page: Page): Promise<string> {
   const redirectUri = `${authbox.origin}/e2e/callback`;
   const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>(
     'POST',
