@@ -9,56 +9,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import type { Authbox } from './fixtures.js';
-import { SignInPage } from './pages/sign-in-page.js';
 import { TokenInspectorPage } from './pages/token-inspector-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
+import { SEED_NONCE, seedImplicitIdToken } from './support/implicit-flow.js';
 import { createScope, createServiceApp, createUser, requestToken } from './support/sandbox-setup.js';
 
-const PASSWORD = 'Correct-Horse-9';
-
-/** The seed's flow: an implicit web app, Ada (honorific Commodore) assigned to it, signed in in the browser. */
+/** Ada (honorific Commodore, which the seed's claim `preferred_honorific` reads) signs in to the seed's implicit flow. */
 async function seedIdToken(authbox: Authbox, page: Page): Promise<string> {
-  const redirectUri = `${authbox.origin}/e2e/callback`;
-  const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>(
-    'POST',
-    '/api/v1/apps',
-    {
-      name: 'oidc_client',
-      label: 'Seed SPA',
-      signOnMode: 'OPENID_CONNECT',
-      settings: {
-        oauthClient: {
-          application_type: 'web',
-          grant_types: ['authorization_code', 'implicit'],
-          response_types: ['code', 'id_token', 'token'],
-          redirect_uris: [redirectUri],
-        },
-      },
-    },
-  );
-  expect(app.status, JSON.stringify(app.body)).toBe(200);
-  const userId = await createUser(authbox, 'ada@example.com', {
+  const id = await createUser(authbox, 'ada@example.com', {
     firstName: 'Ada',
     lastName: 'Lovelace',
     honorific: 'Commodore',
   });
-  expect((await authbox.api('POST', `/api/v1/apps/${app.body.id}/users`, { id: userId })).status).toBe(200);
-  const authorize = new URL(`${authbox.origin}/oauth2/default/v1/authorize`);
-  for (const [name, value] of Object.entries({
-    client_id: app.body.credentials.oauthClient.client_id,
-    redirect_uri: redirectUri,
-    response_type: 'id_token',
-    scope: 'openid profile',
-    state: 'WM6D',
-    nonce: 'YsG76jo',
-  }))
-    authorize.searchParams.set(name, value);
-  await page.goto(authorize.href);
-  await new SignInPage(page).signInAs('ada@example.com', PASSWORD);
-  await page.waitForURL((url) => url.href.startsWith(`${redirectUri}#`));
-  const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
-  expect(fragment.get('state')).toBe('WM6D');
-  return fragment.get('id_token')!;
+  return seedImplicitIdToken(authbox, page, { id, login: 'ada@example.com', password: 'Correct-Horse-9' });
 }
 
 test('an ID token from the seed flow: nonce and custom claim highlighted, signature verified, tampering caught', async ({
@@ -69,7 +32,7 @@ test('an ID token from the seed flow: nonce and custom claim highlighted, signat
   const inspector = new TokenInspectorPage(page);
   await inspector.open(authbox.uiUrl);
   await expect(page).toHaveURL(/#\/token-inspector$/);
-  await inspector.inspect(idToken, 'YsG76jo');
+  await inspector.inspect(idToken, SEED_NONCE);
 
   await expect(inspector.inspection.getByRole('heading', { name: 'ID token' })).toBeVisible();
   await expect(inspector.verdict).toContainText('Signature valid');

@@ -63,7 +63,7 @@ function Countdown({ exp }: { exp: number }) {
   const now = useNow();
   return (
     <p className="countdown" aria-label="Expiry">
-      <span aria-hidden="true">⏱</span> {expiryCountdown(exp, now)}
+      {expiryCountdown(exp, now)}
     </p>
   );
 }
