@@ -1,6 +1,7 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
 import { TokenInspectorPage } from '../features/inspector/token-inspector-page.js';
+import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -56,6 +57,13 @@ function MainNav({ route }: { route: Route }) {
       >
         Event Log
       </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'sandbox' })}
+        aria-current={route.page === 'sandbox' ? 'page' : undefined}
+      >
+        Sandbox
+      </a>
     </nav>
   );
 }
@@ -79,5 +87,7 @@ function Screen({ route }: { route: Route }) {
       return <EventLog selectedId={route.id} />;
     case 'token-inspector':
       return <TokenInspectorPage view={route.view} />;
+    case 'sandbox':
+      return <SandboxPage />;
   }
 }

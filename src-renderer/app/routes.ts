@@ -11,11 +11,13 @@ export type Route =
   | { page: 'servers' }
   | { page: 'server'; id: string; tab: ServerTab }
   | { page: 'events'; id: string | null }
-  | { page: 'token-inspector'; view: InspectorView };
+  | { page: 'token-inspector'; view: InspectorView }
+  | { page: 'sandbox' };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
 const INSPECTOR = '#/token-inspector';
+const SANDBOX = '#/sandbox';
 
 function decoded(part: string): string {
   try {
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'token-inspector')
     return { page: 'token-inspector', view: parts[1] === 'compare' ? 'compare' : 'inspect' };
+  if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
@@ -41,6 +44,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
   if (route.page === 'token-inspector') return route.view === 'compare' ? `${INSPECTOR}/compare` : INSPECTOR;
+  if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { SANDBOX_PREFIX } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
+import { registerDocumentRoutes } from './documents.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
 import { registerInspectRoutes } from './inspect.js';
@@ -26,6 +27,7 @@ export async function registerSandboxApi(
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
       registerInspectRoutes(api, ctx);
+      registerDocumentRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );
