@@ -15,6 +15,8 @@ import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
 import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
 import { Previews } from '../core/protocol/previews.js';
+import { TokenInspector } from '../core/inspect/token-inspector.js';
+import { nodePemReader } from './node-pem.js';
 import type { TokenLookupDeps } from '../http/context.js';
 import { TokenLedger } from '../core/protocol/token-ledger.js';
 import { Policies } from '../core/policies.js';
@@ -195,6 +197,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
   const sandbox = new SandboxTransfer({ store: new SqliteSandboxRepository(db), crypto, clock, demoText: readDemo });
   // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
   const flowRuns = new FlowRunner({
@@ -225,5 +228,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     authorize,
     previews,
     flowRuns,
+    inspector,
   };
 }

@@ -7,6 +7,8 @@ import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from 
 import type { EventOutcome, ProtocolEventDto } from './events.js';
 import { flowAdvanceInput, flowCallbackInput, flowFollowUpInput, flowRunInput } from './flow-run.js';
 import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto } from './flow-run.js';
+import { inspectTokenInput } from './inspect.js';
+import type { TokenInspectionDto } from './inspect.js';
 import { shape } from './route-def.js';
 import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
@@ -144,6 +146,12 @@ export const sandboxRoutes = {
     path: '/api/sandbox/v1/flowRuns/:id/again',
     query: shape<RevealQuery>(),
     response: shape<FlowRunDto>(),
+  },
+  inspectToken: {
+    method: 'POST',
+    path: '/api/sandbox/v1/tokens/inspect',
+    body: inspectTokenInput,
+    response: shape<TokenInspectionDto>(),
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -30,7 +30,7 @@ export interface ScopeDto {
 }
 
 /**
- * The name rules of §1.5: printable ASCII without space, `"` or `\`; not `okta` or `*`; not in
+ * Okta's scope name rules (Authorization Servers API, "Scope object"): printable ASCII without space, `"` or `\`; not `okta` or `*`; not in
  * Okta's own `okta.`/`okta:` namespace; `<` or `>` but not both. Returns the broken rule, if any.
  */
 export function scopeNameProblem(name: string): string | undefined {

@@ -20,7 +20,7 @@ export interface ClaimsByScope {
   namingScope(serverId: string, scopeName: string): { name: string; claimType: string }[];
 }
 
-/** The system scopes of §1.5, in Okta's order; descriptions as Okta shows them. */
+/** The system scopes every Okta custom authorization server has, in Okta's order; descriptions as Okta shows them. */
 export const SYSTEM_SCOPE_DEFINITIONS: readonly { name: string; description: string }[] = [
   { name: 'openid', description: 'Signals that a request is an OpenID request.' },
   { name: 'profile', description: "Allows access to the end user's default profile claims." },

@@ -12,6 +12,7 @@ import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
 import type { FlowRunner } from '../core/runner/flow-runner.js';
+import type { TokenInspector } from '../core/inspect/token-inspector.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
@@ -48,6 +49,8 @@ export interface HttpServices {
   authorize: AuthorizeDeps;
   /** The Flow Runner's runs (sandbox API and the callback page). */
   flowRuns: FlowRunner;
+  /** The Token Inspector's decoding, claim classification and signature verdicts. */
+  inspector: TokenInspector;
 }
 
 export interface HttpContext {

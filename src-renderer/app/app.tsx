@@ -1,5 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { TokenInspectorPage } from '../features/inspector/token-inspector-page.js';
 import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { FlowRunnerPage } from '../features/flows/flow-runner-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
@@ -52,6 +53,13 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'token-inspector', view: 'inspect' })}
+        aria-current={route.page === 'token-inspector' ? 'page' : undefined}
+      >
+        Token Inspector
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
@@ -78,6 +86,7 @@ function ChangeTokenButton() {
 }
 
 function Screen({ route }: { route: Route }) {
+  const openInInspector = useAppStore((s) => s.openInInspector);
   switch (route.page) {
     case 'servers':
       return <ServersPage />;
@@ -85,9 +94,11 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'token-inspector':
+      return <TokenInspectorPage view={route.view} />;
     case 'sandbox':
       return <SandboxPage />;
     case 'flow-runner':
-      return <FlowRunnerPage runId={route.runId} />;
+      return <FlowRunnerPage runId={route.runId} onOpenToken={(opening) => void openInInspector(opening)} />;
   }
 }

@@ -5,15 +5,19 @@
 export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
+export type InspectorView = 'inspect' | 'compare';
+
 export type Route =
   | { page: 'servers' }
   | { page: 'server'; id: string; tab: ServerTab }
   | { page: 'events'; id: string | null }
   | { page: 'sandbox' }
-  | { page: 'flow-runner'; runId: string | null };
+  | { page: 'flow-runner'; runId: string | null }
+  | { page: 'token-inspector'; view: InspectorView };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
+const INSPECTOR = '#/token-inspector';
 const SANDBOX = '#/sandbox';
 const FLOW_RUNNER = '#/flow-runner';
 
@@ -30,6 +34,8 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'token-inspector')
+    return { page: 'token-inspector', view: parts[1] === 'compare' ? 'compare' : 'inspect' };
   if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
@@ -40,6 +46,7 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
+  if (route.page === 'token-inspector') return route.view === 'compare' ? `${INSPECTOR}/compare` : INSPECTOR;
   if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   if (route.page === 'flow-runner')

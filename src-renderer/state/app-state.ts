@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { FlowsSlice } from './flows-slice.js';
+import type { InspectorSlice } from './inspector-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
 import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
@@ -18,7 +19,8 @@ export type AppState = SessionSlice &
   ClaimsSlice &
   PreviewSlice &
   SandboxSlice &
-  FlowsSlice;
+  FlowsSlice &
+  InspectorSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -2,8 +2,9 @@
  * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
- * whose honorific the seed's custom claim highlights in the ID token), and docs/flow-runner.png (the
- * seed's implicit flow run in the Flow Runner). The objects are made through
+ * whose honorific the seed's custom claim highlights in the ID token), docs/flow-runner.png (the
+ * seed's implicit flow run in the Flow Runner) and docs/token-inspector.png (Ada's ID token from the
+ * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted). The objects are made through
  * the API as the walk-through's steps 3, 6 and 9 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
@@ -11,12 +12,15 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { FlowRunnerPage } from './pages/flow-runner-page.js';
+import { TokenInspectorPage } from './pages/token-inspector-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
+import { SEED_NONCE, seedImplicitIdToken } from './support/implicit-flow.js';
 import { assignUser, createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
+const INSPECTOR_OUT = fileURLToPath(new URL('../../docs/token-inspector.png', import.meta.url));
 
 const RUNNER_OUT = fileURLToPath(new URL('../../docs/flow-runner.png', import.meta.url));
 
@@ -95,7 +99,11 @@ try {
 
     await createScope(authbox, 'default', 'orders:read');
     const app = await createServiceApp(authbox, 'Orders worker');
-    await createUser(authbox, 'ada@example.com', { firstName: 'Ada', lastName: 'Lovelace', honorific: 'Commodore' });
+    const adaId = await createUser(authbox, 'ada@example.com', {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      honorific: 'Commodore',
+    });
     const preview = new TokenPreviewPage(page);
     await preview.open(authbox.uiUrl, 'default');
     await preview.preview(`Orders worker (${app.clientId})`, 'ada@example.com', 'openid profile');
@@ -106,6 +114,19 @@ try {
     // The seed's "Test your authorization server configuration" in the Flow Runner: the implicit
     // flow with state WM6D and nonce YsG76jo, signed in in the popup, every client check passed.
     await flowRunnerScreenshot(page);
+    // The walk-through's ID token (the seed's implicit flow, signed in as Ada) in the Token Inspector.
+    const idToken = await seedImplicitIdToken(authbox, page, {
+      id: adaId,
+      login: 'ada@example.com',
+      password: 'Correct-Horse-9',
+    });
+    const inspector = new TokenInspectorPage(page);
+    await inspector.open(authbox.uiUrl);
+    await inspector.inspect(idToken, SEED_NONCE);
+    await inspector.claim('preferred_honorific').waitFor();
+    await inspector.verdict.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: INSPECTOR_OUT, fullPage: true });
+    process.stdout.write(`wrote ${INSPECTOR_OUT}\n`);
   } finally {
     await browser.close();
   }

@@ -10,6 +10,7 @@ import { registerDocumentRoutes } from './documents.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
 import { registerFlowRunRoutes } from './flow-runs.js';
+import { registerInspectRoutes } from './inspect.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -26,6 +27,7 @@ export async function registerSandboxApi(
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
+      registerInspectRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
       registerFlowRunRoutes(api, ctx);
     },

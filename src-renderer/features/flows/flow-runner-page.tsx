@@ -4,6 +4,7 @@
  * screen shows is what a headless client of the API gets.
  */
 import { useEffect, useState } from 'react';
+import type { InspectorOpening } from '../../state/inspector-slice.js';
 import type { FlowRunInput } from '../../../src-main/contracts/flow-run.js';
 import { hrefOf } from '../../app/routes.js';
 import { useAppStore } from '../../state/store-context.js';
@@ -15,7 +16,7 @@ import { useRunDriver } from './use-run-driver.js';
 
 export interface FlowRunnerPageProps {
   runId: string | null;
-  onOpenToken?: (token: string) => void;
+  onOpenToken?: (opening: InspectorOpening) => void;
 }
 
 export function FlowRunnerPage({ runId, onOpenToken }: FlowRunnerPageProps) {

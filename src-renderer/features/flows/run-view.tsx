@@ -2,6 +2,7 @@
  * A run: its status and what comes next, each step's exchange and the server's decision for it
  * (read from the event log), the tokens, the client checks with their reasons, and the follow-ups.
  */
+import type { InspectorOpening } from '../../state/inspector-slice.js';
 import type { ClientCheck, FlowRunDto, RunStep, StepEvent } from '../../../src-main/contracts/flow-run.js';
 import { FLOW_LABELS, FOLLOW_UPS } from '../../../src-main/contracts/flow-run.js';
 import { hrefOf } from '../../app/routes.js';
@@ -23,7 +24,7 @@ const STATUS_LABELS: Record<FlowRunDto['status'], string> = {
 export interface RunViewProps {
   run: FlowRunDto;
   /** Opens a token in the Token Inspector; the button shows only when the inspector is wired. */
-  onOpenToken?: ((token: string) => void) | undefined;
+  onOpenToken?: ((opening: InspectorOpening) => void) | undefined;
 }
 
 export function RunView({ run, onOpenToken }: RunViewProps) {
@@ -187,8 +188,16 @@ function Tokens({ run, onOpenToken }: RunViewProps) {
           {onOpenToken && name !== 'refresh_token' && (
             <Button
               onClick={() =>
-                void fullToken(name).then((token) => {
-                  if (token) onOpenToken(token);
+                void Promise.all([fullToken(name), fullToken('access_token')]).then(([token, accessToken]) => {
+                  // An ID token opens with the run's nonce and access token, so the inspector checks both.
+                  if (token)
+                    onOpenToken({
+                      token,
+                      label: `${name} of run ${run.id}`,
+                      runId: run.id,
+                      nonce: run.params.nonce,
+                      accessToken: name === 'id_token' ? (accessToken ?? undefined) : undefined,
+                    });
                 })
               }
             >

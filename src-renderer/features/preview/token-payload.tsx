@@ -1,5 +1,6 @@
 /** One token's payload as JSON, custom claims highlighted (key and value) and named for screen readers. */
 import { useId } from 'react';
+import { OpenInInspectorButton } from '../inspector/open-in-inspector-button.js';
 import { payloadLines } from './payload-lines.js';
 
 export interface TokenPayloadProps {
@@ -15,6 +16,7 @@ export function TokenPayload({ title, payload, custom, absent }: TokenPayloadPro
   return (
     <section className="token-payload" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
+      {payload && <OpenInInspectorButton payload={payload} label={`Token Preview: ${title} (not signed)`} />}
       {payload ? <PayloadJson payload={payload} custom={custom} /> : <p className="empty">{absent}</p>}
     </section>
   );

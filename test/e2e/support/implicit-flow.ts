@@ -1,0 +1,59 @@
+/**
+ * The seed's "Test your authorization server configuration" request in the browser: an implicit web
+ * app with a redirect URI on Authbox's own origin (it answers 404; only the URL matters), a user
+ * assigned to it, `response_type=id_token`, `scope=openid profile`, `state=WM6D`, `nonce=YsG76jo`,
+ * signed in on the sign-in page; the ID token from the fragment.
+ */
+import type { Page } from '@playwright/test';
+import type { Authbox } from './authbox-process.js';
+
+export const SEED_STATE = 'WM6D';
+export const SEED_NONCE = 'YsG76jo';
+
+export async function seedImplicitIdToken(
+  authbox: Authbox,
+  page: Page,
+  user: { id: string; login: string; password: string },
+): Promise<string> {
+  const redirectUri = `${authbox.origin}/e2e/callback`;
+  const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>(
+    'POST',
+    '/api/v1/apps',
+    {
+      name: 'oidc_client',
+      label: 'Seed SPA',
+      signOnMode: 'OPENID_CONNECT',
+      settings: {
+        oauthClient: {
+          application_type: 'web',
+          grant_types: ['authorization_code', 'implicit'],
+          response_types: ['code', 'id_token', 'token'],
+          redirect_uris: [redirectUri],
+        },
+      },
+    },
+  );
+  if (app.status !== 200) throw new Error(`creating the app: ${app.status} ${JSON.stringify(app.body)}`);
+  const assigned = await authbox.api('POST', `/api/v1/apps/${app.body.id}/users`, { id: user.id });
+  if (assigned.status !== 200) throw new Error(`assigning the user: ${assigned.status}`);
+  const authorize = new URL(`${authbox.origin}/oauth2/default/v1/authorize`);
+  for (const [name, value] of Object.entries({
+    client_id: app.body.credentials.oauthClient.client_id,
+    redirect_uri: redirectUri,
+    response_type: 'id_token',
+    scope: 'openid profile',
+    state: SEED_STATE,
+    nonce: SEED_NONCE,
+  }))
+    authorize.searchParams.set(name, value);
+  await page.goto(authorize.href);
+  await page.getByLabel('Username', { exact: true }).fill(user.login);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${redirectUri}#`));
+  const fragment = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  if (fragment.get('state') !== SEED_STATE) throw new Error(`state came back as ${fragment.get('state')}`);
+  const idToken = fragment.get('id_token');
+  if (!idToken) throw new Error(`no id_token in the redirect: ${page.url()}`);
+  return idToken;
+}
