@@ -3,7 +3,6 @@
  * Used by the headless CLI, the Electron shell and every integration test.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +12,10 @@ import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';
 import { StoreError, openDatabase } from '../store/database.js';
+import { FolderLocked, LOCK_FILE, lockFolder } from '../store/folder-lock.js';
+import type { FolderLock } from '../store/folder-lock.js';
+import { guardStorage } from '../store/storage-guard.js';
+import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { seedOnFirstStart } from './seed.js';
@@ -28,6 +31,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Required to listen on a non-loopback address. */
   allowRemote?: boolean;
+  /** Start even when other users can read the data folder or database (`--allow-shared-data`). */
+  allowSharedData?: boolean;
   clock?: Clock;
   /** better_sqlite3.node for the running runtime (Electron); default: the Node build. */
   nativeBinding?: string;
@@ -48,7 +53,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATABASE' | 'HOST';
+export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATA_IN_USE' | 'DATABASE' | 'HOST';
 
 /** A start-up failure with one line for the user; never a stack trace. */
 export class StartError extends Error {
@@ -69,13 +74,24 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith('127.');
 }
 
-function prepareDataDir(dataDir: string): void {
+/** The data folder made ready and locked for this process, or a StartError with one line. */
+function claimDataDir(dataDir: string, options: AppOptions): FolderLock {
+  const folder = { allowShared: options.allowSharedData ?? false };
   try {
-    mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
+    prepareDataFolder(dataDir, folder);
+    createPrivateFile(join(dataDir, LOCK_FILE));
+    const lock = lockFolder(dataDir, options.nativeBinding);
+    try {
+      prepareDatabaseFile(join(dataDir, DATABASE_FILE), folder);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return lock;
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${reason}); choose another with --data`);
+    if (error instanceof FolderLocked) throw new StartError('DATA_IN_USE', error.message);
+    if (error instanceof DataFolderError) throw new StartError('DATA_DIR', error.message);
+    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${(error as Error).message})`);
   }
 }
 
@@ -95,6 +111,25 @@ export function defaultUiRoot(): string {
   return resolve(fileURLToPath(new URL('.', import.meta.url)), '../../renderer');
 }
 
+function recordStorageEvent(services: Services, detail: string): void {
+  try {
+    services.events.record({
+      endpoint: 'storage',
+      serverId: null,
+      clientId: null,
+      userId: null,
+      grantType: null,
+      outcome: 'failure',
+      error: 'temporarily_unavailable',
+      errorDescription: 'The storage failed; requests were answered 503 until it worked again.',
+      detail,
+      trace: null,
+    });
+  } catch {
+    // Failed again: the next recovery records it.
+  }
+}
+
 export async function createApp(options: AppOptions): Promise<RunningApp> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.allowRemote) {
@@ -106,7 +141,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (host !== 'localhost' && !isIP(host))
     throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
-  prepareDataDir(dataDir);
+  const lock = claimDataDir(dataDir, options);
 
   let db;
   try {
@@ -115,17 +150,36 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
     );
   } catch (error) {
+    lock.release();
     if (error instanceof StoreError) throw new StartError('DATABASE', error.message);
     throw error;
   }
 
   const clock = options.clock ?? systemClock;
-  const services = buildServices(db, nodeCrypto, clock);
+  const logError = options.logError ?? (() => undefined);
+  const services: Services = buildServices(
+    guardStorage(db, {
+      onFailure: (code, message) =>
+        logError(`storage failed (${code}: ${message}); answering 503 until it works again`),
+      onRecovery: (since, failures) => {
+        const line = `storage failed at ${since.toISOString()} and works again; ${failures} statements failed meanwhile and their requests were answered 503`;
+        logError(line);
+        // The event log lives in the same store: its event is written once the store works again.
+        setImmediate(() => recordStorageEvent(services, line));
+      },
+    }),
+    nodeCrypto,
+    clock,
+  );
   const { settings } = services;
+  const closeStore = () => {
+    db.close();
+    lock.release();
+  };
   try {
     await seedOnFirstStart(services);
   } catch (error) {
-    db.close();
+    closeStore();
     throw error;
   }
   let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
@@ -152,7 +206,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     await http.listen({ host, port });
   } catch (error) {
     await http.close();
-    db.close();
+    closeStore();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       throw new StartError(
@@ -177,7 +231,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       if (closed) return;
       closed = true;
       await http.close();
-      db.close();
+      closeStore();
     },
   };
 }

@@ -5,10 +5,11 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, NotFound, Refused, ValidationFailed } from '../core/errors.js';
+import { STORAGE_UNAVAILABLE_TEXT, StorageUnavailable } from '../core/storage-unavailable.js';
 import { registerApiNotFound } from './api-not-found.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
@@ -66,6 +67,16 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
   return undefined;
 }
 
+/** 503 in the surface's format; the store's guard has already reported the failure. */
+function storageUnavailable(request: FastifyRequest, reply: FastifyReply) {
+  void reply.code(503).header('retry-after', '5').type('application/json');
+  if (request.url.startsWith('/oauth2/'))
+    return reply.send({ error: 'temporarily_unavailable', error_description: STORAGE_UNAVAILABLE_TEXT });
+  return reply.send(
+    new OktaHttpError('E0000010').withSummary(`Service is unavailable: ${STORAGE_UNAVAILABLE_TEXT}`).body(),
+  );
+}
+
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
   // forceCloseConnections: a client that opened a connection and sent nothing yet (fetch and
   // browsers pre-connect) counts as busy to Node, and close() would wait for its headers timeout.
@@ -76,6 +87,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   registerProtocolCors(app, ctx);
 
   app.setErrorHandler(async (error: unknown, request, reply) => {
+    if (error instanceof StorageUnavailable) return storageUnavailable(request, reply);
     const okta = toOktaError(error);
     if (okta) return reply.code(okta.status).type('application/json').send(okta.body());
     if (error instanceof DomainError)
