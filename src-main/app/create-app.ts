@@ -12,6 +12,7 @@ import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';
 import { StoreError, openDatabase } from '../store/database.js';
+import type { Db } from '../store/database.js';
 import { FolderLocked, LOCK_FILE, lockFolder } from '../store/folder-lock.js';
 import type { FolderLock } from '../store/folder-lock.js';
 import { guardStorage } from '../store/storage-guard.js';
@@ -50,6 +51,8 @@ export interface RunningApp {
   uiUrl: string;
   /** The domain services the server runs on (tests record events and read state through them). */
   readonly services: Services;
+  /** The open SQLite connection (tests simulate storage failures on it, e.g. a full disk). */
+  readonly database: Db;
   close(): Promise<void>;
 }
 
@@ -198,7 +201,8 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       canonical: `http://${urlHost}:${port}`,
       request: `${request.protocol}://${request.host}`,
     }),
-    allowedHosts: () => allowedHosts(port, isLoopback(host) ? [] : remoteHosts(host)),
+    // The address it listens on is always its own (`--host 127.0.0.2` answers for 127.0.0.2).
+    allowedHosts: () => allowedHosts(port, isLoopback(host) ? [urlHost.replace(/^\[|\]$/g, '')] : remoteHosts(host)),
     uiRoot: options.uiRoot ?? defaultUiRoot(),
   };
   const http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
@@ -227,6 +231,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     adminToken,
     uiUrl: `${origin}/#token=${encodeURIComponent(adminToken)}`,
     services,
+    database: db,
     async close() {
       if (closed) return;
       closed = true;

@@ -13,6 +13,7 @@ import { STORAGE_UNAVAILABLE_TEXT, StorageUnavailable } from '../core/storage-un
 import { registerApiNotFound } from './api-not-found.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
+import { frameworkError, isRequestError, oauthRequestError, otherRequestError } from './request-errors.js';
 import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
@@ -80,7 +81,13 @@ function storageUnavailable(request: FastifyRequest, reply: FastifyReply) {
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
   // forceCloseConnections: a client that opened a connection and sent nothing yet (fetch and
   // browsers pre-connect) counts as busy to Node, and close() would wait for its headers timeout.
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    frameworkErrors: frameworkError,
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   registerHostCheck(app, ctx.allowedHosts);
@@ -88,8 +95,11 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
 
   app.setErrorHandler(async (error: unknown, request, reply) => {
     if (error instanceof StorageUnavailable) return storageUnavailable(request, reply);
+    const oauthRefusal = isRequestError(error) ? oauthRequestError(error, request, reply) : undefined;
+    if (oauthRefusal) return oauthRefusal;
     const okta = toOktaError(error);
     if (okta) return reply.code(okta.status).type('application/json').send(okta.body());
+    if (isRequestError(error)) return otherRequestError(error, reply);
     if (error instanceof DomainError)
       return reply.code(400).send({ error: 'invalid_request', error_description: error.message });
     options.logError?.(`${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`);
