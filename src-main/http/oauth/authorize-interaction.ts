@@ -110,7 +110,7 @@ async function signIn(ctx: HttpContext, request: FastifyRequest, reply: FastifyR
   const { sessions } = ctx.services.authorize;
   const check = await ctx.services.users.checkPassword(form['username'] ?? '', form['password'] ?? '');
   if (!check.ok) {
-    const reason = `${check.reason}: '${form['username'] ?? ''}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}`;
+    const reason = `${check.reason}: '${form['username'] ?? ''}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;
     recordAuthorizeEvent(
       ctx,
       server.id,

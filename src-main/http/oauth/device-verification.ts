@@ -110,7 +110,10 @@ const signIn: Step = async (call, form) => {
     recordDeviceEvent(
       ctx,
       server.id,
-      new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${check.reason}: '${form['username'] ?? ''}'`),
+      new AccessDenied(
+        SIGN_IN_FAILED,
+        `sign-in refused, ${check.reason}: '${form['username'] ?? ''}'${check.note ? `; ${check.note}` : ''}`,
+      ),
       null,
     );
     return signInFirst(call, form['pending'] ?? '', true, form['username']);

@@ -1,0 +1,45 @@
+/**
+ * Okta's lockout (password policy, "Lock out user after N unsuccessful attempts", default 10):
+ * every wrong password for a user counts, whichever surface it came through — the sign-in page,
+ * the password grant, the device verification page — since they all check passwords through
+ * `Users.checkPassword`. The Nth failure makes the user LOCKED_OUT; the unlock lifecycle call
+ * releases it and the count starts again (failures before the user's last status change are
+ * forgotten). A good password clears the count.
+ */
+import type { SignInFailureRepository } from './ports/sign-in-failures.js';
+import type { UserRecord } from './ports/users.js';
+
+export const DEFAULT_LOCKOUT_THRESHOLD = 10;
+export const LOCKOUT_THRESHOLD_SETTING = 'lockout_threshold';
+
+export interface LockoutDeps {
+  failures: SignInFailureRepository;
+  /** Failed sign-ins that lock a user out; 0 never locks (Okta's "Lock out user" unchecked). */
+  threshold: () => number;
+}
+
+/** The threshold from its setting: a whole number from 0 to 100, else Okta's default. */
+export function lockoutThreshold(setting: string | undefined): number {
+  const value = Number(setting);
+  return setting !== undefined && Number.isInteger(value) && value >= 0 && value <= 100
+    ? value
+    : DEFAULT_LOCKOUT_THRESHOLD;
+}
+
+export class SignInLockout {
+  constructor(private readonly deps: LockoutDeps) {}
+
+  /** Counts a wrong password for `user`; `lock` is true when this failure reaches the threshold. */
+  recordFailure(user: UserRecord, now: Date): { count: number; threshold: number; lock: boolean } {
+    const previous = this.deps.failures.get(user.id);
+    const current = previous && (!user.statusChanged || previous.lastFailed >= user.statusChanged) ? previous.count : 0;
+    const count = current + 1;
+    this.deps.failures.set(user.id, { count, lastFailed: now });
+    const threshold = this.deps.threshold();
+    return { count, threshold, lock: threshold > 0 && count >= threshold && user.status === 'ACTIVE' };
+  }
+
+  recordSuccess(userId: string): void {
+    this.deps.failures.clear(userId);
+  }
+}
