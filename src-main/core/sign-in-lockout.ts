@@ -3,8 +3,7 @@
  * every wrong password for a user counts, whichever surface it came through — the sign-in page,
  * the password grant, the device verification page — since they all check passwords through
  * `Users.checkPassword`. The Nth failure makes the user LOCKED_OUT; the unlock lifecycle call
- * releases it and the count starts again (failures before the user's last status change are
- * forgotten). A good password clears the count.
+ * releases it and the count starts again. A good password clears the count.
  */
 import type { SignInFailureRepository } from './ports/sign-in-failures.js';
 import type { UserRecord } from './ports/users.js';
@@ -29,14 +28,19 @@ export function lockoutThreshold(setting: string | undefined): number {
 export class SignInLockout {
   constructor(private readonly deps: LockoutDeps) {}
 
-  /** Counts a wrong password for `user`; `lock` is true when this failure reaches the threshold. */
+  /**
+   * Counts a wrong password for an ACTIVE `user`; `lock` is true when this failure reaches the
+   * threshold, and the count then starts again (for after the unlock). Users in another status
+   * cannot sign in anyway: their failures are not counted.
+   */
   recordFailure(user: UserRecord, now: Date): { count: number; threshold: number; lock: boolean } {
-    const previous = this.deps.failures.get(user.id);
-    const current = previous && (!user.statusChanged || previous.lastFailed >= user.statusChanged) ? previous.count : 0;
-    const count = current + 1;
-    this.deps.failures.set(user.id, { count, lastFailed: now });
     const threshold = this.deps.threshold();
-    return { count, threshold, lock: threshold > 0 && count >= threshold && user.status === 'ACTIVE' };
+    if (user.status !== 'ACTIVE') return { count: 0, threshold, lock: false };
+    const count = (this.deps.failures.get(user.id)?.count ?? 0) + 1;
+    const lock = threshold > 0 && count >= threshold;
+    if (lock) this.deps.failures.clear(user.id);
+    else this.deps.failures.set(user.id, { count, lastFailed: now });
+    return { count, threshold, lock };
   }
 
   recordSuccess(userId: string): void {

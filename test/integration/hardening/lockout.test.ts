@@ -25,8 +25,12 @@ let t: TestApp;
 let native: TestClient;
 let web: TestClient;
 
+// A clock that stands still: the client throttle's delays then never run out during a test.
+const frozen = new Date();
+const clock = { now: () => new Date(frozen) };
+
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ clock });
   native = await createRefreshClient(t);
   web = await createWebClient(t);
 });
@@ -132,5 +136,25 @@ describe('user enumeration by timing', () => {
     } finally {
       t.app.services.settings.set(LOCKOUT_THRESHOLD_SETTING, '10');
     }
+  });
+});
+
+describe('client authentication throttling', () => {
+  it('refuses a client with 429 after 10 wrong secrets in a row, without checking the secret', async () => {
+    const guessed = await createRefreshClient(t);
+    const wrong = { authorization: `Basic ${Buffer.from(`${guessed.clientId}:wrong-secret`).toString('base64')}` };
+    const tryWith = (headers: Record<string, string>) =>
+      postToken(t, { grant_type: 'client_credentials', scope: 'openid' }, headers);
+    for (let i = 0; i < 10; i += 1) expect((await tryWith(wrong)).status).toBe(401);
+    const eleventh = await tryWith(wrong);
+    expect(eleventh.status).toBe(401);
+    expect(events(t).at(-1)!.detail).toContain('the client now waits 1 s before its next try');
+    // Now closed: even the right secret is refused unchecked until the delay has passed.
+    const closed = await tryWith(clientAuth(guessed));
+    expect(closed.status).toBe(429);
+    expect(await closed.json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'Too many failed client authentications. Try again later.',
+    });
   });
 });
