@@ -19,7 +19,7 @@ import { guardStorage } from '../store/storage-guard.js';
 import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
-import { seedOnFirstStart } from './seed.js';
+import { isFirstStart, seedOnFirstStart } from './seed.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
 
@@ -40,6 +40,13 @@ export interface AppOptions {
   /** Folder of the built UI; default `dist/renderer` next to the compiled code. */
   uiRoot?: string;
   logError?: (line: string) => void;
+  /**
+   * A sandbox document to start from (`--config`): applied before the ready line, on a data folder
+   * with no data yet, or replacing what it has with `reset`. A refused document stops the start.
+   */
+  config?: { document: unknown; reset?: boolean };
+  /** Merge the demo (examples/demo.json) unless it is there already (`--demo`). */
+  demo?: boolean;
 }
 
 export interface RunningApp {
@@ -56,7 +63,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATA_IN_USE' | 'DATABASE' | 'HOST';
+export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATA_IN_USE' | 'DATABASE' | 'HOST' | 'CONFIG';
 
 /** A start-up failure with one line for the user; never a stack trace. */
 export class StartError extends Error {
@@ -75,6 +82,16 @@ const ADMIN_TOKEN_SETTING = 'admin_token';
 
 export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith('127.');
+}
+
+/** The data folder made ready (private, writable) without taking its lock, or a StartError with one line. */
+export function prepareDataDir(dataDir: string, allowShared = false): void {
+  try {
+    prepareDataFolder(dataDir, { allowShared });
+  } catch (error) {
+    if (error instanceof DataFolderError) throw new StartError('DATA_DIR', error.message);
+    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${(error as Error).message})`);
+  }
 }
 
 /** The data folder made ready and locked for this process, or a StartError with one line. */
@@ -133,6 +150,44 @@ function recordStorageEvent(services: Services, detail: string): void {
   }
 }
 
+async function checkConfig(
+  services: Services,
+  config: NonNullable<AppOptions['config']>,
+  firstStart: boolean,
+  origin: string,
+): Promise<void> {
+  if (!firstStart && !config.reset) {
+    throw new StartError(
+      'CONFIG',
+      'the data folder already has data; add --reset to replace it with the --config document, or choose an empty folder with --data',
+    );
+  }
+  const result = await services.sandbox.importDocument(config.document, { mode: 'replace', dryRun: true, origin });
+  if (!result.ok) throw configRefused(result.faults);
+}
+
+async function applyConfig(services: Services, document: unknown, origin: string): Promise<void> {
+  const result = await services.sandbox.importDocument(document, { mode: 'replace', origin });
+  if (!result.ok) throw configRefused(result.faults);
+}
+
+async function loadDemoOnce(services: Services, origin: string): Promise<void> {
+  if (services.sandbox.hasDemo()) return;
+  const result = await services.sandbox.loadDemo(origin);
+  if (!result.ok) {
+    throw new StartError('CONFIG', `the demo cannot be loaded into this data folder: ${faultLines(result.faults)}`);
+  }
+}
+
+export const faultCount = (count: number) => `${count} ${count === 1 ? 'fault' : 'faults'}`;
+const faultLines = (faults: { path: string; message: string }[]) =>
+  faults.map((fault) => `${fault.path}: ${fault.message}`).join('; ');
+
+function configRefused(faults: { path: string; message: string }[]): StartError {
+  const lines = faults.map((fault) => `\n  ${fault.path}: ${fault.message}`).join('');
+  return new StartError('CONFIG', `the --config document is refused (${faultCount(faults.length)}):${lines}`);
+}
+
 export async function createApp(options: AppOptions): Promise<RunningApp> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.allowRemote) {
@@ -179,8 +234,12 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     db.close();
     lock.release();
   };
+  const firstStart = isFirstStart(services);
+  const provisionalOrigin = `http://${displayHost(host)}:${options.port ?? DEFAULT_PORT}`;
   try {
     await seedOnFirstStart(services);
+    // Checked before anything listens, so a refused document never serves a half-made sandbox.
+    if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
   } catch (error) {
     closeStore();
     throw error;
@@ -223,6 +282,15 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const address = http.server.address();
   if (address && typeof address === 'object') port = address.port;
   const origin = `http://${urlHost}:${port}`;
+  try {
+    // Applied once the port is known: the documents' ${AUTHBOX_ORIGIN} becomes this origin.
+    if (options.config) await applyConfig(services, options.config.document, origin);
+    if (options.demo) await loadDemoOnce(services, origin);
+  } catch (error) {
+    await http.close();
+    closeStore();
+    throw error;
+  }
 
   let closed = false;
   return {

@@ -1,5 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -48,6 +49,13 @@ function MainNav({ route }: { route: Route }) {
       >
         Event Log
       </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'sandbox' })}
+        aria-current={route.page === 'sandbox' ? 'page' : undefined}
+      >
+        Sandbox
+      </a>
     </nav>
   );
 }
@@ -69,5 +77,7 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'sandbox':
+      return <SandboxPage />;
   }
 }
