@@ -5,7 +5,7 @@
  * Prints `Authbox listening on <origin>` and the UI address once ready; any start-up problem is
  * one line on stderr and exit code 1 (2 for a bad flag). SIGINT / SIGTERM close cleanly.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,8 +19,11 @@ export const USAGE = `Usage: npm run serve -- [options]
   --host ADDRESS       address to listen on (default 127.0.0.1)
   --port N             port to listen on (default ${DEFAULT_PORT}; 0 picks a free port)
   --data DIR           data folder (default: ${defaultDataDir()})
-  --admin-token TOKEN  management API token (default: $AUTHBOX_ADMIN_TOKEN, else one generated and kept in the data folder)
+  --admin-token-file FILE  read the management API token from FILE (its first line)
+  --admin-token TOKEN  the token itself; other local users can see it in the process list, prefer the file
+                       (default: $AUTHBOX_ADMIN_TOKEN, else one generated and kept in the data folder)
   --allow-remote       allow a --host that is not a loopback address
+  --allow-shared-data  start even when other users can read the data folder or database
   --config FILE        start from this sandbox document (docs/sandbox-document.md) on an empty data folder
   --reset              with --config: replace what the data folder holds with the document
   --demo               load the demo (examples/demo.json) unless it is there already
@@ -51,7 +54,9 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         port: { type: 'string' },
         data: { type: 'string' },
         'admin-token': { type: 'string' },
+        'admin-token-file': { type: 'string' },
         'allow-remote': { type: 'boolean' },
+        'allow-shared-data': { type: 'boolean' },
         config: { type: 'string' },
         reset: { type: 'boolean' },
         demo: { type: 'boolean' },
@@ -82,7 +87,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       throw new UsageError(`--port must be a whole number from 0 to 65535, not '${values.port}'`);
     options.port = port;
   }
-  const token = values['admin-token'] ?? env['AUTHBOX_ADMIN_TOKEN'];
+  // The command line first, then the file, then the environment.
+  const token =
+    values['admin-token'] ??
+    (values['admin-token-file'] !== undefined ? readTokenFile(values['admin-token-file']) : env['AUTHBOX_ADMIN_TOKEN']);
   if (token !== undefined) {
     if (!/^[\x21-\x7e]{8,256}$/.test(token)) {
       throw new UsageError('--admin-token must be 8 to 256 printable characters without spaces');
@@ -90,8 +98,26 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     options.adminToken = token;
   }
   if (values['allow-remote']) options.allowRemote = true;
+  if (values['allow-shared-data']) options.allowSharedData = true;
   return options;
 }
+
+/** The token file's first line, without its line ending. */
+function readTokenFile(file: string): string {
+  if (file === '') throw new UsageError('--admin-token-file needs a file');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot read --admin-token-file ${file} (${reason})`);
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** The command line of a process is readable by every local user (`ps`, /proc/<pid>/cmdline). */
+export const TOKEN_ON_COMMAND_LINE_WARNING =
+  'warning: --admin-token is visible to other local users in the process list; use --admin-token-file FILE or $AUTHBOX_ADMIN_TOKEN';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv[0] === 'export' || argv[0] === 'import') return runDocumentCommand(argv[0], argv.slice(1), env);
@@ -125,6 +151,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     removeScratch();
     process.stderr.write(`authbox: ${error instanceof StartError ? error.message : (error as Error).message}\n`);
     return 1;
+  }
+  if (argv.some((arg) => arg === '--admin-token' || arg.startsWith('--admin-token='))) {
+    process.stderr.write(`authbox: ${TOKEN_ON_COMMAND_LINE_WARNING}\n`);
   }
   if (options.host && !isLoopback(options.host)) {
     process.stderr.write(

@@ -3,7 +3,6 @@
  * Used by the headless CLI, the Electron shell and every integration test.
  */
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, mkdirSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +12,11 @@ import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';
 import { StoreError, openDatabase } from '../store/database.js';
+import type { Db } from '../store/database.js';
+import { FolderLocked, LOCK_FILE, lockFolder } from '../store/folder-lock.js';
+import type { FolderLock } from '../store/folder-lock.js';
+import { guardStorage } from '../store/storage-guard.js';
+import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { isFirstStart, seedOnFirstStart } from './seed.js';
@@ -28,6 +32,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Required to listen on a non-loopback address. */
   allowRemote?: boolean;
+  /** Start even when other users can read the data folder or database (`--allow-shared-data`). */
+  allowSharedData?: boolean;
   clock?: Clock;
   /** better_sqlite3.node for the running runtime (Electron); default: the Node build. */
   nativeBinding?: string;
@@ -52,10 +58,12 @@ export interface RunningApp {
   uiUrl: string;
   /** The domain services the server runs on (tests record events and read state through them). */
   readonly services: Services;
+  /** The open SQLite connection (tests simulate storage failures on it, e.g. a full disk). */
+  readonly database: Db;
   close(): Promise<void>;
 }
 
-export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATABASE' | 'HOST' | 'CONFIG';
+export type StartErrorCode = 'PORT_IN_USE' | 'DATA_DIR' | 'DATA_IN_USE' | 'DATABASE' | 'HOST' | 'CONFIG';
 
 /** A start-up failure with one line for the user; never a stack trace. */
 export class StartError extends Error {
@@ -76,13 +84,34 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK.has(host) || host.startsWith('127.');
 }
 
-export function prepareDataDir(dataDir: string): void {
+/** The data folder made ready (private, writable) without taking its lock, or a StartError with one line. */
+export function prepareDataDir(dataDir: string, allowShared = false): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
-    accessSync(dataDir, constants.W_OK);
+    prepareDataFolder(dataDir, { allowShared });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${reason}); choose another with --data`);
+    if (error instanceof DataFolderError) throw new StartError('DATA_DIR', error.message);
+    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${(error as Error).message})`);
+  }
+}
+
+/** The data folder made ready and locked for this process, or a StartError with one line. */
+function claimDataDir(dataDir: string, options: AppOptions): FolderLock {
+  const folder = { allowShared: options.allowSharedData ?? false };
+  try {
+    prepareDataFolder(dataDir, folder);
+    createPrivateFile(join(dataDir, LOCK_FILE));
+    const lock = lockFolder(dataDir, options.nativeBinding);
+    try {
+      prepareDatabaseFile(join(dataDir, DATABASE_FILE), folder);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    return lock;
+  } catch (error) {
+    if (error instanceof FolderLocked) throw new StartError('DATA_IN_USE', error.message);
+    if (error instanceof DataFolderError) throw new StartError('DATA_DIR', error.message);
+    throw new StartError('DATA_DIR', `cannot use the data folder ${dataDir} (${(error as Error).message})`);
   }
 }
 
@@ -100,6 +129,25 @@ function remoteHosts(host: string): string[] {
 
 export function defaultUiRoot(): string {
   return resolve(fileURLToPath(new URL('.', import.meta.url)), '../../renderer');
+}
+
+function recordStorageEvent(services: Services, detail: string): void {
+  try {
+    services.events.record({
+      endpoint: 'storage',
+      serverId: null,
+      clientId: null,
+      userId: null,
+      grantType: null,
+      outcome: 'failure',
+      error: 'temporarily_unavailable',
+      errorDescription: 'The storage failed; requests were answered 503 until it worked again.',
+      detail,
+      trace: null,
+    });
+  } catch {
+    // Failed again: the next recovery records it.
+  }
 }
 
 async function checkConfig(
@@ -151,7 +199,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (host !== 'localhost' && !isIP(host))
     throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
-  prepareDataDir(dataDir);
+  const lock = claimDataDir(dataDir, options);
 
   let db;
   try {
@@ -160,13 +208,32 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
     );
   } catch (error) {
+    lock.release();
     if (error instanceof StoreError) throw new StartError('DATABASE', error.message);
     throw error;
   }
 
   const clock = options.clock ?? systemClock;
-  const services = buildServices(db, nodeCrypto, clock);
+  const logError = options.logError ?? (() => undefined);
+  const services: Services = buildServices(
+    guardStorage(db, {
+      onFailure: (code, message) =>
+        logError(`storage failed (${code}: ${message}); answering 503 until it works again`),
+      onRecovery: (since, failures) => {
+        const line = `storage failed at ${since.toISOString()} and works again; ${failures} statements failed meanwhile and their requests were answered 503`;
+        logError(line);
+        // The event log lives in the same store: its event is written once the store works again.
+        setImmediate(() => recordStorageEvent(services, line));
+      },
+    }),
+    nodeCrypto,
+    clock,
+  );
   const { settings } = services;
+  const closeStore = () => {
+    db.close();
+    lock.release();
+  };
   const firstStart = isFirstStart(services);
   const provisionalOrigin = `http://${displayHost(host)}:${options.port ?? DEFAULT_PORT}`;
   try {
@@ -174,7 +241,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     // Checked before anything listens, so a refused document never serves a half-made sandbox.
     if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
   } catch (error) {
-    db.close();
+    closeStore();
     throw error;
   }
   let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
@@ -193,7 +260,8 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
       canonical: `http://${urlHost}:${port}`,
       request: `${request.protocol}://${request.host}`,
     }),
-    allowedHosts: () => allowedHosts(port, isLoopback(host) ? [] : remoteHosts(host)),
+    // The address it listens on is always its own (`--host 127.0.0.2` answers for 127.0.0.2).
+    allowedHosts: () => allowedHosts(port, isLoopback(host) ? [urlHost.replace(/^\[|\]$/g, '')] : remoteHosts(host)),
     uiRoot: options.uiRoot ?? defaultUiRoot(),
   };
   const http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
@@ -201,7 +269,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     await http.listen({ host, port });
   } catch (error) {
     await http.close();
-    db.close();
+    closeStore();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
       throw new StartError(
@@ -220,7 +288,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     if (options.demo) await loadDemoOnce(services, origin);
   } catch (error) {
     await http.close();
-    db.close();
+    closeStore();
     throw error;
   }
 
@@ -231,11 +299,12 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     adminToken,
     uiUrl: `${origin}/#token=${encodeURIComponent(adminToken)}`,
     services,
+    database: db,
     async close() {
       if (closed) return;
       closed = true;
       await http.close();
-      db.close();
+      closeStore();
     },
   };
 }

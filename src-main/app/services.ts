@@ -23,6 +23,9 @@ import { Policies } from '../core/policies.js';
 import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
 import { Users } from '../core/users.js';
+import { FailureThrottle } from '../core/failure-throttle.js';
+import { LOCKOUT_THRESHOLD_SETTING, SignInLockout, lockoutThreshold } from '../core/sign-in-lockout.js';
+import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentRepository } from '../store/app-assignment-repository.js';
@@ -120,6 +123,10 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     crypto,
     clock,
     tx: deps.tx,
+    lockout: new SignInLockout({
+      failures: new SqliteSignInFailureRepository(db),
+      threshold: () => lockoutThreshold(settings.get(LOCKOUT_THRESHOLD_SETTING)),
+    }),
   });
   const groups = new Groups({
     store: groupRepository,
@@ -136,6 +143,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     assertions: new SqliteClientAssertionRepository(db),
     crypto,
     clock,
+    throttle: new FailureThrottle(clock),
   });
   const orgId = orgIdOf(settings, crypto);
   const customClaims = new CustomClaims({

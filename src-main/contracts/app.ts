@@ -63,11 +63,19 @@ const BLANK = 'The field cannot be left blank';
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 const blankOr = (message: string) => (iss: { input: unknown }) => (iss.input === undefined ? BLANK : message);
 
+/**
+ * Schemes that run code or read local files where a browser follows them: never a place to send a
+ * user (the OAuth 2.0 Security BCP, RFC 9700, on redirect URI validation).
+ */
+const DANGEROUS_SCHEMES = new Set(['javascript', 'data', 'file', 'vbscript']);
+
 /** Absolute http(s) URL or a custom-scheme URI (`com.example.app:/callback`), never with a fragment. */
 export function uriProblem(value: string): string | undefined {
   if (/\s/.test(value)) return `'${value}' must not contain whitespace`;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(value);
   if (!scheme) return `'${value}' must be an absolute URI`;
+  if (DANGEROUS_SCHEMES.has(scheme[1]!.toLowerCase()))
+    return `'${value}' must not use the ${scheme[1]!.toLowerCase()}: scheme`;
   if (/^https?$/i.test(scheme[1]!) && !/^\/\/[^/?#]+/.test(scheme[2]!))
     return `'${value}' must be an absolute http(s) URL with a host`;
   if (value.includes('#')) return `'${value}' must not contain a fragment`;

@@ -22,6 +22,7 @@ export const OKTA_ERRORS = {
   E0000007: { status: 404, summary: 'Not found: {0}' },
   E0000008: { status: 404, summary: 'The requested path was not found' },
   E0000009: { status: 500, summary: 'Internal Server Error' },
+  E0000010: { status: 503, summary: 'Service is in read only mode' },
   E0000011: { status: 401, summary: 'Invalid token provided' },
   E0000016: { status: 403, summary: 'Activation failed because the user is already active' },
   E0000022: { status: 405, summary: 'The endpoint does not support the provided HTTP method' },

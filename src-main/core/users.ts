@@ -24,6 +24,7 @@ import { compileQuery, pageAfter, sortRecords } from './record-query.js';
 import { refuseIfReferenced } from './references.js';
 import type { ReferenceRepository } from './ports/references.js';
 import type { UserRecord, UserRepository } from './ports/users.js';
+import type { SignInLockout } from './sign-in-lockout.js';
 import { canSignIn, initialStatus, statusAfterPasswordSet, transition } from './user-lifecycle.js';
 import type { LifecycleAction } from './user-lifecycle.js';
 import { matchesQ, userFilterSchema, userSearchSchema } from './user-query.js';
@@ -45,7 +46,13 @@ export interface CreateUserOptions {
 
 export type PasswordCheck =
   | { ok: true; user: UserRecord }
-  | { ok: false; reason: 'unknown_user' | 'wrong_password' | 'not_allowed'; user?: UserRecord };
+  | {
+      ok: false;
+      reason: 'unknown_user' | 'wrong_password' | 'not_allowed' | 'locked_out';
+      user?: UserRecord;
+      /** For the event log: what the failure changed (`user locked out after 10 failed sign-ins`). */
+      note?: string;
+    };
 
 export interface UserDeps {
   store: UserRepository;
@@ -54,11 +61,20 @@ export interface UserDeps {
   crypto: Crypto;
   clock: Clock;
   tx: Transactor;
+  /** Counts wrong passwords and locks the user out at the threshold; without it nothing is counted. */
+  lockout?: SignInLockout;
 }
 
 const LOGIN_TAKEN = 'An object with this field already exists in the current organization';
 
 export class Users {
+  /**
+   * A hash of a random password with the same cost as real ones: an unknown login is checked
+   * against it, so its answer takes as long as a wrong password for a known user and the timing
+   * does not tell which logins exist. Made on the first check.
+   */
+  private dummyHash: string | undefined;
+
   constructor(private readonly deps: UserDeps) {}
 
   /** Users matching every given criterion, after `page.after`. @throws Refused (E0000031) for a bad filter or search */
@@ -100,14 +116,35 @@ export class Users {
 
   /**
    * Checks a sign-in: the login must exist, the password match its hash, and the status allow
-   * signing in (only ACTIVE). A failure says why, for the event log; never show it to the user.
+   * signing in (only ACTIVE). Every answer costs one password hash, known login or not. A wrong
+   * password counts toward the lockout (`sign-in-lockout.ts`). A failure says why, for the event
+   * log; never show it to the user.
    */
   async checkPassword(login: string, password: string): Promise<PasswordCheck> {
-    const user = this.deps.store.findByLogin(login);
-    if (!user) return { ok: false, reason: 'unknown_user' };
-    if (!user.passwordHash || !(await this.deps.crypto.verifyPassword(password, user.passwordHash)))
-      return { ok: false, reason: 'wrong_password', user };
+    const { store, crypto, clock, lockout } = this.deps;
+    const user = store.findByLogin(login);
+    if (!user?.passwordHash) {
+      this.dummyHash ??= crypto.hashPassword(crypto.randomId('', 32));
+      await crypto.verifyPassword(password, this.dummyHash);
+      return user
+        ? { ok: false, reason: 'not_allowed', user, note: 'the user has no password' }
+        : { ok: false, reason: 'unknown_user' };
+    }
+    if (!(await crypto.verifyPassword(password, user.passwordHash))) {
+      const failure = lockout?.recordFailure(user, clock.now());
+      if (!failure?.lock) return { ok: false, reason: 'wrong_password', user };
+      const now = clock.now();
+      const locked: UserRecord = { ...user, status: 'LOCKED_OUT', statusChanged: now, lastUpdated: now };
+      store.update(locked);
+      return {
+        ok: false,
+        reason: 'locked_out',
+        user: locked,
+        note: `user locked out after ${failure.count} failed sign-ins`,
+      };
+    }
     if (!canSignIn(user.status)) return { ok: false, reason: 'not_allowed', user };
+    lockout?.recordSuccess(user.id);
     return { ok: true, user };
   }
 

@@ -5,13 +5,15 @@
  */
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError, NotFound, Refused, ValidationFailed } from '../core/errors.js';
+import { STORAGE_UNAVAILABLE_TEXT, StorageUnavailable } from '../core/storage-unavailable.js';
 import { registerApiNotFound } from './api-not-found.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
+import { frameworkError, isRequestError, oauthRequestError, otherRequestError } from './request-errors.js';
 import { registerManagementRoutes } from './management/index.js';
 import { sswsGuard } from './management/ssws-auth.js';
 import { OktaHttpError } from './okta-errors.js';
@@ -67,18 +69,38 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
   return undefined;
 }
 
+/** 503 in the surface's format; the store's guard has already reported the failure. */
+function storageUnavailable(request: FastifyRequest, reply: FastifyReply) {
+  void reply.code(503).header('retry-after', '5').type('application/json');
+  if (request.url.startsWith('/oauth2/'))
+    return reply.send({ error: 'temporarily_unavailable', error_description: STORAGE_UNAVAILABLE_TEXT });
+  return reply.send(
+    new OktaHttpError('E0000010').withSummary(`Service is unavailable: ${STORAGE_UNAVAILABLE_TEXT}`).body(),
+  );
+}
+
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
   // forceCloseConnections: a client that opened a connection and sent nothing yet (fetch and
   // browsers pre-connect) counts as busy to Node, and close() would wait for its headers timeout.
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    frameworkErrors: frameworkError,
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   registerHostCheck(app, ctx.allowedHosts);
   registerProtocolCors(app, ctx);
 
   app.setErrorHandler(async (error: unknown, request, reply) => {
+    if (error instanceof StorageUnavailable) return storageUnavailable(request, reply);
+    const oauthRefusal = isRequestError(error) ? oauthRequestError(error, request, reply) : undefined;
+    if (oauthRefusal) return oauthRefusal;
     const okta = toOktaError(error);
     if (okta) return reply.code(okta.status).type('application/json').send(okta.body());
+    if (isRequestError(error)) return otherRequestError(error, reply);
     if (error instanceof DomainError)
       return reply.code(400).send({ error: 'invalid_request', error_description: error.message });
     options.logError?.(`${request.method} ${request.url}: ${(error as Error).stack ?? String(error)}`);

@@ -89,10 +89,19 @@ export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepos
   }
 
   markUsed(id: string, now: Date): boolean {
-    return (
-      this.db
-        .prepare('UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL')
-        .run(now.getTime(), id).changes === 1
-    );
+    // The code's token family exists from the moment the code is used, in the same transaction:
+    // a concurrent replay then always finds a family to revoke, even before the winner's tokens
+    // are registered in it (they join it revoked, so they are never active).
+    return this.db.transaction(() => {
+      const used =
+        this.db
+          .prepare('UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL')
+          .run(now.getTime(), id).changes === 1;
+      if (used)
+        this.db
+          .prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING')
+          .run(id, now.getTime());
+      return used;
+    })();
   }
 }

@@ -8,7 +8,7 @@ import type { Migration } from './migrations/index.js';
 
 export type Db = Database.Database;
 
-export type StoreErrorCode = 'DB_NEWER' | 'DB_CORRUPT' | 'DB_OPEN';
+export type StoreErrorCode = 'DB_NEWER' | 'DB_CORRUPT' | 'DB_OPEN' | 'DB_READONLY';
 
 export class StoreError extends Error {
   constructor(
@@ -38,13 +38,21 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    checkIntegrity(db, file);
+    probeWrite(db);
     migrate(db, options.migrations ?? MIGRATIONS);
     return db;
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
     const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    if (code?.startsWith('SQLITE_READONLY')) {
+      throw new StoreError(
+        'DB_READONLY',
+        `the database ${file} cannot be written (${(error as Error).message}); make it writable, or choose another --data folder`,
+      );
+    }
+    if (code?.startsWith('SQLITE_NOTADB') || code?.startsWith('SQLITE_CORRUPT')) {
       throw new StoreError(
         'DB_CORRUPT',
         `the database ${file} is damaged or is not an Authbox database (${(error as Error).message})`,
@@ -52,6 +60,27 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     throw error;
   }
+}
+
+/**
+ * SQLite's `quick_check`: every page and index entry is read and checked, without comparing
+ * indexes to their tables (that is `integrity_check`, several times slower). It reads the whole
+ * file once, so its cost grows with the database (see the README's Security section for the
+ * measured cost); a fresh database takes well under a millisecond.
+ */
+function checkIntegrity(db: Db, file: string): void {
+  const problems = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((row) => row.quick_check);
+  if (problems.length === 1 && problems[0] === 'ok') return;
+  throw new StoreError(
+    'DB_CORRUPT',
+    `the database ${file} is damaged (${problems.join('; ').replace(/\s+/g, ' ')}); restore it from a copy, or choose another --data folder`,
+  );
+}
+
+/** A write that changes nothing (the schema version, set to itself): a read-only file fails here, at start. */
+function probeWrite(db: Db): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.pragma(`user_version = ${version}`);
 }
 
 /** Runs every migration newer than `user_version`, all in one transaction. */

@@ -145,6 +145,14 @@ export class SqliteTokenRepository implements TokenRepository {
       .run(fromRefresh(token));
   }
 
+  revokeUnusedRefreshToken(id: string, at: Date): boolean {
+    return (
+      this.db
+        .prepare('UPDATE refresh_tokens SET revoked = ? WHERE id = ? AND used IS NULL AND revoked IS NULL')
+        .run(at.getTime(), id).changes === 1
+    );
+  }
+
   sweep(now: Date, familiesBefore: Date): void {
     const t = now.getTime();
     this.db.transaction(() => {

@@ -28,6 +28,9 @@ export interface AuthorizationCodeRepository {
   /** Inserts the code and sweeps the ones that expired before `now`. */
   insert(hash: string, code: AuthorizationCodeRecord, now: Date): void;
   findByHash(hash: string): AuthorizationCodeRecord | undefined;
-  /** Marks the code used unless it already was; false when another exchange got there first. */
+  /**
+   * Marks the code used unless it already was, and opens its token family (the code's id) in the
+   * same transaction; false when another exchange got there first.
+   */
   markUsed(id: string, now: Date): boolean;
 }

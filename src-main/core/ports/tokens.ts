@@ -50,6 +50,8 @@ export interface TokenRepository {
   insertRefreshToken(token: RefreshTokenRecord): void;
   refreshTokenByHash(hash: string): RefreshTokenRecord | undefined;
   updateRefreshToken(token: RefreshTokenRecord): void;
+  /** Revokes the refresh token `id` unless it was used or revoked already; false then. */
+  revokeUnusedRefreshToken(id: string, at: Date): boolean;
   /** Deletes expired access and refresh tokens, then families left without tokens older than `familiesBefore`. */
   sweep(now: Date, familiesBefore: Date): void;
 }

@@ -10,7 +10,8 @@ import type { Clock, Crypto } from '../ports/runtime.js';
 import { verifyClientAssertion } from './client-assertion.js';
 import type { AssertionAudiences } from './client-assertion.js';
 import type { ClientAssertionRepository } from '../ports/client-assertions.js';
-import { InvalidClient, InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
+import type { FailureThrottle } from '../failure-throttle.js';
+import { InvalidClient, InvalidRequest, OAuthError, OKTA_TEXT } from './oauth-errors.js';
 
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 export const MULTIPLE_CREDENTIALS =
@@ -36,6 +37,16 @@ export interface ClientAuthDeps {
   assertions: ClientAssertionRepository;
   crypto: Crypto;
   clock: Clock;
+  /** Growing delays after repeated wrong secrets or assertions for one client (none: no throttling). */
+  throttle?: FailureThrottle;
+}
+
+/** Refused while the client's throttle is closed: nothing is checked, so guessing gains nothing. */
+export const TOO_MANY_FAILURES = 'Too many failed client authentications. Try again later.';
+
+export class TooManyFailures extends OAuthError {
+  readonly error = 'invalid_client';
+  override readonly status = 429;
 }
 
 const failed = (detail: string) => new InvalidClient(OKTA_TEXT.clientAuthFailed, detail);
@@ -87,15 +98,37 @@ export class ClientAuthenticator {
     if (!usesMethod(app.authMethod, presented)) {
       throw failed(`the app authenticates with ${app.authMethod}, the request used ${describe(presented)}`);
     }
+    const { throttle } = this.deps;
+    const wait = throttle?.waitFor(app.clientId) ?? 0;
+    if (wait > 0)
+      throw new TooManyFailures(
+        TOO_MANY_FAILURES,
+        `client ${app.clientId} failed to authenticate too often; refused unchecked for ${Math.ceil(wait / 1000)} s more`,
+      );
+    const problem = await this.credentialProblem(app, presented, audiences);
+    if (problem) {
+      const delay = throttle?.fail(app.clientId) ?? 0;
+      throw failed(delay ? `${problem}; the client now waits ${delay / 1000} s before its next try` : problem);
+    }
+    throttle?.succeed(app.clientId);
+    return app;
+  }
+
+  /** What is wrong with the secret or assertion, or undefined when it proves the client. */
+  private async credentialProblem(
+    app: AppRecord,
+    presented: PresentedMethod,
+    audiences: AssertionAudiences,
+  ): Promise<string | undefined> {
     if (presented.method === 'client_secret_basic' || presented.method === 'client_secret_post') {
       if (app.clientSecret === null || !sameSecret(presented.secret, app.clientSecret))
-        throw failed('the client secret is wrong');
+        return 'the client secret is wrong';
     }
     if (presented.method === 'jwt') {
       const problem = await verifyClientAssertion(this.deps, app, presented.assertion, audiences);
-      if (problem) throw failed(`client_assertion: ${problem}`);
+      if (problem) return `client_assertion: ${problem}`;
     }
-    return app;
+    return undefined;
   }
 
   /** Without a body client_id the assertion's `sub` names the client (RFC 7523 §3 item 2). */

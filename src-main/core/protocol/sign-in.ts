@@ -31,7 +31,8 @@ export async function signInWithPassword(
 ): Promise<SignInOutcome> {
   const check = await deps.users.checkPassword(username, password);
   if (!check.ok) {
-    const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}`;
+    // The note says what the failure changed, e.g. "user locked out after 10 failed sign-ins".
+    const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;
     return { ok: false, error: new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`) };
   }
   deps.users.recordLogin(check.user.id);

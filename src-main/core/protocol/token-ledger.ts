@@ -110,17 +110,27 @@ export class TokenLedger implements TokenFamilies {
     return { ok: true, token: record };
   }
 
-  /** ROTATE: a new refresh token in the same family, keeping the original lifetime; the old one is marked used. */
-  rotate(record: RefreshTokenRecord): string {
+  /**
+   * ROTATE: a new refresh token in the same family, keeping the original lifetime; the old one is
+   * marked used. The old token presented again within the app's leeway (Okta's "grace period for
+   * token rotation": the previous token stays valid so a client that lost the answer can get the
+   * new token) replaces its successor: the unused successor is revoked, so there is only ever one
+   * live successor chain. Returns undefined when the successor was already used — the old token
+   * is then no longer the previous one, and its use is a reuse.
+   */
+  rotate(record: RefreshTokenRecord): string | undefined {
     const now = this.deps.clock.now();
     return this.deps.tx.run(() => {
-      const token = this.newRefreshToken(record.familyId, record.grant, record.expires);
+      const current = this.deps.store.refreshTokenByHash(record.hash) ?? record;
+      if (current.rotatedTo !== null && !this.deps.store.revokeUnusedRefreshToken(current.rotatedTo, now))
+        return undefined;
+      const token = this.newRefreshToken(current.familyId, current.grant, current.expires);
       const next = this.findRefreshToken(token)!;
       this.deps.store.updateRefreshToken({
-        ...record,
+        ...current,
         lastUsed: now,
-        rotatedTo: record.rotatedTo ?? next.id,
-        used: record.used ?? now,
+        rotatedTo: next.id,
+        used: current.used ?? now,
       });
       return token;
     });

@@ -14,6 +14,7 @@ import { m0090 } from './0090-token-families.js';
 import { m0100 } from './0100-device-authorizations.js';
 import { m0110 } from './0110-event-exchanges.js';
 import { m0120 } from './0120-flow-runs.js';
+import { m0130 } from './0130-sign-in-failures.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -31,5 +32,6 @@ export const MIGRATIONS: Migration[] = [
   m0100,
   m0110,
   m0120,
+  m0130,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

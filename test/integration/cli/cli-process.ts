@@ -58,6 +58,10 @@ export class CliProcess {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get running(): boolean {
     return this.exitInfo === undefined;
   }

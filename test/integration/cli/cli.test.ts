@@ -2,7 +2,19 @@
  * The headless CLI contract (DESIGN.md "Contracts other programs rely on"): the compiled
  * `dist/main/app/cli.js` run as a child process, on port 0 with a temporary data folder.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -67,8 +79,15 @@ const serveArgs = (data: string, token: string | null = TOKEN) => [
   '0',
   '--data',
   data,
-  ...(token ? ['--admin-token', token] : []),
+  ...(token ? ['--admin-token-file', tokenFile(token)] : []),
 ];
+
+/** A private file holding `token`, as `--admin-token-file` reads it. */
+function tokenFile(token: string): string {
+  const file = join(tempFolder(), 'token');
+  writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  return file;
+}
 
 async function getJson<T = Record<string, unknown>>(url: string, token?: string): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -333,7 +352,7 @@ describe('headless CLI: start-up problems are one line on stderr', () => {
   it('reports a damaged database', async () => {
     const data = tempFolder();
     const file = join(data, 'authbox.db');
-    writeFileSync(file, 'garbage, not an SQLite file. '.repeat(100));
+    writeFileSync(file, 'garbage, not an SQLite file. '.repeat(100), { mode: 0o600 });
     const { exit, lines } = await refusal(serveArgs(data));
     expect(exit).toEqual({ code: 1, signal: null });
     expect(lines).toEqual([expect.stringMatching(/^authbox: .*damaged/)]);
@@ -345,8 +364,119 @@ describe('headless CLI: start-up problems are one line on stderr', () => {
     const db = new Database(join(data, 'authbox.db'));
     db.pragma('user_version = 9999');
     db.close();
+    chmodSync(join(data, 'authbox.db'), 0o600);
     const { exit, lines } = await refusal(serveArgs(data));
     expect(exit).toEqual({ code: 1, signal: null });
     expect(lines).toEqual([expect.stringMatching(/^authbox: .*newer Authbox.*9999/)]);
+  });
+});
+
+describe('headless CLI: secrets at rest and one process per data folder', () => {
+  const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+  it('creates the data folder 0700 and every file in it 0600', async () => {
+    const data = join(tempFolder(), 'nested', 'data');
+    const { origin } = await start(serveArgs(data));
+    // A write, so the WAL and shared-memory files exist.
+    await createAuthorizationServer(origin, TOKEN, 'perms');
+    expect(modeOf(data)).toBe(0o700);
+    expect(modeOf(join(data, '..'))).toBe(0o700);
+    const files = readdirSync(data);
+    expect(files).toEqual(expect.arrayContaining(['authbox.db', 'authbox.db-wal', 'authbox.db-shm', 'authbox.lock']));
+    for (const file of files) expect([file, modeOf(join(data, file))]).toEqual([file, 0o600]);
+  });
+
+  it('refuses a data folder other users can read, naming the fix, unless --allow-shared-data', async () => {
+    const data = tempFolder();
+    chmodSync(data, 0o755);
+    const { exit, lines } = await refusal(serveArgs(data));
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(lines).toEqual([
+      `authbox: the data folder ${data} can be read by other users (mode 0755); run \`chmod 700 ${data}\`, or start with --allow-shared-data`,
+    ]);
+    const { origin } = await start([...serveArgs(data), '--allow-shared-data']);
+    expect((await getJson(`${origin}/oauth2/default/v1/keys`)).status).toBe(200);
+  });
+
+  it('refuses a database file other users can read', async () => {
+    const data = tempFolder();
+    const first = await start(serveArgs(data));
+    await first.cli.stop('SIGTERM');
+    chmodSync(join(data, 'authbox.db'), 0o644);
+    const { exit, lines } = await refusal(serveArgs(data));
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(lines).toEqual([
+      expect.stringContaining(
+        `the database file ${join(data, 'authbox.db')} can be read by other users (mode 0644); run \`chmod 600`,
+      ),
+    ]);
+  });
+
+  it('reads the admin token from --admin-token-file, and warns when it is given on the command line', async () => {
+    const fromFile = await start(serveArgs(tempFolder()));
+    expect(fromFile.token).toBe(TOKEN);
+    expect(fromFile.cli.stderr).toBe('');
+    const onLine = await start(['--port', '0', '--data', tempFolder(), '--admin-token', TOKEN]);
+    await onLine.cli.waitForStderr(/^authbox: warning: --admin-token is visible to other local users/);
+    expect((await getJson(`${onLine.origin}/api/v1/authorizationServers/default`, TOKEN)).status).toBe(200);
+  });
+
+  it('refuses an unreadable --admin-token-file with one line', async () => {
+    const missing = join(tempFolder(), 'no-such-file');
+    const { exit, lines } = await refusal(['--port', '0', '--data', tempFolder(), '--admin-token-file', missing]);
+    expect(exit).toEqual({ code: 2, signal: null });
+    expect(lines).toEqual([`authbox: cannot read --admin-token-file ${missing} (ENOENT) (see --help)`]);
+  });
+
+  it('refuses a second process on the same data folder, naming the first one’s pid', async () => {
+    const data = tempFolder();
+    const first = await start(serveArgs(data));
+    const { exit, lines } = await refusal(serveArgs(data));
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(lines).toEqual([
+      `authbox: another Authbox (pid ${first.cli.pid}) is using ${data}; stop it first, or choose another folder with --data`,
+    ]);
+    // The lock goes with the process, however it ends.
+    await first.cli.kill();
+    const again = await start(serveArgs(data));
+    expect((await getJson(`${again.origin}/oauth2/default/v1/keys`)).status).toBe(200);
+  });
+
+  it('lets exactly one of two simultaneous first starts on a fresh folder run', async () => {
+    const data = join(tempFolder(), 'fresh');
+    const a = runCli(serveArgs(data));
+    const b = runCli(serveArgs(data));
+    const outcome = (cli: CliProcess) =>
+      cli.waitForLine(ORIGIN_LINE).then(
+        () => 'running',
+        () => 'refused',
+      );
+    const results = await Promise.all([outcome(a), outcome(b)]);
+    expect(results.sort()).toEqual(['refused', 'running']);
+    const refused = results[0] === 'refused' ? a : b;
+    expect(refused.stderrLines).toEqual([expect.stringMatching(/^authbox: another Authbox (\(pid \d+\) )?is using /)]);
+  });
+
+  it('refuses an unusable data folder under /proc with one line instead of hanging', async () => {
+    const { exit, lines } = await refusal(serveArgs('/proc/authbox-nope'));
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(lines).toEqual([expect.stringMatching(/^authbox: cannot use the data folder \/proc\/authbox-nope \(/)]);
+  });
+
+  it('refuses a database damaged in the middle with one line (quick_check at start)', async () => {
+    const data = tempFolder();
+    const first = await start(serveArgs(data));
+    for (let i = 0; i < 5; i += 1) await createAuthorizationServer(first.origin, TOKEN, `filler${i}`);
+    await first.cli.stop('SIGTERM');
+    const file = join(data, 'authbox.db');
+    const size = statSync(file).size;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, randomBytes(4096), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const { exit, lines } = await refusal(serveArgs(data));
+    expect(exit).toEqual({ code: 1, signal: null });
+    expect(lines).toEqual([
+      expect.stringMatching(new RegExp(`^authbox: the database ${file.replace(/[.]/g, '\\.')} is damaged`)),
+    ]);
   });
 });

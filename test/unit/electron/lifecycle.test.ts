@@ -17,6 +17,7 @@ function fakeServer(port = 7420): RunningApp & { close: ReturnType<typeof vi.fn>
     adminToken: 't0ken',
     uiUrl: `${origin}/#token=t0ken`,
     services: {} as RunningApp['services'],
+    database: {} as RunningApp['database'],
     close: vi.fn(async () => undefined),
   };
 }

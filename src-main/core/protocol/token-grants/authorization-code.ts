@@ -50,15 +50,17 @@ function usableCode(deps: TokenGrantDeps, presented: string, client: AppRecord):
   const found = deps.codes.lookup(presented);
   if (found.status === 'unknown')
     throw new InvalidGrant(OKTA_TEXT.invalidCode, 'no code has this value (never issued, or swept after expiry)');
+  // Another client's code is refused before anything else: only the code's own client may end
+  // its family by replaying it (a public client needs no secret to name any client_id).
+  if (found.code.clientId !== client.clientId)
+    throw new InvalidGrant(
+      OKTA_TEXT.invalidCode,
+      `the code was issued to client ${found.code.clientId}, not ${client.clientId}; its tokens are left alone`,
+    );
   if (found.status === 'replayed')
     return replayed(deps, found.code, `the code was already used at ${found.code.usedAt?.toISOString()}`);
   if (found.status === 'expired')
     throw new InvalidGrant(OKTA_TEXT.invalidCode, `the code expired at ${found.code.expiresAt.toISOString()}`);
-  if (found.code.clientId !== client.clientId)
-    throw new InvalidGrant(
-      OKTA_TEXT.invalidCode,
-      `the code was issued to client ${found.code.clientId}, not ${client.clientId}`,
-    );
   return found.code;
 }
 

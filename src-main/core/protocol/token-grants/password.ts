@@ -14,6 +14,7 @@ const REASONS = {
   unknown_user: 'no user has this login',
   wrong_password: 'the password is wrong',
   not_allowed: 'the user may not sign in in their current status',
+  locked_out: 'the password is wrong',
 } as const;
 
 export const passwordGrant: GrantHandler = async (deps, request, client, progress) => {
@@ -28,7 +29,8 @@ export const passwordGrant: GrantHandler = async (deps, request, client, progres
   const check = await deps.users.checkPassword(username!, password!);
   if (!check.ok) {
     const status = check.user ? ` (${check.user.id}, ${check.user.status})` : '';
-    throw new InvalidGrant(INVALID_CREDENTIALS, `${REASONS[check.reason]}: '${username}'${status}`);
+    const note = check.note ? `; ${check.note}` : '';
+    throw new InvalidGrant(INVALID_CREDENTIALS, `${REASONS[check.reason]}: '${username}'${status}${note}`);
   }
   const user = check.user;
   progress.user = user;

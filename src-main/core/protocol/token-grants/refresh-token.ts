@@ -94,7 +94,11 @@ function nextRefreshToken(
     deps.tokenLedger.touch(record);
     return presented;
   }
-  return deps.tokenLedger.rotate(record);
+  const next = deps.tokenLedger.rotate(record);
+  if (next !== undefined) return next;
+  const reason = `rotated refresh token ${record.id} was used again after the token it was rotated to had been used`;
+  deps.tokenLedger.revokeFamily(record.familyId, reason);
+  throw invalid(`${reason}; its token family is revoked`);
 }
 
 /**

@@ -120,7 +120,7 @@ describe('using refresh tokens', () => {
     )!;
     advanceMinutes(10);
     const found = store.lookupRefreshToken(first);
-    const second = found.ok ? store.rotate(found.token) : '';
+    const second = found.ok ? (store.rotate(found.token) ?? '') : '';
     const old = store.findRefreshToken(first)!;
     const next = store.findRefreshToken(second)!;
     expect(next.familyId).toBe(familyId);
