@@ -106,3 +106,19 @@ export async function sequential(attempt, count) {
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
   return { p50: at(0.5), p99: at(0.99) };
 }
+
+/**
+ * `fetch` that retries once when the server had closed the idle keep-alive connection the request was
+ * sent on (Node's server closes idle sockets after 5 s; undici may pick one just as it closes). The
+ * server never read that request, so sending it again cannot do it twice.
+ */
+export function retryOnClosedConnection(fetch) {
+  return async (url, init) => {
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+      return fetch(url, init);
+    }
+  };
+}

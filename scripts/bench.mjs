@@ -21,12 +21,14 @@ import {
   median,
   memoryOf,
   pinned,
+  retryOnClosedConnection,
   sequential,
   startServer,
   stopServer,
 } from './bench-support.mjs';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
+globalThis.fetch = retryOnClosedConnection(globalThis.fetch);
 const { values: flags } = parseArgs({
   options: { quick: { type: 'boolean' }, loaded: { type: 'boolean' }, cli: { type: 'string' } },
 });

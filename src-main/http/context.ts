@@ -42,6 +42,8 @@ export interface HttpServices {
   previews: Previews;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
+  /** Changes with every write to servers, keys, scopes, claims, policies, rules or apps (cached documents key on it). */
+  configVersion(): number;
 }
 
 export interface HttpContext {

@@ -50,6 +50,9 @@ export interface TokenRepository {
   insertRefreshToken(token: RefreshTokenRecord): void;
   refreshTokenByHash(hash: string): RefreshTokenRecord | undefined;
   updateRefreshToken(token: RefreshTokenRecord): void;
-  /** Deletes expired access and refresh tokens, then families left without tokens older than `familiesBefore`. */
-  sweep(now: Date, familiesBefore: Date): void;
+  /**
+   * Deletes up to `limit` expired access tokens and refresh tokens, then up to `limit` families left
+   * without tokens older than `familiesBefore`; a bounded batch, so a backlog never holds up one request.
+   */
+  sweep(now: Date, familiesBefore: Date, limit: number): void;
 }
