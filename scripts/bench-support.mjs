@@ -112,12 +112,14 @@ export async function sequential(attempt, count) {
  * sent on (Node's server closes idle sockets after 5 s; undici may pick one just as it closes). The
  * server never read that request, so sending it again cannot do it twice.
  */
+const CLOSED_CONNECTION = ['UND_ERR_SOCKET', 'EPIPE', 'ECONNRESET'];
+
 export function retryOnClosedConnection(fetch) {
   return async (url, init) => {
     try {
       return await fetch(url, init);
     } catch (error) {
-      if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+      if (!CLOSED_CONNECTION.includes(error?.cause?.code)) throw error;
       return fetch(url, init);
     }
   };
