@@ -61,6 +61,15 @@ export function memoryOf(server) {
 }
 
 /**
+ * CPU time the server has used so far, in ms (utime + stime of /proc/<pid>/stat, in clock ticks of
+ * 10 ms). CPU per request does not depend on what else the machine runs, unlike requests per second.
+ */
+export function cpuMsOf(server) {
+  const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
  * One autocannon run on core 1: `connections` for `seconds`; every answer must be a 2xx.
  * Returns requests per second, p50, p99 and max in ms.
  */

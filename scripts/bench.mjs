@@ -17,6 +17,7 @@ import { benchExpressions } from './bench-expressions.mjs';
 import { LOADED, loadIntoDatabase, loadThroughApi } from './bench-loaded.mjs';
 import {
   REFERENCE_CLIENT,
+  cpuMsOf,
   load,
   median,
   memoryOf,
@@ -120,8 +121,8 @@ async function setUp(origin) {
   };
 }
 
-/** The load figures of one target: where to send what. */
-function loads(issuer, basic) {
+/** The load figures of one target: where to send what (and the server, whose CPU time is read). */
+function loads(server, issuer, basic) {
   const token = {
     url: `${issuer}/v1/token`,
     method: 'POST',
@@ -129,6 +130,7 @@ function loads(issuer, basic) {
     body: 'grant_type=client_credentials&scope=bench%3Aread',
   };
   return {
+    server,
     cc10: { ...token, connections: 10 },
     cc50: { ...token, connections: 50 },
     discovery: { url: `${issuer}${DISCOVERY}`, connections: 10 },
@@ -142,7 +144,10 @@ function rounds(targets, figures) {
   for (let round = 0; round < ROUNDS; round++) {
     for (const figure of figures) {
       for (const [name, target] of Object.entries(targets)) {
-        (results[name][figure] ??= []).push(load({ ...target[figure], seconds: SECONDS }));
+        const cpuBefore = cpuMsOf(target.server);
+        const run = load({ ...target[figure], seconds: SECONDS });
+        const cpuMsPerRequest = (cpuMsOf(target.server) - cpuBefore) / (run.perSecond * SECONDS);
+        (results[name][figure] ??= []).push({ ...run, cpuMsPerRequest });
       }
     }
   }
@@ -186,6 +191,7 @@ function scryptMs() {
 
 const f0 = (n) => n.toFixed(0);
 const f1 = (n) => n.toFixed(1);
+const f2 = (n) => n.toFixed(2);
 const ratio = (ours, theirs) => (theirs ? `${(ours / theirs).toFixed(2)}×` : '–');
 
 function printTable(rows) {
@@ -216,8 +222,8 @@ try {
   const idle = memoryOf(authbox);
   const refBasic = `Basic ${Buffer.from(`${REFERENCE_CLIENT.id}:${REFERENCE_CLIENT.secret}`).toString('base64')}`;
   const targets = {
-    reference: loads(`${reference.origin}/oauth2/reference`, refBasic),
-    authbox: loads(target.issuer, target.basic),
+    reference: loads(reference, `${reference.origin}/oauth2/reference`, refBasic),
+    authbox: loads(authbox, target.issuer, target.basic),
   };
   for (const t of Object.values(targets)) load({ ...t.cc10, seconds: 1 });
   const figures = rounds(targets, ['cc10', 'cc50', 'discovery', 'jwks']);
@@ -242,10 +248,13 @@ try {
   const rows = [
     ['client_credentials tokens/s, 10 connections', f0(ref.cc10.perSecond), f0(ours.cc10.perSecond)],
     ['  p50 / p99 ms', `${ref.cc10.p50} / ${ref.cc10.p99}`, `${ours.cc10.p50} / ${ours.cc10.p99}`],
+    ['  server CPU ms per token', f2(ref.cc10.cpuMsPerRequest), f2(ours.cc10.cpuMsPerRequest)],
     ['client_credentials tokens/s, 50 connections', f0(ref.cc50.perSecond), f0(ours.cc50.perSecond)],
     ['  p50 / p99 ms', `${ref.cc50.p50} / ${ref.cc50.p99}`, `${ours.cc50.p50} / ${ours.cc50.p99}`],
     ['discovery req/s, 10 connections', f0(ref.discovery.perSecond), f0(ours.discovery.perSecond)],
+    ['  server CPU ms per request', f2(ref.discovery.cpuMsPerRequest), f2(ours.discovery.cpuMsPerRequest)],
     ['JWKS req/s, 10 connections', f0(ref.jwks.perSecond), f0(ours.jwks.perSecond)],
+    ['  server CPU ms per request', f2(ref.jwks.cpuMsPerRequest), f2(ours.jwks.cpuMsPerRequest)],
     ['auth code + PKCE, existing session, p50 / p99 ms', '–', `${f1(kept.p50)} / ${f1(kept.p99)}`],
     [`auth code + PKCE with sign-in, p50 / p99 ms`, '–', `${f1(signIn.p50)} / ${f1(signIn.p99)}`],
     ['start to first discovery answer, existing folder ms', f0(starts.reference), f0(starts.existing)],
@@ -269,9 +278,15 @@ try {
       `${loaded.p50} / ${loaded.p99} / ${loaded.max}`,
       ratio(loaded.p50, ours.cc10.p50),
     ]);
+    rows.push([
+      'loaded: server CPU ms per token (vs empty)',
+      f2(ours.cc10.cpuMsPerRequest),
+      f2(loaded.cpuMsPerRequest),
+      ratio(loaded.cpuMsPerRequest, ours.cc10.cpuMsPerRequest),
+    ]);
   }
   console.log(
-    `${quick ? 'quick' : 'full'} run: ${ROUNDS} × ${SECONDS} s rounds, ${FLOWS} flows each, ${pinned ? 'servers on core 0, autocannon on core 1' : 'no taskset: unpinned'}; ratio = Authbox / reference (for ms: lower is better)`,
+    `${quick ? 'quick' : 'full'} run: ${ROUNDS} × ${SECONDS} s rounds, ${FLOWS} flows each, ${pinned ? 'servers on core 0, autocannon on core 1' : 'no taskset: unpinned'}; ratio = Authbox / reference (for ms: lower is better; CPU per request does not depend on what else the machine runs)`,
   );
   printTable(rows);
   console.log(

@@ -122,12 +122,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const services = buildServices(db, nodeCrypto, clock);
   const { settings } = services;
-  try {
-    await seedOnFirstStart(services);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  // A new data folder's keys are generated on the thread pool while this thread builds the HTTP
+  // server below; the server listens only once the seed is in.
+  const seeding = seedOnFirstStart(services);
+  seeding.catch(() => undefined);
   let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
   if (!adminToken) {
     // Hex, so a generated token never starts with '-' (which a shell flag parser would misread).
@@ -148,6 +146,13 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     uiRoot: options.uiRoot ?? defaultUiRoot(),
   };
   const http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
+  try {
+    await seeding;
+  } catch (error) {
+    await http.close();
+    db.close();
+    throw error;
+  }
   try {
     await http.listen({ host, port });
   } catch (error) {

@@ -7,13 +7,11 @@ import {
   createPrivateKey,
   randomBytes,
   randomInt,
-  scrypt as scryptAsync,
   scryptSync,
   sign as rsaSign,
   timingSafeEqual,
 } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
 import {
   calculateJwkThumbprint,
   compactVerify,
@@ -25,6 +23,7 @@ import {
 } from 'jose';
 import type { JWK } from 'jose';
 import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
+import { scryptOnWorker } from './scrypt-worker.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -40,14 +39,7 @@ function scrypt(password: string, salt: Buffer, N: number, r: number, p: number,
   return scryptSync(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
 }
 
-const scryptInPool = promisify(scryptAsync) as (
-  password: string,
-  salt: Buffer,
-  keyLength: number,
-  options: { N: number; r: number; p: number; maxmem: number },
-) => Promise<Buffer>;
-
-/** The same derivation on libuv's thread pool, so a sign-in does not hold the event loop (~70 ms). */
+/** The same derivation on a worker thread (`scrypt-worker.ts`), so a sign-in does not hold the event loop (~70 ms). */
 function scryptOffThread(
   password: string,
   salt: Buffer,
@@ -56,7 +48,7 @@ function scryptOffThread(
   p: number,
   keyLength: number,
 ): Promise<Buffer> {
-  return scryptInPool(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
+  return scryptOnWorker(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
 }
 
 export const nodeCrypto: Crypto = {
