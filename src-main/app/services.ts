@@ -42,6 +42,12 @@ import { SqliteSessionRepository } from '../store/session-repository.js';
 import { SqliteSettingsRepository } from '../store/settings-repository.js';
 import { SqliteTokenRepository } from '../store/token-repository.js';
 import { SqliteUserRepository } from '../store/user-repository.js';
+import { SqliteSandboxRepository } from '../store/sandbox-repository.js';
+import { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
+import { readDemo } from './examples.js';
+import { FlowRunner } from '../core/runner/flow-runner.js';
+import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
+import { loopbackTransport } from './loopback-transport.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
@@ -202,8 +208,22 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  // An import rewrites the whole configuration: every call of its repository empties the snapshot.
+  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db), []);
+  const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
+  // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
+  const flowRuns = new FlowRunner({
+    runs: new SqliteFlowRunRepository(db),
+    apps,
+    servers,
+    http: loopbackTransport,
+    events,
+    crypto,
+    clock,
+  });
   return {
     settings,
+    sandbox,
     servers,
     scopes,
     claims,
@@ -220,5 +240,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     authorize,
     previews,
     configVersion: () => config.version,
+    flowRuns,
   };
 }

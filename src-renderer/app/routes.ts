@@ -6,10 +6,16 @@ export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =
-  { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
+  | { page: 'servers' }
+  | { page: 'server'; id: string; tab: ServerTab }
+  | { page: 'events'; id: string | null }
+  | { page: 'sandbox' }
+  | { page: 'flow-runner'; runId: string | null };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
+const SANDBOX = '#/sandbox';
+const FLOW_RUNNER = '#/flow-runner';
 
 function decoded(part: string): string {
   try {
@@ -24,7 +30,9 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
+  if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
   return { page: 'servers' };
@@ -32,6 +40,9 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
+  if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
+  if (route.page === 'flow-runner')
+    return route.runId === null ? FLOW_RUNNER : `${FLOW_RUNNER}/${encodeURIComponent(route.runId)}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
 }

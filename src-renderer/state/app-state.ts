@@ -3,13 +3,22 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
+import type { FlowsSlice } from './flows-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
+import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
+export type AppState = SessionSlice &
+  ServersSlice &
+  SigningKeysSlice &
+  EventsSlice &
+  ClaimsSlice &
+  PreviewSlice &
+  SandboxSlice &
+  FlowsSlice;
 
 export interface StoreDeps {
   api: ApiClient;
