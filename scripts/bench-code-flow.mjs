@@ -1,6 +1,6 @@
-// The authorization-code + PKCE round trip for `npm run bench` (README, "Benchmarks"): each flow is a new
-// browser (no session cookie) that GETs /authorize, reads the sign-in form, posts the credentials with
-// the CSRF token and cookie, takes the code from the 302 and exchanges it at /token with the verifier.
+// The authorization-code + PKCE round trip for `npm run bench`: a browser without a session GETs
+// /authorize, reads the sign-in form, posts the credentials with the CSRF token and cookie; one with a
+// session gets the code at once. Either takes the code from the 302 and exchanges it at /token.
 import { createHash, randomBytes } from 'node:crypto';
 
 const REDIRECT_URI = 'http://127.0.0.1/bench/callback';
@@ -46,7 +46,7 @@ export async function setUpCodeFlow(api, server, policyId) {
 }
 
 function cookiesOf(response, jar) {
-  for (const line of response.headers.getSetCookie()) {
+  for (const line of response?.headers.getSetCookie() ?? []) {
     const [pair] = line.split(';');
     const eq = pair.indexOf('=');
     jar.set(pair.slice(0, eq), pair.slice(eq + 1));
@@ -62,9 +62,11 @@ async function expectStatus(response, status, step) {
   return response;
 }
 
-/** One full flow; throws unless every step answers as a browser and openid-client expect. */
-export async function codeFlow(target) {
-  const jar = new Map();
+/**
+ * One full flow; throws unless every step answers as a browser and openid-client expect. `jar` is the
+ * browser's cookies: a new one signs in, one kept from an earlier flow reuses that session.
+ */
+export async function codeFlow(target, jar = new Map()) {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const state = randomBytes(8).toString('hex');
@@ -77,25 +79,13 @@ export async function codeFlow(target) {
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  const page = await expectStatus(
-    await fetch(`${target.issuer}/v1/authorize?${query}`, { redirect: 'manual' }),
-    200,
-    'authorize',
-  );
-  const cookie = cookiesOf(page, jar);
-  const html = await page.text();
-  const action = /<form method="post" action="([^"]+)"/.exec(html)[1].replace(/&amp;/g, '&');
-  const fields = Object.fromEntries(
-    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
-  );
-  const signIn = await fetch(`${target.origin}${action}`, {
-    method: 'POST',
+  const page = await fetch(`${target.issuer}/v1/authorize?${query}`, {
     redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, username: 'bench@example.com', password: PASSWORD }).toString(),
+    headers: jar.size ? { cookie: cookiesOf(undefined, jar) } : {},
   });
-  await expectStatus(signIn, 302, 'sign-in');
-  const callback = new URL(signIn.headers.get('location'));
+  const answer = page.status === 302 ? page : await signIn(target, jar, await expectStatus(page, 200, 'authorize'));
+  await answer.arrayBuffer();
+  const callback = new URL(answer.headers.get('location'));
   if (callback.searchParams.get('state') !== state) throw new Error(`sign-in: no state in ${callback}`);
   const token = await fetch(`${target.issuer}/v1/token`, {
     method: 'POST',
@@ -109,4 +99,23 @@ export async function codeFlow(target) {
   });
   await expectStatus(token, 200, 'token');
   await token.text();
+}
+
+/** Reads the sign-in form, posts the credentials with its CSRF token and cookie; answers the 302. */
+async function signIn(target, jar, page) {
+  const cookie = cookiesOf(page, jar);
+  const html = await page.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)[1].replace(/&amp;/g, '&');
+  const fields = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
+  );
+  const response = await fetch(`${target.origin}${action}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...fields, username: 'bench@example.com', password: PASSWORD }).toString(),
+  });
+  await expectStatus(response, 302, 'sign-in');
+  cookiesOf(response, jar);
+  return response;
 }

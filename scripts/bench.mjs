@@ -1,80 +1,101 @@
-// `npm run bench`: Expression Language parse + evaluate throughput for a typical claim set
-// (`bench-expressions.mjs`, in-process); then, against a running headless Authbox, token endpoint
-// throughput for client_credentials (without, then with that claim set as RESOURCE claims) and
-// authorization-code + PKCE round trips (`bench-code-flow.mjs`). Builds the main process if the
-// compiled output is missing or older than the sources, starts `dist/main/app/cli.js` on a free
-// loopback port with a temporary data folder, sets up a server, scope, policy, rule and service app
-// through the management API, then times a fixed number of token requests at 1 and 16 concurrent
-// connections and a fixed number of code flows at 1 and 8 concurrent flows, and prints per-second
-// figures, p50 and p99.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+// `npm run bench [-- --quick] [-- --cli path/to/cli.js]`: Authbox against a minimal reference server
+// (`bench-reference.mjs`: node:http + node:crypto RS256) in the same run. Both run pinned to core 0,
+// autocannon to core 1 (`bench-support.mjs`); the load figures are taken in interleaved rounds
+// (reference, Authbox, reference, …; 3 × 5 s each, or 1 × 1 s with --quick) and the median round is
+// printed with its ratio to the reference. Then: authorization code + PKCE with a sign-in and with an
+// existing session (sequential, p50/p99), start to first discovery answer on an existing and a new data
+// folder, RSS idle and peak; and, without --quick (or with --loaded), the same server loaded with
+// 100,000 tokens, 10,000 events, 1,000 users in 100 groups, 200 apps, 100 policies × 10 rules
+// (`bench-loaded.mjs`). --cli benches another build (e.g. an older commit's dist/main/app/cli.js).
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
-import { CLAIM_SET, benchExpressions } from './bench-expressions.mjs';
+import { benchExpressions } from './bench-expressions.mjs';
+import { LOADED, loadIntoDatabase, loadThroughApi } from './bench-loaded.mjs';
+import {
+  REFERENCE_CLIENT,
+  cpuMsOf,
+  load,
+  median,
+  memoryOf,
+  pinned,
+  retryOnClosedConnection,
+  sequential,
+  startServer,
+  stopServer,
+} from './bench-support.mjs';
 import { buildIfStale, root } from './build-if-stale.mjs';
 
-const CLI = join(root, 'dist/main/app/cli.js');
-const WARMUP = 200;
-const RUNS = [
-  { concurrency: 1, requests: 2000 },
-  { concurrency: 16, requests: 4000 },
-];
-const CODE_WARMUP = 20;
-const CODE_RUNS = [
-  { concurrency: 1, requests: 200 },
-  { concurrency: 8, requests: 400 },
-];
+globalThis.fetch = retryOnClosedConnection(globalThis.fetch);
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean' }, loaded: { type: 'boolean' }, cli: { type: 'string' } },
+});
+const quick = flags.quick ?? false;
+const withLoaded = flags.loaded ?? !quick;
+const ROUNDS = quick ? 1 : 3;
+const SECONDS = quick ? 1 : 5;
+const FLOWS = quick ? 20 : 100;
+const STARTS = quick ? 1 : 3;
+const CLI = flags.cli ? resolve(flags.cli) : join(root, 'dist/main/app/cli.js');
+const REFERENCE = join(root, 'scripts/bench-reference.mjs');
+const DISCOVERY = '/.well-known/openid-configuration';
+const adminToken = randomBytes(24).toString('hex');
+const folders = [];
 
-/** Starts the headless server and resolves with its origin once it prints the listening line. */
-function startServer(dataDir, adminToken) {
-  const child = spawn(
-    process.execPath,
-    [CLI, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, `--admin-token=${adminToken}`],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-      if (match) resolve({ child, origin: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready`)));
-  });
+function newFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'authbox-bench-'));
+  folders.push(dir);
+  return dir;
 }
 
-async function api(origin, adminToken, path, body) {
+const authboxArgv = (dataDir) => [
+  process.execPath,
+  CLI,
+  '--host',
+  '127.0.0.1',
+  '--port',
+  '0',
+  '--data',
+  dataDir,
+  `--admin-token=${adminToken}`,
+];
+const startAuthbox = (dataDir) => startServer(authboxArgv(dataDir), `/oauth2/default${DISCOVERY}`);
+const startReference = () => startServer([process.execPath, REFERENCE], `/oauth2/reference${DISCOVERY}`);
+
+async function api(origin, method, path, body) {
   const response = await fetch(`${origin}${path}`, {
-    method: 'POST',
-    headers: { authorization: `SSWS ${adminToken}`, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
+    method,
+    headers: {
+      authorization: `SSWS ${adminToken}`,
+      accept: 'application/json',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
   });
-  if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
 }
 
 /** A server with a custom scope, a policy for all clients whose rule allows client_credentials, and a service app. */
-async function setUp(origin, adminToken) {
-  const server = await api(origin, adminToken, '/api/v1/authorizationServers', {
+async function setUp(origin) {
+  const post = (path, body) => api(origin, 'POST', path, body);
+  const server = await post('/api/v1/authorizationServers', {
     name: 'bench',
     description: 'Bench API',
     audiences: ['api://bench'],
   });
   const base = `/api/v1/authorizationServers/${server.id}`;
-  await api(origin, adminToken, `${base}/scopes`, { name: 'bench:read' });
-  const policy = await api(origin, adminToken, `${base}/policies`, {
+  await post(`${base}/scopes`, { name: 'bench:read' });
+  const policy = await post(`${base}/policies`, {
     type: 'OAUTH_AUTHORIZATION_POLICY',
     name: 'Bench policy',
     description: 'Bench policy',
     conditions: { clients: { include: ['ALL_CLIENTS'] } },
   });
-  await api(origin, adminToken, `${base}/policies/${policy.id}/rules`, {
+  await post(`${base}/policies/${policy.id}/rules`, {
     type: 'RESOURCE_ACCESS',
     name: 'Bench rule',
     conditions: {
@@ -83,7 +104,7 @@ async function setUp(origin, adminToken) {
       scopes: { include: ['*'] },
     },
   });
-  const app = await api(origin, adminToken, '/api/v1/apps', {
+  const app = await post('/api/v1/apps', {
     name: 'oidc_client',
     label: 'Bench service',
     signOnMode: 'OPENID_CONNECT',
@@ -92,119 +113,191 @@ async function setUp(origin, adminToken) {
     },
   });
   const { client_id: id, client_secret: secret } = app.credentials.oauthClient;
-  const codeFlowTarget = await setUpCodeFlow((path, body) => api(origin, adminToken, path, body), server, policy.id);
   return {
     serverId: server.id,
-    tokenUrl: `${server.issuer}/v1/token`,
-    authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
-    codeFlowTarget,
+    issuer: server.issuer,
+    basic: `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`,
+    codeFlow: await setUpCodeFlow(post, server, policy.id),
   };
 }
 
-/** The claim set of the expression bench as RESOURCE claims, so every access token evaluates all of it. */
-async function addClaimSet(origin, adminToken, serverId) {
-  for (const [i, value] of CLAIM_SET.entries()) {
-    await api(origin, adminToken, `/api/v1/authorizationServers/${serverId}/claims`, {
-      name: `bench_${i}`,
-      claimType: 'RESOURCE',
-      valueType: 'EXPRESSION',
-      value,
-    });
-  }
-}
-
-/** One client_credentials token request that must succeed. */
-async function tokenRequest({ tokenUrl, authorization }) {
-  const response = await fetch(tokenUrl, {
+/** The load figures of one target: where to send what (and the server, whose CPU time is read). */
+function loads(server, issuer, basic) {
+  const token = {
+    url: `${issuer}/v1/token`,
     method: 'POST',
-    headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
     body: 'grant_type=client_credentials&scope=bench%3Aread',
-  });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${body}`);
-}
-
-/** `requests` calls of `attempt` spread over `concurrency` sequential workers; every one must succeed. */
-async function run(attempt, concurrency, requests) {
-  const latencies = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < requests) {
-      next++;
-      const started = process.hrtime.bigint();
-      await attempt();
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
   };
-  const started = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { concurrency, requests, perSecond: requests / seconds, p50: at(0.5), p99: at(0.99) };
+  return {
+    server,
+    cc10: { ...token, connections: 10 },
+    cc50: { ...token, connections: 50 },
+    discovery: { url: `${issuer}${DISCOVERY}`, connections: 10 },
+    jwks: { url: `${issuer}/v1/keys`, connections: 10 },
+  };
 }
 
-function printTable(title, unit, rows) {
-  const header = [
-    unit === 'req' ? 'connections' : 'concurrent',
-    unit === 'req' ? 'requests' : 'flows',
-    `${unit}/s`,
-    'p50 ms',
-    'p99 ms',
-  ];
-  const cells = rows.map((r) => [
-    String(r.concurrency),
-    String(r.requests),
-    r.perSecond.toFixed(0),
-    r.p50.toFixed(2),
-    r.p99.toFixed(2),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (values) => values.map((v, i) => v.padStart(widths[i])).join('  ');
-  console.log(title);
-  console.log(line(header));
-  for (const row of cells) console.log(line(row));
-}
-
-buildIfStale({ outputs: ['dist/main/app/cli.js'], sources: ['src-main'], script: 'build:main', label: 'bench' });
-await benchExpressions();
-console.log('');
-const dataDir = mkdtempSync(join(tmpdir(), 'authbox-bench-'));
-const adminToken = randomBytes(24).toString('hex');
-let server;
-try {
-  server = await startServer(dataDir, adminToken);
-  const target = await setUp(server.origin, adminToken);
-  const token = () => tokenRequest(target);
-  await run(token, 4, WARMUP);
-  const rows = [];
-  for (const { concurrency, requests } of RUNS) rows.push(await run(token, concurrency, requests));
-  printTable('client_credentials at POST /oauth2/{id}/v1/token (loopback, RS256, one event per request)', 'req', rows);
-  await addClaimSet(server.origin, adminToken, target.serverId);
-  await run(token, 4, WARMUP);
-  const withClaims = [];
-  for (const { concurrency, requests } of RUNS) withClaims.push(await run(token, concurrency, requests));
-  console.log('');
-  printTable(
-    `the same with the ${CLAIM_SET.length} expressions of the claim set as RESOURCE claims of the server`,
-    'req',
-    withClaims,
-  );
-  const flow = () => codeFlow(target.codeFlowTarget);
-  await run(flow, 2, CODE_WARMUP);
-  const flows = [];
-  for (const { concurrency, requests } of CODE_RUNS) flows.push(await run(flow, concurrency, requests));
-  console.log('');
-  printTable(
-    'authorization code + PKCE: authorize → sign-in form POST (scrypt) → code → /token (loopback, a new browser per flow)',
-    'flow',
-    flows,
-  );
-} finally {
-  if (server) {
-    const exited = new Promise((resolve) => server.child.once('exit', resolve));
-    server.child.kill('SIGTERM');
-    await exited;
+/** Interleaved rounds of every figure on every target; the median round of each. */
+function rounds(targets, figures) {
+  const results = Object.fromEntries(Object.keys(targets).map((t) => [t, {}]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const figure of figures) {
+      for (const [name, target] of Object.entries(targets)) {
+        const cpuBefore = cpuMsOf(target.server);
+        const run = load({ ...target[figure], seconds: SECONDS });
+        const cpuMsPerRequest = (cpuMsOf(target.server) - cpuBefore) / (run.perSecond * SECONDS);
+        (results[name][figure] ??= []).push({ ...run, cpuMsPerRequest });
+      }
+    }
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  for (const byFigure of Object.values(results)) {
+    for (const figure of figures) byFigure[figure] = median(byFigure[figure]);
+  }
+  return results;
+}
+
+async function startTimes() {
+  const reference = [];
+  const fresh = [];
+  const existing = [];
+  for (let i = 0; i < STARTS; i++) {
+    const ref = await startReference();
+    reference.push(ref.startMs);
+    await stopServer(ref);
+    const dir = newFolder();
+    const first = await startAuthbox(dir);
+    fresh.push(first.startMs);
+    await stopServer(first);
+    const again = await startAuthbox(dir);
+    existing.push(again.startMs);
+    await stopServer(again);
+  }
+  const mid = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return { reference: mid(reference), fresh: mid(fresh), existing: mid(existing) };
+}
+
+function scryptMs() {
+  const salt = randomBytes(16);
+  scryptSync('warm-up', salt, 32, { N: 16384, r: 8, p: 1 });
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    scryptSync('Bench-Passw0rd!', salt, 32, { N: 16384, r: 8, p: 1 });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+const f0 = (n) => n.toFixed(0);
+const f1 = (n) => n.toFixed(1);
+const f2 = (n) => n.toFixed(2);
+const ratio = (ours, theirs) => (theirs ? `${(ours / theirs).toFixed(2)}×` : '–');
+
+function printTable(rows) {
+  const header = ['figure', 'reference', 'Authbox', 'ratio'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+if (!flags.cli) {
+  buildIfStale({ outputs: ['dist/main/app/cli.js'], sources: ['src-main'], script: 'build:main', label: 'bench' });
+}
+if (!quick) {
+  await benchExpressions();
+  console.log('');
+}
+const servers = [];
+try {
+  const starts = await startTimes();
+  const reference = await startReference();
+  servers.push(reference);
+  const dataDir = newFolder();
+  const authbox = await startAuthbox(dataDir);
+  servers.push(authbox);
+  const target = await setUp(authbox.origin);
+  const idle = memoryOf(authbox);
+  const refBasic = `Basic ${Buffer.from(`${REFERENCE_CLIENT.id}:${REFERENCE_CLIENT.secret}`).toString('base64')}`;
+  const targets = {
+    reference: loads(reference, `${reference.origin}/oauth2/reference`, refBasic),
+    authbox: loads(authbox, target.issuer, target.basic),
+  };
+  for (const t of Object.values(targets)) load({ ...t.cc10, seconds: 1 });
+  const figures = rounds(targets, ['cc10', 'cc50', 'discovery', 'jwks']);
+  const flow = target.codeFlow;
+  await codeFlow(flow);
+  const signIn = await sequential(() => codeFlow(flow), FLOWS);
+  const session = new Map();
+  await codeFlow(flow, session);
+  const kept = await sequential(() => codeFlow(flow, session), FLOWS);
+  let loaded;
+  if (withLoaded) {
+    const call = (method, path, body) => api(authbox.origin, method, path, body);
+    await loadThroughApi(call, target.serverId);
+    loadIntoDatabase(dataDir);
+    const loadedRounds = rounds({ authbox: targets.authbox }, ['cc10']);
+    loaded = loadedRounds.authbox.cc10;
+  }
+  const peak = memoryOf(authbox).peak;
+  const refPeak = memoryOf(reference).peak;
+  const [ref, ours] = [figures.reference, figures.authbox];
+  const hashMs = scryptMs();
+  const rows = [
+    ['client_credentials tokens/s, 10 connections', f0(ref.cc10.perSecond), f0(ours.cc10.perSecond)],
+    ['  p50 / p99 ms', `${ref.cc10.p50} / ${ref.cc10.p99}`, `${ours.cc10.p50} / ${ours.cc10.p99}`],
+    ['  server CPU ms per token', f2(ref.cc10.cpuMsPerRequest), f2(ours.cc10.cpuMsPerRequest)],
+    ['client_credentials tokens/s, 50 connections', f0(ref.cc50.perSecond), f0(ours.cc50.perSecond)],
+    ['  p50 / p99 ms', `${ref.cc50.p50} / ${ref.cc50.p99}`, `${ours.cc50.p50} / ${ours.cc50.p99}`],
+    ['discovery req/s, 10 connections', f0(ref.discovery.perSecond), f0(ours.discovery.perSecond)],
+    ['  server CPU ms per request', f2(ref.discovery.cpuMsPerRequest), f2(ours.discovery.cpuMsPerRequest)],
+    ['JWKS req/s, 10 connections', f0(ref.jwks.perSecond), f0(ours.jwks.perSecond)],
+    ['  server CPU ms per request', f2(ref.jwks.cpuMsPerRequest), f2(ours.jwks.cpuMsPerRequest)],
+    ['auth code + PKCE, existing session, p50 / p99 ms', '–', `${f1(kept.p50)} / ${f1(kept.p99)}`],
+    [`auth code + PKCE with sign-in, p50 / p99 ms`, '–', `${f1(signIn.p50)} / ${f1(signIn.p99)}`],
+    ['start to first discovery answer, existing folder ms', f0(starts.reference), f0(starts.existing)],
+    ['start to first discovery answer, new folder ms', f0(starts.reference), f0(starts.fresh)],
+    ['server RSS idle MiB', '–', f0(idle.now)],
+    ['server RSS peak MiB (whole bench)', f0(refPeak), f0(peak)],
+  ].map(([name, theirs, mine]) => {
+    const number = (s) => Number(String(s).split(' / ').at(-1));
+    return [name, theirs, mine, theirs === '–' ? '–' : ratio(number(mine), number(theirs))];
+  });
+  if (loaded) {
+    rows.push([
+      'loaded: tokens/s, 10 connections (vs empty)',
+      f0(ours.cc10.perSecond),
+      f0(loaded.perSecond),
+      ratio(loaded.perSecond, ours.cc10.perSecond),
+    ]);
+    rows.push([
+      'loaded: p50 / p99 / max ms (vs empty p50)',
+      `${ours.cc10.p50}`,
+      `${loaded.p50} / ${loaded.p99} / ${loaded.max}`,
+      ratio(loaded.p50, ours.cc10.p50),
+    ]);
+    rows.push([
+      'loaded: server CPU ms per token (vs empty)',
+      f2(ours.cc10.cpuMsPerRequest),
+      f2(loaded.cpuMsPerRequest),
+      ratio(loaded.cpuMsPerRequest, ours.cc10.cpuMsPerRequest),
+    ]);
+  }
+  console.log(
+    `${quick ? 'quick' : 'full'} run: ${ROUNDS} × ${SECONDS} s rounds, ${FLOWS} flows each, ${pinned ? 'servers on core 0, autocannon on core 1' : 'no taskset: unpinned'}; ratio = Authbox / reference (for ms: lower is better; CPU per request does not depend on what else the machine runs)`,
+  );
+  printTable(rows);
+  console.log(
+    `sign-in hash: scrypt N=16384 r=8 p=1, ${f1(hashMs)} ms here; with sign-in p50 minus hash = ${f1(signIn.p50 - hashMs)} ms`,
+  );
+  if (loaded) {
+    console.log(
+      `loaded: ${LOADED.tokens} tokens, 10,000 events, ${LOADED.users} users in ${LOADED.groups} groups, ${LOADED.apps} apps, ${LOADED.policies} policies × ${LOADED.rulesPerPolicy} rules`,
+    );
+  }
+} finally {
+  for (const server of servers) await stopServer(server);
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 }

@@ -26,6 +26,7 @@ import { Users } from '../core/users.js';
 import { FailureThrottle } from '../core/failure-throttle.js';
 import { LOCKOUT_THRESHOLD_SETTING, SignInLockout, lockoutThreshold } from '../core/sign-in-lockout.js';
 import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
+import { ConfigSnapshot } from './config-snapshot.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentRepository } from '../store/app-assignment-repository.js';
@@ -77,17 +78,24 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     references: new SqliteReferenceRepository(db),
   };
   const settings = new SqliteSettingsRepository(db);
+  // The configuration every protocol request reads, from memory; each of these repositories' writes empties it.
+  const config = new ConfigSnapshot(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
-    store: new SqliteAuthorizationServerRepository(db),
+    store: config.wrap('servers', new SqliteAuthorizationServerRepository(db), ['list', 'get', 'keys']),
     crypto,
     clock,
     tx: deps.tx,
     initializers: [(server) => scopes.addSystemScopes(server), (server) => claims.addSystemClaims(server)],
   });
-  const claimRepository = new SqliteClaimRepository(db);
+  const claimRepository = config.wrap('claims', new SqliteClaimRepository(db), [
+    'list',
+    'get',
+    'byName',
+    'namingScope',
+  ]);
   const scopes: Scopes = new Scopes({
-    store: new SqliteScopeRepository(db),
+    store: config.wrap('scopes', new SqliteScopeRepository(db), ['list', 'get', 'byNames']),
     servers,
     references: deps.references,
     claims: claimRepository,
@@ -96,9 +104,14 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
   });
   const claims: Claims = new Claims({ store: claimRepository, servers, scopes, crypto, clock, tx: deps.tx });
-  const ruleRepository = new SqliteRuleRepository(db);
+  const ruleRepository = config.wrap(
+    'rules',
+    new SqliteRuleRepository(db),
+    ['list', 'get'],
+    ['unknownUsers', 'unknownGroups', 'unknownScopes'],
+  );
   const policies = new Policies({
-    store: new SqlitePolicyRepository(db),
+    store: config.wrap('policies', new SqlitePolicyRepository(db), ['list', 'get'], ['unknownClients']),
     rules: ruleRepository,
     servers,
     crypto,
@@ -106,7 +119,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
   });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
-  const appRepository = new SqliteAppRepository(db);
+  const appRepository = config.wrap('apps', new SqliteAppRepository(db), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({
     apps: appRepository,
@@ -206,7 +219,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     clock,
   });
   const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
-  const sandbox = new SandboxTransfer({ store: new SqliteSandboxRepository(db), crypto, clock, demoText: readDemo });
+  // An import rewrites the whole configuration: every call of its repository empties the snapshot.
+  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db), []);
+  const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
   // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
   const flowRuns = new FlowRunner({
     runs: new SqliteFlowRunRepository(db),
@@ -235,6 +250,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tokenLookups,
     authorize,
     previews,
+    configVersion: () => config.version,
     flowRuns,
     inspector,
   };

@@ -47,6 +47,8 @@ export interface HttpServices {
   sandbox: SandboxTransfer;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
+  /** Changes with every write to servers, keys, scopes, claims, policies, rules or apps (cached documents key on it). */
+  configVersion(): number;
   /** The Flow Runner's runs (sandbox API and the callback page). */
   flowRuns: FlowRunner;
   /** The Token Inspector's decoding, claim classification and signature verdicts. */

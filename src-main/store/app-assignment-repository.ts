@@ -6,6 +6,7 @@
 import type { AppAssignmentRepository, AppGroupRecord, AppUserRecord } from '../core/ports/app-assignments.js';
 import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface AppUserRow {
   app_id: string;
@@ -69,12 +70,12 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
   constructor(private readonly db: Db) {}
 
   userLogin(userId: string): string | undefined {
-    const row = this.db.prepare('SELECT login FROM users WHERE id = ?').get(userId) as { login: string } | undefined;
+    const row = prepared(this.db, 'SELECT login FROM users WHERE id = ?').get(userId) as { login: string } | undefined;
     return row?.login;
   }
 
   groupExists(groupId: string): boolean {
-    return this.db.prepare('SELECT 1 FROM groups WHERE id = ?').get(groupId) !== undefined;
+    return prepared(this.db, 'SELECT 1 FROM groups WHERE id = ?').get(groupId) !== undefined;
   }
 
   listUsers(appId: string, page: Page, q?: string): AppUserRecord[] {
@@ -89,37 +90,36 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
       params['q'] = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     }
     const sql = `${ASSIGNED} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY u.seq LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as AppUserRow[]).map(toUser);
+    return (prepared(this.db, sql).all(params) as AppUserRow[]).map(toUser);
   }
 
   getUser(appId: string, userId: string): AppUserRecord | undefined {
-    const row = this.db.prepare(`${ASSIGNED} WHERE a.user_id = @user`).get({ app: appId, user: userId }) as
+    const row = prepared(this.db, `${ASSIGNED} WHERE a.user_id = @user`).get({ app: appId, user: userId }) as
       AppUserRow | undefined;
     return row && toUser(row);
   }
 
   saveUser(a: AppUserRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO app_user_assignments (app_id, user_id, scope, user_name, profile, created, last_updated, status_changed)
+    prepared(
+      this.db,
+      `INSERT INTO app_user_assignments (app_id, user_id, scope, user_name, profile, created, last_updated, status_changed)
          VALUES (@app_id, @user_id, 'USER', @user_name, @profile, @created, @last_updated, @status_changed)
          ON CONFLICT (app_id, user_id) DO UPDATE SET user_name = excluded.user_name, profile = excluded.profile, last_updated = excluded.last_updated`,
-      )
-      .run({
-        app_id: a.appId,
-        user_id: a.userId,
-        user_name: a.userName,
-        profile: JSON.stringify(a.profile),
-        created: a.created.toISOString(),
-        last_updated: a.lastUpdated.toISOString(),
-        status_changed: a.statusChanged.toISOString(),
-      });
+    ).run({
+      app_id: a.appId,
+      user_id: a.userId,
+      user_name: a.userName,
+      profile: JSON.stringify(a.profile),
+      created: a.created.toISOString(),
+      last_updated: a.lastUpdated.toISOString(),
+      status_changed: a.statusChanged.toISOString(),
+    });
   }
 
   deleteUser(appId: string, userId: string): boolean {
     return (
-      this.db.prepare('DELETE FROM app_user_assignments WHERE app_id = ? AND user_id = ?').run(appId, userId).changes >
-      0
+      prepared(this.db, 'DELETE FROM app_user_assignments WHERE app_id = ? AND user_id = ?').run(appId, userId)
+        .changes > 0
     );
   }
 
@@ -131,57 +131,55 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
         : 'AND rowid > COALESCE((SELECT rowid FROM app_group_assignments WHERE app_id = @app AND group_id = @after), 9223372036854775807)';
     const sql = `SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = @app ${after} ORDER BY rowid LIMIT @limit`;
     const params = { app: appId, limit: page.limit, ...(page.after === undefined ? {} : { after: page.after }) };
-    return (this.db.prepare(sql).all(params) as AppGroupRow[]).map(toGroup);
+    return (prepared(this.db, sql).all(params) as AppGroupRow[]).map(toGroup);
   }
 
   getGroup(appId: string, groupId: string): AppGroupRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = ? AND group_id = ?`)
-      .get(appId, groupId) as AppGroupRow | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT ${GROUP_COLUMNS} FROM app_group_assignments WHERE app_id = ? AND group_id = ?`,
+    ).get(appId, groupId) as AppGroupRow | undefined;
     return row && toGroup(row);
   }
 
   saveGroup(a: AppGroupRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO app_group_assignments (${GROUP_COLUMNS}) VALUES (@app_id, @group_id, @priority, @profile, @created, @last_updated)
+    prepared(
+      this.db,
+      `INSERT INTO app_group_assignments (${GROUP_COLUMNS}) VALUES (@app_id, @group_id, @priority, @profile, @created, @last_updated)
          ON CONFLICT (app_id, group_id) DO UPDATE SET priority = excluded.priority, profile = excluded.profile, last_updated = excluded.last_updated`,
-      )
-      .run({
-        app_id: a.appId,
-        group_id: a.groupId,
-        priority: a.priority,
-        profile: JSON.stringify(a.profile),
-        created: a.created.toISOString(),
-        last_updated: a.lastUpdated.toISOString(),
-      });
+    ).run({
+      app_id: a.appId,
+      group_id: a.groupId,
+      priority: a.priority,
+      profile: JSON.stringify(a.profile),
+      created: a.created.toISOString(),
+      last_updated: a.lastUpdated.toISOString(),
+    });
   }
 
   deleteGroup(appId: string, groupId: string): boolean {
     return (
-      this.db.prepare('DELETE FROM app_group_assignments WHERE app_id = ? AND group_id = ?').run(appId, groupId)
+      prepared(this.db, 'DELETE FROM app_group_assignments WHERE app_id = ? AND group_id = ?').run(appId, groupId)
         .changes > 0
     );
   }
 
   isUserAssigned(appId: string, userId: string): boolean {
-    const row = this.db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM app_user_assignments WHERE app_id = @app AND user_id = @user)
+    const row = prepared(
+      this.db,
+      `SELECT EXISTS (SELECT 1 FROM app_user_assignments WHERE app_id = @app AND user_id = @user)
              OR EXISTS (SELECT 1 FROM app_group_assignments g JOIN group_members m ON m.group_id = g.group_id
                          WHERE g.app_id = @app AND m.user_id = @user) AS assigned`,
-      )
-      .get({ app: appId, user: userId }) as { assigned: number };
+    ).get({ app: appId, user: userId }) as { assigned: number };
     return row.assigned === 1;
   }
 
   userForEmbed(userId: string): Record<string, unknown> | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT id, status, created, activated, status_changed AS statusChanged, last_login AS lastLogin, last_updated AS lastUpdated,
+    const row = prepared(
+      this.db,
+      `SELECT id, status, created, activated, status_changed AS statusChanged, last_login AS lastLogin, last_updated AS lastUpdated,
                 password_changed AS passwordChanged, type_id AS typeId, profile FROM users WHERE id = ?`,
-      )
-      .get(userId) as (Record<string, unknown> & { profile: string }) | undefined;
+    ).get(userId) as (Record<string, unknown> & { profile: string }) | undefined;
     return row && { ...row, profile: JSON.parse(row.profile) as unknown };
   }
 }

@@ -2,6 +2,7 @@
 import type { AppDocument, AppQuery, AppRecord, AppRepository } from '../core/ports/apps.js';
 import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface AppRow {
   id: string;
@@ -94,16 +95,17 @@ export class SqliteAppRepository implements AppRepository {
     );
     add("json_extract(document, '$.signing.kid') = @kid", 'kid', query.signingKid);
     const sql = `SELECT ${COLUMNS} FROM apps ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as AppRow[]).map(toApp);
+    return (prepared(this.db, sql).all(params) as AppRow[]).map(toApp);
   }
 
   get(id: string): AppRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM apps WHERE id = ?`).get(id) as AppRow | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM apps WHERE id = ?`).get(id) as AppRow | undefined;
     return row && toApp(row);
   }
 
   byClientId(clientId: string): AppRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM apps WHERE client_id = ?`).get(clientId) as AppRow | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM apps WHERE client_id = ?`).get(clientId) as
+      AppRow | undefined;
     return row && toApp(row);
   }
 
@@ -117,7 +119,7 @@ export class SqliteAppRepository implements AppRepository {
 
   /** Assignments go with the app (ON DELETE CASCADE). */
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM apps WHERE id = ?').run(id).changes > 0;
+    return prepared(this.db, 'DELETE FROM apps WHERE id = ?').run(id).changes > 0;
   }
 }
 

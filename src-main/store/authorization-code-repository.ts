@@ -6,6 +6,7 @@ import type {
 } from '../core/ports/authorization-codes.js';
 import type { Lifetimes } from '../core/protocol/policy/decision.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface CodeRow {
   id: string;
@@ -52,38 +53,37 @@ export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepos
 
   insert(hash: string, c: AuthorizationCodeRecord, now: Date): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM authorization_codes WHERE expires_at <= ?').run(now.getTime());
-      this.db
-        .prepare(
-          `INSERT INTO authorization_codes (id, code_hash, server_id, app_id, client_id, redirect_uri, code_challenge, code_challenge_method,
+      prepared(this.db, 'DELETE FROM authorization_codes WHERE expires_at <= ?').run(now.getTime());
+      prepared(
+        this.db,
+        `INSERT INTO authorization_codes (id, code_hash, server_id, app_id, client_id, redirect_uri, code_challenge, code_challenge_method,
              nonce, scopes, user_id, auth_time, amr, policy_id, rule_id, lifetimes, expires_at, used_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          c.id,
-          hash,
-          c.serverId,
-          c.appId,
-          c.clientId,
-          c.redirectUri,
-          c.codeChallenge,
-          c.codeChallengeMethod,
-          c.nonce,
-          JSON.stringify(c.scopes),
-          c.userId,
-          c.authTime.getTime(),
-          JSON.stringify(c.amr),
-          c.policyId,
-          c.ruleId,
-          JSON.stringify(c.lifetimes),
-          c.expiresAt.getTime(),
-          c.usedAt?.getTime() ?? null,
-        );
+      ).run(
+        c.id,
+        hash,
+        c.serverId,
+        c.appId,
+        c.clientId,
+        c.redirectUri,
+        c.codeChallenge,
+        c.codeChallengeMethod,
+        c.nonce,
+        JSON.stringify(c.scopes),
+        c.userId,
+        c.authTime.getTime(),
+        JSON.stringify(c.amr),
+        c.policyId,
+        c.ruleId,
+        JSON.stringify(c.lifetimes),
+        c.expiresAt.getTime(),
+        c.usedAt?.getTime() ?? null,
+      );
     })();
   }
 
   findByHash(hash: string): AuthorizationCodeRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM authorization_codes WHERE code_hash = ?').get(hash) as
+    const row = prepared(this.db, 'SELECT * FROM authorization_codes WHERE code_hash = ?').get(hash) as
       CodeRow | undefined;
     return row && toRecord(row);
   }
@@ -94,13 +94,15 @@ export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepos
     // are registered in it (they join it revoked, so they are never active).
     return this.db.transaction(() => {
       const used =
-        this.db
-          .prepare('UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL')
-          .run(now.getTime(), id).changes === 1;
+        prepared(this.db, 'UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(
+          now.getTime(),
+          id,
+        ).changes === 1;
       if (used)
-        this.db
-          .prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING')
-          .run(id, now.getTime());
+        prepared(this.db, 'INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+          id,
+          now.getTime(),
+        );
       return used;
     })();
   }

@@ -6,6 +6,7 @@ import type {
 } from '../core/ports/authorization-servers.js';
 import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface ServerRow {
   id: string;
@@ -125,11 +126,11 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
       params['q'] = q;
     }
     const sql = `SELECT ${SERVER_COLUMNS} FROM authorization_servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as ServerRow[]).map(toServer);
+    return (prepared(this.db, sql).all(params) as ServerRow[]).map(toServer);
   }
 
   get(id: string): AuthorizationServerRecord | undefined {
-    const row = this.db.prepare(`SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE id = ?`).get(id) as
+    const row = prepared(this.db, `SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE id = ?`).get(id) as
       ServerRow | undefined;
     return row && toServer(row);
   }
@@ -146,22 +147,21 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM authorization_servers WHERE id = ?').run(id).changes > 0;
+    return prepared(this.db, 'DELETE FROM authorization_servers WHERE id = ?').run(id).changes > 0;
   }
 
   keys(serverId: string): SigningKeyRecord[] {
-    const rows = this.db
-      .prepare(
-        'SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid',
-      )
-      .all(serverId) as KeyRow[];
+    const rows = prepared(
+      this.db,
+      'SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid',
+    ).all(serverId) as KeyRow[];
     return rows.map(toKey);
   }
 
   saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
     this.db.transaction(() => {
       this.updateServer.run(fromServer(server));
-      this.db.prepare('DELETE FROM signing_keys WHERE server_id = ?').run(server.id);
+      prepared(this.db, 'DELETE FROM signing_keys WHERE server_id = ?').run(server.id);
       for (const key of keys) this.insertKey.run(fromKey(key));
     })();
   }

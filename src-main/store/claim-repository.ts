@@ -3,6 +3,7 @@ import type { ClaimRecord, ClaimRepository } from '../core/ports/claims.js';
 import type { ClaimType } from '../contracts/claim.js';
 import type { Page } from '../core/ports/page.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface ClaimRow {
   id: string;
@@ -83,19 +84,20 @@ export class SqliteClaimRepository implements ClaimRepository {
       params['after'] = page.after;
     }
     const sql = `SELECT ${COLUMNS} FROM claims WHERE server_id = @serverId ${after} ORDER BY seq LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as ClaimRow[]).map(toClaim);
+    return (prepared(this.db, sql).all(params) as ClaimRow[]).map(toClaim);
   }
 
   get(serverId: string, id: string): ClaimRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND id = ?`).get(serverId, id) as
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND id = ?`).get(serverId, id) as
       ClaimRow | undefined;
     return row && toClaim(row);
   }
 
   byName(serverId: string, claimType: ClaimType, name: string): ClaimRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND claim_type = ? AND name = ?`)
-      .get(serverId, claimType, name) as ClaimRow | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND claim_type = ? AND name = ?`,
+    ).get(serverId, claimType, name) as ClaimRow | undefined;
     return row && toClaim(row);
   }
 
@@ -108,15 +110,14 @@ export class SqliteClaimRepository implements ClaimRepository {
   }
 
   delete(serverId: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM claims WHERE server_id = ? AND id = ?').run(serverId, id).changes > 0;
+    return prepared(this.db, 'DELETE FROM claims WHERE server_id = ? AND id = ?').run(serverId, id).changes > 0;
   }
 
   namingScope(serverId: string, scopeName: string): ClaimRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND EXISTS (SELECT 1 FROM json_each(condition_scopes) WHERE json_each.value = ?) ORDER BY seq`,
-      )
-      .all(serverId, scopeName) as ClaimRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT ${COLUMNS} FROM claims WHERE server_id = ? AND EXISTS (SELECT 1 FROM json_each(condition_scopes) WHERE json_each.value = ?) ORDER BY seq`,
+    ).all(serverId, scopeName) as ClaimRow[];
     return rows.map(toClaim);
   }
 }

@@ -2,6 +2,7 @@
 import type { DeviceAuthorizationRecord, DeviceAuthorizationRepository } from '../core/ports/device-authorizations.js';
 import type { Lifetimes } from '../core/protocol/policy/decision.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface DeviceRow {
   id: string;
@@ -52,35 +53,34 @@ export class SqliteDeviceAuthorizationRepository implements DeviceAuthorizationR
 
   insert(hash: string, r: DeviceAuthorizationRecord, now: Date): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM device_authorizations WHERE expires_at <= ?').run(now.getTime() - SWEEP_AFTER_MS);
-      this.db
-        .prepare(
-          `INSERT INTO device_authorizations (id, device_code_hash, user_code, server_id, app_id, client_id, scope, status, interval_seconds, expires_at)
+      prepared(this.db, 'DELETE FROM device_authorizations WHERE expires_at <= ?').run(now.getTime() - SWEEP_AFTER_MS);
+      prepared(
+        this.db,
+        `INSERT INTO device_authorizations (id, device_code_hash, user_code, server_id, app_id, client_id, scope, status, interval_seconds, expires_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          r.id,
-          hash,
-          r.userCode,
-          r.serverId,
-          r.appId,
-          r.clientId,
-          r.scope,
-          r.status,
-          r.intervalSeconds,
-          r.expiresAt.getTime(),
-        );
+      ).run(
+        r.id,
+        hash,
+        r.userCode,
+        r.serverId,
+        r.appId,
+        r.clientId,
+        r.scope,
+        r.status,
+        r.intervalSeconds,
+        r.expiresAt.getTime(),
+      );
     })();
   }
 
   byDeviceCodeHash(hash: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE device_code_hash = ?').get(hash) as
+    const row = prepared(this.db, 'SELECT * FROM device_authorizations WHERE device_code_hash = ?').get(hash) as
       DeviceRow | undefined;
     return row && toRecord(row);
   }
 
   byUserCode(userCode: string): DeviceAuthorizationRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM device_authorizations WHERE user_code = ?').get(userCode) as
+    const row = prepared(this.db, 'SELECT * FROM device_authorizations WHERE user_code = ?').get(userCode) as
       DeviceRow | undefined;
     return row && toRecord(row);
   }
@@ -93,25 +93,24 @@ export class SqliteDeviceAuthorizationRepository implements DeviceAuthorizationR
     approval?: DeviceAuthorizationRecord['approval'],
   ): boolean {
     const a = approval ?? null;
-    const result = this.db
-      .prepare(
-        `UPDATE device_authorizations SET status = ?, user_id = COALESCE(?, user_id), auth_time = COALESCE(?, auth_time), amr = COALESCE(?, amr),
+    const result = prepared(
+      this.db,
+      `UPDATE device_authorizations SET status = ?, user_id = COALESCE(?, user_id), auth_time = COALESCE(?, auth_time), amr = COALESCE(?, amr),
          scopes = COALESCE(?, scopes), lifetimes = COALESCE(?, lifetimes) WHERE id = ? AND status = ?`,
-      )
-      .run(
-        to,
-        a?.userId ?? null,
-        a?.authTime.getTime() ?? null,
-        a ? JSON.stringify(a.amr) : null,
-        a ? JSON.stringify(a.scopes) : null,
-        a ? JSON.stringify(a.lifetimes) : null,
-        id,
-        from,
-      );
+    ).run(
+      to,
+      a?.userId ?? null,
+      a?.authTime.getTime() ?? null,
+      a ? JSON.stringify(a.amr) : null,
+      a ? JSON.stringify(a.scopes) : null,
+      a ? JSON.stringify(a.lifetimes) : null,
+      id,
+      from,
+    );
     return result.changes === 1;
   }
 
   recordPoll(id: string, at: Date): void {
-    this.db.prepare('UPDATE device_authorizations SET last_polled_at = ? WHERE id = ?').run(at.getTime(), id);
+    prepared(this.db, 'UPDATE device_authorizations SET last_polled_at = ? WHERE id = ?').run(at.getTime(), id);
   }
 }

@@ -3,6 +3,7 @@ import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 /** An `events` row as stored (tests read the table with it too). */
 export interface EventRow {
@@ -119,14 +120,14 @@ export class SqliteEventRepository implements EventRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     if (filter.after === undefined) {
       const sql = `SELECT ${SELECTED} FROM events ${clause} ORDER BY seq DESC LIMIT @limit`;
-      return (this.db.prepare(sql).all(params) as SelectedRow[]).map(toEvent);
+      return (prepared(this.db, sql).all(params) as SelectedRow[]).map(toEvent);
     }
     // The `limit` events right after `after`, oldest first, then turned newest first. An id no
     // longer kept was pruned as one of the oldest, so every kept event is newer than it.
     params['after'] = filter.after;
     where.push('seq > COALESCE((SELECT seq FROM events WHERE id = @after), 0)');
     const sql = `SELECT ${SELECTED} FROM events WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as SelectedRow[]).map(toEvent).reverse();
+    return (prepared(this.db, sql).all(params) as SelectedRow[]).map(toEvent).reverse();
   }
 
   get(id: string): ProtocolEvent | undefined {

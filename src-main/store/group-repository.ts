@@ -2,6 +2,7 @@
 import type { GroupType } from '../contracts/group.js';
 import type { GroupRecord, GroupRepository } from '../core/ports/groups.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface GroupRow {
   id: string;
@@ -59,27 +60,27 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   all(): GroupRecord[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM groups ORDER BY seq`).all() as GroupRow[]).map(toGroup);
+    return (prepared(this.db, `SELECT ${COLUMNS} FROM groups ORDER BY seq`).all() as GroupRow[]).map(toGroup);
   }
 
   get(id: string): GroupRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM groups WHERE id = ?`).get(id) as GroupRow | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM groups WHERE id = ?`).get(id) as GroupRow | undefined;
     return row && toGroup(row);
   }
 
   findByName(name: string): GroupRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE ORDER BY seq LIMIT 1`)
-      .get(name) as GroupRow | undefined;
+    const row = prepared(
+      this.db,
+      `SELECT ${COLUMNS} FROM groups WHERE name = ? COLLATE NOCASE ORDER BY seq LIMIT 1`,
+    ).get(name) as GroupRow | undefined;
     return row && toGroup(row);
   }
 
   ofUser(userId: string): GroupRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${PREFIXED} FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.user_id = ? ORDER BY g.seq`,
-      )
-      .all(userId) as GroupRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT ${PREFIXED} FROM groups g JOIN group_members m ON m.group_id = g.id WHERE m.user_id = ? ORDER BY g.seq`,
+    ).all(userId) as GroupRow[];
     return rows.map(toGroup);
   }
 
@@ -92,7 +93,7 @@ export class SqliteGroupRepository implements GroupRepository {
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM groups WHERE id = ?').run(id).changes > 0;
+    return prepared(this.db, 'DELETE FROM groups WHERE id = ?').run(id).changes > 0;
   }
 
   addMember(groupId: string, userId: string, at: Date): boolean {
@@ -101,7 +102,7 @@ export class SqliteGroupRepository implements GroupRepository {
 
   removeMember(groupId: string, userId: string): boolean {
     return (
-      this.db.prepare('DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0
+      prepared(this.db, 'DELETE FROM group_members WHERE group_id = ? AND user_id = ?').run(groupId, userId).changes > 0
     );
   }
 }

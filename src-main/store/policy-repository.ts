@@ -5,6 +5,7 @@
 import type { PolicyRecord, PolicyRepository } from '../core/ports/policies.js';
 import type { PriorityChange } from '../core/priorities.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface PolicyRow {
   id: string;
@@ -85,12 +86,12 @@ export class SqlitePolicyRepository implements PolicyRepository {
 
   list(serverId: string): PolicyRecord[] {
     return (
-      this.db.prepare(`${SELECT} WHERE p.server_id = ? ORDER BY p.priority, p.seq`).all(serverId) as PolicyReadRow[]
+      prepared(this.db, `${SELECT} WHERE p.server_id = ? ORDER BY p.priority, p.seq`).all(serverId) as PolicyReadRow[]
     ).map(toPolicy);
   }
 
   get(serverId: string, policyId: string): PolicyRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE p.server_id = ? AND p.id = ?`).get(serverId, policyId) as
+    const row = prepared(this.db, `${SELECT} WHERE p.server_id = ? AND p.id = ?`).get(serverId, policyId) as
       PolicyReadRow | undefined;
     return row && toPolicy(row);
   }
@@ -117,7 +118,7 @@ export class SqlitePolicyRepository implements PolicyRepository {
   }
 
   delete(policyId: string): void {
-    this.db.prepare('DELETE FROM policies WHERE id = ?').run(policyId);
+    prepared(this.db, 'DELETE FROM policies WHERE id = ?').run(policyId);
   }
 
   unknownClients(clientIds: string[]): string[] {

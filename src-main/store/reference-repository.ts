@@ -1,6 +1,7 @@
 /** Queries behind `ReferenceRepository`: which policies and rules name a user, group, app or scope. */
 import type { PolicyReference, ReferenceRepository } from '../core/ports/references.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface Row {
   serverId: string;
@@ -53,6 +54,6 @@ export class SqliteReferenceRepository implements ReferenceRepository {
   }
 
   private all(sql: string, ...params: unknown[]): PolicyReference[] {
-    return (this.db.prepare(sql).all(...params) as Row[]).map(toRef);
+    return (prepared(this.db, sql).all(...params) as Row[]).map(toRef);
   }
 }

@@ -6,6 +6,7 @@
 import type { RuleRecord, RuleRepository } from '../core/ports/policies.js';
 import type { PriorityChange } from '../core/priorities.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface RuleRow {
   id: string;
@@ -111,12 +112,12 @@ export class SqliteRuleRepository implements RuleRepository {
 
   list(policyId: string): RuleRecord[] {
     return (
-      this.db.prepare(`${SELECT} WHERE r.policy_id = ? ORDER BY r.priority, r.seq`).all(policyId) as RuleReadRow[]
+      prepared(this.db, `${SELECT} WHERE r.policy_id = ? ORDER BY r.priority, r.seq`).all(policyId) as RuleReadRow[]
     ).map(toRule);
   }
 
   get(policyId: string, ruleId: string): RuleRecord | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE r.policy_id = ? AND r.id = ?`).get(policyId, ruleId) as
+    const row = prepared(this.db, `${SELECT} WHERE r.policy_id = ? AND r.id = ?`).get(policyId, ruleId) as
       RuleReadRow | undefined;
     return row && toRule(row);
   }
@@ -131,8 +132,8 @@ export class SqliteRuleRepository implements RuleRepository {
   update(rule: RuleRecord): void {
     this.db.transaction(() => {
       this.updateRow.run(fromRule(rule));
-      this.db.prepare('DELETE FROM rule_users WHERE rule_id = ?').run(rule.id);
-      this.db.prepare('DELETE FROM rule_groups WHERE rule_id = ?').run(rule.id);
+      prepared(this.db, 'DELETE FROM rule_users WHERE rule_id = ?').run(rule.id);
+      prepared(this.db, 'DELETE FROM rule_groups WHERE rule_id = ?').run(rule.id);
       this.writePeople(rule);
     })();
   }
@@ -144,7 +145,7 @@ export class SqliteRuleRepository implements RuleRepository {
   }
 
   delete(ruleId: string): void {
-    this.db.prepare('DELETE FROM rules WHERE id = ?').run(ruleId);
+    prepared(this.db, 'DELETE FROM rules WHERE id = ?').run(ruleId);
   }
 
   unknownUsers(userIds: string[]): string[] {

@@ -3,6 +3,7 @@ import type { Page } from '../core/ports/page.js';
 import type { ScopeFilterTerm } from '../core/scope-filter.js';
 import type { ScopeQuery, ScopeRecord, ScopeRepository } from '../core/ports/scopes.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface ScopeRow {
   id: string;
@@ -98,22 +99,21 @@ export class SqliteScopeRepository implements ScopeRepository {
       params[`f${i}`] = typeof term.value === 'boolean' ? Number(term.value) : term.value;
     });
     const sql = `SELECT ${COLUMNS} FROM scopes WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as ScopeRow[]).map(toScope);
+    return (prepared(this.db, sql).all(params) as ScopeRow[]).map(toScope);
   }
 
   get(serverId: string, id: string): ScopeRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND id = ?`).get(serverId, id) as
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND id = ?`).get(serverId, id) as
       ScopeRow | undefined;
     return row && toScope(row);
   }
 
   byNames(serverId: string, names: string[]): ScopeRecord[] {
     if (!names.length) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY seq`,
-      )
-      .all(serverId, JSON.stringify(names)) as ScopeRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT ${COLUMNS} FROM scopes WHERE server_id = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY seq`,
+    ).all(serverId, JSON.stringify(names)) as ScopeRow[];
     return rows.map(toScope);
   }
 
@@ -129,6 +129,6 @@ export class SqliteScopeRepository implements ScopeRepository {
   }
 
   delete(serverId: string, id: string): boolean {
-    return this.db.prepare('DELETE FROM scopes WHERE server_id = ? AND id = ?').run(serverId, id).changes > 0;
+    return prepared(this.db, 'DELETE FROM scopes WHERE server_id = ? AND id = ?').run(serverId, id).changes > 0;
   }
 }

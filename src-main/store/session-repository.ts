@@ -1,6 +1,7 @@
 /** SQLite store of sign-in sessions, pending authorization requests and consent; explicit row ↔ record mapping. */
 import type { PendingAuthorization, SessionRecord, SessionRepository } from '../core/ports/sessions.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface SessionRow {
   server_id: string;
@@ -41,61 +42,66 @@ export class SqliteSessionRepository implements SessionRepository {
 
   insertSession(hash: string, s: SessionRecord, now: Date): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.getTime());
-      this.db
-        .prepare(
-          'INSERT INTO sessions (token_hash, server_id, user_id, auth_time, amr, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(hash, s.serverId, s.userId, s.authTime.getTime(), JSON.stringify(s.amr), s.expiresAt.getTime());
+      prepared(this.db, 'DELETE FROM sessions WHERE expires_at <= ?').run(now.getTime());
+      prepared(
+        this.db,
+        'INSERT INTO sessions (token_hash, server_id, user_id, auth_time, amr, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(hash, s.serverId, s.userId, s.authTime.getTime(), JSON.stringify(s.amr), s.expiresAt.getTime());
     })();
   }
 
   findSession(hash: string, now: Date): SessionRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?')
-      .get(hash, now.getTime()) as SessionRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(
+      hash,
+      now.getTime(),
+    ) as SessionRow | undefined;
     return row && toSession(row);
   }
 
   deleteSession(hash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hash);
+    prepared(this.db, 'DELETE FROM sessions WHERE token_hash = ?').run(hash);
   }
 
   insertPending(p: PendingAuthorization, now: Date): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM pending_authorizations WHERE expires_at <= ?').run(now.getTime());
-      this.db
-        .prepare(
-          'INSERT INTO pending_authorizations (id, server_id, params, csrf, signed_in_user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(p.id, p.serverId, JSON.stringify(p.params), p.csrf, p.signedInUserId, p.expiresAt.getTime());
+      prepared(this.db, 'DELETE FROM pending_authorizations WHERE expires_at <= ?').run(now.getTime());
+      prepared(
+        this.db,
+        'INSERT INTO pending_authorizations (id, server_id, params, csrf, signed_in_user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(p.id, p.serverId, JSON.stringify(p.params), p.csrf, p.signedInUserId, p.expiresAt.getTime());
     })();
   }
 
   findPending(id: string, now: Date): PendingAuthorization | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM pending_authorizations WHERE id = ? AND expires_at > ?')
-      .get(id, now.getTime()) as PendingRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM pending_authorizations WHERE id = ? AND expires_at > ?').get(
+      id,
+      now.getTime(),
+    ) as PendingRow | undefined;
     return row && toPending(row);
   }
 
   updatePending(p: PendingAuthorization): void {
-    this.db.prepare('UPDATE pending_authorizations SET signed_in_user_id = ? WHERE id = ?').run(p.signedInUserId, p.id);
+    prepared(this.db, 'UPDATE pending_authorizations SET signed_in_user_id = ? WHERE id = ?').run(
+      p.signedInUserId,
+      p.id,
+    );
   }
 
   deletePending(id: string): void {
-    this.db.prepare('DELETE FROM pending_authorizations WHERE id = ?').run(id);
+    prepared(this.db, 'DELETE FROM pending_authorizations WHERE id = ?').run(id);
   }
 
   consentedScopes(serverId: string, appId: string, userId: string): string[] {
-    const rows = this.db
-      .prepare('SELECT scope FROM consents WHERE server_id = ? AND app_id = ? AND user_id = ? ORDER BY created, scope')
-      .all(serverId, appId, userId) as { scope: string }[];
+    const rows = prepared(
+      this.db,
+      'SELECT scope FROM consents WHERE server_id = ? AND app_id = ? AND user_id = ? ORDER BY created, scope',
+    ).all(serverId, appId, userId) as { scope: string }[];
     return rows.map((r) => r.scope);
   }
 
   recordConsent(serverId: string, appId: string, userId: string, scopes: string[], now: Date): void {
-    const insert = this.db.prepare(
+    const insert = prepared(
+      this.db,
       'INSERT INTO consents (server_id, app_id, user_id, scope, created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
     this.db.transaction(() => {

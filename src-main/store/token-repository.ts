@@ -2,6 +2,7 @@
 import type { RefreshGrant } from '../core/protocol/token-families.js';
 import type { AccessTokenRecord, FamilyRecord, RefreshTokenRecord, TokenRepository } from '../core/ports/tokens.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface FamilyRow {
   id: string;
@@ -75,19 +76,21 @@ export class SqliteTokenRepository implements TokenRepository {
   constructor(private readonly db: Db) {}
 
   ensureFamily(id: string, created: Date): void {
-    this.db
-      .prepare('INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING')
-      .run(id, created.getTime());
+    prepared(this.db, 'INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+      id,
+      created.getTime(),
+    );
   }
 
   setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void {
-    this.db
-      .prepare('UPDATE token_families SET server_id = ?, app_id = ?, client_id = ?, user_id = ? WHERE id = ?')
-      .run(owner.serverId, owner.appId, owner.clientId, owner.userId, id);
+    prepared(
+      this.db,
+      'UPDATE token_families SET server_id = ?, app_id = ?, client_id = ?, user_id = ? WHERE id = ?',
+    ).run(owner.serverId, owner.appId, owner.clientId, owner.userId, id);
   }
 
   family(id: string): FamilyRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM token_families WHERE id = ?').get(id) as FamilyRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM token_families WHERE id = ?').get(id) as FamilyRow | undefined;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -103,68 +106,78 @@ export class SqliteTokenRepository implements TokenRepository {
 
   /** The first revocation's time and reason stay. */
   revokeFamily(id: string, at: Date, reason: string): void {
-    this.db
-      .prepare('UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL')
-      .run(at.getTime(), reason, id);
+    prepared(this.db, 'UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL').run(
+      at.getTime(),
+      reason,
+      id,
+    );
   }
 
   insertAccessToken(token: AccessTokenRecord): void {
-    this.db
-      .prepare('INSERT INTO access_tokens (jti, family_id, expires, revoked) VALUES (?, ?, ?, ?)')
-      .run(token.jti, token.familyId, token.expires.getTime(), ms(token.revoked));
+    prepared(this.db, 'INSERT INTO access_tokens (jti, family_id, expires, revoked) VALUES (?, ?, ?, ?)').run(
+      token.jti,
+      token.familyId,
+      token.expires.getTime(),
+      ms(token.revoked),
+    );
   }
 
   accessToken(jti: string): AccessTokenRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM access_tokens WHERE jti = ?').get(jti) as AccessRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM access_tokens WHERE jti = ?').get(jti) as AccessRow | undefined;
     return row && { jti: row.jti, familyId: row.family_id, expires: new Date(row.expires), revoked: date(row.revoked) };
   }
 
   revokeAccessToken(jti: string, at: Date): void {
-    this.db.prepare('UPDATE access_tokens SET revoked = ? WHERE jti = ? AND revoked IS NULL').run(at.getTime(), jti);
+    prepared(this.db, 'UPDATE access_tokens SET revoked = ? WHERE jti = ? AND revoked IS NULL').run(at.getTime(), jti);
   }
 
   insertRefreshToken(token: RefreshTokenRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO refresh_tokens (id, family_id, hash, grant_json, created, expires, last_used, idle_expires, rotated_to, used, revoked)
+    prepared(
+      this.db,
+      `INSERT INTO refresh_tokens (id, family_id, hash, grant_json, created, expires, last_used, idle_expires, rotated_to, used, revoked)
          VALUES (@id, @family_id, @hash, @grant_json, @created, @expires, @last_used, @idle_expires, @rotated_to, @used, @revoked)`,
-      )
-      .run(fromRefresh(token));
+    ).run(fromRefresh(token));
   }
 
   refreshTokenByHash(hash: string): RefreshTokenRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM refresh_tokens WHERE hash = ?').get(hash) as RefreshRow | undefined;
+    const row = prepared(this.db, 'SELECT * FROM refresh_tokens WHERE hash = ?').get(hash) as RefreshRow | undefined;
     return row && toRefresh(row);
   }
 
   updateRefreshToken(token: RefreshTokenRecord): void {
-    this.db
-      .prepare(
-        'UPDATE refresh_tokens SET last_used = @last_used, idle_expires = @idle_expires, rotated_to = @rotated_to, used = @used, revoked = @revoked WHERE id = @id',
-      )
-      .run(fromRefresh(token));
+    prepared(
+      this.db,
+      'UPDATE refresh_tokens SET last_used = @last_used, idle_expires = @idle_expires, rotated_to = @rotated_to, used = @used, revoked = @revoked WHERE id = @id',
+    ).run(fromRefresh(token));
   }
 
   revokeUnusedRefreshToken(id: string, at: Date): boolean {
     return (
-      this.db
-        .prepare('UPDATE refresh_tokens SET revoked = ? WHERE id = ? AND used IS NULL AND revoked IS NULL')
-        .run(at.getTime(), id).changes === 1
+      prepared(this.db, 'UPDATE refresh_tokens SET revoked = ? WHERE id = ? AND used IS NULL AND revoked IS NULL').run(
+        at.getTime(),
+        id,
+      ).changes === 1
     );
   }
 
-  sweep(now: Date, familiesBefore: Date): void {
+  sweep(now: Date, familiesBefore: Date, limit: number): void {
     const t = now.getTime();
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM access_tokens WHERE expires <= ?').run(t);
-      this.db.prepare('DELETE FROM refresh_tokens WHERE idle_expires <= ? OR expires <= ?').run(t, t);
-      this.db
-        .prepare(
-          `DELETE FROM token_families WHERE created < ?
-             AND NOT EXISTS (SELECT 1 FROM access_tokens a WHERE a.family_id = token_families.id)
-             AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = token_families.id)`,
-        )
-        .run(familiesBefore.getTime());
+      prepared(
+        this.db,
+        'DELETE FROM access_tokens WHERE rowid IN (SELECT rowid FROM access_tokens WHERE expires <= ? LIMIT ?)',
+      ).run(t, limit);
+      prepared(
+        this.db,
+        `DELETE FROM refresh_tokens WHERE rowid IN
+           (SELECT rowid FROM refresh_tokens WHERE idle_expires <= ? OR expires <= ? LIMIT ?)`,
+      ).run(t, t, limit);
+      prepared(
+        this.db,
+        `DELETE FROM token_families WHERE rowid IN (SELECT rowid FROM token_families WHERE created < ?
+           AND NOT EXISTS (SELECT 1 FROM access_tokens a WHERE a.family_id = token_families.id)
+           AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = token_families.id) LIMIT ?)`,
+      ).run(familiesBefore.getTime(), limit);
     })();
   }
 }

@@ -6,6 +6,7 @@
 import type { UserProfile, UserStatus } from '../contracts/user.js';
 import type { RecoveryQuestionRecord, UserRecord, UserRepository } from '../core/ports/users.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface UserRow {
   id: string;
@@ -88,26 +89,25 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   all(): UserRecord[] {
-    return (this.db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY seq`).all() as UserRow[]).map(toUser);
+    return (prepared(this.db, `SELECT ${COLUMNS} FROM users ORDER BY seq`).all() as UserRow[]).map(toUser);
   }
 
   get(id: string): UserRecord | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM users WHERE id = ?`).get(id) as UserRow | undefined;
     return row && toUser(row);
   }
 
   findByLogin(login: string): UserRecord | undefined {
     // The column is COLLATE NOCASE, so `=` ignores ASCII case as the UNIQUE constraint does.
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM users WHERE login = ?`).get(login) as UserRow | undefined;
+    const row = prepared(this.db, `SELECT ${COLUMNS} FROM users WHERE login = ?`).get(login) as UserRow | undefined;
     return row && toUser(row);
   }
 
   inGroup(groupId: string): UserRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${PREFIXED} FROM users u JOIN group_members m ON m.user_id = u.id WHERE m.group_id = ? ORDER BY u.seq`,
-      )
-      .all(groupId) as UserRow[];
+    const rows = prepared(
+      this.db,
+      `SELECT ${PREFIXED} FROM users u JOIN group_members m ON m.user_id = u.id WHERE m.group_id = ? ORDER BY u.seq`,
+    ).all(groupId) as UserRow[];
     return rows.map(toUser);
   }
 
@@ -120,6 +120,6 @@ export class SqliteUserRepository implements UserRepository {
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM users WHERE id = ?').run(id).changes > 0;
+    return prepared(this.db, 'DELETE FROM users WHERE id = ?').run(id).changes > 0;
   }
 }

@@ -52,6 +52,9 @@ export interface TokenRepository {
   updateRefreshToken(token: RefreshTokenRecord): void;
   /** Revokes the refresh token `id` unless it was used or revoked already; false then. */
   revokeUnusedRefreshToken(id: string, at: Date): boolean;
-  /** Deletes expired access and refresh tokens, then families left without tokens older than `familiesBefore`. */
-  sweep(now: Date, familiesBefore: Date): void;
+  /**
+   * Deletes up to `limit` expired access tokens and refresh tokens, then up to `limit` families left
+   * without tokens older than `familiesBefore`; a bounded batch, so a backlog never holds up one request.
+   */
+  sweep(now: Date, familiesBefore: Date, limit: number): void;
 }

@@ -27,6 +27,8 @@ export interface TokenFamilies {
    * id (an authorization code's): the family is then created by its first registered token.
    */
   openFamily(): string;
+  /** Runs `work` (opening, registering, issuing) in one store transaction: it lands whole, and commits once. */
+  inOneWrite<T>(work: () => T): T;
   /** Remembers an issued access token (by `jti`, until `expiresAt`) so revocation and introspection can see it. */
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void;
   /**

@@ -37,23 +37,26 @@ export async function mintTokens(
       ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
     }),
   );
-  const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
-  progress.familyId = familyId;
-  deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
-  const refreshToken =
-    subject.family?.refreshToken ??
-    (user && authTime
-      ? deps.tokenFamilies.issueRefreshToken(familyId, {
-          serverId: request.server.id,
-          appId: client.id,
-          clientId: client.clientId,
-          userId: user.id,
-          scopes: granted.scopes,
-          authTime,
-          amr,
-          lifetimes: granted.lifetimes,
-        })
-      : undefined);
+  const { refreshToken } = deps.tokenFamilies.inOneWrite(() => {
+    const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
+    progress.familyId = familyId;
+    deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
+    const refreshToken =
+      subject.family?.refreshToken ??
+      (user && authTime
+        ? deps.tokenFamilies.issueRefreshToken(familyId, {
+            serverId: request.server.id,
+            appId: client.id,
+            clientId: client.clientId,
+            userId: user.id,
+            scopes: granted.scopes,
+            authTime,
+            amr,
+            lifetimes: granted.lifetimes,
+          })
+        : undefined);
+    return { refreshToken };
+  });
   return {
     token_type: 'Bearer',
     expires_in: minted.expiresIn,

@@ -181,3 +181,17 @@ describe('sweeping', () => {
     expect([count('access_tokens'), count('refresh_tokens')]).toEqual([1, 1]);
   });
 });
+
+describe('sweeping a backlog', () => {
+  it('deletes at most 200 expired rows per opened family, so a backlog drains over the next requests', () => {
+    const familyId = store.openFamily();
+    for (let i = 0; i < 450; i++) store.registerAccessToken(`AT.${i}`, familyId, new Date(START.getTime() + 60_000));
+    advanceMinutes(2);
+    store.openFamily();
+    expect(count('access_tokens')).toBe(250);
+    store.openFamily();
+    expect(count('access_tokens')).toBe(50);
+    store.openFamily();
+    expect(count('access_tokens')).toBe(0);
+  });
+});

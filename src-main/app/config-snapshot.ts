@@ -1,0 +1,106 @@
+/**
+ * The configuration protocol requests read — authorization servers and their keys, scopes, claims,
+ * policies, rules, apps — answered from memory instead of SQLite on every request. Each repository
+ * of that configuration is wrapped: its read methods answer from the snapshot (filled on first read,
+ * per method and arguments, so per authorization server), and every other method, the writes, empties
+ * it before writing. All writes go through these repositories (foreign-key cascades stay within
+ * them: deleting a server or a policy), so the next request after any write reads the new state.
+ * Reads inside a transaction bypass the snapshot, so a write that rolls back is never remembered.
+ * Answers are frozen: a caller that tried to change a shared record would throw, not corrupt others.
+ */
+import type { Db } from '../store/database.js';
+
+/** Entries kept at most (method + arguments); the least recently used dropped first. */
+const CAPACITY = 5000;
+
+export class ConfigSnapshot {
+  private readonly entries = new Map<string, unknown>();
+  private currentVersion = 0;
+
+  constructor(private readonly db: Db) {}
+
+  /** Changes with every write to the configuration: a cached body built at one version is stale at another. */
+  get version(): number {
+    return this.currentVersion;
+  }
+
+  /** How many answers are held (for tests of the bound). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  invalidate(): void {
+    this.entries.clear();
+    this.currentVersion++;
+  }
+
+  /**
+   * `repository` with `reads` answered from the snapshot, `passThrough` methods (reads of other
+   * tables, such as "which of these users exist") called as they are, and every other method
+   * invalidating the snapshot before it runs.
+   */
+  wrap<T extends object>(
+    name: string,
+    repository: T,
+    reads: readonly string[],
+    passThrough: readonly string[] = [],
+  ): T {
+    const wrapped = Object.create(repository) as Record<string, unknown>;
+    const target = repository as Record<string, unknown>;
+    for (const method of methodsOf(repository)) {
+      const original = target[method] as (...args: unknown[]) => unknown;
+      if (passThrough.includes(method)) continue;
+      wrapped[method] = reads.includes(method)
+        ? (...args: unknown[]) =>
+            this.read(`${name}.${method}${JSON.stringify(args)}`, () => original.apply(repository, args))
+        : (...args: unknown[]) => {
+            this.invalidate();
+            try {
+              return original.apply(repository, args);
+            } finally {
+              // A write that read its own result back inside it must not leave that read behind.
+              this.invalidate();
+            }
+          };
+    }
+    return wrapped as T;
+  }
+
+  private read(key: string, load: () => unknown): unknown {
+    if (this.db.inTransaction) return load();
+    if (this.entries.has(key)) {
+      const value = this.entries.get(key);
+      this.entries.delete(key);
+      this.entries.set(key, value);
+      return value;
+    }
+    const value = deepFreeze(load());
+    if (this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
+}
+
+/** Every method of a class instance, up its prototype chain (not Object's). */
+function methodsOf(instance: object): string[] {
+  const names = new Set<string>();
+  for (
+    let proto = Object.getPrototypeOf(instance);
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') {
+        names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  if (value instanceof Date || ArrayBuffer.isView(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
+}

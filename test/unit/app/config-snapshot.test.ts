@@ -1,0 +1,97 @@
+/**
+ * The configuration snapshot on a real in-memory database: reads answered from memory until any
+ * write, frozen answers, no read remembered inside a transaction, and a bounded number of entries.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigSnapshot } from '../../../src-main/app/config-snapshot.js';
+import { openDatabase } from '../../../src-main/store/database.js';
+import type { Db } from '../../../src-main/store/database.js';
+
+/** A repository of one table, counting how often it reaches SQLite. */
+class Things {
+  reads = 0;
+  constructor(private readonly db: Db) {}
+  get(id: string): { id: string; tags: string[] } | undefined {
+    this.reads++;
+    const row = this.db.prepare('SELECT id, tags FROM things WHERE id = ?').get(id) as
+      { id: string; tags: string } | undefined;
+    return row && { id: row.id, tags: JSON.parse(row.tags) as string[] };
+  }
+  insert(id: string, tags: string[]): void {
+    this.db.prepare('INSERT INTO things (id, tags) VALUES (?, ?)').run(id, JSON.stringify(tags));
+  }
+  exists(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM things WHERE id = ?').get(id) !== undefined;
+  }
+}
+
+let db: Db;
+let snapshot: ConfigSnapshot;
+let raw: Things;
+let things: Things;
+
+beforeEach(() => {
+  db = openDatabase(':memory:', { migrations: [] });
+  db.exec('CREATE TABLE things (id TEXT PRIMARY KEY, tags TEXT NOT NULL) STRICT');
+  snapshot = new ConfigSnapshot(db);
+  raw = new Things(db);
+  things = snapshot.wrap('things', raw, ['get'], ['exists']);
+  things.insert('a', ['x']);
+});
+afterEach(() => db.close());
+
+describe('ConfigSnapshot', () => {
+  it('answers a read from memory until a write, which is seen by the next read', () => {
+    expect(things.get('a')).toEqual({ id: 'a', tags: ['x'] });
+    expect(things.get('a')).toEqual({ id: 'a', tags: ['x'] });
+    expect(raw.reads).toBe(1);
+    const version = snapshot.version;
+    things.insert('b', ['y']);
+    expect(snapshot.version).toBeGreaterThan(version);
+    expect(things.get('b')).toEqual({ id: 'b', tags: ['y'] });
+    expect(things.get('a')).toEqual({ id: 'a', tags: ['x'] });
+    expect(raw.reads).toBe(3);
+  });
+
+  it('remembers an absent record as absent, until the write that adds it', () => {
+    expect(things.get('c')).toBeUndefined();
+    things.insert('c', []);
+    expect(things.get('c')).toEqual({ id: 'c', tags: [] });
+  });
+
+  it('hands out frozen answers, so a caller cannot change what others read', () => {
+    const thing = things.get('a')!;
+    expect(() => thing.tags.push('y')).toThrow(TypeError);
+    expect(things.get('a')!.tags).toEqual(['x']);
+  });
+
+  it('does not remember a read made inside a transaction that rolls back', () => {
+    expect(() =>
+      db.transaction(() => {
+        raw.insert('d', ['uncommitted']);
+        expect(things.get('d')).toEqual({ id: 'd', tags: ['uncommitted'] });
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+    expect(things.get('d')).toBeUndefined();
+  });
+
+  it('passes the named pass-through methods along without emptying the snapshot', () => {
+    things.get('a');
+    const version = snapshot.version;
+    expect(things.exists('a')).toBe(true);
+    expect(snapshot.version).toBe(version);
+    things.get('a');
+    expect(raw.reads).toBe(1);
+  });
+
+  it('keeps at most 5,000 answers, the least recently used dropped first', () => {
+    for (let i = 0; i < 6000; i++) things.get(`missing-${i}`);
+    expect(snapshot.size).toBe(5000);
+    const reads = raw.reads;
+    things.get('missing-5999');
+    expect(raw.reads).toBe(reads);
+    things.get('missing-0');
+    expect(raw.reads).toBe(reads + 1);
+  });
+});

@@ -1,0 +1,32 @@
+/** Statements kept per connection: prepared once per SQL text, bounded, per connection. */
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/store/database.js';
+import { prepared } from '../../../src-main/store/statements.js';
+
+describe('prepared', () => {
+  it('hands back the same statement for the same SQL on the same connection', () => {
+    const db = openDatabase(':memory:', { migrations: [] });
+    const other = openDatabase(':memory:', { migrations: [] });
+    expect(prepared(db, 'SELECT 1')).toBe(prepared(db, 'SELECT 1'));
+    expect(prepared(db, 'SELECT 1')).not.toBe(prepared(db, 'SELECT 2'));
+    expect(prepared(other, 'SELECT 1')).not.toBe(prepared(db, 'SELECT 1'));
+    db.close();
+    other.close();
+  });
+
+  it('keeps at most 1,000 texts per connection, dropping the least recently used', () => {
+    const db = openDatabase(':memory:', { migrations: [] });
+    const first = prepared(db, 'SELECT 0');
+    for (let i = 1; i <= 1000; i++) prepared(db, `SELECT ${i}`);
+    expect(prepared(db, 'SELECT 1000')).toBe(prepared(db, 'SELECT 1000'));
+    expect(prepared(db, 'SELECT 0')).not.toBe(first);
+    db.close();
+  });
+
+  it('opens the database in WAL mode with synchronous=NORMAL', () => {
+    const db = openDatabase(':memory:', { migrations: [] });
+    // 1 = NORMAL (https://www.sqlite.org/pragma.html#pragma_synchronous)
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    db.close();
+  });
+});
