@@ -1,4 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
+import { AppPage } from '../features/apps/app-page.js';
+import { AppsPage } from '../features/apps/apps-page.js';
 import { EventLog } from '../features/events/event-log.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
@@ -43,6 +45,13 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'apps' })}
+        aria-current={route.page === 'apps' || route.page === 'app' ? 'page' : undefined}
+      >
+        Applications
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
@@ -69,5 +78,9 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'apps':
+      return <AppsPage />;
+    case 'app':
+      return <AppPage key={route.id} id={route.id} tab={route.tab} />;
   }
 }

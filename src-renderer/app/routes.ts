@@ -5,11 +5,19 @@
 export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
+export const APP_TABS = ['general', 'assignments'] as const;
+export type AppTab = (typeof APP_TABS)[number];
+
 export type Route =
-  { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
+  | { page: 'servers' }
+  | { page: 'server'; id: string; tab: ServerTab }
+  | { page: 'events'; id: string | null }
+  | { page: 'apps' }
+  | { page: 'app'; id: string; tab: AppTab };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
+const APPS = '#/applications';
 
 function decoded(part: string): string {
   try {
@@ -22,8 +30,13 @@ function decoded(part: string): string {
 /** An unknown or missing tab opens Settings, as a bare server address does. */
 const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) => tab === part) ?? 'settings';
 
+/** An unknown or missing tab of an app opens General. */
+const appTabOf = (part: string | undefined): AppTab => APP_TABS.find((tab) => tab === part) ?? 'general';
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'applications')
+    return parts[1] ? { page: 'app', id: decoded(parts[1]), tab: appTabOf(parts[2]) } : { page: 'apps' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
@@ -33,5 +46,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
+  if (route.page === 'apps') return APPS;
+  if (route.page === 'app') return `${APPS}/${encodeURIComponent(route.id)}/${route.tab}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
 }

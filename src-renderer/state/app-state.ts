@@ -1,6 +1,7 @@
 /** The shape of the one store, assembled from its slices, and what the slices are given. */
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
+import type { AppsSlice } from './apps-slice.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
@@ -9,7 +10,13 @@ import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
+export type AppState = SessionSlice &
+  ServersSlice &
+  SigningKeysSlice &
+  EventsSlice &
+  ClaimsSlice &
+  PreviewSlice &
+  AppsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

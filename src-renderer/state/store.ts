@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
+import { createAppsSlice } from './apps-slice.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
@@ -19,5 +20,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventsSlice(deps)(...args),
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
+    ...createAppsSlice(deps)(...args),
   }));
 }
