@@ -2,18 +2,20 @@
  * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
- * whose honorific the seed's custom claim highlights in the ID token). The objects are made through
- * the API as the walk-through's steps 3, 6 and 9 make them.
+ * whose honorific the seed's custom claim highlights in the ID token) and docs/app-general.png (the
+ * General tab of the walk-through's "Orders web" app, its client secret hidden). The objects are made
+ * through the API as the walk-through's steps 3, 6, 9 and 12 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
+import { createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
+const APP_OUT = fileURLToPath(new URL('../../docs/app-general.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -67,6 +69,12 @@ try {
     await preview.customClaims('ID token').first().waitFor();
     await page.screenshot({ path: PREVIEW_OUT });
     process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
+
+    const web = await createWebApp(authbox, 'Orders web');
+    await page.goto(`${authbox.origin}/#/applications/${web.id}/general`);
+    await page.getByRole('form', { name: 'Application settings' }).waitFor();
+    await page.screenshot({ path: APP_OUT });
+    process.stdout.write(`wrote ${APP_OUT}\n`);
   } finally {
     await browser.close();
   }
