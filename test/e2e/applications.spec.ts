@@ -346,6 +346,10 @@ test('lists apps with their type, client ID and status, and searches by name or 
   await expect(page.getByText('No application matches “nothing like it”.')).toBeVisible();
 
   await apps.search.fill('');
+  // Made elsewhere while the screen is open: it shows once the window has the focus again.
+  await createWebApp(authbox, 'Shipping portal');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(apps.row('Shipping portal')).toContainText('Web Application');
   await apps.row('Billing portal').getByRole('link').click();
   await expect(apps.heading).toContainText('Billing portal');
   await page.goBack();
