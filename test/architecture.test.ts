@@ -193,6 +193,7 @@ export function importCycles(graph: ReadonlyMap<string, readonly string[]>): str
  */
 const KNOWN_CYCLES: readonly string[] = [
   'src-main/http/oauth/authorize-interaction.ts → src-main/http/oauth/authorize.ts → src-main/http/oauth/authorize-interaction.ts',
+  'src-renderer/state/app-state.ts → src-renderer/state/apps-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/claims-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/events-slice.ts → src-renderer/state/app-state.ts',
   'src-renderer/state/app-state.ts → src-renderer/state/preview-slice.ts → src-renderer/state/app-state.ts',
