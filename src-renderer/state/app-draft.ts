@@ -14,11 +14,17 @@ import type { FieldErrorsOf, FormProblemsOf } from './form-problems.js';
 /** "Assignments" of Create App Integration: who may use the new app. */
 export type AssignmentChoice = 'everyone' | 'groups' | 'skip';
 
+/** In the order the API lists them by default. */
+export const IMPLICIT_TOKENS = ['token', 'id_token'] as const;
+export type ImplicitToken = (typeof IMPLICIT_TOKENS)[number];
+
 export interface AppDraft {
   /** App integration name (the API's `label`). */
   label: string;
   applicationType: ApplicationType;
   grantTypes: GrantType[];
+  /** With Implicit: "Allow ID Token…" / "Allow Access Token with implicit grant type" (the implicit response types). */
+  implicitTokens: ImplicitToken[];
   /** One entry per row; blank rows are dropped when saving. */
   redirectUris: string[];
   postLogoutRedirectUris: string[];
@@ -61,6 +67,7 @@ export function emptyAppDraft(type: ApplicationType): AppDraft {
     label: '',
     applicationType: type,
     grantTypes: type === 'service' ? ['client_credentials'] : ['authorization_code'],
+    implicitTokens: [...IMPLICIT_TOKENS],
     redirectUris: [...SUGGESTED[type].signIn],
     postLogoutRedirectUris: [...SUGGESTED[type].signOut],
     authMethod: publicClient ? 'none' : 'client_secret_basic',
@@ -73,6 +80,14 @@ export function emptyAppDraft(type: ApplicationType): AppDraft {
   };
 }
 
+const isImplicitToken = (type: ResponseType): type is ImplicitToken => type === 'id_token' || type === 'token';
+
+/** An app without implicit response types starts with both ticked, as Okta's form does. */
+function implicitTokensOf(types: readonly ResponseType[]): ImplicitToken[] {
+  const tokens = types.filter(isImplicitToken);
+  return tokens.length > 0 ? tokens : [...IMPLICIT_TOKENS];
+}
+
 export function appDraftOf(app: AppDto): AppDraft {
   const oauth = app.settings.oauthClient;
   const client = app.credentials.oauthClient;
@@ -80,6 +95,7 @@ export function appDraftOf(app: AppDto): AppDraft {
     label: app.label,
     applicationType: oauth.application_type,
     grantTypes: [...oauth.grant_types],
+    implicitTokens: implicitTokensOf(oauth.response_types),
     redirectUris: [...oauth.redirect_uris],
     postLogoutRedirectUris: [...oauth.post_logout_redirect_uris],
     authMethod: client.token_endpoint_auth_method,
@@ -96,17 +112,14 @@ export function appDraftOf(app: AppDto): AppDraft {
 export const grantChoicesOf = (type: ApplicationType) => GRANTS_BY_APP_TYPE[type];
 
 /**
- * Response types follow the grants: `code` for Authorization Code, `token id_token` for Implicit
- * (keeping an earlier narrower pick), `token` for a client-credentials-only app. Empty lets the
- * server name the problem with the grants.
+ * Response types follow the grants: `code` for Authorization Code, the ticked implicit tokens for
+ * Implicit, `token` for a client-credentials-only app. Empty lets the server name the problem.
  */
-function responseTypesOf(grants: readonly GrantType[], previous: readonly ResponseType[]): ResponseType[] {
+function responseTypesOf(draft: AppDraft): ResponseType[] {
+  const grants = draft.grantTypes;
   const types: ResponseType[] = [];
   if (grants.includes('authorization_code')) types.push('code');
-  if (grants.includes('implicit')) {
-    const kept = previous.filter((t) => t === 'token' || t === 'id_token');
-    types.push(...(kept.length > 0 ? kept : (['token', 'id_token'] as const)));
-  }
+  if (grants.includes('implicit')) types.push(...draft.implicitTokens);
   if (types.length === 0 && grants.includes('client_credentials')) types.push('token');
   return types;
 }
@@ -127,7 +140,7 @@ export function toAppWrite(draft: AppDraft, base?: AppDto) {
   const type = draft.applicationType;
   const { refresh_token: _refresh, jwks_uri: _jwksUri, ...baseOauth } = base?.settings.oauthClient ?? {};
   const usesRefresh = draft.grantTypes.includes('refresh_token');
-  const responseTypes = responseTypesOf(draft.grantTypes, base?.settings.oauthClient.response_types ?? []);
+  const responseTypes = responseTypesOf(draft);
   const jwksUri = draft.authMethod === 'private_key_jwt' ? draft.jwksUri.trim() : '';
   return {
     name: 'oidc_client',
@@ -177,7 +190,7 @@ const FIELD_OF_CAUSE: Record<string, AppField> = {
   label: 'label',
   'settings.oauthClient.application_type': 'applicationType',
   'settings.oauthClient.grant_types': 'grantTypes',
-  'settings.oauthClient.response_types': 'grantTypes',
+  'settings.oauthClient.response_types': 'implicitTokens',
   'settings.oauthClient.redirect_uris': 'redirectUris',
   'settings.oauthClient.post_logout_redirect_uris': 'postLogoutRedirectUris',
   'credentials.oauthClient.token_endpoint_auth_method': 'authMethod',

@@ -44,6 +44,7 @@ test('creates a Web Application with its redirect URIs, assigned to everyone, an
   await expect(apps.grant('Authorization Code')).toBeChecked();
   await expect(apps.grant('Authorization Code')).toBeDisabled();
   await apps.grant('Implicit (hybrid)').check();
+  await apps.wizard.getByRole('checkbox', { name: 'Allow Access Token with implicit grant type' }).uncheck();
   await apps.grant('Refresh Token').check();
   await apps.uriRow('Sign-in', 1).fill('http://localhost:3000/callback');
   await apps.wizard.getByRole('button', { name: 'Add sign-in redirect URI' }).click();
@@ -62,7 +63,7 @@ test('creates a Web Application with its redirect URIs, assigned to everyone, an
   expect(stored.settings.oauthClient).toMatchObject({
     application_type: 'web',
     grant_types: ['authorization_code', 'implicit', 'refresh_token'],
-    response_types: ['code', 'token', 'id_token'],
+    response_types: ['code', 'id_token'],
     redirect_uris: ['http://localhost:3000/callback', 'http://localhost:3000/other'],
     post_logout_redirect_uris: ['http://localhost:8080'],
     refresh_token: { rotation_type: 'ROTATE', leeway: 30 },
@@ -252,16 +253,14 @@ test('edits an app on its General tab, and shows a refused grace period under it
   expect(stored.credentials.oauthClient.client_id).toBe(app.clientId);
 });
 
-test('assigns people and groups, and removes them after confirming', async ({ page, authbox }) => {
+test('assigns people through Assign to People, and removes one after confirming', async ({ page, authbox }) => {
   const app = await createWebApp(authbox, 'Orders portal');
   await createUser(authbox, 'john.smith@example.com', { firstName: 'John', lastName: 'Smith' });
   const adaId = await createUser(authbox, 'ada@example.com', { firstName: 'Ada', lastName: 'Lovelace' });
   await assignUser(authbox, app.id, adaId);
-  await createGroup(authbox, 'Engineering');
   const apps = new ApplicationsPage(page);
   await apps.openApp(authbox.uiUrl, app.id, 'assignments');
   await expect(apps.assignedPeople()).toContainText('Ada Lovelace');
-  await expect(page.getByText('No group is assigned yet — Assign to Groups.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Assign to People' }).click();
   const people = apps.assignDialog('People');
@@ -273,13 +272,6 @@ test('assigns people and groups, and removes them after confirming', async ({ pa
   await people.getByRole('button', { name: 'Done' }).click();
   await expect(apps.assignedPeople()).toContainText('John Smith');
 
-  await page.getByRole('button', { name: 'Assign to Groups' }).click();
-  const groups = apps.assignDialog('Groups');
-  await groups.getByRole('button', { name: 'Assign Engineering' }).click();
-  await expect(groups.getByRole('button', { name: 'Engineering is assigned' })).toBeDisabled();
-  await groups.getByRole('button', { name: 'Done' }).click();
-  await expect(apps.assignedGroups()).toContainText('Engineering');
-
   await apps.assignedPeople().getByRole('button', { name: 'Remove Ada Lovelace' }).click();
   await expect(apps.confirmRemove).toContainText('Ada Lovelace');
   await apps.confirmRemove.getByRole('button', { name: 'Cancel' }).click();
@@ -287,14 +279,36 @@ test('assigns people and groups, and removes them after confirming', async ({ pa
   await apps.assignedPeople().getByRole('button', { name: 'Remove Ada Lovelace' }).click();
   await apps.confirmRemove.getByRole('button', { name: 'Remove' }).click();
   await expect(apps.assignedPeople()).not.toContainText('Ada Lovelace');
-  await apps.assignedGroups().getByRole('button', { name: 'Remove Engineering' }).click();
-  await apps.confirmRemove.getByRole('button', { name: 'Remove' }).click();
-  await expect(page.getByText('No group is assigned yet — Assign to Groups.')).toBeVisible();
 
   const users = await authbox.api<{ credentials: { userName: string } }[]>('GET', `/api/v1/apps/${app.id}/users`);
   expect(users.body.map((u) => u.credentials.userName)).toEqual(['john.smith@example.com']);
-  const assignedGroups = await authbox.api<unknown[]>('GET', `/api/v1/apps/${app.id}/groups`);
-  expect(assignedGroups.body).toEqual([]);
+});
+
+test('assigns a group through Assign to Groups, its members listed as through a group, and removes it', async ({
+  page,
+  authbox,
+}) => {
+  const app = await createWebApp(authbox, 'Orders portal');
+  const johnId = await createUser(authbox, 'john.smith@example.com', { firstName: 'John', lastName: 'Smith' });
+  await createGroup(authbox, 'Engineering', [johnId]);
+  const apps = new ApplicationsPage(page);
+  await apps.openApp(authbox.uiUrl, app.id, 'assignments');
+  await expect(page.getByText('No group is assigned yet — Assign to Groups.')).toBeVisible();
+  await expect(page.getByText('Nobody is assigned yet')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Assign to Groups' }).click();
+  const groups = apps.assignDialog('Groups');
+  await groups.getByRole('button', { name: 'Assign Engineering' }).click();
+  await expect(groups.getByRole('button', { name: 'Engineering is assigned' })).toBeDisabled();
+  await groups.getByRole('button', { name: 'Done' }).click();
+  await expect(apps.assignedGroups()).toContainText('Engineering');
+  await expect(apps.assignedPeople().getByRole('row', { name: /John Smith/ })).toContainText('Through a group');
+
+  await apps.assignedGroups().getByRole('button', { name: 'Remove Engineering' }).click();
+  await apps.confirmRemove.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('No group is assigned yet — Assign to Groups.')).toBeVisible();
+  const assigned = await authbox.api<unknown[]>('GET', `/api/v1/apps/${app.id}/groups`);
+  expect(assigned.body).toEqual([]);
 });
 
 test('refuses Delete while the app is active, and deletes it once deactivated and confirmed', async ({

@@ -6,10 +6,10 @@
  */
 import { useId } from 'react';
 import type { GrantType } from '../../../src-main/contracts/app.js';
-import { AUTH_METHODS_BY_TYPE, grantChoicesOf } from '../../state/app-draft.js';
+import { AUTH_METHODS_BY_TYPE, grantChoicesOf, IMPLICIT_TOKENS } from '../../state/app-draft.js';
 import type { AppDraft, AppFieldErrors } from '../../state/app-draft.js';
 import { CheckboxField, FieldNotes, SelectField, TextField, useFieldIds } from '../../ui/field.js';
-import { AUTH_METHOD_WORDS, GRANT_WORDS } from './app-words.js';
+import { AUTH_METHOD_WORDS, GRANT_WORDS, IMPLICIT_TOKEN_WORDS } from './app-words.js';
 import { UriRows } from './uri-rows.js';
 
 export type ChangeApp = <F extends keyof AppDraft>(field: F, value: AppDraft[F]) => void;
@@ -33,7 +33,7 @@ export function AppFields({ draft, errors, onChange, autoFocus = false }: AppFie
         autoFocus={autoFocus}
         onChange={(e) => onChange('label', e.target.value)}
       />
-      <GrantTypeFields draft={draft} error={errors.grantTypes} onChange={onChange} />
+      <GrantTypeFields draft={draft} error={errors.grantTypes ?? errors.implicitTokens} onChange={onChange} />
       {type !== 'service' && (
         <>
           <UriRows
@@ -123,6 +123,25 @@ function GrantTypeFields({
           </label>
         ))}
       </div>
+      {draft.grantTypes.includes('implicit') && (
+        <div className="choice-row choice-row--nested" role="group" aria-label="Implicit tokens">
+          {IMPLICIT_TOKENS.map((token) => (
+            <label key={token} className="check">
+              <input
+                type="checkbox"
+                checked={draft.implicitTokens.includes(token)}
+                onChange={(e) =>
+                  onChange(
+                    'implicitTokens',
+                    IMPLICIT_TOKENS.filter((t) => (t === token ? e.target.checked : draft.implicitTokens.includes(t))),
+                  )
+                }
+              />
+              <span>{IMPLICIT_TOKEN_WORDS[token]}</span>
+            </label>
+          ))}
+        </div>
+      )}
       <FieldNotes error={error} errorId={errorId} hintId={hintId} />
     </fieldset>
   );

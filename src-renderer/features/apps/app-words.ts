@@ -1,5 +1,6 @@
 /** The words of Okta's Create App Integration wizard for application types, grants and client authentication. */
 import type { ApplicationType, AuthMethod, GrantType } from '../../../src-main/contracts/app.js';
+import type { ImplicitToken } from '../../state/app-draft.js';
 
 /** In the order Okta's wizard lists them. */
 export const APP_TYPE_CHOICES: { type: ApplicationType; label: string; description: string }[] = [
@@ -47,4 +48,9 @@ export const AUTH_METHOD_WORDS: Record<AuthMethod, string> = {
   client_secret_jwt: 'Client secret JWT',
   private_key_jwt: 'Public key / Private key',
   none: 'None (public client, PKCE)',
+};
+
+export const IMPLICIT_TOKEN_WORDS: Record<ImplicitToken, string> = {
+  id_token: 'Allow ID Token with implicit grant type',
+  token: 'Allow Access Token with implicit grant type',
 };

@@ -38,6 +38,12 @@ describe('app draft', () => {
     });
     expect(body.settings.oauthClient).not.toHaveProperty('refresh_token');
     expect(toAppWrite(emptyAppDraft('service')).settings.oauthClient.response_types).toEqual(['token']);
+    const idTokenOnly = toAppWrite({
+      ...emptyAppDraft('browser'),
+      grantTypes: ['implicit'],
+      implicitTokens: ['id_token'],
+    });
+    expect(idTokenOnly.settings.oauthClient.response_types).toEqual(['id_token']);
   });
 
   it('keeps a narrower implicit response type and the members the form does not show on PUT', () => {
@@ -98,14 +104,17 @@ describe('app draft', () => {
         field: 'credentials.oauthClient.pkce_required',
         message: 'must be true when token_endpoint_auth_method is none',
       },
-      { field: 'settings.oauthClient.response_types', message: 'must include code for the authorization_code grant' },
+      {
+        field: 'settings.oauthClient.response_types',
+        message: 'must include token or id_token for the implicit grant',
+      },
       { field: 'settings.oauthClient.logo_uri', message: "'x' must be an absolute URI" },
     ]);
     expect(appProblemsOf(error)).toEqual({
       fieldErrors: {
         leeway: 'must be from 0 to 60 seconds',
         pkceRequired: 'must be true when token_endpoint_auth_method is none',
-        grantTypes: 'must include code for the authorization_code grant',
+        implicitTokens: 'must include token or id_token for the implicit grant',
       },
       formError:
         "Api validation failed: settings.oauthClient (settings.oauthClient.logo_uri: 'x' must be an absolute URI)",
