@@ -109,6 +109,11 @@ test('creates a Single-Page Application as a public client with PKCE and rotatin
   await apps.open(authbox.uiUrl);
   await apps.startCreate('Single-Page Application');
   await apps.field('App integration name').fill('Pets SPA');
+  // Back to the type and on again: what was typed is still there.
+  await apps.wizard.getByRole('button', { name: 'Back' }).click();
+  await expect(apps.wizard.getByRole('radio', { name: /^Single-Page Application/ })).toBeChecked();
+  await apps.wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(apps.field('App integration name')).toHaveValue('Pets SPA');
   await expect(apps.grant('Client Credentials')).toHaveCount(0);
   await expect(apps.field('Client authentication')).toBeDisabled();
   await expect(apps.field('Require PKCE as additional verification')).toBeChecked();

@@ -27,14 +27,19 @@ export function CreateAppDialog({ onClose, onCreated }: CreateAppDialogProps) {
   const [type, setType] = useState<ApplicationType | null>(null);
   const [picked, setPicked] = useState<ApplicationType>('web');
   const [created, setCreated] = useState<{ app: AppDto; error: ApiError } | null>(null);
+  // What was typed for each type, so Back and Next again lose nothing.
+  const [drafts, setDrafts] = useState<Partial<Record<ApplicationType, AppDraft>>>({});
   if (created) return <AssignmentFailed app={created.app} error={created.error} onClose={onClose} onOpen={onCreated} />;
   if (type === null)
     return <TypeStep picked={picked} onPick={setPicked} onNext={() => setType(picked)} onClose={onClose} />;
   return (
     <SettingsStep
       key={type}
-      type={type}
-      onBack={() => setType(null)}
+      initial={drafts[type] ?? emptyAppDraft(type)}
+      onBack={(draft) => {
+        setDrafts((current) => ({ ...current, [type]: draft }));
+        setType(null);
+      }}
       onClose={onClose}
       onCreated={(app, error) => (error ? setCreated({ app, error }) : onCreated(app))}
     />
@@ -101,18 +106,19 @@ function TypeStep({
 }
 
 function SettingsStep({
-  type,
+  initial,
   onBack,
   onClose,
   onCreated,
 }: {
-  type: ApplicationType;
-  onBack: () => void;
+  initial: AppDraft;
+  onBack: (draft: AppDraft) => void;
   onClose: () => void;
   onCreated: (app: AppDto, assignmentError: ApiError | null) => void;
 }) {
   const createApp = useAppStore((s) => s.createApp);
-  const form = useDraftForm<AppDraft, Awaited<ReturnType<typeof createApp>>>(emptyAppDraft(type), createApp);
+  const form = useDraftForm<AppDraft, Awaited<ReturnType<typeof createApp>>>(initial, createApp);
+  const type = initial.applicationType;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -135,7 +141,7 @@ function SettingsStep({
           />
         )}
         <div className="form__actions">
-          <Button variant="ghost" onClick={onBack} disabled={form.submitting}>
+          <Button variant="ghost" onClick={() => onBack(form.draft)} disabled={form.submitting}>
             Back
           </Button>
           <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
