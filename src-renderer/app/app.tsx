@@ -2,6 +2,7 @@
 import { AppPage } from '../features/apps/app-page.js';
 import { AppsPage } from '../features/apps/apps-page.js';
 import { EventLog } from '../features/events/event-log.js';
+import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -57,6 +58,13 @@ function MainNav({ route }: { route: Route }) {
       >
         Event Log
       </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'sandbox' })}
+        aria-current={route.page === 'sandbox' ? 'page' : undefined}
+      >
+        Sandbox
+      </a>
     </nav>
   );
 }
@@ -82,5 +90,7 @@ function Screen({ route }: { route: Route }) {
       return <AppsPage />;
     case 'app':
       return <AppPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'sandbox':
+      return <SandboxPage />;
   }
 }

@@ -13,11 +13,13 @@ export type Route =
   | { page: 'server'; id: string; tab: ServerTab }
   | { page: 'events'; id: string | null }
   | { page: 'apps' }
-  | { page: 'app'; id: string; tab: AppTab };
+  | { page: 'app'; id: string; tab: AppTab }
+  | { page: 'sandbox' };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
 const APPS = '#/applications';
+const SANDBOX = '#/sandbox';
 
 function decoded(part: string): string {
   try {
@@ -37,6 +39,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'applications')
     return parts[1] ? { page: 'app', id: decoded(parts[1]), tab: appTabOf(parts[2]) } : { page: 'apps' };
+  if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
@@ -45,6 +48,7 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
+  if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   if (route.page === 'apps') return APPS;
   if (route.page === 'app') return `${APPS}/${encodeURIComponent(route.id)}/${route.tab}`;

@@ -5,6 +5,7 @@ import type { AppsSlice } from './apps-slice.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
+import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
@@ -16,7 +17,8 @@ export type AppState = SessionSlice &
   EventsSlice &
   ClaimsSlice &
   PreviewSlice &
-  AppsSlice;
+  AppsSlice &
+  SandboxSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -6,6 +6,7 @@ import { createAppsSlice } from './apps-slice.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
+import { createSandboxSlice } from './sandbox-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
@@ -21,5 +22,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
     ...createAppsSlice(deps)(...args),
+    ...createSandboxSlice(deps)(...args),
   }));
 }
