@@ -41,3 +41,4 @@ export interface ApiClient {
 /** The bodies the forms send, as the route map types them. */
 export type AuthorizationServerWrite = BodyOf<typeof routes.createServer>;
 export type ClaimWrite = BodyOf<typeof routes.createClaim>;
+export type AppWrite = BodyOf<typeof routes.createApp>;

@@ -1,4 +1,6 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
+import { AppPage } from '../features/apps/app-page.js';
+import { AppsPage } from '../features/apps/apps-page.js';
 import { EventLog } from '../features/events/event-log.js';
 import { TokenInspectorPage } from '../features/inspector/token-inspector-page.js';
 import { SandboxPage } from '../features/sandbox/sandbox-page.js';
@@ -43,6 +45,13 @@ function MainNav({ route }: { route: Route }) {
         aria-current={route.page.startsWith('server') ? 'page' : undefined}
       >
         Authorization Servers
+      </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'apps' })}
+        aria-current={route.page === 'apps' || route.page === 'app' ? 'page' : undefined}
+      >
+        Applications
       </a>
       <a
         className="nav__link"
@@ -96,6 +105,10 @@ function Screen({ route }: { route: Route }) {
       return <EventLog selectedId={route.id} />;
     case 'token-inspector':
       return <TokenInspectorPage view={route.view} />;
+    case 'apps':
+      return <AppsPage />;
+    case 'app':
+      return <AppPage key={route.id} id={route.id} tab={route.tab} />;
     case 'sandbox':
       return <SandboxPage />;
     case 'flow-runner':

@@ -6,6 +6,8 @@ export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type InspectorView = 'inspect' | 'compare';
+export const APP_TABS = ['general', 'assignments'] as const;
+export type AppTab = (typeof APP_TABS)[number];
 
 export type Route =
   | { page: 'servers' }
@@ -13,11 +15,14 @@ export type Route =
   | { page: 'events'; id: string | null }
   | { page: 'sandbox' }
   | { page: 'flow-runner'; runId: string | null }
-  | { page: 'token-inspector'; view: InspectorView };
+  | { page: 'token-inspector'; view: InspectorView }
+  | { page: 'apps' }
+  | { page: 'app'; id: string; tab: AppTab };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
 const INSPECTOR = '#/token-inspector';
+const APPS = '#/applications';
 const SANDBOX = '#/sandbox';
 const FLOW_RUNNER = '#/flow-runner';
 
@@ -32,10 +37,15 @@ function decoded(part: string): string {
 /** An unknown or missing tab opens Settings, as a bare server address does. */
 const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) => tab === part) ?? 'settings';
 
+/** An unknown or missing tab of an app opens General. */
+const appTabOf = (part: string | undefined): AppTab => APP_TABS.find((tab) => tab === part) ?? 'general';
+
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'token-inspector')
     return { page: 'token-inspector', view: parts[1] === 'compare' ? 'compare' : 'inspect' };
+  if (parts[0] === 'applications')
+    return parts[1] ? { page: 'app', id: decoded(parts[1]), tab: appTabOf(parts[2]) } : { page: 'apps' };
   if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
@@ -51,5 +61,7 @@ export function hrefOf(route: Route): string {
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   if (route.page === 'flow-runner')
     return route.runId === null ? FLOW_RUNNER : `${FLOW_RUNNER}/${encodeURIComponent(route.runId)}`;
+  if (route.page === 'apps') return APPS;
+  if (route.page === 'app') return `${APPS}/${encodeURIComponent(route.id)}/${route.tab}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
 }

@@ -1,6 +1,7 @@
 /** The shape of the one store, assembled from its slices, and what the slices are given. */
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
+import type { AppsSlice } from './apps-slice.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { FlowsSlice } from './flows-slice.js';
@@ -20,7 +21,8 @@ export type AppState = SessionSlice &
   PreviewSlice &
   SandboxSlice &
   FlowsSlice &
-  InspectorSlice;
+  InspectorSlice &
+  AppsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
+import { createAppsSlice } from './apps-slice.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
 import { createFlowsSlice } from './flows-slice.js';
@@ -23,6 +24,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
     ...createInspectorSlice(deps)(...args),
+    ...createAppsSlice(deps)(...args),
     ...createSandboxSlice(deps)(...args),
     ...createFlowsSlice(deps)(...args),
   }));

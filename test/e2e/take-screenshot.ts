@@ -3,9 +3,10 @@
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
  * whose honorific the seed's custom claim highlights in the ID token), docs/flow-runner.png (the
- * seed's implicit flow run in the Flow Runner) and docs/token-inspector.png (Ada's ID token from the
- * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted). The objects are made through
- * the API as the walk-through's steps 3, 6 and 9 make them.
+ * seed's implicit flow run in the Flow Runner), docs/token-inspector.png (Ada's ID token from the
+ * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted) and docs/app-general.png
+ * (the General tab of the walk-through's "Orders web" app, its client secret hidden). The objects are made
+ * through the API as the walk-through's steps 3, 6, 9 and 12 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
@@ -15,7 +16,7 @@ import { FlowRunnerPage } from './pages/flow-runner-page.js';
 import { TokenInspectorPage } from './pages/token-inspector-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
 import { SEED_NONCE, seedImplicitIdToken } from './support/implicit-flow.js';
-import { assignUser, createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
+import { assignUser, createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
@@ -53,6 +54,8 @@ async function flowRunnerScreenshot(page: Page): Promise<void> {
   await page.screenshot({ path: RUNNER_OUT, fullPage: true });
   process.stdout.write(`wrote ${RUNNER_OUT}\n`);
 }
+
+const APP_OUT = fileURLToPath(new URL('../../docs/app-general.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -127,6 +130,11 @@ try {
     await inspector.verdict.scrollIntoViewIfNeeded();
     await page.screenshot({ path: INSPECTOR_OUT, fullPage: true });
     process.stdout.write(`wrote ${INSPECTOR_OUT}\n`);
+    const web = await createWebApp(authbox, 'Orders web');
+    await page.goto(`${authbox.origin}/#/applications/${web.id}/general`);
+    await page.getByRole('form', { name: 'Application settings' }).waitFor();
+    await page.screenshot({ path: APP_OUT });
+    process.stdout.write(`wrote ${APP_OUT}\n`);
   } finally {
     await browser.close();
   }

@@ -46,6 +46,7 @@ import type {
   UserDto,
 } from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
+import { activeAppRefusal, appNotFound, FakeAppData, groupsMatching, peopleMatching } from './fake-apps.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 
@@ -226,6 +227,8 @@ export class FakeApi implements ApiClient {
   scopes = new Map<string, ScopeDto[]>([['default', [scopeDto('openid'), scopeDto('profile')]]]);
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
+  /** Groups and app assignments (fake-apps.ts). */
+  appData = new FakeAppData();
   /** What the check and the previews answer; tests replace them. */
   expressionCheck: (expression: string) => ExpressionCheckDto = () => ({ ok: true });
   evaluate: (request: ExpressionPreviewRequest) => ExpressionPreviewDto = () => ({ ok: true, value: null });
@@ -383,8 +386,42 @@ export class FakeApi implements ApiClient {
       this.found(id);
       return this.scopes.get(id) ?? [];
     },
-    listUsers: () => this.users,
+    listUsers: (_params, _body, query) => peopleMatching(this.users, query?.q),
     listApps: () => this.apps,
+    // Apps, their assignments and the group search (fake-apps.ts).
+    getApp: ({ id }) => this.app(id),
+    createApp: (_params, input) => {
+      const app = this.appData.appFrom(input);
+      this.apps.push(app);
+      return app;
+    },
+    replaceApp: ({ id }, input) => {
+      const app = this.appData.appFrom(input, this.app(id));
+      this.apps = this.apps.map((a) => (a.id === id ? app : a));
+      return app;
+    },
+    activateApp: ({ id }) => this.setAppStatus(id, 'ACTIVE'),
+    deactivateApp: ({ id }) => this.setAppStatus(id, 'INACTIVE'),
+    deleteApp: ({ id }) => {
+      if (this.app(id).status === 'ACTIVE') throw activeAppRefusal(id);
+      this.apps = this.apps.filter((a) => a.id !== id);
+    },
+    listAppUsers: ({ appId }) => this.appData.appUsers(this.app(appId).id, this.users),
+    listAppGroups: ({ appId }) => this.appData.appGroups(this.app(appId).id),
+    assignUserToApp: ({ appId }, { id }) => {
+      this.appData.assign(this.appData.userAssignments, this.app(appId).id, id);
+      return this.appData.appUsers(appId, this.users).find((u) => u.id === id)!;
+    },
+    assignGroupToApp: ({ appId, groupId }) => {
+      this.appData.group(groupId);
+      this.appData.assign(this.appData.groupAssignments, this.app(appId).id, groupId);
+      return this.appData.appGroups(appId).find((g) => g.id === groupId)!;
+    },
+    unassignUserFromApp: ({ appId, userId }) =>
+      this.appData.unassign(this.appData.userAssignments, appId, userId, 'AppUser'),
+    unassignGroupFromApp: ({ appId, groupId }) =>
+      this.appData.unassign(this.appData.groupAssignments, appId, groupId, 'ApplicationGroupAssignment'),
+    listGroups: (_params, _body, query) => groupsMatching(this.appData.groups, query?.q),
     checkExpression: (_params, { expression }) => this.expressionCheck(expression),
     previewExpression: (_params, request) => this.evaluate(request),
     previewClaims: ({ serverId }, request) => {
@@ -418,6 +455,17 @@ export class FakeApi implements ApiClient {
     const handler = this.handlers[name] as ((params: unknown, body: unknown, query: unknown) => unknown) | undefined;
     if (!handler) throw new Error(`FakeApi does not answer ${name}`);
     return handler(params, body, query);
+  }
+
+  private app(id: string): AppDto {
+    const app = this.apps.find((a) => a.id === id);
+    if (!app) throw appNotFound(id);
+    return app;
+  }
+
+  private setAppStatus(id: string, status: AppDto['status']): Record<string, never> {
+    this.apps = this.apps.map((a) => (a.id === id ? { ...this.app(id), status } : a));
+    return {};
   }
 
   private found(id: string): AuthorizationServerDto {

@@ -47,4 +47,15 @@ describe('routes', () => {
     expect(hrefOf({ page: 'events', id: null })).toBe('#/events');
     expect(parseRoute(hrefOf({ page: 'events', id: 'evt 1' }))).toEqual({ page: 'events', id: 'evt 1' });
   });
+
+  it('reads the Applications list and an app’s General and Assignments tabs, General for an unknown tab', () => {
+    expect(parseRoute('#/applications')).toEqual({ page: 'apps' });
+    expect(hrefOf({ page: 'apps' })).toBe('#/applications');
+    expect(parseRoute('#/applications/0oa1/assignments')).toEqual({ page: 'app', id: '0oa1', tab: 'assignments' });
+    expect(parseRoute('#/applications/0oa1')).toEqual({ page: 'app', id: '0oa1', tab: 'general' });
+    expect(parseRoute('#/applications/0oa1/sign-on')).toEqual({ page: 'app', id: '0oa1', tab: 'general' });
+    const route = { page: 'app', id: '0oa 1/x', tab: 'general' } as const;
+    expect(hrefOf(route)).toBe('#/applications/0oa%201%2Fx/general');
+    expect(parseRoute(hrefOf(route))).toEqual(route);
+  });
 });

@@ -1,0 +1,188 @@
+/**
+ * The Assignments tab: the people and groups that may use the app (Okta: a user assigned directly,
+ * or through a group), Assign to People, Assign to Groups, and Remove (after confirming).
+ */
+import { useState } from 'react';
+import type { AppDto, AppGroupDto, AppUserDto } from '../../../src-main/contracts/app.js';
+import { useAppStore } from '../../state/store-context.js';
+import { Button } from '../../ui/button.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { LoadGate } from '../../ui/load-gate.js';
+import { Modal } from '../../ui/modal.js';
+import { useAction } from '../../ui/use-action.js';
+import { AssignDialog } from './assign-dialog.js';
+import type { DirectoryKind } from './use-directory-search.js';
+import { personName } from './use-directory-search.js';
+import { useAppAssignments } from './use-apps.js';
+
+/** What a Remove asks about: one row of either table. */
+interface Removal {
+  kind: DirectoryKind;
+  id: string;
+  name: string;
+}
+
+export function AppAssignmentsTab({ app }: { app: AppDto }) {
+  const { load, users, groups, retry } = useAppAssignments(app.id);
+  const groupNames = useAppStore((s) => s.groupNames);
+  const [assigning, setAssigning] = useState<DirectoryKind | null>(null);
+  const [removing, setRemoving] = useState<Removal | null>(null);
+  const nameOfGroup = (id: string) => groupNames[id] ?? id;
+  return (
+    <div className="settings">
+      <div className="row-actions">
+        <Button variant="primary" onClick={() => setAssigning('people')}>
+          Assign to People
+        </Button>
+        <Button variant="primary" onClick={() => setAssigning('groups')}>
+          Assign to Groups
+        </Button>
+      </div>
+      <LoadGate load={load} empty={users.length === 0 && groups.length === 0} what="assignments" onRetry={retry}>
+        <section className="card" aria-labelledby={`people-${app.id}`}>
+          <h2 id={`people-${app.id}`}>People</h2>
+          {users.length === 0 ? (
+            <p className="empty">Nobody is assigned yet — Assign to People, or to a group they are in.</p>
+          ) : (
+            <PeopleTable users={users} onRemove={setRemoving} />
+          )}
+        </section>
+        <section className="card" aria-labelledby={`groups-${app.id}`}>
+          <h2 id={`groups-${app.id}`}>Groups</h2>
+          {groups.length === 0 ? (
+            <p className="empty">No group is assigned yet — Assign to Groups.</p>
+          ) : (
+            <GroupsTable groups={groups} nameOf={nameOfGroup} onRemove={setRemoving} />
+          )}
+        </section>
+      </LoadGate>
+      {assigning && (
+        <AssignDialog
+          app={app}
+          kind={assigning}
+          assigned={
+            assigning === 'people' ? users.filter((u) => u.scope === 'USER').map((u) => u.id) : groups.map((g) => g.id)
+          }
+          onClose={() => setAssigning(null)}
+        />
+      )}
+      {removing && <RemoveDialog app={app} removal={removing} onClose={() => setRemoving(null)} />}
+    </div>
+  );
+}
+
+const embeddedProfile = (user: AppUserDto) =>
+  ((user._embedded?.user?.['profile'] as Record<string, unknown> | undefined) ?? {}) satisfies Record<string, unknown>;
+
+function PeopleTable({ users, onRemove }: { users: AppUserDto[]; onRemove: (removal: Removal) => void }) {
+  return (
+    <table className="table" aria-label="Assigned people">
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col">Username</th>
+          <th scope="col">Type</th>
+          <th scope="col" className="shrink">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => {
+          const name = personName(embeddedProfile(user)) || user.credentials.userName;
+          return (
+            <tr key={user.id}>
+              <td>{name}</td>
+              <td className="mono">{user.credentials.userName}</td>
+              <td>{user.scope === 'USER' ? 'Individual' : 'Group'}</td>
+              <td className="shrink">
+                {user.scope === 'USER' ? (
+                  <Button
+                    variant="ghost"
+                    aria-label={`Remove ${name}`}
+                    onClick={() => onRemove({ kind: 'people', id: user.id, name })}
+                  >
+                    Remove
+                  </Button>
+                ) : (
+                  <span className="field__hint">Through a group</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function GroupsTable({
+  groups,
+  nameOf,
+  onRemove,
+}: {
+  groups: AppGroupDto[];
+  nameOf: (id: string) => string;
+  onRemove: (removal: Removal) => void;
+}) {
+  return (
+    <table className="table" aria-label="Assigned groups">
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col">Priority</th>
+          <th scope="col" className="shrink">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <tr key={group.id}>
+            <td>{nameOf(group.id)}</td>
+            <td>{group.priority}</td>
+            <td className="shrink">
+              <Button
+                variant="ghost"
+                aria-label={`Remove ${nameOf(group.id)}`}
+                onClick={() => onRemove({ kind: 'groups', id: group.id, name: nameOf(group.id) })}
+              >
+                Remove
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RemoveDialog({ app, removal, onClose }: { app: AppDto; removal: Removal; onClose: () => void }) {
+  const unassignUser = useAppStore((s) => s.unassignUserFromApp);
+  const unassignGroup = useAppStore((s) => s.unassignGroupFromApp);
+  const action = useAction((id: string) => (removal.kind === 'people' ? unassignUser : unassignGroup)(app.id, id));
+  const confirm = async () => {
+    if (await action.run(removal.id)) onClose();
+  };
+  return (
+    <Modal title="Remove Assignment" onClose={onClose}>
+      <div className="form">
+        <p>
+          Remove <strong>{removal.name}</strong> from {app.label}?{' '}
+          {removal.kind === 'groups'
+            ? 'Its members lose access unless they are assigned another way.'
+            : 'They lose access unless a group of theirs is assigned.'}
+        </p>
+        {action.error && <ErrorBanner title="Could not remove the assignment.">{action.error.summary}</ErrorBanner>}
+        <div className="form__actions">
+          <Button variant="secondary" onClick={onClose} disabled={action.pending} autoFocus>
+            Cancel
+          </Button>
+          <Button variant="danger" busy={action.pending} onClick={() => void confirm()}>
+            Remove
+          </Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

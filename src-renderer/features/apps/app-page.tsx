@@ -1,0 +1,73 @@
+/** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments). */
+import { useId } from 'react';
+import type { AppDto } from '../../../src-main/contracts/app.js';
+import { hrefOf } from '../../app/routes.js';
+import type { AppTab } from '../../app/routes.js';
+import { ErrorBanner } from '../../ui/error-banner.js';
+import { Loading } from '../../ui/loading.js';
+import { StatusBadge } from '../../ui/status-badge.js';
+import { AppAssignmentsTab } from './app-assignments.js';
+import { AppGeneral } from './app-general.js';
+import { AppLifecycle } from './app-lifecycle.js';
+import { APP_TYPE_WORDS } from './app-words.js';
+import { useApp } from './use-apps.js';
+
+const TABS: { tab: AppTab; label: string }[] = [
+  { tab: 'general', label: 'General' },
+  { tab: 'assignments', label: 'Assignments' },
+];
+
+export function AppPage({ id, tab }: { id: string; tab: AppTab }) {
+  const { app, load, retry } = useApp(id);
+  return (
+    <section className="page">
+      <a className="back-link" href={hrefOf({ page: 'apps' })}>
+        ← Applications
+      </a>
+      {app ? (
+        <AppView app={app} tab={tab} />
+      ) : load.status === 'error' ? (
+        <ErrorBanner title="Could not load this application." onRetry={retry}>
+          {load.error.summary}
+        </ErrorBanner>
+      ) : (
+        <Loading label="Loading application…" />
+      )}
+    </section>
+  );
+}
+
+function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
+  const tabId = useId();
+  return (
+    <>
+      <header className="page__header">
+        <div>
+          <h1>
+            {app.label} <StatusBadge status={app.status} />
+          </h1>
+          <p className="page__lede">{APP_TYPE_WORDS[app.settings.oauthClient.application_type]}</p>
+        </div>
+        <AppLifecycle app={app} />
+      </header>
+      <nav className="tabs" role="tablist" aria-label="Application sections">
+        {TABS.map((t) => (
+          <a
+            key={t.tab}
+            id={`${tabId}-${t.tab}`}
+            role="tab"
+            aria-selected={t.tab === tab}
+            className="tabs__tab"
+            href={hrefOf({ page: 'app', id: app.id, tab: t.tab })}
+          >
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
+        {tab === 'general' && <AppGeneral key={app.id} app={app} />}
+        {tab === 'assignments' && <AppAssignmentsTab app={app} />}
+      </div>
+    </>
+  );
+}
