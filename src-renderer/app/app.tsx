@@ -1,11 +1,16 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { GroupPage } from '../features/groups/group-page.js';
+import { GroupsPage } from '../features/groups/groups-page.js';
+import { PeoplePage } from '../features/people/people-page.js';
+import { PersonPage } from '../features/people/person-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
 import { selectNeedsToken } from '../state/session-slice.js';
 import { useAppStore } from '../state/store-context.js';
 import { Button } from '../ui/button.js';
+import { isDirectoryRoute } from './directory-routes.js';
 import { hrefOf } from './routes.js';
 import type { Route } from './routes.js';
 import { useRoute } from './use-route.js';
@@ -43,6 +48,13 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'people' })}
+        aria-current={isDirectoryRoute(route) ? 'page' : undefined}
+      >
+        Directory
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
@@ -69,5 +81,13 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'people':
+      return <PeoplePage />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'group':
+      return <GroupPage key={route.id} id={route.id} />;
   }
 }

@@ -2,11 +2,17 @@
  * The UI's addresses live in the fragment (`#/authorization-servers/<id>/settings`), so the static
  * server needs no fallback route and Electron can load the same page.
  */
+import { directoryHrefOf, isDirectoryRoute, parseDirectoryRoute } from './directory-routes.js';
+import type { DirectoryRoute } from './directory-routes.js';
+
 export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =
-  { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
+  | { page: 'servers' }
+  | { page: 'server'; id: string; tab: ServerTab }
+  | { page: 'events'; id: string | null }
+  | DirectoryRoute;
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
@@ -24,6 +30,8 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const directory = parseDirectoryRoute(parts, decoded);
+  if (directory) return directory;
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
@@ -31,6 +39,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (isDirectoryRoute(route)) return directoryHrefOf(route);
   if (route.page === 'servers') return SERVERS;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;

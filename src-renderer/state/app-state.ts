@@ -8,8 +8,17 @@ import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
+import type { GroupsSlice } from './groups-slice.js';
+import type { PeopleSlice } from './people-slice.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
+export type AppState = SessionSlice &
+  ServersSlice &
+  SigningKeysSlice &
+  EventsSlice &
+  ClaimsSlice &
+  PreviewSlice &
+  PeopleSlice &
+  GroupsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

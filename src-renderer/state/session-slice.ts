@@ -25,6 +25,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> =
       get().resetEvents();
       get().resetClaims();
       get().resetPreviews();
+      get().resetPeople();
+      get().resetGroups();
     };
     return {
       token: tokenStorage.load(),
