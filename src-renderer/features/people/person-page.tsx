@@ -49,8 +49,7 @@ function PersonView({ person }: { person: UserDto }) {
             <div className="card__header">
               <h2 id="profile-title">Profile</h2>
             </div>
-            {/* Keyed by lastUpdated: a change made elsewhere (another tab, the API) refills the form. */}
-            <ProfileForm key={person.lastUpdated} person={person} />
+            <ProfileForm person={person} />
           </section>
           <section className="card" aria-labelledby="password-title">
             <div className="card__header">
