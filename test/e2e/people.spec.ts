@@ -9,8 +9,10 @@ interface UserBody {
   profile: Record<string, unknown>;
 }
 
-const findUser = async (authbox: { api: <T>(m: string, p: string) => Promise<{ status: number; body: T }> }, login: string) =>
-  (await authbox.api<UserBody>('GET', `/api/v1/users/${encodeURIComponent(login)}`)).body;
+const findUser = async (
+  authbox: { api: <T>(m: string, p: string) => Promise<{ status: number; body: T }> },
+  login: string,
+) => (await authbox.api<UserBody>('GET', `/api/v1/users/${encodeURIComponent(login)}`)).body;
 
 test('shows what to do when nobody is in the directory yet', async ({ page, authbox }) => {
   const people = new PeoplePage(page);
@@ -120,8 +122,12 @@ test('profile problems show under their fields: a blank attribute name, a duplic
   await person.addAttribute('', 'Commodore');
   await person.addAttribute('login', 'x');
   await person.saveProfile();
-  await expect(person.attribute(1).getByLabel('Attribute name')).toHaveAccessibleDescription('Enter the attribute’s name');
-  await expect(person.attribute(2).getByLabel('Attribute name')).toHaveAccessibleDescription('login is already set above');
+  await expect(person.attribute(1).getByLabel('Attribute name')).toHaveAccessibleDescription(
+    'Enter the attribute’s name',
+  );
+  await expect(person.attribute(2).getByLabel('Attribute name')).toHaveAccessibleDescription(
+    'login is already set above',
+  );
   await person.attribute(1).getByLabel('Attribute name').fill('honorific');
   await person.attribute(2).getByRole('button', { name: 'Remove attribute login' }).click();
 

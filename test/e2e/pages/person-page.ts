@@ -1,7 +1,8 @@
 /** Page model: one person's page — the profile with its custom attribute rows, the password, the status actions, groups and apps. */
 import type { Locator, Page } from '@playwright/test';
 
-export type StatusAction = 'Activate' | 'Unlock' | 'Unsuspend' | 'Suspend' | 'Expire password' | 'Deactivate' | 'Delete';
+export type StatusAction =
+  'Activate' | 'Unlock' | 'Unsuspend' | 'Suspend' | 'Expire password' | 'Deactivate' | 'Delete';
 
 export const STATUS_ACTIONS: StatusAction[] = [
   'Activate',
