@@ -70,7 +70,7 @@ export const createGroupsSlice: SliceCreator<GroupsSlice> =
             groupLoads: { ...state.groupLoads, [group.id]: READY },
           }));
           // The list is sorted by name: read it again rather than guess the place.
-          void get().loadGroups();
+          await get().loadGroups();
         }
         return { ok: true, group };
       } catch (error) {

@@ -114,7 +114,7 @@ export const createPeopleSlice: SliceCreator<PeopleSlice> =
         const user = await call();
         if (!stale(token)) {
           set((state) => upsert(state, user));
-          void get().loadPeople(get().peopleQuery);
+          await get().loadPeople(get().peopleQuery);
         }
         return { ok: true, user };
       } catch (error) {
@@ -180,8 +180,7 @@ export const createPeopleSlice: SliceCreator<PeopleSlice> =
           return { ok: false, error: get().reportFailure(error) };
         }
         // The lifecycle calls answer `{}`: read the person back for the new status and actions.
-        await get().loadPerson(id);
-        void get().loadPeople(get().peopleQuery);
+        await Promise.all([get().loadPerson(id), get().loadPeople(get().peopleQuery)]);
         return { ok: true };
       },
       async deletePerson(id) {

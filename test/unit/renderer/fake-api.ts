@@ -39,6 +39,8 @@ import type {
   UserDto,
 } from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
+import type { GroupDto } from '../../../src-main/contracts/group.js';
+import { directoryHandlers, everyone } from './fake-directory.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 
@@ -166,7 +168,7 @@ interface FakeStream {
 export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
 
 /** What the fake answers for one route, given what the client sent. */
-type Handlers = {
+export type Handlers = {
   [N in RouteName]?: (
     params: ParamsOf<Routes[N]>,
     body: BodyOf<Routes[N]>,
@@ -198,6 +200,9 @@ export class FakeApi implements ApiClient {
   scopes = new Map<string, ScopeDto[]>([['default', [scopeDto('openid'), scopeDto('profile')]]]);
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
+  /** The directory's groups (Everyone first) and their members, for the People and Groups slices. */
+  groups: GroupDto[] = [everyone()];
+  members = new Map<string, Set<string>>();
   /** What the check and the previews answer; tests replace them. */
   expressionCheck: (expression: string) => ExpressionCheckDto = () => ({ ok: true });
   evaluate: (request: ExpressionPreviewRequest) => ExpressionPreviewDto = () => ({ ok: true, value: null });
@@ -217,6 +222,11 @@ export class FakeApi implements ApiClient {
   /** Per route: a promise the answer waits for, so a test can hold a call on its way. */
   hold: Partial<Record<RouteName, () => Promise<void>>> = {};
   private nextId = 1;
+
+  /** A fresh id with Okta's prefix (`00u`, `00g`), for the directory fake. */
+  newId(prefix: string): string {
+    return `${prefix}${String(this.nextId++).padStart(17, '0')}`;
+  }
 
   private readonly handlers: Handlers = {
     listServers: () => [...this.servers.values()],
@@ -319,7 +329,7 @@ export class FakeApi implements ApiClient {
       this.found(id);
       return this.scopes.get(id) ?? [];
     },
-    listUsers: () => this.users,
+    ...directoryHandlers(this),
     listApps: () => this.apps,
     checkExpression: (_params, { expression }) => this.expressionCheck(expression),
     previewExpression: (_params, request) => this.evaluate(request),
