@@ -2,18 +2,28 @@
  * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
- * whose honorific the seed's custom claim highlights in the ID token). The objects are made through
- * the API as the walk-through's steps 3, 6 and 9 make them.
+ * whose honorific the seed's custom claim highlights in the ID token), and docs/person.png (a person's
+ * page: John Smith with the custom attribute honorific = Commodore, his groups and apps). The objects
+ * are made through the API as the walk-through's steps 3, 6 and 9 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { PersonPage } from './pages/person-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
+import {
+  assignUser,
+  createGroup,
+  createScope,
+  createServiceApp,
+  createUser,
+  createWebApp,
+} from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
+const PERSON_OUT = fileURLToPath(new URL('../../docs/person.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -67,6 +77,23 @@ try {
     await preview.customClaims('ID token').first().waitFor();
     await page.screenshot({ path: PREVIEW_OUT });
     process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
+
+    // A person's page: John Smith with the seed's honorific, in a group and assigned to a web app.
+    const john = await createUser(authbox, 'john.smith@example.com', {
+      firstName: 'John',
+      lastName: 'Smith',
+      honorific: 'Commodore',
+      department: 'Fleet',
+    });
+    await createGroup(authbox, 'Pilots', [john]);
+    const web = await createWebApp(authbox, 'Orders web');
+    await assignUser(authbox, web.id, john);
+    const person = new PersonPage(page);
+    await person.open(authbox.uiUrl, john);
+    await person.apps.getByText('Orders web').waitFor();
+    await person.groups.getByRole('link', { name: 'Pilots' }).waitFor();
+    await page.screenshot({ path: PERSON_OUT });
+    process.stdout.write(`wrote ${PERSON_OUT}\n`);
   } finally {
     await browser.close();
   }

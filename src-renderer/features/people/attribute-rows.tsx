@@ -32,7 +32,6 @@ export function AttributeRows({ rows, errors, onChange }: AttributeRowsProps) {
         <div key={row.key} className="attribute-row" role="group" aria-label={`Custom attribute ${index + 1}`}>
           <TextField
             label="Attribute name"
-            className="mono"
             value={row.name}
             error={errors[`row:${row.key}:name`]}
             autoFocus={row.name === '' && row.value === ''}
