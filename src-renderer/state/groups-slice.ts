@@ -6,12 +6,12 @@ import type { AppDto } from '../../src-main/contracts/app.js';
 import type { GroupDto } from '../../src-main/contracts/group.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { UserDto } from '../../src-main/contracts/user.js';
-import type { AppState, SliceCreator } from './app-state.js';
-import type { ServerList } from './claims-slice.js';
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../api/api-client.js';
 import { groupProblemsOf, toGroupWrite } from './group-draft.js';
 import type { GroupDraft, GroupProblems } from './group-draft.js';
 import { loadKeyedList } from './keyed-list.js';
-import type { KeyedListKey } from './keyed-list.js';
+import type { OwnedList, SessionNeeds } from './keyed-list.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 
@@ -23,10 +23,10 @@ export interface GroupsSlice {
   groupsById: Record<string, GroupDto>;
   groupList: LoadState;
   groupLoads: Record<string, LoadState>;
-  groupMembers: Record<string, ServerList<UserDto>>;
-  groupApps: Record<string, ServerList<AppDto>>;
+  groupMembers: Record<string, OwnedList<UserDto>>;
+  groupApps: Record<string, OwnedList<AppDto>>;
   /** The people a search for new members found (Okta's `q` on the Users API). */
-  memberCandidates: ServerList<UserDto> & { query: string };
+  memberCandidates: OwnedList<UserDto> & { query: string };
   loadGroups(): Promise<void>;
   loadGroup(id: string): Promise<void>;
   loadGroupMembers(id: string): Promise<void>;
@@ -51,14 +51,10 @@ const initial = {
   memberCandidates: { query: '', load: IDLE, items: [] },
 } satisfies Partial<GroupsSlice>;
 
-export const createGroupsSlice: SliceCreator<GroupsSlice> =
-  ({ api }) =>
+export const createGroupsSlice =
+  ({ api }: { api: ApiClient }): StateCreator<GroupsSlice & SessionNeeds, [], [], GroupsSlice> =>
   (set, get) => {
     const stale = (token: string | null) => get().token !== token;
-
-    const store = { setState: set, getState: get };
-    const loadList = (key: KeyedListKey, id: string, fetch: () => Promise<unknown[]>) =>
-      loadKeyedList(store, key, id, fetch);
 
     const save = async (call: () => Promise<GroupDto>): Promise<GroupSaveOutcome> => {
       const token = get().token;
@@ -123,10 +119,23 @@ export const createGroupsSlice: SliceCreator<GroupsSlice> =
             set((state) => ({ groupLoads: { ...state.groupLoads, [id]: { status: 'error', error: apiError } } }));
         }
       },
-      loadGroupMembers: (id) => loadList('groupMembers', id, () => api.list(routes.listGroupUsers, { id })),
+      loadGroupMembers: (id) =>
+        loadKeyedList(
+          get,
+          () => get().groupMembers,
+          (groupMembers) => set({ groupMembers }),
+          id,
+          () => api.list(routes.listGroupUsers, { id }),
+        ),
       // Okta's Apps API lists the apps assigned to a group with `filter=group.id eq "…"`.
       loadGroupApps: (id) =>
-        loadList('groupApps', id, () => api.list(routes.listApps, {}, { filter: `group.id eq "${id}"` })),
+        loadKeyedList(
+          get,
+          () => get().groupApps,
+          (groupApps) => set({ groupApps }),
+          id,
+          () => api.list(routes.listApps, {}, { filter: `group.id eq "${id}"` }),
+        ),
       createGroup: (draft) => save(() => api.call(routes.createGroup, {}, toGroupWrite(draft))),
       saveGroup: (id, draft) => save(() => api.call(routes.replaceGroup, { id }, toGroupWrite(draft))),
       async deleteGroup(id) {
@@ -171,4 +180,5 @@ export const createGroupsSlice: SliceCreator<GroupsSlice> =
   };
 
 /** The loaded groups in list order (use with useShallow: it builds a new array). */
-export const selectGroups = (state: AppState): GroupDto[] => state.groupIds.flatMap((id) => state.groupsById[id] ?? []);
+export const selectGroups = (state: GroupsSlice): GroupDto[] =>
+  state.groupIds.flatMap((id) => state.groupsById[id] ?? []);

@@ -2,40 +2,41 @@
  * Lists kept per owner id (a person's groups, a group's members): loading one into the store with
  * its load state, and dropping an answer that belongs to an earlier admin token.
  */
-import type { StoreApi } from 'zustand/vanilla';
-import type { AppState } from './app-state.js';
-import type { ServerList } from './claims-slice.js';
+import type { ApiError } from '../api/api-error.js';
 import { IDLE, LOADING, READY } from './load-state.js';
+import type { LoadState } from './load-state.js';
 
-/** The members of the store that hold one list per owner id. */
-export type KeyedListKey = {
-  [K in keyof AppState]: AppState[K] extends Record<string, ServerList<unknown>> ? K : never;
-}[keyof AppState];
-
-type Store = Pick<StoreApi<AppState>, 'setState' | 'getState'>;
-
-function put(store: Store, key: KeyedListKey, id: string, change: Partial<ServerList<unknown>>): void {
-  store.setState((state) => {
-    const lists = state[key] as Record<string, ServerList<unknown>>;
-    return { [key]: { ...lists, [id]: { ...(lists[id] ?? { load: IDLE, items: [] }), ...change } } };
-  });
+/** What a slice needs from the session slice. */
+export interface SessionNeeds {
+  token: string | null;
+  reportFailure(error: unknown): ApiError;
 }
 
-/** Fetches `owner`'s list into `state[key][owner]`; a failure becomes that list's error. */
-export async function loadKeyedList(
-  store: Store,
-  key: KeyedListKey,
+/** One owner's list, and where its loading is. */
+export interface OwnedList<T> {
+  load: LoadState;
+  items: T[];
+}
+
+/** Fetches `owner`'s list into the lists `read` gives and `write` stores; a failure becomes that list's error. */
+export async function loadKeyedList<T>(
+  session: () => SessionNeeds,
+  read: () => Record<string, OwnedList<T>>,
+  write: (lists: Record<string, OwnedList<T>>) => void,
   owner: string,
-  fetch: () => Promise<unknown[]>,
+  fetch: () => Promise<T[]>,
 ): Promise<void> {
-  const token = store.getState().token;
-  const stale = () => store.getState().token !== token;
-  put(store, key, owner, { load: LOADING });
+  const token = session().token;
+  const put = (change: Partial<OwnedList<T>>) => {
+    const lists = read();
+    write({ ...lists, [owner]: { ...(lists[owner] ?? { load: IDLE, items: [] }), ...change } });
+  };
+  put({ load: LOADING });
   try {
     const items = await fetch();
-    if (!stale()) put(store, key, owner, { load: READY, items });
+    if (session().token === token) put({ load: READY, items });
   } catch (error) {
-    const apiError = store.getState().reportFailure(error);
-    if (!stale()) put(store, key, owner, { load: { status: 'error', error: apiError } });
+    const apiError = session().reportFailure(error);
+    if (session().token === token) put({ load: { status: 'error', error: apiError } });
   }
 }

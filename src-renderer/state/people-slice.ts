@@ -7,10 +7,10 @@ import type { AppDto } from '../../src-main/contracts/app.js';
 import type { GroupDto } from '../../src-main/contracts/group.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { UserDto } from '../../src-main/contracts/user.js';
-import type { AppState, SliceCreator } from './app-state.js';
-import type { ServerList } from './claims-slice.js';
+import type { StateCreator } from 'zustand';
+import type { ApiClient } from '../api/api-client.js';
 import { loadKeyedList } from './keyed-list.js';
-import type { KeyedListKey } from './keyed-list.js';
+import type { OwnedList, SessionNeeds } from './keyed-list.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 import {
@@ -63,8 +63,8 @@ export interface PeopleSlice {
   peopleList: LoadState;
   peopleById: Record<string, UserDto>;
   personLoads: Record<string, LoadState>;
-  personGroups: Record<string, ServerList<GroupDto>>;
-  personApps: Record<string, ServerList<AppDto>>;
+  personGroups: Record<string, OwnedList<GroupDto>>;
+  personApps: Record<string, OwnedList<AppDto>>;
   /** Lists the people whose name, username or email starts with `q` (Okta's `q`); blank lists everyone. */
   loadPeople(q?: string): Promise<void>;
   loadPerson(id: string): Promise<void>;
@@ -88,26 +88,24 @@ const initial = {
   personApps: {},
 } satisfies Partial<PeopleSlice>;
 
-function upsert(state: AppState, user: UserDto): Partial<AppState> {
+type State = PeopleSlice & SessionNeeds;
+
+function upsert(state: State, user: UserDto): Partial<PeopleSlice> {
   return {
     peopleById: { ...state.peopleById, [user.id]: user },
     personLoads: { ...state.personLoads, [user.id]: READY },
   };
 }
 
-export const createPeopleSlice: SliceCreator<PeopleSlice> =
-  ({ api }) =>
+export const createPeopleSlice =
+  ({ api }: { api: ApiClient }): StateCreator<State, [], [], PeopleSlice> =>
   (set, get) => {
     const stale = (token: string | null) => get().token !== token;
-
-    const store = { setState: set, getState: get };
-    const loadList = (key: KeyedListKey, id: string, fetch: () => Promise<unknown[]>) =>
-      loadKeyedList(store, key, id, fetch);
 
     /** Runs a write that answers the user; on success it is stored and the list reloaded (it may now sort or match differently). */
     const save = async <Problems>(
       call: () => Promise<UserDto>,
-      problemsOf: (error: ReturnType<AppState['reportFailure']>) => Problems,
+      problemsOf: (error: ReturnType<SessionNeeds['reportFailure']>) => Problems,
     ): Promise<PersonSaveOutcome<Problems>> => {
       const token = get().token;
       try {
@@ -154,10 +152,23 @@ export const createPeopleSlice: SliceCreator<PeopleSlice> =
             set((state) => ({ personLoads: { ...state.personLoads, [id]: { status: 'error', error: apiError } } }));
         }
       },
-      loadPersonGroups: (id) => loadList('personGroups', id, () => api.call(routes.listUserGroups, { id })),
+      loadPersonGroups: (id) =>
+        loadKeyedList(
+          get,
+          () => get().personGroups,
+          (personGroups) => set({ personGroups }),
+          id,
+          () => api.call(routes.listUserGroups, { id }),
+        ),
       // Okta's Apps API lists a user's apps (assigned directly or through a group) with `filter=user.id eq "…"`.
       loadPersonApps: (id) =>
-        loadList('personApps', id, () => api.list(routes.listApps, {}, { filter: `user.id eq "${id}"` })),
+        loadKeyedList(
+          get,
+          () => get().personApps,
+          (personApps) => set({ personApps }),
+          id,
+          () => api.list(routes.listApps, {}, { filter: `user.id eq "${id}"` }),
+        ),
       createPerson(draft) {
         const { body, activate } = toCreateUser(draft);
         return save(() => api.call(routes.createUser, {}, body, { activate }), newPersonProblemsOf);
@@ -202,4 +213,5 @@ export const createPeopleSlice: SliceCreator<PeopleSlice> =
   };
 
 /** The listed people in the API's order (use with useShallow: it builds a new array). */
-export const selectPeople = (state: AppState): UserDto[] => state.personIds.flatMap((id) => state.peopleById[id] ?? []);
+export const selectPeople = (state: PeopleSlice): UserDto[] =>
+  state.personIds.flatMap((id) => state.peopleById[id] ?? []);

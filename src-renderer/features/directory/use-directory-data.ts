@@ -1,9 +1,14 @@
 /** Data hooks the People and Groups screens share: a list kept per owner id, and a refresh when the window regains focus. */
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../../state/app-state.js';
-import type { KeyedListKey } from '../../state/keyed-list.js';
+import type { OwnedList } from '../../state/keyed-list.js';
 import { IDLE } from '../../state/load-state.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
+
+/** The members of the store that hold one list per owner id. */
+type KeyedListKey = {
+  [K in keyof AppState]: AppState[K] extends Record<string, OwnedList<unknown>> ? K : never;
+}[keyof AppState];
 
 type Loader = { [K in keyof AppState]: AppState[K] extends (id: string) => Promise<void> ? K : never }[keyof AppState];
 

@@ -7,6 +7,7 @@ import { Loading } from '../../ui/loading.js';
 import { PasswordForm } from './password-form.js';
 import { PersonActions } from './person-actions.js';
 import { PersonAppsCard, PersonGroupsCard } from './person-memberships.js';
+import { PersonDetails } from './person-details.js';
 import { PersonStatus } from './person-status.js';
 import { ProfileForm } from './profile-form.js';
 import { usePerson } from './use-people.js';
@@ -65,6 +66,7 @@ function PersonView({ person }: { person: UserDto }) {
           </section>
         </div>
         <div className="directory-columns__side">
+          <PersonDetails person={person} />
           <PersonGroupsCard personId={person.id} />
           <PersonAppsCard personId={person.id} />
         </div>
