@@ -10,7 +10,7 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
 import { groupProblemsOf, toGroupWrite } from './group-draft.js';
 import type { GroupDraft, GroupProblems } from './group-draft.js';
-import { loadKeyedList } from './keyed-list.js';
+import { loadKeyedList, without } from './keyed-list.js';
 import type { OwnedList, SessionNeeds } from './keyed-list.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
@@ -116,7 +116,11 @@ export const createGroupsSlice =
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token))
-            set((state) => ({ groupLoads: { ...state.groupLoads, [id]: { status: 'error', error: apiError } } }));
+            set((state) => ({
+              groupLoads: { ...state.groupLoads, [id]: { status: 'error', error: apiError } },
+              // Deleted elsewhere (another window, a script): stop showing what is gone.
+              ...(apiError.status === 404 ? { groupsById: without(state.groupsById, id) } : {}),
+            }));
         }
       },
       loadGroupMembers: (id) =>
@@ -146,10 +150,10 @@ export const createGroupsSlice =
           return { ok: false, error: get().reportFailure(error) };
         }
         if (!stale(token))
-          set((state) => {
-            const { [id]: _gone, ...groupsById } = state.groupsById;
-            return { groupsById, groupIds: state.groupIds.filter((g) => g !== id) };
-          });
+          set((state) => ({
+            groupsById: without(state.groupsById, id),
+            groupIds: state.groupIds.filter((g) => g !== id),
+          }));
         return { ok: true };
       },
       addGroupMember: (id, userId) => changeMembers(id, () => api.call(routes.addUserToGroup, { id, userId })),

@@ -40,3 +40,9 @@ export async function loadKeyedList<T>(
     if (session().token === token) put({ load: { status: 'error', error: apiError } });
   }
 }
+
+/** `byId` without the entry `id` (one that was deleted). */
+export function without<T>(byId: Record<string, T>, id: string): Record<string, T> {
+  const { [id]: _gone, ...rest } = byId;
+  return rest;
+}

@@ -9,7 +9,7 @@ import { routes } from '../../src-main/contracts/routes.js';
 import type { UserDto } from '../../src-main/contracts/user.js';
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
-import { loadKeyedList } from './keyed-list.js';
+import { loadKeyedList, without } from './keyed-list.js';
 import type { OwnedList, SessionNeeds } from './keyed-list.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
@@ -149,7 +149,11 @@ export const createPeopleSlice =
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token))
-            set((state) => ({ personLoads: { ...state.personLoads, [id]: { status: 'error', error: apiError } } }));
+            set((state) => ({
+              personLoads: { ...state.personLoads, [id]: { status: 'error', error: apiError } },
+              // Deleted elsewhere (another window, a script): stop showing what is gone.
+              ...(apiError.status === 404 ? { peopleById: without(state.peopleById, id) } : {}),
+            }));
         }
       },
       loadPersonGroups: (id) =>
@@ -202,10 +206,10 @@ export const createPeopleSlice =
           return { ok: false, error: get().reportFailure(error) };
         }
         if (!stale(token))
-          set((state) => {
-            const { [id]: _gone, ...peopleById } = state.peopleById;
-            return { peopleById, personIds: state.personIds.filter((p) => p !== id) };
-          });
+          set((state) => ({
+            peopleById: without(state.peopleById, id),
+            personIds: state.personIds.filter((p) => p !== id),
+          }));
         return { ok: true };
       },
       resetPeople: () => set(initial),

@@ -208,3 +208,24 @@ test('lists the person’s groups and apps', async ({ page, authbox }) => {
   await person.groups.getByRole('link', { name: 'Pilots' }).click();
   await expect(page).toHaveURL(/#\/groups\/00g/);
 });
+
+test('adds a person with the keyboard alone; Escape closes the dialog', async ({ page, authbox }) => {
+  const people = new PeoplePage(page);
+  await people.open(authbox.uiUrl);
+  await people.addButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(people.field('First name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(people.dialog).toBeHidden();
+
+  await people.addButton.focus();
+  await page.keyboard.press('Enter');
+  for (const text of ['Grace', 'Hopper', 'grace@example.com', 'grace@example.com', 'Sandbox-Passw0rd!']) {
+    await page.keyboard.type(text);
+    await page.keyboard.press('Tab');
+  }
+  await expect(people.field('Activate now')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(people.notice).toHaveText('Added Grace Hopper.');
+  expect((await findUser(authbox, 'grace@example.com')).status).toBe('ACTIVE');
+});

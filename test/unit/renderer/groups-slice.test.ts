@@ -115,4 +115,13 @@ describe('groups slice', () => {
     await store.getState().loadGroup('00gNOPE');
     expect(store.getState().groupLoads['00gNOPE']).toMatchObject({ status: 'error', error: { status: 404 } });
   });
+
+  it('stops showing a group deleted elsewhere once it is read again', async () => {
+    const { store, api } = setup();
+    await store.getState().loadGroup('00gPILOTS');
+    api.groups = api.groups.filter((g) => g.id !== '00gPILOTS');
+    await store.getState().loadGroup('00gPILOTS');
+    expect(store.getState().groupsById['00gPILOTS']).toBeUndefined();
+    expect(store.getState().groupLoads['00gPILOTS']).toMatchObject({ status: 'error', error: { status: 404 } });
+  });
 });

@@ -195,6 +195,15 @@ describe('people slice', () => {
     expect(store.getState().tokenProblem).toBe('Invalid token provided');
   });
 
+  it('stops showing a person deleted elsewhere once they are read again', async () => {
+    const { store, api } = setup();
+    await store.getState().loadPerson('00uADA');
+    api.users = api.users.filter((u) => u.id !== '00uADA');
+    await store.getState().loadPerson('00uADA');
+    expect(store.getState().peopleById['00uADA']).toBeUndefined();
+    expect(store.getState().personLoads['00uADA']).toMatchObject({ status: 'error', error: { status: 404 } });
+  });
+
   it('forgets every person when the admin token changes', async () => {
     const { store } = setup();
     await store.getState().loadPeople();
