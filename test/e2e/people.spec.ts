@@ -172,6 +172,7 @@ test('offers only the status actions the status allows, confirms the destructive
   await person.action('Suspend').click();
   await person.confirm.getByRole('button', { name: 'Suspend' }).click();
   await expect(person.heading).toHaveText('John Smith Suspended');
+  await expect(page.getByRole('status').filter({ hasText: 'Suspended.' })).toBeVisible();
   expect((await findUser(authbox, 'john@example.com')).status).toBe('SUSPENDED');
   await expect.poll(() => person.shownActions()).toEqual(['Unsuspend', 'Deactivate']);
 

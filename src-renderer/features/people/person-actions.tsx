@@ -23,6 +23,16 @@ const LABELS: Record<PersonAction, string> = {
   deactivate: 'Deactivate',
 };
 
+/** What the page says once an action is done. */
+const DONE: Record<PersonAction, string> = {
+  activate: 'Activated.',
+  unlock: 'Unlocked.',
+  unsuspend: 'Unsuspended.',
+  suspend: 'Suspended.',
+  expire_password: 'Password expired.',
+  deactivate: 'Deactivated.',
+};
+
 /** What each action that needs a confirmation does, said before it is done. */
 const CONSEQUENCES: Partial<Record<PersonAction, string>> = {
   suspend: 'cannot sign in until unsuspended; their groups and apps stay.',
@@ -43,7 +53,7 @@ export function PersonActions({ person }: { person: UserDto }) {
 
   const run = async (which: PersonAction) => {
     setDone(null);
-    if (await action.run(person.id, which)) setDone(`${LABELS[which]}: done.`);
+    if (await action.run(person.id, which)) setDone(DONE[which]);
   };
 
   return (
@@ -93,7 +103,7 @@ export function PersonActions({ person }: { person: UserDto }) {
           failureTitle={`Could not ${LABELS[asking].toLowerCase()}.`}
           onConfirm={() => runPersonAction(person.id, asking)}
           onDone={() => {
-            setDone(`${LABELS[asking]}: done.`);
+            setDone(DONE[asking]);
             setAsking(null);
           }}
           onClose={() => setAsking(null)}
