@@ -41,6 +41,9 @@ import { SqliteSessionRepository } from '../store/session-repository.js';
 import { SqliteSettingsRepository } from '../store/settings-repository.js';
 import { SqliteTokenRepository } from '../store/token-repository.js';
 import { SqliteUserRepository } from '../store/user-repository.js';
+import { SqliteSandboxRepository } from '../store/sandbox-repository.js';
+import { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
+import { readDemo } from './examples.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
@@ -189,8 +192,10 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  const sandbox = new SandboxTransfer({ store: new SqliteSandboxRepository(db), crypto, clock, demoText: readDemo });
   return {
     settings,
+    sandbox,
     servers,
     scopes,
     claims,

@@ -6,6 +6,7 @@ import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
 import type { EventOutcome, ProtocolEventDto } from './events.js';
 import { shape } from './route-def.js';
+import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
 
 /** The filters that narrow which events are listed or streamed. */
@@ -28,7 +29,36 @@ export interface EventStreamQuery extends EventCriteriaQuery {
   after?: string;
 }
 
+/** `serverId`: one server and what it references; `withKeys=true`: the private signing keys too. */
+export interface ExportQuery {
+  serverId?: string;
+  withKeys?: 'true' | 'false';
+}
+
+/** `mode` merge (default) or replace; `dryRun=true` checks and summarizes without writing. */
+export interface ImportQuery {
+  mode?: 'merge' | 'replace';
+  dryRun?: 'true' | 'false';
+}
+
 export const sandboxRoutes = {
+  exportSandbox: {
+    method: 'GET',
+    path: '/api/sandbox/v1/export',
+    query: shape<ExportQuery>(),
+    response: shape<SandboxDocumentInput>(),
+  },
+  // A refused document is 400 E0000001 with one cause per fault, `<JSON path>: <what is wrong>`.
+  importSandbox: {
+    method: 'POST',
+    path: '/api/sandbox/v1/import',
+    query: shape<ImportQuery>(),
+    body: shape<unknown>(),
+    response: shape<ImportSummaryDto>(),
+    bodyLimit: 64 * 1024 * 1024,
+  },
+  // The demo (examples/demo.json) merged into the sandbox; refused like an import if anything collides.
+  loadDemo: { method: 'POST', path: '/api/sandbox/v1/demo', response: shape<ImportSummaryDto>() },
   listEvents: {
     method: 'GET',
     path: '/api/sandbox/v1/events',

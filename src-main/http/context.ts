@@ -1,4 +1,5 @@
 /** What the HTTP layer is given by `app/`: the domain services, the admin token, the origins. */
+import type { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppAssignments } from '../core/app-assignments.js';
 import type { Apps } from '../core/apps.js';
@@ -40,6 +41,8 @@ export interface HttpServices {
   tokenLookups: TokenLookupDeps;
   /** The sandbox API's expression and token previews. */
   previews: Previews;
+  /** Export and import of the sandbox document, and the demo. */
+  sandbox: SandboxTransfer;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
 }

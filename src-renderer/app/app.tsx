@@ -4,6 +4,7 @@ import { GroupPage } from '../features/groups/group-page.js';
 import { GroupsPage } from '../features/groups/groups-page.js';
 import { PeoplePage } from '../features/people/people-page.js';
 import { PersonPage } from '../features/people/person-page.js';
+import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -60,6 +61,13 @@ function MainNav({ route }: { route: Route }) {
       >
         Event Log
       </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'sandbox' })}
+        aria-current={route.page === 'sandbox' ? 'page' : undefined}
+      >
+        Sandbox
+      </a>
     </nav>
   );
 }
@@ -89,5 +97,7 @@ function Screen({ route }: { route: Route }) {
       return <GroupsPage />;
     case 'group':
       return <GroupPage key={route.id} id={route.id} />;
+    case 'sandbox':
+      return <SandboxPage />;
   }
 }

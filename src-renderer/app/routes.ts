@@ -12,10 +12,12 @@ export type Route =
   | { page: 'servers' }
   | { page: 'server'; id: string; tab: ServerTab }
   | { page: 'events'; id: string | null }
+  | { page: 'sandbox' }
   | DirectoryRoute;
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
+const SANDBOX = '#/sandbox';
 
 function decoded(part: string): string {
   try {
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const directory = parseDirectoryRoute(parts, decoded);
   if (directory) return directory;
+  if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1])
     return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
@@ -41,6 +44,7 @@ export function parseRoute(hash: string): Route {
 export function hrefOf(route: Route): string {
   if (isDirectoryRoute(route)) return directoryHrefOf(route);
   if (route.page === 'servers') return SERVERS;
+  if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
   return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
 }

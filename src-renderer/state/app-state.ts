@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
+import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
@@ -17,6 +18,7 @@ export type AppState = SessionSlice &
   EventsSlice &
   ClaimsSlice &
   PreviewSlice &
+  SandboxSlice &
   PeopleSlice &
   GroupsSlice;
 

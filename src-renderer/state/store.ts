@@ -5,6 +5,7 @@ import type { AppState, StoreDeps } from './app-state.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
+import { createSandboxSlice } from './sandbox-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
@@ -21,6 +22,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventsSlice(deps)(...args),
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
+    ...createSandboxSlice(deps)(...args),
     ...createPeopleSlice(deps)(...args),
     ...createGroupsSlice(deps)(...args),
   }));

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { SANDBOX_PREFIX } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
+import { registerDocumentRoutes } from './documents.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
 import type { SandboxOptions } from './events.js';
@@ -24,6 +25,7 @@ export async function registerSandboxApi(
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
+      registerDocumentRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );
