@@ -3,6 +3,10 @@ import { AppPage } from '../features/apps/app-page.js';
 import { AppsPage } from '../features/apps/apps-page.js';
 import { EventLog } from '../features/events/event-log.js';
 import { TokenInspectorPage } from '../features/inspector/token-inspector-page.js';
+import { GroupPage } from '../features/groups/group-page.js';
+import { GroupsPage } from '../features/groups/groups-page.js';
+import { PeoplePage } from '../features/people/people-page.js';
+import { PersonPage } from '../features/people/person-page.js';
 import { SandboxPage } from '../features/sandbox/sandbox-page.js';
 import { FlowRunnerPage } from '../features/flows/flow-runner-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
@@ -11,6 +15,7 @@ import { TokenPrompt } from '../features/session/token-prompt.js';
 import { selectNeedsToken } from '../state/session-slice.js';
 import { useAppStore } from '../state/store-context.js';
 import { Button } from '../ui/button.js';
+import { isDirectoryRoute } from './directory-routes.js';
 import { hrefOf } from './routes.js';
 import type { Route } from './routes.js';
 import { useRoute } from './use-route.js';
@@ -52,6 +57,13 @@ function MainNav({ route }: { route: Route }) {
         aria-current={route.page === 'apps' || route.page === 'app' ? 'page' : undefined}
       >
         Applications
+      </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'people' })}
+        aria-current={isDirectoryRoute(route) ? 'page' : undefined}
+      >
+        Directory
       </a>
       <a
         className="nav__link"
@@ -109,6 +121,14 @@ function Screen({ route }: { route: Route }) {
       return <AppsPage />;
     case 'app':
       return <AppPage key={route.id} id={route.id} tab={route.tab} />;
+    case 'people':
+      return <PeoplePage />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
+    case 'groups':
+      return <GroupsPage />;
+    case 'group':
+      return <GroupPage key={route.id} id={route.id} />;
     case 'sandbox':
       return <SandboxPage />;
     case 'flow-runner':

@@ -2,6 +2,9 @@
  * The UI's addresses live in the fragment (`#/authorization-servers/<id>/settings`), so the static
  * server needs no fallback route and Electron can load the same page.
  */
+import { directoryHrefOf, isDirectoryRoute, parseDirectoryRoute } from './directory-routes.js';
+import type { DirectoryRoute } from './directory-routes.js';
+
 export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
@@ -17,7 +20,8 @@ export type Route =
   | { page: 'flow-runner'; runId: string | null }
   | { page: 'token-inspector'; view: InspectorView }
   | { page: 'apps' }
-  | { page: 'app'; id: string; tab: AppTab };
+  | { page: 'app'; id: string; tab: AppTab }
+  | DirectoryRoute;
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
@@ -46,6 +50,8 @@ export function parseRoute(hash: string): Route {
     return { page: 'token-inspector', view: parts[1] === 'compare' ? 'compare' : 'inspect' };
   if (parts[0] === 'applications')
     return parts[1] ? { page: 'app', id: decoded(parts[1]), tab: appTabOf(parts[2]) } : { page: 'apps' };
+  const directory = parseDirectoryRoute(parts, decoded);
+  if (directory) return directory;
   if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
@@ -55,6 +61,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (isDirectoryRoute(route)) return directoryHrefOf(route);
   if (route.page === 'servers') return SERVERS;
   if (route.page === 'token-inspector') return route.view === 'compare' ? `${INSPECTOR}/compare` : INSPECTOR;
   if (route.page === 'sandbox') return SANDBOX;

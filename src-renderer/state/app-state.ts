@@ -12,6 +12,8 @@ import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
+import type { GroupsSlice } from './groups-slice.js';
+import type { PeopleSlice } from './people-slice.js';
 
 export type AppState = SessionSlice &
   ServersSlice &
@@ -22,7 +24,9 @@ export type AppState = SessionSlice &
   SandboxSlice &
   FlowsSlice &
   InspectorSlice &
-  AppsSlice;
+  AppsSlice &
+  PeopleSlice &
+  GroupsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

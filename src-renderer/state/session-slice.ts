@@ -26,6 +26,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> =
       get().resetClaims();
       get().resetPreviews();
       get().resetApps();
+      get().resetPeople();
+      get().resetGroups();
     };
     return {
       token: tokenStorage.load(),

@@ -12,6 +12,8 @@ import { createSandboxSlice } from './sandbox-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
+import { createGroupsSlice } from './groups-slice.js';
+import { createPeopleSlice } from './people-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -27,5 +29,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createAppsSlice(deps)(...args),
     ...createSandboxSlice(deps)(...args),
     ...createFlowsSlice(deps)(...args),
+    ...createPeopleSlice(deps)(...args),
+    ...createGroupsSlice(deps)(...args),
   }));
 }

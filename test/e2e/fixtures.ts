@@ -9,7 +9,7 @@ import type { Authbox } from './support/authbox-process.js';
 export type { Authbox };
 
 // Chromium logs every non-2xx fetch ("Failed to load resource … 401"); those are expected answers.
-const EXPECTED_CONSOLE_ERRORS = /^Failed to load resource: the server responded with a status of (400|401|403|404)/;
+const EXPECTED_CONSOLE_ERRORS = /^Failed to load resource: the server responded with a status of (400|401|403|404|409)/;
 
 export const test = base.extend<{ authbox: Authbox }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies

@@ -4,8 +4,9 @@
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
  * whose honorific the seed's custom claim highlights in the ID token), docs/flow-runner.png (the
  * seed's implicit flow run in the Flow Runner), docs/token-inspector.png (Ada's ID token from the
- * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted) and docs/app-general.png
- * (the General tab of the walk-through's "Orders web" app, its client secret hidden). The objects are made
+ * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted), docs/app-general.png
+ * (the General tab of the walk-through's "Orders web" app, its client secret hidden) and docs/person.png
+ * (John Smith with the custom attribute honorific = Commodore, his groups and apps). The objects are made
  * through the API as the walk-through's steps 3, 6, 9 and 12 make them.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
@@ -13,10 +14,18 @@ import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { FlowRunnerPage } from './pages/flow-runner-page.js';
+import { PersonPage } from './pages/person-page.js';
 import { TokenInspectorPage } from './pages/token-inspector-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
 import { SEED_NONCE, seedImplicitIdToken } from './support/implicit-flow.js';
-import { assignUser, createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
+import {
+  assignUser,
+  createGroup,
+  createScope,
+  createServiceApp,
+  createUser,
+  createWebApp,
+} from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
@@ -56,6 +65,8 @@ async function flowRunnerScreenshot(page: Page): Promise<void> {
 }
 
 const APP_OUT = fileURLToPath(new URL('../../docs/app-general.png', import.meta.url));
+
+const PERSON_OUT = fileURLToPath(new URL('../../docs/person.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -135,6 +146,22 @@ try {
     await page.getByRole('form', { name: 'Application settings' }).waitFor();
     await page.screenshot({ path: APP_OUT });
     process.stdout.write(`wrote ${APP_OUT}\n`);
+
+    // A person's page: John Smith with the seed's honorific, in a group and assigned to a web app.
+    const john = await createUser(authbox, 'john.smith@example.com', {
+      firstName: 'John',
+      lastName: 'Smith',
+      honorific: 'Commodore',
+      department: 'Fleet',
+    });
+    await createGroup(authbox, 'Pilots', [john]);
+    await assignUser(authbox, web.id, john);
+    const person = new PersonPage(page);
+    await person.open(authbox.uiUrl, john);
+    await person.apps.getByText('Orders web').waitFor();
+    await person.groups.getByRole('link', { name: 'Pilots' }).waitFor();
+    await page.screenshot({ path: PERSON_OUT });
+    process.stdout.write(`wrote ${PERSON_OUT}\n`);
   } finally {
     await browser.close();
   }

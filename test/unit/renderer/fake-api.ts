@@ -47,6 +47,8 @@ import type {
 } from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 import { activeAppRefusal, appNotFound, FakeAppData, groupsMatching, peopleMatching } from './fake-apps.js';
+import type { GroupDto } from '../../../src-main/contracts/group.js';
+import { directoryHandlers, everyone } from './fake-directory.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 
@@ -195,7 +197,7 @@ function summaryOf(doc: Pick<SandboxDocument, 'servers' | 'apps' | 'users' | 'gr
 export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
 
 /** What the fake answers for one route, given what the client sent. */
-type Handlers = {
+export type Handlers = {
   [N in RouteName]?: (
     params: ParamsOf<Routes[N]>,
     body: BodyOf<Routes[N]>,
@@ -228,7 +230,15 @@ export class FakeApi implements ApiClient {
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
   /** Groups and app assignments (fake-apps.ts). */
-  appData = new FakeAppData();
+  appData = Object.assign(new FakeAppData(), { groups: [everyone()] });
+  /** The directory's groups (Everyone first): one list with the apps' group pickers. */
+  get groups(): GroupDto[] {
+    return this.appData.groups;
+  }
+  set groups(next: GroupDto[]) {
+    this.appData.groups = next;
+  }
+  members = new Map<string, Set<string>>();
   /** What the check and the previews answer; tests replace them. */
   expressionCheck: (expression: string) => ExpressionCheckDto = () => ({ ok: true });
   evaluate: (request: ExpressionPreviewRequest) => ExpressionPreviewDto = () => ({ ok: true, value: null });
@@ -248,6 +258,11 @@ export class FakeApi implements ApiClient {
   /** Per route: a promise the answer waits for, so a test can hold a call on its way. */
   hold: Partial<Record<RouteName, () => Promise<void>>> = {};
   private nextId = 1;
+
+  /** A fresh id with Okta's prefix (`00u`, `00g`), for the directory fake. */
+  newId(prefix: string): string {
+    return `${prefix}${String(this.nextId++).padStart(17, '0')}`;
+  }
 
   private readonly handlers: Handlers = {
     listServers: () => [...this.servers.values()],
@@ -386,7 +401,7 @@ export class FakeApi implements ApiClient {
       this.found(id);
       return this.scopes.get(id) ?? [];
     },
-    listUsers: (_params, _body, query) => peopleMatching(this.users, query?.q),
+    ...directoryHandlers(this),
     listApps: () => this.apps,
     // Apps, their assignments and the group search (fake-apps.ts).
     getApp: ({ id }) => this.app(id),
@@ -421,7 +436,12 @@ export class FakeApi implements ApiClient {
       this.appData.unassign(this.appData.userAssignments, appId, userId, 'AppUser'),
     unassignGroupFromApp: ({ appId, groupId }) =>
       this.appData.unassign(this.appData.groupAssignments, appId, groupId, 'ApplicationGroupAssignment'),
-    listGroups: (_params, _body, query) => groupsMatching(this.appData.groups, query?.q),
+    // The directory's list (sorted by name) and the pickers' `q` search, in one handler.
+    listGroups: (_params, _body, query) =>
+      groupsMatching(
+        [...this.groups].sort((a, b) => a.profile.name.localeCompare(b.profile.name)),
+        query?.q,
+      ),
     checkExpression: (_params, { expression }) => this.expressionCheck(expression),
     previewExpression: (_params, request) => this.evaluate(request),
     previewClaims: ({ serverId }, request) => {
