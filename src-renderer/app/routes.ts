@@ -2,11 +2,14 @@
  * The UI's addresses live in the fragment (`#/authorization-servers/<id>/settings`), so the static
  * server needs no fallback route and Electron can load the same page.
  */
-export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
+export const SERVER_TABS = ['settings', 'access-policies', 'scopes', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type Route =
-  { page: 'servers' } | { page: 'server'; id: string; tab: ServerTab } | { page: 'events'; id: string | null };
+  | { page: 'servers' }
+  /** `policyId`: on Access Policies, the selected policy (`#/authorization-servers/<id>/access-policies/<policyId>`). */
+  | { page: 'server'; id: string; tab: ServerTab; policyId?: string }
+  | { page: 'events'; id: string | null };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
@@ -25,13 +28,18 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
-  if (parts[0] === 'authorization-servers' && parts[1])
-    return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
+  if (parts[0] === 'authorization-servers' && parts[1]) {
+    const tab = tabOf(parts[2]);
+    if (tab === 'access-policies' && parts[3])
+      return { page: 'server', id: decoded(parts[1]), tab, policyId: decoded(parts[3]) };
+    return { page: 'server', id: decoded(parts[1]), tab };
+  }
   return { page: 'servers' };
 }
 
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
-  return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
+  const server = `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
+  return route.tab === 'access-policies' && route.policyId ? `${server}/${encodeURIComponent(route.policyId)}` : server;
 }
