@@ -8,8 +8,17 @@ import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
+import type { PoliciesSlice } from './policies-slice.js';
+import type { ScopesSlice } from './scopes-slice.js';
 
-export type AppState = SessionSlice & ServersSlice & SigningKeysSlice & EventsSlice & ClaimsSlice & PreviewSlice;
+export type AppState = SessionSlice &
+  ServersSlice &
+  SigningKeysSlice &
+  EventsSlice &
+  ClaimsSlice &
+  PreviewSlice &
+  PoliciesSlice &
+  ScopesSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -25,6 +25,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> =
       get().resetEvents();
       get().resetClaims();
       get().resetPreviews();
+      get().resetPolicies();
     };
     return {
       token: tokenStorage.load(),

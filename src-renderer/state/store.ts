@@ -8,6 +8,8 @@ import { createPreviewSlice } from './preview-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
+import { createPoliciesSlice } from './policies-slice.js';
+import { createScopesSlice } from './scopes-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -19,5 +21,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createEventsSlice(deps)(...args),
     ...createClaimsSlice(deps)(...args),
     ...createPreviewSlice(deps)(...args),
+    ...createPoliciesSlice(deps)(...args),
+    ...createScopesSlice(deps)(...args),
   }));
 }
