@@ -19,7 +19,7 @@ export interface KeyedLists<T> {
   list(key: string): LoadedList<T>;
   /** Loads (or reloads) the list; a failure stays on the list for the Retry banner. */
   load(key: string): Promise<void>;
-  /** Runs a write, then reloads the list; the write's failure is the outcome. */
+  /** Runs a write, then reloads the list; the write's failure is the outcome (the list is left as it is). */
   write<R>(key: string, call: () => Promise<R>): Promise<{ ok: true; value: R } | { ok: false; error: ApiError }>;
   /** Shows `id` at `priority` at once, saves it with `save`, then shows the server's list (or the old one, on failure). */
   move(key: string, id: string, priority: number, save: (item: T) => Promise<unknown>): Promise<ActionOutcome>;
@@ -56,10 +56,8 @@ export function keyedLists<T extends Prioritized>(
         await load(key);
         return { ok: true, value };
       } catch (error) {
-        const apiError = session().reportFailure(error);
-        // Not found: the item went elsewhere (another window, a script); show the server's list.
-        if (apiError.status === 404) await load(key);
-        return { ok: false, error: apiError };
+        // The list stays as it is, so the refusal can be read beside what it is about.
+        return { ok: false, error: session().reportFailure(error) };
       }
     },
     async move(key, id, priority, save) {

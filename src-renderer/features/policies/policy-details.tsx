@@ -17,6 +17,7 @@ import { useClientWords } from './use-client-words.js';
 export function PolicyDetails({ serverId, policy }: { serverId: string; policy: PolicyDto }) {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const deletePolicy = useAppStore((s) => s.deletePolicy);
+  const loadPolicies = useAppStore((s) => s.loadPolicies);
   const clientWords = useClientWords();
   const close = () => setDialog(null);
   return (
@@ -51,7 +52,11 @@ export function PolicyDetails({ serverId, policy }: { serverId: string; policy: 
           title="Delete Policy"
           failure="Could not delete the policy."
           onConfirm={() => deletePolicy(serverId, policy.id)}
-          onClose={close}
+          onClose={() => {
+            close();
+            // After a refusal too: the server may have answered so because the policy changed elsewhere.
+            void loadPolicies(serverId);
+          }}
         >
           Delete the access policy <strong>{policy.name}</strong> and its rules? Clients it covers then fall to the next
           policy, or get no tokens.

@@ -25,6 +25,7 @@ export function RulesSection({ serverId, policy }: { serverId: string; policy: P
   const { rules, load, retry } = useRules(serverId, policy.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const deleteRule = useAppStore((s) => s.deleteRule);
+  const loadRules = useAppStore((s) => s.loadRules);
   const close = () => setDialog(null);
   return (
     <section className="rules" aria-labelledby="rules-title">
@@ -57,7 +58,10 @@ export function RulesSection({ serverId, policy }: { serverId: string; policy: P
           title="Delete Rule"
           failure="Could not delete the rule."
           onConfirm={() => deleteRule(serverId, policy.id, dialog.rule.id)}
-          onClose={close}
+          onClose={() => {
+            close();
+            void loadRules(serverId, policy.id);
+          }}
         >
           Delete the rule <strong>{dialog.rule.name}</strong> of {policy.name}? Requests it matched then go to the next
           rule.

@@ -18,6 +18,7 @@ type OpenDialog = { kind: 'add' } | { kind: 'edit'; scope: ScopeDto } | { kind: 
 export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
   const { scopes, load, retry } = useServerScopes(server.id);
   const deleteScope = useAppStore((s) => s.deleteScope);
+  const loadScopes = useAppStore((s) => s.loadScopes);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
   return (
@@ -51,7 +52,10 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
           title="Delete Scope"
           failure="Could not delete the scope."
           onConfirm={() => deleteScope(server.id, dialog.scope.id)}
-          onClose={close}
+          onClose={() => {
+            close();
+            void loadScopes(server.id);
+          }}
         >
           Delete the scope <strong className="mono">{dialog.scope.name}</strong>? Clients can no longer ask for it.
         </ConfirmDeleteDialog>
