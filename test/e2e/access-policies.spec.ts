@@ -33,6 +33,27 @@ test('the server tabs are in Okta’s order and a new server says what to do fir
   await expect(page.getByText('No access policies yet — Add New Access Policy')).toBeVisible();
 });
 
+test('every page has a favicon, so nothing answers 404 on load', async ({ page, authbox }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  const policies = new AccessPoliciesPage(page);
+  await policies.open(authbox.uiUrl, 'default');
+  await expect(policies.policyItem('Default Policy')).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(2);
+  const origin = new URL(authbox.uiUrl).origin;
+  for (const [path, type] of [
+    ['/favicon.ico', 'image/vnd.microsoft.icon'],
+    ['/favicon.svg', 'image/svg+xml'],
+  ] as const) {
+    const response = await page.request.get(`${origin}${path}`);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-type'], path).toContain(type);
+  }
+  expect(missing).toEqual([]);
+});
+
 test('creates a policy for one web app picked by name, then edits and deactivates it', async ({ page, authbox }) => {
   const serverId = await createServer(authbox, 'Pets');
   const web = await createWebApp(authbox, 'Pets Web');
