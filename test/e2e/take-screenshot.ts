@@ -3,17 +3,21 @@
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
  * whose honorific the seed's custom claim highlights in the ID token). The objects are made through
- * the API as the walk-through's steps 3, 6 and 9 make them.
+ * the API as the walk-through's steps 3, 6 and 9 make them. docs/access-policies.png shows the
+ * Access Policies screen with a policy's rules, docs/add-rule.png the Add Rule form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { AccessPoliciesPage } from './pages/access-policies-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
+import { createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
+const POLICIES_OUT = fileURLToPath(new URL('../../docs/access-policies.png', import.meta.url));
+const ADD_RULE_OUT = fileURLToPath(new URL('../../docs/add-rule.png', import.meta.url));
 
 const authbox = await startAuthbox();
 try {
@@ -67,6 +71,49 @@ try {
     await preview.customClaims('ID token').first().waitFor();
     await page.screenshot({ path: PREVIEW_OUT });
     process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
+
+    // The Access Policies screen: the seed's "Pets web" policy (one web app) above the default
+    // policy, with the walk-through's rule, then the Add Rule form filled in as that rule was.
+    const web = await createWebApp(authbox, 'Pets web app');
+    const policiesPath = '/api/v1/authorizationServers/default/policies';
+    const petsPolicy = await authbox.api<{ id: string }>('POST', policiesPath, {
+      type: 'OAUTH_AUTHORIZATION_POLICY',
+      name: 'Pets web',
+      description: 'The pets web app signs people in',
+      priority: 1,
+      conditions: { clients: { include: [web.clientId] } },
+    });
+    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
+      type: 'RESOURCE_ACCESS',
+      name: 'Web sign-in',
+      conditions: {
+        grantTypes: { include: ['authorization_code', 'implicit', 'refresh_token'] },
+        scopes: { include: ['openid', 'profile', 'orders:read'] },
+      },
+      actions: { token: { accessTokenLifetimeMinutes: 30 } },
+    });
+    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
+      type: 'RESOURCE_ACCESS',
+      name: 'Password (legacy)',
+      status: 'INACTIVE',
+      conditions: { grantTypes: { include: ['password'] }, scopes: { include: ['*'] } },
+      actions: { token: { accessTokenLifetimeMinutes: 15 } },
+    });
+    const policies = new AccessPoliciesPage(page);
+    await policies.open(authbox.uiUrl, 'default', petsPolicy.body.id);
+    await policies.ruleRow('Password (legacy)').waitFor();
+    await page.screenshot({ path: POLICIES_OUT });
+    process.stdout.write(`wrote ${POLICIES_OUT}\n`);
+
+    await policies.addRule.click();
+    await policies.ruleField('Rule Name').fill('Partners');
+    await policies.ruleDialog.getByRole('checkbox', { name: 'Implicit' }).check();
+    await policies.ruleDialog.getByRole('radio', { name: 'The following scopes:' }).check();
+    await policies.ruleDialog.getByRole('checkbox', { name: 'orders:read' }).check();
+    await policies.ruleField('THEN Access token lifetime is').fill('30');
+    await policies.unitOf('THEN Access token lifetime is').selectOption('minutes');
+    await page.screenshot({ path: ADD_RULE_OUT });
+    process.stdout.write(`wrote ${ADD_RULE_OUT}\n`);
   } finally {
     await browser.close();
   }

@@ -29,7 +29,7 @@ export function RuleRow({ serverId, policyId, rule, first, last, moving, reorder
   );
   return (
     <tr className={rule.status === 'INACTIVE' ? 'is-omitted' : undefined} {...reorder.itemProps(rule)}>
-      <td>
+      <td className="nowrap">
         <button
           type="button"
           className="drag-handle"
@@ -39,26 +39,28 @@ export function RuleRow({ serverId, policyId, rule, first, last, moving, reorder
         >
           <span aria-hidden="true">⠿</span> {rule.priority}
         </button>
+        <MoveButtons
+          name={rule.name}
+          first={first}
+          last={last}
+          busy={moving}
+          onUp={() => reorder.moveUp(rule.id)}
+          onDown={() => reorder.moveDown(rule.id)}
+        />
       </td>
       <th scope="row">{rule.name}</th>
       <td>{grantWords(rule)}</td>
       <td>{peopleWords(rule, nameOf)}</td>
       <td className="mono">{scopeWords(rule)}</td>
-      <td>{accessWords(rule)}</td>
-      <td>{refreshWords(rule)}</td>
+      <td>
+        <div>Access: {accessWords(rule)}</div>
+        <div className="table__secondary">Refresh: {refreshWords(rule)}</div>
+      </td>
       <td>
         <StatusBadge status={rule.status} />
       </td>
-      <td className="shrink nowrap">
-        <div className="row-actions">
-          <MoveButtons
-            name={rule.name}
-            first={first}
-            last={last}
-            busy={moving}
-            onUp={() => reorder.moveUp(rule.id)}
-            onDown={() => reorder.moveDown(rule.id)}
-          />
+      <td className="shrink">
+        <div className="row-actions row-actions--stacked">
           <Button variant="secondary" aria-label={`Edit rule ${rule.name}`} onClick={() => onEdit(rule)}>
             Edit
           </Button>

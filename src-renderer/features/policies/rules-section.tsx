@@ -105,8 +105,7 @@ function RulesTable({ serverId, policyId, rules, onEdit, onDelete }: RulesTableP
               <th scope="col">Grant types</th>
               <th scope="col">People</th>
               <th scope="col">Scopes</th>
-              <th scope="col">Access token</th>
-              <th scope="col">Refresh token</th>
+              <th scope="col">Token lifetimes</th>
               <th scope="col">Status</th>
               <th scope="col" className="shrink">
                 <span className="visually-hidden">Actions</span>

@@ -77,7 +77,7 @@ function ScopeTable({
 }) {
   return (
     <div className="table-scroll">
-      <table className="table table--compact" aria-label="Scopes">
+      <table className="table table--compact scope-table" aria-label="Scopes">
         <thead>
           <tr>
             <th scope="col">Name</th>
