@@ -70,6 +70,7 @@ test('creates the seed’s rule with the Add Rule form, then edits it', async ({
   await policies.unitOf('THEN Access token lifetime is').selectOption('minutes');
   await form.getByRole('button', { name: 'Create Rule' }).click();
   await expect(form).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Created rule Web sign-in.');
 
   await expect(policies.ruleRow('Web sign-in')).toContainText('Authorization Code, Implicit, Refresh Token');
   await expect(policies.ruleRow('Web sign-in')).toContainText('30 minutes');

@@ -32,6 +32,7 @@ test('lists the system scopes read-only, creates and edits a scope', async ({ pa
   await scopes.field('Include in public metadata').check();
   await scopes.submit();
   await expect(scopes.dialog).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Created scope pets:read.');
   await expect(scopes.cell('pets:read', 0)).toHaveText('Read your pets');
   await expect(scopes.cell('pets:read', 2)).toHaveText('Required');
   await expect(scopes.cell('pets:read', 4)).toHaveText('Published');

@@ -8,6 +8,7 @@ import type { AuthorizationServerDto } from '../../../src-main/contracts/index.j
 import type { PolicyDto } from '../../../src-main/contracts/policy.js';
 import { Button } from '../../ui/button.js';
 import { LoadGate } from '../../ui/load-gate.js';
+import { Notice } from '../../ui/notice.js';
 import { PolicyDetails } from './policy-details.js';
 import { PolicyDialog } from './policy-dialog.js';
 import { PolicyList } from './policy-list.js';
@@ -16,6 +17,7 @@ import { usePolicies } from './use-policies.js';
 export function AccessPoliciesTab({ server, policyId }: { server: AuthorizationServerDto; policyId?: string }) {
   const { policies, load, retry } = usePolicies(server.id);
   const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const selected: PolicyDto | undefined = policies.find((p) => p.id === policyId) ?? policies[0];
   return (
     <section className="card" aria-labelledby="policies-title">
@@ -31,17 +33,20 @@ export function AccessPoliciesTab({ server, policyId }: { server: AuthorizationS
           Add New Access Policy
         </Button>
       </div>
+      <Notice text={notice} />
       <LoadGate load={load} empty={policies.length === 0} what="access policies" onRetry={retry}>
         {policies.length === 0 ? (
           <p className="empty">No access policies yet — Add New Access Policy to let clients get tokens here.</p>
         ) : (
           <div className="policies">
             <PolicyList serverId={server.id} policies={policies} selectedId={selected?.id} />
-            {selected && <PolicyDetails key={selected.id} serverId={server.id} policy={selected} />}
+            {selected && (
+              <PolicyDetails key={selected.id} serverId={server.id} policy={selected} onNotice={setNotice} />
+            )}
           </div>
         )}
       </LoadGate>
-      {adding && <PolicyDialog serverId={server.id} onClose={() => setAdding(false)} />}
+      {adding && <PolicyDialog serverId={server.id} onClose={() => setAdding(false)} onSaved={setNotice} />}
     </section>
   );
 }

@@ -14,7 +14,14 @@ import { PolicyDialog } from './policy-dialog.js';
 import { RulesSection } from './rules-section.js';
 import { useClientWords } from './use-client-words.js';
 
-export function PolicyDetails({ serverId, policy }: { serverId: string; policy: PolicyDto }) {
+export interface PolicyDetailsProps {
+  serverId: string;
+  policy: PolicyDto;
+  /** Confirms what was done, in the tab's status line. */
+  onNotice: (message: string) => void;
+}
+
+export function PolicyDetails({ serverId, policy, onNotice }: PolicyDetailsProps) {
   const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
   const deletePolicy = useAppStore((s) => s.deletePolicy);
   const loadPolicies = useAppStore((s) => s.loadPolicies);
@@ -45,13 +52,17 @@ export function PolicyDetails({ serverId, policy }: { serverId: string; policy: 
           </Button>
         </div>
       </header>
-      <RulesSection serverId={serverId} policy={policy} />
-      {dialog === 'edit' && <PolicyDialog serverId={serverId} policy={policy} onClose={close} />}
+      <RulesSection serverId={serverId} policy={policy} onNotice={onNotice} />
+      {dialog === 'edit' && <PolicyDialog serverId={serverId} policy={policy} onClose={close} onSaved={onNotice} />}
       {dialog === 'delete' && (
         <ConfirmDeleteDialog
           title="Delete Policy"
           failure="Could not delete the policy."
-          onConfirm={() => deletePolicy(serverId, policy.id)}
+          onConfirm={async () => {
+            const outcome = await deletePolicy(serverId, policy.id);
+            if (outcome.ok) onNotice(`Deleted policy ${policy.name}.`);
+            return outcome;
+          }}
           onClose={() => {
             close();
             // After a refusal too: the server may have answered so because the policy changed elsewhere.

@@ -29,9 +29,11 @@ export interface PolicyDialogProps {
   /** The policy to edit; absent for Add New Access Policy. */
   policy?: PolicyDto;
   onClose: () => void;
+  /** Told what was saved, for the tab's confirmation. */
+  onSaved: (message: string) => void;
 }
 
-export function PolicyDialog({ serverId, policy, onClose }: PolicyDialogProps) {
+export function PolicyDialog({ serverId, policy, onClose, onSaved }: PolicyDialogProps) {
   const createPolicy = useAppStore((s) => s.createPolicy);
   const savePolicy = useAppStore((s) => s.savePolicy);
   const form = useDraftForm(policy ? policyDraftOf(policy) : emptyPolicyDraft(), (draft: PolicyDraft) =>
@@ -40,7 +42,9 @@ export function PolicyDialog({ serverId, policy, onClose }: PolicyDialogProps) {
   const { draft, fieldErrors } = form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if ((await form.submit()).ok) onClose();
+    if (!(await form.submit()).ok) return;
+    onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
+    onClose();
   };
   return (
     <Modal title={policy ? 'Edit Policy' : 'Add New Access Policy'} onClose={onClose} wide>

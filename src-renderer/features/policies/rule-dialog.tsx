@@ -23,11 +23,13 @@ export interface RuleDialogProps {
   /** The rule to edit; absent for Add Rule. */
   rule?: RuleDto;
   onClose: () => void;
+  /** Told what was saved, for the tab's confirmation. */
+  onSaved: (message: string) => void;
 }
 
 export type ChangeRule = <F extends keyof RuleDraft>(field: F, value: RuleDraft[F]) => void;
 
-export function RuleDialog({ serverId, policyId, rule, onClose }: RuleDialogProps) {
+export function RuleDialog({ serverId, policyId, rule, onClose, onSaved }: RuleDialogProps) {
   const createRule = useAppStore((s) => s.createRule);
   const saveRule = useAppStore((s) => s.saveRule);
   const form = useDraftForm(rule ? ruleDraftOf(rule) : emptyRuleDraft(), (draft: RuleDraft) =>
@@ -38,7 +40,9 @@ export function RuleDialog({ serverId, policyId, rule, onClose }: RuleDialogProp
   const errors: RuleFieldErrors = { ...liveRuleProblems(draft), ...form.fieldErrors };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if ((await form.submit()).ok) onClose();
+    if (!(await form.submit()).ok) return;
+    onSaved(`${rule ? 'Saved' : 'Created'} rule ${draft.name.trim()}.`);
+    onClose();
   };
   return (
     <Modal title={rule ? 'Edit Rule' : 'Add Rule'} onClose={onClose} wide>

@@ -21,7 +21,14 @@ import { useDirectoryChoices, useRules } from './use-policies.js';
 
 type OpenDialog = { kind: 'add' } | { kind: 'edit'; rule: RuleDto } | { kind: 'delete'; rule: RuleDto } | null;
 
-export function RulesSection({ serverId, policy }: { serverId: string; policy: PolicyDto }) {
+export interface RulesSectionProps {
+  serverId: string;
+  policy: PolicyDto;
+  /** Confirms what was done, in the tab's status line. */
+  onNotice: (message: string) => void;
+}
+
+export function RulesSection({ serverId, policy, onNotice }: RulesSectionProps) {
   const { rules, load, retry } = useRules(serverId, policy.id);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const deleteRule = useAppStore((s) => s.deleteRule);
@@ -49,15 +56,28 @@ export function RulesSection({ serverId, policy }: { serverId: string; policy: P
           />
         )}
       </LoadGate>
-      {dialog?.kind === 'add' && <RuleDialog serverId={serverId} policyId={policy.id} onClose={close} />}
+      {dialog?.kind === 'add' && (
+        <RuleDialog serverId={serverId} policyId={policy.id} onClose={close} onSaved={onNotice} />
+      )}
       {dialog?.kind === 'edit' && (
-        <RuleDialog key={dialog.rule.id} serverId={serverId} policyId={policy.id} rule={dialog.rule} onClose={close} />
+        <RuleDialog
+          key={dialog.rule.id}
+          serverId={serverId}
+          policyId={policy.id}
+          rule={dialog.rule}
+          onClose={close}
+          onSaved={onNotice}
+        />
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDeleteDialog
           title="Delete Rule"
           failure="Could not delete the rule."
-          onConfirm={() => deleteRule(serverId, policy.id, dialog.rule.id)}
+          onConfirm={async () => {
+            const outcome = await deleteRule(serverId, policy.id, dialog.rule.id);
+            if (outcome.ok) onNotice(`Deleted rule ${dialog.rule.name}.`);
+            return outcome;
+          }}
           onClose={() => {
             close();
             void loadRules(serverId, policy.id);

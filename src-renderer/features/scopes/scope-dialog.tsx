@@ -20,9 +20,11 @@ export interface ScopeDialogProps {
   /** The scope to edit; absent for Add Scope. */
   scope?: ScopeDto;
   onClose: () => void;
+  /** Told what was saved, for the tab's confirmation. */
+  onSaved: (message: string) => void;
 }
 
-export function ScopeDialog({ serverId, scope, onClose }: ScopeDialogProps) {
+export function ScopeDialog({ serverId, scope, onClose, onSaved }: ScopeDialogProps) {
   const createScope = useAppStore((s) => s.createScope);
   const saveScope = useAppStore((s) => s.saveScope);
   const form = useDraftForm(scope ? scopeDraftOf(scope) : emptyScopeDraft(), (draft: ScopeDraft) =>
@@ -31,7 +33,9 @@ export function ScopeDialog({ serverId, scope, onClose }: ScopeDialogProps) {
   const { draft, fieldErrors } = form;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if ((await form.submit()).ok) onClose();
+    if (!(await form.submit()).ok) return;
+    onSaved(`${scope ? 'Saved' : 'Created'} scope ${draft.name}.`);
+    onClose();
   };
   return (
     <Modal title={scope ? 'Edit Scope' : 'Add Scope'} onClose={onClose} wide>

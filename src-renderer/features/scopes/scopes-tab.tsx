@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ConfirmDeleteDialog } from '../../ui/confirm-delete-dialog.js';
 import { LoadGate } from '../../ui/load-gate.js';
+import { Notice } from '../../ui/notice.js';
 import { useServerScopes } from '../claims/use-claims.js';
 import { ScopeDialog } from './scope-dialog.js';
 
@@ -20,6 +21,7 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
   const deleteScope = useAppStore((s) => s.deleteScope);
   const loadScopes = useAppStore((s) => s.loadScopes);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog(null);
   return (
     <section className="card" aria-labelledby="scopes-title">
@@ -32,6 +34,7 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
           Add Scope
         </Button>
       </div>
+      <Notice text={notice} />
       <LoadGate load={load} empty={scopes.length === 0} what="scopes" onRetry={retry}>
         {scopes.length === 0 ? (
           <p className="empty">No scopes yet — Add Scope.</p>
@@ -43,15 +46,25 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
           />
         )}
       </LoadGate>
-      {dialog?.kind === 'add' && <ScopeDialog serverId={server.id} onClose={close} />}
+      {dialog?.kind === 'add' && <ScopeDialog serverId={server.id} onClose={close} onSaved={setNotice} />}
       {dialog?.kind === 'edit' && (
-        <ScopeDialog key={dialog.scope.id} serverId={server.id} scope={dialog.scope} onClose={close} />
+        <ScopeDialog
+          key={dialog.scope.id}
+          serverId={server.id}
+          scope={dialog.scope}
+          onClose={close}
+          onSaved={setNotice}
+        />
       )}
       {dialog?.kind === 'delete' && (
         <ConfirmDeleteDialog
           title="Delete Scope"
           failure="Could not delete the scope."
-          onConfirm={() => deleteScope(server.id, dialog.scope.id)}
+          onConfirm={async () => {
+            const outcome = await deleteScope(server.id, dialog.scope.id);
+            if (outcome.ok) setNotice(`Deleted scope ${dialog.scope.name}.`);
+            return outcome;
+          }}
           onClose={() => {
             close();
             void loadScopes(server.id);
