@@ -99,3 +99,13 @@ test('deletes a scope after confirmation; one a rule names is refused with the p
   await scopes.confirmDelete.getByRole('button', { name: 'Cancel' }).click();
   await expect(scopes.row('pets:read')).toHaveCount(1);
 });
+
+test('the list follows changes made elsewhere when the window regains focus', async ({ page, authbox }) => {
+  const serverId = await createServer(authbox, 'Pets');
+  const scopes = new ScopesPage(page);
+  await scopes.open(authbox.uiUrl, serverId);
+  await expect(scopes.row('openid')).toHaveCount(1);
+  await authbox.api('POST', `/api/v1/authorizationServers/${serverId}/scopes`, { name: 'pets:feed' });
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(scopes.row('pets:feed')).toHaveCount(1);
+});

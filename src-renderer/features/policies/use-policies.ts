@@ -6,6 +6,7 @@
 import { useEffect } from 'react';
 import { IDLE } from '../../state/load-state.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
+import { useRefreshOnFocus } from '../../ui/use-refresh-on-focus.js';
 
 /** Runs `load` now if `idle`, and on every focus of the window. */
 function useLoadAndRefresh(idle: boolean, load: () => void) {
@@ -14,10 +15,7 @@ function useLoadAndRefresh(idle: boolean, load: () => void) {
     // `load` is rebuilt on each render; the keys it closes over are what matter.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [idle]);
-  useEffect(() => {
-    window.addEventListener('focus', load);
-    return () => window.removeEventListener('focus', load);
-  });
+  useRefreshOnFocus(load);
 }
 
 export function usePolicies(serverId: string) {

@@ -10,6 +10,7 @@ import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ConfirmDeleteDialog } from '../../ui/confirm-delete-dialog.js';
 import { LoadGate } from '../../ui/load-gate.js';
+import { useRefreshOnFocus } from '../../ui/use-refresh-on-focus.js';
 import { Notice } from '../../ui/notice.js';
 import { useServerScopes } from '../claims/use-claims.js';
 import { ScopeDialog } from './scope-dialog.js';
@@ -20,6 +21,7 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
   const { scopes, load, retry } = useServerScopes(server.id);
   const deleteScope = useAppStore((s) => s.deleteScope);
   const loadScopes = useAppStore((s) => s.loadScopes);
+  useRefreshOnFocus(() => void loadScopes(server.id));
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const close = () => setDialog(null);
