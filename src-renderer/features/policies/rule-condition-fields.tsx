@@ -8,8 +8,9 @@ import { RULE_FORM_GRANTS } from '../../state/rule-draft.js';
 import { ChoicePicker } from '../../ui/choice-picker.js';
 import { FieldNotes, useFieldIds } from '../../ui/field.js';
 import { useServerScopes } from '../claims/use-claims.js';
-import type { ChangeRule } from './rule-dialog.js';
 import { useDirectoryChoices } from './use-policies.js';
+
+export type ChangeRule = <F extends keyof RuleDraft>(field: F, value: RuleDraft[F]) => void;
 
 interface PartProps {
   draft: RuleDraft;

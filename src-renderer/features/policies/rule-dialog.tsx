@@ -27,8 +27,6 @@ export interface RuleDialogProps {
   onSaved: (message: string) => void;
 }
 
-export type ChangeRule = <F extends keyof RuleDraft>(field: F, value: RuleDraft[F]) => void;
-
 export function RuleDialog({ serverId, policyId, rule, onClose, onSaved }: RuleDialogProps) {
   const createRule = useAppStore((s) => s.createRule);
   const saveRule = useAppStore((s) => s.saveRule);
