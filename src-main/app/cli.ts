@@ -1,13 +1,19 @@
+#!/usr/bin/env node
 /**
- * Headless entry: `npm run serve -- --host 127.0.0.1 --port 0 --data DIR --admin-token TOKEN`.
+ * Headless entry: `npm run serve -- --host 127.0.0.1 --port 0 --data DIR --admin-token TOKEN`, and the
+ * `export` / `import` subcommands of the sandbox document (sandbox-commands.ts).
  * Prints `Authbox listening on <origin>` and the UI address once ready; any start-up problem is
  * one line on stderr and exit code 1 (2 for a bad flag). SIGINT / SIGTERM close cleanly.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StartError, createApp, isLoopback } from './create-app.js';
 import type { AppOptions, RunningApp } from './create-app.js';
 import { DEFAULT_PORT, defaultDataDir } from './paths.js';
+import { readDocumentFile, runDocumentCommand } from './sandbox-commands.js';
 
 export const USAGE = `Usage: npm run serve -- [options]
   --host ADDRESS       address to listen on (default 127.0.0.1)
@@ -15,11 +21,25 @@ export const USAGE = `Usage: npm run serve -- [options]
   --data DIR           data folder (default: ${defaultDataDir()})
   --admin-token TOKEN  management API token (default: $AUTHBOX_ADMIN_TOKEN, else one generated and kept in the data folder)
   --allow-remote       allow a --host that is not a loopback address
-  --help               show this help`;
+  --config FILE        start from this sandbox document (docs/sandbox-document.md) on an empty data folder
+  --reset              with --config: replace what the data folder holds with the document
+  --demo               load the demo (examples/demo.json) unless it is there already
+  --ephemeral          use a temporary data folder, removed on exit (not with --data)
+  --help               show this help
+
+Also: npm run export -- --data DIR [--server ID] [--with-keys] [--out FILE]
+      npm run import -- --data DIR [--replace] [--origin URL] FILE`;
 
 export class UsageError extends Error {}
 
-export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | 'help' {
+/** The start options, and what the CLI resolves itself (the --config file, the ephemeral folder). */
+export interface CliOptions extends AppOptions {
+  configFile?: string;
+  reset?: boolean;
+  ephemeral?: boolean;
+}
+
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -32,6 +52,10 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | '
         data: { type: 'string' },
         'admin-token': { type: 'string' },
         'allow-remote': { type: 'boolean' },
+        config: { type: 'string' },
+        reset: { type: 'boolean' },
+        demo: { type: 'boolean' },
+        ephemeral: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -40,8 +64,14 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | '
     throw new UsageError((error as Error).message.split('\n').filter(Boolean).join(' '));
   }
   if (values.help) return 'help';
-  const options: AppOptions = { dataDir: values.data ?? defaultDataDir(env) };
+  if (values.ephemeral && values.data !== undefined) throw new UsageError('--ephemeral and --data exclude each other');
+  if (values.reset && values.config === undefined) throw new UsageError('--reset needs --config');
+  const options: CliOptions = { dataDir: values.data ?? defaultDataDir(env) };
   if (values.data === '') throw new UsageError('--data needs a folder');
+  if (values.ephemeral) options.ephemeral = true;
+  if (values.demo) options.demo = true;
+  if (values.config !== undefined) options.configFile = values.config;
+  if (values.reset) options.reset = true;
   if (values.host !== undefined) {
     if (values.host.trim() === '') throw new UsageError('--host needs an address');
     options.host = values.host;
@@ -64,6 +94,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): AppOptions | '
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  if (argv[0] === 'export' || argv[0] === 'import') return runDocumentCommand(argv[0], argv.slice(1), env);
   let options;
   try {
     options = parseCli(argv, env);
@@ -76,9 +107,22 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     return 0;
   }
   let app: RunningApp;
+  const { configFile, reset, ephemeral, ...appOptions } = options;
+  const scratch = ephemeral ? mkdtempSync(join(tmpdir(), 'authbox-ephemeral-')) : undefined;
+  const removeScratch = () => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
   try {
-    app = await createApp({ ...options, logError: (line) => process.stderr.write(`authbox: ${line}\n`) });
+    const config =
+      configFile === undefined ? undefined : { document: readDocumentFile(configFile), reset: reset ?? false };
+    app = await createApp({
+      ...appOptions,
+      ...(scratch ? { dataDir: scratch } : {}),
+      ...(config ? { config } : {}),
+      logError: (line) => process.stderr.write(`authbox: ${line}\n`),
+    });
   } catch (error) {
+    removeScratch();
     process.stderr.write(`authbox: ${error instanceof StartError ? error.message : (error as Error).message}\n`);
     return 1;
   }
@@ -92,9 +136,15 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const stopped = new Promise<void>((done) => {
     let stopping = false;
     const stop = () => {
-      if (stopping) process.exit(130);
+      if (stopping) {
+        removeScratch();
+        process.exit(130);
+      }
       stopping = true;
-      void app.close().then(done);
+      void app.close().then(() => {
+        removeScratch();
+        done();
+      });
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

@@ -24,6 +24,9 @@ export const SAMPLE_CLAIM = {
   conditions: { scopes: ['profile'] },
 } as const;
 
+/** True until the first start on this data folder has seeded it. */
+export const isFirstStart = ({ settings }: Pick<Services, 'settings'>): boolean => !settings.get(SEEDED);
+
 export async function seedOnFirstStart({ servers, settings, policies, rules, claims }: Services): Promise<void> {
   if (settings.get(SEEDED)) return;
   await servers.create(

@@ -41,6 +41,12 @@ import { SqliteSessionRepository } from '../store/session-repository.js';
 import { SqliteSettingsRepository } from '../store/settings-repository.js';
 import { SqliteTokenRepository } from '../store/token-repository.js';
 import { SqliteUserRepository } from '../store/user-repository.js';
+import { SqliteSandboxRepository } from '../store/sandbox-repository.js';
+import { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
+import { readDemo } from './examples.js';
+import { FlowRunner } from '../core/runner/flow-runner.js';
+import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
+import { loopbackTransport } from './loopback-transport.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
@@ -189,8 +195,20 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     customClaims,
     clock,
   });
+  const sandbox = new SandboxTransfer({ store: new SqliteSandboxRepository(db), crypto, clock, demoText: readDemo });
+  // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
+  const flowRuns = new FlowRunner({
+    runs: new SqliteFlowRunRepository(db),
+    apps,
+    servers,
+    http: loopbackTransport,
+    events,
+    crypto,
+    clock,
+  });
   return {
     settings,
+    sandbox,
     servers,
     scopes,
     claims,
@@ -206,5 +224,6 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tokenLookups,
     authorize,
     previews,
+    flowRuns,
   };
 }

@@ -112,7 +112,7 @@ const jwks = z.object(
   { error: 'must be an object with keys' },
 );
 
-const oauthSettings = z.object(
+export const oauthSettings = z.object(
   {
     application_type: z.enum(APPLICATION_TYPES, { error: oneOf(APPLICATION_TYPES) }).optional(),
     redirect_uris: uriList.default([]),

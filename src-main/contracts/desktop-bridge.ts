@@ -21,10 +21,16 @@ export interface DesktopBridge {
    * (a plain name, no folders), then writes it.
    */
   saveFile(name: string, contents: string): Promise<SaveFileResult>;
+  /**
+   * Opens a Flow Runner sign-in URL (the app's own origin) in a child window of the app; its
+   * callback page hands the redirect back to the runner.
+   */
+  openAuthWindow(url: string): Promise<void>;
 }
 
 /** IPC channel per bridge method; the preload and the main process both type their tables with it. */
 export interface DesktopBridgeChannels {
   openExternal: 'authbox:open-external';
   saveFile: 'authbox:save-file';
+  openAuthWindow: 'authbox:open-auth-window';
 }

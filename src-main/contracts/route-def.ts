@@ -34,6 +34,8 @@ export interface RouteDef {
   stream?: 'sse';
   /** For a stream: the `event` name of its messages (others, such as comments, are not data). */
   event?: string;
+  /** The largest body in bytes, where it differs from the server's 1 MiB. */
+  bodyLimit?: number;
 }
 
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

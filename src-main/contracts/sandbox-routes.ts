@@ -5,7 +5,10 @@
 import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from './claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
 import type { EventOutcome, ProtocolEventDto } from './events.js';
+import { flowAdvanceInput, flowCallbackInput, flowFollowUpInput, flowRunInput } from './flow-run.js';
+import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto } from './flow-run.js';
 import { shape } from './route-def.js';
+import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
 
 /** The filters that narrow which events are listed or streamed. */
@@ -28,7 +31,36 @@ export interface EventStreamQuery extends EventCriteriaQuery {
   after?: string;
 }
 
+/** `serverId`: one server and what it references; `withKeys=true`: the private signing keys too. */
+export interface ExportQuery {
+  serverId?: string;
+  withKeys?: 'true' | 'false';
+}
+
+/** `mode` merge (default) or replace; `dryRun=true` checks and summarizes without writing. */
+export interface ImportQuery {
+  mode?: 'merge' | 'replace';
+  dryRun?: 'true' | 'false';
+}
+
 export const sandboxRoutes = {
+  exportSandbox: {
+    method: 'GET',
+    path: '/api/sandbox/v1/export',
+    query: shape<ExportQuery>(),
+    response: shape<SandboxDocumentInput>(),
+  },
+  // A refused document is 400 E0000001 with one cause per fault, `<JSON path>: <what is wrong>`.
+  importSandbox: {
+    method: 'POST',
+    path: '/api/sandbox/v1/import',
+    query: shape<ImportQuery>(),
+    body: shape<unknown>(),
+    response: shape<ImportSummaryDto>(),
+    bodyLimit: 64 * 1024 * 1024,
+  },
+  // The demo (examples/demo.json) merged into the sandbox; refused like an import if anything collides.
+  loadDemo: { method: 'POST', path: '/api/sandbox/v1/demo', response: shape<ImportSummaryDto>() },
   listEvents: {
     method: 'GET',
     path: '/api/sandbox/v1/events',
@@ -63,4 +95,57 @@ export const sandboxRoutes = {
     body: claimsPreviewInput,
     response: shape<ClaimsPreviewDto>(),
   },
+  // The Flow Runner's runs. Every answer with a run masks secrets, codes and tokens unless `reveal=true`.
+  flowOptions: {
+    method: 'GET',
+    path: '/api/sandbox/v1/apps/:appId/flowOptions',
+    response: shape<FlowOptionsDto>(),
+  },
+  listFlowRuns: { method: 'GET', path: '/api/sandbox/v1/flowRuns', response: shape<FlowRunSummaryDto[]>() },
+  createFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns',
+    body: flowRunInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  getFlowRun: {
+    method: 'GET',
+    path: '/api/sandbox/v1/flowRuns/:id',
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  deleteFlowRun: { method: 'DELETE', path: '/api/sandbox/v1/flowRuns/:id', response: shape<void>() },
+  advanceFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/advance',
+    body: flowAdvanceInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  deliverFlowCallback: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/callback',
+    body: flowCallbackInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  followUpFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/followUps',
+    body: flowFollowUpInput,
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
+  rerunFlowRun: {
+    method: 'POST',
+    path: '/api/sandbox/v1/flowRuns/:id/again',
+    query: shape<RevealQuery>(),
+    response: shape<FlowRunDto>(),
+  },
 } as const satisfies Record<string, RouteDef>;
+
+/** `reveal=true` shows secrets, codes and tokens in full. */
+export interface RevealQuery {
+  reveal?: boolean;
+}

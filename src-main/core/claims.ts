@@ -51,6 +51,28 @@ export function validateClaimValue(
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
+/** The system claims a server starts with: `sub` on the default server only, as on Okta. */
+export function systemClaims(server: AuthorizationServerRecord, crypto: Pick<Crypto, 'randomId'>): ClaimRecord[] {
+  if (server.id !== DEFAULT_SERVER_ID) return [];
+  return [
+    {
+      id: crypto.randomId('ocl'),
+      serverId: server.id,
+      name: 'sub',
+      status: 'ACTIVE',
+      claimType: 'RESOURCE',
+      valueType: 'SYSTEM',
+      value: DEFAULT_SUB_EXPRESSION,
+      groupFilterType: null,
+      alwaysIncludeInToken: true,
+      conditionScopes: [],
+      system: true,
+      created: server.created,
+      lastUpdated: server.created,
+    },
+  ];
+}
+
 export class Claims {
   constructor(private readonly deps: ClaimDeps) {}
 
@@ -78,22 +100,7 @@ export class Claims {
    * server gets Okta's system RESOURCE claim `sub`; other servers start with none.
    */
   addSystemClaims(server: AuthorizationServerRecord): void {
-    if (server.id !== DEFAULT_SERVER_ID) return;
-    this.deps.store.insert({
-      id: this.deps.crypto.randomId('ocl'),
-      serverId: server.id,
-      name: 'sub',
-      status: 'ACTIVE',
-      claimType: 'RESOURCE',
-      valueType: 'SYSTEM',
-      value: DEFAULT_SUB_EXPRESSION,
-      groupFilterType: null,
-      alwaysIncludeInToken: true,
-      conditionScopes: [],
-      system: true,
-      created: server.created,
-      lastUpdated: server.created,
-    });
+    for (const claim of systemClaims(server, this.deps.crypto)) this.deps.store.insert(claim);
   }
 
   /** @throws NotFound, ValidationFailed */

@@ -43,6 +43,24 @@ export interface ScopeDeps {
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
+/** The system scopes every server has (`openid`, `profile`, …), dated with the server's creation. */
+export function systemScopes(server: AuthorizationServerRecord, crypto: Pick<Crypto, 'randomId'>): ScopeRecord[] {
+  return SYSTEM_SCOPE_DEFINITIONS.map(({ name, description }) => ({
+    id: crypto.randomId('scp'),
+    serverId: server.id,
+    name,
+    displayName: name,
+    description,
+    consent: 'IMPLICIT',
+    isDefault: false,
+    metadataPublish: 'ALL_CLIENTS',
+    optional: false,
+    system: true,
+    created: server.created,
+    lastUpdated: server.created,
+  }));
+}
+
 export class Scopes {
   constructor(private readonly deps: ScopeDeps) {}
 
@@ -98,23 +116,7 @@ export class Scopes {
    * own transaction (see `AuthorizationServers.create`), so a server never exists without them.
    */
   addSystemScopes(server: AuthorizationServerRecord): void {
-    const now = server.created;
-    this.deps.store.insert(
-      SYSTEM_SCOPE_DEFINITIONS.map(({ name, description }) => ({
-        id: this.deps.crypto.randomId('scp'),
-        serverId: server.id,
-        name,
-        displayName: name,
-        description,
-        consent: 'IMPLICIT',
-        isDefault: false,
-        metadataPublish: 'ALL_CLIENTS',
-        optional: false,
-        system: true,
-        created: now,
-        lastUpdated: now,
-      })),
-    );
+    this.deps.store.insert(systemScopes(server, this.deps.crypto));
   }
 
   /** @throws NotFound, ValidationFailed */

@@ -10,6 +10,7 @@ import type { DesktopBridgeChannels, SaveFileResult } from '../contracts/desktop
 export const CHANNELS: DesktopBridgeChannels = {
   openExternal: 'authbox:open-external',
   saveFile: 'authbox:save-file',
+  openAuthWindow: 'authbox:open-auth-window',
 };
 
 /** Text files the UI exports (a policy set, a token, the event log) stay far below this. */
@@ -66,6 +67,8 @@ export interface IpcDeps {
   defaultFolder: () => string;
   /** `http://127.0.0.1:<port>`: only pages of this origin may use the bridge. */
   appOrigin: string;
+  /** Opens `url` in a child window of `parent` (the Flow Runner's sign-in window). */
+  openChildWindow: (parent: BrowserWindow | null, url: string) => void;
 }
 
 function checkSender(event: IpcMainInvokeEvent, appOrigin: string): void {
@@ -103,10 +106,22 @@ export async function saveFileHandler(
   return { saved: true, path: choice.filePath };
 }
 
+/**
+ * Opens a Flow Runner sign-in URL in a child window. Only the app's own pages (its authorize and
+ * device verification pages) may be opened, so the bridge cannot become a general browser.
+ */
+export async function openAuthWindowHandler(deps: IpcDeps, event: IpcMainInvokeEvent, url: unknown): Promise<void> {
+  checkSender(event, deps.appOrigin);
+  if (typeof url !== 'string' || !isAppOrigin(url, deps.appOrigin))
+    throw new Error(`openAuthWindow: url must be a page of ${deps.appOrigin}`);
+  deps.openChildWindow(deps.windowOf(event), url);
+}
+
 /** Registers the bridge's handlers; call once per process. */
 export function registerDesktopIpc(deps: IpcDeps): void {
   deps.ipcMain.handle(CHANNELS.openExternal, (event, url: unknown) => openExternalHandler(deps, event, url));
   deps.ipcMain.handle(CHANNELS.saveFile, (event, name: unknown, contents: unknown) =>
     saveFileHandler(deps, event, name, contents),
   );
+  deps.ipcMain.handle(CHANNELS.openAuthWindow, (event, url: unknown) => openAuthWindowHandler(deps, event, url));
 }

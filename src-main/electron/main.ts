@@ -11,7 +11,8 @@ import { createApp } from '../app/create-app.js';
 import { registerDesktopIpc } from './ipc.js';
 import { nativeBindingPath, runDesktop } from './lifecycle.js';
 import { menuTemplate } from './menu.js';
-import { openMainWindow } from './window.js';
+import { openChildWindow, openMainWindow } from './window.js';
+import type { WindowDeps } from './window.js';
 
 const PRODUCT_NAME = 'Authbox';
 
@@ -33,6 +34,13 @@ app.setName(PRODUCT_NAME);
 app.setPath('userData', join(app.getPath('appData'), PRODUCT_NAME));
 app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion() });
 
+const windowDeps: WindowDeps = {
+  BrowserWindow,
+  shell,
+  preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
+  logError,
+};
+
 const desktop = runDesktop({
   app,
   dialog,
@@ -50,6 +58,9 @@ const desktop = runDesktop({
       writeFile: (path, contents) => writeFile(path, contents, 'utf8'),
       defaultFolder: () => app.getPath('downloads'),
       appOrigin: running.origin,
+      openChildWindow: (parent, url) => {
+        openChildWindow(windowDeps, parent, url, running.origin);
+      },
     });
     const template = menuTemplate({
       uiUrl: running.uiUrl,
@@ -59,11 +70,7 @@ const desktop = runDesktop({
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   },
-  openWindow: (running) =>
-    openMainWindow(
-      { BrowserWindow, shell, preloadPath: fileURLToPath(new URL('./preload.cjs', import.meta.url)), logError },
-      running,
-    ),
+  openWindow: (running) => openMainWindow(windowDeps, running),
 });
 
 // Ctrl+C in the terminal that ran `npm start` quits through the same clean path as the menu.

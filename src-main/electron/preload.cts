@@ -11,6 +11,7 @@ const KEY: DesktopBridgeKey = 'authbox';
 const CHANNELS: DesktopBridgeChannels = {
   openExternal: 'authbox:open-external',
   saveFile: 'authbox:save-file',
+  openAuthWindow: 'authbox:open-auth-window',
 };
 
 // Each method passes plain values on and returns the main process's answer; no Electron object
@@ -18,6 +19,7 @@ const CHANNELS: DesktopBridgeChannels = {
 const bridge: DesktopBridge = {
   openExternal: (url) => electron.ipcRenderer.invoke(CHANNELS.openExternal, url),
   saveFile: (name, contents) => electron.ipcRenderer.invoke(CHANNELS.saveFile, name, contents),
+  openAuthWindow: (url) => electron.ipcRenderer.invoke(CHANNELS.openAuthWindow, url),
 };
 
 electron.contextBridge.exposeInMainWorld(KEY, bridge);

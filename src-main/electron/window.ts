@@ -81,6 +81,31 @@ export function openMainWindow(deps: WindowDeps, running: Pick<RunningApp, 'orig
   return window;
 }
 
+/**
+ * The Flow Runner's sign-in window: a child of the app window over one of the app's own pages,
+ * sandboxed like it but without the bridge; navigation off the origin goes to the system browser.
+ * Its callback page leaves the response in this origin's localStorage for the runner.
+ */
+export function openChildWindow(
+  deps: WindowDeps,
+  parent: BrowserWindow | null,
+  url: string,
+  appOrigin: string,
+): BrowserWindow {
+  const { webPreferences } = windowOptions(deps.preloadPath);
+  const { preload: _preload, ...withoutBridge } = webPreferences ?? {};
+  const child = new deps.BrowserWindow({
+    title: 'Sign in · Authbox',
+    width: 520,
+    height: 720,
+    ...(parent ? { parent } : {}),
+    webPreferences: withoutBridge,
+  });
+  lockNavigation(child.webContents, appOrigin, deps.shell);
+  child.loadURL(url).catch((error: Error) => deps.logError(`authbox: cannot load ${url}: ${error.message}`));
+  return child;
+}
+
 /** Brings an existing window to the front (used when a second instance starts). */
 export function focusWindow(window: Pick<BrowserWindow, 'isMinimized' | 'restore' | 'show' | 'focus'>): void {
   if (window.isMinimized()) window.restore();

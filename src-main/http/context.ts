@@ -1,4 +1,5 @@
 /** What the HTTP layer is given by `app/`: the domain services, the admin token, the origins. */
+import type { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppAssignments } from '../core/app-assignments.js';
 import type { Apps } from '../core/apps.js';
@@ -10,6 +11,7 @@ import type { EventLog } from '../core/protocol/event-log.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
+import type { FlowRunner } from '../core/runner/flow-runner.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
@@ -40,8 +42,12 @@ export interface HttpServices {
   tokenLookups: TokenLookupDeps;
   /** The sandbox API's expression and token previews. */
   previews: Previews;
+  /** Export and import of the sandbox document, and the demo. */
+  sandbox: SandboxTransfer;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
+  /** The Flow Runner's runs (sandbox API and the callback page). */
+  flowRuns: FlowRunner;
 }
 
 export interface HttpContext {

@@ -13,20 +13,25 @@ type Verb = (typeof VERBS)[number];
 export const VERB_NOT_ALLOWED = 'verbNotAllowed';
 
 export type VerbTable = Partial<Record<Verb, RouteHandlerMethod>>;
+/** Per verb, a body limit other than the server's. */
+export type BodyLimits = Partial<Record<Verb, number>>;
 
 export function endpoint(
   app: FastifyInstance,
   url: string,
   table: VerbTable,
   notAllowed: (request: FastifyRequest, reply: FastifyReply) => unknown,
+  bodyLimits: BodyLimits = {},
 ): void {
   for (const verb of VERBS) {
     const handler = table[verb];
+    const bodyLimit = bodyLimits[verb];
     app.route({
       method: verb,
       url,
       handler: handler ?? notAllowed,
       config: { [VERB_NOT_ALLOWED]: handler === undefined },
+      ...(bodyLimit === undefined ? {} : { bodyLimit }),
     });
   }
 }
@@ -59,6 +64,7 @@ export function registerRoutes(
   notAllowed: (request: FastifyRequest, reply: FastifyReply) => unknown,
 ): void {
   const tables = new Map<string, VerbTable>();
+  const limits = new Map<string, BodyLimits>();
   for (const { route, handler } of bound) {
     if (!route.path.startsWith(`${prefix}/`)) throw new Error(`${route.method} ${route.path} is not under ${prefix}`);
     const url = route.path.slice(prefix.length);
@@ -66,6 +72,7 @@ export function registerRoutes(
     if (table[route.method]) throw new Error(`${route.method} ${route.path} has two handlers`);
     table[route.method] = handler;
     tables.set(url, table);
+    if (route.bodyLimit !== undefined) limits.set(url, { ...limits.get(url), [route.method]: route.bodyLimit });
   }
-  for (const [url, table] of tables) endpoint(app, url, table, notAllowed);
+  for (const [url, table] of tables) endpoint(app, url, table, notAllowed, limits.get(url));
 }

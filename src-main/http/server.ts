@@ -26,6 +26,7 @@ import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUserinfoRoutes } from './oauth/userinfo.js';
 import { registerSandboxApi } from './sandbox/index.js';
+import { registerFlowRunnerCallback } from './flow-runner-callback.js';
 import type { SandboxOptions } from './sandbox/index.js';
 
 export interface HttpServerOptions {
@@ -106,6 +107,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await registerLogoutRoutes(app, ctx);
   await registerDeviceAuthorizeRoutes(app, ctx);
   await registerDeviceVerificationRoutes(app, ctx);
+  await registerFlowRunnerCallback(app);
   await registerUi(app, ctx.uiRoot);
   return app;
 }

@@ -1,5 +1,7 @@
 /** The shell: brand and navigation, then the token prompt or the screen the address names. */
 import { EventLog } from '../features/events/event-log.js';
+import { SandboxPage } from '../features/sandbox/sandbox-page.js';
+import { FlowRunnerPage } from '../features/flows/flow-runner-page.js';
 import { ServerPage } from '../features/servers/server-page.js';
 import { ServersPage } from '../features/servers/servers-page.js';
 import { TokenPrompt } from '../features/session/token-prompt.js';
@@ -43,10 +45,24 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a
         className="nav__link"
+        href={hrefOf({ page: 'flow-runner', runId: null })}
+        aria-current={route.page === 'flow-runner' ? 'page' : undefined}
+      >
+        Flow Runner
+      </a>
+      <a
+        className="nav__link"
         href={hrefOf({ page: 'events', id: null })}
         aria-current={route.page === 'events' ? 'page' : undefined}
       >
         Event Log
+      </a>
+      <a
+        className="nav__link"
+        href={hrefOf({ page: 'sandbox' })}
+        aria-current={route.page === 'sandbox' ? 'page' : undefined}
+      >
+        Sandbox
       </a>
     </nav>
   );
@@ -69,5 +85,9 @@ function Screen({ route }: { route: Route }) {
       return <ServerPage key={route.id} id={route.id} tab={route.tab} policyId={route.policyId} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
+    case 'sandbox':
+      return <SandboxPage />;
+    case 'flow-runner':
+      return <FlowRunnerPage runId={route.runId} />;
   }
 }

@@ -9,10 +9,14 @@ export type Route =
   | { page: 'servers' }
   /** `policyId`: on Access Policies, the selected policy (`#/authorization-servers/<id>/access-policies/<policyId>`). */
   | { page: 'server'; id: string; tab: ServerTab; policyId?: string }
-  | { page: 'events'; id: string | null };
+  | { page: 'events'; id: string | null }
+  | { page: 'sandbox' }
+  | { page: 'flow-runner'; runId: string | null };
 
 const SERVERS = '#/authorization-servers';
 const EVENTS = '#/events';
+const SANDBOX = '#/sandbox';
+const FLOW_RUNNER = '#/flow-runner';
 
 function decoded(part: string): string {
   try {
@@ -27,7 +31,9 @@ const tabOf = (part: string | undefined): ServerTab => SERVER_TABS.find((tab) =>
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
+  if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'authorization-servers' && parts[1]) {
     const tab = tabOf(parts[2]);
     if (tab === 'access-policies' && parts[3])
@@ -39,7 +45,10 @@ export function parseRoute(hash: string): Route {
 
 export function hrefOf(route: Route): string {
   if (route.page === 'servers') return SERVERS;
+  if (route.page === 'sandbox') return SANDBOX;
   if (route.page === 'events') return route.id === null ? EVENTS : `${EVENTS}/${encodeURIComponent(route.id)}`;
+  if (route.page === 'flow-runner')
+    return route.runId === null ? FLOW_RUNNER : `${FLOW_RUNNER}/${encodeURIComponent(route.runId)}`;
   const server = `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
   return route.tab === 'access-policies' && route.policyId ? `${server}/${encodeURIComponent(route.policyId)}` : server;
 }

@@ -3,7 +3,9 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
 import type { ClaimsSlice } from './claims-slice.js';
 import type { EventsSlice } from './events-slice.js';
+import type { FlowsSlice } from './flows-slice.js';
 import type { PreviewSlice } from './preview-slice.js';
+import type { SandboxSlice } from './sandbox-slice.js';
 import type { ServersSlice } from './servers-slice.js';
 import type { SessionSlice } from './session-slice.js';
 import type { SigningKeysSlice } from './signing-keys-slice.js';
@@ -18,7 +20,9 @@ export type AppState = SessionSlice &
   ClaimsSlice &
   PreviewSlice &
   PoliciesSlice &
-  ScopesSlice;
+  ScopesSlice &
+  SandboxSlice &
+  FlowsSlice;
 
 export interface StoreDeps {
   api: ApiClient;

@@ -4,7 +4,9 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { AppState, StoreDeps } from './app-state.js';
 import { createClaimsSlice } from './claims-slice.js';
 import { createEventsSlice } from './events-slice.js';
+import { createFlowsSlice } from './flows-slice.js';
 import { createPreviewSlice } from './preview-slice.js';
+import { createSandboxSlice } from './sandbox-slice.js';
 import { createServersSlice } from './servers-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
@@ -23,5 +25,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPreviewSlice(deps)(...args),
     ...createPoliciesSlice(deps)(...args),
     ...createScopesSlice(deps)(...args),
+    ...createSandboxSlice(deps)(...args),
+    ...createFlowsSlice(deps)(...args),
   }));
 }

@@ -2,22 +2,57 @@
  * Regenerates the README's pictures at 1280×800: docs/screenshot.png (the Authorization Servers
  * screen with the walk-through's `orders` server and a few others) and docs/token-preview.png (step
  * 10 of the walk-through: the default server's Token Preview for the "Orders worker" app and Ada,
- * whose honorific the seed's custom claim highlights in the ID token). The objects are made through
+ * whose honorific the seed's custom claim highlights in the ID token), and docs/flow-runner.png (the
+ * seed's implicit flow run in the Flow Runner). The objects are made through
  * the API as the walk-through's steps 3, 6 and 9 make them. docs/access-policies.png shows the
  * Access Policies screen with a policy's rules, docs/add-rule.png the Add Rule form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { AccessPoliciesPage } from './pages/access-policies-page.js';
+import { FlowRunnerPage } from './pages/flow-runner-page.js';
 import { TokenPreviewPage } from './pages/token-preview-page.js';
-import { createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
+import { assignUser, createScope, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
 import { startAuthbox } from './support/authbox-process.js';
 
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
 const POLICIES_OUT = fileURLToPath(new URL('../../docs/access-policies.png', import.meta.url));
 const ADD_RULE_OUT = fileURLToPath(new URL('../../docs/add-rule.png', import.meta.url));
+
+const RUNNER_OUT = fileURLToPath(new URL('../../docs/flow-runner.png', import.meta.url));
+
+async function flowRunnerScreenshot(page: Page): Promise<void> {
+  const app = await authbox.api<{ id: string }>('POST', '/api/v1/apps', {
+    name: 'oidc_client',
+    label: 'My SPA',
+    signOnMode: 'OPENID_CONNECT',
+    credentials: { oauthClient: { token_endpoint_auth_method: 'none', pkce_required: true } },
+    settings: {
+      oauthClient: {
+        application_type: 'browser',
+        grant_types: ['authorization_code', 'implicit'],
+        response_types: ['code', 'token', 'id_token'],
+        redirect_uris: [`${authbox.origin}/flow-runner/callback`],
+      },
+    },
+  });
+  const users = await authbox.api<{ id: string }[]>('GET', '/api/v1/users?q=ada');
+  await assignUser(authbox, app.body.id, users.body[0]!.id);
+  const runner = new FlowRunnerPage(page);
+  await runner.open(authbox.uiUrl);
+  await runner.choose('My SPA', 'Implicit');
+  await runner.field('Response type').selectOption('id_token');
+  await runner.field('state').fill('WM6D');
+  await runner.field('nonce').fill('YsG76jo');
+  await runner.runSigningIn('ada@example.com', 'Correct-Horse-9');
+  await runner.status.filter({ hasText: 'Finished' }).waitFor();
+  await runner.checks.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: RUNNER_OUT, fullPage: true });
+  process.stdout.write(`wrote ${RUNNER_OUT}\n`);
+}
 
 const authbox = await startAuthbox();
 try {
@@ -71,6 +106,10 @@ try {
     await preview.customClaims('ID token').first().waitFor();
     await page.screenshot({ path: PREVIEW_OUT });
     process.stdout.write(`wrote ${PREVIEW_OUT}\n`);
+
+    // The seed's "Test your authorization server configuration" in the Flow Runner: the implicit
+    // flow with state WM6D and nonce YsG76jo, signed in in the popup, every client check passed.
+    await flowRunnerScreenshot(page);
 
     // The Access Policies screen: the seed's "Pets web" policy (one web app) above the default
     // policy, with the walk-through's rule, then the Add Rule form filled in as that rule was.

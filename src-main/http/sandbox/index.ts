@@ -6,8 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { SANDBOX_PREFIX } from '../../contracts/routes.js';
 import type { HttpContext } from '../context.js';
 import { sswsGuard } from '../management/ssws-auth.js';
+import { registerDocumentRoutes } from './documents.js';
 import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
+import { registerFlowRunRoutes } from './flow-runs.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -24,6 +26,8 @@ export async function registerSandboxApi(
       api.addHook('onRequest', sswsGuard(ctx.adminToken));
       registerEventRoutes(api, ctx, options);
       registerPreviewRoutes(api, ctx);
+      registerDocumentRoutes(api, ctx);
+      registerFlowRunRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );

@@ -12,9 +12,10 @@ import { m0070 } from './0070-client-assertions.js';
 import { m0080 } from './0080-sessions-and-codes.js';
 import { m0090 } from './0090-token-families.js';
 import { m0100 } from './0100-device-authorizations.js';
+import { m0120 } from './0120-flow-runs.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100];
+export const MIGRATIONS: Migration[] = [m0010, m0020, m0030, m0040, m0050, m0060, m0070, m0080, m0090, m0100, m0120];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

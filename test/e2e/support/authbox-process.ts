@@ -55,16 +55,19 @@ function waitForListening(child: ChildProcess, stderr: () => string): Promise<st
   });
 }
 
-export async function startAuthbox(): Promise<Authbox> {
+/** `args`: more CLI flags, e.g. `['--demo']`. */
+export async function startAuthbox(options: { args?: string[] } = {}): Promise<Authbox> {
   if (!existsSync(CLI) || !existsSync(UI)) {
     throw new Error('Authbox is not built: run `npm run build` (dist/main and dist/renderer) before the e2e tests');
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'authbox-e2e-'));
   const token = randomBytes(18).toString('base64url');
   // `--admin-token=<token>`: a base64url token may start with '-', which node's parseArgs refuses as a separate argument.
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', dataDir, `--admin-token=${token}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, '--port', '0', '--data', dataDir, `--admin-token=${token}`, ...(options.args ?? [])],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

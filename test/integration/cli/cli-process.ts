@@ -2,7 +2,9 @@
  * Runs the compiled headless CLI as a child process and reads its output line by line, so tests
  * wait for what the CLI prints rather than for time to pass.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -12,6 +14,21 @@ export interface Exit {
 }
 
 export const WAIT_MS = 15_000;
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const CLI = join(ROOT, 'dist/main/app/cli.js');
+
+/** One build per test file: the CLI under test is the compiled one, as `npm run serve` runs it. */
+export function buildCompiledCli(): void {
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.main.json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (build.status !== 0 && !existsSync(CLI)) {
+    throw new Error(`tsc -p tsconfig.main.json failed:\n${build.stdout}${build.stderr}`);
+  }
+  if (build.status !== 0) console.warn(`tsc reported errors but emitted ${CLI}:\n${build.stdout}`);
+}
 
 export class CliProcess {
   readonly stdoutLines: string[] = [];

@@ -2,19 +2,16 @@
  * The headless CLI contract (DESIGN.md "Contracts other programs rely on"): the compiled
  * `dist/main/app/cli.js` run as a child process, on port 0 with a temporary data folder.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/authorization-server.js';
-import { CliProcess } from './cli-process.js';
+import { CLI, CliProcess, ROOT, buildCompiledCli } from './cli-process.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const CLI = join(ROOT, 'dist/main/app/cli.js');
 const TOKEN = 'cli-test-token-0123456789';
 const ORIGIN_LINE = /^Authbox listening on (http:\/\/127\.0\.0\.1:(\d+))$/;
 const STACK_LINE = /^\s+at /m;
@@ -23,18 +20,7 @@ const children: CliProcess[] = [];
 const folders: string[] = [];
 const blockers: Server[] = [];
 
-beforeAll(() => {
-  // One build per file: the CLI under test is the compiled one, as `npm run serve` runs it.
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.main.json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (build.status !== 0 && !existsSync(CLI)) {
-    throw new Error(`tsc -p tsconfig.main.json failed:\n${build.stdout}${build.stderr}`);
-  }
-  if (build.status !== 0) console.warn(`tsc reported errors but emitted ${CLI}:\n${build.stdout}`);
-}, 200_000);
+beforeAll(buildCompiledCli, 200_000);
 
 afterEach(async () => {
   await Promise.all(children.splice(0).map((child) => child.kill()));

@@ -47,9 +47,9 @@ describe('electron-builder.yml', () => {
     expect(config.directories?.output).toBe('release');
   });
 
-  it('packs only the compiled output and package.json (builder adds production node_modules)', () => {
+  it('packs only the compiled output, package.json and the example documents (builder adds production node_modules)', () => {
     const included = (config.files ?? []).filter((pattern) => !pattern.startsWith('!'));
-    expect(included).toEqual(['dist/**/*', 'package.json']);
+    expect(included).toEqual(['dist/**/*', 'package.json', 'examples/*.json']);
   });
 
   it('ships the Electron build of better-sqlite3 as resources/native and never rebuilds node_modules', () => {

@@ -11,6 +11,7 @@ const APP_ORIGIN = 'http://127.0.0.1:7420';
 const fromApp = { senderFrame: { url: 'http://127.0.0.1:7420/#/servers' }, sender: {} };
 const writeFile = vi.fn(async (_path: string, _contents: string) => undefined);
 const parentWindow = { id: 1 };
+const openChildWindow = vi.fn((_parent: unknown, _url: string) => undefined);
 
 function register(): void {
   electron.ipcMain.handlers.clear();
@@ -22,6 +23,7 @@ function register(): void {
     writeFile,
     defaultFolder: () => '/home/dev/Downloads',
     appOrigin: APP_ORIGIN,
+    openChildWindow,
   };
   registerDesktopIpc(deps as unknown as IpcDeps);
 }
@@ -39,8 +41,33 @@ beforeEach(() => {
 
 describe('desktop bridge IPC handlers', () => {
   it('registers exactly the channels of the bridge contract', () => {
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(['authbox:open-external', 'authbox:save-file']);
-    expect(CHANNELS).toEqual({ openExternal: 'authbox:open-external', saveFile: 'authbox:save-file' });
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
+      'authbox:open-auth-window',
+      'authbox:open-external',
+      'authbox:save-file',
+    ]);
+    expect(CHANNELS).toEqual({
+      openExternal: 'authbox:open-external',
+      saveFile: 'authbox:save-file',
+      openAuthWindow: 'authbox:open-auth-window',
+    });
+  });
+
+  it("opens a Flow Runner sign-in URL of the app's own origin in a child of the asking window", async () => {
+    const url = `${APP_ORIGIN}/oauth2/default/v1/authorize?client_id=abc`;
+    await invoke(CHANNELS.openAuthWindow, fromApp, url);
+    expect(openChildWindow.mock.calls).toEqual([[parentWindow, url]]);
+  });
+
+  it('refuses a sign-in window for another origin or from a page that is not the app', async () => {
+    await expect(invoke(CHANNELS.openAuthWindow, fromApp, 'https://evil.example/authorize')).rejects.toThrow(
+      `openAuthWindow: url must be a page of ${APP_ORIGIN}`,
+    );
+    const fromElsewhere = { senderFrame: { url: 'https://evil.example/' }, sender: {} };
+    await expect(invoke(CHANNELS.openAuthWindow, fromElsewhere, `${APP_ORIGIN}/`)).rejects.toThrow(
+      'refused: the request did not come from an Authbox page',
+    );
+    expect(openChildWindow).not.toHaveBeenCalled();
   });
 
   it('opens http and https URLs in the system browser', async () => {

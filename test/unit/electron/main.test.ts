@@ -80,7 +80,11 @@ describe('electron main entry', () => {
   });
 
   it('handles the bridge channels', () => {
-    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual(['authbox:open-external', 'authbox:save-file']);
+    expect([...electron.ipcMain.handlers.keys()].sort()).toEqual([
+      'authbox:open-auth-window',
+      'authbox:open-external',
+      'authbox:save-file',
+    ]);
   });
 
   it('handles Ctrl+C in the terminal by quitting', () => {

@@ -51,10 +51,10 @@ describe('preload', () => {
     expect(required).toEqual(['electron']);
   });
 
-  it('exposes window.authbox with only openExternal and saveFile', () => {
+  it('exposes window.authbox with only openExternal, saveFile and openAuthWindow', () => {
     const { key, bridge } = exposed();
     expect(key).toBe('authbox');
-    expect(Object.keys(bridge).sort()).toEqual(['openExternal', 'saveFile']);
+    expect(Object.keys(bridge).sort()).toEqual(['openAuthWindow', 'openExternal', 'saveFile']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -62,6 +62,15 @@ describe('preload', () => {
     electron.ipcRenderer.invoke.mockResolvedValueOnce(undefined);
     await exposed().bridge.openExternal('https://example.com/');
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(CHANNELS.openExternal, 'https://example.com/');
+  });
+
+  it('openAuthWindow invokes the channel the main process handles, passing the URL on', async () => {
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(undefined);
+    await exposed().bridge.openAuthWindow('http://127.0.0.1:7420/oauth2/default/v1/authorize');
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(
+      CHANNELS.openAuthWindow,
+      'http://127.0.0.1:7420/oauth2/default/v1/authorize',
+    );
   });
 
   it('saveFile invokes the channel the main process handles and returns its answer', async () => {

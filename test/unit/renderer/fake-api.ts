@@ -27,6 +27,13 @@ import type {
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { validateAuthorizationServer } from '../../../src-main/contracts/authorization-server.js';
 import { validateClaim } from '../../../src-main/contracts/claim.js';
+import {
+  SANDBOX_DOCUMENT_KIND,
+  SANDBOX_DOCUMENT_VERSION,
+  jsonPath,
+  sandboxDocument,
+} from '../../../src-main/contracts/sandbox-document.js';
+import type { ImportSummaryDto, SandboxDocument } from '../../../src-main/contracts/sandbox-document.js';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
 import type {
   AuthorizationServerDto,
@@ -163,6 +170,22 @@ interface FakeStream {
   end(error?: Error): void;
 }
 
+const DEMO_ID = 'ausDemoPets0000000001';
+
+function summaryOf(doc: Pick<SandboxDocument, 'servers' | 'apps' | 'users' | 'groups'>): ImportSummaryDto['create'] {
+  const policies = doc.servers.flatMap((s) => s.policies);
+  return {
+    servers: doc.servers.length,
+    scopes: doc.servers.reduce((n, s) => n + s.scopes.length, 0),
+    claims: doc.servers.reduce((n, s) => n + s.claims.length, 0),
+    policies: policies.length,
+    rules: policies.reduce((n, p) => n + p.rules.length, 0),
+    apps: doc.apps.length,
+    users: doc.users.length,
+    groups: doc.groups.length,
+  };
+}
+
 export const invalidToken = () => new ApiError(401, 'E0000011', 'Invalid token provided');
 
 /** What the fake answers for one route, given what the client sent. */
@@ -251,6 +274,42 @@ export class FakeApi implements ApiClient {
     },
     deactivateServer: ({ id }) => {
       this.servers.set(id, { ...this.found(id), status: 'INACTIVE' });
+    },
+    exportSandbox: () => ({
+      kind: SANDBOX_DOCUMENT_KIND,
+      version: SANDBOX_DOCUMENT_VERSION,
+      servers: [...this.servers.values()].map((server) => ({
+        id: server.id,
+        name: server.name,
+        audiences: server.audiences,
+      })),
+    }),
+    importSandbox: (_params, body, query) => {
+      const parsed = sandboxDocument.safeParse(body);
+      if (!parsed.success) throw validationError(parsed.error.issues.map((i) => `${jsonPath(i.path)}: ${i.message}`));
+      const taken = parsed.data.servers.filter((s) => query?.mode !== 'replace' && s.id && this.servers.has(s.id));
+      if (taken.length)
+        throw validationError(
+          taken.map((s) => `$.servers: the authorization server ${s.id} already exists in the sandbox`),
+        );
+      const applied = query?.dryRun !== 'true';
+      if (applied) {
+        if (query?.mode === 'replace') this.servers.clear();
+        for (const s of parsed.data.servers)
+          this.servers.set(s.id ?? s.name, serverDto(s.id ?? s.name, { name: s.name }));
+      }
+      return { mode: query?.mode ?? 'merge', applied, create: summaryOf(parsed.data), conflicts: [] };
+    },
+    loadDemo: () => {
+      if (this.servers.has(DEMO_ID))
+        throw validationError([`$.servers[0].id: the authorization server ${DEMO_ID} already exists in the sandbox`]);
+      this.servers.set(DEMO_ID, serverDto(DEMO_ID, { name: 'Pets API' }));
+      return {
+        mode: 'merge',
+        applied: true,
+        create: { ...summaryOf({ servers: [], apps: [], users: [], groups: [] }), servers: 1 },
+        conflicts: [],
+      };
     },
     listKeys: ({ id }) => {
       this.found(id);

@@ -1,0 +1,79 @@
+/**
+ * What the Flow Runner keeps and what it talks through: its runs (SQLite in `store/`) and the HTTP
+ * client that sends its requests over loopback to Authbox's own endpoints (fetch in `app/`).
+ */
+import type {
+  ClientCheck,
+  DeviceCodeDto,
+  Exchange,
+  Flow,
+  RunParams,
+  RunStatus,
+  RunStep,
+  RunTokens,
+  StepName,
+  WireRequest,
+  WireResponse,
+} from '../../contracts/flow-run.js';
+
+/** A step as kept: the ids of the events the server recorded for it, read back from the log when shown. */
+export interface StoredStep extends Omit<RunStep, 'events'> {
+  eventIds: string[];
+}
+
+/** What the runner needs between steps and never shows unmasked unless asked. */
+export interface RunSecrets {
+  codeVerifier?: string;
+  deviceCode?: string;
+  password?: string;
+  /** The code the callback (or the hybrid fragment) delivered. */
+  code?: string;
+  /** The `state` the callback came back with. */
+  returnedState?: string;
+  /** The tokens the authorize response itself carried (implicit and hybrid), for at_hash / c_hash. */
+  frontChannel?: RunTokens;
+}
+
+export interface FlowRunRecord {
+  id: string;
+  flow: Flow;
+  serverId: string;
+  appId: string;
+  clientId: string;
+  appLabel: string;
+  /** The origin the runner's requests go to (`http://127.0.0.1:<port>`). */
+  origin: string;
+  params: RunParams;
+  status: RunStatus;
+  error: string | null;
+  created: Date;
+  lastUpdated: Date;
+  next: StepName[];
+  authorizeUrl: string | null;
+  device: DeviceCodeDto | null;
+  nextPollAt: Date | null;
+  steps: StoredStep[];
+  tokens: RunTokens;
+  checks: ClientCheck[];
+  secrets: RunSecrets;
+  /** The discovery document and key set the run fetched, as a relying party caches them. */
+  discovery: Record<string, unknown> | null;
+  jwks: { keys: Record<string, unknown>[] } | null;
+}
+
+export interface FlowRunRepository {
+  insert(run: FlowRunRecord): void;
+  update(run: FlowRunRecord): void;
+  get(id: string): FlowRunRecord | undefined;
+  /** Newest first. */
+  list(limit: number): FlowRunRecord[];
+  /** False when there was no such run. */
+  delete(id: string): boolean;
+}
+
+/** Sends one request as it is written and never follows a redirect (the runner shows each hop). */
+export interface HttpTransport {
+  send(request: WireRequest): Promise<WireResponse>;
+}
+
+export type { Exchange };

@@ -1,0 +1,77 @@
+/** SQLite store of Flow Runner runs: the listed columns plus the run as one JSON document. */
+import type { FlowRunRecord, FlowRunRepository } from '../core/ports/flow-runs.js';
+import type { Db } from './database.js';
+
+interface RunRow {
+  document: string;
+}
+
+type Document = Omit<FlowRunRecord, 'created' | 'lastUpdated' | 'nextPollAt'> & {
+  created: number;
+  lastUpdated: number;
+  nextPollAt: number | null;
+};
+
+function toDocument(run: FlowRunRecord): string {
+  const document: Document = {
+    ...run,
+    created: run.created.getTime(),
+    lastUpdated: run.lastUpdated.getTime(),
+    nextPollAt: run.nextPollAt?.getTime() ?? null,
+  };
+  return JSON.stringify(document);
+}
+
+function toRecord(row: RunRow): FlowRunRecord {
+  const document = JSON.parse(row.document) as Document;
+  return {
+    ...document,
+    created: new Date(document.created),
+    lastUpdated: new Date(document.lastUpdated),
+    nextPollAt: document.nextPollAt === null ? null : new Date(document.nextPollAt),
+  };
+}
+
+export class SqliteFlowRunRepository implements FlowRunRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(run: FlowRunRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO flow_runs (id, flow, server_id, app_id, status, created, last_updated, document)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.id,
+        run.flow,
+        run.serverId,
+        run.appId,
+        run.status,
+        run.created.getTime(),
+        run.lastUpdated.getTime(),
+        toDocument(run),
+      );
+  }
+
+  update(run: FlowRunRecord): void {
+    this.db
+      .prepare('UPDATE flow_runs SET status = ?, last_updated = ?, document = ? WHERE id = ?')
+      .run(run.status, run.lastUpdated.getTime(), toDocument(run), run.id);
+  }
+
+  get(id: string): FlowRunRecord | undefined {
+    const row = this.db.prepare('SELECT document FROM flow_runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row && toRecord(row);
+  }
+
+  list(limit: number): FlowRunRecord[] {
+    const rows = this.db
+      .prepare('SELECT document FROM flow_runs ORDER BY created DESC, rowid DESC LIMIT ?')
+      .all(limit) as RunRow[];
+    return rows.map(toRecord);
+  }
+
+  delete(id: string): boolean {
+    return this.db.prepare('DELETE FROM flow_runs WHERE id = ?').run(id).changes > 0;
+  }
+}
