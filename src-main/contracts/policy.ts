@@ -61,7 +61,9 @@ export const orEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) 
  * `_links`) are ignored as Okta does. A missing `conditions` reports `conditions.clients.include`.
  */
 export const policyInput = z.object({
-  type: z.literal(POLICY_TYPE, { error: (iss) => (iss.input === undefined ? BLANK : `must be ${POLICY_TYPE}`) }),
+  type: z.literal(POLICY_TYPE, {
+    error: (iss) => (iss.input === undefined ? `${BLANK}; it must be ${POLICY_TYPE}` : `must be ${POLICY_TYPE}`),
+  }),
   name: requiredText(100),
   description: requiredText(255),
   priority: priorityField,

@@ -98,7 +98,8 @@ const token = orEmpty(
 
 const ruleShape = z.object({
   type: z.literal(RULE_TYPE, {
-    error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : `must be ${RULE_TYPE}`),
+    error: (iss) =>
+      iss.input === undefined ? `The field cannot be left blank; it must be ${RULE_TYPE}` : `must be ${RULE_TYPE}`,
   }),
   name: requiredText(100),
   priority: priorityField,
@@ -110,7 +111,10 @@ const ruleShape = z.object({
         z.object(
           {
             include: requiredList(
-              z.enum(RULE_GRANT_TYPES, { error: (iss) => `'${String(iss.input)}' is not a supported grant type` }),
+              z.enum(RULE_GRANT_TYPES, {
+                error: (iss) =>
+                  `'${String(iss.input)}' is not a supported grant type; supported: ${RULE_GRANT_TYPES.join(', ')}`,
+              }),
             ),
           },
           { error: 'must be an object' },

@@ -112,7 +112,7 @@ function Screen({ route }: { route: Route }) {
     case 'servers':
       return <ServersPage />;
     case 'server':
-      return <ServerPage key={route.id} id={route.id} tab={route.tab} />;
+      return <ServerPage key={route.id} id={route.id} tab={route.tab} policyId={route.policyId} />;
     case 'events':
       return <EventLog selectedId={route.id} />;
     case 'token-inspector':

@@ -5,7 +5,7 @@
 import { directoryHrefOf, isDirectoryRoute, parseDirectoryRoute } from './directory-routes.js';
 import type { DirectoryRoute } from './directory-routes.js';
 
-export const SERVER_TABS = ['settings', 'claims', 'token-preview'] as const;
+export const SERVER_TABS = ['settings', 'access-policies', 'scopes', 'claims', 'token-preview'] as const;
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type InspectorView = 'inspect' | 'compare';
@@ -14,7 +14,8 @@ export type AppTab = (typeof APP_TABS)[number];
 
 export type Route =
   | { page: 'servers' }
-  | { page: 'server'; id: string; tab: ServerTab }
+  /** `policyId`: on Access Policies, the selected policy (`#/authorization-servers/<id>/access-policies/<policyId>`). */
+  | { page: 'server'; id: string; tab: ServerTab; policyId?: string }
   | { page: 'events'; id: string | null }
   | { page: 'sandbox' }
   | { page: 'flow-runner'; runId: string | null }
@@ -55,8 +56,12 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'sandbox') return { page: 'sandbox' };
   if (parts[0] === 'events') return { page: 'events', id: parts[1] ? decoded(parts[1]) : null };
   if (parts[0] === 'flow-runner') return { page: 'flow-runner', runId: parts[1] ? decoded(parts[1]) : null };
-  if (parts[0] === 'authorization-servers' && parts[1])
-    return { page: 'server', id: decoded(parts[1]), tab: tabOf(parts[2]) };
+  if (parts[0] === 'authorization-servers' && parts[1]) {
+    const tab = tabOf(parts[2]);
+    if (tab === 'access-policies' && parts[3])
+      return { page: 'server', id: decoded(parts[1]), tab, policyId: decoded(parts[3]) };
+    return { page: 'server', id: decoded(parts[1]), tab };
+  }
   return { page: 'servers' };
 }
 
@@ -70,5 +75,6 @@ export function hrefOf(route: Route): string {
     return route.runId === null ? FLOW_RUNNER : `${FLOW_RUNNER}/${encodeURIComponent(route.runId)}`;
   if (route.page === 'apps') return APPS;
   if (route.page === 'app') return `${APPS}/${encodeURIComponent(route.id)}/${route.tab}`;
-  return `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
+  const server = `${SERVERS}/${encodeURIComponent(route.id)}/${route.tab}`;
+  return route.tab === 'access-policies' && route.policyId ? `${server}/${encodeURIComponent(route.policyId)}` : server;
 }

@@ -14,6 +14,8 @@ import type { SigningKeysSlice } from './signing-keys-slice.js';
 import type { TokenStorage } from './token-storage.js';
 import type { GroupsSlice } from './groups-slice.js';
 import type { PeopleSlice } from './people-slice.js';
+import type { PoliciesSlice } from './policies-slice.js';
+import type { ScopesSlice } from './scopes-slice.js';
 
 export type AppState = SessionSlice &
   ServersSlice &
@@ -21,6 +23,8 @@ export type AppState = SessionSlice &
   EventsSlice &
   ClaimsSlice &
   PreviewSlice &
+  PoliciesSlice &
+  ScopesSlice &
   SandboxSlice &
   FlowsSlice &
   InspectorSlice &

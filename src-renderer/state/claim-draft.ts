@@ -78,6 +78,20 @@ export function toClaimWrite(draft: ClaimDraft) {
 export const previewScopesOf = (draft: ClaimDraft): string =>
   !draft.anyScope && draft.scopes.length > 0 ? draft.scopes.join(' ') : 'openid';
 
+/**
+ * Why a token minted for these granted scopes would leave the claim out before its value counts,
+ * in the words of the decision trace (`core/protocol/custom-claims.ts`): disabled, or none of its
+ * condition scopes granted. Null when it would be included. The claim dialog's Preview and the
+ * Token Preview so give the same answer.
+ */
+export function claimLeftOutReason(draft: ClaimDraft, granted: readonly string[]): string | null {
+  if (draft.disabled) return 'the claim is INACTIVE';
+  const needed = draft.anyScope ? [] : draft.scopes;
+  if (needed.length && !needed.some((scope) => granted.includes(scope)))
+    return `needs one of the scopes [${needed.join(', ')}]; granted [${granted.join(', ')}]`;
+  return null;
+}
+
 /** API cause fields → form fields. */
 const FIELD_OF_CAUSE: Record<string, ClaimField> = {
   name: 'name',

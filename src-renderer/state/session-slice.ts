@@ -28,6 +28,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> =
       get().resetApps();
       get().resetPeople();
       get().resetGroups();
+      get().resetPolicies();
     };
     return {
       token: tokenStorage.load(),

@@ -14,6 +14,8 @@ import { createSessionSlice } from './session-slice.js';
 import { createSigningKeysSlice } from './signing-keys-slice.js';
 import { createGroupsSlice } from './groups-slice.js';
 import { createPeopleSlice } from './people-slice.js';
+import { createPoliciesSlice } from './policies-slice.js';
+import { createScopesSlice } from './scopes-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -27,6 +29,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPreviewSlice(deps)(...args),
     ...createInspectorSlice(deps)(...args),
     ...createAppsSlice(deps)(...args),
+    ...createPoliciesSlice(deps)(...args),
+    ...createScopesSlice(deps)(...args),
     ...createSandboxSlice(deps)(...args),
     ...createFlowsSlice(deps)(...args),
     ...createPeopleSlice(deps)(...args),

@@ -247,3 +247,30 @@ test('refuses a broken expression on Create, naming the column under Value', asy
   const stored = await authbox.api<ClaimBody[]>('GET', '/api/v1/authorizationServers/default/claims');
   expect(stored.body.map((c) => c.name)).not.toContain('full_name');
 });
+
+test('the live preview leaves a claim out when its scope condition is not granted, as the Token Preview does', async ({
+  page,
+  authbox,
+}) => {
+  await createUser(authbox, 'alice@example.com', { honorific: 'Commodore' });
+  const app = await createWebApp(authbox, 'Orders portal');
+  const claims = new ClaimsPage(page);
+  await claims.open(authbox.uiUrl, 'default');
+  await claims.addButton.click();
+  await claims.field('Name').fill('honorific');
+  await claims.field('Value').fill('user.honorific');
+  await claims.includeIn('The following scopes').check();
+  await claims.scope('profile').check();
+  await expect(claims.previewField('Scopes')).toHaveValue('profile');
+  await claims.previewField('Application').selectOption({ label: `Orders portal (${app.clientId})` });
+  await claims.previewField('User').selectOption({ label: 'alice@example.com' });
+  await expect(claims.previewResult).toContainText('"Commodore"');
+
+  await claims.previewField('Scopes').fill('openid');
+  await expect(claims.preview.getByRole('status')).toHaveText(
+    'Left out of the token: needs one of the scopes [profile]; granted [openid]',
+  );
+  await expect(claims.previewResult).toBeHidden();
+  await claims.previewField('Scopes').fill('openid profile');
+  await expect(claims.previewResult).toContainText('"Commodore"');
+});

@@ -7,12 +7,14 @@
  * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted), docs/app-general.png
  * (the General tab of the walk-through's "Orders web" app, its client secret hidden) and docs/person.png
  * (John Smith with the custom attribute honorific = Commodore, his groups and apps). The objects are made
- * through the API as the walk-through's steps 3, 6, 9 and 12 make them.
+ * through the API as the walk-through's steps 3, 6, 9 and 12 make them. docs/access-policies.png shows the
+ * Access Policies screen with a policy's rules, docs/add-rule.png the Add Rule form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { AccessPoliciesPage } from './pages/access-policies-page.js';
 import { FlowRunnerPage } from './pages/flow-runner-page.js';
 import { PersonPage } from './pages/person-page.js';
 import { TokenInspectorPage } from './pages/token-inspector-page.js';
@@ -31,6 +33,8 @@ import { startAuthbox } from './support/authbox-process.js';
 const OUT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const PREVIEW_OUT = fileURLToPath(new URL('../../docs/token-preview.png', import.meta.url));
 const INSPECTOR_OUT = fileURLToPath(new URL('../../docs/token-inspector.png', import.meta.url));
+const POLICIES_OUT = fileURLToPath(new URL('../../docs/access-policies.png', import.meta.url));
+const ADD_RULE_OUT = fileURLToPath(new URL('../../docs/add-rule.png', import.meta.url));
 
 const RUNNER_OUT = fileURLToPath(new URL('../../docs/flow-runner.png', import.meta.url));
 
@@ -162,6 +166,49 @@ try {
     await person.groups.getByRole('link', { name: 'Pilots' }).waitFor();
     await page.screenshot({ path: PERSON_OUT });
     process.stdout.write(`wrote ${PERSON_OUT}\n`);
+
+    // The Access Policies screen: the seed's "Pets web" policy (one web app) above the default
+    // policy, with the walk-through's rule, then the Add Rule form filled in as that rule was.
+    const petsWeb = await createWebApp(authbox, 'Pets web app');
+    const policiesPath = '/api/v1/authorizationServers/default/policies';
+    const petsPolicy = await authbox.api<{ id: string }>('POST', policiesPath, {
+      type: 'OAUTH_AUTHORIZATION_POLICY',
+      name: 'Pets web',
+      description: 'The pets web app signs people in',
+      priority: 1,
+      conditions: { clients: { include: [petsWeb.clientId] } },
+    });
+    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
+      type: 'RESOURCE_ACCESS',
+      name: 'Web sign-in',
+      conditions: {
+        grantTypes: { include: ['authorization_code', 'implicit', 'refresh_token'] },
+        scopes: { include: ['openid', 'profile', 'orders:read'] },
+      },
+      actions: { token: { accessTokenLifetimeMinutes: 30 } },
+    });
+    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
+      type: 'RESOURCE_ACCESS',
+      name: 'Password (legacy)',
+      status: 'INACTIVE',
+      conditions: { grantTypes: { include: ['password'] }, scopes: { include: ['*'] } },
+      actions: { token: { accessTokenLifetimeMinutes: 15 } },
+    });
+    const policies = new AccessPoliciesPage(page);
+    await policies.open(authbox.uiUrl, 'default', petsPolicy.body.id);
+    await policies.ruleRow('Password (legacy)').waitFor();
+    await page.screenshot({ path: POLICIES_OUT });
+    process.stdout.write(`wrote ${POLICIES_OUT}\n`);
+
+    await policies.addRule.click();
+    await policies.ruleField('Rule Name').fill('Partners');
+    await policies.ruleDialog.getByRole('checkbox', { name: 'Implicit' }).check();
+    await policies.ruleDialog.getByRole('radio', { name: 'The following scopes:' }).check();
+    await policies.ruleDialog.getByRole('checkbox', { name: 'orders:read' }).check();
+    await policies.ruleField('THEN Access token lifetime is').fill('30');
+    await policies.unitOf('THEN Access token lifetime is').selectOption('minutes');
+    await page.screenshot({ path: ADD_RULE_OUT });
+    process.stdout.write(`wrote ${ADD_RULE_OUT}\n`);
   } finally {
     await browser.close();
   }

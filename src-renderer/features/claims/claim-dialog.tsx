@@ -5,7 +5,7 @@
  */
 import type { FormEvent } from 'react';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
-import { claimDraftOf, emptyClaimDraft, previewScopesOf } from '../../state/claim-draft.js';
+import { claimDraftOf, claimLeftOutReason, emptyClaimDraft, previewScopesOf } from '../../state/claim-draft.js';
 import type { ClaimDraft } from '../../state/claim-draft.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
@@ -59,7 +59,11 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
           }
         />
         {isExpression && (
-          <ExpressionPreview model={feedback.live} runtimeError={feedback.runtimeFault?.error ?? null} />
+          <ExpressionPreview
+            model={feedback.live}
+            runtimeError={feedback.runtimeFault?.error ?? null}
+            leftOutReason={(granted) => claimLeftOutReason(draft, granted)}
+          />
         )}
         <CheckboxField
           label="Disable claim"

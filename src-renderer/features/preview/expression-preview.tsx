@@ -6,7 +6,7 @@
 import type { ExpressionErrorDto } from '../../../src-main/contracts/index.js';
 import { Button } from '../../ui/button.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
-import { subjectProblemsOf } from './preview-subject.js';
+import { scopeList, subjectProblemsOf } from './preview-subject.js';
 import { SubjectFields } from './subject-fields.js';
 import type { ExpressionPreviewModel } from './use-expression-preview.js';
 
@@ -14,11 +14,14 @@ export interface ExpressionPreviewProps {
   model: ExpressionPreviewModel;
   /** The evaluation's run-time error (see expression-faults.ts); null when none. */
   runtimeError: ExpressionErrorDto | null;
+  /** Why a token for the chosen scopes would leave the claim out (its scope condition), or null. */
+  leftOutReason?: ((grantedScopes: string[]) => string | null) | undefined;
 }
 
-export function ExpressionPreview({ model, runtimeError }: ExpressionPreviewProps) {
+export function ExpressionPreview({ model, runtimeError, leftOutReason }: ExpressionPreviewProps) {
   const { state, subject, change, preview } = model;
   const outcome = state.answer?.outcome;
+  const leftOut = outcome?.ok ? (leftOutReason?.(scopeList(subject.scopes)) ?? null) : null;
   const problems = outcome && !outcome.ok ? subjectProblemsOf(outcome.error) : null;
   return (
     <fieldset className="fieldset preview-panel">
@@ -41,7 +44,12 @@ export function ExpressionPreview({ model, runtimeError }: ExpressionPreviewProp
           {runtimeError.message}
         </p>
       )}
-      {outcome?.ok && outcome.preview.ok && (
+      {leftOut && (
+        <p className="preview-left-out" role="status">
+          Left out of the token: {leftOut}
+        </p>
+      )}
+      {outcome?.ok && outcome.preview.ok && !leftOut && (
         <figure className="preview-result">
           <figcaption className="field__label">Result</figcaption>
           <pre className="json">{JSON.stringify(outcome.preview.value, null, 2)}</pre>

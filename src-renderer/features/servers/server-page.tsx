@@ -1,10 +1,12 @@
-/** One authorization server: its name and status, and its tabs (Settings, Claims, Token Preview). */
+/** One authorization server: its name and status, and its tabs in Okta's order (Settings, Access Policies, Scopes, Claims, Token Preview). */
 import { useId } from 'react';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { hrefOf } from '../../app/routes.js';
 import type { ServerTab } from '../../app/routes.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { ClaimsTab } from '../claims/claims-tab.js';
+import { AccessPoliciesTab } from '../policies/policies-tab.js';
+import { ScopesTab } from '../scopes/scopes-tab.js';
 import { TokenPreview } from '../preview/token-preview.js';
 import { Loading } from '../../ui/loading.js';
 import { StatusBadge } from '../../ui/status-badge.js';
@@ -14,11 +16,13 @@ import { useServer } from './use-servers.js';
 
 const TABS: { tab: ServerTab; label: string }[] = [
   { tab: 'settings', label: 'Settings' },
+  { tab: 'access-policies', label: 'Access Policies' },
+  { tab: 'scopes', label: 'Scopes' },
   { tab: 'claims', label: 'Claims' },
   { tab: 'token-preview', label: 'Token Preview' },
 ];
 
-export function ServerPage({ id, tab }: { id: string; tab: ServerTab }) {
+export function ServerPage({ id, tab, policyId }: { id: string; tab: ServerTab; policyId?: string | undefined }) {
   const { server, load, retry } = useServer(id);
   return (
     <section className="page">
@@ -26,7 +30,7 @@ export function ServerPage({ id, tab }: { id: string; tab: ServerTab }) {
         ← Authorization Servers
       </a>
       {server ? (
-        <ServerView server={server} tab={tab} />
+        <ServerView server={server} tab={tab} policyId={policyId} />
       ) : load.status === 'error' ? (
         <ErrorBanner title="Could not load this authorization server." onRetry={retry}>
           {load.error.summary}
@@ -38,7 +42,15 @@ export function ServerPage({ id, tab }: { id: string; tab: ServerTab }) {
   );
 }
 
-function ServerView({ server, tab }: { server: AuthorizationServerDto; tab: ServerTab }) {
+function ServerView({
+  server,
+  tab,
+  policyId,
+}: {
+  server: AuthorizationServerDto;
+  tab: ServerTab;
+  policyId: string | undefined;
+}) {
   const tabId = useId();
   return (
     <>
@@ -67,6 +79,8 @@ function ServerView({ server, tab }: { server: AuthorizationServerDto; tab: Serv
       </nav>
       <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
         {tab === 'settings' && <ServerSettings server={server} />}
+        {tab === 'access-policies' && <AccessPoliciesTab server={server} policyId={policyId} />}
+        {tab === 'scopes' && <ScopesTab server={server} />}
         {tab === 'claims' && <ClaimsTab server={server} />}
         {tab === 'token-preview' && <TokenPreview server={server} />}
       </div>

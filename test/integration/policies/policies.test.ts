@@ -248,7 +248,11 @@ describe('policy priorities', () => {
 
 describe('policy validation', () => {
   const invalid: [string, Record<string, unknown>, string][] = [
-    ['type missing', { type: undefined }, 'type: The field cannot be left blank'],
+    [
+      'type missing',
+      { type: undefined },
+      'type: The field cannot be left blank; it must be OAUTH_AUTHORIZATION_POLICY',
+    ],
     ['another type', { type: 'OKTA_SIGN_ON' }, 'type: must be OAUTH_AUTHORIZATION_POLICY'],
     ['name missing', { name: undefined }, 'name: The field cannot be left blank'],
     ['name too long', { name: 'x'.repeat(101) }, 'name: must be at most 100 characters'],

@@ -230,7 +230,7 @@ describe('rule validation', () => {
   const invalid: [string, Record<string, unknown>, string[]][] = [
     ['conditions missing', { conditions: undefined }, ['conditions: The field cannot be left blank']],
     ['name missing', { name: undefined }, ['name: The field cannot be left blank']],
-    ['type missing', { type: undefined }, ['type: The field cannot be left blank']],
+    ['type missing', { type: undefined }, ['type: The field cannot be left blank; it must be RESOURCE_ACCESS']],
     ['another type', { type: 'SIGN_ON' }, ['type: must be RESOURCE_ACCESS']],
     ['priority 0', { priority: 0 }, ['priority: must be a whole number of at least 1']],
     [
@@ -246,7 +246,9 @@ describe('rule validation', () => {
     [
       'an unknown grant type',
       { conditions: conditions({ grantTypes: { include: ['authorization_code', 'magic'] } }) },
-      ["conditions.grantTypes.include: 'magic' is not a supported grant type"],
+      [
+        "conditions.grantTypes.include: 'magic' is not a supported grant type; supported: authorization_code, implicit, password, client_credentials, refresh_token, urn:ietf:params:oauth:grant-type:device_code, urn:ietf:params:oauth:grant-type:token-exchange, urn:ietf:params:oauth:grant-type:saml2-bearer, interaction_code",
+      ],
     ],
     [
       'scopes missing',

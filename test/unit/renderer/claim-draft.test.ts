@@ -3,6 +3,7 @@ import {
   claimDraftOf,
   claimProblemsOf,
   emptyClaimDraft,
+  claimLeftOutReason,
   previewScopesOf,
   toClaimWrite,
 } from '../../../src-renderer/state/claim-draft.js';
@@ -112,5 +113,13 @@ describe('claim draft', () => {
       'Api validation failed: body (body: must be a JSON object)',
     );
     expect(claimProblemsOf(validationError(['constructor: odd'])).fieldErrors).toEqual({});
+  });
+
+  it('says why a token for the granted scopes leaves the claim out, as the decision trace does', () => {
+    const conditioned = { ...emptyClaimDraft(), anyScope: false, scopes: ['profile'] };
+    expect(claimLeftOutReason(conditioned, ['openid'])).toBe('needs one of the scopes [profile]; granted [openid]');
+    expect(claimLeftOutReason(conditioned, ['openid', 'profile'])).toBeNull();
+    expect(claimLeftOutReason(emptyClaimDraft(), ['openid'])).toBeNull();
+    expect(claimLeftOutReason({ ...emptyClaimDraft(), disabled: true }, ['openid'])).toBe('the claim is INACTIVE');
   });
 });

@@ -46,7 +46,7 @@ import type {
   UserDto,
 } from '../../../src-main/contracts/index.js';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
-import { activeAppRefusal, appNotFound, FakeAppData, groupsMatching, peopleMatching } from './fake-apps.js';
+import { activeAppRefusal, appNotFound, FakeAppData, groupsMatching } from './fake-apps.js';
 import type { GroupDto } from '../../../src-main/contracts/group.js';
 import { directoryHandlers, everyone } from './fake-directory.js';
 

@@ -41,6 +41,28 @@ describe('routes', () => {
     });
   });
 
+  it('reads the Access Policies and Scopes tabs, and a selected policy in the Access Policies address', () => {
+    expect(parseRoute('#/authorization-servers/default/scopes')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'scopes',
+    });
+    expect(parseRoute('#/authorization-servers/default/access-policies')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'access-policies',
+    });
+    const selected = { page: 'server', id: 'aus 1', tab: 'access-policies', policyId: '00p 1/x' } as const;
+    expect(hrefOf(selected)).toBe('#/authorization-servers/aus%201/access-policies/00p%201%2Fx');
+    expect(parseRoute(hrefOf(selected))).toEqual(selected);
+    // Only Access Policies has a selection; another tab's extra segment is ignored.
+    expect(parseRoute('#/authorization-servers/default/scopes/00p1')).toEqual({
+      page: 'server',
+      id: 'default',
+      tab: 'scopes',
+    });
+  });
+
   it('reads the event log and one event, and round-trips the event address', () => {
     expect(parseRoute('#/events')).toEqual({ page: 'events', id: null });
     expect(parseRoute('#/events/evt123')).toEqual({ page: 'events', id: 'evt123' });
