@@ -452,7 +452,8 @@ describe('headless CLI: secrets at rest and one process per data folder', () => 
         () => 'refused',
       );
     const results = await Promise.all([outcome(a), outcome(b)]);
-    expect(results.sort()).toEqual(['refused', 'running']);
+    // Which one wins is up to the race; `sort` works on a copy so results[0] stays a's outcome.
+    expect([...results].sort()).toEqual(['refused', 'running']);
     const refused = results[0] === 'refused' ? a : b;
     expect(refused.stderrLines).toEqual([expect.stringMatching(/^authbox: another Authbox (\(pid \d+\) )?is using /)]);
   });
