@@ -133,6 +133,9 @@ test('runs Device Authorization: user code, sign-in from the verification link, 
   const device = page.getByLabel('Device code');
   await expect(device).toContainText('User code:');
   await expect(runner.status).toHaveText('Polling the token endpoint');
+  // The first poll comes one interval (5 s) after the device authorization; signing in only after it
+  // answered authorization_pending makes the pending answer certain, however fast the sign-in is.
+  await expect(runner.run.getByText(/authorization_pending/).first()).toBeVisible({ timeout: 15_000 });
   const popupPromise = page.waitForEvent('popup');
   await device.getByRole('link').click();
   const popup = await popupPromise;
@@ -141,7 +144,6 @@ test('runs Device Authorization: user code, sign-in from the verification link, 
   await popup.getByRole('button', { name: 'Allow' }).click();
 
   await expect(runner.status).toHaveText('Finished', { timeout: 30_000 });
-  await expect(runner.run.getByText(/authorization_pending/).first()).toBeVisible();
   await expect(runner.tokens.getByRole('heading', { name: 'access_token' })).toBeVisible();
   await expect(runner.checkResults('Failed')).toHaveCount(0);
 });
