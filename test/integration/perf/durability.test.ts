@@ -5,12 +5,11 @@
  * same data folder still has every group and scope written, and knows every issued access token
  * (introspection answers `active: true`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliProcess } from '../cli/cli-process.js';
+import { CliProcess, buildCompiledCli } from '../cli/cli-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'dist/main/app/cli.js');
@@ -25,12 +24,7 @@ let folder: string;
 
 beforeAll(() => {
   // The process under test is the compiled one, as `npm run serve` runs it.
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.main.json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  if (build.status !== 0 && !existsSync(CLI)) throw new Error(`tsc failed:\n${build.stdout}${build.stderr}`);
+  buildCompiledCli();
   folder = mkdtempSync(join(tmpdir(), 'authbox-durability-'));
 }, 200_000);
 
