@@ -3,6 +3,7 @@
  * Used by the headless CLI, the Electron shell and every integration test.
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,9 +18,9 @@ import { FolderLocked, LOCK_FILE, lockFolder } from '../store/folder-lock.js';
 import type { FolderLock } from '../store/folder-lock.js';
 import { guardStorage } from '../store/storage-guard.js';
 import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
-import { nodeCrypto } from './node-crypto.js';
+import { nodeCrypto, prepareSigningKeys } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
-import { isFirstStart, seedOnFirstStart } from './seed.js';
+import { SEED_SIGNING_KEYS, isFirstStart, seedOnFirstStart } from './seed.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
 
@@ -127,6 +128,15 @@ function remoteHosts(host: string): string[] {
   return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
 }
 
+/** False for a database file that does not exist yet or is empty (a first start). */
+function hasData(file: string): boolean {
+  try {
+    return statSync(file).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function defaultUiRoot(): string {
   return resolve(fileURLToPath(new URL('.', import.meta.url)), '../../renderer');
 }
@@ -199,6 +209,8 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (host !== 'localhost' && !isIP(host))
     throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
+  // A new data folder's seed needs signing keys: they are generated on the thread pool from here on.
+  if (!hasData(join(dataDir, DATABASE_FILE))) prepareSigningKeys(SEED_SIGNING_KEYS);
   const lock = claimDataDir(dataDir, options);
 
   let db;
@@ -236,14 +248,9 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   };
   const firstStart = isFirstStart(services);
   const provisionalOrigin = `http://${displayHost(host)}:${options.port ?? DEFAULT_PORT}`;
-  try {
-    await seedOnFirstStart(services);
-    // Checked before anything listens, so a refused document never serves a half-made sandbox.
-    if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
-  } catch (error) {
-    closeStore();
-    throw error;
-  }
+  // The seed waits for its keys while the HTTP server is built; the server listens only once it is done.
+  const seeding = seedOnFirstStart(services);
+  seeding.catch(() => undefined);
   let adminToken = options.adminToken ?? settings.get(ADMIN_TOKEN_SETTING);
   if (!adminToken) {
     // Hex, so a generated token never starts with '-' (which a shell flag parser would misread).
@@ -264,7 +271,23 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     allowedHosts: () => allowedHosts(port, isLoopback(host) ? [urlHost.replace(/^\[|\]$/g, '')] : remoteHosts(host)),
     uiRoot: options.uiRoot ?? defaultUiRoot(),
   };
-  const http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
+  let http;
+  try {
+    http = await buildHttpServer(ctx, options.logError ? { logError: options.logError } : {});
+  } catch (error) {
+    await seeding.catch(() => undefined);
+    closeStore();
+    throw error;
+  }
+  try {
+    await seeding;
+    // Checked before anything listens, so a refused document never serves a half-made sandbox.
+    if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
+  } catch (error) {
+    await http.close();
+    closeStore();
+    throw error;
+  }
   try {
     await http.listen({ host, port });
   } catch (error) {

@@ -1,10 +1,11 @@
 /**
- * The `Crypto` port on Node: ids from the CSPRNG, RSA keys and JWS checks through jose (WebCrypto),
- * token signing with node:crypto on a cached KeyObject, scrypt password hashes.
+ * The `Crypto` port on Node: ids from the CSPRNG, RSA keys generated and tokens signed with
+ * node:crypto (signing on a cached KeyObject), JWS checks through jose, scrypt password hashes.
  */
 import {
   createHash,
   createPrivateKey,
+  generateKeyPair,
   randomBytes,
   randomInt,
   scryptSync,
@@ -12,18 +13,47 @@ import {
   timingSafeEqual,
 } from 'node:crypto';
 import type { JsonWebKey, KeyObject } from 'node:crypto';
-import {
-  calculateJwkThumbprint,
-  compactVerify,
-  decodeJwt,
-  decodeProtectedHeader,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-} from 'jose';
+import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import type { JWK } from 'jose';
 import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
 import { scryptOnWorker } from './scrypt-worker.js';
+
+/**
+ * An RSA 2048 key pair (RS256, RFC 7518 §3.3) as JWKs, its `kid` the RFC 7638 §3 thumbprint: SHA-256
+ * of the required members in lexicographic order. Generated on libuv's thread pool.
+ */
+async function newSigningKey(): Promise<GeneratedKey> {
+  const { publicKey, privateKey } = await new Promise<{ publicKey: KeyObject; privateKey: KeyObject }>(
+    (resolve, reject) =>
+      generateKeyPair('rsa', { modulusLength: 2048, publicExponent: 0x10001 }, (error, publicKey, privateKey) =>
+        error ? reject(error) : resolve({ publicKey, privateKey }),
+      ),
+  );
+  const { n, e } = publicKey.export({ format: 'jwk' });
+  if (!n || !e) throw new Error('unexpected public key shape');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e, kty: 'RSA', n }))
+    .digest('base64url');
+  const privateJwk = JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' });
+  return { kid, publicJwk: { kty: 'RSA', n, e }, privateJwk };
+}
+
+/** Keys started ahead of need (`prepareSigningKeys`); `generateSigningKey` takes these first. */
+const readyKeys: Promise<GeneratedKey>[] = [];
+
+/**
+ * Starts generating `count` signing keys now, on the thread pool, for the next `generateSigningKey`
+ * calls: a first start's keys (about 100 ms of CPU each) are made while the main thread loads the
+ * store and builds the HTTP server, instead of after.
+ */
+export function prepareSigningKeys(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const key = newSigningKey();
+    // A failure is reported to whoever takes the key; never an unhandled rejection meanwhile.
+    key.catch(() => undefined);
+    readyKeys.push(key);
+  }
+}
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -58,13 +88,8 @@ export const nodeCrypto: Crypto = {
     return id;
   },
 
-  async generateSigningKey(): Promise<GeneratedKey> {
-    const { publicKey, privateKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
-    const pub = await exportJWK(publicKey);
-    if (pub.kty !== 'RSA' || !pub.n || !pub.e) throw new Error('unexpected public key shape');
-    const kid = await calculateJwkThumbprint(pub, 'sha256');
-    const privateJwk = JSON.stringify({ ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' });
-    return { kid, publicJwk: { kty: 'RSA', n: pub.n, e: pub.e }, privateJwk };
+  generateSigningKey(): Promise<GeneratedKey> {
+    return readyKeys.shift() ?? newSigningKey();
   },
 
   hashPassword(password: string): string {

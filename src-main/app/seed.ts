@@ -24,6 +24,9 @@ export const SAMPLE_CLAIM = {
   conditions: { scopes: ['profile'] },
 } as const;
 
+/** Signing keys the seed's `default` server needs: it rotates automatically, so an ACTIVE and a NEXT key. */
+export const SEED_SIGNING_KEYS = 2;
+
 /** True until the first start on this data folder has seeded it. */
 export const isFirstStart = ({ settings }: Pick<Services, 'settings'>): boolean => !settings.get(SEEDED);
 

@@ -30,6 +30,13 @@ export function buildCompiledCli(): void {
     throw new Error(`tsc -p tsconfig.main.json failed:\n${build.stdout}${build.stderr}`);
   }
   if (build.status !== 0) console.warn(`tsc reported errors but emitted ${CLI}:\n${build.stdout}`);
+  // As `npm run build:main` ships it: the entry bundled with its dependencies (scripts/bundle-cli.mjs).
+  const bundle = spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (bundle.status !== 0) throw new Error(`scripts/bundle-cli.mjs failed:\n${bundle.stdout}${bundle.stderr}`);
 }
 
 export class CliProcess {

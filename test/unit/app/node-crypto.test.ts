@@ -1,5 +1,7 @@
+import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
+import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { nodeCrypto } from '../../../src-main/app/node-crypto.js';
+import { nodeCrypto, prepareSigningKeys } from '../../../src-main/app/node-crypto.js';
 
 describe('nodeCrypto password hashing', () => {
   const hash = nodeCrypto.hashPassword('Correct-Horse-9');
@@ -41,5 +43,30 @@ describe('nodeCrypto password hashing', () => {
     ['a short key', `${hash.split('$').slice(0, 5).join('$')}$AAAA`],
   ])('refuses %s without throwing', async (_what, malformed) => {
     await expect(nodeCrypto.verifyPassword('Correct-Horse-9', malformed)).resolves.toBe(false);
+  });
+});
+
+describe('nodeCrypto signing keys', () => {
+  async function checkKey(key: Awaited<ReturnType<typeof nodeCrypto.generateSigningKey>>): Promise<void> {
+    expect(key.publicJwk.kty).toBe('RSA');
+    expect(Buffer.from(key.publicJwk.n, 'base64url').length).toBe(256);
+    // The kid is the RFC 7638 thumbprint, as jose computes it.
+    await expect(calculateJwkThumbprint(key.publicJwk as JWK, 'sha256')).resolves.toBe(key.kid);
+    const privateJwk = JSON.parse(key.privateJwk) as Record<string, unknown>;
+    expect(privateJwk).toMatchObject({ kty: 'RSA', kid: key.kid, alg: 'RS256', use: 'sig', n: key.publicJwk.n });
+    const token = await nodeCrypto.sign(key.privateJwk, key.kid, { sub: 'someone' });
+    const verified = await compactVerify(token, await importJWK(key.publicJwk as JWK, 'RS256'));
+    expect(verified.protectedHeader).toEqual({ kid: key.kid, alg: 'RS256' });
+  }
+
+  it('generates an RSA 2048 key whose kid is its thumbprint and whose signatures verify', async () => {
+    await checkKey(await nodeCrypto.generateSigningKey());
+  });
+
+  it('hands out keys prepared ahead, each one different, then generates new ones', async () => {
+    prepareSigningKeys(2);
+    const keys = await Promise.all([1, 2, 3].map(() => nodeCrypto.generateSigningKey()));
+    for (const key of keys) await checkKey(key);
+    expect(new Set(keys.map((key) => key.kid)).size).toBe(3);
   });
 });

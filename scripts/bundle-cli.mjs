@@ -1,0 +1,29 @@
+// `npm run build:main`, after tsc: the headless entry `dist/main/app/cli.js` becomes one file holding
+// its code and its dependencies, so a start reads and links one module instead of about 400 ES
+// modules and 200 CommonJS files (Node resolves, reads and compiles each one: most of the time to the
+// ready line). better-sqlite3 stays outside (a native addon with its own loader). The file sits where
+// tsc put it, so what it finds relative to itself (the UI in dist/renderer, examples/) is unchanged;
+// the rest of dist/main (the Electron shell, tests that import modules) stays tsc's output.
+// esbuild comes with tsx (a devDependency).
+import { build } from 'esbuild';
+import { join } from 'node:path';
+import { root } from './build-if-stale.mjs';
+
+await build({
+  entryPoints: [join(root, 'src-main/app/cli.ts')],
+  outfile: join(root, 'dist/main/app/cli.js'),
+  allowOverwrite: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // The CommonJS dependencies (fastify) call require() for Node's own modules.
+  banner: {
+    js: "import { createRequire as authboxRequire } from 'node:module'; const require = authboxRequire(import.meta.url);",
+  },
+  // Class and function names stay as written (errors carry them into logs).
+  keepNames: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
