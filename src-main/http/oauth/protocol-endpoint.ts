@@ -61,6 +61,12 @@ export interface ProtocolCall {
   event: EventDraft;
   /** The client the JSON answer is for: its redirect-URI origins may read it (CORS). */
   client?: AppRecord | undefined;
+  /**
+   * Records the request's event now, as answered with `body`, so the steps can write it in the same
+   * store transaction as what the request stores (the token endpoint); nothing is recorded after.
+   * Should that transaction fail, the failure is recorded as for any other error.
+   */
+  recordAnswer(body: unknown): void;
 }
 
 /**
@@ -159,15 +165,22 @@ async function answer(
     note: null,
   };
   let call: ProtocolCall | undefined;
+  let answerRecorded = false;
   const record = (failure: Failure | undefined, status: number, body: unknown) =>
     recordEvent(ctx, endpoint, serverId, event, failure, {
       exchange: captureExchange(request, reply, status, body),
       jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued),
     });
+  const recordAnswer = (body: unknown) => {
+    if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
+    record(event.error ? failureOf(event.error) : undefined, 200, body);
+    answerRecorded = true;
+  };
   void reply.headers(kind.headers);
   try {
     const server = activeServer(ctx, request);
-    call = { ctx, request, reply, server, issuer: issuerOf(server, ctx.origins(request)), params: {}, event };
+    const issuer = issuerOf(server, ctx.origins(request));
+    call = { ctx, request, reply, server, issuer, params: {}, event, recordAnswer };
     call.params = readParams(request, endpoint.params);
     const answered = await steps(call);
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call.client);
@@ -176,7 +189,7 @@ async function answer(
       record(failure, reply.statusCode, null);
       return reply;
     }
-    record(failure, 200, answered.body ?? null);
+    if (!answerRecorded) record(failure, 200, answered.body ?? null);
     return answered.body === undefined ? reply.code(200).send() : reply.code(200).send(answered.body);
   } catch (thrown) {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);

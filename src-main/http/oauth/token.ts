@@ -24,7 +24,6 @@ export async function registerTokenRoutes(app: FastifyInstance, ctx: HttpContext
 
 async function token(call: ProtocolCall): Promise<{ body: unknown }> {
   const { ctx, request, server, issuer, params } = call;
-  const progress: TokenProgress = {};
   const tokenRequest: TokenRequest = {
     server,
     issuer,
@@ -33,9 +32,7 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
     credentials: presentedCredentials(request, params),
     origin: request.headers.origin,
   };
-  try {
-    return { body: await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress) };
-  } finally {
+  const describe = () => {
     call.client = progress.client;
     Object.assign(call.event, {
       clientId: progress.client?.clientId ?? namedClientId(tokenRequest.credentials),
@@ -44,5 +41,17 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
       trace: progress.trace ?? null,
       familyId: progress.familyId,
     });
+  };
+  // The event is written in the transaction that stores the tokens: an issued token always has its event.
+  const progress: TokenProgress = {
+    issued: (response) => {
+      describe();
+      call.recordAnswer(response);
+    },
+  };
+  try {
+    return { body: await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress) };
+  } finally {
+    describe();
   }
 }

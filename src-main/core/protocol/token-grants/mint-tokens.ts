@@ -3,6 +3,7 @@
  * for a user who was granted `openid`, an ID token; the access token joins the grant's token family
  * (RFC 7009, RFC 7662: revocation and introspection see it) and a refresh token comes with it when
  * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.
+ * What it stores, and the caller's event (`progress.issued`), commit in one transaction.
  */
 import type { AppRecord } from '../../ports/apps.js';
 import { tracingClaims } from '../claim-failed.js';
@@ -37,7 +38,8 @@ export async function mintTokens(
       ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
     }),
   );
-  const { refreshToken } = deps.tokenFamilies.inOneWrite(() => {
+  // One transaction: the access token, its family, a refresh token and the caller's event.
+  return deps.tokenFamilies.inOneWrite(() => {
     const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
     progress.familyId = familyId;
     deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
@@ -55,14 +57,15 @@ export async function mintTokens(
             lifetimes: granted.lifetimes,
           })
         : undefined);
-    return { refreshToken };
+    const response: TokenResponse = {
+      token_type: 'Bearer',
+      expires_in: minted.expiresIn,
+      access_token: minted.accessToken,
+      scope: granted.scopes.join(' '),
+      ...(minted.idToken ? { id_token: minted.idToken } : {}),
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    };
+    progress.issued?.(response);
+    return response;
   });
-  return {
-    token_type: 'Bearer',
-    expires_in: minted.expiresIn,
-    access_token: minted.accessToken,
-    scope: granted.scopes.join(' '),
-    ...(minted.idToken ? { id_token: minted.idToken } : {}),
-    ...(refreshToken ? { refresh_token: refreshToken } : {}),
-  };
 }

@@ -38,6 +38,11 @@ export interface TokenProgress {
   trace?: DecisionTrace;
   /** The token family the minted tokens joined (an authorization code's replay revokes it). */
   familyId?: string;
+  /**
+   * Called with the answer inside the store transaction that writes the minted tokens and their
+   * family: what the caller stores about the request (its event) commits with them or not at all.
+   */
+  issued?: (response: TokenResponse) => void;
 }
 
 /** Who the grant is for: a user (password, and later code, refresh, device) or nobody (client_credentials). */
