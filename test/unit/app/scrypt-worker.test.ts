@@ -1,7 +1,7 @@
 /** Password derivations on the one scrypt worker thread: the same keys as scryptSync, concurrent calls kept apart, errors as rejections. */
 import { randomBytes, scryptSync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { scryptOnWorker } from '../../../src-main/app/scrypt-worker.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SCRYPT_WORKER_IDLE_MS, scryptOnWorker, scryptWorkerRunning } from '../../../src-main/app/scrypt-worker.js';
 
 const OPTIONS = { N: 1024, r: 8, p: 1, maxmem: 256 * 1024 * 8 };
 
@@ -19,5 +19,24 @@ describe('scryptOnWorker', () => {
     await expect(scryptOnWorker('x', randomBytes(16), 32, { ...OPTIONS, N: 3 })).rejects.toThrow(/N|scrypt|Invalid/i);
     const salt = randomBytes(16);
     expect((await scryptOnWorker('x', salt, 32, OPTIONS)).equals(scryptSync('x', salt, 32, OPTIONS))).toBe(true);
+  });
+
+  describe('when idle', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('stops the worker after its idle time, and starts a new one for the next derivation', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const salt = randomBytes(16);
+      await scryptOnWorker('x', salt, 32, OPTIONS);
+      expect(scryptWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS - 1);
+      expect(scryptWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(scryptWorkerRunning()).toBe(false);
+      expect((await scryptOnWorker('x', salt, 32, OPTIONS)).equals(scryptSync('x', salt, 32, OPTIONS))).toBe(true);
+      expect(scryptWorkerRunning()).toBe(true);
+    });
   });
 });
