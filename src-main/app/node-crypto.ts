@@ -179,6 +179,9 @@ function jsonPart(value: unknown): string {
 const signingKeys = new Map<string, KeyObject>();
 const SIGNING_KEY_CACHE = 64;
 
+/** How many imported signing keys are kept (for tests of the bound). */
+export const cachedSigningKeys = (): number => signingKeys.size;
+
 function signingKey(privateJwk: string, kid: string): KeyObject {
   let key = signingKeys.get(kid);
   if (!key) {

@@ -1,7 +1,7 @@
 import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
 import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { nodeCrypto, prepareSigningKeys } from '../../../src-main/app/node-crypto.js';
+import { cachedSigningKeys, nodeCrypto, prepareSigningKeys } from '../../../src-main/app/node-crypto.js';
 
 describe('nodeCrypto password hashing', () => {
   const hash = nodeCrypto.hashPassword('Correct-Horse-9');
@@ -68,5 +68,11 @@ describe('nodeCrypto signing keys', () => {
     const keys = await Promise.all([1, 2, 3].map(() => nodeCrypto.generateSigningKey()));
     for (const key of keys) await checkKey(key);
     expect(new Set(keys.map((key) => key.kid)).size).toBe(3);
+  });
+
+  it('keeps at most 64 imported keys for signing, however many kids sign', async () => {
+    const key = await nodeCrypto.generateSigningKey();
+    for (let i = 0; i < 70; i++) await nodeCrypto.sign(key.privateJwk, `kid-${i}`, { n: i });
+    expect(cachedSigningKeys()).toBe(64);
   });
 });
