@@ -12,6 +12,7 @@
  * those keeps the default.
  */
 import { test as base, expect } from '@playwright/test';
+import type { TestInfo } from '@playwright/test';
 import { startAuthbox } from './support/authbox-process.js';
 import type { Authbox } from './support/authbox-process.js';
 
@@ -20,15 +21,23 @@ export type { Authbox };
 // Chromium logs every non-2xx fetch ("Failed to load resource … 401"); those are expected answers.
 const EXPECTED_CONSOLE_ERRORS = /^Failed to load resource: the server responded with a status of (400|401|403|404|409)/;
 
+/** Starts an Authbox; the time the start took is added to the test's timeout, which is for the test's own steps. */
+async function startTimed(testInfo: TestInfo): Promise<Authbox> {
+  const started = Date.now();
+  const authbox = await startAuthbox();
+  testInfo.setTimeout(testInfo.timeout + (Date.now() - started));
+  return authbox;
+}
+
 /** The Authbox a worker keeps for the spec file it is running, and that file's starting state. */
 class AuthboxPerFile {
   private current: { file: string; authbox: Authbox; initial: string; used: boolean } | undefined;
 
   /** The file's Authbox, started on its first test and reset to its starting state before the others. */
-  async for(file: string): Promise<Authbox> {
+  async for(file: string, testInfo: TestInfo): Promise<Authbox> {
     if (this.current?.file !== file) {
       await this.stop();
-      const authbox = await startAuthbox();
+      const authbox = await startTimed(testInfo);
       const exported = await fetch(`${authbox.origin}/api/sandbox/v1/export?withKeys=true`, {
         headers: { authorization: `SSWS ${authbox.token}` },
       });
@@ -73,10 +82,10 @@ export const test = base.extend<{ authbox: Authbox; authboxPerFile: boolean }, {
   ],
   authbox: async ({ authboxPerFile, perFile }, use, testInfo) => {
     if (authboxPerFile) {
-      await use(await perFile.for(testInfo.file));
+      await use(await perFile.for(testInfo.file, testInfo));
       return;
     }
-    const authbox = await startAuthbox();
+    const authbox = await startTimed(testInfo);
     try {
       await use(authbox);
     } finally {
