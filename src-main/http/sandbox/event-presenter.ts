@@ -1,7 +1,7 @@
 /**
  * An event as the sandbox API shows it: every field, `time` in ISO 8601, the private `detail`
  * (this API serves the developer and the UI, never an OAuth client), and the app's label and the
- * user's login as they are now.
+ * user's login as they are now, and the Flow Runner run that sent the request.
  */
 import type { ProtocolEvent } from '../../core/ports/events.js';
 import type { ProtocolEventDto } from '../../contracts/events.js';
@@ -10,9 +10,11 @@ import type { ProtocolEventDto } from '../../contracts/events.js';
 export interface EventNames {
   appName(clientId: string): string | undefined;
   userLogin(userId: string): string | undefined;
+  /** The Flow Runner run that sent the request, while the run is kept. */
+  runId(eventId: string): string | undefined;
 }
 
-export const NO_NAMES: EventNames = { appName: () => undefined, userLogin: () => undefined };
+export const NO_NAMES: EventNames = { appName: () => undefined, userLogin: () => undefined, runId: () => undefined };
 
 export function presentEvent(event: ProtocolEvent, names: EventNames = NO_NAMES): ProtocolEventDto {
   return {
@@ -33,5 +35,6 @@ export function presentEvent(event: ProtocolEvent, names: EventNames = NO_NAMES)
     exchange: event.exchange,
     jtis: event.jtis,
     familyId: event.familyId,
+    runId: names.runId(event.id) ?? null,
   };
 }

@@ -30,10 +30,11 @@ function resumePoint(request: FastifyRequest): string | undefined {
 }
 
 export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): void {
-  const { events, apps, users } = ctx.services;
+  const { events, apps, users, flowRuns } = ctx.services;
   const names: EventNames = {
     appName: (clientId) => apps.byClientId(clientId)?.label,
     userLogin: (userId) => users.find(userId)?.profile.login,
+    runId: (eventId) => flowRuns.runOfEvent(eventId),
   };
   const present = (event: ProtocolEvent) => presentEvent(event, names);
   const open = new Set<EventStream>();

@@ -115,6 +115,7 @@ export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}):
     exchange: null,
     jtis: [],
     familyId: null,
+    runId: null,
     ...overrides,
   };
 }
