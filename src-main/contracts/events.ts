@@ -72,4 +72,21 @@ export interface ExchangeResponse {
   body: unknown;
   /** Where a redirect went (`location`), codes and tokens in it masked or shortened. */
   location?: string;
+  /**
+   * The JWTs the response issued (in its body or its redirect), whole, so the Token Inspector can
+   * open them. Kept with the event; the sandbox API sends them only when one event is read with
+   * `reveal=true`, never in a list or the stream.
+   */
+  tokens?: IssuedJwts;
+}
+
+/** The JWTs a response issued, by the parameter that carried them. */
+export interface IssuedJwts {
+  access_token?: string;
+  id_token?: string;
+}
+
+/** `GET /api/sandbox/v1/events/{id}?reveal=true` sends the issued JWTs whole (`exchange.response.tokens`). */
+export interface EventReadQuery {
+  reveal?: 'true' | 'false';
 }

@@ -68,3 +68,11 @@ export function readEventFilter(query: Record<string, unknown>): EventFilter {
   }
   return filter;
 }
+
+/** `reveal=true` on one event: its issued JWTs whole. */
+export function readReveal(query: Record<string, unknown>): boolean {
+  const reveal = single(query, 'reveal');
+  if (reveal !== undefined && reveal !== 'true' && reveal !== 'false')
+    throw invalid('reveal', "must be 'true' or 'false'");
+  return reveal === 'true';
+}

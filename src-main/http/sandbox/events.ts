@@ -11,7 +11,7 @@ import { managementRoutes } from '../management/endpoint.js';
 import { handle } from '../route-table.js';
 import { presentEvent } from './event-presenter.js';
 import type { EventNames } from './event-presenter.js';
-import { readCriteria, readEventFilter, readEventId } from './event-query.js';
+import { readCriteria, readEventFilter, readEventId, readReveal } from './event-query.js';
 import { EventStream } from './event-stream.js';
 
 export interface SandboxOptions {
@@ -59,6 +59,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
       });
       stream.open();
     }),
-    handle(routes.getEvent, async (request) => present(events.get(request.params.id))),
+    handle(routes.getEvent, async (request) =>
+      presentEvent(events.get(request.params.id), names, readReveal(query(request))),
+    ),
   ]);
 }

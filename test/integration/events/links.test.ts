@@ -63,6 +63,21 @@ describe('an event sent by a Flow Runner run', () => {
     expect(started!.runId).toBeNull();
   });
 
+  it('keeps the issued JWTs whole, sent only when one event is read with reveal=true', async () => {
+    const [listed] = await listEvents(`clientId=${service.clientId}&endpoint=token`);
+    expect(listed!.exchange!.response.tokens).toBeUndefined();
+    const read = async (query: string) =>
+      (await (await t.api(`/api/sandbox/v1/events/${listed!.id}${query}`)).json()) as ProtocolEventDto;
+    expect((await read('')).exchange!.response.tokens).toBeUndefined();
+    const run = (await (await t.api(`/api/sandbox/v1/flowRuns/${listed!.runId!}?reveal=true`)).json()) as FlowRunDto;
+    const revealed = (await read('?reveal=true')).exchange!.response;
+    expect(revealed.tokens).toEqual({ access_token: run.tokens.access_token });
+    expect(revealed.body).toMatchObject({ access_token: expect.stringMatching(/^eyJ.{9}….{6}$/) });
+    await expectOktaError(await t.api(`/api/sandbox/v1/events/${listed!.id}?reveal=yes`), 400, 'E0000001', [
+      "reveal: must be 'true' or 'false'",
+    ]);
+  });
+
   it('names no run once the run is deleted', async () => {
     const [listed] = await listEvents(`clientId=${service.clientId}&endpoint=token`);
     const response = await t.api(`/api/sandbox/v1/flowRuns/${listed!.runId!}`, { method: 'DELETE' });
