@@ -6,7 +6,8 @@
  * seed's implicit flow run in the Flow Runner), docs/token-inspector.png (Ada's ID token from the
  * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted), docs/app-general.png
  * (the General tab of the walk-through's "Orders web" app, its client secret hidden) and docs/person.png
- * (John Smith with the custom attribute honorific = Commodore, his groups and apps). The objects are made
+ * (John Smith with the custom attribute honorific = Commodore, his groups and apps), docs/event-log.png
+ * (the Event Log opened on the implicit flow's sign-in). The objects are made
  * through the API as the walk-through's steps 3, 6, 9 and 12 make them. docs/access-policies.png shows the
  * Access Policies screen with a policy's rules, docs/add-rule.png the Add Rule form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
@@ -66,6 +67,21 @@ async function flowRunnerScreenshot(page: Page): Promise<void> {
   await runner.checks.scrollIntoViewIfNeeded();
   await page.screenshot({ path: RUNNER_OUT, fullPage: true });
   process.stdout.write(`wrote ${RUNNER_OUT}\n`);
+}
+
+const EVENT_LOG_OUT = fileURLToPath(new URL('../../docs/event-log.png', import.meta.url));
+
+/** The Event Log opened on the sign-in that answered the seed's implicit flow: its exchange and decision. */
+async function eventLogScreenshot(page: Page): Promise<void> {
+  const listed = await authbox.api<{ id: string }[]>(
+    'GET',
+    '/api/sandbox/v1/events?endpoint=authorize&outcome=success&limit=1',
+  );
+  const eventId = listed.body[0]!.id;
+  await page.goto(`${authbox.origin}/#/events/${eventId}`);
+  await page.getByRole('region', { name: 'Event details' }).getByLabel('Exchange').waitFor();
+  await page.screenshot({ path: EVENT_LOG_OUT, fullPage: true });
+  process.stdout.write(`wrote ${EVENT_LOG_OUT}\n`);
 }
 
 const APP_OUT = fileURLToPath(new URL('../../docs/app-general.png', import.meta.url));
@@ -132,6 +148,8 @@ try {
     // The seed's "Test your authorization server configuration" in the Flow Runner: the implicit
     // flow with state WM6D and nonce YsG76jo, signed in in the popup, every client check passed.
     await flowRunnerScreenshot(page);
+    // The Event Log opened on that run's sign-in: the exchange beside the decision trace.
+    await eventLogScreenshot(page);
     // The walk-through's ID token (the seed's implicit flow, signed in as Ada) in the Token Inspector.
     const idToken = await seedImplicitIdToken(authbox, page, {
       id: adaId,
