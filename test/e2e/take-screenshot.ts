@@ -73,11 +73,11 @@ const EVENT_LOG_OUT = fileURLToPath(new URL('../../docs/event-log.png', import.m
 
 /** The Event Log opened on the sign-in that answered the seed's implicit flow: its exchange and decision. */
 async function eventLogScreenshot(page: Page): Promise<void> {
-  const listed = await authbox.api<{ id: string }[]>(
+  const listed = await authbox.api<{ id: string; runId: string | null }[]>(
     'GET',
-    '/api/sandbox/v1/events?endpoint=authorize&outcome=success&limit=1',
+    '/api/sandbox/v1/events?endpoint=authorize&outcome=success',
   );
-  const eventId = listed.body[0]!.id;
+  const eventId = listed.body.find((event) => event.runId !== null)!.id;
   await page.goto(`${authbox.origin}/#/events/${eventId}`);
   await page.getByRole('region', { name: 'Event details' }).getByLabel('Exchange').waitFor();
   await page.screenshot({ path: EVENT_LOG_OUT, fullPage: true });
@@ -148,14 +148,15 @@ try {
     // The seed's "Test your authorization server configuration" in the Flow Runner: the implicit
     // flow with state WM6D and nonce YsG76jo, signed in in the popup, every client check passed.
     await flowRunnerScreenshot(page);
-    // The Event Log opened on that run's sign-in: the exchange beside the decision trace.
-    await eventLogScreenshot(page);
     // The walk-through's ID token (the seed's implicit flow, signed in as Ada) in the Token Inspector.
-    const idToken = await seedImplicitIdToken(authbox, page, {
+    // In a context of its own: the Flow Runner's popup left Ada signed in, so this page would skip the sign-in.
+    const signInContext = await browser.newContext();
+    const idToken = await seedImplicitIdToken(authbox, await signInContext.newPage(), {
       id: adaId,
       login: 'ada@example.com',
       password: 'Correct-Horse-9',
     });
+    await signInContext.close();
     const inspector = new TokenInspectorPage(page);
     await inspector.open(authbox.uiUrl);
     await inspector.inspect(idToken, SEED_NONCE);
@@ -163,6 +164,8 @@ try {
     await inspector.verdict.scrollIntoViewIfNeeded();
     await page.screenshot({ path: INSPECTOR_OUT, fullPage: true });
     process.stdout.write(`wrote ${INSPECTOR_OUT}\n`);
+    // The Event Log opened on the Flow Runner run's sign-in: the exchange beside the decision trace.
+    await eventLogScreenshot(page);
     const web = await createWebApp(authbox, 'Orders web');
     await page.goto(`${authbox.origin}/#/applications/${web.id}/general`);
     await page.getByRole('form', { name: 'Application settings' }).waitFor();
