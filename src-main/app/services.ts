@@ -24,7 +24,8 @@ import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
 import { Users } from '../core/users.js';
 import { FailureThrottle } from '../core/failure-throttle.js';
-import { LOCKOUT_THRESHOLD_SETTING, SignInLockout, lockoutThreshold } from '../core/sign-in-lockout.js';
+import { SignInLockout } from '../core/sign-in-lockout.js';
+import { SecuritySettings } from '../core/security-settings.js';
 import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
 import { ConfigSnapshot } from './config-snapshot.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
@@ -78,6 +79,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     references: new SqliteReferenceRepository(db),
   };
   const settings = new SqliteSettingsRepository(db);
+  // The lockout threshold and the throttles, read at each failure so a change in the UI applies at once.
+  const securitySettings = new SecuritySettings(settings);
+  const addressThrottle = new FailureThrottle(clock, () => securitySettings.addressThrottle());
   // The configuration every protocol request reads, from memory; each of these repositories' writes empties it.
   const config = new ConfigSnapshot(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
@@ -138,8 +142,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
     lockout: new SignInLockout({
       failures: new SqliteSignInFailureRepository(db),
-      threshold: () => lockoutThreshold(settings.get(LOCKOUT_THRESHOLD_SETTING)),
+      threshold: () => securitySettings.lockoutThreshold(),
     }),
+    signInThrottle: addressThrottle,
   });
   const groups = new Groups({
     store: groupRepository,
@@ -156,7 +161,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     assertions: new SqliteClientAssertionRepository(db),
     crypto,
     clock,
-    throttle: new FailureThrottle(clock),
+    throttle: new FailureThrottle(clock, () => securitySettings.clientThrottle()),
+    addressThrottle,
   });
   const orgId = orgIdOf(settings, crypto);
   const customClaims = new CustomClaims({
@@ -234,6 +240,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   });
   return {
     settings,
+    securitySettings,
     sandbox,
     servers,
     scopes,

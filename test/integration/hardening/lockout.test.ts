@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCKOUT_THRESHOLD_SETTING } from '../../../src-main/core/sign-in-lockout.js';
+import { DEFAULT_SECURITY_SETTINGS } from '../../../src-main/contracts/security-settings.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import {
@@ -111,7 +112,12 @@ describe('user enumeration by timing', () => {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
   it('answers an unknown login as slowly as a wrong password (medians within 20%)', async () => {
-    t.app.services.settings.set(LOCKOUT_THRESHOLD_SETTING, '0');
+    // No lockout, and more free failures per address than the 31 this test makes.
+    t.app.services.securitySettings.update({
+      ...DEFAULT_SECURITY_SETTINGS,
+      lockoutThreshold: 0,
+      addressFreeFailures: 100,
+    });
     try {
       await assignedUser(t, native, 'timed@example.com');
       const known: number[] = [];
@@ -134,7 +140,7 @@ describe('user enumeration by timing', () => {
       );
       expect(ratio).toBeLessThan(1.2);
     } finally {
-      t.app.services.settings.set(LOCKOUT_THRESHOLD_SETTING, '10');
+      t.app.services.securitySettings.update(DEFAULT_SECURITY_SETTINGS);
     }
   });
 });
