@@ -29,6 +29,8 @@ import { SecuritySettings } from '../core/security-settings.js';
 import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
 import { ConfigSnapshot } from './config-snapshot.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentRepository } from '../store/app-assignment-repository.js';
 import { SqliteAppRepository } from '../store/app-repository.js';
@@ -70,7 +72,8 @@ export interface ServiceDeps {
   references: SqliteReferenceRepository;
 }
 
-export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
+/** `sealer` keeps private signing keys and client secrets at rest (the OS keychain in the desktop app). */
+export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
   const deps: ServiceDeps = {
     db,
     crypto,
@@ -86,7 +89,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   const config = new ConfigSnapshot(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
-    store: config.wrap('servers', new SqliteAuthorizationServerRepository(db), ['list', 'get', 'keys']),
+    store: config.wrap('servers', new SqliteAuthorizationServerRepository(db, sealer), ['list', 'get', 'keys']),
     crypto,
     clock,
     tx: deps.tx,
@@ -123,7 +126,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
   });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
-  const appRepository = config.wrap('apps', new SqliteAppRepository(db), ['list', 'get', 'byClientId']);
+  const appRepository = config.wrap('apps', new SqliteAppRepository(db, sealer), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({
     apps: appRepository,
@@ -226,7 +229,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   });
   const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
   // An import rewrites the whole configuration: every call of its repository empties the snapshot.
-  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db), []);
+  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db, sealer), []);
   const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
   // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
   const flowRuns = new FlowRunner({
