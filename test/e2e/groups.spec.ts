@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { GroupsPage } from './pages/groups-page.js';
 import { createGroup, createUser, createWebApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface GroupBody {
   id: string;
   profile: { name: string; description: string | null };

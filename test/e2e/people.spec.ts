@@ -3,6 +3,9 @@ import { PeoplePage } from './pages/people-page.js';
 import { PersonPage } from './pages/person-page.js';
 import { assignUser, createGroup, createUser, createWebApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface UserBody {
   id: string;
   status: string;
