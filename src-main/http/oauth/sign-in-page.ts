@@ -4,6 +4,7 @@
  * hidden fields; one generic failure message that never tells whether the user exists. Every
  * echoed value goes through `escapeHtml`.
  */
+import { protocolPath } from '../../core/org-server.js';
 import type { FastifyReply } from 'fastify';
 import { SIGN_IN_FAILED } from '../../core/protocol/sign-in.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
@@ -22,7 +23,7 @@ export interface SignInPage {
 }
 
 export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyReply {
-  const action = page.action ?? `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/sign-in`;
+  const action = page.action ?? `${protocolPath(page.serverId)}/v1/authorize/sign-in`;
   const body =
     `<h1>Sign in to ${escapeHtml(page.appLabel)}</h1>` +
     (page.failed ? `<p class="error" role="alert">${escapeHtml(SIGN_IN_FAILED)}</p>` : '') +

@@ -5,6 +5,7 @@
  * policy evaluation, minting). The event carries what the steps learnt, refused or not.
  */
 import type { FastifyInstance } from 'fastify';
+import { endpointBase } from '../../core/org-server.js';
 import { handleTokenRequest } from '../../core/protocol/token-grants/token-request.js';
 import type { TokenProgress, TokenRequest } from '../../core/protocol/token-grants/types.js';
 import type { HttpContext } from '../context.js';
@@ -28,13 +29,17 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
   const tokenRequest: TokenRequest = {
     server,
     issuer,
-    endpointUrl: `${issuer}/v1/token`,
+    endpointUrl: `${endpointBase(server, issuer)}/token`,
     params,
     credentials: presentedCredentials(request, params),
     origin: request.headers.origin,
+    dpop: request.headers.dpop,
   };
   try {
-    return { body: await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress) };
+    const body = await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress);
+    // RFC 9449 §8.2: a fresh nonce once the proof's has rotated.
+    if (progress.dpop?.nextNonce) void call.reply.header('dpop-nonce', progress.dpop.nextNonce);
+    return { body };
   } finally {
     call.client = progress.client;
     Object.assign(call.event, {

@@ -1,4 +1,4 @@
-/** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments). */
+/** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments, Okta API Scopes). */
 import { useId } from 'react';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { hrefOf } from '../../app/routes.js';
@@ -8,6 +8,7 @@ import { Loading } from '../../ui/loading.js';
 import { StatusBadge } from '../../ui/status-badge.js';
 import { AppAssignmentsTab } from './app-assignments.js';
 import { AppGeneral } from './app-general.js';
+import { AppOktaScopesTab } from './app-okta-scopes.js';
 import { AppLifecycle } from './app-lifecycle.js';
 import { APP_TYPE_WORDS } from './app-words.js';
 import { useApp } from './use-apps.js';
@@ -15,6 +16,7 @@ import { useApp } from './use-apps.js';
 const TABS: { tab: AppTab; label: string }[] = [
   { tab: 'general', label: 'General' },
   { tab: 'assignments', label: 'Assignments' },
+  { tab: 'okta-api-scopes', label: 'Okta API Scopes' },
 ];
 
 export function AppPage({ id, tab }: { id: string; tab: AppTab }) {
@@ -67,6 +69,7 @@ function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
       <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
         {tab === 'general' && <AppGeneral key={app.id} app={app} />}
         {tab === 'assignments' && <AppAssignmentsTab app={app} />}
+        {tab === 'okta-api-scopes' && <AppOktaScopesTab app={app} />}
       </div>
     </>
   );
