@@ -238,7 +238,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   const provisionalOrigin = `http://${displayHost(host)}:${options.port ?? DEFAULT_PORT}`;
   try {
     await seedOnFirstStart(services);
-    await services.servers.ensureOrgServer();
+    services.servers.ensureOrgServer();
     // Checked before anything listens, so a refused document never serves a half-made sandbox.
     if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
   } catch (error) {

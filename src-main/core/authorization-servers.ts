@@ -58,16 +58,33 @@ export class AuthorizationServers {
     return this.find(ORG_SERVER_ID);
   }
 
-  /** Stores the org server with its keys on a data folder that has none yet; every start calls it. */
-  async ensureOrgServer(): Promise<AuthorizationServerRecord> {
-    const existing = this.deps.store.get(ORG_SERVER_ID);
-    if (existing) return existing;
-    const fresh = await Promise.all([this.deps.crypto.generateSigningKey(), this.deps.crypto.generateSigningKey()]);
-    const now = this.deps.clock.now();
-    const server = { ...orgServerRecord(now), nextRotation: nextRotationAfter(now, 'AUTO') };
-    if (!this.deps.store.get(ORG_SERVER_ID))
-      this.deps.store.insert(server, initialKeys(ORG_SERVER_ID, fresh, 'AUTO', now));
+  /**
+   * Stores the org server on a data folder that has none yet; every start calls it. Its keys are
+   * generated when first needed (`keys`), so a start does not wait for two more RSA keys.
+   */
+  ensureOrgServer(): AuthorizationServerRecord {
+    if (!this.deps.store.get(ORG_SERVER_ID)) {
+      const now = this.deps.clock.now();
+      this.deps.store.insert({ ...orgServerRecord(now), nextRotation: nextRotationAfter(now, 'AUTO') }, []);
+    }
     return this.find(ORG_SERVER_ID);
+  }
+
+  /** The org server's first keys, generated once however many requests ask at the same time. */
+  private orgKeys: Promise<void> | undefined;
+
+  private firstOrgKeys(): Promise<void> {
+    this.orgKeys ??= (async () => {
+      const fresh = await Promise.all([this.deps.crypto.generateSigningKey(), this.deps.crypto.generateSigningKey()]);
+      const now = this.deps.clock.now();
+      if (this.deps.store.keys(ORG_SERVER_ID).length === 0) {
+        const server = { ...this.find(ORG_SERVER_ID), lastRotated: now, nextRotation: nextRotationAfter(now, 'AUTO') };
+        this.deps.store.saveRotation(server, initialKeys(ORG_SERVER_ID, fresh, 'AUTO', now));
+      }
+    })().finally(() => {
+      this.orgKeys = undefined;
+    });
+    return this.orgKeys;
   }
 
   /** A custom server or the org server. */
@@ -155,6 +172,7 @@ export class AuthorizationServers {
 
   /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
   async keys(id: string): Promise<SigningKeyRecord[]> {
+    if (id === ORG_SERVER_ID && this.deps.store.keys(id).length === 0) await this.firstOrgKeys();
     if (this.rotationDue(this.find(id))) return this.rotate(id, { onlyIfDue: true });
     return byStatus(this.deps.store.keys(id));
   }
