@@ -4,7 +4,7 @@
  */
 import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from './claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
-import type { EventOutcome, ProtocolEventDto } from './events.js';
+import type { EventOutcome, EventReadQuery, ProtocolEventDto } from './events.js';
 import { flowAdvanceInput, flowCallbackInput, flowFollowUpInput, flowRunInput } from './flow-run.js';
 import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto } from './flow-run.js';
 import { inspectTokenInput } from './inspect.js';
@@ -12,6 +12,8 @@ import type { TokenInspectionDto } from './inspect.js';
 import { shape } from './route-def.js';
 import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
+import { securitySettingsInput } from './security-settings.js';
+import type { SecuritySettingsDto } from './security-settings.js';
 
 /** The filters that narrow which events are listed or streamed. */
 export interface EventCriteriaQuery {
@@ -80,7 +82,12 @@ export const sandboxRoutes = {
     event: 'protocol',
     response: shape<ProtocolEventDto>(),
   },
-  getEvent: { method: 'GET', path: '/api/sandbox/v1/events/:id', response: shape<ProtocolEventDto>() },
+  getEvent: {
+    method: 'GET',
+    path: '/api/sandbox/v1/events/:id',
+    query: shape<EventReadQuery>(),
+    response: shape<ProtocolEventDto>(),
+  },
   checkExpression: {
     method: 'POST',
     path: '/api/sandbox/v1/expressions/check',
@@ -152,6 +159,18 @@ export const sandboxRoutes = {
     path: '/api/sandbox/v1/tokens/inspect',
     body: inspectTokenInput,
     response: shape<TokenInspectionDto>(),
+  },
+  // The Security settings: the lockout threshold and the throttles; a PUT replaces all of them.
+  getSecuritySettings: {
+    method: 'GET',
+    path: '/api/sandbox/v1/settings/security',
+    response: shape<SecuritySettingsDto>(),
+  },
+  replaceSecuritySettings: {
+    method: 'PUT',
+    path: '/api/sandbox/v1/settings/security',
+    body: securitySettingsInput,
+    response: shape<SecuritySettingsDto>(),
   },
 } as const satisfies Record<string, RouteDef>;
 

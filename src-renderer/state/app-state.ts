@@ -16,6 +16,7 @@ import type { GroupsSlice } from './groups-slice.js';
 import type { PeopleSlice } from './people-slice.js';
 import type { PoliciesSlice } from './policies-slice.js';
 import type { ScopesSlice } from './scopes-slice.js';
+import type { SecuritySlice } from './security-slice.js';
 import type { OktaApiScopesSlice } from './okta-api-scopes-slice.js';
 
 export type AppState = SessionSlice &
@@ -32,6 +33,7 @@ export type AppState = SessionSlice &
   AppsSlice &
   PeopleSlice &
   GroupsSlice &
+  SecuritySlice &
   OktaApiScopesSlice;
 
 export interface StoreDeps {

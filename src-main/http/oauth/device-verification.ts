@@ -66,7 +66,13 @@ function deviceCall(call: ProtocolCall): DeviceCall {
 }
 
 /** Not signed in yet: the authorize endpoint's sign-in form, posting back here with the typed code. */
-function signInFirst(call: DeviceCall, userCode: string, failed = false, username?: string): PageSent {
+function signInFirst(
+  call: DeviceCall,
+  userCode: string,
+  failed = false,
+  username?: string,
+  retryAfterSeconds?: number,
+): PageSent {
   const { server, issuer, csrf, reply } = call;
   return pageSent(
     sendSignInPage(reply, {
@@ -76,6 +82,7 @@ function signInFirst(call: DeviceCall, userCode: string, failed = false, usernam
       csrf,
       failed,
       username,
+      retryAfterSeconds,
       redirectUri: `${endpointBase(server, issuer)}/device`,
       action: `${protocolPath(server.id)}/v1/device/sign-in`,
     }),
@@ -95,7 +102,7 @@ const signIn: Step = async (call, form) => {
   const outcome = await passwordSignIn(call, form);
   if (!outcome.ok) {
     call.event.error = outcome.error;
-    return signInFirst(call, form['pending'] ?? '', true, form['username']);
+    return signInFirst(call, form['pending'] ?? '', true, form['username'], outcome.error.retryAfterSeconds);
   }
   noteDevice(call, 'signed in', outcome.user.id);
   return pageSent(sendCodePage(call.reply, { serverId: call.server.id, csrf: call.csrf, userCode: form['pending'] }));
@@ -149,7 +156,10 @@ const decide: Step = (call, form) => {
   }
   const result = approveDevice(ctx.services.tokenGrants, device, client, user, session);
   noteDevice(call, 'the user approved the device', user.id, client.clientId);
+  // The decision the device code redeems at /token: its trace, and the family its tokens join.
+  call.event.trace = result.trace ?? null;
   if (!result.ok) throw result.error;
+  call.event.familyId = device.id;
   return pageSent(sendDeviceOutcomePage(reply, 'approved'));
 };
 

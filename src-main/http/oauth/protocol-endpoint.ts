@@ -167,7 +167,7 @@ async function answer(
   let call: ProtocolCall | undefined;
   const record = (failure: Failure | undefined, status: number, body: unknown) =>
     recordEvent(ctx, endpoint, serverId, event, failure, {
-      exchange: captureExchange(request, reply, status, body),
+      exchange: captureExchange(request, reply, status, body, event.issued),
       jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued),
     });
   void reply.headers(kind.headers);
@@ -195,6 +195,7 @@ async function answer(
       thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     const pageStatus = error instanceof ServerError ? error.status : 400;
     record(failureOf(error), kind.json ? error.status : pageStatus, kind.json ? error.toJSON() : null);
+    if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (!kind.json) return sendErrorPage(reply, error, pageStatus);
     const challenge = call && kind.challenge(error, request, call.issuer);
     if (challenge) void reply.header('www-authenticate', challenge);

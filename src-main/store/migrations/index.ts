@@ -16,6 +16,7 @@ import { m0110 } from './0110-event-exchanges.js';
 import { m0120 } from './0120-flow-runs.js';
 import { m0130 } from './0130-sign-in-failures.js';
 import { m0140 } from './0140-app-grants.js';
+import { m0160 } from './0160-flow-run-events.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -35,5 +36,6 @@ export const MIGRATIONS: Migration[] = [
   m0120,
   m0130,
   m0140,
+  m0160,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
