@@ -36,9 +36,26 @@ export async function seedImplicitIdToken(
   if (app.status !== 200) throw new Error(`creating the app: ${app.status} ${JSON.stringify(app.body)}`);
   const assigned = await authbox.api('POST', `/api/v1/apps/${app.body.id}/users`, { id: user.id });
   if (assigned.status !== 200) throw new Error(`assigning the user: ${assigned.status}`);
-  const authorize = new URL(`${authbox.origin}/oauth2/default/v1/authorize`);
+  return implicitIdToken(page, {
+    issuer: `${authbox.origin}/oauth2/default`,
+    clientId: app.body.credentials.oauthClient.client_id,
+    redirectUri,
+    user,
+  });
+}
+
+/**
+ * The seed's implicit request to `issuer`'s authorize endpoint for an app set up already, signed in
+ * as `user` on the sign-in page; the ID token from the redirect's fragment.
+ */
+export async function implicitIdToken(
+  page: Page,
+  request: { issuer: string; clientId: string; redirectUri: string; user: { login: string; password: string } },
+): Promise<string> {
+  const { redirectUri, user } = request;
+  const authorize = new URL(`${request.issuer}/v1/authorize`);
   for (const [name, value] of Object.entries({
-    client_id: app.body.credentials.oauthClient.client_id,
+    client_id: request.clientId,
     redirect_uri: redirectUri,
     response_type: 'id_token',
     scope: 'openid profile',
