@@ -4,16 +4,13 @@
  * fields they name; what was typed stays when a save fails.
  */
 import { useId } from 'react';
-import type { FormEvent } from 'react';
 import type { PolicyDto } from '../../../src-main/contracts/policy.js';
 import { emptyPolicyDraft, policyDraftOf } from '../../state/policy-draft.js';
 import type { PolicyDraft } from '../../state/policy-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
 import { ChoicePicker } from '../../ui/choice-picker.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { TextField } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 import { useDirectoryChoices } from './use-policies.js';
 
@@ -40,44 +37,41 @@ export function PolicyDialog({ serverId, policy, onClose, onSaved }: PolicyDialo
     policy ? savePolicy(serverId, policy, draft) : createPolicy(serverId, draft),
   );
   const { draft, fieldErrors } = form;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!(await form.submit()).ok) return;
     onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
     onClose();
   };
   return (
-    <Modal title={policy ? 'Edit Policy' : 'Add New Access Policy'} onClose={onClose} wide>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not save the policy.">{form.formError}</ErrorBanner>}
-        <TextField
-          label="Name"
-          value={draft.name}
-          error={fieldErrors.name}
-          required
-          autoFocus
-          autoComplete="off"
-          onChange={(e) => form.change('name', e.target.value)}
-        />
-        <TextField
-          label="Description"
-          value={draft.description}
-          error={fieldErrors.description}
-          required
-          autoComplete="off"
-          onChange={(e) => form.change('description', e.target.value)}
-        />
-        <AssignTo draft={draft} error={fieldErrors.clients} onChange={form.change} />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            {policy ? 'Save' : 'Create Policy'}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={policy ? 'Edit Policy' : 'Add New Access Policy'}
+      wide
+      failureTitle="Could not save the policy."
+      submitLabel={policy ? 'Save' : 'Create Policy'}
+      formError={form.formError}
+      submitting={form.submitting}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <TextField
+        label="Name"
+        value={draft.name}
+        error={fieldErrors.name}
+        required
+        autoFocus
+        autoComplete="off"
+        onChange={(e) => form.change('name', e.target.value)}
+      />
+      <TextField
+        label="Description"
+        value={draft.description}
+        error={fieldErrors.description}
+        required
+        autoComplete="off"
+        onChange={(e) => form.change('description', e.target.value)}
+      />
+      <AssignTo draft={draft} error={fieldErrors.clients} onChange={form.change} />
+    </FormDialog>
   );
 }
 
