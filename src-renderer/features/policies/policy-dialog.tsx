@@ -12,7 +12,7 @@ import { ChoicePicker } from '../../ui/choice-picker.js';
 import { TextField } from '../../ui/field.js';
 import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
-import { useDirectoryChoices } from './use-policies.js';
+import { usePickerApps } from './use-policies.js';
 
 const APP_TYPE_WORDS: Record<string, string> = {
   web: 'Web',
@@ -85,7 +85,7 @@ function AssignTo({
   onChange: <F extends keyof PolicyDraft>(field: F, value: PolicyDraft[F]) => void;
 }) {
   const name = useId();
-  const { apps } = useDirectoryChoices();
+  const apps = usePickerApps();
   const choices = apps.map((app) => ({
     value: app.credentials.oauthClient.client_id,
     label: app.label,
