@@ -9,43 +9,50 @@ import { Button } from './button.js';
 import { ErrorBanner } from './error-banner.js';
 import { Modal } from './modal.js';
 
-export interface FormDialogProps {
+/** What the dialog needs of a draft form (`useDraftForm`): its refusal, whether it saves, and the save. */
+export interface DialogForm<Outcome extends { ok: boolean }> {
+  /** The refusal no field names, from the last submit. */
+  formError: string | null;
+  submitting: boolean;
+  submit: () => Promise<Outcome>;
+}
+
+export interface FormDialogProps<Outcome extends { ok: boolean }> {
   title: string;
   wide?: boolean;
   /** The banner's words when the save is refused ("Could not save the scope."). */
   failureTitle: string;
   /** The submit button's words ("Create Policy", "Save"). */
   submitLabel: string;
-  /** The refusal no field names, from the last submit. */
-  formError: string | null;
-  submitting: boolean;
-  /** Runs the save; the dialog's owner decides what follows it. */
-  onSubmit: () => Promise<unknown>;
+  form: DialogForm<Outcome>;
+  /** After a save the server accepted (the owner closes the dialog). */
+  onSaved: (outcome: Extract<Outcome, { ok: true }>) => void;
   onClose: () => void;
   /** Buttons before Cancel (a wizard's Back). */
   extraActions?: ReactNode;
   children: ReactNode;
 }
 
-export function FormDialog({
+export function FormDialog<Outcome extends { ok: boolean }>({
   title,
   wide = false,
   failureTitle,
   submitLabel,
-  formError,
-  submitting,
-  onSubmit,
+  form,
+  onSaved,
   onClose,
   extraActions,
   children,
-}: FormDialogProps) {
-  const submit = (event: FormEvent) => {
+}: FormDialogProps<Outcome>) {
+  const { formError, submitting } = form;
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    void onSubmit();
+    const outcome = await form.submit();
+    if (outcome.ok) onSaved(outcome as Extract<Outcome, { ok: true }>);
   };
   return (
     <Modal title={title} onClose={onClose} wide={wide}>
-      <form className="form" noValidate onSubmit={submit}>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         {formError && <ErrorBanner title={failureTitle}>{formError}</ErrorBanner>}
         {children}
         <div className="form__actions">

@@ -120,20 +120,14 @@ function SettingsStep({
   const form = useDraftForm<AppDraft, Awaited<ReturnType<typeof createApp>>>(initial, createApp);
   const type = initial.applicationType;
 
-  const submit = async () => {
-    const outcome = await form.submit();
-    if (outcome.ok) onCreated(outcome.app, outcome.assignmentError);
-  };
-
   return (
     <FormDialog
       title={`New ${APP_TYPE_WORDS[type]} App Integration`}
       wide
       failureTitle="Could not create the app integration."
       submitLabel="Save"
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={(outcome) => onCreated(outcome.app, outcome.assignmentError)}
       onClose={onClose}
       extraActions={
         <Button variant="ghost" onClick={() => onBack(form.draft)} disabled={form.submitting}>

@@ -35,19 +35,14 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
   // A refused save names the same fault the check found: one message, the save's while it stands.
   const valueError = form.fieldErrors.value ?? feedback.fault?.error.message;
 
-  const submit = async () => {
-    if ((await form.submit()).ok) onClose();
-  };
-
   return (
     <FormDialog
       title={claim ? 'Edit Claim' : 'Add Claim'}
       wide
       failureTitle="Could not save the claim."
       submitLabel={claim ? 'Save' : 'Create'}
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={onClose}
       onClose={onClose}
     >
       <ClaimFields

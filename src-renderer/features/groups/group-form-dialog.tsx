@@ -23,19 +23,13 @@ export function GroupFormDialog({ group, onClose, onSaved }: GroupFormDialogProp
     group ? saveGroup(group.id, draft) : createGroup(draft),
   );
 
-  const submit = async () => {
-    const outcome = await form.submit();
-    if (outcome.ok) onSaved(outcome.group);
-  };
-
   return (
     <FormDialog
       title={group ? 'Edit Group' : 'Add Group'}
       failureTitle={group ? 'Could not save the group.' : 'Could not add the group.'}
       submitLabel="Save"
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={(outcome) => onSaved(outcome.group)}
       onClose={onClose}
     >
       <TextField

@@ -20,19 +20,13 @@ export function AddPersonDialog({ onClose, onCreated }: AddPersonDialogProps) {
   const form = useDraftForm(emptyPersonDraft(), createPerson);
   const { draft, fieldErrors: errors, change } = form;
 
-  const submit = async () => {
-    const outcome = await form.submit();
-    if (outcome.ok) onCreated(outcome.user);
-  };
-
   return (
     <FormDialog
       title="Add Person"
       failureTitle="Could not add the person."
       submitLabel="Save"
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={(outcome) => onCreated(outcome.user)}
       onClose={onClose}
     >
       <div className="field-row">

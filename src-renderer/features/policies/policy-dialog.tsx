@@ -37,20 +37,17 @@ export function PolicyDialog({ serverId, policy, onClose, onSaved }: PolicyDialo
     policy ? savePolicy(serverId, policy, draft) : createPolicy(serverId, draft),
   );
   const { draft, fieldErrors } = form;
-  const submit = async () => {
-    if (!(await form.submit()).ok) return;
-    onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
-    onClose();
-  };
   return (
     <FormDialog
       title={policy ? 'Edit Policy' : 'Add New Access Policy'}
       wide
       failureTitle="Could not save the policy."
       submitLabel={policy ? 'Save' : 'Create Policy'}
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={() => {
+        onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
+        onClose();
+      }}
       onClose={onClose}
     >
       <TextField

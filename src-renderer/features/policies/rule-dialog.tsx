@@ -33,20 +33,17 @@ export function RuleDialog({ serverId, policyId, rule, onClose, onSaved }: RuleD
   const { draft } = form;
   // The server's cause while it stands; otherwise what is wrong as typed.
   const errors: RuleFieldErrors = { ...liveRuleProblems(draft), ...form.fieldErrors };
-  const submit = async () => {
-    if (!(await form.submit()).ok) return;
-    onSaved(`${rule ? 'Saved' : 'Created'} rule ${draft.name.trim()}.`);
-    onClose();
-  };
   return (
     <FormDialog
       title={rule ? 'Edit Rule' : 'Add Rule'}
       wide
       failureTitle="Could not save the rule."
       submitLabel={rule ? 'Save' : 'Create Rule'}
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={() => {
+        onSaved(`${rule ? 'Saved' : 'Created'} rule ${draft.name.trim()}.`);
+        onClose();
+      }}
       onClose={onClose}
     >
       <TextField

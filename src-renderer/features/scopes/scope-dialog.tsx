@@ -28,20 +28,17 @@ export function ScopeDialog({ serverId, scope, onClose, onSaved }: ScopeDialogPr
     scope ? saveScope(serverId, scope, draft) : createScope(serverId, draft),
   );
   const { draft, fieldErrors } = form;
-  const submit = async () => {
-    if (!(await form.submit()).ok) return;
-    onSaved(`${scope ? 'Saved' : 'Created'} scope ${draft.name}.`);
-    onClose();
-  };
   return (
     <FormDialog
       title={scope ? 'Edit Scope' : 'Add Scope'}
       wide
       failureTitle="Could not save the scope."
       submitLabel={scope ? 'Save' : 'Create'}
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={() => {
+        onSaved(`${scope ? 'Saved' : 'Created'} scope ${draft.name}.`);
+        onClose();
+      }}
       onClose={onClose}
     >
       <TextField

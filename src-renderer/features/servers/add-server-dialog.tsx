@@ -6,8 +6,8 @@ import type { AuthorizationServerDto } from '../../../src-main/contracts/index.j
 import { emptyDraft } from '../../state/server-draft.js';
 import { useAppStore } from '../../state/store-context.js';
 import { FormDialog } from '../../ui/form-dialog.js';
+import { useDraftForm } from '../../ui/use-draft-form.js';
 import { ServerFields } from './server-fields.js';
-import { useServerForm } from './use-server-form.js';
 
 export interface AddServerDialogProps {
   onClose: () => void;
@@ -16,21 +16,15 @@ export interface AddServerDialogProps {
 
 export function AddServerDialog({ onClose, onCreated }: AddServerDialogProps) {
   const createServer = useAppStore((s) => s.createServer);
-  const form = useServerForm(emptyDraft(), createServer);
-
-  const submit = async () => {
-    const server = await form.submit();
-    if (server) onCreated(server);
-  };
+  const form = useDraftForm(emptyDraft(), createServer);
 
   return (
     <FormDialog
       title="Add Authorization Server"
       failureTitle="Could not add the authorization server."
       submitLabel="Save"
-      formError={form.formError}
-      submitting={form.submitting}
-      onSubmit={submit}
+      form={form}
+      onSaved={(outcome) => onCreated(outcome.server)}
       onClose={onClose}
     >
       <ServerFields draft={form.draft} errors={form.fieldErrors} onChange={form.change} autoFocus />
