@@ -7,6 +7,18 @@ import type { DecisionTrace } from './trace.js';
 
 export type EventOutcome = 'success' | 'failure';
 
+/** The protocol endpoints that record events (each answers through `http/oauth/protocol-endpoint.ts`). */
+export const EVENT_ENDPOINTS = [
+  'authorize',
+  'token',
+  'introspect',
+  'revoke',
+  'userinfo',
+  'logout',
+  'device/authorize',
+  'device',
+] as const;
+
 export interface ProtocolEventDto {
   id: string;
   time: string;
@@ -30,6 +42,11 @@ export interface ProtocolEventDto {
   jtis: string[];
   /** The token family the request's tokens belong to (an authorization code's id is its family's id). */
   familyId: string | null;
+  /**
+   * The Flow Runner run whose step sent this request (null when no kept run did). A run links its
+   * events once the step is saved, so an event streamed live may say null until it is read again.
+   */
+  runId: string | null;
 }
 
 /** One captured protocol exchange (`http/oauth/exchange.ts` builds it). */
@@ -55,4 +72,21 @@ export interface ExchangeResponse {
   body: unknown;
   /** Where a redirect went (`location`), codes and tokens in it masked or shortened. */
   location?: string;
+  /**
+   * The JWTs the response issued (in its body or its redirect), whole, so the Token Inspector can
+   * open them. Kept with the event; the sandbox API sends them only when one event is read with
+   * `reveal=true`, never in a list or the stream.
+   */
+  tokens?: IssuedJwts;
+}
+
+/** The JWTs a response issued, by the parameter that carried them. */
+export interface IssuedJwts {
+  access_token?: string;
+  id_token?: string;
+}
+
+/** `GET /api/sandbox/v1/events/{id}?reveal=true` sends the issued JWTs whole (`exchange.response.tokens`). */
+export interface EventReadQuery {
+  reveal?: 'true' | 'false';
 }

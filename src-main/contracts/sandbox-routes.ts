@@ -4,7 +4,7 @@
  */
 import { claimsPreviewInput, expressionCheckInput, expressionPreviewInput } from './claims-preview.js';
 import type { ClaimsPreviewDto, ExpressionCheckDto, ExpressionPreviewDto } from './claims-preview.js';
-import type { EventOutcome, ProtocolEventDto } from './events.js';
+import type { EventOutcome, EventReadQuery, ProtocolEventDto } from './events.js';
 import { flowAdvanceInput, flowCallbackInput, flowFollowUpInput, flowRunInput } from './flow-run.js';
 import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto } from './flow-run.js';
 import { inspectTokenInput } from './inspect.js';
@@ -80,7 +80,12 @@ export const sandboxRoutes = {
     event: 'protocol',
     response: shape<ProtocolEventDto>(),
   },
-  getEvent: { method: 'GET', path: '/api/sandbox/v1/events/:id', response: shape<ProtocolEventDto>() },
+  getEvent: {
+    method: 'GET',
+    path: '/api/sandbox/v1/events/:id',
+    query: shape<EventReadQuery>(),
+    response: shape<ProtocolEventDto>(),
+  },
   checkExpression: {
     method: 'POST',
     path: '/api/sandbox/v1/expressions/check',

@@ -1,6 +1,7 @@
 /** SQLite store of Flow Runner runs: the listed columns plus the run as one JSON document. */
 import type { FlowRunRecord, FlowRunRepository } from '../core/ports/flow-runs.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 interface RunRow {
   document: string;
@@ -51,12 +52,28 @@ export class SqliteFlowRunRepository implements FlowRunRepository {
         run.lastUpdated.getTime(),
         toDocument(run),
       );
+    this.linkEvents(run);
   }
 
   update(run: FlowRunRecord): void {
     this.db
       .prepare('UPDATE flow_runs SET status = ?, last_updated = ?, document = ? WHERE id = ?')
       .run(run.status, run.lastUpdated.getTime(), toDocument(run), run.id);
+    this.linkEvents(run);
+  }
+
+  runOfEvent(eventId: string): string | undefined {
+    const row = prepared(this.db, 'SELECT run_id FROM flow_run_events WHERE event_id = ?').get(eventId) as
+      { run_id: string } | undefined;
+    return row?.run_id;
+  }
+
+  /** Links each event the run's steps collected to the run (already linked ones stay as they are). */
+  private linkEvents(run: FlowRunRecord): void {
+    const eventIds = run.steps.flatMap((step) => step.eventIds);
+    if (eventIds.length === 0) return;
+    const link = prepared(this.db, 'INSERT OR IGNORE INTO flow_run_events (event_id, run_id) VALUES (?, ?)');
+    for (const eventId of eventIds) link.run(eventId, run.id);
   }
 
   get(id: string): FlowRunRecord | undefined {

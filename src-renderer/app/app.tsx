@@ -114,7 +114,7 @@ function Screen({ route }: { route: Route }) {
     case 'server':
       return <ServerPage key={route.id} id={route.id} tab={route.tab} policyId={route.policyId} />;
     case 'events':
-      return <EventLog selectedId={route.id} />;
+      return <EventLog selectedId={route.id} filter={route.filter} />;
     case 'token-inspector':
       return <TokenInspectorPage view={route.view} />;
     case 'apps':

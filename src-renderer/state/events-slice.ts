@@ -2,22 +2,35 @@
  * The protocol event log: the newest events for the chosen filters, live ones merged in at the top
  * (deduplicated by id) from the sandbox stream, and the event the user opened.
  */
+import type { IssuedJwts } from '../../src-main/contracts/events.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { EventFilter, EventOutcome, ProtocolEventDto } from '../api/event-dto.js';
+import type { EventRouteFilter } from '../app/routes.js';
 import type { AppState, SliceCreator } from './app-state.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { LoadState } from './load-state.js';
+
+const TOKEN_WORDS: Record<keyof IssuedJwts, string> = { access_token: 'Access token', id_token: 'ID token' };
 
 /** How many events a (re)load asks for. */
 export const EVENT_PAGE = 50;
 /** Live events beyond this many rows push the oldest out, so a busy session stays light. */
 export const MAX_EVENT_ROWS = 500;
 
-/** The list filters; '' means "any". */
+/** The list filters; '' means "any". `clientId` is the app's, `jti` a token's (events that issued or presented it). */
 export interface EventLogFilter {
   serverId: string;
+  clientId: string;
+  userId: string;
   endpoint: string;
   outcome: '' | EventOutcome;
+  jti: string;
+}
+
+/** The token an event issued, as the Event Log opens it in the Token Inspector. */
+export interface EventTokenRef {
+  eventId: string;
+  name: keyof IssuedJwts;
 }
 
 export type StreamState = 'offline' | 'connecting' | 'live';
@@ -34,8 +47,14 @@ export interface EventsSlice {
   selectedEventId: string | null;
   /** Per id: fetching one event that is not in the list (a deep link `#/events/<id>`). */
   eventLoads: Record<string, LoadState>;
+  /** Why the last "Open in Token Inspector" on an event's token failed, until the next one. */
+  eventTokenProblem: (EventTokenRef & { message: string }) | null;
   loadEvents(): Promise<void>;
   setEventFilter(change: Partial<EventLogFilter>): Promise<void>;
+  /** Shows the list for `filter` (the address's): reloads only when it differs from the shown one. */
+  applyEventFilter(filter: EventLogFilter): Promise<void>;
+  /** Reads the event's issued JWT whole (`reveal=true`) and opens it in the Token Inspector. */
+  openEventToken(ref: EventTokenRef): Promise<void>;
   receiveEvent(event: ProtocolEventDto): void;
   selectEvent(id: string | null): Promise<void>;
   /** Follows the live stream until it ends, fails or `signal` aborts; then the stream is offline. */
@@ -43,7 +62,30 @@ export interface EventsSlice {
   resetEvents(): void;
 }
 
-export const NO_EVENT_FILTER: EventLogFilter = { serverId: '', endpoint: '', outcome: '' };
+export const NO_EVENT_FILTER: EventLogFilter = {
+  serverId: '',
+  clientId: '',
+  userId: '',
+  endpoint: '',
+  outcome: '',
+  jti: '',
+};
+
+const FILTER_NAMES = Object.keys(NO_EVENT_FILTER) as (keyof EventLogFilter)[];
+
+/** The filter an address names; an outcome other than success or failure means any. */
+export function filterOfRoute(route: EventRouteFilter = {}): EventLogFilter {
+  const outcome = route.outcome === 'success' || route.outcome === 'failure' ? route.outcome : '';
+  return { ...NO_EVENT_FILTER, ...route, outcome };
+}
+
+/** The address's form of `filter`: only the filters that are set. */
+export function routeOfFilter(filter: EventLogFilter): EventRouteFilter {
+  return Object.fromEntries(FILTER_NAMES.filter((name) => filter[name] !== '').map((name) => [name, filter[name]]));
+}
+
+export const sameFilter = (a: EventLogFilter, b: EventLogFilter): boolean =>
+  FILTER_NAMES.every((name) => a[name] === b[name]);
 
 const initial = {
   eventIds: [],
@@ -54,6 +96,7 @@ const initial = {
   eventCursor: null,
   selectedEventId: null,
   eventLoads: {},
+  eventTokenProblem: null,
 } satisfies Partial<EventsSlice>;
 
 export const isFiltered = (filter: EventLogFilter): boolean => Object.values(filter).some((value) => value !== '');
@@ -62,18 +105,17 @@ export const isFiltered = (filter: EventLogFilter): boolean => Object.values(fil
 export function matchesFilter(event: ProtocolEventDto, filter: EventLogFilter): boolean {
   return (
     (filter.serverId === '' || event.serverId === filter.serverId) &&
+    (filter.clientId === '' || event.clientId === filter.clientId) &&
+    (filter.userId === '' || event.userId === filter.userId) &&
     (filter.endpoint === '' || event.endpoint === filter.endpoint) &&
-    (filter.outcome === '' || event.outcome === filter.outcome)
+    (filter.outcome === '' || event.outcome === filter.outcome) &&
+    (filter.jti === '' || event.jtis.includes(filter.jti))
   );
 }
 
 /** The list request for `filter`: only the filters that are set, and one page. */
 export function toApiFilter(filter: EventLogFilter): EventFilter {
-  const set: EventFilter = {};
-  if (filter.serverId) set.serverId = filter.serverId;
-  if (filter.endpoint) set.endpoint = filter.endpoint;
-  if (filter.outcome) set.outcome = filter.outcome;
-  return { ...set, limit: EVENT_PAGE };
+  return { ...routeOfFilter(filter), limit: EVENT_PAGE } as EventFilter;
 }
 
 /** `event` at the top of the list (once), if the filter lets it in. */
@@ -117,14 +159,40 @@ export const createEventsSlice: SliceCreator<EventsSlice> =
         set((state) => ({ eventFilter: { ...state.eventFilter, ...change }, eventIds: [] }));
         await get().loadEvents();
       },
+      async applyEventFilter(filter) {
+        if (sameFilter(get().eventFilter, filter) && get().eventList.status !== 'idle') return;
+        set({ eventFilter: filter, eventIds: [] });
+        await get().loadEvents();
+      },
+      async openEventToken(ref) {
+        set({ eventTokenProblem: null });
+        try {
+          const event = await api.call(routes.getEvent, { id: ref.eventId }, { reveal: 'true' });
+          const token = event.exchange?.response.tokens?.[ref.name];
+          if (!token) {
+            set({ eventTokenProblem: { ...ref, message: 'This event did not keep the token whole.' } });
+            return;
+          }
+          const nonce = ref.name === 'id_token' ? event.exchange?.request.query['nonce'] : undefined;
+          await get().openInInspector({
+            token,
+            nonce,
+            label: `${TOKEN_WORDS[ref.name]} from ${event.endpoint} event ${event.id}`,
+          });
+        } catch (error) {
+          set({ eventTokenProblem: { ...ref, message: get().reportFailure(error).summary } });
+        }
+      },
       receiveEvent(event) {
         set((state) => ({ ...merge(state, event), eventCursor: event.id }));
       },
       async selectEvent(id) {
         set({ selectedEventId: id });
-        if (id === null || id in get().eventsById || get().eventLoads[id]?.status === 'loading') return;
+        if (id === null || get().eventLoads[id]?.status === 'loading') return;
         const token = get().token;
-        set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
+        // A listed event is shown at once and read again: a run links the events of its step only
+        // once the step is saved, after the stream sent them.
+        if (!(id in get().eventsById)) set((state) => ({ eventLoads: { ...state.eventLoads, [id]: LOADING } }));
         try {
           const event = await api.call(routes.getEvent, { id });
           if (stale(token)) return;

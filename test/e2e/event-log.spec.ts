@@ -33,7 +33,7 @@ test('shows token requests live and explains why one was refused', async ({ page
   await expect(log.rowsWith('Success')).toHaveCount(1);
   await expect(log.rows.first()).toContainText('Failure');
   await expect(log.rows.first()).toContainText('Orders');
-  await expect(log.rows.first()).toContainText(client.clientId);
+  await expect(log.rows.first()).toContainText('Orders service');
   await expect(log.rows.first()).toContainText('client_credentials');
 
   await log.openEvent(log.rowsWith('Failure'));

@@ -6,10 +6,11 @@
  * seed's implicit flow run in the Flow Runner), docs/token-inspector.png (Ada's ID token from the
  * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted), docs/app-general.png
  * (the General tab of the walk-through's "Orders web" app, its client secret hidden) and docs/person.png
- * (Ada with the custom attribute honorific = Commodore, her group and apps). The objects are made
- * through the API as the walk-through's steps 3, 6, 9 and 12 make them. docs/add-rule.png shows the Add
- * Rule form filled in as step 12's rule, and docs/access-policies.png the default server's Access
- * Policies screen once that rule was created through the form.
+ * (Ada with the custom attribute honorific = Commodore, her group and apps), docs/event-log.png
+ * (the Event Log opened on the implicit flow's sign-in). The objects are made through the API as the
+ * walk-through's steps 3, 6, 9 and 12 make them. docs/add-rule.png shows the Add Rule form filled in as
+ * step 12's rule, and docs/access-policies.png the default server's Access Policies screen once that
+ * rule was created through the form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
@@ -67,6 +68,21 @@ async function flowRunnerScreenshot(page: Page): Promise<void> {
   await runner.checks.scrollIntoViewIfNeeded();
   await page.screenshot({ path: RUNNER_OUT, fullPage: true });
   process.stdout.write(`wrote ${RUNNER_OUT}\n`);
+}
+
+const EVENT_LOG_OUT = fileURLToPath(new URL('../../docs/event-log.png', import.meta.url));
+
+/** The Event Log opened on the sign-in that answered the seed's implicit flow: its exchange and decision. */
+async function eventLogScreenshot(page: Page): Promise<void> {
+  const listed = await authbox.api<{ id: string; runId: string | null }[]>(
+    'GET',
+    '/api/sandbox/v1/events?endpoint=authorize&outcome=success',
+  );
+  const eventId = listed.body.find((event) => event.runId !== null)!.id;
+  await page.goto(`${authbox.origin}/#/events/${eventId}`);
+  await page.getByRole('region', { name: 'Event details' }).getByLabel('Exchange').waitFor();
+  await page.screenshot({ path: EVENT_LOG_OUT, fullPage: true });
+  process.stdout.write(`wrote ${EVENT_LOG_OUT}\n`);
 }
 
 const APP_OUT = fileURLToPath(new URL('../../docs/app-general.png', import.meta.url));
@@ -134,11 +150,14 @@ try {
     // flow with state WM6D and nonce YsG76jo, signed in in the popup, every client check passed.
     await flowRunnerScreenshot(page);
     // The walk-through's ID token (the seed's implicit flow, signed in as Ada) in the Token Inspector.
-    const idToken = await seedImplicitIdToken(authbox, page, {
+    // In a context of its own: the Flow Runner's popup left Ada signed in, so this page would skip the sign-in.
+    const signInContext = await browser.newContext();
+    const idToken = await seedImplicitIdToken(authbox, await signInContext.newPage(), {
       id: adaId,
       login: 'ada@example.com',
       password: 'Correct-Horse-9',
     });
+    await signInContext.close();
     const inspector = new TokenInspectorPage(page);
     await inspector.open(authbox.uiUrl);
     await inspector.inspect(idToken, SEED_NONCE);
@@ -146,6 +165,8 @@ try {
     await inspector.verdict.scrollIntoViewIfNeeded();
     await page.screenshot({ path: INSPECTOR_OUT, fullPage: true });
     process.stdout.write(`wrote ${INSPECTOR_OUT}\n`);
+    // The Event Log opened on the Flow Runner run's sign-in: the exchange beside the decision trace.
+    await eventLogScreenshot(page);
     const web = await createWebApp(authbox, 'Orders web');
     await page.goto(`${authbox.origin}/#/applications/${web.id}/general`);
     await page.getByRole('form', { name: 'Application settings' }).waitFor();

@@ -69,6 +69,8 @@ export interface FlowRunRepository {
   list(limit: number): FlowRunRecord[];
   /** False when there was no such run. */
   delete(id: string): boolean;
+  /** The run one of whose steps collected the event `eventId`, if a kept run did. */
+  runOfEvent(eventId: string): string | undefined;
 }
 
 /** Sends one request as it is written and never follows a redirect (the runner shows each hop). */

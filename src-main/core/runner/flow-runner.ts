@@ -240,6 +240,11 @@ export class FlowRunner {
     if (!this.deps.runs.delete(id)) throw new NotFound(id, 'FlowRun');
   }
 
+  /** The kept run whose step sent the request the event `eventId` records (the Event Log links back to it). */
+  runOfEvent(eventId: string): string | undefined {
+    return this.deps.runs.runOfEvent(eventId);
+  }
+
   /** The run as the API answers it: masked unless `reveal`, with each step's events read from the log. */
   present(run: FlowRunRecord, reveal: boolean): FlowRunDto {
     return presentRun(run, reveal, (eventId) => {

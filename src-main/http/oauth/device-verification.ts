@@ -148,7 +148,10 @@ const decide: Step = (call, form) => {
   }
   const result = approveDevice(ctx.services.tokenGrants, device, client, user, session);
   noteDevice(call, 'the user approved the device', user.id, client.clientId);
+  // The decision the device code redeems at /token: its trace, and the family its tokens join.
+  call.event.trace = result.trace ?? null;
   if (!result.ok) throw result.error;
+  call.event.familyId = device.id;
   return pageSent(sendDeviceOutcomePage(reply, 'approved'));
 };
 

@@ -6,7 +6,7 @@
  * came or went, so the event log can be searched by token.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EventExchange, ExchangeRequest, ExchangeResponse } from '../../contracts/events.js';
+import type { EventExchange, ExchangeRequest, ExchangeResponse, IssuedJwts } from '../../contracts/events.js';
 
 export const MASKED = '********';
 
@@ -120,13 +120,37 @@ function shortenBody(body: unknown): unknown {
   );
 }
 
-/** The response as the event keeps it: the JSON body (null for a page) and a redirect's location. */
-export function captureResponse(reply: FastifyReply, status: number, body: unknown): ExchangeResponse {
+/** The issued `access_token` and `id_token` that are JWTs, from the JSON body or the redirect's parameters. */
+function issuedJwts(...sources: unknown[]): IssuedJwts {
+  const tokens: IssuedJwts = {};
+  for (const source of sources) {
+    if (source === null || typeof source !== 'object') continue;
+    const fields = source as Record<string, unknown>;
+    for (const name of ['access_token', 'id_token'] as const) {
+      const value = fields[name];
+      if (typeof value === 'string' && jtiOf(value) !== undefined) tokens[name] = value;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * The response as the event keeps it: the JSON body (null for a page), a redirect's location, and
+ * the JWTs it issued whole (the sandbox API reveals them only on request).
+ */
+export function captureResponse(
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  issued?: Record<string, string>,
+): ExchangeResponse {
   const location = reply.getHeader('location');
+  const tokens = issuedJwts(body, issued);
   return {
     status,
     body: shortenBody(body),
     ...(typeof location === 'string' ? { location: maskLocation(location) } : {}),
+    ...(Object.keys(tokens).length > 0 ? { tokens } : {}),
   };
 }
 
@@ -135,8 +159,9 @@ export function captureExchange(
   reply: FastifyReply,
   status: number,
   body: unknown,
+  issued?: Record<string, string>,
 ): EventExchange {
-  return { request: captureRequest(request), response: captureResponse(reply, status, body) };
+  return { request: captureRequest(request), response: captureResponse(reply, status, body, issued) };
 }
 
 /**

@@ -161,7 +161,7 @@ async function answer(
   let call: ProtocolCall | undefined;
   const record = (failure: Failure | undefined, status: number, body: unknown) =>
     recordEvent(ctx, endpoint, serverId, event, failure, {
-      exchange: captureExchange(request, reply, status, body),
+      exchange: captureExchange(request, reply, status, body, event.issued),
       jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued),
     });
   void reply.headers(kind.headers);

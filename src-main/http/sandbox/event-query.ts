@@ -3,12 +3,14 @@
  * `endpoint`, `jti`, `outcome`, `after`, `limit`. A bad value is a 400 E0000001 naming the parameter,
  * never a silent default: a developer asking for `limit=500` should learn the cap is 200.
  */
+import { EVENT_ENDPOINTS } from '../../contracts/events.js';
 import { DEFAULT_EVENT_LIMIT, MAX_EVENT_LIMIT } from '../../core/protocol/event-log.js';
 import type { EventCriteria } from '../../core/protocol/event-log.js';
 import type { EventFilter } from '../../core/ports/events.js';
 import { OktaHttpError } from '../okta-errors.js';
 
 const TEXT_FILTERS = ['serverId', 'clientId', 'userId', 'endpoint', 'jti'] as const;
+const ENDPOINTS: readonly string[] = EVENT_ENDPOINTS;
 const MAX_TEXT = 256;
 /** `evt` + [0-9A-Za-z], as `Crypto.randomId('evt')` makes them. */
 const EVENT_ID = /^evt[0-9A-Za-z]{1,61}$/;
@@ -41,6 +43,9 @@ export function readCriteria(query: Record<string, unknown>): EventCriteria {
     if (value.length > MAX_TEXT) throw invalid(name, `must be at most ${MAX_TEXT} characters`);
     criteria[name] = value;
   }
+  // A mistyped endpoint would list nothing, silently: name the ones that record events instead.
+  if (criteria.endpoint !== undefined && !ENDPOINTS.includes(criteria.endpoint))
+    throw invalid('endpoint', `must be one of ${EVENT_ENDPOINTS.join(', ')}`);
   const outcome = single(query, 'outcome');
   if (outcome !== undefined) {
     if (outcome !== 'success' && outcome !== 'failure') throw invalid('outcome', "must be 'success' or 'failure'");
@@ -62,4 +67,12 @@ export function readEventFilter(query: Record<string, unknown>): EventFilter {
     filter.limit = parsed;
   }
   return filter;
+}
+
+/** `reveal=true` on one event: its issued JWTs whole. */
+export function readReveal(query: Record<string, unknown>): boolean {
+  const reveal = single(query, 'reveal');
+  if (reveal !== undefined && reveal !== 'true' && reveal !== 'false')
+    throw invalid('reveal', "must be 'true' or 'false'");
+  return reveal === 'true';
 }

@@ -11,7 +11,7 @@ import { managementRoutes } from '../management/endpoint.js';
 import { handle } from '../route-table.js';
 import { presentEvent } from './event-presenter.js';
 import type { EventNames } from './event-presenter.js';
-import { readCriteria, readEventFilter, readEventId } from './event-query.js';
+import { readCriteria, readEventFilter, readEventId, readReveal } from './event-query.js';
 import { EventStream } from './event-stream.js';
 
 export interface SandboxOptions {
@@ -30,10 +30,11 @@ function resumePoint(request: FastifyRequest): string | undefined {
 }
 
 export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, options: SandboxOptions = {}): void {
-  const { events, apps, users } = ctx.services;
+  const { events, apps, users, flowRuns } = ctx.services;
   const names: EventNames = {
     appName: (clientId) => apps.byClientId(clientId)?.label,
     userLogin: (userId) => users.find(userId)?.profile.login,
+    runId: (eventId) => flowRuns.runOfEvent(eventId),
   };
   const present = (event: ProtocolEvent) => presentEvent(event, names);
   const open = new Set<EventStream>();
@@ -58,6 +59,8 @@ export function registerEventRoutes(app: FastifyInstance, ctx: HttpContext, opti
       });
       stream.open();
     }),
-    handle(routes.getEvent, async (request) => present(events.get(request.params.id))),
+    handle(routes.getEvent, async (request) =>
+      presentEvent(events.get(request.params.id), names, readReveal(query(request))),
+    ),
   ]);
 }

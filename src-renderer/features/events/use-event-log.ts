@@ -1,23 +1,26 @@
 /**
- * The Event Log screen's data: the list for the current filters (loaded the first time it is
- * needed), the live stream while the screen is open, and the event the address names.
+ * The Event Log screen's data: the list for the address's filters (loaded when they change), the live stream while the screen is open, and the event the address names.
  */
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { selectEvents } from '../../state/events-slice.js';
+import { hrefOf } from '../../app/routes.js';
+import type { EventRouteFilter } from '../../app/routes.js';
+import { filterOfRoute, selectEvents } from '../../state/events-slice.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
 
 /** Wait before reconnecting a stream the server ended or that failed. */
 export const RECONNECT_MS = 3000;
 
-export function useEventList() {
+/** The list for the address's filter: loaded when the filter changes or the list was reset. */
+export function useEventList(routeFilter: EventRouteFilter | undefined) {
   const store = useStoreApi();
   const load = useAppStore((s) => s.eventList);
   const events = useAppStore(useShallow(selectEvents));
+  const key = hrefOf({ page: 'events', id: null, filter: routeFilter });
   useEffect(() => {
-    const state = store.getState();
-    if (state.eventList.status === 'idle') void state.loadEvents();
-  }, [store, load.status]);
+    void store.getState().applyEventFilter(filterOfRoute(routeFilter));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the filter's values
+  }, [store, load.status === 'idle', key]);
   return { load, events, retry: () => void store.getState().loadEvents() };
 }
 

@@ -1,4 +1,5 @@
 /** One HTTP exchange as it went over the wire: the request (with its query decoded), then the response. */
+import type { ReactNode } from 'react';
 import type { Exchange } from '../../../src-main/contracts/flow-run.js';
 
 function decodedQuery(url: string): [string, string][] {
@@ -11,7 +12,36 @@ function decodedQuery(url: string): [string, string][] {
   }
 }
 
-function Headers({ headers, label }: { headers: Record<string, string>; label: string }) {
+/** Name and value rows under a caption (decoded query, form fields, a JSON body); `extra` adds to a value's cell. */
+export function ParamTable({
+  rows,
+  caption,
+  extra,
+}: {
+  rows: [string, string][];
+  caption: string;
+  extra?: (name: string) => ReactNode;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <table className="exchange__query">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map(([name, value], i) => (
+          <tr key={`${name}-${i}`}>
+            <th scope="row">{name}</th>
+            <td className="mono">
+              {value}
+              {extra?.(name)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Headers({ headers, label }: { headers: Record<string, string>; label: string }) {
   const entries = Object.entries(headers);
   if (entries.length === 0) return null;
   return (
@@ -34,19 +64,7 @@ export function ExchangeView({ exchange }: { exchange: Exchange }) {
       <p className="exchange__line mono">
         <strong>{request.method}</strong> {request.url}
       </p>
-      {query.length > 0 && (
-        <table className="exchange__query">
-          <caption>Parameters</caption>
-          <tbody>
-            {query.map(([name, value], i) => (
-              <tr key={`${name}-${i}`}>
-                <th scope="row">{name}</th>
-                <td className="mono">{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ParamTable rows={query} caption="Parameters" />
       <Headers headers={request.headers} label="Request headers" />
       {request.body !== undefined && (
         <pre className="exchange__body" aria-label="Request body">

@@ -24,8 +24,22 @@ export class EventLogPage {
     await this.navLink.click();
   }
 
-  filter(label: 'Server' | 'Endpoint' | 'Outcome'): Locator {
+  filter(label: 'Server' | 'App' | 'User' | 'Endpoint' | 'Outcome' | 'Token jti'): Locator {
     return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** Searches the events that issued or presented the JWT with this `jti`. */
+  async searchJti(jti: string): Promise<void> {
+    await this.filter('Token jti').fill(jti);
+    await this.page
+      .getByRole('search', { name: 'Search by token jti' })
+      .getByRole('button', { name: 'Search' })
+      .click();
+  }
+
+  /** The opened event's exchange (request and response). */
+  get exchange(): Locator {
+    return this.detail.getByLabel('Exchange');
   }
 
   /** Event rows (the header row left out), newest first. */

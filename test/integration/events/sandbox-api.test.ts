@@ -77,6 +77,7 @@ describe('GET /api/sandbox/v1/events', () => {
       exchange: null,
       jtis: [],
       familyId: null,
+      runId: null,
     });
     expect(recorded[0]!.id).toMatch(/^evt[0-9A-Za-z]{17}$/);
   });

@@ -44,6 +44,7 @@ describe('the event stream', () => {
       time: '2024-05-01T10:00:00.000Z',
       appName: null,
       userLogin: null,
+      runId: null,
     });
     await sse.cancel();
   });

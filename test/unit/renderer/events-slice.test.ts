@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_PAGE, selectEvents } from '../../../src-renderer/state/events-slice.js';
+import {
+  EVENT_PAGE,
+  NO_EVENT_FILTER,
+  filterOfRoute,
+  routeOfFilter,
+  selectEvents,
+} from '../../../src-renderer/state/events-slice.js';
 import { createAppStore } from '../../../src-renderer/state/store.js';
 import { memoryTokenStorage } from '../../../src-renderer/state/token-storage.js';
 import { FakeApi, eventDto, invalidToken } from './fake-api.js';
@@ -98,12 +104,16 @@ describe('events slice', () => {
     expect(store.getState().tokenProblem).toBe('Invalid token provided');
   });
 
-  it('selects a listed event without a call, and fetches one that is not listed', async () => {
+  it('shows a listed event at once and reads it again (its run is linked later), and fetches one that is not listed', async () => {
     const { store, api } = setup();
     await store.getState().loadEvents();
-    await store.getState().selectEvent('evt2');
+    api.events[1] = { ...api.events[1]!, runId: 'run7' };
+    const selecting = store.getState().selectEvent('evt2');
     expect(store.getState().selectedEventId).toBe('evt2');
-    expect(api.calls).toHaveLength(1);
+    expect(store.getState().eventLoads['evt2']).toBeUndefined();
+    await selecting;
+    expect(api.calls.at(-1)).toBe('getEvent evt2');
+    expect(store.getState().eventsById['evt2']?.runId).toBe('run7');
 
     api.events.push(eventDto('evt0', { detail: 'old' }));
     store.getState().resetEvents();
@@ -126,5 +136,68 @@ describe('events slice', () => {
     expect(store.getState().eventIds).toEqual([]);
     expect(store.getState().eventList.status).toBe('idle');
     expect(store.getState().eventCursor).toBeNull();
+  });
+
+  it('filters by app, user and token jti, on the server and for live events', async () => {
+    const { store, api } = setup();
+    api.events.unshift(eventDto('evt4', { clientId: '0oaAPP', userId: '00uALICE', jtis: ['AT.1', 'ID.1'] }));
+    await store.getState().setEventFilter({ clientId: '0oaAPP', userId: '00uALICE', jti: 'ID.1' });
+    expect(ids(store)).toEqual(['evt4']);
+    expect(api.calls.at(-1)).toBe(
+      `listEvents ${JSON.stringify({ clientId: '0oaAPP', userId: '00uALICE', jti: 'ID.1', limit: EVENT_PAGE })}`,
+    );
+    store.getState().receiveEvent(eventDto('evt5', { clientId: '0oaAPP', userId: '00uALICE', jtis: ['AT.2'] }));
+    store.getState().receiveEvent(eventDto('evt6', { clientId: '0oaAPP', userId: '00uALICE', jtis: ['ID.1'] }));
+    expect(ids(store)).toEqual(['evt6', 'evt4']);
+  });
+
+  it('takes its filter from the address, reloading only when it changed', async () => {
+    const { store, api } = setup();
+    const fromAddress = filterOfRoute({ endpoint: 'token', outcome: 'sideways', jti: 'AT.1' });
+    expect(fromAddress).toEqual({ ...NO_EVENT_FILTER, endpoint: 'token', jti: 'AT.1' });
+    expect(routeOfFilter(fromAddress)).toEqual({ endpoint: 'token', jti: 'AT.1' });
+    await store.getState().applyEventFilter(NO_EVENT_FILTER);
+    await store.getState().applyEventFilter({ ...NO_EVENT_FILTER });
+    expect(api.calls).toHaveLength(1);
+    await store.getState().applyEventFilter(filterOfRoute({ outcome: 'failure' }));
+    expect(ids(store)).toEqual(['evt2']);
+    expect(api.calls).toHaveLength(2);
+  });
+
+  it('opens an issued token in the Token Inspector, read whole with reveal=true, with the request nonce', async () => {
+    const { store, api } = setup();
+    const idToken = 'eyJhbGciOiJSUzI1NiJ9.eyJub25jZSI6IllzRzc2am8ifQ.c2ln';
+    api.events.unshift(
+      eventDto('evt9', {
+        endpoint: 'authorize',
+        exchange: {
+          request: {
+            method: 'GET',
+            path: '/oauth2/default/v1/authorize',
+            query: { nonce: 'YsG76jo' },
+            form: {},
+            headers: {},
+          },
+          response: { status: 302, body: null, tokens: { id_token: idToken } },
+        },
+      }),
+    );
+    await store.getState().openEventToken({ eventId: 'evt9', name: 'id_token' });
+    expect(api.sent.find((c) => c.route === 'getEvent')?.query).toEqual({ reveal: 'true' });
+    expect(store.getState().inspectorInput).toMatchObject({
+      token: idToken,
+      nonce: 'YsG76jo',
+      label: 'ID token from authorize event evt9',
+    });
+    expect(store.getState().eventTokenProblem).toBeNull();
+
+    await store.getState().openEventToken({ eventId: 'evt9', name: 'access_token' });
+    expect(store.getState().eventTokenProblem).toEqual({
+      eventId: 'evt9',
+      name: 'access_token',
+      message: 'This event did not keep the token whole.',
+    });
+    await store.getState().openEventToken({ eventId: 'evtGONE', name: 'id_token' });
+    expect(store.getState().eventTokenProblem?.message).toMatch(/Not found/);
   });
 });

@@ -115,6 +115,7 @@ export function eventDto(id: string, overrides: Partial<ProtocolEventDto> = {}):
     exchange: null,
     jtis: [],
     familyId: null,
+    runId: null,
     ...overrides,
   };
 }
@@ -358,14 +359,19 @@ export class FakeApi implements ApiClient {
         .filter(
           (e) =>
             (filter.serverId === undefined || e.serverId === filter.serverId) &&
-            (filter.endpoint === undefined || e.endpoint === filter.endpoint),
+            (filter.endpoint === undefined || e.endpoint === filter.endpoint) &&
+            (filter.clientId === undefined || e.clientId === filter.clientId) &&
+            (filter.userId === undefined || e.userId === filter.userId) &&
+            (filter.jti === undefined || e.jtis.includes(filter.jti)),
         )
         .filter((e) => filter.outcome === undefined || e.outcome === filter.outcome)
         .slice(0, filter.limit ?? 50),
-    getEvent: ({ id }) => {
+    getEvent: ({ id }, _body, query) => {
       const event = this.events.find((e) => e.id === id);
       if (!event) throw new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (Event)`);
-      return event;
+      if (query?.reveal === 'true' || !event.exchange?.response.tokens) return event;
+      const { tokens: _whole, ...response } = event.exchange.response;
+      return { ...event, exchange: { ...event.exchange, response } };
     },
     listClaims: ({ id }) => {
       this.found(id);

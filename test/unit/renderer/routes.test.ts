@@ -70,6 +70,19 @@ describe('routes', () => {
     expect(parseRoute(hrefOf({ page: 'events', id: 'evt 1' }))).toEqual({ page: 'events', id: 'evt 1' });
   });
 
+  it('keeps the Event Log filters in the query of the address, known names only', () => {
+    const filter = { endpoint: 'device/authorize', jti: 'AT.a b', outcome: 'failure' };
+    const href = hrefOf({ page: 'events', id: 'evt1', filter });
+    expect(href).toBe('#/events/evt1?endpoint=device%2Fauthorize&outcome=failure&jti=AT.a+b');
+    expect(parseRoute(href)).toEqual({ page: 'events', id: 'evt1', filter });
+    expect(parseRoute('#/events?clientId=0oa1&color=red&userId=')).toEqual({
+      page: 'events',
+      id: null,
+      filter: { clientId: '0oa1' },
+    });
+    expect(hrefOf({ page: 'events', id: null, filter: { serverId: '' } })).toBe('#/events');
+  });
+
   it('reads the Applications list and an app’s General and Assignments tabs, General for an unknown tab', () => {
     expect(parseRoute('#/applications')).toEqual({ page: 'apps' });
     expect(hrefOf({ page: 'apps' })).toBe('#/applications');

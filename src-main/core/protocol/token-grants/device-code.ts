@@ -56,6 +56,9 @@ export const deviceCodeGrant: GrantHandler = (deps, request, client, progress) =
     user,
     authTime: approval.authTime,
     amr: approval.amr,
+    // The device authorization's id is its family's id, as an authorization code's is: the event of
+    // the approval on the device page opened the family, so the event log links this grant to it.
+    family: { id: record.id },
     decided: { scopes: approval.scopes, lifetimes: approval.lifetimes },
   };
 };
