@@ -8,6 +8,8 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Clock } from '../core/ports/runtime.js';
+import { markedSealer, PLAIN_SEALER } from '../core/secret-sealer.js';
+import type { SecretCipher } from '../core/secret-sealer.js';
 import type { HttpContext } from '../http/context.js';
 import { allowedHosts } from '../http/host-check.js';
 import { buildHttpServer } from '../http/server.js';
@@ -16,6 +18,7 @@ import type { Db } from '../store/database.js';
 import { FolderLocked, LOCK_FILE, lockFolder } from '../store/folder-lock.js';
 import type { FolderLock } from '../store/folder-lock.js';
 import { guardStorage } from '../store/storage-guard.js';
+import { hasSealedSecrets } from '../store/sealed-secrets.js';
 import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
@@ -47,6 +50,12 @@ export interface AppOptions {
   config?: { document: unknown; reset?: boolean };
   /** Merge the demo (examples/demo.json) unless it is there already (`--demo`). */
   demo?: boolean;
+  /**
+   * The OS keychain's cipher (the desktop app's `safeStorage`): private signing keys and client
+   * secrets are then sealed with it in the database. Without it (headless) they are kept as they
+   * are, protected by the data folder's permissions.
+   */
+  keychain?: SecretCipher;
 }
 
 export interface RunningApp {
@@ -213,6 +222,15 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     throw error;
   }
 
+  if (!options.keychain && hasSealedSecrets(db)) {
+    db.close();
+    lock.release();
+    throw new StartError(
+      'DATABASE',
+      `${dataDir} holds private keys or client secrets encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
+    );
+  }
+
   const clock = options.clock ?? systemClock;
   const logError = options.logError ?? (() => undefined);
   const services: Services = buildServices(
@@ -228,6 +246,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     }),
     nodeCrypto,
     clock,
+    options.keychain ? markedSealer(options.keychain) : PLAIN_SEALER,
   );
   const { settings } = services;
   const closeStore = () => {

@@ -24,10 +24,13 @@ import { Rules } from '../core/rules.js';
 import { Scopes } from '../core/scopes.js';
 import { Users } from '../core/users.js';
 import { FailureThrottle } from '../core/failure-throttle.js';
-import { LOCKOUT_THRESHOLD_SETTING, SignInLockout, lockoutThreshold } from '../core/sign-in-lockout.js';
+import { SignInLockout } from '../core/sign-in-lockout.js';
+import { SecuritySettings } from '../core/security-settings.js';
 import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
 import { ConfigSnapshot } from './config-snapshot.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import type { HttpServices } from '../http/context.js';
 import { SqliteAppAssignmentRepository } from '../store/app-assignment-repository.js';
 import { SqliteAppRepository } from '../store/app-repository.js';
@@ -69,7 +72,8 @@ export interface ServiceDeps {
   references: SqliteReferenceRepository;
 }
 
-export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
+/** `sealer` keeps private signing keys and client secrets at rest (the OS keychain in the desktop app). */
+export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
   const deps: ServiceDeps = {
     db,
     crypto,
@@ -78,11 +82,14 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     references: new SqliteReferenceRepository(db),
   };
   const settings = new SqliteSettingsRepository(db);
+  // The lockout threshold and the throttles, read at each failure so a change in the UI applies at once.
+  const securitySettings = new SecuritySettings(settings);
+  const addressThrottle = new FailureThrottle(clock, () => securitySettings.addressThrottle());
   // The configuration every protocol request reads, from memory; each of these repositories' writes empties it.
   const config = new ConfigSnapshot(db);
   // A new server's system scopes (and the default server's `sub` claim) land in its own transaction.
   const servers: AuthorizationServers = new AuthorizationServers({
-    store: config.wrap('servers', new SqliteAuthorizationServerRepository(db), ['list', 'get', 'keys']),
+    store: config.wrap('servers', new SqliteAuthorizationServerRepository(db, sealer), ['list', 'get', 'keys']),
     crypto,
     clock,
     tx: deps.tx,
@@ -119,7 +126,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
   });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
-  const appRepository = config.wrap('apps', new SqliteAppRepository(db), ['list', 'get', 'byClientId']);
+  const appRepository = config.wrap('apps', new SqliteAppRepository(db, sealer), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({
     apps: appRepository,
@@ -138,8 +145,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     tx: deps.tx,
     lockout: new SignInLockout({
       failures: new SqliteSignInFailureRepository(db),
-      threshold: () => lockoutThreshold(settings.get(LOCKOUT_THRESHOLD_SETTING)),
+      threshold: () => securitySettings.lockoutThreshold(),
     }),
+    signInThrottle: addressThrottle,
   });
   const groups = new Groups({
     store: groupRepository,
@@ -156,7 +164,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
     assertions: new SqliteClientAssertionRepository(db),
     crypto,
     clock,
-    throttle: new FailureThrottle(clock),
+    throttle: new FailureThrottle(clock, () => securitySettings.clientThrottle()),
+    addressThrottle,
   });
   const orgId = orgIdOf(settings, crypto);
   const customClaims = new CustomClaims({
@@ -220,7 +229,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   });
   const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
   // An import rewrites the whole configuration: every call of its repository empties the snapshot.
-  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db), []);
+  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db, sealer), []);
   const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
   // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
   const flowRuns = new FlowRunner({
@@ -234,6 +243,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock): Services {
   });
   return {
     settings,
+    securitySettings,
     sandbox,
     servers,
     scopes,

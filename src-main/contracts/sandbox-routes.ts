@@ -12,6 +12,8 @@ import type { TokenInspectionDto } from './inspect.js';
 import { shape } from './route-def.js';
 import type { ImportSummaryDto, SandboxDocumentInput } from './sandbox-document.js';
 import type { RouteDef } from './route-def.js';
+import { securitySettingsInput } from './security-settings.js';
+import type { SecuritySettingsDto } from './security-settings.js';
 
 /** The filters that narrow which events are listed or streamed. */
 export interface EventCriteriaQuery {
@@ -157,6 +159,18 @@ export const sandboxRoutes = {
     path: '/api/sandbox/v1/tokens/inspect',
     body: inspectTokenInput,
     response: shape<TokenInspectionDto>(),
+  },
+  // The Security settings: the lockout threshold and the throttles; a PUT replaces all of them.
+  getSecuritySettings: {
+    method: 'GET',
+    path: '/api/sandbox/v1/settings/security',
+    response: shape<SecuritySettingsDto>(),
+  },
+  replaceSecuritySettings: {
+    method: 'PUT',
+    path: '/api/sandbox/v1/settings/security',
+    body: securitySettingsInput,
+    response: shape<SecuritySettingsDto>(),
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -27,10 +27,15 @@ interface Entry {
 export class FailureThrottle {
   private readonly entries = new Map<string, Entry>();
 
+  private readonly settings: () => ThrottleSettings;
+
+  /** `settings` may be a function, read at each failure, so a change applies at once. */
   constructor(
     private readonly clock: Clock,
-    private readonly settings: ThrottleSettings = DEFAULT_THROTTLE,
-  ) {}
+    settings: ThrottleSettings | (() => ThrottleSettings) = DEFAULT_THROTTLE,
+  ) {
+    this.settings = typeof settings === 'function' ? settings : () => settings;
+  }
 
   /** Milliseconds until `key` may try again; 0 when it may now. */
   waitFor(key: string): number {
@@ -42,7 +47,7 @@ export class FailureThrottle {
   fail(key: string): number {
     const entry = this.entries.get(key) ?? { failures: 0, closedUntil: 0 };
     entry.failures += 1;
-    const { freeFailures, firstDelayMs, maxDelayMs } = this.settings;
+    const { freeFailures, firstDelayMs, maxDelayMs } = this.settings();
     const over = entry.failures - freeFailures;
     const delay = over > 0 ? Math.min(maxDelayMs, firstDelayMs * 2 ** Math.min(over - 1, 30)) : 0;
     entry.closedUntil = this.clock.now().getTime() + delay;

@@ -28,6 +28,7 @@ import type { SignInLockout } from './sign-in-lockout.js';
 import { canSignIn, initialStatus, statusAfterPasswordSet, transition } from './user-lifecycle.js';
 import type { LifecycleAction } from './user-lifecycle.js';
 import { matchesQ, userFilterSchema, userSearchSchema } from './user-query.js';
+import type { FailureThrottle } from './failure-throttle.js';
 
 export interface UserCriteria {
   q?: string | undefined;
@@ -48,10 +49,12 @@ export type PasswordCheck =
   | { ok: true; user: UserRecord }
   | {
       ok: false;
-      reason: 'unknown_user' | 'wrong_password' | 'not_allowed' | 'locked_out';
+      reason: 'unknown_user' | 'wrong_password' | 'not_allowed' | 'locked_out' | 'throttled';
       user?: UserRecord;
       /** For the event log: what the failure changed (`user locked out after 10 failed sign-ins`). */
       note?: string;
+      /** For `throttled`: the seconds until the address may try again. */
+      retryAfterSeconds?: number;
     };
 
 export interface UserDeps {
@@ -63,6 +66,8 @@ export interface UserDeps {
   tx: Transactor;
   /** Counts wrong passwords and locks the user out at the threshold; without it nothing is counted. */
   lockout?: SignInLockout;
+  /** Growing delays after repeated failed sign-ins from one address, whoever they name. */
+  signInThrottle?: FailureThrottle;
 }
 
 const LOGIN_TAKEN = 'An object with this field already exists in the current organization';
@@ -117,10 +122,33 @@ export class Users {
   /**
    * Checks a sign-in: the login must exist, the password match its hash, and the status allow
    * signing in (only ACTIVE). Every answer costs one password hash, known login or not. A wrong
-   * password counts toward the lockout (`sign-in-lockout.ts`). A failure says why, for the event
-   * log; never show it to the user.
+   * password counts toward the lockout (`sign-in-lockout.ts`); any failure counts toward the
+   * throttle of the request's `address`, which, once closed, refuses unchecked (`throttled`). A
+   * failure says why, for the event log; never show it to the user.
    */
-  async checkPassword(login: string, password: string): Promise<PasswordCheck> {
+  async checkPassword(login: string, password: string, address?: string): Promise<PasswordCheck> {
+    const throttle = address === undefined ? undefined : this.deps.signInThrottle;
+    if (!throttle) return this.checkCredentials(login, password);
+    const key = `sign-in ${address}`;
+    const wait = throttle.waitFor(key);
+    if (wait > 0) {
+      // Refused before the login is looked up: the answer says nothing about the user.
+      const seconds = Math.ceil(wait / 1000);
+      const note = `address ${address} failed to sign in too often; refused unchecked for ${seconds} s more`;
+      return { ok: false, reason: 'throttled', note, retryAfterSeconds: seconds };
+    }
+    const check = await this.checkCredentials(login, password);
+    if (check.ok) {
+      throttle.succeed(key);
+      return check;
+    }
+    const delay = throttle.fail(key);
+    if (!delay) return check;
+    const waits = `the address ${address} now waits ${delay / 1000} s before its next try`;
+    return { ...check, note: check.note ? `${check.note}; ${waits}` : waits };
+  }
+
+  private async checkCredentials(login: string, password: string): Promise<PasswordCheck> {
     const { store, crypto, clock, lockout } = this.deps;
     const user = store.findByLogin(login);
     if (!user?.passwordHash) {

@@ -24,6 +24,8 @@ export interface LifecycleDeps {
   nativeBinding: string;
   platform: NodeJS.Platform;
   logError: (line: string) => void;
+  /** The OS keychain's cipher for secrets at rest (`keychain.ts`), asked once Electron is ready. */
+  keychain: () => AppOptions['keychain'];
 }
 
 /** The port from `AUTHBOX_PORT`, else the stable default (client apps are configured against the issuer). */
@@ -86,12 +88,14 @@ export function runDesktop(deps: LifecycleDeps): Desktop {
   const started = (async () => {
     await app.whenReady();
     try {
+      const keychain = deps.keychain();
       running = await deps.createApp({
         dataDir: app.getPath('userData'),
         host: '127.0.0.1',
         port: desktopPort(deps.portSetting),
         nativeBinding: deps.nativeBinding,
         logError: deps.logError,
+        ...(keychain ? { keychain } : {}),
       });
       deps.onStarted(running);
       window = deps.openWindow(running);

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import { createApp } from '../app/create-app.js';
 import { registerDesktopIpc } from './ipc.js';
+import { keychainCipher } from './keychain.js';
 import { nativeBindingPath, runDesktop } from './lifecycle.js';
 import { menuTemplate } from './menu.js';
 import { openChildWindow, openMainWindow } from './window.js';
@@ -49,6 +50,7 @@ const desktop = runDesktop({
   nativeBinding: nativeBindingPath(app.isPackaged, process.resourcesPath, app.getAppPath()),
   platform: process.platform,
   logError,
+  keychain: () => keychainCipher(safeStorage, process.platform, logError),
   onStarted: (running) => {
     registerDesktopIpc({
       ipcMain,

@@ -13,6 +13,7 @@ import type { IntrospectDeps } from '../core/protocol/introspect.js';
 import type { Previews } from '../core/protocol/previews.js';
 import type { FlowRunner } from '../core/runner/flow-runner.js';
 import type { TokenInspector } from '../core/inspect/token-inspector.js';
+import type { SecuritySettings } from '../core/security-settings.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
@@ -53,6 +54,8 @@ export interface HttpServices {
   flowRuns: FlowRunner;
   /** The Token Inspector's decoding, claim classification and signature verdicts. */
   inspector: TokenInspector;
+  /** The lockout threshold and the throttles of failed client authentications and sign-ins. */
+  securitySettings: SecuritySettings;
 }
 
 export interface HttpContext {

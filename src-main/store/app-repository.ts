@@ -1,6 +1,8 @@
 /** SQLite repository for OIDC apps: queried members in columns, the rest in `document` JSON. */
 import type { AppDocument, AppQuery, AppRecord, AppRepository } from '../core/ports/apps.js';
 import type { Page } from '../core/ports/page.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import type { Db } from './database.js';
 import { prepared } from './statements.js';
 
@@ -20,13 +22,13 @@ interface AppRow {
 const COLUMNS =
   'id, label, status, client_id, client_secret, token_endpoint_auth_method, application_type, document, created, last_updated';
 
-function toApp(row: AppRow): AppRecord {
+function toApp(row: AppRow, sealer: SecretSealer): AppRecord {
   return {
     id: row.id,
     label: row.label,
     status: row.status as AppRecord['status'],
     clientId: row.client_id,
-    clientSecret: row.client_secret,
+    clientSecret: row.client_secret === null ? null : sealer.unseal(row.client_secret),
     authMethod: row.token_endpoint_auth_method as AppRecord['authMethod'],
     applicationType: row.application_type as AppRecord['applicationType'],
     document: JSON.parse(row.document) as AppDocument,
@@ -35,13 +37,13 @@ function toApp(row: AppRow): AppRecord {
   };
 }
 
-function fromApp(app: AppRecord): AppRow {
+function fromApp(app: AppRecord, sealer: SecretSealer): AppRow {
   return {
     id: app.id,
     label: app.label,
     status: app.status,
     client_id: app.clientId,
-    client_secret: app.clientSecret,
+    client_secret: app.clientSecret === null ? null : sealer.seal(app.clientSecret),
     token_endpoint_auth_method: app.authMethod,
     application_type: app.applicationType,
     document: JSON.stringify(app.document),
@@ -59,7 +61,11 @@ export class SqliteAppRepository implements AppRepository {
   private readonly insertApp;
   private readonly updateApp;
 
-  constructor(private readonly db: Db) {
+  /** `sealer` keeps client secrets at rest (the OS keychain in the desktop app). */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: SecretSealer = PLAIN_SEALER,
+  ) {
     this.insertApp = db.prepare(
       `INSERT INTO apps (${COLUMNS}) VALUES (@id, @label, @status, @client_id, @client_secret, @token_endpoint_auth_method, @application_type, @document, @created, @last_updated)`,
     );
@@ -95,26 +101,26 @@ export class SqliteAppRepository implements AppRepository {
     );
     add("json_extract(document, '$.signing.kid') = @kid", 'kid', query.signingKid);
     const sql = `SELECT ${COLUMNS} FROM apps ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
-    return (prepared(this.db, sql).all(params) as AppRow[]).map(toApp);
+    return (prepared(this.db, sql).all(params) as AppRow[]).map((row) => toApp(row, this.sealer));
   }
 
   get(id: string): AppRecord | undefined {
     const row = prepared(this.db, `SELECT ${COLUMNS} FROM apps WHERE id = ?`).get(id) as AppRow | undefined;
-    return row && toApp(row);
+    return row && toApp(row, this.sealer);
   }
 
   byClientId(clientId: string): AppRecord | undefined {
     const row = prepared(this.db, `SELECT ${COLUMNS} FROM apps WHERE client_id = ?`).get(clientId) as
       AppRow | undefined;
-    return row && toApp(row);
+    return row && toApp(row, this.sealer);
   }
 
   insert(app: AppRecord): void {
-    this.insertApp.run(fromApp(app));
+    this.insertApp.run(fromApp(app, this.sealer));
   }
 
   update(app: AppRecord): void {
-    this.updateApp.run(fromApp(app));
+    this.updateApp.run(fromApp(app, this.sealer));
   }
 
   /** Assignments go with the app (ON DELETE CASCADE). */

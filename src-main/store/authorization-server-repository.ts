@@ -5,6 +5,8 @@ import type {
   SigningKeyRecord,
 } from '../core/ports/authorization-servers.js';
 import type { Page } from '../core/ports/page.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import type { Db } from './database.js';
 import { prepared } from './statements.js';
 
@@ -68,24 +70,24 @@ function fromServer(s: AuthorizationServerRecord): ServerRow {
   };
 }
 
-function toKey(row: KeyRow): SigningKeyRecord {
+function toKey(row: KeyRow, sealer: SecretSealer): SigningKeyRecord {
   return {
     kid: row.kid,
     serverId: row.server_id,
     status: row.status as SigningKeyRecord['status'],
     publicJwk: JSON.parse(row.public_jwk) as SigningKeyRecord['publicJwk'],
-    privateJwk: row.private_jwk,
+    privateJwk: sealer.unseal(row.private_jwk),
     created: new Date(row.created),
   };
 }
 
-function fromKey(k: SigningKeyRecord): KeyRow {
+function fromKey(k: SigningKeyRecord, sealer: SecretSealer): KeyRow {
   return {
     kid: k.kid,
     server_id: k.serverId,
     status: k.status,
     public_jwk: JSON.stringify(k.publicJwk),
-    private_jwk: k.privateJwk,
+    private_jwk: sealer.seal(k.privateJwk),
     created: k.created.toISOString(),
   };
 }
@@ -98,7 +100,11 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
   private readonly insertServer;
   private readonly updateServer;
 
-  constructor(private readonly db: Db) {
+  /** `sealer` keeps the private signing keys at rest (the OS keychain in the desktop app). */
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: SecretSealer = PLAIN_SEALER,
+  ) {
     this.insertKey = db.prepare(
       'INSERT INTO signing_keys (kid, server_id, status, public_jwk, private_jwk, created) VALUES (@kid, @server_id, @status, @public_jwk, @private_jwk, @created)',
     );
@@ -138,7 +144,7 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
   insert(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
     this.db.transaction(() => {
       this.insertServer.run(fromServer(server));
-      for (const key of keys) this.insertKey.run(fromKey(key));
+      for (const key of keys) this.insertKey.run(fromKey(key, this.sealer));
     })();
   }
 
@@ -155,14 +161,14 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
       this.db,
       'SELECT kid, server_id, status, public_jwk, private_jwk, created FROM signing_keys WHERE server_id = ? ORDER BY rowid',
     ).all(serverId) as KeyRow[];
-    return rows.map(toKey);
+    return rows.map((row) => toKey(row, this.sealer));
   }
 
   saveRotation(server: AuthorizationServerRecord, keys: SigningKeyRecord[]): void {
     this.db.transaction(() => {
       this.updateServer.run(fromServer(server));
       prepared(this.db, 'DELETE FROM signing_keys WHERE server_id = ?').run(server.id);
-      for (const key of keys) this.insertKey.run(fromKey(key));
+      for (const key of keys) this.insertKey.run(fromKey(key, this.sealer));
     })();
   }
 }

@@ -4,6 +4,8 @@
  */
 import { EVERYONE_GROUP_ID } from '../contracts/group.js';
 import type { SandboxRepository, SandboxSnapshot } from '../core/ports/sandbox.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import { SqliteAppAssignmentRepository } from './app-assignment-repository.js';
 import { SqliteAppRepository } from './app-repository.js';
 import { SqliteAuthorizationServerRepository } from './authorization-server-repository.js';
@@ -30,13 +32,16 @@ export class SqliteSandboxRepository implements SandboxRepository {
   private readonly users: SqliteUserRepository;
   private readonly groups: SqliteGroupRepository;
 
-  constructor(private readonly db: Db) {
-    this.servers = new SqliteAuthorizationServerRepository(db);
+  constructor(
+    private readonly db: Db,
+    sealer: SecretSealer = PLAIN_SEALER,
+  ) {
+    this.servers = new SqliteAuthorizationServerRepository(db, sealer);
     this.scopes = new SqliteScopeRepository(db);
     this.claims = new SqliteClaimRepository(db);
     this.policies = new SqlitePolicyRepository(db);
     this.rules = new SqliteRuleRepository(db);
-    this.apps = new SqliteAppRepository(db);
+    this.apps = new SqliteAppRepository(db, sealer);
     this.assignments = new SqliteAppAssignmentRepository(db);
     this.users = new SqliteUserRepository(db);
     this.groups = new SqliteGroupRepository(db);

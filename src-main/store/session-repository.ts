@@ -62,13 +62,20 @@ export class SqliteSessionRepository implements SessionRepository {
     prepared(this.db, 'DELETE FROM sessions WHERE token_hash = ?').run(hash);
   }
 
-  insertPending(p: PendingAuthorization, now: Date): void {
+  insertPending(p: PendingAuthorization, now: Date, perClient: number): void {
     this.db.transaction(() => {
       prepared(this.db, 'DELETE FROM pending_authorizations WHERE expires_at <= ?').run(now.getTime());
       prepared(
         this.db,
         'INSERT INTO pending_authorizations (id, server_id, params, csrf, signed_in_user_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(p.id, p.serverId, JSON.stringify(p.params), p.csrf, p.signedInUserId, p.expiresAt.getTime());
+      // The newest first (rowid grows with each insert); everything past `perClient` goes.
+      prepared(
+        this.db,
+        `DELETE FROM pending_authorizations WHERE rowid IN (
+           SELECT rowid FROM pending_authorizations WHERE server_id = ? AND params ->> '$.client_id' IS ?
+           ORDER BY rowid DESC LIMIT -1 OFFSET ?)`,
+      ).run(p.serverId, p.params['client_id'] ?? null, perClient);
     })();
   }
 

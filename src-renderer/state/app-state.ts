@@ -16,6 +16,7 @@ import type { GroupsSlice } from './groups-slice.js';
 import type { PeopleSlice } from './people-slice.js';
 import type { PoliciesSlice } from './policies-slice.js';
 import type { ScopesSlice } from './scopes-slice.js';
+import type { SecuritySlice } from './security-slice.js';
 
 export type AppState = SessionSlice &
   ServersSlice &
@@ -30,7 +31,8 @@ export type AppState = SessionSlice &
   InspectorSlice &
   AppsSlice &
   PeopleSlice &
-  GroupsSlice;
+  GroupsSlice &
+  SecuritySlice;
 
 export interface StoreDeps {
   api: ApiClient;

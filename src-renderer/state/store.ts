@@ -16,6 +16,7 @@ import { createGroupsSlice } from './groups-slice.js';
 import { createPeopleSlice } from './people-slice.js';
 import { createPoliciesSlice } from './policies-slice.js';
 import { createScopesSlice } from './scopes-slice.js';
+import { createSecuritySlice } from './security-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -35,5 +36,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createFlowsSlice(deps)(...args),
     ...createPeopleSlice(deps)(...args),
     ...createGroupsSlice(deps)(...args),
+    ...createSecuritySlice(deps)(...args),
   }));
 }

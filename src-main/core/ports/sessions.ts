@@ -25,7 +25,8 @@ export interface SessionRepository {
   insertSession(hash: string, session: SessionRecord, now: Date): void;
   findSession(hash: string, now: Date): SessionRecord | undefined;
   deleteSession(hash: string): void;
-  insertPending(pending: PendingAuthorization, now: Date): void;
+  /** Keeps `pending`, sweeps expired ones, and drops the oldest of its server and `client_id` beyond `perClient`. */
+  insertPending(pending: PendingAuthorization, now: Date, perClient: number): void;
   findPending(id: string, now: Date): PendingAuthorization | undefined;
   updatePending(pending: PendingAuthorization): void;
   deletePending(id: string): void;

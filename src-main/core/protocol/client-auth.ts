@@ -24,6 +24,8 @@ export interface PresentedCredentials {
   clientSecret?: string;
   clientAssertion?: string;
   clientAssertionType?: string;
+  /** The address the request came from (for the per-address throttle). */
+  address?: string;
 }
 
 /** The one method a request used, with what it needs to check it. */
@@ -39,6 +41,8 @@ export interface ClientAuthDeps {
   clock: Clock;
   /** Growing delays after repeated wrong secrets or assertions for one client (none: no throttling). */
   throttle?: FailureThrottle;
+  /** Growing delays after repeated failed client authentications, any client, from one address. */
+  addressThrottle?: FailureThrottle;
 }
 
 /** Refused while the client's throttle is closed: nothing is checked, so guessing gains nothing. */
@@ -47,6 +51,19 @@ export const TOO_MANY_FAILURES = 'Too many failed client authentications. Try ag
 export class TooManyFailures extends OAuthError {
   readonly error = 'invalid_client';
   override readonly status = 429;
+}
+
+/** A refusal while `key` is closed: 429 with the seconds to wait (`Retry-After`, RFC 9110 §10.2.3). */
+function closed(throttle: FailureThrottle | undefined, key: string, who: string): TooManyFailures | undefined {
+  const wait = throttle?.waitFor(key) ?? 0;
+  if (wait <= 0) return undefined;
+  const seconds = Math.ceil(wait / 1000);
+  const error = new TooManyFailures(
+    TOO_MANY_FAILURES,
+    `${who} failed to authenticate too often; refused unchecked for ${seconds} s more`,
+  );
+  error.retryAfterSeconds = seconds;
+  return error;
 }
 
 const failed = (detail: string) => new InvalidClient(OKTA_TEXT.clientAuthFailed, detail);
@@ -83,10 +100,37 @@ export class ClientAuthenticator {
 
   /**
    * The ACTIVE app the credentials prove, authenticated with its own method.
-   * `audiences` are what a client assertion may name as `aud` (RFC 7523 §3).
-   * @throws InvalidRequest, InvalidClient
+   * `audiences` are what a client assertion may name as `aud` (RFC 7523 §3). Failed
+   * authentications count for the client and for the request's address; while either is
+   * closed the request is refused unchecked (429).
+   * @throws InvalidRequest, InvalidClient, TooManyFailures
    */
   async authenticate(credentials: PresentedCredentials, audiences: AssertionAudiences): Promise<AppRecord> {
+    const { addressThrottle } = this.deps;
+    const address = credentials.address;
+    if (address === undefined || !addressThrottle) return this.authenticateClient(credentials, audiences);
+    const key = `client-auth ${address}`;
+    const refusal = closed(addressThrottle, key, `address ${address}`);
+    if (refusal) throw refusal;
+    try {
+      const app = await this.authenticateClient(credentials, audiences);
+      addressThrottle.succeed(key);
+      return app;
+    } catch (error) {
+      if (!(error instanceof InvalidClient)) throw error;
+      const delay = addressThrottle.fail(key);
+      if (!delay) throw error;
+      throw new InvalidClient(
+        error.description,
+        `${error.detail}; the address ${address} now waits ${delay / 1000} s before its next try`,
+      );
+    }
+  }
+
+  private async authenticateClient(
+    credentials: PresentedCredentials,
+    audiences: AssertionAudiences,
+  ): Promise<AppRecord> {
     const presented = presentedMethod(credentials);
     const clientId =
       presented.method === 'jwt'
@@ -99,12 +143,8 @@ export class ClientAuthenticator {
       throw failed(`the app authenticates with ${app.authMethod}, the request used ${describe(presented)}`);
     }
     const { throttle } = this.deps;
-    const wait = throttle?.waitFor(app.clientId) ?? 0;
-    if (wait > 0)
-      throw new TooManyFailures(
-        TOO_MANY_FAILURES,
-        `client ${app.clientId} failed to authenticate too often; refused unchecked for ${Math.ceil(wait / 1000)} s more`,
-      );
+    const refusal = closed(throttle, app.clientId, `client ${app.clientId}`);
+    if (refusal) throw refusal;
     const problem = await this.credentialProblem(app, presented, audiences);
     if (problem) {
       const delay = throttle?.fail(app.clientId) ?? 0;

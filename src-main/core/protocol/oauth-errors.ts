@@ -7,6 +7,8 @@ export abstract class OAuthError extends Error {
   abstract readonly error: string;
   /** HTTP status on JSON endpoints (token, introspect, revoke, userinfo). */
   readonly status: number = 400;
+  /** Seconds a refused caller should wait, sent as `Retry-After` (RFC 9110 §10.2.3) with a 429. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly description: string,

@@ -13,6 +13,12 @@ import { opaqueHash } from './authorization-codes.js';
 export const SESSION_LIFETIME_MINUTES = 120;
 /** How long a sign-in or consent page may stay open. */
 export const PENDING_LIFETIME_MINUTES = 15;
+/**
+ * Pending requests kept per app; a new one drops the oldest (what a browser's many tabs need: the
+ * newest page works, as on Okta, where opening a new sign-in page starts over). A flood of
+ * unauthenticated requests then costs a bounded amount of disk instead of growing for 15 minutes.
+ */
+export const PENDING_PER_CLIENT = 100;
 const OPAQUE_LENGTH = 43;
 
 export interface SessionDeps {
@@ -63,7 +69,7 @@ export class Sessions {
       signedInUserId: null,
       expiresAt: minutesFrom(now, PENDING_LIFETIME_MINUTES),
     };
-    this.deps.store.insertPending(pending, now);
+    this.deps.store.insertPending(pending, now, PENDING_PER_CLIENT);
     return pending;
   }
 

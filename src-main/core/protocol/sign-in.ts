@@ -1,7 +1,8 @@
 /**
  * The password sign-in of the authorize and device verification pages: the password
  * (`Users.checkPassword`: ACTIVE users only) → the user's last login → a session on this
- * authorization server, authenticated by password (OIDC `amr` `pwd`). A refusal is one generic
+ * authorization server, authenticated by password (OIDC `amr` `pwd`). Failures from one address
+ * are throttled (`Users.checkPassword`; 429 while closed). A refusal is one generic
  * message whatever the reason, so the page never tells whether the user exists; the event log gets
  * the reason.
  */
@@ -12,6 +13,10 @@ import { AccessDenied } from './oauth-errors.js';
 import type { Sessions } from './sessions.js';
 
 export const SIGN_IN_FAILED = 'Sign-in failed. Check your username and password.';
+export const TOO_MANY_SIGN_INS = 'Too many failed sign-ins. Try again later.';
+/** What the sign-in page says while the address is throttled. */
+export const tooManySignIns = (seconds: number) =>
+  `Too many failed sign-ins from this address. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 
 export interface SignInDeps {
   users: Pick<Users, 'checkPassword' | 'recordLogin'>;
@@ -28,8 +33,14 @@ export async function signInWithPassword(
   serverId: string,
   username: string,
   password: string,
+  address?: string,
 ): Promise<SignInOutcome> {
-  const check = await deps.users.checkPassword(username, password);
+  const check = await deps.users.checkPassword(username, password, address);
+  if (!check.ok && check.reason === 'throttled') {
+    const error = new AccessDenied(TOO_MANY_SIGN_INS, `sign-in refused unchecked: ${check.note}`, 429);
+    error.retryAfterSeconds = check.retryAfterSeconds;
+    return { ok: false, error };
+  }
   if (!check.ok) {
     // The note says what the failure changed, e.g. "user locked out after 10 failed sign-ins".
     const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;

@@ -61,6 +61,7 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
         csrf: pending.csrf,
         username: form['username'],
         failed: true,
+        retryAfterSeconds: outcome.error.retryAfterSeconds,
         redirectUri: pending.params['redirect_uri'] ?? '',
       }),
     );

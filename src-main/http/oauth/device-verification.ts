@@ -65,7 +65,13 @@ function deviceCall(call: ProtocolCall): DeviceCall {
 }
 
 /** Not signed in yet: the authorize endpoint's sign-in form, posting back here with the typed code. */
-function signInFirst(call: DeviceCall, userCode: string, failed = false, username?: string): PageSent {
+function signInFirst(
+  call: DeviceCall,
+  userCode: string,
+  failed = false,
+  username?: string,
+  retryAfterSeconds?: number,
+): PageSent {
   const { server, issuer, csrf, reply } = call;
   return pageSent(
     sendSignInPage(reply, {
@@ -75,6 +81,7 @@ function signInFirst(call: DeviceCall, userCode: string, failed = false, usernam
       csrf,
       failed,
       username,
+      retryAfterSeconds,
       redirectUri: `${issuer}/v1/device`,
       action: `/oauth2/${encodeURIComponent(server.id)}/v1/device/sign-in`,
     }),
@@ -94,7 +101,7 @@ const signIn: Step = async (call, form) => {
   const outcome = await passwordSignIn(call, form);
   if (!outcome.ok) {
     call.event.error = outcome.error;
-    return signInFirst(call, form['pending'] ?? '', true, form['username']);
+    return signInFirst(call, form['pending'] ?? '', true, form['username'], outcome.error.retryAfterSeconds);
   }
   noteDevice(call, 'signed in', outcome.user.id);
   return pageSent(sendCodePage(call.reply, { serverId: call.server.id, csrf: call.csrf, userCode: form['pending'] }));

@@ -9,9 +9,9 @@ import { SESSION_COOKIE, setCookie } from './authorize-cookies.js';
 import type { ProtocolCall } from './protocol-endpoint.js';
 
 export async function passwordSignIn(call: ProtocolCall, form: Record<string, string>): Promise<SignInOutcome> {
-  const { ctx, reply, server } = call;
+  const { ctx, reply, server, request } = call;
   const deps = { users: ctx.services.users, sessions: ctx.services.authorize.sessions };
-  const outcome = await signInWithPassword(deps, server.id, form['username'] ?? '', form['password'] ?? '');
+  const outcome = await signInWithPassword(deps, server.id, form['username'] ?? '', form['password'] ?? '', request.ip);
   if (outcome.ok) setCookie(reply, server.id, SESSION_COOKIE, outcome.token, SESSION_LIFETIME_MINUTES * 60);
   return outcome;
 }

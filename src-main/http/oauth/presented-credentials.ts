@@ -36,6 +36,7 @@ export function presentedCredentials(request: FastifyRequest, params: Record<str
     ...(clientSecret !== undefined ? { clientSecret } : {}),
     ...(clientAssertion !== undefined ? { clientAssertion } : {}),
     ...(clientAssertionType !== undefined ? { clientAssertionType } : {}),
+    address: request.ip,
   };
 }
 

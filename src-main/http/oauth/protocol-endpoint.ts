@@ -189,6 +189,7 @@ async function answer(
       thrown instanceof OAuthError ? thrown : new ServerError(INTERNAL, (thrown as Error).stack ?? String(thrown));
     const pageStatus = error instanceof ServerError ? error.status : 400;
     record(failureOf(error), kind.json ? error.status : pageStatus, kind.json ? error.toJSON() : null);
+    if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (!kind.json) return sendErrorPage(reply, error, pageStatus);
     const challenge = call && kind.challenge(error, request, call.issuer);
     if (challenge) void reply.header('www-authenticate', challenge);

@@ -1,11 +1,12 @@
 /**
  * The sign-in page (the contract in DESIGN.md): server-rendered, no script, inputs labelled
  * `Username` and `Password` and a `Sign in` button; the pending request's id and the CSRF token in
- * hidden fields; one generic failure message that never tells whether the user exists. Every
+ * hidden fields; one generic failure message that never tells whether the user exists (and, while
+ * the address is throttled, 429 with the wait). Every
  * echoed value goes through `escapeHtml`.
  */
 import type { FastifyReply } from 'fastify';
-import { SIGN_IN_FAILED } from '../../core/protocol/sign-in.js';
+import { SIGN_IN_FAILED, tooManySignIns } from '../../core/protocol/sign-in.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
 
 export interface SignInPage {
@@ -15,6 +16,8 @@ export interface SignInPage {
   csrf: string;
   username?: string | undefined;
   failed?: boolean;
+  /** Set when the address's sign-ins are throttled: 429, the wait said on the page and in `Retry-After`. */
+  retryAfterSeconds?: number | undefined;
   /** The redirect URI the flow ends at (the form's redirect may go there). */
   redirectUri: string;
   /** Where the form posts, when not the authorize sign-in (the device page's sign-in). */
@@ -23,9 +26,11 @@ export interface SignInPage {
 
 export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyReply {
   const action = page.action ?? `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/sign-in`;
+  const wait = page.retryAfterSeconds;
+  const message = wait !== undefined ? tooManySignIns(wait) : page.failed ? SIGN_IN_FAILED : undefined;
   const body =
     `<h1>Sign in to ${escapeHtml(page.appLabel)}</h1>` +
-    (page.failed ? `<p class="error" role="alert">${escapeHtml(SIGN_IN_FAILED)}</p>` : '') +
+    (message ? `<p class="error" role="alert">${escapeHtml(message)}</p>` : '') +
     `<form method="post" action="${escapeHtml(action)}">` +
     `<input type="hidden" name="pending" value="${escapeHtml(page.pendingId)}">` +
     `<input type="hidden" name="csrf_token" value="${escapeHtml(page.csrf)}">` +
@@ -34,7 +39,8 @@ export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyRe
     `<label for="password">Password</label>` +
     `<input id="password" name="password" type="password" autocomplete="current-password" required>` +
     `<button type="submit">Sign in</button></form>`;
-  return sendPage(reply, page.failed ? 401 : 200, {
+  if (wait !== undefined) void reply.header('retry-after', String(wait));
+  return sendPage(reply, wait !== undefined ? 429 : page.failed ? 401 : 200, {
     title: `Sign in · ${page.appLabel}`,
     body,
     formAction: [sourceOf(page.redirectUri)],

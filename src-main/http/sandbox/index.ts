@@ -11,6 +11,7 @@ import { registerEventRoutes } from './events.js';
 import { registerPreviewRoutes } from './previews.js';
 import { registerFlowRunRoutes } from './flow-runs.js';
 import { registerInspectRoutes } from './inspect.js';
+import { registerSecuritySettingsRoutes } from './security-settings.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -30,6 +31,7 @@ export async function registerSandboxApi(
       registerInspectRoutes(api, ctx);
       registerDocumentRoutes(api, ctx);
       registerFlowRunRoutes(api, ctx);
+      registerSecuritySettingsRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );

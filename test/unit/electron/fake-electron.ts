@@ -139,6 +139,23 @@ export class FakeApp extends EventEmitter {
   }
 }
 
+/**
+ * `safeStorage` with a stand-in cipher: the bytes reversed behind a marker, so a test can tell sealed
+ * from plain and read it back. `available` and `backend` play a machine with or without a keychain.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend: 'basic_text' | 'gnome_libsecret' | 'kwallet5' | 'unknown' = 'gnome_libsecret';
+  isEncryptionAvailable = vi.fn(() => this.available);
+  getSelectedStorageBackend = vi.fn(() => this.backend);
+  encryptString = vi.fn((plain: string) => Buffer.concat([Buffer.from('FAKE'), Buffer.from(plain, 'utf8').reverse()]));
+  decryptString = vi.fn((sealed: Buffer) => {
+    if (sealed.subarray(0, 4).toString() !== 'FAKE')
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(sealed.subarray(4)).reverse().toString('utf8');
+  });
+}
+
 export function fakeElectron() {
   FakeBrowserWindow.instances = [];
   FakeBrowserWindow.loadError = undefined;
@@ -162,6 +179,7 @@ export function fakeElectron() {
         handlers.set(channel, handler);
       }),
     },
+    safeStorage: new FakeSafeStorage(),
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]): Promise<unknown> => undefined) },
   };

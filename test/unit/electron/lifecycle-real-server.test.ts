@@ -39,6 +39,7 @@ describe('desktop lifecycle with the real server', () => {
       nativeBinding: nodeBuild,
       platform: 'linux',
       logError: vi.fn(),
+      keychain: () => undefined,
     };
     const desktop = runDesktop(deps as unknown as LifecycleDeps);
     app.becomeReady();
@@ -74,6 +75,7 @@ describe('desktop lifecycle with the real server', () => {
         nativeBinding: nodeBuild,
         platform: 'linux',
         logError: vi.fn(),
+        keychain: () => undefined,
       } as unknown as LifecycleDeps);
       app.becomeReady();
       expect(await desktop.started).toBeUndefined();

@@ -27,6 +27,7 @@ interface Setup {
   portSetting?: string;
   platform?: NodeJS.Platform;
   hasLock?: boolean;
+  keychain?: LifecycleDeps['keychain'];
 }
 
 function start(setup: Setup = {}) {
@@ -52,6 +53,7 @@ function start(setup: Setup = {}) {
     nativeBinding: NATIVE,
     platform: setup.platform ?? 'linux',
     logError,
+    keychain: setup.keychain ?? (() => undefined),
   };
   const desktop = runDesktop(deps as unknown as LifecycleDeps);
   return { app, server, createApp, dialog, onStarted, openWindow, events, logError, desktop };
@@ -81,6 +83,17 @@ describe('desktop start', () => {
       nativeBinding: NATIVE,
       logError: expect.any(Function),
     });
+  });
+
+  it('hands the OS keychain, asked for once Electron is ready, to the server for secrets at rest', async () => {
+    const cipher = { encrypt: (plain: string) => plain, decrypt: (sealed: string) => sealed };
+    const keychain = vi.fn(() => cipher);
+    const { app, createApp, desktop } = start({ keychain });
+    await settle();
+    expect(keychain).not.toHaveBeenCalled();
+    app.becomeReady();
+    await desktop.started;
+    expect(createApp.mock.calls[0]![0].keychain).toBe(cipher);
   });
 
   it('uses the port from AUTHBOX_PORT', async () => {

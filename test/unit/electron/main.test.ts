@@ -63,6 +63,16 @@ describe('electron main entry', () => {
     });
   });
 
+  it("seals secrets at rest with safeStorage: the server gets the keychain's cipher", () => {
+    const { keychain } = createAppSpy.mock.calls[0]![0] as {
+      keychain?: { encrypt(p: string): string; decrypt(s: string): string };
+    };
+    const sealed = keychain!.encrypt('client-secret');
+    expect(electron.safeStorage.encryptString).toHaveBeenCalledWith('client-secret');
+    expect(sealed).not.toContain('client-secret');
+    expect(keychain!.decrypt(sealed)).toBe('client-secret');
+  });
+
   it('opens one secured window on the UI address, with the compiled preload next to main.js', () => {
     expect(electron.BrowserWindow.instances).toHaveLength(1);
     const window = electron.BrowserWindow.instances[0] as FakeBrowserWindow;

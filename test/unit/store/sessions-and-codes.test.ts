@@ -79,7 +79,7 @@ describe('SqliteSessionRepository', () => {
       signedInUserId: null,
       expiresAt: at(900),
     };
-    store.insertPending(pending, at(0));
+    store.insertPending(pending, at(0), 100);
     store.updatePending({ ...pending, signedInUserId: '00uAlice' });
     expect(store.findPending('p1', at(1))).toEqual({ ...pending, signedInUserId: '00uAlice' });
     expect(store.findPending('p1', at(900))).toBeUndefined();

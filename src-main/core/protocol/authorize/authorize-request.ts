@@ -1,6 +1,6 @@
 /**
  * The authorize endpoint as a script (RFC 6749 §4.1.1, §4.2.1; OIDC Core §3; Okta "OpenID Connect & OAuth 2.0 API"):
- * client → redirect URI (both before anything may be redirected) → response type and mode →
+ * client → redirect URI (both before anything may be redirected) → parameter lengths → response type and mode →
  * nonce → PKCE → prompt and max_age → who is signed in → assigned to the app → policy evaluation
  * (once, here) → consent → code and tokens. Each step throws the OAuth error that ends the request;
  * errors after the redirect URI go back to it with `state`.
@@ -12,6 +12,7 @@ import { authenticate } from './authenticate.js';
 import { checkClient, checkRedirectUri } from './check-client.js';
 import { checkConsent } from './check-consent.js';
 import { checkNonce, checkPkce, checkPrompt } from './check-request.js';
+import { checkStoredParameters, MAX_PARAMETER_LENGTH } from './check-stored-parameters.js';
 import { issueResponse } from './issue-response.js';
 import { checkResponseMode, checkResponseType, grantTypeOf, lenientMode } from './response-type.js';
 import { AUTHORIZE_TEXT } from './texts.js';
@@ -34,7 +35,10 @@ export async function handleAuthorizeRequest(
   try {
     const client = checkClient(deps, params);
     progress.client = client;
-    target = { redirectUri: checkRedirectUri(client, params), mode: lenientMode(params), state: params['state'] };
+    // A `state` over the limit is not echoed back: the error names it instead.
+    const state =
+      params['state'] !== undefined && params['state'].length <= MAX_PARAMETER_LENGTH ? params['state'] : undefined;
+    target = { redirectUri: checkRedirectUri(client, params), mode: lenientMode(params), state };
   } catch (error) {
     if (error instanceof OAuthError) return { kind: 'error-page', error };
     throw error;
@@ -58,6 +62,7 @@ async function authorize(
 ): Promise<AuthorizeResult> {
   const { params } = request;
   const client = progress.client!;
+  checkStoredParameters(params);
   const responseTypes = checkResponseType(client, params);
   progress.responseType = responseTypes.join(' ');
   target.mode = checkResponseMode(params, responseTypes);

@@ -6,6 +6,7 @@
  */
 import { AccessDenied, InvalidGrant, InvalidRequest, OKTA_TEXT } from '../oauth-errors.js';
 import { missingParameter } from './check-grant-type.js';
+import { TOO_MANY_SIGN_INS } from '../sign-in.js';
 import type { GrantHandler } from './types.js';
 
 export const INVALID_CREDENTIALS = 'The credentials provided were invalid.';
@@ -15,7 +16,13 @@ const REASONS = {
   wrong_password: 'the password is wrong',
   not_allowed: 'the user may not sign in in their current status',
   locked_out: 'the password is wrong',
+  throttled: 'refused unchecked',
 } as const;
+
+/** The password grant while the address is throttled (429, `Retry-After`). */
+export class TooManySignIns extends InvalidGrant {
+  override readonly status = 429;
+}
 
 export const passwordGrant: GrantHandler = async (deps, request, client, progress) => {
   const { username, password } = request.params;
@@ -26,7 +33,12 @@ export const passwordGrant: GrantHandler = async (deps, request, client, progres
     if (value === undefined || value === '')
       throw new InvalidRequest(missingParameter(name), `the request has no ${name}`);
   }
-  const check = await deps.users.checkPassword(username!, password!);
+  const check = await deps.users.checkPassword(username!, password!, request.credentials.address);
+  if (!check.ok && check.reason === 'throttled') {
+    const error = new TooManySignIns(TOO_MANY_SIGN_INS, `${check.note}: '${username}'`);
+    error.retryAfterSeconds = check.retryAfterSeconds;
+    throw error;
+  }
   if (!check.ok) {
     const status = check.user ? ` (${check.user.id}, ${check.user.status})` : '';
     const note = check.note ? `; ${check.note}` : '';
