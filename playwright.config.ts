@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download browsers here: Debian's chromium is driven instead (STACK.md).
-// Each test starts its own Authbox (test/e2e/fixtures.ts); `npm run build` must have run first.
+// Each test gets an Authbox of its own or one shared per spec file and reset (test/e2e/fixtures.ts);
+// `npm run build` must have run first.
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',

@@ -1,7 +1,7 @@
 // `npm test`: the one gate. Typecheck, lint, build, unit + integration (vitest), e2e (Playwright),
 // then one closing line `N passed, N failed` summed over every suite (a failed check step counts
 // as one failure). Every step runs even after a failure, so one run shows everything that is wrong.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -26,12 +26,28 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
-for (const [title, script] of [
+// The three checks read only the sources (the build writes dist/, which the others ignore), so they
+// run at the same time; each one's output is printed whole, in this order, once all have ended.
+const runQuietly = (command, args) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { env: process.env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolve({ ok: false, output: `${output}${error.message}\n` }));
+    child.on('close', (code) => resolve({ ok: code === 0, output }));
+  });
+
+const checks = [
   ['typecheck', 'typecheck'],
   ['lint', 'lint'],
   ['build', 'build'],
-]) {
-  if (run(title, 'npm', ['run', '--silent', script])) {
+];
+const results = await Promise.all(checks.map(([, script]) => runQuietly('npm', ['run', '--silent', script])));
+checks.forEach(([title, script], index) => {
+  const { ok, output } = results[index];
+  process.stdout.write(`\n▶ ${title}\n${output}`);
+  if (ok) {
     passed += 1;
     // The CLI tests run the compiled server; after a good build they need not compile it again.
     if (script === 'build') process.env['AUTHBOX_BUILT'] = '1';
@@ -39,7 +55,7 @@ for (const [title, script] of [
     failed += 1;
     failures.push(title);
   }
-}
+});
 
 rmSync('reports/vitest.json', { force: true });
 const vitestOk = run('unit and integration tests (vitest)', 'npx', [

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { AccessPoliciesPage } from './pages/access-policies-page.js';
 import { createServer, createServiceApp, createWebApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface PolicyBody {
   id: string;
   name: string;

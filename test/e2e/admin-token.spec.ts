@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { ServersPage } from './pages/servers-page.js';
 import { TokenPrompt } from './pages/token-prompt.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 test('asks for the admin token when the address has a wrong one, then loads the list with the right one', async ({
   page,
   authbox,

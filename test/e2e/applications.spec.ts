@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { ApplicationsPage } from './pages/applications-page.js';
 import { assignUser, createGroup, createServiceApp, createUser, createWebApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface AppBody {
   id: string;
   label: string;

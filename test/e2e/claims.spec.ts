@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { ClaimsPage } from './pages/claims-page.js';
 import { createClaim, createScope, createServer, createUser, createWebApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface ClaimBody {
   id: string;
   name: string;

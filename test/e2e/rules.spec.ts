@@ -3,6 +3,9 @@ import type { Authbox } from './fixtures.js';
 import { AccessPoliciesPage } from './pages/access-policies-page.js';
 import { createGroup, createServer, createServiceApp } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface RuleBody {
   id: string;
   name: string;

@@ -9,6 +9,9 @@ import { startAuthbox } from './support/authbox-process.js';
 import { expect, test } from './fixtures.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 const example = (name: string) => readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8');
 const payloadOf = (jwt: string) =>
   JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { ScopesPage } from './pages/scopes-page.js';
 import { createPolicyWithRule, createServer } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 interface ScopeBody {
   id: string;
   name: string;

@@ -2,6 +2,9 @@ import { expect, test } from './fixtures.js';
 import { ServerSettingsPage } from './pages/server-settings-page.js';
 import { ServersPage } from './pages/servers-page.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 test.beforeEach(async ({ page, authbox }) => {
   const servers = new ServersPage(page);
   await servers.open(authbox.uiUrl);

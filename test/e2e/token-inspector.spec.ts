@@ -14,6 +14,9 @@ import { TokenPreviewPage } from './pages/token-preview-page.js';
 import { SEED_NONCE, seedImplicitIdToken } from './support/implicit-flow.js';
 import { createScope, createServiceApp, createUser, requestToken } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 /** Ada (honorific Commodore, which the seed's claim `preferred_honorific` reads) signs in to the seed's implicit flow. */
 async function seedIdToken(authbox: Authbox, page: Page): Promise<string> {
   const id = await createUser(authbox, 'ada@example.com', {

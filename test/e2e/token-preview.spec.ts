@@ -12,6 +12,9 @@ import {
   createWebApp,
 } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 /** Alice (in Engineering) and a web app, with an access token claim and an ID token claim on the default server. */
 async function setUp(authbox: Authbox) {
   const userId = await createUser(authbox, 'alice@example.com', {

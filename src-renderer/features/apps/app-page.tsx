@@ -1,5 +1,5 @@
 /** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments, Okta API Scopes). */
-import { useId } from 'react';
+import { Tabs } from '../../ui/tabs.js';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { hrefOf } from '../../app/routes.js';
 import type { AppTab } from '../../app/routes.js';
@@ -40,7 +40,6 @@ export function AppPage({ id, tab }: { id: string; tab: AppTab }) {
 }
 
 function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
-  const tabId = useId();
   return (
     <>
       <header className="page__header">
@@ -52,25 +51,16 @@ function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
         </div>
         <AppLifecycle app={app} />
       </header>
-      <nav className="tabs" role="tablist" aria-label="Application sections">
-        {TABS.map((t) => (
-          <a
-            key={t.tab}
-            id={`${tabId}-${t.tab}`}
-            role="tab"
-            aria-selected={t.tab === tab}
-            className="tabs__tab"
-            href={hrefOf({ page: 'app', id: app.id, tab: t.tab })}
-          >
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
+      <Tabs
+        label="Application sections"
+        tabs={TABS}
+        current={tab}
+        href={(t) => hrefOf({ page: 'app', id: app.id, tab: t })}
+      >
         {tab === 'general' && <AppGeneral key={app.id} app={app} />}
         {tab === 'assignments' && <AppAssignmentsTab app={app} />}
         {tab === 'okta-api-scopes' && <AppOktaScopesTab app={app} />}
-      </div>
+      </Tabs>
     </>
   );
 }

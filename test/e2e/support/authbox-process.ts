@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../dist/main/app/cli.js', import.meta.url));
 const UI = fileURLToPath(new URL('../../../dist/renderer/index.html', import.meta.url));
-const START_TIMEOUT_MS = 20_000;
+// Generous: on a loaded machine (CI shares its cores) a start has taken over 20 s.
+const START_TIMEOUT_MS = 60_000;
 
 export interface Authbox {
   /** `http://127.0.0.1:<port>` */
