@@ -300,6 +300,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   }
   try {
     await seeding;
+    services.servers.ensureOrgServer();
     // Checked before anything listens, so a refused document never serves a half-made sandbox.
     if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
   } catch (error) {

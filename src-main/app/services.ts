@@ -1,5 +1,7 @@
 /** Builds the domain services over one database: the single place where store meets core. */
 import { AppAssignments } from '../core/app-assignments.js';
+import { AppGrants } from '../core/app-grants.js';
+import { SqliteAppGrantRepository } from '../store/app-grant-repository.js';
 import { Apps } from '../core/apps.js';
 import { AuthorizationServers } from '../core/authorization-servers.js';
 import { Claims } from '../core/claims.js';
@@ -56,6 +58,9 @@ import { readDemo } from './examples.js';
 import { FlowRunner } from '../core/runner/flow-runner.js';
 import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
 import { loopbackTransport } from './loopback-transport.js';
+import { createDpopNonces, dpopCrypto } from './dpop-crypto.js';
+import { MemoryDpopProofStore } from './dpop-proof-store.js';
+import type { DpopDeps } from '../core/protocol/dpop/check-proof.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
@@ -134,6 +139,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     clock,
     tx: deps.tx,
   });
+  const appGrants = new AppGrants({ store: new SqliteAppGrantRepository(db), apps, crypto, clock });
   const userRepository = new SqliteUserRepository(db);
   const groupRepository = new SqliteGroupRepository(db);
   const users = new Users({
@@ -189,18 +195,22 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   };
   const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeRepository(db), crypto, clock });
   const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationRepository(db), crypto, clock });
+  // DPoP proofs (RFC 9449): one nonce source and one replay store for the token endpoint and Okta's API.
+  const dpop: DpopDeps = { crypto: dpopCrypto, nonces: createDpopNonces(), proofs: new MemoryDpopProofStore(), clock };
   const tokenGrants: TokenGrantDeps = {
     clientAuth,
     users,
     appAssignments,
     policies,
     scopes,
+    appGrants,
     tokens,
     codes,
     devices,
     tokenFamilies: tokenLedger,
     tokenLedger,
     clock,
+    dpop,
   };
   // The authorize endpoint: sessions, pending requests and consent, codes, the same evaluation and minting.
   const sessions = new Sessions({ store: new SqliteSessionRepository(db), crypto, clock });
@@ -210,6 +220,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     appAssignments,
     policies,
     scopes,
+    appGrants,
     sessions,
     codes,
     tokens,
@@ -222,6 +233,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     users,
     scopes,
     policies,
+    appGrants,
     appAssignments,
     tokens,
     customClaims,
@@ -252,12 +264,14 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     rules,
     apps,
     appAssignments,
+    appGrants,
     users,
     groups,
     events,
     tokenGrants,
     tokenLedger,
     tokenLookups,
+    oktaApi: { tokens: tokenLookups, dpop },
     authorize,
     previews,
     configVersion: () => config.version,

@@ -121,3 +121,6 @@ export function validateAuthorizationServer(body: unknown): ValidationResult<Aut
   const parsed = authorizationServerInput.safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }
+
+/** The reserved id of the org authorization server (issuer = the org URL); custom server ids start with `aus`. */
+export const ORG_SERVER_ID = 'org';

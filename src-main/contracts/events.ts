@@ -7,7 +7,11 @@ import type { DecisionTrace } from './trace.js';
 
 export type EventOutcome = 'success' | 'failure';
 
-/** The protocol endpoints that record events (each answers through `http/oauth/protocol-endpoint.ts`). */
+/**
+ * The endpoints that record events: the protocol endpoints (each answers through
+ * `http/oauth/protocol-endpoint.ts`) and `storage`, the event a storage failure leaves once the store
+ * can write again (`app/create-app.ts`).
+ */
 export const EVENT_ENDPOINTS = [
   'authorize',
   'token',
@@ -17,6 +21,7 @@ export const EVENT_ENDPOINTS = [
   'logout',
   'device/authorize',
   'device',
+  'storage',
 ] as const;
 
 export interface ProtocolEventDto {

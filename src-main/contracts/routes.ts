@@ -9,6 +9,7 @@ import { directoryRoutes } from './directory-routes.js';
 import type { RouteDef } from './route-def.js';
 import { sandboxRoutes } from './sandbox-routes.js';
 import { serverRoutes } from './server-routes.js';
+import { appGrantRoutes } from './app-grant-routes.js';
 
 export type {
   BodyOf,
@@ -31,10 +32,12 @@ export type { PageQuery } from './server-routes.js';
 export const MANAGEMENT_PREFIX = '/api/v1';
 export const SANDBOX_PREFIX = '/api/sandbox/v1';
 
-export const routes = { ...serverRoutes, ...directoryRoutes, ...sandboxRoutes } as const satisfies Record<
-  string,
-  RouteDef
->;
+export const routes = {
+  ...serverRoutes,
+  ...directoryRoutes,
+  ...sandboxRoutes,
+  ...appGrantRoutes,
+} as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;

@@ -12,6 +12,7 @@ import type {
 } from './ports/authorization-servers.js';
 import type { Clock, Crypto, Transactor } from './ports/runtime.js';
 import type { Page } from './ports/page.js';
+import { ORG_SERVER_ID, orgServerRecord } from './org-server.js';
 import {
   byStatus,
   initialKeys,
@@ -40,12 +41,54 @@ const inline: Transactor = { run: (work) => work() };
 export class AuthorizationServers {
   constructor(private readonly deps: AuthorizationServerDeps) {}
 
+  /** The custom servers (the org server is not one: Okta's API never lists it). */
   list(page: Page, q?: string): AuthorizationServerRecord[] {
     return this.deps.store.list(page, q);
   }
 
-  /** @throws NotFound */
+  /** A custom server. @throws NotFound (also for the org server's reserved id) */
   get(id: string): AuthorizationServerRecord {
+    const server = id === ORG_SERVER_ID ? undefined : this.deps.store.get(id);
+    if (!server) throw new NotFound(id, 'AuthorizationServer');
+    return server;
+  }
+
+  /** The org authorization server (`org-server.ts`). @throws NotFound before `ensureOrgServer` */
+  org(): AuthorizationServerRecord {
+    return this.find(ORG_SERVER_ID);
+  }
+
+  /**
+   * Stores the org server on a data folder that has none yet; every start calls it. Its keys are
+   * generated when first needed (`keys`), so a start does not wait for two more RSA keys.
+   */
+  ensureOrgServer(): AuthorizationServerRecord {
+    if (!this.deps.store.get(ORG_SERVER_ID)) {
+      const now = this.deps.clock.now();
+      this.deps.store.insert({ ...orgServerRecord(now), nextRotation: nextRotationAfter(now, 'AUTO') }, []);
+    }
+    return this.find(ORG_SERVER_ID);
+  }
+
+  /** The org server's first keys, generated once however many requests ask at the same time. */
+  private orgKeys: Promise<void> | undefined;
+
+  private firstOrgKeys(): Promise<void> {
+    this.orgKeys ??= (async () => {
+      const fresh = await Promise.all([this.deps.crypto.generateSigningKey(), this.deps.crypto.generateSigningKey()]);
+      const now = this.deps.clock.now();
+      if (this.deps.store.keys(ORG_SERVER_ID).length === 0) {
+        const server = { ...this.find(ORG_SERVER_ID), lastRotated: now, nextRotation: nextRotationAfter(now, 'AUTO') };
+        this.deps.store.saveRotation(server, initialKeys(ORG_SERVER_ID, fresh, 'AUTO', now));
+      }
+    })().finally(() => {
+      this.orgKeys = undefined;
+    });
+    return this.orgKeys;
+  }
+
+  /** A custom server or the org server. */
+  private find(id: string): AuthorizationServerRecord {
     const server = this.deps.store.get(id);
     if (!server) throw new NotFound(id, 'AuthorizationServer');
     return server;
@@ -129,7 +172,8 @@ export class AuthorizationServers {
 
   /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
   async keys(id: string): Promise<SigningKeyRecord[]> {
-    if (this.rotationDue(this.get(id))) return this.rotate(id, { onlyIfDue: true });
+    if (id === ORG_SERVER_ID && this.deps.store.keys(id).length === 0) await this.firstOrgKeys();
+    if (this.rotationDue(this.find(id))) return this.rotate(id, { onlyIfDue: true });
     return byStatus(this.deps.store.keys(id));
   }
 
@@ -146,13 +190,13 @@ export class AuthorizationServers {
    * after that, in one synchronous step, so concurrent rotations never work from a stale key set.
    */
   async rotate(id: string, options: { onlyIfDue?: boolean } = {}): Promise<SigningKeyRecord[]> {
-    const before = this.get(id);
+    const before = this.find(id);
     const fresh = await Promise.all(
       Array.from({ length: keysNeededForRotation(this.deps.store.keys(id), before.rotationMode) }, () =>
         this.deps.crypto.generateSigningKey(),
       ),
     );
-    const server = this.get(id);
+    const server = this.find(id);
     const current = this.deps.store.keys(id);
     const mode = server.rotationMode;
     if (options.onlyIfDue && !this.rotationDue(server)) return byStatus(current);

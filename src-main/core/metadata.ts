@@ -72,11 +72,15 @@ export interface MetadataInput {
   issuer: string;
   /** Names of the scopes whose metadataPublish is ALL_CLIENTS, system scopes included. */
   publishedScopes: string[];
+  /** Where the endpoints sit when not at `<issuer>/v1` (the org server's: `<org URL>/oauth2/v1`). */
+  endpoints?: string;
+  /** The proof algorithms of a server that takes DPoP proofs (RFC 9449 §5.1: `dpop_signing_alg_values_supported`). */
+  dpopAlgs?: readonly string[];
 }
 
 /** `/.well-known/oauth-authorization-server` (RFC 8414): no userinfo and no ID token members. */
 export function authorizationServerMetadata(input: MetadataInput): Record<string, unknown> {
-  const v1 = `${input.issuer}/v1`;
+  const v1 = input.endpoints ?? `${input.issuer}/v1`;
   return {
     issuer: input.issuer,
     authorization_endpoint: `${v1}/authorize`,
@@ -98,6 +102,7 @@ export function authorizationServerMetadata(input: MetadataInput): Record<string
     request_parameter_supported: true,
     request_object_signing_alg_values_supported: SIGNING_ALGS,
     device_authorization_endpoint: `${v1}/device/authorize`,
+    ...(input.dpopAlgs ? { dpop_signing_alg_values_supported: input.dpopAlgs } : {}),
   };
 }
 
@@ -106,7 +111,7 @@ export function openIdConfiguration(input: MetadataInput): Record<string, unknow
   const base = authorizationServerMetadata(input);
   return {
     ...base,
-    userinfo_endpoint: `${input.issuer}/v1/userinfo`,
+    userinfo_endpoint: `${input.endpoints ?? `${input.issuer}/v1`}/userinfo`,
     id_token_signing_alg_values_supported: ['RS256'],
     claims_supported: ID_TOKEN_CLAIMS,
   };

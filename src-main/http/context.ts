@@ -2,6 +2,7 @@
 import type { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
 import type { FastifyRequest } from 'fastify';
 import type { AppAssignments } from '../core/app-assignments.js';
+import type { AppGrants } from '../core/app-grants.js';
 import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Claims } from '../core/claims.js';
@@ -15,6 +16,7 @@ import type { FlowRunner } from '../core/runner/flow-runner.js';
 import type { TokenInspector } from '../core/inspect/token-inspector.js';
 import type { SecuritySettings } from '../core/security-settings.js';
 import type { UserinfoDeps } from '../core/protocol/userinfo.js';
+import type { OktaApiAccessDeps } from '../core/protocol/okta-api-access.js';
 import type { TokenLedger } from '../core/protocol/token-ledger.js';
 import type { Policies } from '../core/policies.js';
 import type { Rules } from '../core/rules.js';
@@ -32,6 +34,8 @@ export interface HttpServices {
   rules: Rules;
   apps: Apps;
   appAssignments: AppAssignments;
+  /** The Okta API scopes granted to apps (Okta "Application Grants" API). */
+  appGrants: AppGrants;
   users: Users;
   groups: Groups;
   /** The protocol event log: endpoints record into it, the sandbox API reads it. */
@@ -42,6 +46,8 @@ export interface HttpServices {
   tokenLedger: TokenLedger;
   /** What introspection, revocation and userinfo verify and look tokens up with. */
   tokenLookups: TokenLookupDeps;
+  /** What OAuth access to Okta's API (`/api/v1` with org server tokens, DPoP proofs) checks with. */
+  oktaApi: OktaApiAccessDeps;
   /** The sandbox API's expression and token previews. */
   previews: Previews;
   /** Export and import of the sandbox document, and the demo. */

@@ -15,7 +15,7 @@ import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
 import { frameworkError, isRequestError, oauthRequestError, otherRequestError } from './request-errors.js';
 import { registerManagementRoutes } from './management/index.js';
-import { sswsGuard } from './management/ssws-auth.js';
+import { managementGuard } from './management/api-auth.js';
 import { OktaHttpError } from './okta-errors.js';
 import { registerAuthorizeRoutes } from './oauth/authorize.js';
 import { registerProtocolCors } from './oauth/cors.js';
@@ -112,7 +112,7 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', sswsGuard(ctx.adminToken));
+      api.addHook('onRequest', managementGuard(ctx));
       registerManagementRoutes(api, ctx);
     },
     { prefix: '/api/v1' },

@@ -4,6 +4,7 @@ import type {
   AuthorizationServerRepository,
   SigningKeyRecord,
 } from '../core/ports/authorization-servers.js';
+import { ORG_SERVER_ID } from '../contracts/authorization-server.js';
 import type { Page } from '../core/ports/page.js';
 import type { SecretSealer } from '../core/ports/secret-sealer.js';
 import { PLAIN_SEALER } from '../core/secret-sealer.js';
@@ -118,8 +119,9 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
     );
   }
 
+  /** The custom servers; the org server's row (`ORG_SERVER_ID`) is never listed. */
   list(page: Page, q?: string): AuthorizationServerRecord[] {
-    const where: string[] = [];
+    const where: string[] = [`id <> '${ORG_SERVER_ID}'`];
     const params: Record<string, unknown> = { limit: page.limit };
     if (page.after !== undefined) {
       where.push('seq > COALESCE((SELECT seq FROM authorization_servers WHERE id = @after), 9223372036854775807)');
@@ -131,7 +133,7 @@ export class SqliteAuthorizationServerRepository implements AuthorizationServerR
       );
       params['q'] = q;
     }
-    const sql = `SELECT ${SERVER_COLUMNS} FROM authorization_servers ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
+    const sql = `SELECT ${SERVER_COLUMNS} FROM authorization_servers WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`;
     return (prepared(this.db, sql).all(params) as ServerRow[]).map(toServer);
   }
 

@@ -3,6 +3,7 @@
  * snapshot written in one transaction (after deleting everything, for a replace).
  */
 import { EVERYONE_GROUP_ID } from '../contracts/group.js';
+import { ORG_SERVER_ID } from '../contracts/authorization-server.js';
 import type { SandboxRepository, SandboxSnapshot } from '../core/ports/sandbox.js';
 import type { SecretSealer } from '../core/ports/secret-sealer.js';
 import { PLAIN_SEALER } from '../core/secret-sealer.js';
@@ -95,7 +96,7 @@ export class SqliteSandboxRepository implements SandboxRepository {
     })();
   }
 
-  /** Every row of every table but the settings and the Everyone group; foreign keys are checked at commit. */
+  /** Every row of every table but the settings, the Everyone group and the org server; foreign keys are checked at commit. */
   private deleteEverything(): void {
     this.db.pragma('defer_foreign_keys = ON');
     const tables = this.db
@@ -104,6 +105,11 @@ export class SqliteSandboxRepository implements SandboxRepository {
     for (const { name } of tables) {
       if (KEPT_TABLES.has(name)) continue;
       if (name === 'groups') this.db.prepare('DELETE FROM groups WHERE id <> ?').run(EVERYONE_GROUP_ID);
+      // The org server and its keys are the org's own, not part of the sandbox document.
+      else if (name === 'authorization_servers')
+        this.db.prepare('DELETE FROM authorization_servers WHERE id <> ?').run(ORG_SERVER_ID);
+      else if (name === 'signing_keys')
+        this.db.prepare('DELETE FROM signing_keys WHERE server_id <> ?').run(ORG_SERVER_ID);
       else this.db.prepare(`DELETE FROM "${name}"`).run();
     }
   }

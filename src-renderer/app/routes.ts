@@ -9,7 +9,7 @@ export const SERVER_TABS = ['settings', 'access-policies', 'scopes', 'claims', '
 export type ServerTab = (typeof SERVER_TABS)[number];
 
 export type InspectorView = 'inspect' | 'compare';
-export const APP_TABS = ['general', 'assignments'] as const;
+export const APP_TABS = ['general', 'assignments', 'okta-api-scopes'] as const;
 export type AppTab = (typeof APP_TABS)[number];
 
 export type Route =

@@ -17,6 +17,7 @@ import type { PeopleSlice } from './people-slice.js';
 import type { PoliciesSlice } from './policies-slice.js';
 import type { ScopesSlice } from './scopes-slice.js';
 import type { SecuritySlice } from './security-slice.js';
+import type { OktaApiScopesSlice } from './okta-api-scopes-slice.js';
 
 export type AppState = SessionSlice &
   ServersSlice &
@@ -32,7 +33,8 @@ export type AppState = SessionSlice &
   AppsSlice &
   PeopleSlice &
   GroupsSlice &
-  SecuritySlice;
+  SecuritySlice &
+  OktaApiScopesSlice;
 
 export interface StoreDeps {
   api: ApiClient;

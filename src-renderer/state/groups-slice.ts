@@ -10,8 +10,8 @@ import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
 import { groupProblemsOf, toGroupWrite } from './group-draft.js';
 import type { GroupDraft, GroupProblems } from './group-draft.js';
-import { loadKeyedList, without } from './keyed-list.js';
-import type { OwnedList, SessionNeeds } from './keyed-list.js';
+import { loadKeyedList, without } from './keyed-lists.js';
+import type { OwnedList, SessionNeeds } from './keyed-lists.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 

@@ -1,7 +1,8 @@
 /**
- * One mechanism for the lists a slice keeps per key (a server's policies, a policy's rules): load
- * them, reload after a write so the list shows what the server answers, and reorder them at once
- * with the new priority saved through the API — put back as it was when the save fails.
+ * One mechanism for the lists a slice keeps per key (a server's policies, a policy's rules, a
+ * person's groups, a group's members): load them, dropping an answer that belongs to an earlier
+ * admin token; reload after a write so the list shows what the server answers; and reorder them at
+ * once with the new priority saved through the API — put back as it was when the save fails.
  */
 import type { ApiError } from '../api/api-error.js';
 import type { ActionOutcome } from './load-state.js';
@@ -13,6 +14,38 @@ import type { LoadedList, Prioritized } from './prioritized.js';
 export interface SessionNeeds {
   token: string | null;
   reportFailure(error: unknown): ApiError;
+}
+
+/** One owner's list, and where its loading is. */
+export type OwnedList<T> = LoadedList<T>;
+
+/** Fetches `owner`'s list into the lists `read` gives and `write` stores; a failure becomes that list's error. */
+export async function loadKeyedList<T>(
+  session: () => SessionNeeds,
+  read: () => Record<string, OwnedList<T>>,
+  write: (lists: Record<string, OwnedList<T>>) => void,
+  owner: string,
+  fetch: () => Promise<T[]>,
+): Promise<void> {
+  const token = session().token;
+  const put = (change: Partial<OwnedList<T>>) => {
+    const lists = read();
+    write({ ...lists, [owner]: { ...(lists[owner] ?? { load: IDLE, items: [] }), ...change } });
+  };
+  put({ load: LOADING });
+  try {
+    const items = await fetch();
+    if (session().token === token) put({ load: READY, items });
+  } catch (error) {
+    const apiError = session().reportFailure(error);
+    if (session().token === token) put({ load: { status: 'error', error: apiError } });
+  }
+}
+
+/** `byId` without the entry `id` (one that was deleted). */
+export function without<T>(byId: Record<string, T>, id: string): Record<string, T> {
+  const { [id]: _gone, ...rest } = byId;
+  return rest;
 }
 
 export interface KeyedLists<T> {
@@ -33,19 +66,7 @@ export function keyedLists<T extends Prioritized>(
 ): KeyedLists<T> {
   const list = (key: string): LoadedList<T> => read()[key] ?? { load: IDLE, items: [] };
   const put = (key: string, change: Partial<LoadedList<T>>) => write({ ...read(), [key]: { ...list(key), ...change } });
-  const stale = (token: string | null) => session().token !== token;
-
-  const load = async (key: string) => {
-    const token = session().token;
-    put(key, { load: LOADING });
-    try {
-      const items = await fetch(key);
-      if (!stale(token)) put(key, { load: READY, items });
-    } catch (error) {
-      const apiError = session().reportFailure(error);
-      if (!stale(token)) put(key, { load: { status: 'error', error: apiError } });
-    }
-  };
+  const load = (key: string) => loadKeyedList(session, read, write, key, () => fetch(key));
 
   return {
     list,

@@ -9,8 +9,8 @@ import { routes } from '../../src-main/contracts/routes.js';
 import type { UserDto } from '../../src-main/contracts/user.js';
 import type { StateCreator } from 'zustand';
 import type { ApiClient } from '../api/api-client.js';
-import { loadKeyedList, without } from './keyed-list.js';
-import type { OwnedList, SessionNeeds } from './keyed-list.js';
+import { loadKeyedList, without } from './keyed-lists.js';
+import type { OwnedList, SessionNeeds } from './keyed-lists.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 import {

@@ -8,14 +8,10 @@ import type { LifecycleStatus } from '../../src-main/contracts/authorization-ser
 import type { PolicyDto } from '../../src-main/contracts/policy.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { RuleDto } from '../../src-main/contracts/rule.js';
-import type { AppDto } from '../../src-main/contracts/app.js';
-import type { GroupDto } from '../../src-main/contracts/group.js';
-import type { UserDto } from '../../src-main/contracts/index.js';
 import type { ApiClient } from '../api/api-client.js';
 import { keyedLists } from './keyed-lists.js';
 import type { SessionNeeds } from './keyed-lists.js';
-import { IDLE, LOADING, READY } from './load-state.js';
-import type { ActionOutcome, LoadState } from './load-state.js';
+import type { ActionOutcome } from './load-state.js';
 import { movedPolicyWrite, policyProblemsOf, toPolicyWrite } from './policy-draft.js';
 import type { PolicyDraft, PolicyFormProblems } from './policy-draft.js';
 import type { LoadedList } from './prioritized.js';
@@ -24,14 +20,6 @@ import type { RuleDraft, RuleFormProblems } from './rule-draft.js';
 
 export type PolicySaveOutcome = { ok: true; policy: PolicyDto } | ({ ok: false } & PolicyFormProblems);
 export type RuleSaveOutcome = { ok: true; rule: RuleDto } | ({ ok: false } & RuleFormProblems);
-
-/** What the policy and rule forms pick from: apps (by client id), groups and people. */
-export interface DirectoryChoices {
-  load: LoadState;
-  apps: AppDto[];
-  groups: GroupDto[];
-  users: UserDto[];
-}
 
 export interface PoliciesSlice {
   /** Per server id, in priority order. */
@@ -51,16 +39,12 @@ export interface PoliciesSlice {
   setRuleStatus(serverId: string, policyId: string, ruleId: string, status: LifecycleStatus): Promise<ActionOutcome>;
   deleteRule(serverId: string, policyId: string, ruleId: string): Promise<ActionOutcome>;
   moveRule(serverId: string, policyId: string, ruleId: string, priority: number): Promise<ActionOutcome>;
-  directoryChoices: DirectoryChoices;
-  /** Loads (again) the apps, groups and people the pickers offer. */
-  loadDirectoryChoices(): Promise<void>;
   resetPolicies(): void;
 }
 
 const initial = {
   serverPolicies: {},
   policyRules: {},
-  directoryChoices: { load: IDLE, apps: [], groups: [], users: [] },
 } satisfies Partial<PoliciesSlice>;
 
 const done = <T>(outcome: { ok: true } | { ok: false; error: T }) =>
@@ -152,22 +136,6 @@ export const createPoliciesSlice =
         rules.move(policyId, ruleId, priority, (rule) =>
           api.call(routes.replaceRule, { ...withServer(serverId, policyId), ruleId }, movedRuleWrite(rule, priority)),
         ),
-      async loadDirectoryChoices() {
-        const token = get().token;
-        set({ directoryChoices: { ...get().directoryChoices, load: LOADING } });
-        try {
-          const [apps, groups, users] = await Promise.all([
-            api.list(routes.listApps, {}),
-            api.list(routes.listGroups, {}),
-            api.list(routes.listUsers, {}),
-          ]);
-          if (get().token === token) set({ directoryChoices: { load: READY, apps, groups, users } });
-        } catch (error) {
-          const apiError = get().reportFailure(error);
-          if (get().token === token)
-            set({ directoryChoices: { ...get().directoryChoices, load: { status: 'error', error: apiError } } });
-        }
-      },
       resetPolicies: () => set(initial),
     };
   };

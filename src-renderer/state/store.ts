@@ -17,6 +17,7 @@ import { createPeopleSlice } from './people-slice.js';
 import { createPoliciesSlice } from './policies-slice.js';
 import { createScopesSlice } from './scopes-slice.js';
 import { createSecuritySlice } from './security-slice.js';
+import { createOktaApiScopesSlice } from './okta-api-scopes-slice.js';
 
 export type AppStore = StoreApi<AppState>;
 
@@ -37,5 +38,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
     ...createPeopleSlice(deps)(...args),
     ...createGroupsSlice(deps)(...args),
     ...createSecuritySlice(deps)(...args),
+    ...createOktaApiScopesSlice(deps)(...args),
   }));
 }

@@ -100,7 +100,7 @@ test('shows Everyone as built in and read-only, with every person as a member', 
   await expect(groups.memberSearch).toHaveCount(0);
 });
 
-test('lists the apps assigned to a group', async ({ page, authbox }) => {
+test('lists the apps assigned to a group, each linking to its page', async ({ page, authbox }) => {
   const groupId = await createGroup(authbox, 'Pilots');
   const app = await createWebApp(authbox, 'Orders web');
   const assigned = await authbox.api('PUT', `/api/v1/apps/${app.id}/groups/${groupId}`, {});
@@ -108,4 +108,6 @@ test('lists the apps assigned to a group', async ({ page, authbox }) => {
   const groups = new GroupsPage(page);
   await groups.openGroup(authbox.uiUrl, groupId);
   await expect(groups.apps).toContainText('Orders web');
+  await groups.apps.getByRole('link', { name: 'Orders web' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/applications/${app.id}/general$`));
 });

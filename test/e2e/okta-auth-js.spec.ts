@@ -8,7 +8,8 @@
  * The flow: signInWithRedirect → Authbox's sign-in page → back on /callback, where the page calls
  * handleLoginRedirect as an SPA does → tokens stored → getUser → tokenManager.renew with the refresh
  * token → signOut, which revokes both tokens and navigates to /v1/logout and from there back to the
- * app's origin (auth-js's default post-logout redirect URI).
+ * app's origin (auth-js's default post-logout redirect URI). The same flow runs with the `default`
+ * custom server as issuer, then with the org authorization server (issuer = the origin), on one Authbox.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -119,23 +120,47 @@ test.afterEach(async () => {
   await new Promise((closed) => spa.server.close(closed));
 });
 
-test('okta-auth-js 8 with default options signs in, reads the user, renews with a refresh token and signs out', async ({
+/** A server auth-js is pointed at: its issuer, and the path its endpoints sit under. */
+interface IssuerUnderTest {
+  issuer: string;
+  /** `/oauth2/default` for a custom server, `/oauth2` for the org server (issuer = the origin). */
+  path: string;
+  /** Where auth-js reads discovery: `<issuer>/.well-known/openid-configuration`. */
+  discovery: string;
+}
+
+test('okta-auth-js 8 with default options signs in, reads the user, renews with a refresh token and signs out, with a custom server and with the org server as issuer', async ({
   authbox,
   page,
 }) => {
   const clientId = await setUp(authbox, spa.origin);
-  const issuer = `${authbox.origin}/oauth2/default`;
+  const servers: IssuerUnderTest[] = [
+    {
+      issuer: `${authbox.origin}/oauth2/default`,
+      path: '/oauth2/default',
+      discovery: '/oauth2/default/.well-known/openid-configuration',
+    },
+    // The org authorization server: auth-js takes an issuer without /oauth2/ as the org's, its endpoints under /oauth2/v1.
+    { issuer: authbox.origin, path: '/oauth2', discovery: '/.well-known/openid-configuration' },
+  ];
+  for (const server of servers) await signInRenewSignOut(authbox, page, clientId, server);
+});
+
+async function signInRenewSignOut(authbox: Authbox, page: Page, clientId: string, server: IssuerUnderTest) {
+  const { issuer } = server;
+  const v1 = `${authbox.origin}${server.path}/v1`;
   spa.setConfig({ issuer, clientId, redirectUri: `${spa.origin}/callback`, scopes: SCOPES });
   const calls: string[] = [];
-  page.on('request', (request) => {
+  const record = (request: { url(): string; method(): string }) => {
     if (request.url().startsWith(authbox.origin)) calls.push(`${request.method()} ${new URL(request.url()).pathname}`);
-  });
+  };
+  page.on('request', record);
 
   await page.goto(`${spa.origin}/`);
   await page.evaluate(() => {
     void (window as unknown as { authClient: { signInWithRedirect(): Promise<void> } }).authClient.signInWithRedirect();
   });
-  await page.waitForURL((url) => url.href.startsWith(`${issuer}/v1/authorize?`));
+  await page.waitForURL((url) => url.href.startsWith(`${v1}/authorize?`));
   const authorize = new URL(page.url()).searchParams;
   expect(
     Object.fromEntries(
@@ -178,7 +203,7 @@ test('okta-auth-js 8 with default options signs in, reads the user, renews with 
   // A browser app's refresh tokens ROTATE: the renewal brought a new one.
   expect(renewed.refreshToken?.refreshToken).not.toBe(signedIn.refreshToken?.refreshToken);
 
-  const logout = page.waitForRequest((request) => request.url().startsWith(`${issuer}/v1/logout?`));
+  const logout = page.waitForRequest((request) => request.url().startsWith(`${v1}/logout?`));
   await page.evaluate(() => {
     void (window as unknown as { authClient: { signOut(): Promise<boolean> } }).authClient.signOut();
   });
@@ -188,20 +213,23 @@ test('okta-auth-js 8 with default options signs in, reads the user, renews with 
   await page.waitForURL(`${spa.origin}/`);
 
   // signOut revoked the access token before it left: /userinfo refuses it now.
-  const userinfo = await fetch(`${issuer}/v1/userinfo`, {
+  const userinfo = await fetch(`${v1}/userinfo`, {
     headers: { authorization: `Bearer ${renewed.accessToken?.accessToken}` },
   });
   expect(userinfo.status).toBe(401);
+  page.off('request', record);
   expect(calls).toEqual([
-    'GET /oauth2/default/.well-known/openid-configuration',
-    'GET /oauth2/default/v1/authorize',
-    'POST /oauth2/default/v1/authorize/sign-in',
-    'POST /oauth2/default/v1/token',
-    'GET /oauth2/default/v1/keys',
-    'GET /oauth2/default/v1/userinfo',
-    'POST /oauth2/default/v1/token',
-    'POST /oauth2/default/v1/revoke',
-    'POST /oauth2/default/v1/revoke',
-    'GET /oauth2/default/v1/logout',
+    `GET ${server.discovery}`,
+    ...[
+      'GET /v1/authorize',
+      'POST /v1/authorize/sign-in',
+      'POST /v1/token',
+      'GET /v1/keys',
+      'GET /v1/userinfo',
+      'POST /v1/token',
+      'POST /v1/revoke',
+      'POST /v1/revoke',
+      'GET /v1/logout',
+    ].map((call) => call.replace(' /v1/', ` ${server.path}/v1/`)),
   ]);
-});
+}

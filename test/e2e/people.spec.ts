@@ -199,7 +199,7 @@ test('offers only the status actions the status allows, confirms the destructive
   expect((await authbox.api('GET', `/api/v1/users/${id}`)).status).toBe(404);
 });
 
-test('lists the person’s groups and apps', async ({ page, authbox }) => {
+test('lists the person’s groups and apps, each linking to its page', async ({ page, authbox }) => {
   const id = await createUser(authbox, 'john@example.com', { firstName: 'John', lastName: 'Smith' });
   await createGroup(authbox, 'Pilots', [id]);
   const app = await createWebApp(authbox, 'Orders web');
@@ -211,6 +211,9 @@ test('lists the person’s groups and apps', async ({ page, authbox }) => {
   await expect(person.apps).toContainText('Orders web');
   await person.groups.getByRole('link', { name: 'Pilots' }).click();
   await expect(page).toHaveURL(/#\/groups\/00g/);
+  await page.goBack();
+  await person.apps.getByRole('link', { name: 'Orders web' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/applications/${app.id}/general$`));
 });
 
 test('adds a person with the keyboard alone; Escape closes the dialog', async ({ page, authbox }) => {

@@ -6,10 +6,11 @@
  * seed's implicit flow run in the Flow Runner), docs/token-inspector.png (Ada's ID token from the
  * seed's implicit flow in the Token Inspector, nonce and custom claim highlighted), docs/app-general.png
  * (the General tab of the walk-through's "Orders web" app, its client secret hidden) and docs/person.png
- * (John Smith with the custom attribute honorific = Commodore, his groups and apps), docs/event-log.png
- * (the Event Log opened on the implicit flow's sign-in). The objects are made
- * through the API as the walk-through's steps 3, 6, 9 and 12 make them. docs/access-policies.png shows the
- * Access Policies screen with a policy's rules, docs/add-rule.png the Add Rule form.
+ * (Ada with the custom attribute honorific = Commodore, her group and apps), docs/event-log.png
+ * (the Event Log opened on the implicit flow's sign-in). The objects are made through the API as the
+ * walk-through's steps 3, 6, 9 and 12 make them. docs/add-rule.png shows the Add Rule form filled in as
+ * step 12's rule, and docs/access-policies.png the default server's Access Policies screen once that
+ * rule was created through the form.
  * Run after `npm run build`: `npx tsx test/e2e/take-screenshot.ts` (not a test; Playwright skips it).
  */
 import { chromium } from '@playwright/test';
@@ -172,64 +173,53 @@ try {
     await page.screenshot({ path: APP_OUT });
     process.stdout.write(`wrote ${APP_OUT}\n`);
 
-    // A person's page: John Smith with the seed's honorific, in a group and assigned to a web app.
-    const john = await createUser(authbox, 'john.smith@example.com', {
-      firstName: 'John',
-      lastName: 'Smith',
-      honorific: 'Commodore',
-      department: 'Fleet',
-    });
-    await createGroup(authbox, 'Pilots', [john]);
-    await assignUser(authbox, web.id, john);
+    // A person's page: Ada with the seed's honorific, in a group and assigned to the web app (step 12).
+    await createGroup(authbox, 'Pilots', [adaId]);
+    await assignUser(authbox, web.id, adaId);
     const person = new PersonPage(page);
-    await person.open(authbox.uiUrl, john);
-    await person.apps.getByText('Orders web').waitFor();
+    await person.open(authbox.uiUrl, adaId);
+    await person.apps.getByRole('link', { name: 'Orders web' }).waitFor();
     await person.groups.getByRole('link', { name: 'Pilots' }).waitFor();
     await page.screenshot({ path: PERSON_OUT });
     process.stdout.write(`wrote ${PERSON_OUT}\n`);
 
-    // The Access Policies screen: the seed's "Pets web" policy (one web app) above the default
-    // policy, with the walk-through's rule, then the Add Rule form filled in as that rule was.
-    const petsWeb = await createWebApp(authbox, 'Pets web app');
+    // Step 12's access policy for Orders web on the default server, and its rule through the Add
+    // Rule form (Authorization Code and Implicit, any user assigned the app, openid profile
+    // orders:read, 30-minute access tokens), then the policy's rules with a second, inactive one.
     const policiesPath = '/api/v1/authorizationServers/default/policies';
-    const petsPolicy = await authbox.api<{ id: string }>('POST', policiesPath, {
+    const ordersPolicy = await authbox.api<{ id: string }>('POST', policiesPath, {
       type: 'OAUTH_AUTHORIZATION_POLICY',
-      name: 'Pets web',
-      description: 'The pets web app signs people in',
+      name: 'Orders web',
+      description: 'The orders web app signs people in',
       priority: 1,
-      conditions: { clients: { include: [petsWeb.clientId] } },
+      conditions: { clients: { include: [web.clientId] } },
     });
-    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
-      type: 'RESOURCE_ACCESS',
-      name: 'Web sign-in',
-      conditions: {
-        grantTypes: { include: ['authorization_code', 'implicit', 'refresh_token'] },
-        scopes: { include: ['openid', 'profile', 'orders:read'] },
-      },
-      actions: { token: { accessTokenLifetimeMinutes: 30 } },
-    });
-    await authbox.api('POST', `${policiesPath}/${petsPolicy.body.id}/rules`, {
+    const policies = new AccessPoliciesPage(page);
+    await policies.open(authbox.uiUrl, 'default', ordersPolicy.body.id);
+    await policies.addRule.click();
+    await policies.ruleField('Rule Name').fill('Web sign-in');
+    await policies.ruleDialog.getByRole('checkbox', { name: 'Implicit' }).check();
+    await policies.ruleDialog.getByRole('radio', { name: 'Any user assigned the app' }).check();
+    await policies.ruleDialog.getByRole('radio', { name: 'The following scopes:' }).check();
+    for (const scope of ['openid', 'profile', 'orders:read'])
+      await policies.ruleDialog.getByRole('checkbox', { name: scope }).check();
+    await policies.unitOf('THEN Access token lifetime is').selectOption('minutes');
+    await policies.ruleField('THEN Access token lifetime is').fill('30');
+    await page.screenshot({ path: ADD_RULE_OUT });
+    process.stdout.write(`wrote ${ADD_RULE_OUT}\n`);
+    await policies.ruleDialog.getByRole('button', { name: 'Create Rule' }).click();
+    await policies.ruleRow('Web sign-in').waitFor();
+    await authbox.api('POST', `${policiesPath}/${ordersPolicy.body.id}/rules`, {
       type: 'RESOURCE_ACCESS',
       name: 'Password (legacy)',
       status: 'INACTIVE',
       conditions: { grantTypes: { include: ['password'] }, scopes: { include: ['*'] } },
       actions: { token: { accessTokenLifetimeMinutes: 15 } },
     });
-    const policies = new AccessPoliciesPage(page);
-    await policies.open(authbox.uiUrl, 'default', petsPolicy.body.id);
+    await page.reload();
     await policies.ruleRow('Password (legacy)').waitFor();
     await page.screenshot({ path: POLICIES_OUT });
     process.stdout.write(`wrote ${POLICIES_OUT}\n`);
-
-    await policies.addRule.click();
-    await policies.ruleField('Rule Name').fill('Partners');
-    await policies.ruleDialog.getByRole('checkbox', { name: 'Implicit' }).check();
-    await policies.ruleDialog.getByRole('radio', { name: 'The following scopes:' }).check();
-    await policies.ruleDialog.getByRole('checkbox', { name: 'orders:read' }).check();
-    await policies.ruleField('THEN Access token lifetime is').fill('30');
-    await policies.unitOf('THEN Access token lifetime is').selectOption('minutes');
-    await page.screenshot({ path: ADD_RULE_OUT });
-    process.stdout.write(`wrote ${ADD_RULE_OUT}\n`);
   } finally {
     await browser.close();
   }

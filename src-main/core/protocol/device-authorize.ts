@@ -14,7 +14,8 @@ import type { DeviceAuthorizationRecord } from '../ports/device-authorizations.j
 import type { DeviceAuthorizations } from './device-authorizations.js';
 import type { OAuthError } from './oauth-errors.js';
 import { AccessDenied, InvalidScope, OKTA_TEXT, UnauthorizedClient } from './oauth-errors.js';
-import { decideForApp, requestedScopes } from './policy/decide-for-app.js';
+import { endpointBase } from '../org-server.js';
+import { decideForApp, offeredScopes, requestedScopes } from './policy/decide-for-app.js';
 import type { PolicyDeps } from './policy/decide-for-app.js';
 import type { DecisionTrace } from './trace.js';
 
@@ -47,14 +48,14 @@ export function startDeviceAuthorization(
       OKTA_TEXT.grantNotAllowed([...allowed]),
       `the app ${client.id} is not registered for ${DEVICE_CODE_GRANT}`,
     );
-  checkScopesExist(deps, server.id, params['scope']);
+  checkScopesExist(deps, server.id, client, params['scope']);
   const { deviceCode, record } = deps.devices.start({
     serverId: server.id,
     appId: client.id,
     clientId: client.clientId,
     scope: params['scope'] ?? null,
   });
-  const verification = `${issuer}/v1/device`;
+  const verification = `${endpointBase(server, issuer)}/device`;
   return {
     device_code: deviceCode,
     user_code: formatUserCode(record.userCode),
@@ -66,8 +67,8 @@ export function startDeviceAuthorization(
 }
 
 /** Okta "OpenID Connect & OAuth 2.0 API": a scope the server does not have is `invalid_scope` with Okta's text. */
-function checkScopesExist(deps: DeviceDeps, serverId: string, scope: string | undefined): void {
-  const names = new Set(deps.scopes.listByServer(serverId).map((s) => s.name));
+function checkScopesExist(deps: DeviceDeps, serverId: string, client: AppRecord, scope: string | undefined): void {
+  const names = new Set(offeredScopes(deps, serverId, client).map((s) => s.name));
   const unknown = (requestedScopes(scope) ?? []).filter((name) => !names.has(name));
   if (unknown.length > 0) throw new InvalidScope(OKTA_TEXT.unknownScopes, `unknown scopes: ${unknown.join(', ')}`);
 }

@@ -80,6 +80,8 @@ export interface MintRequest {
   nonce?: string;
   /** The authorization code /authorize returns with the ID token (its `c_hash`). */
   code?: string;
+  /** The DPoP key the access token is bound to: its `cnf.jkt` (RFC 9449 §6.1). */
+  boundJkt?: string;
 }
 
 export interface MintedTokens {
@@ -162,7 +164,8 @@ export class TokenMinter {
     });
     const system = accessTokenClaims({
       issuer: request.issuer,
-      audience: request.server.audiences[0]!,
+      // The org server's access tokens are for the org's own API: their audience is the org URL (its issuer).
+      audience: request.server.audiences[0] ?? request.issuer,
       clientId: request.client.clientId,
       scopes: request.scopes,
       issuedAt: seconds(this.deps.clock.now()),
@@ -173,7 +176,8 @@ export class TokenMinter {
     const overrides = Object.fromEntries(
       OVERRIDABLE_ACCESS_CLAIMS.filter((name) => name in custom.claims).map((name) => [name, custom.claims[name]]),
     );
-    return { payload: { ...custom.claims, ...system, ...overrides }, trace: custom.trace };
+    const cnf = request.boundJkt === undefined ? {} : { cnf: { jkt: request.boundJkt } };
+    return { payload: { ...custom.claims, ...system, ...overrides, ...cnf }, trace: custom.trace };
   }
 
   /**

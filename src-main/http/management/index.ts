@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
 import { registerAppAssignmentRoutes } from './app-assignments.js';
+import { registerAppGrantRoutes } from './app-grants.js';
 import { registerAppRoutes } from './apps.js';
 import { registerAuthorizationServerRoutes } from './authorization-servers.js';
 import { registerClaimRoutes } from './claims.js';
@@ -19,6 +20,7 @@ export function registerManagementRoutes(api: FastifyInstance, ctx: HttpContext)
   registerRuleRoutes(api, ctx);
   registerAppRoutes(api, ctx);
   registerAppAssignmentRoutes(api, ctx);
+  registerAppGrantRoutes(api, ctx);
   registerUserRoutes(api, ctx);
   registerGroupRoutes(api, ctx);
 }

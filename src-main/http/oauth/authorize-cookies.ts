@@ -4,6 +4,7 @@
  * browser's CSRF token, which the sign-in and consent forms must repeat (double submit, also tied
  * to the pending authorization request).
  */
+import { cookiePath } from '../../core/org-server.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'authbox_session';
@@ -27,7 +28,7 @@ export function setCookie(
   value: string,
   maxAgeSeconds?: number,
 ): void {
-  const attributes = [`${name}=${value}`, `Path=/oauth2/${encodeURIComponent(serverId)}`, 'HttpOnly', 'SameSite=Lax'];
+  const attributes = [`${name}=${value}`, `Path=${cookiePath(serverId)}`, 'HttpOnly', 'SameSite=Lax'];
   if (maxAgeSeconds !== undefined) attributes.push(`Max-Age=${maxAgeSeconds}`);
   // Fastify appends a second Set-Cookie rather than replacing the first.
   void reply.header('set-cookie', attributes.join('; '));

@@ -4,6 +4,7 @@
  * base64(client_id)` with no colon for a public client (method `none`); the rest (the error, the
  * `Basic` challenge, CORS, no-store, the event) is the protocol endpoint's (`protocol-endpoint.ts`).
  */
+import { endpointBase } from '../../core/org-server.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
 import type { PresentedCredentials } from '../../core/protocol/client-auth.js';
@@ -57,7 +58,7 @@ export async function registerClientEndpoint(
     const credentials = clientCredentials(call.request, params);
     call.event.clientId = namedClientId(credentials);
     const client = await ctx.services.tokenGrants.clientAuth.authenticate(credentials, {
-      endpointUrl: `${issuer}/v1/${name}`,
+      endpointUrl: `${endpointBase(server, issuer)}/${name}`,
       issuer,
     });
     call.client = client;

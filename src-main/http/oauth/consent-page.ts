@@ -3,6 +3,7 @@
  * with its display name and description, and Allow / Deny buttons posting back with the pending
  * request's id and the CSRF token. No script; every echoed value escaped.
  */
+import { protocolPath } from '../../core/org-server.js';
 import type { FastifyReply } from 'fastify';
 import type { ScopeRecord } from '../../core/ports/scopes.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
@@ -24,7 +25,7 @@ function scopeItem(scope: ScopeRecord): string {
 }
 
 export function sendConsentPage(reply: FastifyReply, page: ConsentPage): FastifyReply {
-  const action = `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/consent`;
+  const action = `${protocolPath(page.serverId)}/v1/authorize/consent`;
   const body =
     `<h1>${escapeHtml(page.appLabel)} asks for access</h1>` +
     `<p>Signed in as ${escapeHtml(page.userLogin)}. Allow ${escapeHtml(page.appLabel)} to:</p>` +

@@ -32,7 +32,7 @@ export interface CorsRoute {
 
 const V1 = '/oauth2/:serverId/v1';
 
-export const PROTOCOL_CORS: readonly CorsRoute[] = [
+const CUSTOM_SERVER_CORS: readonly CorsRoute[] = [
   { url: '/oauth2/:serverId/.well-known/openid-configuration', methods: ['GET'], policy: 'any-origin' },
   { url: '/oauth2/:serverId/.well-known/oauth-authorization-server', methods: ['GET'], policy: 'any-origin' },
   { url: `${V1}/keys`, methods: ['GET'], policy: 'any-origin' },
@@ -48,6 +48,16 @@ export const PROTOCOL_CORS: readonly CorsRoute[] = [
   { url: `${V1}/device`, methods: ['GET', 'POST'], policy: 'navigation' },
   { url: `${V1}/device/sign-in`, methods: ['POST'], policy: 'navigation' },
   { url: `${V1}/device/decision`, methods: ['POST'], policy: 'navigation' },
+];
+
+/** The org server's routes: its documents at the root of the org URL, its endpoints under `/oauth2/v1`. */
+const orgUrl = (url: string) =>
+  url.replace('/oauth2/:serverId/.well-known/', '/.well-known/').replace(V1, '/oauth2/v1');
+
+/** Every protocol route: each custom server's, then the org server's with the same policies. */
+export const PROTOCOL_CORS: readonly CorsRoute[] = [
+  ...CUSTOM_SERVER_CORS,
+  ...CUSTOM_SERVER_CORS.map((route) => ({ ...route, url: orgUrl(route.url) })),
 ];
 
 /** The request headers a preflight allows: what auth-js and Okta's other SDKs send. */

@@ -4,13 +4,14 @@
  * rendered with the strict CSP of `authorize-html.ts`; every echoed value escaped; each form
  * carries the browser's CSRF token.
  */
+import { protocolPath } from '../../core/org-server.js';
 import type { FastifyReply } from 'fastify';
 import { escapeHtml, sendPage } from './authorize-html.js';
 
 export const DEVICE_CODE_REFUSED =
   'That code is not valid or has expired. Check the code shown on your device and try again.';
 
-const deviceAction = (serverId: string, step = '') => `/oauth2/${encodeURIComponent(serverId)}/v1/device${step}`;
+const deviceAction = (serverId: string, step = '') => `${protocolPath(serverId)}/v1/device${step}`;
 const hidden = (name: string, value: string) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 
 export function sendCodePage(

@@ -6,6 +6,7 @@
  * form repeats the browser's CSRF cookie; the error page and the one event per request are the
  * protocol endpoint's (`protocol-endpoint.ts`).
  */
+import { endpointBase, protocolPath } from '../../core/org-server.js';
 import type { FastifyInstance } from 'fastify';
 import { DEVICE_CODE_GRANT } from '../../core/protocol/device-authorizations.js';
 import { approveDevice } from '../../core/protocol/device-authorize.js';
@@ -82,8 +83,8 @@ function signInFirst(
       failed,
       username,
       retryAfterSeconds,
-      redirectUri: `${issuer}/v1/device`,
-      action: `/oauth2/${encodeURIComponent(server.id)}/v1/device/sign-in`,
+      redirectUri: `${endpointBase(server, issuer)}/device`,
+      action: `${protocolPath(server.id)}/v1/device/sign-in`,
     }),
   );
 }

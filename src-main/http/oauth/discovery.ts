@@ -1,14 +1,17 @@
 /**
  * Discovery and keys: `/.well-known/openid-configuration`, `/.well-known/oauth-authorization-server`
- * and `/v1/keys`. All three answer any origin (`cors.ts`); keys carry only public
+ * and `/v1/keys`, of each custom server and of the org server. All three answer any origin (`cors.ts`); keys carry only public
  * members and a Cache-Control so verifiers cache them. Bodies are kept serialized with an ETag
  * (`cached-json.ts`) until the configuration changes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
+import { DPOP_ALGS } from '../../core/protocol/dpop/dpop-text.js';
+import { OKTA_API_SCOPES, ORG_OIDC_SCOPES, endpointBase, isOrgServer } from '../../core/org-server.js';
+import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
 import { authorizationServerMetadata, openIdConfiguration } from '../../core/metadata.js';
 import type { HttpContext } from '../context.js';
 import { issuerOf } from '../../core/protocol/issuer.js';
-import { activeServer } from './server-lookup.js';
+import { activeServer, orgRoute } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
 import { CachedJson } from './cached-json.js';
 
@@ -21,34 +24,48 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
     'oauth-authorization-server': authorizationServerMetadata,
   };
   for (const [name, build] of Object.entries(documents)) {
-    oauthEndpoint(app, `/oauth2/:serverId/.well-known/${name}`, {
-      GET: async (request, reply) => {
-        const server = activeServer(ctx, request);
-        const issuer = issuerOf(server, ctx.origins(request));
-        return cache.send(request, reply, `${name} ${issuer}`, ctx.services.configVersion(), () =>
-          // Only ALL_CLIENTS scopes, system and custom, in creation order (Okta "Authorization Server Scopes" API).
-          build({ issuer, publishedScopes: ctx.services.scopes.published(server.id) }),
-        );
-      },
-    });
+    const handler: RouteHandlerMethod = async (request, reply) => {
+      const server = activeServer(ctx, request);
+      const issuer = issuerOf(server, ctx.origins(request));
+      return cache.send(request, reply, `${name} ${issuer}`, ctx.services.configVersion(), () =>
+        build({ issuer, ...scopesAndEndpoints(ctx, server, issuer) }),
+      );
+    };
+    oauthEndpoint(app, `/oauth2/:serverId/.well-known/${name}`, { GET: handler });
+    // The org server's documents sit at the root of the org URL, its issuer (Okta "Authorization servers").
+    oauthEndpoint(app, `/.well-known/${name}`, { GET: handler });
   }
 
-  oauthEndpoint(app, '/oauth2/:serverId/v1/keys', {
-    GET: async (request, reply) => {
-      const server = activeServer(ctx, request);
-      // Read first: a due AUTO rotation happens here, and changes the version.
-      const keys = await ctx.services.servers.keys(server.id);
-      void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
-      return cache.send(request, reply, `keys ${server.id}`, ctx.services.configVersion(), () => ({
-        keys: keys.map((k) => ({
-          kty: 'RSA',
-          alg: 'RS256',
-          kid: k.kid,
-          use: 'sig',
-          e: k.publicJwk.e,
-          n: k.publicJwk.n,
-        })),
-      }));
-    },
-  });
+  const keys: RouteHandlerMethod = async (request, reply) => {
+    const server = activeServer(ctx, request);
+    // Read first: a due AUTO rotation happens here, and changes the version.
+    const keys = await ctx.services.servers.keys(server.id);
+    void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
+    return cache.send(request, reply, `keys ${server.id}`, ctx.services.configVersion(), () => ({
+      keys: keys.map((k) => ({
+        kty: 'RSA',
+        alg: 'RS256',
+        kid: k.kid,
+        use: 'sig',
+        e: k.publicJwk.e,
+        n: k.publicJwk.n,
+      })),
+    }));
+  };
+  oauthEndpoint(app, '/oauth2/:serverId/v1/keys', { GET: keys });
+  oauthEndpoint(app, orgRoute('/oauth2/:serverId/v1/keys'), { GET: keys });
+}
+
+/**
+ * A custom server publishes its ALL_CLIENTS scopes, system and custom, in creation order (Okta
+ * "Authorization Server Scopes" API); the org server its OpenID Connect scopes and Okta's API scopes,
+ * its endpoints under `/oauth2/v1`, and the DPoP algorithms it takes for Okta's API scopes.
+ */
+function scopesAndEndpoints(ctx: HttpContext, server: AuthorizationServerRecord, issuer: string) {
+  if (!isOrgServer(server)) return { publishedScopes: ctx.services.scopes.published(server.id) };
+  return {
+    publishedScopes: [...ORG_OIDC_SCOPES, ...OKTA_API_SCOPES],
+    endpoints: endpointBase(server, issuer),
+    dpopAlgs: DPOP_ALGS,
+  };
 }

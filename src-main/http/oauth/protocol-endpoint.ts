@@ -18,7 +18,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
 import { issuerOf } from '../../core/protocol/issuer.js';
-import { InvalidClient, OAuthError, ServerError } from '../../core/protocol/oauth-errors.js';
+import { InvalidClient, OAuthError, ServerError, UseDpopNonce } from '../../core/protocol/oauth-errors.js';
 import type { DecisionTrace } from '../../core/protocol/trace.js';
 import type { EventExchange } from '../../contracts/events.js';
 import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
@@ -28,7 +28,8 @@ import { sendErrorPage } from './authorize-error-page.js';
 import { oauthEndpoint } from './endpoint.js';
 import { captureExchange, exchangedJtis } from './exchange.js';
 import { acceptRawBodies, methodParams, parseForm } from './form.js';
-import { activeServer } from './server-lookup.js';
+import { activeServer, orgRoute } from './server-lookup.js';
+import { ORG_SERVER_ID } from '../../contracts/authorization-server.js';
 import { allowClientOrigin } from './cors.js';
 
 export type EndpointKind = 'client' | 'bearer' | 'page';
@@ -129,7 +130,10 @@ const KINDS: Record<EndpointKind, Kind> = {
   page: { headers: {}, json: false, challenge: () => undefined },
 };
 
-/** Registers the endpoint in its own plugin scope: raw bodies and the verbs (the preflights are `registerProtocolCors`'s). */
+/**
+ * Registers the endpoint in its own plugin scope, for the custom servers and for the org server
+ * (`/oauth2/v1/…`): raw bodies and the verbs (the preflights are `registerProtocolCors`'s).
+ */
 export async function registerProtocolEndpoint(
   app: FastifyInstance,
   ctx: HttpContext,
@@ -139,7 +143,9 @@ export async function registerProtocolEndpoint(
     acceptRawBodies(scope);
     const verb = (steps: ProtocolSteps | undefined): RouteHandlerMethod | undefined =>
       steps && ((request, reply) => answer(ctx, endpoint, steps, request, reply));
-    oauthEndpoint(scope, endpoint.url, { GET: verb(endpoint.verbs.GET), POST: verb(endpoint.verbs.POST) });
+    const verbs = { GET: verb(endpoint.verbs.GET), POST: verb(endpoint.verbs.POST) };
+    oauthEndpoint(scope, endpoint.url, verbs);
+    oauthEndpoint(scope, orgRoute(endpoint.url), verbs);
   });
 }
 
@@ -156,7 +162,7 @@ async function answer(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const kind = KINDS[endpoint.kind];
-  const serverId = (request.params as { serverId: string }).serverId;
+  const serverId = (request.params as { serverId?: string }).serverId ?? ORG_SERVER_ID;
   const event: EventDraft = {
     clientId: null,
     userId: null,
@@ -206,6 +212,8 @@ async function answer(
     if (!kind.json) return sendErrorPage(reply, error, pageStatus);
     const challenge = call && kind.challenge(error, request, call.issuer);
     if (challenge) void reply.header('www-authenticate', challenge);
+    // RFC 9449 §8: the nonce the client must put in its next proof.
+    if (error instanceof UseDpopNonce) void reply.header('dpop-nonce', error.nonce);
     return reply.code(error.status).send(error.toJSON());
   }
 }

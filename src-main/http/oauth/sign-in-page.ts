@@ -5,6 +5,7 @@
  * the address is throttled, 429 with the wait). Every
  * echoed value goes through `escapeHtml`.
  */
+import { protocolPath } from '../../core/org-server.js';
 import type { FastifyReply } from 'fastify';
 import { SIGN_IN_FAILED, tooManySignIns } from '../../core/protocol/sign-in.js';
 import { escapeHtml, sendPage, sourceOf } from './authorize-html.js';
@@ -25,7 +26,7 @@ export interface SignInPage {
 }
 
 export function sendSignInPage(reply: FastifyReply, page: SignInPage): FastifyReply {
-  const action = page.action ?? `/oauth2/${encodeURIComponent(page.serverId)}/v1/authorize/sign-in`;
+  const action = page.action ?? `${protocolPath(page.serverId)}/v1/authorize/sign-in`;
   const wait = page.retryAfterSeconds;
   const message = wait !== undefined ? tooManySignIns(wait) : page.failed ? SIGN_IN_FAILED : undefined;
   const body =

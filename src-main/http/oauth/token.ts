@@ -5,6 +5,7 @@
  * policy evaluation, minting). The event carries what the steps learnt, refused or not.
  */
 import type { FastifyInstance } from 'fastify';
+import { endpointBase } from '../../core/org-server.js';
 import { handleTokenRequest } from '../../core/protocol/token-grants/token-request.js';
 import type { TokenProgress, TokenRequest } from '../../core/protocol/token-grants/types.js';
 import type { HttpContext } from '../context.js';
@@ -27,10 +28,11 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
   const tokenRequest: TokenRequest = {
     server,
     issuer,
-    endpointUrl: `${issuer}/v1/token`,
+    endpointUrl: `${endpointBase(server, issuer)}/token`,
     params,
     credentials: presentedCredentials(request, params),
     origin: request.headers.origin,
+    dpop: request.headers.dpop,
   };
   const describe = () => {
     call.client = progress.client;
@@ -42,15 +44,22 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
       familyId: progress.familyId,
     });
   };
+  // RFC 9449 §8.2: a fresh nonce once the proof's has rotated.
+  const sendNonce = () => {
+    if (progress.dpop?.nextNonce) void call.reply.header('dpop-nonce', progress.dpop.nextNonce);
+  };
   // The event is written in the transaction that stores the tokens: an issued token always has its event.
   const progress: TokenProgress = {
     issued: (response) => {
       describe();
+      sendNonce();
       call.recordAnswer(response);
     },
   };
   try {
-    return { body: await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress) };
+    const body = await handleTokenRequest(ctx.services.tokenGrants, tokenRequest, progress);
+    sendNonce();
+    return { body };
   } finally {
     describe();
   }

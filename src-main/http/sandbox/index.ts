@@ -12,6 +12,7 @@ import { registerPreviewRoutes } from './previews.js';
 import { registerFlowRunRoutes } from './flow-runs.js';
 import { registerInspectRoutes } from './inspect.js';
 import { registerSecuritySettingsRoutes } from './security-settings.js';
+import { registerOrgServerRoutes } from './org-server.js';
 import type { SandboxOptions } from './events.js';
 
 export type { SandboxOptions };
@@ -32,6 +33,7 @@ export async function registerSandboxApi(
       registerDocumentRoutes(api, ctx);
       registerFlowRunRoutes(api, ctx);
       registerSecuritySettingsRoutes(api, ctx);
+      registerOrgServerRoutes(api, ctx);
     },
     { prefix: SANDBOX_PREFIX },
   );

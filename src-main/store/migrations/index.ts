@@ -15,6 +15,7 @@ import { m0100 } from './0100-device-authorizations.js';
 import { m0110 } from './0110-event-exchanges.js';
 import { m0120 } from './0120-flow-runs.js';
 import { m0130 } from './0130-sign-in-failures.js';
+import { m0140 } from './0140-app-grants.js';
 import { m0160 } from './0160-flow-run-events.js';
 import type { Migration } from './migration.js';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Migration[] = [
   m0110,
   m0120,
   m0130,
+  m0140,
   m0160,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,5 +1,5 @@
-/** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments). */
-import { useId } from 'react';
+/** One application: its name, type and status, Activate / Deactivate / Delete, and its tabs (General, Assignments, Okta API Scopes). */
+import { Tabs } from '../../ui/tabs.js';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { hrefOf } from '../../app/routes.js';
 import type { AppTab } from '../../app/routes.js';
@@ -8,6 +8,7 @@ import { Loading } from '../../ui/loading.js';
 import { StatusBadge } from '../../ui/status-badge.js';
 import { AppAssignmentsTab } from './app-assignments.js';
 import { AppGeneral } from './app-general.js';
+import { AppOktaScopesTab } from './app-okta-scopes.js';
 import { AppLifecycle } from './app-lifecycle.js';
 import { APP_TYPE_WORDS } from './app-words.js';
 import { useApp } from './use-apps.js';
@@ -15,6 +16,7 @@ import { useApp } from './use-apps.js';
 const TABS: { tab: AppTab; label: string }[] = [
   { tab: 'general', label: 'General' },
   { tab: 'assignments', label: 'Assignments' },
+  { tab: 'okta-api-scopes', label: 'Okta API Scopes' },
 ];
 
 export function AppPage({ id, tab }: { id: string; tab: AppTab }) {
@@ -38,7 +40,6 @@ export function AppPage({ id, tab }: { id: string; tab: AppTab }) {
 }
 
 function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
-  const tabId = useId();
   return (
     <>
       <header className="page__header">
@@ -50,24 +51,16 @@ function AppView({ app, tab }: { app: AppDto; tab: AppTab }) {
         </div>
         <AppLifecycle app={app} />
       </header>
-      <nav className="tabs" role="tablist" aria-label="Application sections">
-        {TABS.map((t) => (
-          <a
-            key={t.tab}
-            id={`${tabId}-${t.tab}`}
-            role="tab"
-            aria-selected={t.tab === tab}
-            className="tabs__tab"
-            href={hrefOf({ page: 'app', id: app.id, tab: t.tab })}
-          >
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
+      <Tabs
+        label="Application sections"
+        tabs={TABS}
+        current={tab}
+        href={(t) => hrefOf({ page: 'app', id: app.id, tab: t })}
+      >
         {tab === 'general' && <AppGeneral key={app.id} app={app} />}
         {tab === 'assignments' && <AppAssignmentsTab app={app} />}
-      </div>
+        {tab === 'okta-api-scopes' && <AppOktaScopesTab app={app} />}
+      </Tabs>
     </>
   );
 }

@@ -4,7 +4,6 @@
  * appear under the fields they name and nothing typed is lost. On success the new app opens.
  */
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import type { AppDto, ApplicationType } from '../../../src-main/contracts/app.js';
 import type { ApiError } from '../../api/api-error.js';
 import { emptyAppDraft } from '../../state/app-draft.js';
@@ -12,6 +11,7 @@ import type { AppDraft } from '../../state/app-draft.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { Modal } from '../../ui/modal.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 import { AppFields } from './app-fields.js';
@@ -120,39 +120,31 @@ function SettingsStep({
   const form = useDraftForm<AppDraft, Awaited<ReturnType<typeof createApp>>>(initial, createApp);
   const type = initial.applicationType;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const outcome = await form.submit();
-    if (outcome.ok) onCreated(outcome.app, outcome.assignmentError);
-  };
-
   return (
-    <Modal title={`New ${APP_TYPE_WORDS[type]} App Integration`} onClose={onClose} wide>
-      {/* noValidate: the server's own messages are the ones to show, so the browser must not block the submit. */}
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not create the app integration.">{form.formError}</ErrorBanner>}
-        <AppFields draft={form.draft} errors={form.fieldErrors} onChange={form.change} autoFocus />
-        {type !== 'service' && (
-          <AssignmentFields
-            assignment={form.draft.assignment}
-            groupIds={form.draft.assignGroupIds}
-            error={form.fieldErrors.assignGroupIds}
-            onChange={form.change}
-          />
-        )}
-        <div className="form__actions">
-          <Button variant="ghost" onClick={() => onBack(form.draft)} disabled={form.submitting}>
-            Back
-          </Button>
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={`New ${APP_TYPE_WORDS[type]} App Integration`}
+      wide
+      failureTitle="Could not create the app integration."
+      submitLabel="Save"
+      form={form}
+      onSaved={(outcome) => onCreated(outcome.app, outcome.assignmentError)}
+      onClose={onClose}
+      extraActions={
+        <Button variant="ghost" onClick={() => onBack(form.draft)} disabled={form.submitting}>
+          Back
+        </Button>
+      }
+    >
+      <AppFields draft={form.draft} errors={form.fieldErrors} onChange={form.change} autoFocus />
+      {type !== 'service' && (
+        <AssignmentFields
+          assignment={form.draft.assignment}
+          groupIds={form.draft.assignGroupIds}
+          error={form.fieldErrors.assignGroupIds}
+          onChange={form.change}
+        />
+      )}
+    </FormDialog>
   );
 }
 

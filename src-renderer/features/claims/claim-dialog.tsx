@@ -3,15 +3,12 @@
  * causes inline under the fields they name, and for expressions a live check (a broken expression's
  * message and marked span under Value as it is typed) and a live Preview of its value.
  */
-import type { FormEvent } from 'react';
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
 import { claimDraftOf, claimLeftOutReason, emptyClaimDraft, previewScopesOf } from '../../state/claim-draft.js';
 import type { ClaimDraft } from '../../state/claim-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { CheckboxField } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 import { ExpressionMirror } from '../preview/expression-mirror.js';
 import { ExpressionPreview } from '../preview/expression-preview.js';
@@ -38,54 +35,40 @@ export function ClaimDialog({ serverId, claim, onClose }: ClaimDialogProps) {
   // A refused save names the same fault the check found: one message, the save's while it stands.
   const valueError = form.fieldErrors.value ?? feedback.fault?.error.message;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if ((await form.submit()).ok) onClose();
-  };
-
   return (
-    <Modal title={claim ? 'Edit Claim' : 'Add Claim'} onClose={onClose} wide>
-      {/* noValidate: the server's own messages are the ones to show, so the browser must not block the submit. */}
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not save the claim.">{form.formError}</ErrorBanner>}
-        <ClaimFields
-          draft={draft}
-          errors={{ ...form.fieldErrors, value: valueError }}
-          onChange={form.change}
-          valueHint={
-            feedback.marked && (
-              <ExpressionMirror expression={feedback.marked.expression} span={feedback.marked.error.span} />
-            )
-          }
+    <FormDialog
+      title={claim ? 'Edit Claim' : 'Add Claim'}
+      wide
+      failureTitle="Could not save the claim."
+      submitLabel={claim ? 'Save' : 'Create'}
+      form={form}
+      onSaved={onClose}
+      onClose={onClose}
+    >
+      <ClaimFields
+        draft={draft}
+        errors={{ ...form.fieldErrors, value: valueError }}
+        onChange={form.change}
+        valueHint={
+          feedback.marked && (
+            <ExpressionMirror expression={feedback.marked.expression} span={feedback.marked.error.span} />
+          )
+        }
+      />
+      {isExpression && (
+        <ExpressionPreview
+          model={feedback.live}
+          runtimeError={feedback.runtimeFault?.error ?? null}
+          leftOutReason={(granted) => claimLeftOutReason(draft, granted)}
         />
-        {isExpression && (
-          <ExpressionPreview
-            model={feedback.live}
-            runtimeError={feedback.runtimeFault?.error ?? null}
-            leftOutReason={(granted) => claimLeftOutReason(draft, granted)}
-          />
-        )}
-        <CheckboxField
-          label="Disable claim"
-          checked={draft.disabled}
-          error={form.fieldErrors.disabled}
-          onChange={(e) => form.change('disabled', e.target.checked)}
-        />
-        <ScopeConditionFields
-          serverId={serverId}
-          draft={draft}
-          error={form.fieldErrors.scopes}
-          onChange={form.change}
-        />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            {claim ? 'Save' : 'Create'}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      )}
+      <CheckboxField
+        label="Disable claim"
+        checked={draft.disabled}
+        error={form.fieldErrors.disabled}
+        onChange={(e) => form.change('disabled', e.target.checked)}
+      />
+      <ScopeConditionFields serverId={serverId} draft={draft} error={form.fieldErrors.scopes} onChange={form.change} />
+    </FormDialog>
   );
 }

@@ -1,5 +1,9 @@
-/** The apps a person or a group is assigned, as a card (name and status), with what to do when there are none. */
+/**
+ * The apps a person or a group is assigned, as a card (name linking to the app's page, and status),
+ * with what to do when there are none.
+ */
 import type { AppDto } from '../../../src-main/contracts/app.js';
+import { hrefOf } from '../../app/routes.js';
 import type { LoadState } from '../../state/load-state.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { StatusBadge } from '../../ui/status-badge.js';
@@ -25,7 +29,8 @@ export function AssignedApps({ whose, apps, load, retry, empty }: AssignedAppsPr
           <ul className="plain-list">
             {apps.map((app) => (
               <li key={app.id}>
-                {app.label} <StatusBadge status={app.status} />
+                <a href={hrefOf({ page: 'app', id: app.id, tab: 'general' })}>{app.label}</a>{' '}
+                <StatusBadge status={app.status} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 /** Data hooks the People and Groups screens share: a list kept per owner id, and a refresh when the window regains focus. */
 import { useEffect, useRef } from 'react';
 import type { AppState } from '../../state/app-state.js';
-import type { OwnedList } from '../../state/keyed-list.js';
+import type { OwnedList } from '../../state/keyed-lists.js';
 import { IDLE } from '../../state/load-state.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
 

@@ -3,11 +3,17 @@ import { useState } from 'react';
 import type { GroupDto } from '../../../src-main/contracts/group.js';
 import { hrefOf } from '../../app/routes.js';
 import { Button } from '../../ui/button.js';
-import { LoadGate } from '../../ui/load-gate.js';
+import { ListTable } from '../../ui/list-table.js';
+import type { ListColumn } from '../../ui/list-table.js';
 import { DirectoryNav } from '../directory/directory-nav.js';
 import { GroupFormDialog } from './group-form-dialog.js';
 import { GroupType } from './group-type.js';
 import { useGroupList } from './use-groups.js';
+
+const COLUMNS: ListColumn<GroupDto>[] = [
+  { header: 'Description', cell: (group) => group.profile.description },
+  { header: 'Type', shrink: true, cell: (group) => <GroupType group={group} /> },
+];
 
 export function GroupsPage() {
   const [adding, setAdding] = useState(false);
@@ -34,8 +40,17 @@ export function GroupsPage() {
           </>
         )}
       </p>
-      <LoadGate load={load} empty={groups.length === 0} what="groups" onRetry={retry}>
-        {groups.length > 0 && <GroupTable groups={groups} />}
+      <ListTable
+        label="Groups"
+        what="groups"
+        load={load}
+        onRetry={retry}
+        rows={groups}
+        nothingYet
+        empty={null}
+        name={{ header: 'Name', href: (group) => hrefOf({ page: 'group', id: group.id }), text: (g) => g.profile.name }}
+        columns={COLUMNS}
+      >
         {onlyBuiltIn && (
           <p className="empty">
             No groups of your own yet —{' '}
@@ -45,7 +60,7 @@ export function GroupsPage() {
             to gather people.
           </p>
         )}
-      </LoadGate>
+      </ListTable>
       {adding && (
         <GroupFormDialog
           onClose={() => setAdding(false)}
@@ -56,36 +71,5 @@ export function GroupsPage() {
         />
       )}
     </section>
-  );
-}
-
-function GroupTable({ groups }: { groups: GroupDto[] }) {
-  return (
-    <table className="table" aria-label="Groups">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Description</th>
-          <th scope="col" className="shrink">
-            Type
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((group) => (
-          <tr key={group.id}>
-            <td>
-              <a className="table__primary" href={hrefOf({ page: 'group', id: group.id })}>
-                {group.profile.name}
-              </a>
-            </td>
-            <td>{group.profile.description}</td>
-            <td className="shrink">
-              <GroupType group={group} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

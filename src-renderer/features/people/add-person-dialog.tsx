@@ -3,14 +3,11 @@
  * set by the admin and Activate now → Save. The server validates; its causes show under the
  * fields they name and what was typed stays.
  */
-import type { FormEvent } from 'react';
 import type { UserDto } from '../../../src-main/contracts/user.js';
 import { emptyPersonDraft } from '../../state/person-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { CheckboxField, TextField } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 
 export interface AddPersonDialogProps {
@@ -23,72 +20,61 @@ export function AddPersonDialog({ onClose, onCreated }: AddPersonDialogProps) {
   const form = useDraftForm(emptyPersonDraft(), createPerson);
   const { draft, fieldErrors: errors, change } = form;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const outcome = await form.submit();
-    if (outcome.ok) onCreated(outcome.user);
-  };
-
   return (
-    <Modal title="Add Person" onClose={onClose}>
-      {/* noValidate: the server's own messages are the ones to show. */}
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not add the person.">{form.formError}</ErrorBanner>}
-        <div className="field-row">
-          <TextField
-            label="First name"
-            value={draft.firstName}
-            error={errors.firstName}
-            autoFocus
-            onChange={(e) => change('firstName', e.target.value)}
-          />
-          <TextField
-            label="Last name"
-            value={draft.lastName}
-            error={errors.lastName}
-            onChange={(e) => change('lastName', e.target.value)}
-          />
-        </div>
+    <FormDialog
+      title="Add Person"
+      failureTitle="Could not add the person."
+      submitLabel="Save"
+      form={form}
+      onSaved={(outcome) => onCreated(outcome.user)}
+      onClose={onClose}
+    >
+      <div className="field-row">
         <TextField
-          label="Username"
-          value={draft.login}
-          error={errors.login}
-          autoComplete="off"
-          hint="What the person types to sign in; usually their email address."
-          onChange={(e) => change('login', e.target.value)}
+          label="First name"
+          value={draft.firstName}
+          error={errors.firstName}
+          autoFocus
+          onChange={(e) => change('firstName', e.target.value)}
         />
         <TextField
-          label="Primary email"
-          type="email"
-          value={draft.email}
-          error={errors.email}
-          onChange={(e) => change('email', e.target.value)}
+          label="Last name"
+          value={draft.lastName}
+          error={errors.lastName}
+          onChange={(e) => change('lastName', e.target.value)}
         />
-        <TextField
-          label="Password"
-          type="password"
-          value={draft.password}
-          error={errors.password}
-          autoComplete="new-password"
-          hint="Set by admin. Left blank, the person has no password and cannot sign in until one is set."
-          onChange={(e) => change('password', e.target.value)}
-        />
-        <CheckboxField
-          label="Activate now"
-          checked={draft.activate}
-          error={errors.activate}
-          hint="Otherwise the person is added as Staged and activated later."
-          onChange={(e) => change('activate', e.target.checked)}
-        />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            Save
-          </Button>
-        </div>
-      </form>
-    </Modal>
+      </div>
+      <TextField
+        label="Username"
+        value={draft.login}
+        error={errors.login}
+        autoComplete="off"
+        hint="What the person types to sign in; usually their email address."
+        onChange={(e) => change('login', e.target.value)}
+      />
+      <TextField
+        label="Primary email"
+        type="email"
+        value={draft.email}
+        error={errors.email}
+        onChange={(e) => change('email', e.target.value)}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        value={draft.password}
+        error={errors.password}
+        autoComplete="new-password"
+        hint="Set by admin. Left blank, the person has no password and cannot sign in until one is set."
+        onChange={(e) => change('password', e.target.value)}
+      />
+      <CheckboxField
+        label="Activate now"
+        checked={draft.activate}
+        error={errors.activate}
+        hint="Otherwise the person is added as Staged and activated later."
+        onChange={(e) => change('activate', e.target.checked)}
+      />
+    </FormDialog>
   );
 }

@@ -5,7 +5,8 @@ import { hrefOf } from '../../app/routes.js';
 import { personName } from '../../state/person-draft.js';
 import { Button } from '../../ui/button.js';
 import { TextField } from '../../ui/field.js';
-import { LoadGate } from '../../ui/load-gate.js';
+import { ListTable } from '../../ui/list-table.js';
+import type { ListColumn } from '../../ui/list-table.js';
 import { DirectoryNav } from '../directory/directory-nav.js';
 import { AddPersonDialog } from './add-person-dialog.js';
 import { PersonStatus } from './person-status.js';
@@ -58,15 +59,23 @@ export function PeoplePage() {
   );
 }
 
+const COLUMNS: ListColumn<UserDto>[] = [
+  { header: 'Username', className: 'mono', cell: (user) => user.profile.login },
+  { header: 'Primary email', cell: (user) => user.profile.email },
+  { header: 'Status', shrink: true, cell: (user) => <PersonStatus status={user.status} /> },
+];
+
 function PeopleList({ query, onAdd }: { query: string; onAdd: () => void }) {
   const { load, people, retry } = usePeopleList(query);
   return (
-    <LoadGate load={load} empty={people.length === 0} what="people" onRetry={retry}>
-      {people.length > 0 ? (
-        <PeopleTable people={people} />
-      ) : query.trim() !== '' ? (
-        <p className="empty">No one’s name, username or email starts with “{query.trim()}”.</p>
-      ) : (
+    <ListTable
+      label="People"
+      what="people"
+      load={load}
+      onRetry={retry}
+      rows={people}
+      nothingYet={query.trim() === ''}
+      empty={
         <p className="empty">
           No people yet —{' '}
           <button type="button" className="link-button" onClick={onAdd}>
@@ -74,40 +83,10 @@ function PeopleList({ query, onAdd }: { query: string; onAdd: () => void }) {
           </button>{' '}
           to have someone sign in.
         </p>
-      )}
-    </LoadGate>
-  );
-}
-
-function PeopleTable({ people }: { people: UserDto[] }) {
-  return (
-    <table className="table" aria-label="People">
-      <thead>
-        <tr>
-          <th scope="col">Person</th>
-          <th scope="col">Username</th>
-          <th scope="col">Primary email</th>
-          <th scope="col" className="shrink">
-            Status
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((user) => (
-          <tr key={user.id}>
-            <td>
-              <a className="table__primary" href={hrefOf({ page: 'person', id: user.id })}>
-                {personName(user)}
-              </a>
-            </td>
-            <td className="mono">{user.profile.login}</td>
-            <td>{user.profile.email}</td>
-            <td className="shrink">
-              <PersonStatus status={user.status} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      }
+      noMatch={<p className="empty">No one’s name, username or email starts with “{query.trim()}”.</p>}
+      name={{ header: 'Person', href: (user) => hrefOf({ page: 'person', id: user.id }), text: personName }}
+      columns={COLUMNS}
+    />
   );
 }

@@ -4,18 +4,15 @@
  * fields they name; what was typed stays when a save fails.
  */
 import { useId } from 'react';
-import type { FormEvent } from 'react';
 import type { PolicyDto } from '../../../src-main/contracts/policy.js';
 import { emptyPolicyDraft, policyDraftOf } from '../../state/policy-draft.js';
 import type { PolicyDraft } from '../../state/policy-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
 import { ChoicePicker } from '../../ui/choice-picker.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { TextField } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
-import { useDirectoryChoices } from './use-policies.js';
+import { usePickerApps } from './use-policies.js';
 
 const APP_TYPE_WORDS: Record<string, string> = {
   web: 'Web',
@@ -40,44 +37,38 @@ export function PolicyDialog({ serverId, policy, onClose, onSaved }: PolicyDialo
     policy ? savePolicy(serverId, policy, draft) : createPolicy(serverId, draft),
   );
   const { draft, fieldErrors } = form;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!(await form.submit()).ok) return;
-    onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
-    onClose();
-  };
   return (
-    <Modal title={policy ? 'Edit Policy' : 'Add New Access Policy'} onClose={onClose} wide>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not save the policy.">{form.formError}</ErrorBanner>}
-        <TextField
-          label="Name"
-          value={draft.name}
-          error={fieldErrors.name}
-          required
-          autoFocus
-          autoComplete="off"
-          onChange={(e) => form.change('name', e.target.value)}
-        />
-        <TextField
-          label="Description"
-          value={draft.description}
-          error={fieldErrors.description}
-          required
-          autoComplete="off"
-          onChange={(e) => form.change('description', e.target.value)}
-        />
-        <AssignTo draft={draft} error={fieldErrors.clients} onChange={form.change} />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            {policy ? 'Save' : 'Create Policy'}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={policy ? 'Edit Policy' : 'Add New Access Policy'}
+      wide
+      failureTitle="Could not save the policy."
+      submitLabel={policy ? 'Save' : 'Create Policy'}
+      form={form}
+      onSaved={() => {
+        onSaved(`${policy ? 'Saved' : 'Created'} policy ${draft.name.trim()}.`);
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <TextField
+        label="Name"
+        value={draft.name}
+        error={fieldErrors.name}
+        required
+        autoFocus
+        autoComplete="off"
+        onChange={(e) => form.change('name', e.target.value)}
+      />
+      <TextField
+        label="Description"
+        value={draft.description}
+        error={fieldErrors.description}
+        required
+        autoComplete="off"
+        onChange={(e) => form.change('description', e.target.value)}
+      />
+      <AssignTo draft={draft} error={fieldErrors.clients} onChange={form.change} />
+    </FormDialog>
   );
 }
 
@@ -91,7 +82,7 @@ function AssignTo({
   onChange: <F extends keyof PolicyDraft>(field: F, value: PolicyDraft[F]) => void;
 }) {
   const name = useId();
-  const { apps } = useDirectoryChoices();
+  const apps = usePickerApps();
   const choices = apps.map((app) => ({
     value: app.credentials.oauthClient.client_id,
     label: app.label,

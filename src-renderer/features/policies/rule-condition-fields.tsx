@@ -8,7 +8,7 @@ import { RULE_FORM_GRANTS } from '../../state/rule-draft.js';
 import { ChoicePicker } from '../../ui/choice-picker.js';
 import { FieldNotes, useFieldIds } from '../../ui/field.js';
 import { useServerScopes } from '../claims/use-claims.js';
-import { useDirectoryChoices } from './use-policies.js';
+import { usePickerPeople } from './use-policies.js';
 
 export type ChangeRule = <F extends keyof RuleDraft>(field: F, value: RuleDraft[F]) => void;
 
@@ -47,7 +47,7 @@ export function GrantTypeFields({ draft, errors, onChange }: PartProps) {
 
 export function PeopleFields({ draft, errors, onChange }: PartProps) {
   const name = useId();
-  const { groups, users } = useDirectoryChoices();
+  const { groups, users } = usePickerPeople();
   const groupChoices = groups.map((g) => ({ value: g.type === 'BUILT_IN' ? 'EVERYONE' : g.id, label: g.profile.name }));
   const userChoices = users.map((u) => ({
     value: u.id,

@@ -4,15 +4,12 @@
  * checked as they are typed; the server's causes show under the fields they name, and what was
  * typed stays when a save fails.
  */
-import type { FormEvent } from 'react';
 import type { RuleDto } from '../../../src-main/contracts/rule.js';
 import { emptyRuleDraft, liveRuleProblems, ruleDraftOf } from '../../state/rule-draft.js';
 import type { RuleDraft, RuleFieldErrors } from '../../state/rule-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { CheckboxField, TextField } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 import { LifetimeField } from './lifetime-field.js';
 import { GrantTypeFields, PeopleFields, ScopeFields } from './rule-condition-fields.js';
@@ -36,68 +33,62 @@ export function RuleDialog({ serverId, policyId, rule, onClose, onSaved }: RuleD
   const { draft } = form;
   // The server's cause while it stands; otherwise what is wrong as typed.
   const errors: RuleFieldErrors = { ...liveRuleProblems(draft), ...form.fieldErrors };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!(await form.submit()).ok) return;
-    onSaved(`${rule ? 'Saved' : 'Created'} rule ${draft.name.trim()}.`);
-    onClose();
-  };
   return (
-    <Modal title={rule ? 'Edit Rule' : 'Add Rule'} onClose={onClose} wide>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not save the rule.">{form.formError}</ErrorBanner>}
-        <TextField
-          label="Rule Name"
-          value={draft.name}
-          error={errors.name}
-          required
-          autoFocus
-          autoComplete="off"
-          onChange={(e) => form.change('name', e.target.value)}
+    <FormDialog
+      title={rule ? 'Edit Rule' : 'Add Rule'}
+      wide
+      failureTitle="Could not save the rule."
+      submitLabel={rule ? 'Save' : 'Create Rule'}
+      form={form}
+      onSaved={() => {
+        onSaved(`${rule ? 'Saved' : 'Created'} rule ${draft.name.trim()}.`);
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <TextField
+        label="Rule Name"
+        value={draft.name}
+        error={errors.name}
+        required
+        autoFocus
+        autoComplete="off"
+        onChange={(e) => form.change('name', e.target.value)}
+      />
+      <GrantTypeFields draft={draft} errors={errors} onChange={form.change} />
+      <PeopleFields draft={draft} errors={errors} onChange={form.change} />
+      <ScopeFields serverId={serverId} draft={draft} errors={errors} onChange={form.change} />
+      <LifetimeField
+        label="THEN Access token lifetime is"
+        value={draft.access}
+        error={errors.access}
+        hint="Between 5 minutes and 1 day."
+        onChange={(value) => form.change('access', value)}
+      />
+      <fieldset className="fieldset">
+        <legend className="field__label">THEN Refresh token lifetime is</legend>
+        <CheckboxField
+          label="Unlimited"
+          checked={draft.refreshUnlimited}
+          onChange={(e) => form.change('refreshUnlimited', e.target.checked)}
         />
-        <GrantTypeFields draft={draft} errors={errors} onChange={form.change} />
-        <PeopleFields draft={draft} errors={errors} onChange={form.change} />
-        <ScopeFields serverId={serverId} draft={draft} errors={errors} onChange={form.change} />
-        <LifetimeField
-          label="THEN Access token lifetime is"
-          value={draft.access}
-          error={errors.access}
-          hint="Between 5 minutes and 1 day."
-          onChange={(value) => form.change('access', value)}
-        />
-        <fieldset className="fieldset">
-          <legend className="field__label">THEN Refresh token lifetime is</legend>
-          <CheckboxField
-            label="Unlimited"
-            checked={draft.refreshUnlimited}
-            onChange={(e) => form.change('refreshUnlimited', e.target.checked)}
-          />
-          {!draft.refreshUnlimited && (
-            <LifetimeField
-              label="Refresh token lifetime"
-              value={draft.refresh}
-              error={errors.refresh}
-              onChange={(value) => form.change('refresh', value)}
-            />
-          )}
-          {draft.refreshUnlimited && errors.refresh && <p className="field__error">{errors.refresh}</p>}
+        {!draft.refreshUnlimited && (
           <LifetimeField
-            label="but will expire if not used every"
-            value={draft.window}
-            error={errors.window}
-            hint="Between 10 minutes and 5 years, and at least the access token lifetime."
-            onChange={(value) => form.change('window', value)}
+            label="Refresh token lifetime"
+            value={draft.refresh}
+            error={errors.refresh}
+            onChange={(value) => form.change('refresh', value)}
           />
-        </fieldset>
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            {rule ? 'Save' : 'Create Rule'}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+        )}
+        {draft.refreshUnlimited && errors.refresh && <p className="field__error">{errors.refresh}</p>}
+        <LifetimeField
+          label="but will expire if not used every"
+          value={draft.window}
+          error={errors.window}
+          hint="Between 10 minutes and 5 years, and at least the access token lifetime."
+          onChange={(value) => form.change('window', value)}
+        />
+      </fieldset>
+    </FormDialog>
   );
 }

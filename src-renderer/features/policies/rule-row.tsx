@@ -7,7 +7,7 @@ import { useAction } from '../../ui/use-action.js';
 import type { useReorder } from '../../ui/use-reorder.js';
 import { MoveButtons } from './move-buttons.js';
 import { accessWords, grantWords, peopleWords, refreshWords, scopeWords } from './rule-words.js';
-import { useDirectoryChoices } from './use-policies.js';
+import { usePickerPeople } from './use-policies.js';
 
 export interface RuleRowProps {
   serverId: string;
@@ -88,7 +88,7 @@ export function RuleRow({ serverId, policyId, rule, first, last, moving, reorder
 
 /** Group and person names by id, for the People column. */
 function useNameOf() {
-  const { groups, users } = useDirectoryChoices();
+  const { groups, users } = usePickerPeople();
   const names = new Map<string, string>([
     ...groups.map((g): [string, string] => [g.id, g.profile.name]),
     ...users.map((u): [string, string] => [u.id, u.profile.login]),

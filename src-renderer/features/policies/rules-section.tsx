@@ -17,7 +17,7 @@ import { LoadGate } from '../../ui/load-gate.js';
 import { useReorder } from '../../ui/use-reorder.js';
 import { RuleDialog } from './rule-dialog.js';
 import { RuleRow } from './rule-row.js';
-import { useDirectoryChoices, useRules } from './use-policies.js';
+import { usePickerApps, useRules } from './use-policies.js';
 
 type OpenDialog = { kind: 'add' } | { kind: 'edit'; rule: RuleDto } | { kind: 'delete'; rule: RuleDto } | null;
 
@@ -156,7 +156,7 @@ function RulesTable({ serverId, policyId, rules, onEdit, onDelete }: RulesTableP
 
 /** Okta: a service app gets tokens only through a rule with Client Credentials (No user). */
 function ServiceAppNote({ policy, rules }: { policy: PolicyDto; rules: RuleDto[] }) {
-  const { apps } = useDirectoryChoices();
+  const apps = usePickerApps();
   const include = policy.conditions.clients.include;
   const coversService = apps.some(
     (app) =>

@@ -1,12 +1,18 @@
 /**
  * The Access Policies tab's data: a server's policies, a policy's rules and the directory the
- * pickers offer, each loaded when first needed and again whenever the window regains focus, so the
+ * pickers offer (through the apps, people and groups slices), each loaded when first needed and again whenever the window regains focus, so the
  * lists stay right when the same data changed elsewhere (another window, a script).
  */
 import { useEffect } from 'react';
+import type { AppDto } from '../../../src-main/contracts/app.js';
+import type { GroupDto } from '../../../src-main/contracts/group.js';
+import type { UserDto } from '../../../src-main/contracts/user.js';
 import { IDLE } from '../../state/load-state.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
 import { useRefreshOnFocus } from '../../ui/use-refresh-on-focus.js';
+import { useAppList } from '../apps/use-apps.js';
+import { useGroupList } from '../groups/use-groups.js';
+import { usePeopleList } from '../people/use-people.js';
 
 /** Runs `load` now if `idle`, and on every focus of the window. */
 function useLoadAndRefresh(idle: boolean, load: () => void) {
@@ -34,10 +40,10 @@ export function useRules(serverId: string, policyId: string) {
   return { rules: entry?.items ?? [], load: entry?.load ?? IDLE, retry: load };
 }
 
-export function useDirectoryChoices() {
-  const store = useStoreApi();
-  const choices = useAppStore((s) => s.directoryChoices);
-  const load = () => void store.getState().loadDirectoryChoices();
-  useLoadAndRefresh(choices.load.status === 'idle', load);
-  return { ...choices, retry: load };
+/** The apps the policy pickers offer (by client id), from the Applications slice. */
+export const usePickerApps = (): AppDto[] => useAppList().apps;
+
+/** The groups and people the rule pickers offer, from the Directory slices. */
+export function usePickerPeople(): { groups: GroupDto[]; users: UserDto[] } {
+  return { groups: useGroupList().groups, users: usePeopleList('').people };
 }

@@ -4,15 +4,12 @@
  * show under the fields they name; what was typed stays when a save fails.
  */
 import { useId } from 'react';
-import type { FormEvent } from 'react';
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 import { emptyScopeDraft, scopeDraftOf } from '../../state/scope-draft.js';
 import type { ScopeDraft } from '../../state/scope-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
-import { ErrorBanner } from '../../ui/error-banner.js';
 import { CheckboxField, FieldNotes, TextAreaField, TextField, useFieldIds } from '../../ui/field.js';
-import { Modal } from '../../ui/modal.js';
+import { FormDialog } from '../../ui/form-dialog.js';
 import { useDraftForm } from '../../ui/use-draft-form.js';
 
 export interface ScopeDialogProps {
@@ -31,71 +28,65 @@ export function ScopeDialog({ serverId, scope, onClose, onSaved }: ScopeDialogPr
     scope ? saveScope(serverId, scope, draft) : createScope(serverId, draft),
   );
   const { draft, fieldErrors } = form;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!(await form.submit()).ok) return;
-    onSaved(`${scope ? 'Saved' : 'Created'} scope ${draft.name}.`);
-    onClose();
-  };
   return (
-    <Modal title={scope ? 'Edit Scope' : 'Add Scope'} onClose={onClose} wide>
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {form.formError && <ErrorBanner title="Could not save the scope.">{form.formError}</ErrorBanner>}
-        <TextField
-          label="Name"
-          value={draft.name}
-          error={fieldErrors.name}
-          required
-          autoFocus
-          autoComplete="off"
-          className="mono"
-          hint="What clients send in the scope parameter, e.g. pets:read."
-          onChange={(e) => form.change('name', e.target.value)}
-        />
-        <TextField
-          label="Display phrase"
-          value={draft.displayName}
-          error={fieldErrors.displayName}
-          autoComplete="off"
-          hint="Shown on the consent page."
-          onChange={(e) => form.change('displayName', e.target.value)}
-        />
-        <TextAreaField
-          label="Description"
-          value={draft.description}
-          error={fieldErrors.description}
-          rows={2}
-          onChange={(e) => form.change('description', e.target.value)}
-        />
-        <ConsentField
-          required={draft.consentRequired}
-          error={fieldErrors.consentRequired}
-          onChange={(required) => form.change('consentRequired', required)}
-        />
-        <CheckboxField
-          label="Set as a default scope"
-          checked={draft.isDefault}
-          error={fieldErrors.isDefault}
-          hint="Granted when a client asks for no scope."
-          onChange={(e) => form.change('isDefault', e.target.checked)}
-        />
-        <CheckboxField
-          label="Include in public metadata"
-          checked={draft.metadata}
-          error={fieldErrors.metadata}
-          hint="Listed in scopes_supported of the discovery document."
-          onChange={(e) => form.change('metadata', e.target.checked)}
-        />
-        <div className="form__actions">
-          <Button variant="secondary" onClick={onClose} disabled={form.submitting}>
-            Cancel
-          </Button>
-          <Button variant="primary" type="submit" busy={form.submitting}>
-            {scope ? 'Save' : 'Create'}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={scope ? 'Edit Scope' : 'Add Scope'}
+      wide
+      failureTitle="Could not save the scope."
+      submitLabel={scope ? 'Save' : 'Create'}
+      form={form}
+      onSaved={() => {
+        onSaved(`${scope ? 'Saved' : 'Created'} scope ${draft.name}.`);
+        onClose();
+      }}
+      onClose={onClose}
+    >
+      <TextField
+        label="Name"
+        value={draft.name}
+        error={fieldErrors.name}
+        required
+        autoFocus
+        autoComplete="off"
+        className="mono"
+        hint="What clients send in the scope parameter, e.g. pets:read."
+        onChange={(e) => form.change('name', e.target.value)}
+      />
+      <TextField
+        label="Display phrase"
+        value={draft.displayName}
+        error={fieldErrors.displayName}
+        autoComplete="off"
+        hint="Shown on the consent page."
+        onChange={(e) => form.change('displayName', e.target.value)}
+      />
+      <TextAreaField
+        label="Description"
+        value={draft.description}
+        error={fieldErrors.description}
+        rows={2}
+        onChange={(e) => form.change('description', e.target.value)}
+      />
+      <ConsentField
+        required={draft.consentRequired}
+        error={fieldErrors.consentRequired}
+        onChange={(required) => form.change('consentRequired', required)}
+      />
+      <CheckboxField
+        label="Set as a default scope"
+        checked={draft.isDefault}
+        error={fieldErrors.isDefault}
+        hint="Granted when a client asks for no scope."
+        onChange={(e) => form.change('isDefault', e.target.checked)}
+      />
+      <CheckboxField
+        label="Include in public metadata"
+        checked={draft.metadata}
+        error={fieldErrors.metadata}
+        hint="Listed in scopes_supported of the discovery document."
+        onChange={(e) => form.change('metadata', e.target.checked)}
+      />
+    </FormDialog>
   );
 }
 

@@ -1,5 +1,5 @@
 /** One authorization server: its name and status, and its tabs in Okta's order (Settings, Access Policies, Scopes, Claims, Token Preview). */
-import { useId } from 'react';
+import { Tabs } from '../../ui/tabs.js';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { hrefOf } from '../../app/routes.js';
 import type { ServerTab } from '../../app/routes.js';
@@ -51,7 +51,6 @@ function ServerView({
   tab: ServerTab;
   policyId: string | undefined;
 }) {
-  const tabId = useId();
   return (
     <>
       <header className="page__header">
@@ -63,27 +62,18 @@ function ServerView({
         </div>
         <LifecycleButton server={server} />
       </header>
-      <nav className="tabs" role="tablist" aria-label="Authorization server sections">
-        {TABS.map((t) => (
-          <a
-            key={t.tab}
-            id={`${tabId}-${t.tab}`}
-            role="tab"
-            aria-selected={t.tab === tab}
-            className="tabs__tab"
-            href={hrefOf({ page: 'server', id: server.id, tab: t.tab })}
-          >
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      <div role="tabpanel" aria-labelledby={`${tabId}-${tab}`} className="tabs__panel">
+      <Tabs
+        label="Authorization server sections"
+        tabs={TABS}
+        current={tab}
+        href={(t) => hrefOf({ page: 'server', id: server.id, tab: t })}
+      >
         {tab === 'settings' && <ServerSettings server={server} />}
         {tab === 'access-policies' && <AccessPoliciesTab server={server} policyId={policyId} />}
         {tab === 'scopes' && <ScopesTab server={server} />}
         {tab === 'claims' && <ClaimsTab server={server} />}
         {tab === 'token-preview' && <TokenPreview server={server} />}
-      </div>
+      </Tabs>
     </>
   );
 }

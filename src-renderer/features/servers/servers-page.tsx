@@ -1,4 +1,4 @@
-/** The Authorization Servers screen: the list and the Add Authorization Server dialog. */
+/** The Authorization Servers screen: the list, the org authorization server and the Add Authorization Server dialog. */
 import { useState } from 'react';
 import { navigate } from '../../app/use-route.js';
 import { useAppStore } from '../../state/store-context.js';
@@ -6,6 +6,7 @@ import { Button } from '../../ui/button.js';
 import { DEMO_SERVER_ID, DemoCard } from '../sandbox/demo-card.js';
 import { AddServerDialog } from './add-server-dialog.js';
 import { ServerList } from './server-list.js';
+import { OrgServerCard } from './org-server-card.js';
 
 /**
  * On a sandbox that holds only the seeded server, the demo is one click away; while the sandbox is
@@ -37,6 +38,7 @@ export function ServersPage() {
       </header>
       <DemoOffer />
       <ServerList />
+      <OrgServerCard />
       {adding && (
         <AddServerDialog
           onClose={() => setAdding(false)}

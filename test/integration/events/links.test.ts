@@ -114,7 +114,7 @@ describe('a device code redeemed at /token', () => {
 describe('filters the log cannot apply', () => {
   it('refuses an endpoint that records no events, naming the ones that do', async () => {
     await expectOktaError(await t.api('/api/sandbox/v1/events?endpoint=tokens'), 400, 'E0000001', [
-      'endpoint: must be one of authorize, token, introspect, revoke, userinfo, logout, device/authorize, device',
+      'endpoint: must be one of authorize, token, introspect, revoke, userinfo, logout, device/authorize, device, storage',
     ]);
   });
 

@@ -37,7 +37,7 @@ function allowOrigin(cell: string): AllowOrigin {
 
 function docRows(): DocRow[] {
   return DOC.split('\n')
-    .filter((line) => line.startsWith('| `/oauth2/'))
+    .filter((line) => line.startsWith('| `/oauth2/') || line.startsWith('| `/.well-known/'))
     .map((line) => {
       const cells = line
         .split('|')
@@ -73,6 +73,7 @@ function expectAllowOrigin(response: Response, expected: AllowOrigin, origin: st
 let t: TestApp;
 let client: TestClient;
 let accessToken: string;
+let orgAccessToken: string;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -84,6 +85,17 @@ beforeAll(async () => {
     { authorization: basic(client.clientId, client.clientSecret!) },
   );
   accessToken = ((await tokens.json()) as { access_token: string }).access_token;
+  const orgTokens = await fetch(`${t.origin}/oauth2/v1/token`, {
+    method: 'POST',
+    headers: { ...FORM, authorization: basic(client.clientId, client.clientSecret!) },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username: 'cora@example.com',
+      password: PASSWORD,
+      scope: 'openid',
+    }),
+  });
+  orgAccessToken = ((await orgTokens.json()) as { access_token: string }).access_token;
 });
 
 afterAll(async () => {
@@ -92,26 +104,31 @@ afterAll(async () => {
 
 /**
  * One real request per endpoint, from `origin`, made as that endpoint's callers make it; the client
- * endpoints are called by the test client (whose redirect URI origin is TRUSTED) or with its token.
+ * endpoints are called by the test client (whose redirect URI origin is TRUSTED) or with its token,
+ * on `default` or on the org server (`/oauth2/v1/…`).
  */
 function call(url: string, method: string, origin: string): Promise<Response> {
   const path = url.replace(':serverId', 'default');
   const clientAuth = { ...FORM, origin, authorization: basic(client.clientId, client.clientSecret!) };
   const form = (params: Record<string, string>) => new URLSearchParams(params).toString();
-  switch (path.replace('/oauth2/default/', '')) {
+  const org = !path.startsWith('/oauth2/default/');
+  switch (path.replace(/^\/oauth2\/(default\/)?/, '')) {
     case 'v1/token':
-      return postToken(
-        t,
-        { grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' },
-        { origin, authorization: clientAuth.authorization },
-      );
+      return fetch(`${t.origin}${path}`, {
+        method: 'POST',
+        headers: clientAuth,
+        body: form({ grant_type: 'password', username: 'cora@example.com', password: PASSWORD, scope: 'openid' }),
+      });
     case 'v1/introspect':
     case 'v1/revoke':
       return fetch(`${t.origin}${path}`, { method: 'POST', headers: clientAuth, body: form({ token: 'not-a-token' }) });
     case 'v1/device/authorize':
       return fetch(`${t.origin}${path}`, { method: 'POST', headers: clientAuth, body: form({ scope: 'openid' }) });
     case 'v1/userinfo':
-      return fetch(`${t.origin}${path}`, { method, headers: { origin, authorization: `Bearer ${accessToken}` } });
+      return fetch(`${t.origin}${path}`, {
+        method,
+        headers: { origin, authorization: `Bearer ${org ? orgAccessToken : accessToken}` },
+      });
     default:
       return fetch(`${t.origin}${path}`, {
         method,

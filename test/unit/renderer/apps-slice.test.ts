@@ -6,7 +6,7 @@ import { NO_GROUP_CHOSEN, matchesAppSearch, selectApps } from '../../../src-rend
 import { createAppStore } from '../../../src-renderer/state/store.js';
 import { memoryTokenStorage } from '../../../src-renderer/state/token-storage.js';
 import { FakeApi, userDto } from './fake-api.js';
-import { groupDto } from './fake-apps.js';
+import { groupDto } from './fake-groups.js';
 
 function setup() {
   const api = new FakeApi();

@@ -48,7 +48,7 @@ import type {
 import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 import { activeAppRefusal, appNotFound, FakeAppData, groupsMatching } from './fake-apps.js';
 import type { GroupDto } from '../../../src-main/contracts/group.js';
-import { directoryHandlers, everyone } from './fake-directory.js';
+import { directoryHandlers } from './fake-directory.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 
@@ -231,7 +231,7 @@ export class FakeApi implements ApiClient {
   users: UserDto[] = [userDto('00uALICE', 'alice@example.com')];
   apps: AppDto[] = [appDto('0oaSPA', 'Orders SPA')];
   /** Groups and app assignments (fake-apps.ts). */
-  appData = Object.assign(new FakeAppData(), { groups: [everyone()] });
+  appData = new FakeAppData();
   /** The directory's groups (Everyone first): one list with the apps' group pickers. */
   get groups(): GroupDto[] {
     return this.appData.groups;

@@ -1,5 +1,5 @@
 /**
- * The Apps API part of the FakeApi (reference §1.7, §1.10): apps validated with the same contract
+ * The Apps API part of the FakeApi (Okta "Applications" API): apps validated with the same contract
  * the server uses (`validateApp`), Okta's refusal to delete an ACTIVE app, user and group
  * assignments, and the `q` searches of people and groups the pickers use.
  */
@@ -9,22 +9,9 @@ import type { AppDto, AppGroupDto, AppUserDto } from '../../../src-main/contract
 import type { GroupDto } from '../../../src-main/contracts/group.js';
 import type { UserDto } from '../../../src-main/contracts/user.js';
 import type { AppWrite } from '../../../src-renderer/api/api-client.js';
+import { everyone } from './fake-groups.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
-
-export function groupDto(id: string, name: string, type: GroupDto['type'] = 'OKTA_GROUP'): GroupDto {
-  const link = { href: `http://127.0.0.1:7420/api/v1/groups/${id}` };
-  return {
-    id,
-    created: STAMP,
-    lastUpdated: STAMP,
-    lastMembershipUpdated: STAMP,
-    objectClass: ['okta:user_group'],
-    type,
-    profile: { name, description: null },
-    _links: { logo: [], users: link, apps: link, self: link },
-  };
-}
 
 const notFound = (id: string, what: string) =>
   new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (${what})`);
@@ -39,7 +26,7 @@ const invalid = (issues: { field: string; message: string }[]) =>
 
 /** What the fake keeps besides `FakeApi.apps` and `FakeApi.users`. */
 export class FakeAppData {
-  groups: GroupDto[] = [groupDto('00gEVERYONE000000000', 'Everyone', 'BUILT_IN')];
+  groups: GroupDto[] = [everyone()];
   userAssignments = new Map<string, string[]>();
   groupAssignments = new Map<string, string[]>();
   private nextId = 1;

@@ -12,28 +12,10 @@ import { validateCreateUser, validateUpdateUser } from '../../../src-main/contra
 import { availableActions, initialStatus, transition } from '../../../src-main/core/user-lifecycle.js';
 import type { LifecycleAction } from '../../../src-main/core/user-lifecycle.js';
 import type { Handlers } from './fake-api.js';
+import { groupDto } from './fake-groups.js';
 
 const ORIGIN = 'http://127.0.0.1:7420';
 const TAKEN = 'An object with this field already exists in the current organization';
-
-export function groupDto(id: string, name: string, overrides: Partial<GroupDto> = {}): GroupDto {
-  return {
-    id,
-    created: '2026-01-01T00:00:00.000Z',
-    lastUpdated: '2026-01-01T00:00:00.000Z',
-    lastMembershipUpdated: '2026-01-01T00:00:00.000Z',
-    objectClass: ['okta:user_group'],
-    type: 'OKTA_GROUP',
-    profile: { name, description: null },
-    _links: {
-      logo: [],
-      users: { href: `${ORIGIN}/api/v1/groups/${id}/users` },
-      apps: { href: `${ORIGIN}/api/v1/groups/${id}/apps` },
-      self: { href: `${ORIGIN}/api/v1/groups/${id}` },
-    },
-    ...overrides,
-  };
-}
 
 /** What the directory fake keeps: the FakeApi's users, its groups and who is in which. */
 export interface DirectoryState {
@@ -43,12 +25,6 @@ export interface DirectoryState {
   members: Map<string, Set<string>>;
   newId(prefix: string): string;
 }
-
-export const everyone = () =>
-  groupDto(EVERYONE_GROUP_ID, 'Everyone', {
-    type: 'BUILT_IN',
-    profile: { name: 'Everyone', description: 'All users in your organization' },
-  });
 
 const notFound = (id: string, what: string) =>
   new ApiError(404, 'E0000007', `Not found: Resource not found: ${id} (${what})`);

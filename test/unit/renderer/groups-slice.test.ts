@@ -5,7 +5,7 @@ import { selectGroups } from '../../../src-renderer/state/groups-slice.js';
 import { createAppStore } from '../../../src-renderer/state/store.js';
 import { memoryTokenStorage } from '../../../src-renderer/state/token-storage.js';
 import { FakeApi, invalidToken, userDto } from './fake-api.js';
-import { groupDto } from './fake-directory.js';
+import { groupDto } from './fake-groups.js';
 
 function setup() {
   const api = new FakeApi();

@@ -8,6 +8,8 @@ import type { UserRecord } from '../../ports/users.js';
 import type { TokenGrantDeps } from '../token-grants/types.js';
 import { evaluatePolicies } from './decide.js';
 import type { EvaluationResult } from './decision.js';
+import { ORG_SERVER_ID } from '../../org-server.js';
+import { ORG_POLICY, orgScopes } from './org-decision.js';
 
 export type Granted = Extract<EvaluationResult, { ok: true }>;
 
@@ -16,9 +18,9 @@ export function requestedScopes(scope: string | undefined): string[] | null {
   return scope === undefined ? null : scope.split(' ').filter((name) => name !== '');
 }
 
-export type PolicyDeps = Pick<TokenGrantDeps, 'users' | 'policies' | 'scopes'>;
+export type PolicyDeps = Pick<TokenGrantDeps, 'users' | 'policies' | 'scopes' | 'appGrants'>;
 
-/** The evaluation for one server, client, grant type, user and `scope` parameter. */
+/** The evaluation for one server, client, grant type, user and `scope` parameter; the org server's is `org-decision.ts`. */
 export function decideForApp(
   deps: PolicyDeps,
   serverId: string,
@@ -32,7 +34,17 @@ export function decideForApp(
     clientId: client.clientId,
     user: user ? { id: user.id, groupIds: deps.users.groupsOf(user.id).map((g) => g.id) } : null,
     requestedScopes: requestedScopes(scope),
-    policies: deps.policies.policiesForEvaluation(serverId),
-    serverScopes: deps.scopes.listByServer(serverId).map((s) => ({ name: s.name, isDefault: s.isDefault })),
+    policies: serverId === ORG_SERVER_ID ? [ORG_POLICY] : deps.policies.policiesForEvaluation(serverId),
+    serverScopes: offeredScopes(deps, serverId, client),
   });
+}
+
+/** The scopes a server offers the app: a custom server's own, the org server's OIDC and granted Okta API scopes. */
+export function offeredScopes(
+  deps: Pick<PolicyDeps, 'scopes' | 'appGrants'>,
+  serverId: string,
+  client: AppRecord,
+): { name: string; isDefault: boolean }[] {
+  if (serverId === ORG_SERVER_ID) return orgScopes(deps.appGrants.grantedScopes(client.id));
+  return deps.scopes.listByServer(serverId).map((s) => ({ name: s.name, isDefault: s.isDefault }));
 }

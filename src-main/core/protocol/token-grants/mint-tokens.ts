@@ -35,6 +35,7 @@ export async function mintTokens(
             }
           : null,
       idToken: user !== null && granted.scopes.includes('openid'),
+      ...(progress.dpop ? { boundJkt: progress.dpop.jkt } : {}),
       ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
     }),
   );
@@ -58,7 +59,7 @@ export async function mintTokens(
           })
         : undefined);
     const response: TokenResponse = {
-      token_type: 'Bearer',
+      token_type: progress.dpop ? 'DPoP' : 'Bearer',
       expires_in: minted.expiresIn,
       access_token: minted.accessToken,
       scope: granted.scopes.join(' '),

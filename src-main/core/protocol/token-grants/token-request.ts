@@ -1,12 +1,13 @@
 /**
  * The token endpoint as a script (RFC 6749 §3.2, Okta "OpenID Connect & OAuth 2.0 API"): authenticate the client → browser
- * origin → grant type → the grant's own steps → policy evaluation → mint. Each step throws the
+ * origin → DPoP proof → grant type → the grant's own steps → policy evaluation → mint. Each step throws the
  * OAuth error that ends the request; `progress` keeps what was learnt for the event log.
  */
 import { GRANT_TYPES } from '../../metadata.js';
 import { authorizationCodeGrant } from './authorization-code.js';
 import { checkBrowserOrigin } from './check-origin.js';
 import { checkGrantType } from './check-grant-type.js';
+import { checkTokenDpop } from './check-dpop.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import { deviceCodeGrant } from './device-code.js';
 import { checkPolicy } from './check-policy.js';
@@ -47,6 +48,8 @@ export async function handleTokenRequest(
   });
   progress.client = client;
   checkBrowserOrigin(client, request.origin);
+  const proof = await checkTokenDpop(deps, request, client);
+  if (proof) progress.dpop = proof;
   const grantType = checkGrantType(request.params, client, SUPPORTED_GRANTS);
   progress.grantType = grantType;
   const subject = await GRANTS[grantType]!(deps, request, client, progress);

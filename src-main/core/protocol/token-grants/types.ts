@@ -1,6 +1,7 @@
 /** The shapes the token endpoint's steps pass along (see `token-request.ts` for the script). */
 import type { AppRecord } from '../../ports/apps.js';
 import type { AppAssignments } from '../../app-assignments.js';
+import type { AppGrants } from '../../app-grants.js';
 import type { Policies } from '../../policies.js';
 import type { AuthorizationServerRecord } from '../../ports/authorization-servers.js';
 import type { Clock } from '../../ports/runtime.js';
@@ -14,6 +15,7 @@ import type { Lifetimes } from '../policy/decision.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenLedger } from '../token-ledger.js';
 import type { TokenMinter } from '../tokens.js';
+import type { CheckedDpopProof, DpopDeps } from '../dpop/check-proof.js';
 import type { DecisionTrace } from '../trace.js';
 
 /** A token request after the HTTP layer parsed it and found its ACTIVE server. */
@@ -28,6 +30,8 @@ export interface TokenRequest {
   credentials: PresentedCredentials;
   /** The `Origin` header of a browser request. */
   origin?: string | undefined;
+  /** The `DPoP` header(s) of the request (RFC 9449 §4). */
+  dpop?: string | readonly string[] | undefined;
 }
 
 /** What the request established so far; the event log reads it whatever the outcome. */
@@ -38,6 +42,8 @@ export interface TokenProgress {
   trace?: DecisionTrace;
   /** The token family the minted tokens joined (an authorization code's replay revokes it). */
   familyId?: string;
+  /** The checked DPoP proof the access token is bound to (`check-dpop.ts`). */
+  dpop?: CheckedDpopProof;
   /**
    * Called with the answer inside the store transaction that writes the minted tokens and their
    * family: what the caller stores about the request (its event) commits with them or not at all.
@@ -77,6 +83,8 @@ export interface TokenGrantDeps {
   appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
   policies: Pick<Policies, 'policiesForEvaluation'>;
   scopes: Pick<Scopes, 'listByServer'>;
+  /** The Okta API scopes granted to apps: what the org server offers each app. */
+  appGrants: Pick<AppGrants, 'grantedScopes'>;
   tokens: TokenMinter;
   /** Authorization codes issued at /authorize (the authorization_code grant redeems them). */
   codes: AuthorizationCodes;
@@ -87,11 +95,14 @@ export interface TokenGrantDeps {
   /** The same store, with the lookups the refresh_token grant needs. */
   tokenLedger: Pick<TokenLedger, 'lookupRefreshToken' | 'rotate' | 'touch' | 'revokeFamily'>;
   clock: Clock;
+  /** DPoP proof checking (RFC 9449): the token endpoint's proofs and nonces. */
+  dpop: DpopDeps;
 }
 
 /** The token response (RFC 6749 §5.1, Okta "OpenID Connect & OAuth 2.0 API"): never a `state` member. */
 export interface TokenResponse {
-  token_type: 'Bearer';
+  /** `DPoP` for a token bound to a proof's key (RFC 9449 §5). */
+  token_type: 'Bearer' | 'DPoP';
   expires_in: number;
   access_token: string;
   scope: string;
