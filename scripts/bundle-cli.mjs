@@ -4,7 +4,7 @@
 // ready line). better-sqlite3 stays outside (a native addon with its own loader). The file sits where
 // tsc put it, so what it finds relative to itself (the UI in dist/renderer, examples/) is unchanged;
 // the rest of dist/main (the Electron shell, tests that import modules) stays tsc's output.
-// esbuild comes with tsx (a devDependency).
+// esbuild is a devDependency (pinned to the version tsx installs too).
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { root } from './build-if-stale.mjs';
