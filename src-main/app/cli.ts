@@ -14,6 +14,7 @@ import { StartError, createApp, isLoopback } from './create-app.js';
 import type { AppOptions, RunningApp } from './create-app.js';
 import { DEFAULT_PORT, defaultDataDir } from './paths.js';
 import { readDocumentFile, runDocumentCommand } from './sandbox-commands.js';
+import { traceStart } from './start-trace.js';
 
 export const USAGE = `Usage: npm run serve -- [options]
   --host ADDRESS       address to listen on (default 127.0.0.1)
@@ -186,6 +187,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntry) {
+  traceStart('modules loaded');
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -26,6 +26,7 @@ import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { SEED_SIGNING_KEYS, isFirstStart, seedOnFirstStart } from './seed.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
+import { traceStart } from './start-trace.js';
 
 export interface AppOptions {
   dataDir: string;
@@ -208,6 +209,7 @@ function configRefused(faults: { path: string; message: string }[]): StartError 
 }
 
 export async function createApp(options: AppOptions): Promise<RunningApp> {
+  traceStart('createApp');
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host) && !options.allowRemote) {
     throw new StartError(
@@ -222,6 +224,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (!hasData(join(dataDir, DATABASE_FILE))) prepareSigningKeys(SEED_SIGNING_KEYS);
   const lock = claimDataDir(dataDir, options);
 
+  traceStart('data folder claimed');
   let db;
   try {
     db = openDatabase(
@@ -243,6 +246,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     );
   }
 
+  traceStart('database opened');
   const clock = options.clock ?? systemClock;
   const logError = options.logError ?? (() => undefined);
   const services: Services = buildServices(
@@ -265,6 +269,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     db.close();
     lock.release();
   };
+  traceStart('services built');
   const firstStart = isFirstStart(services);
   const provisionalOrigin = `http://${displayHost(host)}:${options.port ?? DEFAULT_PORT}`;
   // The seed waits for its keys while the HTTP server is built; the server listens only once it is done.
@@ -298,8 +303,10 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     closeStore();
     throw error;
   }
+  traceStart('http server built');
   try {
     await seeding;
+    traceStart('seeded');
     services.servers.ensureOrgServer();
     // Checked before anything listens, so a refused document never serves a half-made sandbox.
     if (options.config) await checkConfig(services, options.config, firstStart, provisionalOrigin);
@@ -322,6 +329,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     }
     throw new StartError('HOST', `cannot listen on ${host}:${port} (${code ?? (error as Error).message})`);
   }
+  traceStart('listening');
   const address = http.server.address();
   if (address && typeof address === 'object') port = address.port;
   const origin = `http://${urlHost}:${port}`;

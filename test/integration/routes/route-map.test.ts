@@ -11,7 +11,12 @@ describe('the route map', () => {
   let registered: RegisteredRoute[];
 
   beforeAll(async () => {
-    const recorded = await recordRoutes(() => startTestApp());
+    // The /api routes are registered by the first /api request (`http/api-server.ts`).
+    const recorded = await recordRoutes(async () => {
+      const started = await startTestApp();
+      await (await fetch(`${started.origin}/api`)).arrayBuffer();
+      return started;
+    });
     app = recorded.result;
     registered = recorded.routes;
   });
