@@ -1,9 +1,12 @@
 // The parts of `npm run bench` that start servers and drive them: each server runs pinned to core 0 and
 // the load generator (autocannon, in its own process) to core 1 where `taskset` exists, so the two do not
-// share a core; start-up time is measured from spawn to the first discovery answer; memory is read from
+// share a core; start-up time is measured from spawn to the first discovery answer (asked with node:http:
+// the bench's first `fetch` would load undici, some 30-60 ms counted against whichever server it asked
+// first); memory is read from
 // /proc (VmRSS now, VmHWM the peak over the process's life).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { root } from './build-if-stale.mjs';
@@ -34,15 +37,24 @@ export function startServer(argv, readyPath) {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
       if (!match) return;
       try {
-        const response = await fetch(`${match[1]}${readyPath}`);
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`${readyPath} answered ${response.status}`);
+        const status = await statusOf(`${match[1]}${readyPath}`);
+        if (status !== 200) throw new Error(`${readyPath} answered ${status}`);
         resolve({ child, origin: match[1], startMs: Number(process.hrtime.bigint() - started) / 1e6 });
       } catch (error) {
         reject(error);
       }
     });
     child.once('exit', (code) => reject(new Error(`${argv.join(' ')} exited (${code}) before it was ready`)));
+  });
+}
+
+/** The status of a GET, its body read to the end. */
+function statusOf(url) {
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode));
+    }).once('error', reject);
   });
 }
 

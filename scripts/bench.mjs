@@ -244,12 +244,14 @@ try {
   };
   for (const t of Object.values(targets)) load({ ...t.cc10, seconds: 1 });
   const figures = rounds(targets, ['cc10', 'cc50', 'discovery', 'jwks']);
+  const afterTokens = memoryOf(authbox);
   const flow = target.codeFlow;
   await codeFlow(flow);
   const signIn = await sequential(() => codeFlow(flow), FLOWS);
   const session = new Map();
   await codeFlow(flow, session);
   const kept = await sequential(() => codeFlow(flow, session), FLOWS);
+  const afterSignIns = memoryOf(authbox);
   let loaded;
   if (withLoaded) {
     const call = (method, path, body) => api(authbox.origin, method, path, body);
@@ -258,6 +260,7 @@ try {
     const loadedRounds = rounds({ authbox: targets.authbox }, ['cc10']);
     loaded = loadedRounds.authbox.cc10;
   }
+  const afterLoaded = loaded ? memoryOf(authbox) : undefined;
   const peak = memoryOf(authbox).peak;
   const refPeak = memoryOf(reference).peak;
   // The loaded folder started again: the start-up's quick_check reads the whole database file.
@@ -322,6 +325,9 @@ try {
   printTable(rows);
   console.log(
     `sign-in hash: scrypt N=16384 r=8 p=1, ${f1(hashMs)} ms here; with sign-in p50 minus hash = ${f1(signIn.p50 - hashMs)} ms`,
+  );
+  console.log(
+    `server RSS MiB: idle ${f0(idle.now)}, after the token rounds ${f0(afterTokens.now)} (peak so far ${f0(afterTokens.peak)}), after ${FLOWS + 1} sign-ins ${f0(afterSignIns.now)} (peak ${f0(afterSignIns.peak)})${afterLoaded ? `, after the loaded variant ${f0(afterLoaded.now)} (peak ${f0(afterLoaded.peak)})` : ''}`,
   );
   if (loaded) {
     console.log(

@@ -1,42 +1,57 @@
-// `npm run build:main`, after tsc: the headless entry `dist/main/app/cli.js` becomes one file holding
-// its code and its dependencies, so a start reads and links one module instead of about 400 ES
-// modules and 200 CommonJS files (Node resolves, reads and compiles each one: most of the time to the
-// ready line). better-sqlite3 stays outside (a native addon with its own loader). The file sits where
-// tsc put it, so what it finds relative to itself (the UI in dist/renderer, examples/) is unchanged;
-// the rest of dist/main (the Electron shell, tests that import modules) stays tsc's output.
-// What only some requests need is imported with `import()` (the `/api` routes: `http/api-server.ts`):
-// esbuild splits it into `cli-*.js` files beside cli.js (its code and what it alone uses), loaded on
-// first use. The chunks of the previous build are removed first (their names carry a content hash).
-// esbuild is a devDependency (pinned to the version tsx installs too).
+// `npm run build:main`, after tsc: the headless entry `dist/main/app/cli.js` becomes one CommonJS
+// bundle holding its code and its dependencies, `cli-bundle.cjs`, so a start reads one file instead of
+// about 400 ES modules and 200 CommonJS files (Node resolves, reads and compiles each one), and
+// cli.js becomes a small launcher (`cli-launcher.mjs`) that runs the bundle through V8's code cache
+// (`code-cache.mjs`): compiling the bundle was the largest part of what remained. better-sqlite3
+// stays outside (a native addon with its own loader). What only some requests need is imported with
+// `import()` (the `/api` routes: `http/api-server.ts`): in the bundle it is evaluated on first use.
+// The files sit where tsc put cli.js, so what the code finds relative to itself (the UI in
+// dist/renderer, examples/) is unchanged; the rest of dist/main (the Electron shell, tests that import
+// modules) stays tsc's output. esbuild is a devDependency (pinned to the version tsx installs too).
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './build-if-stale.mjs';
 
 const outdir = join(root, 'dist/main/app');
+// Chunks of an earlier build that split the bundle (their names carried a hash).
 for (const file of readdirSync(outdir)) {
   if (/^cli-.*\.js(\.map)?$/.test(file)) rmSync(join(outdir, file));
 }
 
+const bundle = join(outdir, 'cli-bundle.cjs');
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
-  outdir,
-  // The chunks sit beside cli.js, so `import.meta.url` in any of them names the same folder.
-  entryNames: '[name]',
-  chunkNames: 'cli-[name]-[hash]',
-  splitting: true,
+  outfile: bundle,
+  allowOverwrite: true,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
+  define: { 'import.meta.url': 'authboxEntryUrl' },
+  banner: {
+    js: "var authboxEntryUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.js')).href;",
+  },
+  // Class and function names stay as written (errors carry them into logs).
+  keepNames: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+await build({
+  entryPoints: [join(root, 'scripts/cli-launcher.mjs')],
+  outfile: join(outdir, 'cli.js'),
   allowOverwrite: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3'],
-  // The CommonJS dependencies (fastify) call require() for Node's own modules.
-  banner: {
-    js: "import { createRequire as authboxRequire } from 'node:module'; const require = authboxRequire(import.meta.url);",
-  },
-  // Class and function names stay as written (errors carry them into logs).
-  keepNames: true,
-  sourcemap: 'linked',
+  // The code cache records the bundle's hash: a rebuilt bundle never runs an older build's cache.
+  define: { AUTHBOX_BUNDLE_HASH: JSON.stringify(hash) },
+  banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });

@@ -1,0 +1,72 @@
+// Loads the CommonJS bundle of the headless entry with V8's code cache (`vm.Script`'s `cachedData`):
+// a start then skips compiling the bundle's 3.9 MB and the functions the last run compiled. The cache
+// is one file beside the bundle, `cli-bundle.cache` (delete it any time: the next start compiles as
+// before and writes it again). It starts with the id of the bundle it was made from (a hash of it):
+// V8 itself only compares the source's length, and would run a cache of another build of the same
+// length. A cache of another build, a damaged one (its CRC-32 does not match), or one V8 refuses
+// (another Node version, other V8 flags) is ignored and replaced; a folder that cannot hold it is left alone.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
+
+const MAGIC = 'authbox-code-cache-1';
+
+/** `MAGIC`, a newline, the bundle's id, a newline, the CRC-32 of the data (4 bytes), the data. */
+function header(bundleId, data) {
+  const text = Buffer.from(`${MAGIC}\n${bundleId}\n`);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data));
+  return Buffer.concat([text, crc]);
+}
+
+/** The cached data when the file holds a cache of this bundle that arrived whole. */
+function readCache(cacheFile, bundleId) {
+  let bytes;
+  try {
+    bytes = readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+  const prefix = Buffer.from(`${MAGIC}\n${bundleId}\n`);
+  if (bytes.length <= prefix.length + 4 || !bytes.subarray(0, prefix.length).equals(prefix)) return undefined;
+  const data = bytes.subarray(prefix.length + 4);
+  return bytes.readUInt32BE(prefix.length) === crc32(data) ? data : undefined;
+}
+
+function writeCache(cacheFile, bundleId, data) {
+  const partial = `${cacheFile}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, Buffer.concat([header(bundleId, data), data]));
+    // A rename replaces the file whole: a start running meanwhile reads the old cache or the new one.
+    renameSync(partial, cacheFile);
+  } catch {
+    rmSync(partial, { force: true });
+  }
+}
+
+/**
+ * Runs the CommonJS `file` as Node would (`module`, `exports`, `require`, `__filename`, `__dirname`)
+ * and returns its exports, whether the cache was used, and `saveCache()`, which writes the cache
+ * (with every function compiled so far) unless a valid one was used or it was saved already.
+ * `bundleId` names this build of `file` (its hash).
+ */
+export function loadBundle(file, cacheFile, bundleId) {
+  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const cachedData = readCache(cacheFile, bundleId);
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
+  const cacheUsed = cachedData !== undefined && !script.cachedDataRejected;
+  let saved = cacheUsed;
+  const saveCache = () => {
+    if (saved) return;
+    saved = true;
+    writeCache(cacheFile, bundleId, script.createCachedData());
+  };
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+  return { exports: module.exports, cacheUsed, saveCache };
+}
