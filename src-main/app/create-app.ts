@@ -3,7 +3,6 @@
  * Used by the headless CLI, the Electron shell and every integration test.
  */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,9 +20,9 @@ import type { FolderLock } from '../store/folder-lock.js';
 import { guardStorage } from '../store/storage-guard.js';
 import { hasSealedSecrets } from '../store/sealed-secrets.js';
 import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
-import { nodeCrypto, prepareSigningKeys } from './node-crypto.js';
+import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
-import { SEED_SIGNING_KEYS, isFirstStart, seedOnFirstStart } from './seed.js';
+import { isFirstStart, seedOnFirstStart } from './seed.js';
 import { buildServices } from './services.js';
 import type { Services } from './services.js';
 import { traceStart } from './start-trace.js';
@@ -138,15 +137,6 @@ function remoteHosts(host: string): string[] {
   return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
 }
 
-/** False for a database file that does not exist yet or is empty (a first start). */
-function hasData(file: string): boolean {
-  try {
-    return statSync(file).size > 0;
-  } catch {
-    return false;
-  }
-}
-
 export function defaultUiRoot(): string {
   return resolve(fileURLToPath(new URL('.', import.meta.url)), '../../renderer');
 }
@@ -220,8 +210,6 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (host !== 'localhost' && !isIP(host))
     throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
-  // A new data folder's seed needs signing keys: they are generated on the thread pool from here on.
-  if (!hasData(join(dataDir, DATABASE_FILE))) prepareSigningKeys(SEED_SIGNING_KEYS);
   const lock = claimDataDir(dataDir, options);
 
   traceStart('data folder claimed');

@@ -38,23 +38,6 @@ async function newSigningKey(): Promise<GeneratedKey> {
   return { kid, publicJwk: { kty: 'RSA', n, e }, privateJwk };
 }
 
-/** Keys started ahead of need (`prepareSigningKeys`); `generateSigningKey` takes these first. */
-const readyKeys: Promise<GeneratedKey>[] = [];
-
-/**
- * Starts generating `count` signing keys now, on the thread pool, for the next `generateSigningKey`
- * calls: a first start's keys (about 100 ms of CPU each) are made while the main thread loads the
- * store and builds the HTTP server, instead of after.
- */
-export function prepareSigningKeys(count: number): void {
-  for (let i = 0; i < count; i++) {
-    const key = newSigningKey();
-    // A failure is reported to whoever takes the key; never an unhandled rejection meanwhile.
-    key.catch(() => undefined);
-    readyKeys.push(key);
-  }
-}
-
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /**
@@ -89,7 +72,7 @@ export const nodeCrypto: Crypto = {
   },
 
   generateSigningKey(): Promise<GeneratedKey> {
-    return readyKeys.shift() ?? newSigningKey();
+    return newSigningKey();
   },
 
   hashPassword(password: string): string {

@@ -24,9 +24,6 @@ export const SAMPLE_CLAIM = {
   conditions: { scopes: ['profile'] },
 } as const;
 
-/** Signing keys the seed's `default` server needs: it rotates automatically, so an ACTIVE and a NEXT key. */
-export const SEED_SIGNING_KEYS = 2;
-
 /** True until the first start on this data folder has seeded it. */
 export const isFirstStart = ({ settings }: Pick<Services, 'settings'>): boolean => !settings.get(SEEDED);
 
@@ -38,7 +35,8 @@ export async function seedOnFirstStart({ servers, settings, policies, rules, cla
       description: 'Default Authorization Server for your Applications',
       audiences: ['api://default'],
     },
-    { id: DEFAULT_SERVER_ID },
+    // Its keys are made by the first request that needs them (JWKS, a token), not by the start.
+    { id: DEFAULT_SERVER_ID, keysOnFirstUse: true },
   );
   // Okta's default access policy and rule (Okta "OpenID Connect & OAuth 2.0 API"); servers created later start with none.
   const policy = policies.create(DEFAULT_SERVER_ID, DEFAULT_POLICY);

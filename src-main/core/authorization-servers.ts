@@ -3,7 +3,7 @@
  * Keys are generated before any write, so every change lands in one store transaction or not at all.
  */
 import { validateAuthorizationServer } from '../contracts/authorization-server.js';
-import type { AuthorizationServerInput, LifecycleStatus } from '../contracts/authorization-server.js';
+import type { AuthorizationServerInput, LifecycleStatus, RotationMode } from '../contracts/authorization-server.js';
 import { NotFound, ValidationFailed } from './errors.js';
 import type {
   AuthorizationServerRecord,
@@ -70,21 +70,30 @@ export class AuthorizationServers {
     return this.find(ORG_SERVER_ID);
   }
 
-  /** The org server's first keys, generated once however many requests ask at the same time. */
-  private orgKeys: Promise<void> | undefined;
+  /** A server's first keys, generated once however many requests ask at the same time. */
+  private readonly pendingFirstKeys = new Map<string, Promise<void>>();
 
-  private firstOrgKeys(): Promise<void> {
-    this.orgKeys ??= (async () => {
-      const fresh = await Promise.all([this.deps.crypto.generateSigningKey(), this.deps.crypto.generateSigningKey()]);
-      const now = this.deps.clock.now();
-      if (this.deps.store.keys(ORG_SERVER_ID).length === 0) {
-        const server = { ...this.find(ORG_SERVER_ID), lastRotated: now, nextRotation: nextRotationAfter(now, 'AUTO') };
-        this.deps.store.saveRotation(server, initialKeys(ORG_SERVER_ID, fresh, 'AUTO', now));
-      }
-    })().finally(() => {
-      this.orgKeys = undefined;
-    });
-    return this.orgKeys;
+  private firstKeys(id: string): Promise<void> {
+    let pending = this.pendingFirstKeys.get(id);
+    if (!pending) {
+      pending = this.makeFirstKeys(id).finally(() => this.pendingFirstKeys.delete(id));
+      this.pendingFirstKeys.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async makeFirstKeys(id: string): Promise<void> {
+    const needed = (mode: RotationMode) => (mode === 'AUTO' ? 2 : 1);
+    const fresh = await Promise.all(
+      Array.from({ length: needed(this.find(id).rotationMode) }, () => this.deps.crypto.generateSigningKey()),
+    );
+    const server = this.find(id);
+    if (this.deps.store.keys(id).length > 0) return;
+    // Switched to AUTO while the keys were generated: start over.
+    if (fresh.length < needed(server.rotationMode)) return this.makeFirstKeys(id);
+    const now = this.deps.clock.now();
+    const scheduled = { ...server, lastRotated: now, nextRotation: nextRotationAfter(now, server.rotationMode) };
+    this.deps.store.saveRotation(scheduled, initialKeys(id, fresh, server.rotationMode, now));
   }
 
   /** A custom server or the org server. */
@@ -94,12 +103,20 @@ export class AuthorizationServers {
     return server;
   }
 
-  /** Validates `body` and creates an ACTIVE server with fresh signing keys. @throws ValidationFailed */
-  async create(body: unknown, options: { id?: string } = {}): Promise<AuthorizationServerRecord> {
+  /**
+   * Validates `body` and creates an ACTIVE server with fresh signing keys, or, with `keysOnFirstUse`
+   * (a first start's `default`), with none until a request needs them (`keys`). @throws ValidationFailed
+   */
+  async create(
+    body: unknown,
+    options: { id?: string; keysOnFirstUse?: boolean } = {},
+  ): Promise<AuthorizationServerRecord> {
     const input = this.validate(body);
     const { crypto, clock, store } = this.deps;
     const mode = input.credentials.signing.rotationMode;
-    const fresh = await Promise.all(Array.from({ length: mode === 'AUTO' ? 2 : 1 }, () => crypto.generateSigningKey()));
+    const fresh = options.keysOnFirstUse
+      ? []
+      : await Promise.all(Array.from({ length: mode === 'AUTO' ? 2 : 1 }, () => crypto.generateSigningKey()));
     const now = clock.now();
     const id = options.id ?? crypto.randomId('aus');
     const server: AuthorizationServerRecord = {
@@ -119,7 +136,7 @@ export class AuthorizationServers {
     this.assertUniqueName(server.name);
     // One transaction: a server never exists without its system scopes (Okta "Authorization Server Scopes" API).
     (this.deps.tx ?? inline).run(() => {
-      store.insert(server, initialKeys(id, fresh, mode, now));
+      store.insert(server, options.keysOnFirstUse ? [] : initialKeys(id, fresh, mode, now));
       for (const initialize of this.deps.initializers ?? []) initialize(server);
     });
     return server;
@@ -146,6 +163,7 @@ export class AuthorizationServers {
       return updated;
     }
     // Switching to AUTO publishes a NEXT key and schedules rotation; MANUAL stops the schedule.
+    if (this.deps.store.keys(id).length === 0) await this.firstKeys(id);
     const keys = this.deps.store.keys(id);
     const withNext =
       mode === 'AUTO' && !keys.some((k) => k.status === 'NEXT')
@@ -172,7 +190,8 @@ export class AuthorizationServers {
 
   /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
   async keys(id: string): Promise<SigningKeyRecord[]> {
-    if (id === ORG_SERVER_ID && this.deps.store.keys(id).length === 0) await this.firstOrgKeys();
+    // The org server, and a server created with `keysOnFirstUse`, get their keys here.
+    if (this.deps.store.keys(id).length === 0) await this.firstKeys(id);
     if (this.rotationDue(this.find(id))) return this.rotate(id, { onlyIfDue: true });
     return byStatus(this.deps.store.keys(id));
   }
@@ -190,6 +209,7 @@ export class AuthorizationServers {
    * after that, in one synchronous step, so concurrent rotations never work from a stale key set.
    */
   async rotate(id: string, options: { onlyIfDue?: boolean } = {}): Promise<SigningKeyRecord[]> {
+    if (this.deps.store.keys(id).length === 0) await this.firstKeys(id);
     const before = this.find(id);
     const fresh = await Promise.all(
       Array.from({ length: keysNeededForRotation(this.deps.store.keys(id), before.rotationMode) }, () =>

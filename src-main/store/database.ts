@@ -42,6 +42,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // SQLite's page cache, per connection: 2 MiB (SQLite's default, set so it stays a stated bound of
+    // the server's memory; https://www.sqlite.org/pragma.html#pragma_cache_size). No memory-mapped I/O.
+    db.pragma('cache_size = -2048');
     checkIntegrity(db, file);
     probeWrite(db);
     migrate(db, options.migrations ?? MIGRATIONS);

@@ -1,7 +1,7 @@
 import { calculateJwkThumbprint, compactVerify, importJWK } from 'jose';
 import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { cachedSigningKeys, nodeCrypto, prepareSigningKeys } from '../../../src-main/app/node-crypto.js';
+import { cachedSigningKeys, nodeCrypto } from '../../../src-main/app/node-crypto.js';
 
 describe('nodeCrypto password hashing', () => {
   const hash = nodeCrypto.hashPassword('Correct-Horse-9');
@@ -61,13 +61,6 @@ describe('nodeCrypto signing keys', () => {
 
   it('generates an RSA 2048 key whose kid is its thumbprint and whose signatures verify', async () => {
     await checkKey(await nodeCrypto.generateSigningKey());
-  });
-
-  it('hands out keys prepared ahead, each one different, then generates new ones', async () => {
-    prepareSigningKeys(2);
-    const keys = await Promise.all([1, 2, 3].map(() => nodeCrypto.generateSigningKey()));
-    for (const key of keys) await checkKey(key);
-    expect(new Set(keys.map((key) => key.kid)).size).toBe(3);
   });
 
   it('keeps at most 64 imported keys for signing, however many kids sign', async () => {
