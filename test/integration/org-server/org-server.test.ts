@@ -9,17 +9,20 @@ import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { addMember, createGroup } from '../../support/directory.js';
 import { FORM, PASSWORD, assignUser, basic, createPasswordClient, createUser } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 
 let t: TestApp;
 let client: TestClient;
+let orla: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   client = await createPasswordClient(t);
   // `honorific` makes the default server's sample custom claim appear; the org server must leave it out.
-  await assignUser(t, client.id, await createUser(t, 'orla@example.com', { honorific: 'Dr.' }));
+  orla = await createUser(t, 'orla@example.com', { honorific: 'Dr.' });
+  await assignUser(t, client.id, orla);
 });
 
 afterAll(async () => {
@@ -110,6 +113,25 @@ describe('the org authorization server', () => {
         error_description: 'One or more scopes are not configured for the authorization server resource.',
       });
     }
+  });
+
+  it('lists the groups scope and puts every group of the user in the ID token and /userinfo for it', async () => {
+    const doc = (await (await fetch(`${t.origin}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(doc['scopes_supported']).toContain('groups');
+    await addMember(t, await createGroup(t, 'Engineering'), orla);
+    const response = await passwordGrant('openid groups');
+    const body = (await response.json()) as { access_token: string; id_token: string; scope: string };
+    expect(body.scope).toBe('openid groups');
+    expect((decodeJwt(body.id_token)['groups'] as string[]).sort()).toEqual(['Engineering', 'Everyone']);
+    // The org server's groups claim is for ID tokens only (Okta "Customize tokens returned from Okta with a groups claim").
+    expect(decodeJwt(body.access_token)).not.toHaveProperty('groups');
+    const userinfo = await fetch(`${t.origin}/oauth2/v1/userinfo`, {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(((await userinfo.json()) as { groups: string[] }).groups.sort()).toEqual(['Engineering', 'Everyone']);
+    // Without the scope, no claim.
+    const plain = (await (await passwordGrant('openid')).json()) as { id_token: string };
+    expect(decodeJwt(plain.id_token)).not.toHaveProperty('groups');
   });
 
   it('introspects and revokes its own tokens under /oauth2/v1', async () => {
