@@ -134,6 +134,43 @@ describe('the org authorization server', () => {
     expect(decodeJwt(plain.id_token)).not.toHaveProperty('groups');
   });
 
+  it('previews its tokens with its own rules: the same claims as issued, assignment required, its scopes only', async () => {
+    const PREVIEW = '/api/sandbox/v1/authorizationServers/org/claims/preview';
+    const preview = (body: Record<string, unknown>) =>
+      t.api(PREVIEW, { method: 'POST', body: JSON.stringify({ appId: client.id, userId: orla, ...body }) });
+    const response = await preview({ grantType: 'password', scopes: ['openid', 'profile', 'groups'] });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      ok: boolean;
+      accessToken: Record<string, unknown>;
+      idToken: Record<string, unknown>;
+      decision: { policies: { name: string }[] };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.accessToken).toMatchObject({ iss: t.origin, aud: t.origin, scp: ['openid', 'profile', 'groups'] });
+    expect(result.decision.policies.map((p) => p.name)).toEqual(['Org authorization server']);
+    const issued = (await (await passwordGrant('openid profile groups')).json()) as { id_token: string };
+    const real = decodeJwt(issued.id_token);
+    for (const name of ['iss', 'aud', 'sub', 'preferred_username', 'groups'])
+      expect(result.idToken[name]).toEqual(real[name]);
+    expect(result.idToken).not.toHaveProperty('preferred_honorific');
+
+    const stranger = await createUser(t, 'stranger@example.com');
+    const refused = (await (await preview({ userId: stranger, grantType: 'password', scopes: ['openid'] })).json()) as {
+      ok: boolean;
+      error: { error: string; error_description: string };
+    };
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { error: 'access_denied', error_description: 'User is not assigned to the client application.' },
+    });
+    const unknown = await preview({ scopes: ['openid', 'api:read'] });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { errorCauses: { errorSummary: string }[] }).errorCauses).toEqual([
+      { errorSummary: "scopes: 'api:read' is not a scope of this authorization server" },
+    ]);
+  });
+
   it('introspects and revokes its own tokens under /oauth2/v1', async () => {
     const { access_token: token } = (await (await passwordGrant('openid')).json()) as { access_token: string };
     const introspect = () =>
