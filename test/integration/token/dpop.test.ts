@@ -28,7 +28,7 @@ beforeAll(async () => {
       application_type: 'native',
       grant_types: ['authorization_code', 'password', 'refresh_token'],
       response_types: ['code'],
-      redirect_uris: ['com.example.app:/callback'],
+      redirect_uris: ['com.example.app:/callback', 'http://localhost:5173/login/callback'],
       dpop_bound_access_tokens: true,
     },
   });
@@ -96,6 +96,19 @@ describe.each(['default', 'org'])('an app that requires DPoP, on the %s server',
       'invalid_dpop_proof',
       'The DPoP proof JWT header is missing.',
     );
+  });
+
+  it('lets a browser app on a redirect-URI origin read the nonce of the use_dpop_nonce answer (CORS)', async () => {
+    const url = `${base(server)}/token`;
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...FORM, origin: 'http://localhost:5173', dpop: await proof(key, 'POST', url) },
+      body: new URLSearchParams({ client_id: app.clientId, ...passwordGrant, scope: SCOPE }).toString(),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('dpop-nonce')).toBeTruthy();
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(response.headers.get('access-control-expose-headers')).toBe('DPoP-Nonce, WWW-Authenticate');
   });
 
   it('gets a DPoP token bound to the proof key after the use_dpop_nonce round', () => {
