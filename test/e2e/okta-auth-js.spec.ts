@@ -112,6 +112,9 @@ const storedTokens = (page: Page) =>
     ).authClient.tokenManager.getTokensSync(),
   );
 
+// One Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 let spa: Awaited<ReturnType<typeof startSpa>>;
 
 test.beforeEach(async () => {
