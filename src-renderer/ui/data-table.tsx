@@ -50,8 +50,6 @@ export interface DataTableProps<Row> {
   className?: string;
   /** Wide tables scroll sideways inside their card. */
   scroll?: boolean;
-  /** The table is being changed (a reorder). */
-  busy?: boolean;
 }
 
 export function DataTable<Row>(props: DataTableProps<Row>) {
@@ -63,9 +61,9 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 const cellClass = (column: { className?: string; shrink?: boolean }) =>
   [column.className, column.shrink && 'shrink'].filter(Boolean).join(' ') || undefined;
 
-function Table<Row>({ label, rows, rowKey, columns, actions, className, busy }: DataTableProps<Row>) {
+function Table<Row>({ label, rows, rowKey, columns, actions, className }: DataTableProps<Row>) {
   return (
-    <table className={['table', className].filter(Boolean).join(' ')} aria-label={label} aria-busy={busy || undefined}>
+    <table className={['table', className].filter(Boolean).join(' ')} aria-label={label}>
       <TableHead columns={columns} actions={Boolean(actions)} />
       <tbody>
         {rows.map((row) => (
