@@ -96,6 +96,8 @@ export class SqliteEventRepository implements EventRepository {
   private readonly getRow;
   private readonly insertJti;
   private readonly firstOfFamilyRow;
+  /** Made once: better-sqlite3 builds four wrappers per `transaction()` call. */
+  private readonly insertEvent: (event: ProtocolEvent, keep: number) => void;
 
   constructor(private readonly db: Db) {
     this.insertRow = db.prepare(
@@ -108,19 +110,22 @@ export class SqliteEventRepository implements EventRepository {
     // A range delete on the primary key (the events' `event_jtis` rows go with them: ON DELETE CASCADE).
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');
     this.getRow = db.prepare(`SELECT ${SELECTED} FROM events WHERE id = ? AND seq > ?`);
+    this.insertEvent = db.transaction((event: ProtocolEvent, keep: number) => this.insertNow(event, keep));
   }
 
   insert(event: ProtocolEvent, keep: number): void {
-    this.db.transaction(() => {
-      const seq = Number(this.insertRow.run(fromEvent(event)).lastInsertRowid);
-      for (const jti of event.jtis) this.insertJti.run(jti, event.id);
-      const floor = seq - keep;
-      if (seq >= this.nextPrune) {
-        this.prune.run(floor);
-        this.nextPrune = seq + Math.max(1, Math.floor(keep / PRUNE_FRACTION));
-      }
-      this.floor = floor;
-    })();
+    this.insertEvent(event, keep);
+  }
+
+  private insertNow(event: ProtocolEvent, keep: number): void {
+    const seq = Number(this.insertRow.run(fromEvent(event)).lastInsertRowid);
+    for (const jti of event.jtis) this.insertJti.run(jti, event.id);
+    const floor = seq - keep;
+    if (seq >= this.nextPrune) {
+      this.prune.run(floor);
+      this.nextPrune = seq + Math.max(1, Math.floor(keep / PRUNE_FRACTION));
+    }
+    this.floor = floor;
   }
 
   list(filter: EventFilter): ProtocolEvent[] {
