@@ -155,6 +155,16 @@ export const sandboxAppGroup = z.strictObject({
   ...stamps,
 });
 
+/**
+ * An Okta API scope granted to the app (Okta "Application Grants" API). The org URL it was granted
+ * for is where the sandbox runs, so it is not part of the document.
+ */
+export const sandboxAppGrant = z.strictObject({
+  id: id.optional(),
+  scopeId: text(100),
+  ...stamps,
+});
+
 export const sandboxApp = z.strictObject({
   id: id.optional(),
   label: text(100),
@@ -178,6 +188,7 @@ export const sandboxApp = z.strictObject({
   /** Users assigned directly (assignments through a group follow from `groups`). */
   users: z.array(sandboxAppUser, { error: 'must be an array' }).default([]),
   groups: z.array(sandboxAppGroup, { error: 'must be an array' }).default([]),
+  grants: z.array(sandboxAppGrant, { error: 'must be an array of grants' }).default([]),
 });
 
 export const sandboxUser = z.strictObject({

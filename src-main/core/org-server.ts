@@ -52,8 +52,11 @@ export function endpointBase(server: Pick<AuthorizationServerRecord, 'id'>, issu
   return isOrgServer(server) ? `${issuer}/oauth2/v1` : `${issuer}/v1`;
 }
 
-/** The OpenID Connect scopes the org server grants to any app (Okta "Authorization servers"). */
-export const ORG_OIDC_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access'] as const;
+/**
+ * The OpenID Connect scopes the org server grants to any app (Okta "Authorization servers"), and
+ * `groups` for the groups claim of its ID tokens (`protocol/org-groups-claim.ts`).
+ */
+export const ORG_OIDC_SCOPES = ['openid', 'profile', 'email', 'address', 'phone', 'offline_access', 'groups'] as const;
 
 /**
  * Okta's API scopes for the parts of Okta's API Authbox serves (Okta "OAuth 2.0 Scopes" for the

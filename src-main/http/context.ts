@@ -24,7 +24,8 @@ import type { Scopes } from '../core/scopes.js';
 import type { Users } from '../core/users.js';
 import type { Origins } from '../core/protocol/issuer.js';
 
-export type TokenLookupDeps = IntrospectDeps & UserinfoDeps;
+/** The userinfo endpoint adds the DPoP deps (`oktaApi.dpop`) to these. */
+export type TokenLookupDeps = IntrospectDeps & Omit<UserinfoDeps, 'dpop'>;
 
 export interface HttpServices {
   servers: AuthorizationServers;

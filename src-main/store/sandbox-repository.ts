@@ -8,6 +8,7 @@ import type { SandboxRepository, SandboxSnapshot } from '../core/ports/sandbox.j
 import type { SecretSealer } from '../core/ports/secret-sealer.js';
 import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import { SqliteAppAssignmentRepository } from './app-assignment-repository.js';
+import { SqliteAppGrantRepository } from './app-grant-repository.js';
 import { SqliteAppRepository } from './app-repository.js';
 import { SqliteAuthorizationServerRepository } from './authorization-server-repository.js';
 import { SqliteClaimRepository } from './claim-repository.js';
@@ -30,6 +31,7 @@ export class SqliteSandboxRepository implements SandboxRepository {
   private readonly rules: SqliteRuleRepository;
   private readonly apps: SqliteAppRepository;
   private readonly assignments: SqliteAppAssignmentRepository;
+  private readonly grants: SqliteAppGrantRepository;
   private readonly users: SqliteUserRepository;
   private readonly groups: SqliteGroupRepository;
 
@@ -44,6 +46,7 @@ export class SqliteSandboxRepository implements SandboxRepository {
     this.rules = new SqliteRuleRepository(db);
     this.apps = new SqliteAppRepository(db, sealer);
     this.assignments = new SqliteAppAssignmentRepository(db);
+    this.grants = new SqliteAppGrantRepository(db);
     this.users = new SqliteUserRepository(db);
     this.groups = new SqliteGroupRepository(db);
   }
@@ -61,6 +64,7 @@ export class SqliteSandboxRepository implements SandboxRepository {
         app,
         users: this.assignments.listUsers(app.id, ALL).filter((u) => u.scope === 'USER'),
         groups: this.assignments.listGroups(app.id, ALL),
+        grants: this.grants.list(app.id),
       })),
       users: this.users.all(),
       groups: this.groups
@@ -79,10 +83,11 @@ export class SqliteSandboxRepository implements SandboxRepository {
         this.groups.insert(group);
         for (const userId of memberIds) this.groups.addMember(group.id, userId, group.lastMembershipUpdated);
       }
-      for (const { app, users, groups } of snapshot.apps) {
+      for (const { app, users, groups, grants } of snapshot.apps) {
         this.apps.insert(app);
         for (const assignment of users) this.assignments.saveUser(assignment);
         for (const assignment of groups) this.assignments.saveGroup(assignment);
+        for (const grant of grants) this.grants.insert(grant);
       }
       for (const { server, keys, scopes, claims, policies } of snapshot.servers) {
         this.servers.insert(server, keys);

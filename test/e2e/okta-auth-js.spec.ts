@@ -10,6 +10,8 @@
  * token → signOut, which revokes both tokens and navigates to /v1/logout and from there back to the
  * app's origin (auth-js's default post-logout redirect URI). The same flow runs with the `default`
  * custom server as issuer, then with the org authorization server (issuer = the origin), on one Authbox.
+ * And with `dpop: true` for an app that requires DPoP: DPoP-bound tokens from a custom server, read
+ * at /userinfo and renewed with proofs of the key auth-js keeps in IndexedDB.
  */
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -64,7 +66,7 @@ async function startSpa(): Promise<{
 }
 
 /** A single-page app (public client, PKCE, refresh tokens) and a user assigned to it, made through the management API. */
-async function setUp(authbox: Authbox, spaOrigin: string): Promise<string> {
+async function setUp(authbox: Authbox, spaOrigin: string, options: { dpop?: boolean } = {}): Promise<string> {
   const app = await authbox.api<{ id: string; credentials: { oauthClient: { client_id: string } } }>(
     'POST',
     '/api/v1/apps',
@@ -80,6 +82,7 @@ async function setUp(authbox: Authbox, spaOrigin: string): Promise<string> {
           response_types: ['code'],
           redirect_uris: [`${spaOrigin}/callback`],
           post_logout_redirect_uris: [spaOrigin],
+          ...(options.dpop ? { dpop_bound_access_tokens: true } : {}),
         },
       },
     },
@@ -108,6 +111,9 @@ const storedTokens = (page: Page) =>
       window as unknown as { authClient: { tokenManager: { getTokensSync(): StoredTokens } } }
     ).authClient.tokenManager.getTokensSync(),
   );
+
+// One Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
 
 let spa: Awaited<ReturnType<typeof startSpa>>;
 
@@ -233,3 +239,59 @@ async function signInRenewSignOut(authbox: Authbox, page: Page, clientId: string
     ].map((call) => call.replace(' /v1/', ` ${server.path}/v1/`)),
   ]);
 }
+
+test('okta-auth-js 8 with dpop: true gets DPoP-bound tokens from a custom server, reads /userinfo and renews with proofs', async ({
+  authbox,
+  page,
+}) => {
+  const clientId = await setUp(authbox, spa.origin, { dpop: true });
+  const issuer = `${authbox.origin}/oauth2/default`;
+  spa.setConfig({ issuer, clientId, redirectUri: `${spa.origin}/callback`, scopes: SCOPES, dpop: true });
+  const proofs: string[] = [];
+  const record = (request: { url(): string; method(): string; headers(): Record<string, string> }) => {
+    if (request.url().startsWith(authbox.origin) && request.headers()['dpop'])
+      proofs.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  };
+  page.on('request', record);
+
+  await page.goto(`${spa.origin}/`);
+  await page.evaluate(() => {
+    void (window as unknown as { authClient: { signInWithRedirect(): Promise<void> } }).authClient.signInWithRedirect();
+  });
+  await page.waitForURL((url) => url.href.startsWith(`${issuer}/v1/authorize?`));
+  const callback = page.waitForRequest((request) => request.url().startsWith(`${spa.origin}/callback?code=`));
+  await new SignInPage(page).signInAs(LOGIN, PASSWORD);
+  await callback;
+  await page.waitForURL((url) => url.origin === spa.origin && url.pathname === '/callback');
+  await page.evaluate(() => (window as unknown as { redirectHandled: Promise<void> }).redirectHandled);
+  const signedIn = (await storedTokens(page)) as StoredTokens & { accessToken?: { tokenType?: string } };
+  expect(signedIn.accessToken?.tokenType).toBe('DPoP');
+  const [, payload] = signedIn.accessToken!.accessToken.split('.');
+  expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toHaveProperty('cnf.jkt');
+
+  const user = await page.evaluate(() =>
+    (window as unknown as { authClient: { getUser(): Promise<Record<string, unknown>> } }).authClient.getUser(),
+  );
+  expect(user).toMatchObject({ email: LOGIN });
+  await page.evaluate(() =>
+    (
+      window as unknown as { authClient: { tokenManager: { renew(key: string): Promise<unknown> } } }
+    ).authClient.tokenManager.renew('accessToken'),
+  );
+  const renewed = await storedTokens(page);
+  expect(renewed.accessToken?.accessToken).not.toBe(signedIn.accessToken?.accessToken);
+  page.off('request', record);
+  // The code exchange and the refresh each after one use_dpop_nonce round; /userinfo with one proof.
+  expect(proofs).toEqual([
+    'POST /oauth2/default/v1/token',
+    'POST /oauth2/default/v1/token',
+    'GET /oauth2/default/v1/userinfo',
+    'POST /oauth2/default/v1/token',
+    'POST /oauth2/default/v1/token',
+  ]);
+  // As Bearer the bound token is refused.
+  const asBearer = await fetch(`${issuer}/v1/userinfo`, {
+    headers: { authorization: `Bearer ${renewed.accessToken?.accessToken}` },
+  });
+  expect(asBearer.status).toBe(401);
+});

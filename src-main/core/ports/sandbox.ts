@@ -2,6 +2,7 @@
  * The whole configuration of a sandbox as records, read and written at once for export and import;
  * `store/sandbox-repository.ts` implements the port over the other repositories.
  */
+import type { AppGrantRecord } from './app-grants.js';
 import type { AppGroupRecord, AppUserRecord } from './app-assignments.js';
 import type { AppRecord } from './apps.js';
 import type { AuthorizationServerRecord, SigningKeyRecord } from './authorization-servers.js';
@@ -24,6 +25,8 @@ export interface AppSnapshot {
   /** Direct assignments only; those through a group follow from `groups`. */
   users: AppUserRecord[];
   groups: AppGroupRecord[];
+  /** The Okta API scopes granted to the app; an imported grant's `issuer` is empty (the org URL where it runs). */
+  grants: AppGrantRecord[];
 }
 
 /** Everything, each list in creation order; the built-in Everyone group is not in `groups`. */

@@ -13,6 +13,8 @@ import type { GroupRecord } from '../ports/groups.js';
 import type { Clock } from '../ports/runtime.js';
 import { ClaimFailed } from './claim-failed.js';
 import { groupClaimValue } from './group-claims.js';
+import { isOrgServer } from '../org-server.js';
+import { orgGroupsClaim } from './org-groups-claim.js';
 import { OKTA_TEXT } from './oauth-errors.js';
 import type { ClaimsContext, ClaimsHook } from './tokens.js';
 import type { ClaimTrace } from './trace.js';
@@ -47,6 +49,8 @@ export class CustomClaims implements ClaimsHook {
 
   /** @throws ClaimFailed when a claim's expression fails or a GROUPS claim matches more than 100 groups */
   claimsFor(context: ClaimsContext): { claims: Record<string, unknown>; trace: ClaimTrace[] } {
+    // The org server has no custom claims; its one claim is the groups claim (`org-groups-claim.ts`).
+    if (isOrgServer(context.server)) return orgGroupsClaim(context, (userId) => this.deps.groups.ofUser(userId));
     const claimType = context.token === 'access_token' ? 'RESOURCE' : 'IDENTITY';
     const candidates = this.deps.claims
       .listByServer(context.server.id)

@@ -10,6 +10,7 @@ import type { UserRecord } from '../ports/users.js';
 import { checkAccessToken, serverJwt, unexpired } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
 import { InvalidRequest, OKTA_TEXT } from './oauth-errors.js';
+import { boundKey } from './dpop/resource-token.js';
 
 export interface IntrospectDeps extends IssuedTokenDeps {
   users: { find(id: string): UserRecord | undefined };
@@ -103,7 +104,8 @@ async function describeJwt(
   const { scp, cid, sub, exp, iat, aud, iss, jti, uid } = claims;
   return {
     active: true,
-    token_type: 'Bearer',
+    // RFC 9449 §6.2: a DPoP-bound token is described as such, its `cnf` passed on with the other claims.
+    token_type: boundKey(claims) === undefined ? 'Bearer' : 'DPoP',
     scope: Array.isArray(scp) ? scp.join(' ') : '',
     client_id: cid,
     username: sub,

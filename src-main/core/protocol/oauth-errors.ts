@@ -62,6 +62,8 @@ export class InvalidToken extends OAuthError {
   readonly error = 'invalid_token';
   override readonly status = 401;
 }
+/** RFC 9449 §7.1: a DPoP-bound access token presented as a Bearer token; the answer challenges with the DPoP scheme. */
+export class DpopBoundAsBearer extends InvalidToken {}
 /** RFC 6750 §3.1: the token lacks a scope the resource needs. */
 export class InsufficientScope extends OAuthError {
   readonly error = 'insufficient_scope';

@@ -24,6 +24,7 @@ import type { AuthorizationServerRecord } from '../ports/authorization-servers.j
 import type { Clock } from '../ports/runtime.js';
 import type { UserRecord } from '../ports/users.js';
 import { ClaimFailed } from './claim-failed.js';
+import { ORG_OIDC_SCOPES, ORG_SERVER_ID, isOktaApiScope } from '../org-server.js';
 import { AccessDenied, OAuthError, OKTA_TEXT } from './oauth-errors.js';
 import { checkGrantType } from './token-grants/check-grant-type.js';
 import { decideForApp } from './policy/decide-for-app.js';
@@ -34,7 +35,7 @@ import type { ClaimTrace, DecisionTrace } from './trace.js';
 import { userinfoClaims } from './userinfo.js';
 
 export interface PreviewDeps extends PolicyDeps {
-  servers: { get(id: string): AuthorizationServerRecord };
+  servers: { get(id: string): AuthorizationServerRecord; org(): AuthorizationServerRecord };
   apps: { get(id: string): AppRecord };
   users: PolicyDeps['users'] & { get(id: string): UserRecord };
   scopes: PolicyDeps['scopes'] & { unknownNames(serverId: string, names: string[]): string[] };
@@ -76,7 +77,7 @@ export class Previews {
    * and policy checks as a token request. @throws ValidationFailed (body, unknown scopes), NotFound (server, user, app)
    */
   claims(serverId: string, issuer: string, body: unknown): ClaimsPreviewDto {
-    const server = this.deps.servers.get(serverId);
+    const server = this.server(serverId);
     const request = valid(validateClaimsPreview(body));
     if (!request.grantType) this.checkScopesExist(server.id, request.scopes);
     const { client, user } = this.subject(request);
@@ -140,8 +141,20 @@ export class Previews {
     return decideForApp(this.deps, serverId, client, grantType, user, scopes.length ? scopes.join(' ') : undefined);
   }
 
+  /**
+   * A custom server, or the org server by its reserved id: the org server has a Token Preview too.
+   * @throws NotFound
+   */
+  server(serverId: string): AuthorizationServerRecord {
+    return serverId === ORG_SERVER_ID ? this.deps.servers.org() : this.deps.servers.get(serverId);
+  }
+
   private checkScopesExist(serverId: string, scopes: string[]): void {
-    const unknown = this.deps.scopes.unknownNames(serverId, scopes);
+    // The org server has no scope records: its OpenID Connect scopes and Okta's API scopes.
+    const unknown =
+      serverId === ORG_SERVER_ID
+        ? scopes.filter((name) => !(ORG_OIDC_SCOPES as readonly string[]).includes(name) && !isOktaApiScope(name))
+        : this.deps.scopes.unknownNames(serverId, scopes);
     if (unknown.length) {
       throw new ValidationFailed([
         {

@@ -19,6 +19,8 @@ export interface RefreshGrant {
   amr: string[];
   /** From the rule that matched when the family was opened (Okta "Authorization Server Rules" API: evaluated once). */
   lifetimes: Lifetimes;
+  /** The DPoP key (`jkt`) a public client's refresh token is bound to (RFC 9449 §5); each refresh must prove it. */
+  boundJkt?: string;
 }
 
 export interface TokenFamilies {

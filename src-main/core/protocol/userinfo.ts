@@ -1,6 +1,7 @@
 /**
- * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, Okta "OpenID Connect & OAuth 2.0 API"): the Bearer token must be an
- * active access token of this server, for a user (`invalid_token`, 401, otherwise — client
+ * The UserInfo endpoint (OIDC Core §5.3, RFC 6750 §3, Okta "OpenID Connect & OAuth 2.0 API"): the token must be an
+ * active access token of this server, as Bearer, or as DPoP with a proof when it is bound to a key
+ * (RFC 9449 §7.1, `dpop/resource-token.ts`: a bound token as Bearer is `invalid_token`), for a user (`invalid_token`, 401, otherwise — client
  * credentials tokens included), granted `openid` (`insufficient_scope`, 403). The answer is `sub`
  * (the user id, as in the ID token), every standard claim of the token's scopes and the server's
  * IDENTITY claims (Okta "OpenID Connect & OAuth 2.0 API"), computed now for the token's app and scopes.
@@ -10,7 +11,11 @@ import type { AuthorizationServerRecord } from '../ports/authorization-servers.j
 import type { UserRecord } from '../ports/users.js';
 import { checkAccessToken } from './issued-tokens.js';
 import type { IssuedTokenDeps } from './issued-tokens.js';
-import { InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
+import type { DpopDeps } from './dpop/check-proof.js';
+import { DPOP_TEXT } from './dpop/dpop-text.js';
+import { checkTokenBinding, presentedToken } from './dpop/resource-token.js';
+import type { ResourceRequest } from './dpop/resource-token.js';
+import { DpopBoundAsBearer, InsufficientScope, InvalidToken, OKTA_TEXT } from './oauth-errors.js';
 import { fullScopeClaims } from './scope-claims.js';
 import type { ClaimsContext, ClaimsHook } from './tokens.js';
 import type { ClaimTrace } from './trace.js';
@@ -19,6 +24,12 @@ export interface UserinfoDeps extends IssuedTokenDeps {
   users: { find(id: string): UserRecord | undefined };
   apps: { byClientId(clientId: string): AppRecord | undefined };
   claimsHook: ClaimsHook;
+  dpop: DpopDeps;
+}
+
+/** The request as the token's checks see it: its `Authorization` header and what a DPoP proof must name. */
+export interface UserinfoRequest extends ResourceRequest {
+  authorization: string | undefined;
 }
 
 export interface UserinfoResult {
@@ -37,18 +48,23 @@ export interface UserinfoProgress {
 const invalid = (detail: string) => new InvalidToken(OKTA_TEXT.invalidAccessToken, detail);
 export const OPENID_REQUIRED = "The access token must include the 'openid' scope.";
 
-/** @throws InvalidToken, InsufficientScope */
+/** @throws InvalidToken, InvalidDpopProof, InsufficientScope */
 export async function userinfo(
   deps: UserinfoDeps,
   server: AuthorizationServerRecord,
   issuer: string,
-  bearer: string | undefined,
+  request: UserinfoRequest,
   progress: UserinfoProgress,
 ): Promise<UserinfoResult> {
-  if (bearer === undefined) throw invalid('the request has no Bearer access token');
-  const checked = await checkAccessToken(deps, server, issuer, bearer);
+  const presented = presentedToken(request.authorization);
+  if (presented === undefined) throw invalid('the request has no Bearer or DPoP access token');
+  const checked = await checkAccessToken(deps, server, issuer, presented.token);
   if (!checked.ok) throw invalid(checked.reason);
   const claims = checked.payload;
+  await checkTokenBinding(deps.dpop, presented, claims, request, {
+    boundAsBearer: (detail) => new DpopBoundAsBearer(DPOP_TEXT.proofRequired, detail),
+    unboundAsDpop: invalid,
+  });
   const clientId = String(claims['cid']);
   progress.clientId = clientId;
   const uid = claims['uid'];

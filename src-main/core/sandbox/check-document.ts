@@ -13,6 +13,7 @@ import type { DocumentFault, SandboxApp, SandboxDocument } from '../../contracts
 import { validateClaimValue } from '../claims.js';
 import type { SandboxSnapshot } from '../ports/sandbox.js';
 import { SYSTEM_SCOPE_DEFINITIONS } from '../scopes.js';
+import { isOktaApiScope } from '../org-server.js';
 
 /** What a merge may reference besides the document itself. */
 export interface Existing {
@@ -163,6 +164,15 @@ export function checkDocument(doc: SandboxDocument, existing: Existing): Documen
     (i) => `$.apps[${i}].clientId`,
     'the client id',
   );
+  const grantPaths = doc.apps.flatMap((app, a) =>
+    app.grants.map((g, i) => ({ id: g.id, path: `$.apps[${a}].grants[${i}].id` })),
+  );
+  unique(
+    grantPaths,
+    (g) => g.id,
+    (i) => grantPaths[i]!.path,
+    'the id',
+  );
   doc.apps.forEach((app, a) => {
     const at = `$.apps[${a}]`;
     for (const issue of appIssues(app)) fault(`${at}.${issue.field}`, issue.message);
@@ -191,6 +201,17 @@ export function checkDocument(doc: SandboxDocument, existing: Existing): Documen
       (g) => g.groupId,
       (i) => `${at}.groups[${i}].groupId`,
       'the group',
+    );
+    // The Application Grants API's rule: only Okta API scopes the org offers.
+    app.grants.forEach((grant, i) => {
+      if (!isOktaApiScope(grant.scopeId))
+        fault(`${at}.grants[${i}].scopeId`, `'${grant.scopeId}' is not an Okta API scope this org offers`);
+    });
+    unique(
+      app.grants,
+      (g) => g.scopeId,
+      (i) => `${at}.grants[${i}].scopeId`,
+      'the scope',
     );
   });
 

@@ -135,7 +135,7 @@ function serverDocument({ server, keys, scopes, claims, policies }: ServerSnapsh
   };
 }
 
-function appDocument({ app, users, groups }: AppSnapshot) {
+function appDocument({ app, users, groups, grants }: AppSnapshot) {
   const d = app.document;
   return {
     id: app.id,
@@ -167,6 +167,12 @@ function appDocument({ app, users, groups }: AppSnapshot) {
       groupId: g.groupId,
       priority: g.priority,
       profile: g.profile,
+      created: iso(g.created),
+      lastUpdated: iso(g.lastUpdated),
+    })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      scopeId: g.scopeId,
       created: iso(g.created),
       lastUpdated: iso(g.lastUpdated),
     })),
@@ -217,7 +223,11 @@ export function withIds(doc: SandboxDocument, crypto: Pick<Crypto, 'randomId'>):
         rules: p.rules.map((r) => ({ ...r, id: r.id ?? crypto.randomId('0pr') })),
       })),
     })),
-    apps: doc.apps.map((a) => ({ ...a, id: a.id ?? crypto.randomId('0oa') })),
+    apps: doc.apps.map((a) => ({
+      ...a,
+      id: a.id ?? crypto.randomId('0oa'),
+      grants: a.grants.map((g) => ({ ...g, id: g.id ?? crypto.randomId('oag') })),
+    })),
     users: doc.users.map((u) => ({ ...u, id: u.id ?? crypto.randomId('00u') })),
     groups: doc.groups.map((g) => ({ ...g, id: g.id ?? crypto.randomId('00g') })),
   };
@@ -386,6 +396,18 @@ export function snapshotOf(doc: SandboxDocument, deps: SnapshotDeps): SandboxSna
           groupId: g.groupId,
           priority: g.priority,
           profile: g.profile,
+          created: at,
+          lastUpdated: date(g.lastUpdated, at),
+        };
+      }),
+      grants: a.grants.map((g) => {
+        const at = date(g.created, created);
+        // The org URL is where the sandbox runs: the Application Grants API shows it for an empty issuer.
+        return {
+          id: required(g.id),
+          appId: id,
+          scopeId: g.scopeId,
+          issuer: '',
           created: at,
           lastUpdated: date(g.lastUpdated, at),
         };

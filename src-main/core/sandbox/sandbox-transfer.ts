@@ -161,6 +161,12 @@ function conflictsWith(doc: SandboxDocument, current: SandboxSnapshot): Document
     if (appIds.has(a.id ?? '')) taken(`$.apps[${i}].id`, `the app ${a.id}`);
     else if (clientIds.has(a.clientId)) taken(`$.apps[${i}].clientId`, `an app with client id '${a.clientId}'`);
   });
+  const grantIds = new Set(current.apps.flatMap((a) => a.grants.map((g) => g.id)));
+  doc.apps.forEach((a, i) =>
+    a.grants.forEach((g, j) => {
+      if (grantIds.has(g.id ?? '')) taken(`$.apps[${i}].grants[${j}].id`, `the grant ${g.id}`);
+    }),
+  );
   const userIds = new Set(current.users.map((u) => u.id));
   const logins = new Set(current.users.map((u) => u.profile.login.toLowerCase()));
   doc.users.forEach((u, i) => {

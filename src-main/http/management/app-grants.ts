@@ -19,7 +19,8 @@ function presentGrant(grant: AppGrantRecord, clientId: string, origin: string): 
     status: 'ACTIVE',
     created: grant.created.toISOString(),
     lastUpdated: grant.lastUpdated.toISOString(),
-    issuer: grant.issuer,
+    // A grant imported from a sandbox document has no issuer of its own: it is the org URL where it runs.
+    issuer: grant.issuer || origin,
     clientId,
     scopeId: grant.scopeId,
     source: 'ADMIN',

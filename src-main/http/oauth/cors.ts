@@ -115,6 +115,12 @@ export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): vo
 }
 
 /**
+ * The answer headers a browser DPoP client must read (RFC 9449 §8 and §7.1): the nonce to put in its
+ * next proof, and the challenge of a refused resource request (`@okta/okta-auth-js` reads both).
+ */
+export const EXPOSED_HEADERS = 'DPoP-Nonce, WWW-Authenticate';
+
+/**
  * On an answer of a `client-origins` endpoint: the origin may read it when it is one of its
  * client's redirect-URI origins. Endpoints call it once the client is known, on success and error.
  */
@@ -124,5 +130,5 @@ export function allowClientOrigin(
   client: AppRecord | undefined,
 ): void {
   if (origin && client && redirectOrigins(client).has(origin.toLowerCase()))
-    void reply.header('access-control-allow-origin', origin);
+    void reply.headers({ 'access-control-allow-origin': origin, 'access-control-expose-headers': EXPOSED_HEADERS });
 }

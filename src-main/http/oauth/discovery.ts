@@ -59,10 +59,10 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
 /**
  * A custom server publishes its ALL_CLIENTS scopes, system and custom, in creation order (Okta
  * "Authorization Server Scopes" API); the org server its OpenID Connect scopes and Okta's API scopes,
- * its endpoints under `/oauth2/v1`, and the DPoP algorithms it takes for Okta's API scopes.
+ * and its endpoints under `/oauth2/v1`. Both take DPoP proofs with the same algorithms (RFC 9449 §5.1).
  */
 function scopesAndEndpoints(ctx: HttpContext, server: AuthorizationServerRecord, issuer: string) {
-  if (!isOrgServer(server)) return { publishedScopes: ctx.services.scopes.published(server.id) };
+  if (!isOrgServer(server)) return { publishedScopes: ctx.services.scopes.published(server.id), dpopAlgs: DPOP_ALGS };
   return {
     publishedScopes: [...ORG_OIDC_SCOPES, ...OKTA_API_SCOPES],
     endpoints: endpointBase(server, issuer),

@@ -8,7 +8,8 @@
  *   redirect-URI origins, and a client that failed `Basic` authentication challenged with
  *   `WWW-Authenticate: Basic realm="<issuer>"` (RFC 6749 §5.2, RFC 7617 §2), one realm everywhere;
  * - `bearer` (userinfo): OAuth JSON, `Cache-Control: no-store`, the same CORS, and the RFC 6750 §3
- *   `WWW-Authenticate: Bearer error="…", error_description="…"` challenge;
+ *   `WWW-Authenticate: Bearer error="…", error_description="…"` challenge (RFC 9449 §7.1's
+ *   `DPoP algs="…", error="…", error_description="…"` for a DPoP request or a bound token sent as Bearer);
  * - `page` (authorize with its sign-in and consent, the device pages, logout): HTML; an error is
  *   the error page, which never redirects (RFC 6749 §4.1.2.1).
  *
@@ -18,7 +19,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
 import { issuerOf } from '../../core/protocol/issuer.js';
-import { InvalidClient, OAuthError, ServerError, UseDpopNonce } from '../../core/protocol/oauth-errors.js';
+import {
+  DpopBoundAsBearer,
+  InvalidClient,
+  InvalidDpopProof,
+  OAuthError,
+  ServerError,
+  UseDpopNonce,
+} from '../../core/protocol/oauth-errors.js';
+import { DPOP_ALGS } from '../../core/protocol/dpop/dpop-text.js';
 import type { DecisionTrace } from '../../core/protocol/trace.js';
 import type { EventExchange } from '../../contracts/events.js';
 import type { AuthorizationServerRecord } from '../../core/ports/authorization-servers.js';
@@ -105,9 +114,20 @@ interface Kind {
   challenge: (error: OAuthError, request: FastifyRequest, issuer: string) => string | undefined;
 }
 
-/** RFC 6750 §3: the errors a Bearer challenge carries; any other (a claim failing) has no challenge. */
-const BEARER_ERRORS = new Set(['invalid_request', 'invalid_token', 'insufficient_scope']);
+/** RFC 6750 §3 and RFC 9449 §7.1: the errors a challenge carries; any other (a claim failing) has no challenge. */
+const BEARER_ERRORS = new Set(['invalid_request', 'invalid_token', 'insufficient_scope', 'invalid_dpop_proof']);
 const quoted = (value: string) => value.replace(/["\\]/g, '');
+
+/** RFC 9449 §7.1: the DPoP scheme answers a request that used it, and a bound token that came as Bearer. */
+function resourceChallenge(error: OAuthError, request: FastifyRequest): string | undefined {
+  if (!BEARER_ERRORS.has(error.error)) return undefined;
+  const params = `error="${error.error}", error_description="${quoted(error.description)}"`;
+  const dpop =
+    error instanceof InvalidDpopProof ||
+    error instanceof DpopBoundAsBearer ||
+    /^DPoP\s/i.test(request.headers.authorization?.trim() ?? '');
+  return dpop ? `DPoP algs="${DPOP_ALGS.join(' ')}", ${params}` : `Bearer ${params}`;
+}
 
 const KINDS: Record<EndpointKind, Kind> = {
   client: {
@@ -121,10 +141,7 @@ const KINDS: Record<EndpointKind, Kind> = {
   bearer: {
     headers: { 'cache-control': 'no-store' },
     json: true,
-    challenge: (error) =>
-      BEARER_ERRORS.has(error.error)
-        ? `Bearer error="${error.error}", error_description="${quoted(error.description)}"`
-        : undefined,
+    challenge: resourceChallenge,
   },
   // The pages set their own headers (`authorize-html.ts`: no-store, strict CSP).
   page: { headers: {}, json: false, challenge: () => undefined },

@@ -12,12 +12,12 @@ import { managementRoutes } from '../management/endpoint.js';
 import { handle } from '../route-table.js';
 
 export function registerPreviewRoutes(app: FastifyInstance, ctx: HttpContext): void {
-  const { previews, servers } = ctx.services;
+  const { previews } = ctx.services;
   managementRoutes(app, SANDBOX_PREFIX, [
     handle(routes.checkExpression, async (request) => previews.check(request.body)),
     handle(routes.previewExpression, async (request) => previews.expression(request.body)),
     handle(routes.previewClaims, async (request) => {
-      const server = servers.get(request.params.serverId);
+      const server = previews.server(request.params.serverId);
       return previews.claims(server.id, issuerOf(server, ctx.origins(request)), request.body);
     }),
   ]);

@@ -1,4 +1,7 @@
-/** One authorization server: its name and status, and its tabs in Okta's order (Settings, Access Policies, Scopes, Claims, Token Preview). */
+/**
+ * One authorization server: its name and status, and its tabs in Okta's order (Settings, Access
+ * Policies, Scopes, Claims, Token Preview); the org server's reserved id opens its own page.
+ */
 import { Tabs } from '../../ui/tabs.js';
 import type { AuthorizationServerDto } from '../../../src-main/contracts/index.js';
 import { hrefOf } from '../../app/routes.js';
@@ -13,6 +16,8 @@ import { StatusBadge } from '../../ui/status-badge.js';
 import { LifecycleButton } from './lifecycle-button.js';
 import { ServerSettings } from './server-settings.js';
 import { useServer } from './use-servers.js';
+import { ORG_SERVER_ID } from '../../../src-main/contracts/authorization-server.js';
+import { OrgServerPage } from './org-server-page.js';
 
 const TABS: { tab: ServerTab; label: string }[] = [
   { tab: 'settings', label: 'Settings' },
@@ -22,7 +27,11 @@ const TABS: { tab: ServerTab; label: string }[] = [
   { tab: 'token-preview', label: 'Token Preview' },
 ];
 
-export function ServerPage({ id, tab, policyId }: { id: string; tab: ServerTab; policyId?: string | undefined }) {
+export function ServerPage(props: { id: string; tab: ServerTab; policyId?: string | undefined }) {
+  return props.id === ORG_SERVER_ID ? <OrgServerPage tab={props.tab} /> : <CustomServerPage {...props} />;
+}
+
+function CustomServerPage({ id, tab, policyId }: { id: string; tab: ServerTab; policyId?: string | undefined }) {
   const { server, load, retry } = useServer(id);
   return (
     <section className="page">

@@ -9,17 +9,20 @@ import type { JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { addMember, createGroup } from '../../support/directory.js';
 import { FORM, PASSWORD, assignUser, basic, createPasswordClient, createUser } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 
 let t: TestApp;
 let client: TestClient;
+let orla: string;
 
 beforeAll(async () => {
   t = await startTestApp();
   client = await createPasswordClient(t);
   // `honorific` makes the default server's sample custom claim appear; the org server must leave it out.
-  await assignUser(t, client.id, await createUser(t, 'orla@example.com', { honorific: 'Dr.' }));
+  orla = await createUser(t, 'orla@example.com', { honorific: 'Dr.' });
+  await assignUser(t, client.id, orla);
 });
 
 afterAll(async () => {
@@ -110,6 +113,62 @@ describe('the org authorization server', () => {
         error_description: 'One or more scopes are not configured for the authorization server resource.',
       });
     }
+  });
+
+  it('lists the groups scope and puts every group of the user in the ID token and /userinfo for it', async () => {
+    const doc = (await (await fetch(`${t.origin}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    expect(doc['scopes_supported']).toContain('groups');
+    await addMember(t, await createGroup(t, 'Engineering'), orla);
+    const response = await passwordGrant('openid groups');
+    const body = (await response.json()) as { access_token: string; id_token: string; scope: string };
+    expect(body.scope).toBe('openid groups');
+    expect((decodeJwt(body.id_token)['groups'] as string[]).sort()).toEqual(['Engineering', 'Everyone']);
+    // The org server's groups claim is for ID tokens only (Okta "Customize tokens returned from Okta with a groups claim").
+    expect(decodeJwt(body.access_token)).not.toHaveProperty('groups');
+    const userinfo = await fetch(`${t.origin}/oauth2/v1/userinfo`, {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(((await userinfo.json()) as { groups: string[] }).groups.sort()).toEqual(['Engineering', 'Everyone']);
+    // Without the scope, no claim.
+    const plain = (await (await passwordGrant('openid')).json()) as { id_token: string };
+    expect(decodeJwt(plain.id_token)).not.toHaveProperty('groups');
+  });
+
+  it('previews its tokens with its own rules: the same claims as issued, assignment required, its scopes only', async () => {
+    const PREVIEW = '/api/sandbox/v1/authorizationServers/org/claims/preview';
+    const preview = (body: Record<string, unknown>) =>
+      t.api(PREVIEW, { method: 'POST', body: JSON.stringify({ appId: client.id, userId: orla, ...body }) });
+    const response = await preview({ grantType: 'password', scopes: ['openid', 'profile', 'groups'] });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      ok: boolean;
+      accessToken: Record<string, unknown>;
+      idToken: Record<string, unknown>;
+      decision: { policies: { name: string }[] };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.accessToken).toMatchObject({ iss: t.origin, aud: t.origin, scp: ['openid', 'profile', 'groups'] });
+    expect(result.decision.policies.map((p) => p.name)).toEqual(['Org authorization server']);
+    const issued = (await (await passwordGrant('openid profile groups')).json()) as { id_token: string };
+    const real = decodeJwt(issued.id_token);
+    for (const name of ['iss', 'aud', 'sub', 'preferred_username', 'groups'])
+      expect(result.idToken[name]).toEqual(real[name]);
+    expect(result.idToken).not.toHaveProperty('preferred_honorific');
+
+    const stranger = await createUser(t, 'stranger@example.com');
+    const refused = (await (await preview({ userId: stranger, grantType: 'password', scopes: ['openid'] })).json()) as {
+      ok: boolean;
+      error: { error: string; error_description: string };
+    };
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { error: 'access_denied', error_description: 'User is not assigned to the client application.' },
+    });
+    const unknown = await preview({ scopes: ['openid', 'api:read'] });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { errorCauses: { errorSummary: string }[] }).errorCauses).toEqual([
+      { errorSummary: "scopes: 'api:read' is not a scope of this authorization server" },
+    ]);
   });
 
   it('introspects and revokes its own tokens under /oauth2/v1', async () => {

@@ -87,6 +87,19 @@ describe('a refused sandbox document', () => {
     expect(causes).toContain("$.groups[1].name: the name 'pet owners' is used twice (first at $.groups[0].name)");
   });
 
+  it('grants an app a scope that is not an Okta API scope, or one scope twice', async () => {
+    const doc = demo();
+    doc.apps[0].grants = [{ scopeId: 'okta.users.read' }, { scopeId: 'pets:read' }, { scopeId: 'okta.users.read' }];
+    doc.apps[1].grants = { scopeId: 'okta.apps.read' };
+    expect(await refusal(JSON.stringify(doc))).toEqual(['E0000001', '$.apps[1].grants: must be an array of grants']);
+    doc.apps[1].grants = [];
+    expect(await refusal(JSON.stringify(doc))).toEqual([
+      'E0000001',
+      "$.apps[0].grants[1].scopeId: 'pets:read' is not an Okta API scope this org offers",
+      "$.apps[0].grants[2].scopeId: the scope 'okta.users.read' is used twice (first at $.apps[0].grants[0].scopeId)",
+    ]);
+  });
+
   it('has a claim whose expression does not parse', async () => {
     const doc = demo();
     doc.servers[0].claims[0].value = 'user.honorific +';

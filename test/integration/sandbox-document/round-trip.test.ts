@@ -69,6 +69,37 @@ describe('the sandbox document', () => {
     expect(first).not.toContain('privateJwk');
   });
 
+  it('keeps an app’s Okta API scope grants: exported with the app, imported back, granted on the copy', async () => {
+    const original = await start();
+    expect((await original.api('/api/sandbox/v1/demo', { method: 'POST' })).status).toBe(200);
+    const grant = (scopeId: string) =>
+      original.api('/api/v1/apps/0oaDemoPetsWeb000001/grants', {
+        method: 'POST',
+        body: JSON.stringify({ issuer: original.origin, scopeId }),
+      });
+    expect((await grant('okta.users.read')).status).toBe(201);
+    expect((await grant('okta.groups.manage')).status).toBe(201);
+    const first = await exportText(original);
+    const web = (JSON.parse(first) as { apps: { clientId: string; grants: Record<string, unknown>[] }[] }).apps.find(
+      (a) => a.clientId === '0oaDemoPetsWeb000001',
+    )!;
+    expect(web.grants.map((g) => g['scopeId'])).toEqual(['okta.users.read', 'okta.groups.manage']);
+    expect(Object.keys(web.grants[0]!)).toEqual(['id', 'scopeId', 'created', 'lastUpdated']);
+
+    const copy = await start();
+    expect((await importText(copy, first)).status).toBe(200);
+    expect(await exportText(copy)).toBe(first);
+    const grants = (await (await copy.api('/api/v1/apps/0oaDemoPetsWeb000001/grants')).json()) as {
+      scopeId: string;
+      issuer: string;
+    }[];
+    // The org URL is the copy's own.
+    expect(grants.map((g) => [g.scopeId, g.issuer])).toEqual([
+      ['okta.users.read', copy.origin],
+      ['okta.groups.manage', copy.origin],
+    ]);
+  });
+
   it('with keys, the imported sandbox signs tokens that the original JWKS verifies', async () => {
     const original = await start();
     expect((await original.api('/api/sandbox/v1/demo', { method: 'POST' })).status).toBe(200);

@@ -40,6 +40,8 @@ export const DPOP_TEXT = {
   nonce: "'nonce' claim in the DPoP proof JWT is invalid.",
   /** RFC 9449 §7.1: the proof's key is not the one the access token is bound to (`cnf.jkt`). */
   jkt: "'jwk' header in the DPoP proof JWT does not match the access token.",
+  /** RFC 9449 §5: a public client's refresh token refreshed with a proof of another key. */
+  refreshJkt: "'jwk' header in the DPoP proof JWT does not match the refresh token.",
 } as const;
 
 /**

@@ -56,6 +56,8 @@ export async function mintTokens(
             authTime,
             amr,
             lifetimes: granted.lifetimes,
+            // RFC 9449 §5: a confidential client's refresh token is bound by its client authentication instead.
+            ...(progress.dpop && client.authMethod === 'none' ? { boundJkt: progress.dpop.jkt } : {}),
           })
         : undefined);
     const response: TokenResponse = {

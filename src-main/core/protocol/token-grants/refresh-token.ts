@@ -9,7 +9,15 @@
  * once, at the initial authentication (Okta "Authorization Server Rules" API), so the tokens minted here keep them.
  */
 import type { AppRecord } from '../../ports/apps.js';
-import { AccessDenied, InvalidGrant, InvalidRequest, InvalidScope, OKTA_TEXT } from '../oauth-errors.js';
+import { DPOP_TEXT } from '../dpop/dpop-text.js';
+import {
+  AccessDenied,
+  InvalidDpopProof,
+  InvalidGrant,
+  InvalidRequest,
+  InvalidScope,
+  OKTA_TEXT,
+} from '../oauth-errors.js';
 import type { RefreshTokenRecord } from '../../ports/tokens.js';
 import { missingParameter } from './check-grant-type.js';
 import { requestedScopes } from '../policy/decide-for-app.js';
@@ -26,6 +34,7 @@ export const refreshTokenGrant: GrantHandler = (deps, request, client, progress)
   if (presented === undefined)
     throw new InvalidRequest(missingParameter('refresh_token'), 'the request has no refresh_token');
   const record = activeToken(deps, presented, client, request.server.id);
+  checkKeyBinding(record, progress);
   const scopes = narrowedScopes(record, request.params['scope']);
   const user = checkUser(deps, record, client, progress);
   return {
@@ -56,6 +65,16 @@ function activeToken(deps: TokenGrantDeps, presented: string, client: AppRecord,
     }
   }
   return record;
+}
+
+/** RFC 9449 §5: a refresh token bound to a DPoP key is refreshed only with a proof signed by that key. */
+function checkKeyBinding(record: RefreshTokenRecord, progress: TokenProgress): void {
+  const bound = record.grant.boundJkt;
+  if (bound !== undefined && progress.dpop?.jkt !== bound)
+    throw new InvalidDpopProof(
+      DPOP_TEXT.refreshJkt,
+      `the refresh token is bound to ${bound}, the proof is signed by ${progress.dpop?.jkt ?? 'no key'}`,
+    );
 }
 
 /** RFC 6749 §6: a requested scope must not include any scope not originally granted. */
