@@ -79,11 +79,13 @@ export interface ServiceDeps {
 
 /** `sealer` keeps private signing keys and client secrets at rest (the OS keychain in the desktop app). */
 export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
+  // One transaction function for every write: better-sqlite3 builds four wrappers per `transaction()` call.
+  const inTransaction = db.transaction((work: () => unknown) => work());
   const deps: ServiceDeps = {
     db,
     crypto,
     clock,
-    tx: { run: (work) => db.transaction(work)() },
+    tx: { run: <T>(work: () => T) => inTransaction(work) as T },
     references: new SqliteReferenceRepository(db),
   };
   const settings = new SqliteSettingsRepository(db);

@@ -40,6 +40,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     // of the process (it is in the WAL file); a power loss can undo the last commits since the last
     // checkpoint, never corrupt the file (https://www.sqlite.org/pragma.html#pragma_synchronous).
     db.pragma('synchronous = NORMAL');
+    // A checkpoint (copying the WAL into the file, with two fsyncs) every 4,000 pages (16 MiB) instead
+    // of SQLite's 1,000: a token request writes about 20 pages, and each checkpoint stalls the commit
+    // that runs it for tens of milliseconds here; fewer, larger ones copy a page changed by many
+    // commits once: a fifth less CPU per token write and its p99 halved (24 to 13 ms) in a bench of them.
+    db.pragma('wal_autocheckpoint = 4000');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // SQLite's page cache, per connection: 2 MiB (SQLite's default, set so it stays a stated bound of

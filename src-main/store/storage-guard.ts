@@ -61,17 +61,24 @@ export function guardStorage(db: Db, health: StorageHealth): Db {
     };
 
   const statement = (target: Database.Statement): Database.Statement => {
+    // A statement's methods never change: each is wrapped once, not on every call (kept statements run often).
+    const methods = new Map<PropertyKey, unknown>();
     const wrapped: Database.Statement = new Proxy(target, {
       get(stmt, name) {
         const value: unknown = Reflect.get(stmt, name, stmt);
         if (typeof value !== 'function') return value;
+        let method = methods.get(name);
+        if (method) return method;
         const bound = (value as (...args: unknown[]) => unknown).bind(stmt);
-        if (STATEMENT_CALLS.has(String(name))) return guarded(bound);
-        // Builder calls (pluck, raw, bind, …) return the statement itself: keep it guarded.
-        return (...args: unknown[]) => {
-          const out = bound(...args);
-          return out === stmt ? wrapped : out;
-        };
+        method = STATEMENT_CALLS.has(String(name))
+          ? guarded(bound)
+          : // Builder calls (pluck, raw, bind, …) return the statement itself: keep it guarded.
+            (...args: unknown[]) => {
+              const out = bound(...args);
+              return out === stmt ? wrapped : out;
+            };
+        methods.set(name, method);
+        return method;
       },
     });
     return wrapped;

@@ -160,24 +160,25 @@ export class SqliteTokenRepository implements TokenRepository {
     );
   }
 
-  sweep(now: Date, familiesBefore: Date, limit: number): void {
+  sweep(now: Date, familiesBefore: Date, limit: number): boolean {
     const t = now.getTime();
-    this.db.transaction(() => {
-      prepared(
+    return this.db.transaction(() => {
+      const tokens = prepared(
         this.db,
         'DELETE FROM access_tokens WHERE rowid IN (SELECT rowid FROM access_tokens WHERE expires <= ? LIMIT ?)',
-      ).run(t, limit);
-      prepared(
+      ).run(t, limit).changes;
+      const refreshTokens = prepared(
         this.db,
         `DELETE FROM refresh_tokens WHERE rowid IN
            (SELECT rowid FROM refresh_tokens WHERE idle_expires <= ? OR expires <= ? LIMIT ?)`,
-      ).run(t, t, limit);
-      prepared(
+      ).run(t, t, limit).changes;
+      const families = prepared(
         this.db,
         `DELETE FROM token_families WHERE rowid IN (SELECT rowid FROM token_families WHERE created < ?
            AND NOT EXISTS (SELECT 1 FROM access_tokens a WHERE a.family_id = token_families.id)
            AND NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = token_families.id) LIMIT ?)`,
-      ).run(familiesBefore.getTime(), limit);
+      ).run(familiesBefore.getTime(), limit).changes;
+      return Math.max(tokens, refreshTokens, families) >= limit;
     })();
   }
 }

@@ -52,7 +52,10 @@ export interface EventRecorder {
 }
 
 export interface EventRepository {
-  /** Inserts the event and deletes all but the newest `keep` events, in one transaction. */
+  /**
+   * Inserts the event and keeps only the newest `keep` events, in one transaction: the older ones
+   * are no longer read, and deleted (at once or in batches).
+   */
   insert(event: ProtocolEvent, keep: number): void;
   /**
    * Newest first. With `after`, the `limit` events right after it (so paging forward leaves no

@@ -55,6 +55,7 @@ export interface TokenRepository {
   /**
    * Deletes up to `limit` expired access tokens and refresh tokens, then up to `limit` families left
    * without tokens older than `familiesBefore`; a bounded batch, so a backlog never holds up one request.
+   * True when a batch was full: more may be left to sweep.
    */
-  sweep(now: Date, familiesBefore: Date, limit: number): void;
+  sweep(now: Date, familiesBefore: Date, limit: number): boolean;
 }

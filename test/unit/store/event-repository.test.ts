@@ -1,7 +1,7 @@
 /**
  * The event log over a real in-memory database: row ↔ event mapping (trace as JSON), the filters,
  * newest-first order, `after` paging forward without gaps, and the bound that keeps exactly the
- * newest N events.
+ * newest N events (deleting the older ones in batches once N is large).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewProtocolEvent, ProtocolEvent } from '../../../src-main/core/ports/events.js';
@@ -123,6 +123,31 @@ describe('SqliteEventRepository', () => {
     expect(store.get(all[6]!.id)).toBeUndefined();
     insert({}, 5);
     expect(count()).toBe(5);
+  });
+
+  it('deletes the events past a large bound in batches of a hundredth, never reading them', () => {
+    const all = Array.from({ length: 1015 }, (_, i) =>
+      insert({ familyId: i < 20 ? 'tfmOLD' : null, jtis: [`AT.${i}`] }),
+    );
+    const kept = all.slice(15);
+    // Deleted ten at a time: at most nine more rows than kept are stored, none of them read.
+    expect(count()).toBeGreaterThan(1000);
+    expect(count()).toBeLessThan(1010);
+    expect(ids(store.list({ limit: 200 })).at(-1)).toBe(kept[kept.length - 200]!.id);
+    expect(ids(store.list({ after: all[0]!.id, limit: 1 }))).toEqual([kept[0]!.id]);
+    expect(ids(store.list({ jti: 'AT.14', limit: 50 }))).toEqual([]);
+    expect(ids(store.list({ jti: 'AT.15', limit: 50 }))).toEqual([kept[0]!.id]);
+    expect(store.get(all[14]!.id)).toBeUndefined();
+    expect(store.get(kept[0]!.id)?.id).toBe(kept[0]!.id);
+    expect(store.firstOfFamily('tfmOLD')?.id).toBe(kept[0]!.id);
+    let listed = 0;
+    for (let after = all[0]!.id; ;) {
+      const page = store.list({ after, limit: 200 });
+      if (page.length === 0) break;
+      listed += page.length;
+      after = page[0]!.id;
+    }
+    expect(listed).toBe(1000);
   });
 
   it('rolls back the insert when it fails, leaving the kept events in place', () => {

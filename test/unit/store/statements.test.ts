@@ -23,10 +23,11 @@ describe('prepared', () => {
     db.close();
   });
 
-  it('opens the database in WAL mode with synchronous=NORMAL', () => {
+  it('opens the database in WAL mode with synchronous=NORMAL, checkpointing every 4,000 pages', () => {
     const db = openDatabase(':memory:', { migrations: [] });
     // 1 = NORMAL (https://www.sqlite.org/pragma.html#pragma_synchronous)
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
     db.close();
   });
 });

@@ -182,6 +182,19 @@ describe('sweeping', () => {
   });
 });
 
+describe('sweeping without a backlog', () => {
+  it('sweeps at most once a second of the clock, so most token requests skip it', () => {
+    const familyId = store.openFamily();
+    store.registerAccessToken('AT.1', familyId, new Date(START.getTime() + 100));
+    clock.set(new Date(START.getTime() + 500));
+    store.openFamily();
+    expect(count('access_tokens')).toBe(1);
+    clock.set(new Date(START.getTime() + 1000));
+    store.openFamily();
+    expect(count('access_tokens')).toBe(0);
+  });
+});
+
 describe('sweeping a backlog', () => {
   it('deletes at most 200 expired rows per opened family, so a backlog drains over the next requests', () => {
     const familyId = store.openFamily();
