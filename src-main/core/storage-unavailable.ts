@@ -7,11 +7,16 @@
  */
 import { OAuthError } from './protocol/oauth-errors.js';
 
+/** Seconds a caller is asked to wait before trying again (`Retry-After`). */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
+
 export const STORAGE_UNAVAILABLE_TEXT = 'The server cannot use its storage right now. Try again later.';
 
 export class StorageUnavailable extends OAuthError {
   readonly error = 'temporarily_unavailable';
   override readonly status = 503;
+  /** The same wait whichever layer answers (RFC 9110 §10.2.3 allows `Retry-After` with a 503). */
+  override retryAfterSeconds = STORAGE_RETRY_AFTER_SECONDS;
 
   /** `code` is the store's own error code (SQLITE_FULL, SQLITE_IOERR_WRITE, …). */
   constructor(

@@ -6,7 +6,11 @@
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, NotFound, Refused, ValidationFailed } from '../core/errors.js';
-import { STORAGE_UNAVAILABLE_TEXT, StorageUnavailable } from '../core/storage-unavailable.js';
+import {
+  STORAGE_RETRY_AFTER_SECONDS,
+  STORAGE_UNAVAILABLE_TEXT,
+  StorageUnavailable,
+} from '../core/storage-unavailable.js';
 import type { HttpContext } from './context.js';
 import { registerHostCheck } from './host-check.js';
 import { frameworkError, isRequestError, oauthRequestError, otherRequestError } from './request-errors.js';
@@ -53,7 +57,7 @@ function toOktaError(error: unknown): OktaHttpError | undefined {
 
 /** 503 in the surface's format; the store's guard has already reported the failure. */
 function storageUnavailable(request: FastifyRequest, reply: FastifyReply) {
-  void reply.code(503).header('retry-after', '5').type('application/json');
+  void reply.code(503).header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS)).type('application/json');
   if (request.url.startsWith('/oauth2/'))
     return reply.send({ error: 'temporarily_unavailable', error_description: STORAGE_UNAVAILABLE_TEXT });
   return reply.send(

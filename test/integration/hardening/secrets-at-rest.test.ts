@@ -71,6 +71,8 @@ describe('secrets at rest with the keychain', () => {
     const old = await withApp(dataDir, false, async (t) => {
       const client = await createRefreshClient(t);
       await assignedUser(t, client, 'older@example.com');
+      // A new folder's signing keys are made by the first request that needs them.
+      expect((await fetch(`${t.origin}/oauth2/default/v1/keys`)).status).toBe(200);
       return client;
     });
     expect(databaseText(dataDir)).toMatch(/"d":"/);
@@ -87,7 +89,9 @@ describe('secrets at rest with the keychain', () => {
 
   it('refuses to start headless on a folder with sealed secrets, saying how to open it', async () => {
     const dataDir = newFolder();
-    await withApp(dataDir, true, async () => undefined);
+    await withApp(dataDir, true, async (t) => {
+      expect((await fetch(`${t.origin}/oauth2/default/v1/keys`)).status).toBe(200);
+    });
     await expect(createApp({ dataDir, port: 0 })).rejects.toMatchObject({
       code: 'DATABASE',
       message: `${dataDir} holds private keys or client secrets encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
