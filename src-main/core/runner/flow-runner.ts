@@ -95,7 +95,11 @@ export class FlowRunner {
       if (input.username === undefined) throw refuse('username', 'the password flow needs a username');
       secrets.password = input.password ?? '';
     }
-    if (input.flow === 'refresh') this.refreshSource(input.refreshFrom, app.id);
+    if (input.flow === 'refresh') {
+      // The same client goes on: a public client's DPoP-bound refresh token needs proofs by its key (RFC 9449 §5).
+      const { dpopKey } = this.refreshSource(input.refreshFrom, app.id).secrets;
+      if (dpopKey !== undefined) secrets.dpopKey = dpopKey;
+    }
     const now = this.deps.clock.now();
     const run: FlowRunRecord = {
       id: this.deps.crypto.randomId('run'),

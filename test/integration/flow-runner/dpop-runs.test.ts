@@ -58,6 +58,7 @@ describe('a flow for a DPoP app', () => {
     const run = (await post(`${RUNS}/${created.body.id}/advance?reveal=true`, { to: 'end' })).body;
     expect(run.status, run.error ?? '').toBe('finished');
     expect(run.tokens.token_type).toBe('DPoP');
+    expect(run.checks.filter((c) => !c.passed)).toEqual([]);
 
     const [challenge, token] = run.steps.filter((s) => s.name === 'token');
     expect(challenge!.ok).toBe(true);
@@ -93,5 +94,18 @@ describe('a flow for a DPoP app', () => {
     expect(decodeProtectedHeader(proofOf(refresh)).jwk).toEqual(header.jwk);
     expect(refreshed.tokens.token_type).toBe('DPoP');
     expect(decodeJwt(refreshed.tokens.access_token!).cnf).toEqual({ jkt });
+
+    // A Refresh Token run from this one goes on as the same client, with the key its refresh token is bound to.
+    const again = await post(`${RUNS}?reveal=true`, {
+      serverId: 'default',
+      appId: app.id,
+      flow: 'refresh',
+      refreshFrom: run.id,
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const continued = (await post(`${RUNS}/${again.body.id}/advance?reveal=true`, { to: 'end' })).body;
+    expect(continued.status, continued.error ?? '').toBe('finished');
+    expect(continued.tokens.token_type).toBe('DPoP');
+    expect(decodeJwt(continued.tokens.access_token!).cnf).toEqual({ jkt });
   });
 });
