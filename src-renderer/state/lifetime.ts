@@ -2,6 +2,8 @@
  * A token lifetime as the Add Rule form shows it: a number and a unit (minutes, hours, days), as
  * Okta's admin console does; the API counts minutes.
  */
+import { counted } from './counted.js';
+
 export const LIFETIME_UNITS = ['minutes', 'hours', 'days'] as const;
 export type LifetimeUnit = (typeof LIFETIME_UNITS)[number];
 
@@ -28,5 +30,5 @@ export function lifetimeOf(minutes: number): Lifetime {
 /** 1440 → "1 day", 90 → "90 minutes", 2628000 → "1825 days" (5 years). */
 export function durationWords(minutes: number): string {
   const { amount, unit } = lifetimeOf(minutes);
-  return `${amount} ${amount === '1' ? unit.slice(0, -1) : unit}`;
+  return counted(Number(amount), unit.slice(0, -1), unit);
 }

@@ -5,16 +5,11 @@
  */
 import type { ReactNode } from 'react';
 import type { LoadState } from '../state/load-state.js';
+import { DataTable } from './data-table.js';
+import type { TableColumn } from './data-table.js';
 import { LoadGate } from './load-gate.js';
 
-export interface ListColumn<Row> {
-  header: string;
-  cell: (row: Row) => ReactNode;
-  /** The cell's class ("mono"). */
-  className?: string;
-  /** As narrow as its content (a status). */
-  shrink?: boolean;
-}
+export type ListColumn<Row> = TableColumn<Row>;
 
 export interface ListTableProps<Row extends { id: string }> {
   /** The table's accessible name ("Applications"). */
@@ -47,38 +42,16 @@ export function ListTable<Row extends { id: string }>(props: ListTableProps<Row>
 }
 
 function Table<Row extends { id: string }>({ label, rows, name, columns }: ListTableProps<Row>) {
-  return (
-    <table className="table" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">{name.header}</th>
-          {columns.map((column) => (
-            <th key={column.header} scope="col" className={column.shrink ? 'shrink' : undefined}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <td>
-              <a className="table__primary" href={name.href(row)}>
-                {name.text(row)}
-              </a>
-              {name.secondary && <div className="table__secondary">{name.secondary(row)}</div>}
-            </td>
-            {columns.map((column) => (
-              <td
-                key={column.header}
-                className={[column.className, column.shrink && 'shrink'].filter(Boolean).join(' ') || undefined}
-              >
-                {column.cell(row)}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const nameColumn: ListColumn<Row> = {
+    header: name.header,
+    cell: (row) => (
+      <>
+        <a className="table__primary" href={name.href(row)}>
+          {name.text(row)}
+        </a>
+        {name.secondary && <div className="table__secondary">{name.secondary(row)}</div>}
+      </>
+    ),
+  };
+  return <DataTable label={label} rows={rows} rowKey={(row) => row.id} columns={[nameColumn, ...columns]} />;
 }

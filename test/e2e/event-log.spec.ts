@@ -8,6 +8,9 @@ import {
   requestToken,
 } from './support/sandbox-setup.js';
 
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
+
 test('shows token requests live and explains why one was refused', async ({ page, authbox }) => {
   const serverId = await createServer(authbox, 'Orders');
   await createScope(authbox, serverId, 'orders:read');

@@ -10,6 +10,9 @@ import { SignInPage } from './pages/sign-in-page.js';
 import { assignUser, createScope, createServiceApp, createUser } from './support/sandbox-setup.js';
 
 const PASSWORD = 'Correct-Horse-9';
+
+// Each test starts from a fresh sandbox: one Authbox per file and worker, reset before each test.
+test.use({ authboxPerFile: true });
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 async function createOidcApp(

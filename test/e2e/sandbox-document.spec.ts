@@ -87,13 +87,13 @@ test('Import shows every fault with its path, then checks and applies a good doc
   await page.getByLabel('Or paste the document').fill(example('machine-to-machine.json'));
   await page.getByRole('button', { name: 'Check' }).click();
   await expect(page.getByRole('region', { name: 'Import' }).getByRole('status')).toHaveText(
-    'The document is valid. Importing it creates 1 servers, 2 scopes, 1 claims, 1 policies, 1 rules, 2 apps.',
+    'The document is valid. Importing it creates 1 server, 2 scopes, 1 claim, 1 policy, 1 rule, 2 apps.',
   );
   const before = await authbox.api<unknown[]>('GET', '/api/v1/authorizationServers');
   expect(before.body).toHaveLength(1);
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('region', { name: 'Import' }).getByRole('status')).toHaveText(
-    'Imported: 1 servers, 2 scopes, 1 claims, 1 policies, 1 rules, 2 apps.',
+    'Imported: 1 server, 2 scopes, 1 claim, 1 policy, 1 rule, 2 apps.',
   );
   const after = await authbox.api<{ name: string }[]>('GET', '/api/v1/authorizationServers');
   expect(after.body.map((s) => s.name)).toEqual(['default', 'Inventory API']);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { AppDto, AppGroupDto, AppUserDto } from '../../../src-main/contracts/app.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
+import { DataTable } from '../../ui/data-table.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { Modal } from '../../ui/modal.js';
@@ -41,19 +42,11 @@ export function AppAssignmentsTab({ app }: { app: AppDto }) {
       <LoadGate load={load} empty={users.length === 0 && groups.length === 0} what="assignments" onRetry={retry}>
         <section className="card" aria-labelledby={`people-${app.id}`}>
           <h2 id={`people-${app.id}`}>People</h2>
-          {users.length === 0 ? (
-            <p className="empty">Nobody is assigned yet — Assign to People, or to a group they are in.</p>
-          ) : (
-            <PeopleTable users={users} onRemove={setRemoving} />
-          )}
+          <PeopleTable users={users} onRemove={setRemoving} />
         </section>
         <section className="card" aria-labelledby={`groups-${app.id}`}>
           <h2 id={`groups-${app.id}`}>Groups</h2>
-          {groups.length === 0 ? (
-            <p className="empty">No group is assigned yet — Assign to Groups.</p>
-          ) : (
-            <GroupsTable groups={groups} nameOf={nameOfGroup} onRemove={setRemoving} />
-          )}
+          <GroupsTable groups={groups} nameOf={nameOfGroup} onRemove={setRemoving} />
         </section>
       </LoadGate>
       {assigning && (
@@ -75,44 +68,28 @@ const embeddedProfile = (user: AppUserDto) =>
   ((user._embedded?.user?.['profile'] as Record<string, unknown> | undefined) ?? {}) satisfies Record<string, unknown>;
 
 function PeopleTable({ users, onRemove }: { users: AppUserDto[]; onRemove: (removal: Removal) => void }) {
+  const nameOf = (user: AppUserDto) => personName(embeddedProfile(user)) || user.credentials.userName;
   return (
-    <table className="table" aria-label="Assigned people">
-      <thead>
-        <tr>
-          <th scope="col">Person</th>
-          <th scope="col">Username</th>
-          <th scope="col">Type</th>
-          <th scope="col" className="shrink">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((user) => {
-          const name = personName(embeddedProfile(user)) || user.credentials.userName;
-          return (
-            <tr key={user.id}>
-              <td>{name}</td>
-              <td className="mono">{user.credentials.userName}</td>
-              <td>{user.scope === 'USER' ? 'Individual' : 'Group'}</td>
-              <td className="shrink">
-                {user.scope === 'USER' ? (
-                  <Button
-                    variant="ghost"
-                    aria-label={`Remove ${name}`}
-                    onClick={() => onRemove({ kind: 'people', id: user.id, name })}
-                  >
-                    Remove
-                  </Button>
-                ) : (
-                  <span className="field__hint">Through a group</span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      label="Assigned people"
+      empty={<p className="empty">Nobody is assigned yet — Assign to People, or to a group they are in.</p>}
+      rows={users}
+      rowKey={(user) => user.id}
+      columns={[
+        { header: 'Person', cell: nameOf },
+        { header: 'Username', cell: (user) => user.credentials.userName, className: 'mono' },
+        { header: 'Type', cell: (user) => (user.scope === 'USER' ? 'Individual' : 'Group') },
+      ]}
+      actions={(user) =>
+        user.scope === 'USER'
+          ? {
+              label: 'Remove',
+              name: `Remove ${nameOf(user)}`,
+              onClick: () => onRemove({ kind: 'people', id: user.id, name: nameOf(user) }),
+            }
+          : { note: 'Through a group' }
+      }
+    />
   );
 }
 
@@ -126,34 +103,21 @@ function GroupsTable({
   onRemove: (removal: Removal) => void;
 }) {
   return (
-    <table className="table" aria-label="Assigned groups">
-      <thead>
-        <tr>
-          <th scope="col">Group</th>
-          <th scope="col">Priority</th>
-          <th scope="col" className="shrink">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((group) => (
-          <tr key={group.id}>
-            <td>{nameOf(group.id)}</td>
-            <td>{group.priority}</td>
-            <td className="shrink">
-              <Button
-                variant="ghost"
-                aria-label={`Remove ${nameOf(group.id)}`}
-                onClick={() => onRemove({ kind: 'groups', id: group.id, name: nameOf(group.id) })}
-              >
-                Remove
-              </Button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      label="Assigned groups"
+      empty={<p className="empty">No group is assigned yet — Assign to Groups.</p>}
+      rows={groups}
+      rowKey={(group) => group.id}
+      columns={[
+        { header: 'Group', cell: (group) => nameOf(group.id) },
+        { header: 'Priority', cell: (group) => group.priority },
+      ]}
+      actions={(group) => ({
+        label: 'Remove',
+        name: `Remove ${nameOf(group.id)}`,
+        onClick: () => onRemove({ kind: 'groups', id: group.id, name: nameOf(group.id) }),
+      })}
+    />
   );
 }
 

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { AppDto } from '../../../src-main/contracts/app.js';
 import { IDLE } from '../../state/load-state.js';
 import { useAppStore, useStoreApi } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
+import { DataTable } from '../../ui/data-table.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { useAction } from '../../ui/use-action.js';
@@ -38,6 +38,7 @@ export function AppOktaScopesTab({ app }: { app: AppDto }) {
   const grant = useAction((scopeId: string) => store.getState().grantOktaScope(app.id, scopeId));
   const revoke = useAction((grantId: string) => store.getState().revokeOktaScope(app.id, grantId));
   const error = grant.error ?? revoke.error;
+  const grantOf = (scopeId: string) => grants.find((g) => g.scopeId === scopeId);
   return (
     <div className="settings">
       <p className="page__lede">
@@ -46,48 +47,32 @@ export function AppOktaScopesTab({ app }: { app: AppDto }) {
       </p>
       {error && <ErrorBanner title="Could not change the grant.">{error.summary}</ErrorBanner>}
       <LoadGate load={load} empty={scopes.length === 0} what="Okta API scopes" onRetry={retry}>
-        <table className="table" aria-label="Okta API Scopes">
-          <thead>
-            <tr>
-              <th scope="col">Scope</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="shrink">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {scopes.map((scopeId) => {
-              const granted = grants.find((g) => g.scopeId === scopeId);
-              return (
-                <tr key={scopeId}>
-                  <td className="mono">{scopeId}</td>
-                  <td>{granted ? 'Granted' : 'Not granted'}</td>
-                  <td className="shrink">
-                    {granted ? (
-                      <Button
-                        variant="ghost"
-                        aria-label={`Revoke ${scopeId}`}
-                        disabled={revoke.pending}
-                        onClick={() => void revoke.run(granted.id)}
-                      >
-                        Revoke
-                      </Button>
-                    ) : (
-                      <Button
-                        aria-label={`Grant ${scopeId}`}
-                        disabled={grant.pending}
-                        onClick={() => void grant.run(scopeId)}
-                      >
-                        Grant
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          label="Okta API Scopes"
+          rows={scopes}
+          rowKey={(scopeId) => scopeId}
+          columns={[
+            { header: 'Scope', cell: (scopeId) => scopeId, className: 'mono' },
+            { header: 'Status', cell: (scopeId) => (grantOf(scopeId) ? 'Granted' : 'Not granted') },
+          ]}
+          actions={(scopeId) => {
+            const granted = grantOf(scopeId);
+            return granted
+              ? {
+                  label: 'Revoke',
+                  name: `Revoke ${scopeId}`,
+                  disabled: revoke.pending,
+                  onClick: () => void revoke.run(granted.id),
+                }
+              : {
+                  label: 'Grant',
+                  name: `Grant ${scopeId}`,
+                  variant: 'secondary',
+                  disabled: grant.pending,
+                  onClick: () => void grant.run(scopeId),
+                };
+          }}
+        />
       </LoadGate>
     </div>
   );

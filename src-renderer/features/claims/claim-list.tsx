@@ -1,5 +1,6 @@
 /** The table of a server's claims, in Okta's columns; system claims are read-only. */
 import type { ClaimDto } from '../../../src-main/contracts/claim.js';
+import { TableHead } from '../../ui/data-table.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { ClaimRow } from './claim-row.js';
 import { useClaims } from './use-claims.js';
@@ -23,24 +24,15 @@ export function ClaimList({ serverId, onEdit, onDelete }: ClaimListProps) {
   );
 }
 
+const HEADERS = ['Name', 'Token type', 'Value type', 'Value', 'Scopes', 'Include', 'Status'].map((header) => ({
+  header,
+}));
+
 function ClaimTable({ claims, onEdit, onDelete }: Omit<ClaimListProps, 'serverId'> & { claims: ClaimDto[] }) {
   return (
     <div className="table-scroll">
       <table className="table table--compact claim-table" aria-label="Claims">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Token type</th>
-            <th scope="col">Value type</th>
-            <th scope="col">Value</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Include</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="shrink">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={HEADERS} actions />
         <tbody>
           {claims.map((claim) => (
             <ClaimRow key={claim.id} claim={claim} onEdit={onEdit} onDelete={onDelete} />

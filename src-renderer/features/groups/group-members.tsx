@@ -10,12 +10,19 @@ import { hrefOf } from '../../app/routes.js';
 import { isBuiltIn } from '../../state/group-draft.js';
 import { personName } from '../../state/person-draft.js';
 import { useAppStore } from '../../state/store-context.js';
-import { Button } from '../../ui/button.js';
 import { ConfirmDialog } from '../../ui/confirm-dialog.js';
+import { DataTable } from '../../ui/data-table.js';
+import type { TableColumn } from '../../ui/data-table.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { PersonStatus } from '../people/person-status.js';
 import { AddMembers } from './add-members.js';
 import { useGroupMembers } from './use-groups.js';
+
+const COLUMNS: TableColumn<UserDto>[] = [
+  { header: 'Person', cell: (user) => <a href={hrefOf({ page: 'person', id: user.id })}>{personName(user)}</a> },
+  { header: 'Username', cell: (user) => user.profile.login, className: 'mono' },
+  { header: 'Status', cell: (user) => <PersonStatus status={user.status} />, shrink: true },
+];
 
 export function GroupMembers({ group }: { group: GroupDto }) {
   const { items: members, load, retry } = useGroupMembers(group.id);
@@ -35,50 +42,19 @@ export function GroupMembers({ group }: { group: GroupDto }) {
         {notice}
       </p>
       <LoadGate load={load} empty={members.length === 0} what="members" onRetry={retry}>
-        {members.length === 0 ? (
-          <p className="empty">No members yet — find people above and Add them.</p>
-        ) : (
-          <table className="table table--compact" aria-label="Members">
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Username</th>
-                <th scope="col" className="shrink">
-                  Status
-                </th>
-                {!builtIn && (
-                  <th scope="col" className="shrink">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((user) => (
-                <tr key={user.id}>
-                  <td>
-                    <a href={hrefOf({ page: 'person', id: user.id })}>{personName(user)}</a>
-                  </td>
-                  <td className="mono">{user.profile.login}</td>
-                  <td className="shrink">
-                    <PersonStatus status={user.status} />
-                  </td>
-                  {!builtIn && (
-                    <td className="shrink">
-                      <Button
-                        variant="ghost"
-                        aria-label={`Remove ${user.profile.login}`}
-                        onClick={() => setRemoving(user)}
-                      >
-                        Remove
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label="Members"
+          className="table--compact"
+          rows={members}
+          rowKey={(user) => user.id}
+          columns={COLUMNS}
+          empty={<p className="empty">No members yet — find people above and Add them.</p>}
+          actions={
+            builtIn
+              ? undefined
+              : (user) => ({ label: 'Remove', name: `Remove ${user.profile.login}`, onClick: () => setRemoving(user) })
+          }
+        />
       </LoadGate>
       {removing && (
         <ConfirmDialog

@@ -12,6 +12,7 @@ import type { ApiError } from '../../api/api-error.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ConfirmDeleteDialog } from '../../ui/confirm-delete-dialog.js';
+import { TableHead } from '../../ui/data-table.js';
 import { ErrorBanner } from '../../ui/error-banner.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { useReorder } from '../../ui/use-reorder.js';
@@ -99,6 +100,10 @@ interface RulesTableProps {
   onDelete: (rule: RuleDto) => void;
 }
 
+const RULE_HEADERS = ['Priority', 'Rule Name', 'Grant types', 'People', 'Scopes', 'Token lifetimes', 'Status'].map(
+  (header) => ({ header }),
+);
+
 function RulesTable({ serverId, policyId, rules, onEdit, onDelete }: RulesTableProps) {
   const moveRule = useAppStore((s) => s.moveRule);
   const [moveError, setMoveError] = useState<ApiError | null>(null);
@@ -118,20 +123,7 @@ function RulesTable({ serverId, policyId, rules, onEdit, onDelete }: RulesTableP
       )}
       <div className="table-scroll">
         <table className="table table--compact rule-table" aria-label="Rules" aria-busy={moving || undefined}>
-          <thead>
-            <tr>
-              <th scope="col">Priority</th>
-              <th scope="col">Rule Name</th>
-              <th scope="col">Grant types</th>
-              <th scope="col">People</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Token lifetimes</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="shrink">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={RULE_HEADERS} actions />
           <tbody>
             {rules.map((rule, index) => (
               <RuleRow

@@ -3,6 +3,8 @@
  * its JSON path — and applied only when confirmed (replacing everything asks once more).
  */
 import { useState } from 'react';
+import type { ImportSummaryDto } from '../../../src-main/contracts/sandbox-document.js';
+import { counted } from '../../state/counted.js';
 import type { ImportMode, ImportOutcome } from '../../state/sandbox-slice.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
@@ -11,15 +13,29 @@ import { TextAreaField } from '../../ui/field.js';
 
 const KINDS = ['servers', 'scopes', 'claims', 'policies', 'rules', 'apps', 'users', 'groups'] as const;
 
+const ONE: Record<(typeof KINDS)[number], string> = {
+  servers: 'server',
+  scopes: 'scope',
+  claims: 'claim',
+  policies: 'policy',
+  rules: 'rule',
+  apps: 'app',
+  users: 'user',
+  groups: 'group',
+};
+
+/** What an import creates, in the document's order: "1 server, 2 scopes", or "nothing". */
+export function createdWords(create: ImportSummaryDto['create']): string {
+  const made = KINDS.filter((kind) => create[kind] > 0).map((kind) => counted(create[kind], ONE[kind], kind));
+  return made.length ? made.join(', ') : 'nothing';
+}
+
 function Outcome({ outcome, applied }: { outcome: ImportOutcome; applied: boolean }) {
   if (outcome.ok) {
-    const made = KINDS.filter((kind) => outcome.summary.create[kind] > 0).map(
-      (kind) => `${outcome.summary.create[kind]} ${kind}`,
-    );
     return (
       <p role="status">
         {applied ? 'Imported: ' : 'The document is valid. Importing it creates '}
-        {made.length ? made.join(', ') : 'nothing'}
+        {createdWords(outcome.summary.create)}
         {!applied && outcome.summary.mode === 'replace' && ', after deleting everything this sandbox holds'}.
       </p>
     );

@@ -9,6 +9,8 @@ import type { ScopeDto } from '../../../src-main/contracts/scope.js';
 import { useAppStore } from '../../state/store-context.js';
 import { Button } from '../../ui/button.js';
 import { ConfirmDeleteDialog } from '../../ui/confirm-delete-dialog.js';
+import { DataTable } from '../../ui/data-table.js';
+import type { TableColumn } from '../../ui/data-table.js';
 import { LoadGate } from '../../ui/load-gate.js';
 import { useRefreshOnFocus } from '../../ui/use-refresh-on-focus.js';
 import { Notice } from '../../ui/notice.js';
@@ -38,15 +40,11 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
       </div>
       <Notice text={notice} />
       <LoadGate load={load} empty={scopes.length === 0} what="scopes" onRetry={retry}>
-        {scopes.length === 0 ? (
-          <p className="empty">No scopes yet — Add Scope.</p>
-        ) : (
-          <ScopeTable
-            scopes={scopes}
-            onEdit={(scope) => setDialog({ kind: 'edit', scope })}
-            onDelete={(scope) => setDialog({ kind: 'delete', scope })}
-          />
-        )}
+        <ScopeTable
+          scopes={scopes}
+          onEdit={(scope) => setDialog({ kind: 'edit', scope })}
+          onDelete={(scope) => setDialog({ kind: 'delete', scope })}
+        />
       </LoadGate>
       {dialog?.kind === 'add' && <ScopeDialog serverId={server.id} onClose={close} onSaved={setNotice} />}
       {dialog?.kind === 'edit' && (
@@ -81,6 +79,32 @@ export function ScopesTab({ server }: { server: AuthorizationServerDto }) {
 
 const yes = (value: boolean) => (value ? 'Yes' : 'No');
 
+const CONSENT: Record<ScopeDto['consent'], string> = {
+  REQUIRED: 'Required',
+  FLEXIBLE: 'Flexible',
+  IMPLICIT: 'Implicit',
+};
+
+const COLUMNS: TableColumn<ScopeDto>[] = [
+  {
+    header: 'Name',
+    rowHeader: true,
+    cell: (scope) => (
+      <>
+        <span className="mono">{scope.name}</span> {scope.system && <span className="badge">System</span>}
+      </>
+    ),
+  },
+  { header: 'Display phrase', cell: (scope) => scope.displayName },
+  { header: 'Description', cell: (scope) => scope.description },
+  { header: 'User consent', cell: (scope) => CONSENT[scope.consent] },
+  { header: 'Default scope', cell: (scope) => yes(scope.default) },
+  {
+    header: 'Metadata',
+    cell: (scope) => (scope.metadataPublish === 'ALL_CLIENTS' ? 'Published' : 'Not published'),
+  },
+];
+
 function ScopeTable({
   scopes,
   onEdit,
@@ -91,50 +115,27 @@ function ScopeTable({
   onDelete: (scope: ScopeDto) => void;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="table table--compact scope-table" aria-label="Scopes">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Display phrase</th>
-            <th scope="col">Description</th>
-            <th scope="col">User consent</th>
-            <th scope="col">Default scope</th>
-            <th scope="col">Metadata</th>
-            <th scope="col" className="shrink">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {scopes.map((scope) => (
-            <tr key={scope.id}>
-              <th scope="row">
-                <span className="mono">{scope.name}</span> {scope.system && <span className="badge">System</span>}
-              </th>
-              <td>{scope.displayName}</td>
-              <td>{scope.description}</td>
-              <td>
-                {scope.consent === 'REQUIRED' ? 'Required' : scope.consent === 'FLEXIBLE' ? 'Flexible' : 'Implicit'}
-              </td>
-              <td>{yes(scope.default)}</td>
-              <td>{scope.metadataPublish === 'ALL_CLIENTS' ? 'Published' : 'Not published'}</td>
-              <td className="shrink nowrap">
-                {!scope.system && (
-                  <div className="row-actions">
-                    <Button variant="secondary" aria-label={`Edit scope ${scope.name}`} onClick={() => onEdit(scope)}>
-                      Edit
-                    </Button>
-                    <Button variant="danger" aria-label={`Delete scope ${scope.name}`} onClick={() => onDelete(scope)}>
-                      Delete
-                    </Button>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Scopes"
+      className="table--compact scope-table"
+      scroll
+      rows={scopes}
+      rowKey={(scope) => scope.id}
+      columns={COLUMNS}
+      empty={<p className="empty">No scopes yet — Add Scope.</p>}
+      actions={(scope) =>
+        scope.system
+          ? []
+          : [
+              { label: 'Edit', name: `Edit scope ${scope.name}`, variant: 'secondary', onClick: () => onEdit(scope) },
+              {
+                label: 'Delete',
+                name: `Delete scope ${scope.name}`,
+                variant: 'danger',
+                onClick: () => onDelete(scope),
+              },
+            ]
+      }
+    />
   );
 }
