@@ -3,8 +3,9 @@
  * `Crypto` port (`node-crypto.ts`), RFC 7638 thumbprints with jose, and stateless HMAC nonces.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { calculateJwkThumbprint } from 'jose';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import type { JWK } from 'jose';
+import type { DpopProofSigner } from '../core/ports/flow-runs.js';
 import type { DpopCrypto, DpopNonces } from '../core/protocol/dpop/dpop-ports.js';
 import { nodeCrypto } from './node-crypto.js';
 
@@ -13,6 +14,23 @@ export const dpopCrypto: DpopCrypto = {
   verify: (token, jwk) => nodeCrypto.verifyJws(token, { jwk }),
   thumbprint: (jwk) => calculateJwkThumbprint(jwk as JWK, 'sha256'),
   accessTokenHash: (accessToken) => Buffer.from(nodeCrypto.sha256(accessToken)).toString('base64url'),
+};
+
+/** The Flow Runner's client side of DPoP: an ES256 key per run and its proofs (RFC 9449 §4.2). */
+export const dpopProofSigner: DpopProofSigner = {
+  async generateKey() {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    return {
+      privateJwk: JSON.stringify(await exportJWK(privateKey)),
+      publicJwk: { ...(await exportJWK(publicKey)) },
+    };
+  },
+  async sign(key, claims) {
+    const privateKey = await importJWK(JSON.parse(key.privateJwk) as JWK, 'ES256');
+    return new SignJWT(claims)
+      .setProtectedHeader({ typ: 'dpop+jwt', alg: 'ES256', jwk: key.publicJwk as JWK })
+      .sign(privateKey);
+  },
 };
 
 /**

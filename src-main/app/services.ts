@@ -58,7 +58,7 @@ import { readDemo } from './examples.js';
 import { FlowRunner } from '../core/runner/flow-runner.js';
 import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
 import { loopbackTransport } from './loopback-transport.js';
-import { createDpopNonces, dpopCrypto } from './dpop-crypto.js';
+import { createDpopNonces, dpopCrypto, dpopProofSigner } from './dpop-crypto.js';
 import { MemoryDpopProofStore } from './dpop-proof-store.js';
 import type { DpopDeps } from '../core/protocol/dpop/check-proof.js';
 
@@ -254,6 +254,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     events,
     crypto,
     clock,
+    dpop: dpopProofSigner,
   });
   return {
     settings,

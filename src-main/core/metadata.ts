@@ -76,6 +76,8 @@ export interface MetadataInput {
   endpoints?: string;
   /** The proof algorithms of a server that takes DPoP proofs (RFC 9449 §5.1: `dpop_signing_alg_values_supported`). */
   dpopAlgs?: readonly string[];
+  /** Claims its ID tokens may carry besides the standard ones (the org server's `groups`, for its groups scope). */
+  extraIdTokenClaims?: readonly string[];
 }
 
 /** `/.well-known/oauth-authorization-server` (RFC 8414): no userinfo and no ID token members. */
@@ -113,6 +115,6 @@ export function openIdConfiguration(input: MetadataInput): Record<string, unknow
     ...base,
     userinfo_endpoint: `${input.endpoints ?? `${input.issuer}/v1`}/userinfo`,
     id_token_signing_alg_values_supported: ['RS256'],
-    claims_supported: ID_TOKEN_CLAIMS,
+    claims_supported: [...ID_TOKEN_CLAIMS, ...(input.extraIdTokenClaims ?? [])],
   };
 }

@@ -35,6 +35,8 @@ export interface AppDraft {
   rotationType: 'ROTATE' | 'STATIC';
   /** Grace period for token rotation, in seconds, as typed. */
   leeway: string;
+  /** "Require Demonstrating Proof of Possession (DPoP) header in token requests" (`dpop_bound_access_tokens`). */
+  dpopBoundAccessTokens: boolean;
   /** Create only. */
   assignment: AssignmentChoice;
   assignGroupIds: string[];
@@ -75,6 +77,7 @@ export function emptyAppDraft(type: ApplicationType): AppDraft {
     pkceRequired: publicClient,
     rotationType: type === 'browser' ? 'ROTATE' : 'STATIC',
     leeway: '30',
+    dpopBoundAccessTokens: false,
     assignment: type === 'service' ? 'skip' : 'everyone',
     assignGroupIds: [],
   };
@@ -103,6 +106,7 @@ export function appDraftOf(app: AppDto): AppDraft {
     pkceRequired: client.pkce_required,
     rotationType: oauth.refresh_token?.rotation_type ?? (oauth.application_type === 'browser' ? 'ROTATE' : 'STATIC'),
     leeway: String(oauth.refresh_token?.leeway ?? 30),
+    dpopBoundAccessTokens: oauth.dpop_bound_access_tokens,
     assignment: 'skip',
     assignGroupIds: [],
   };
@@ -180,6 +184,7 @@ export function toAppWrite(draft: AppDraft, base?: AppDto) {
           ? { refresh_token: { rotation_type: draft.rotationType, leeway: numberOr(draft.leeway) } }
           : {}),
         ...(jwksUri !== '' ? { jwks_uri: jwksUri } : {}),
+        dpop_bound_access_tokens: draft.dpopBoundAccessTokens,
       },
     },
   } satisfies AppWrite;
@@ -201,6 +206,7 @@ const FIELD_OF_CAUSE: Record<string, AppField> = {
   'settings.oauthClient.refresh_token': 'rotationType',
   'settings.oauthClient.refresh_token.rotation_type': 'rotationType',
   'settings.oauthClient.refresh_token.leeway': 'leeway',
+  'settings.oauthClient.dpop_bound_access_tokens': 'dpopBoundAccessTokens',
 };
 
 export const appProblemsOf = (error: ApiError): AppFormProblems => formProblemsFrom(error, FIELD_OF_CAUSE);

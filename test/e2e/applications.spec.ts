@@ -25,6 +25,7 @@ interface AppBody {
       redirect_uris: string[];
       post_logout_redirect_uris: string[];
       refresh_token?: { rotation_type: string; leeway: number };
+      dpop_bound_access_tokens: boolean;
     };
   };
 }
@@ -230,7 +231,10 @@ test('checks redirect URIs as they are typed, and shows the server’s cause und
   await expect(apps.heading).toContainText('Half done');
 });
 
-test('edits an app on its General tab, and shows a refused grace period under its field', async ({ page, authbox }) => {
+test('edits an app on its General tab (DPoP required too), and shows a refused grace period under its field', async ({
+  page,
+  authbox,
+}) => {
   const app = await createWebApp(authbox, 'Orders portal');
   const apps = new ApplicationsPage(page);
   await apps.openApp(authbox.uiUrl, app.id);
@@ -248,6 +252,9 @@ test('edits an app on its General tab, and shows a refused grace period under it
   expect((await getApp(authbox, app.id)).label).toBe('Orders portal');
 
   await apps.field('Grace period for token rotation (seconds)', form).fill('10');
+  await form
+    .getByRole('checkbox', { name: 'Require Demonstrating Proof of Possession (DPoP) header in token requests' })
+    .check();
   await apps.save(form);
   await expect(form.getByRole('status')).toHaveText('Saved.');
   await expect(apps.heading).toContainText('Orders portal 2');
@@ -257,6 +264,7 @@ test('edits an app on its General tab, and shows a refused grace period under it
     grant_types: ['authorization_code', 'refresh_token'],
     redirect_uris: ['http://localhost:8080/callback'],
     refresh_token: { rotation_type: 'ROTATE', leeway: 10 },
+    dpop_bound_access_tokens: true,
   });
   expect(stored.credentials.oauthClient.client_id).toBe(app.clientId);
 });

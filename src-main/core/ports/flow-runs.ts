@@ -32,6 +32,24 @@ export interface RunSecrets {
   returnedState?: string;
   /** The tokens the authorize response itself carried (implicit and hybrid), for at_hash / c_hash. */
   frontChannel?: RunTokens;
+  /** The run's DPoP key pair (RFC 9449 §2), made at its first token request to an app that requires DPoP. */
+  dpopKey?: DpopKeyPair;
+  /** The last `DPoP-Nonce` the server sent (RFC 9449 §8), put in every later proof. */
+  dpopNonce?: string;
+}
+
+export interface DpopKeyPair {
+  /** The private JWK as JSON; it never leaves the server process and the database. */
+  privateJwk: string;
+  publicJwk: Record<string, unknown>;
+}
+
+/** What the runner needs to act as a DPoP client (RFC 9449 §4); `app/dpop-crypto.ts` implements it with jose. */
+export interface DpopProofSigner {
+  /** A new ES256 key pair. */
+  generateKey(): Promise<DpopKeyPair>;
+  /** A proof JWT: header `{typ: 'dpop+jwt', alg: 'ES256', jwk: <public key>}`, payload `claims`, signed with the key. */
+  sign(key: DpopKeyPair, claims: Record<string, unknown>): Promise<string>;
 }
 
 export interface FlowRunRecord {

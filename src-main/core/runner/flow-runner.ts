@@ -17,7 +17,7 @@ import {
 } from '../../contracts/flow-run.js';
 import type { FlowOptionsDto, FlowRunDto, FlowRunSummaryDto, RunParams } from '../../contracts/flow-run.js';
 import type { AppRecord } from '../ports/apps.js';
-import type { FlowRunRecord, FlowRunRepository, HttpTransport } from '../ports/flow-runs.js';
+import type { DpopProofSigner, FlowRunRecord, FlowRunRepository, HttpTransport } from '../ports/flow-runs.js';
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { AuthorizationServers } from '../authorization-servers.js';
 import type { Apps } from '../apps.js';
@@ -39,6 +39,7 @@ export interface FlowRunnerDeps {
   events: Pick<EventLog, 'subscribe' | 'get' | 'list'>;
   crypto: Crypto;
   clock: Clock;
+  dpop: DpopProofSigner;
 }
 
 /** The origins of a run: where its requests go, and where the UI (and so the callback page) lives. */
@@ -94,7 +95,11 @@ export class FlowRunner {
       if (input.username === undefined) throw refuse('username', 'the password flow needs a username');
       secrets.password = input.password ?? '';
     }
-    if (input.flow === 'refresh') this.refreshSource(input.refreshFrom, app.id);
+    if (input.flow === 'refresh') {
+      // The same client goes on: a public client's DPoP-bound refresh token needs proofs by its key (RFC 9449 §5).
+      const { dpopKey } = this.refreshSource(input.refreshFrom, app.id).secrets;
+      if (dpopKey !== undefined) secrets.dpopKey = dpopKey;
+    }
     const now = this.deps.clock.now();
     const run: FlowRunRecord = {
       id: this.deps.crypto.randomId('run'),
@@ -303,7 +308,8 @@ export class FlowRunner {
   }
 
   private stepDeps() {
-    return { http: this.deps.http, events: this.deps.events, crypto: this.deps.crypto, clock: this.deps.clock };
+    const { http, events, crypto, clock, dpop } = this.deps;
+    return { http, events, crypto, clock, dpop };
   }
 
   private refreshSource(runId: string | undefined, appId: string): FlowRunRecord {

@@ -7,9 +7,10 @@
  */
 import type { FollowUp, RunTokens, StepName, WireRequest, WireResponse } from '../../contracts/flow-run.js';
 import type { AppRecord } from '../ports/apps.js';
-import type { FlowRunRecord, HttpTransport } from '../ports/flow-runs.js';
+import type { DpopProofSigner, FlowRunRecord, HttpTransport } from '../ports/flow-runs.js';
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { EventLog } from '../protocol/event-log.js';
+import { base64url } from '../protocol/id-token.js';
 import { authorizeUrl, clientFormPost, codeChallenge, getRequest, newCodeVerifier } from './requests.js';
 
 export interface StepDeps {
@@ -17,6 +18,7 @@ export interface StepDeps {
   events: Pick<EventLog, 'subscribe'>;
   crypto: Pick<Crypto, 'randomId' | 'sha256'>;
   clock: Clock;
+  dpop: DpopProofSigner;
 }
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -86,6 +88,58 @@ async function send(
     eventIds,
   });
   return failure === undefined ? { response, body } : { response, body, failure };
+}
+
+/** True when the app requires DPoP-bound access tokens, so the run acts as a DPoP client (RFC 9449). */
+const usesDpop = (app: AppRecord): boolean => app.document.oauth.dpop_bound_access_tokens;
+
+/**
+ * `request` with a DPoP proof of it (RFC 9449 §4.2) signed with the run's key, made at the first
+ * proof: `htm`, `htu` (the URL without query and fragment), `iat`, a fresh `jti`, the server's last
+ * nonce if it sent one (§8), and `ath` when an access token goes with the request (§7.1).
+ */
+async function withProof(deps: StepDeps, run: FlowRunRecord, request: WireRequest, accessToken?: string) {
+  run.secrets.dpopKey ??= await deps.dpop.generateKey();
+  const claims: Record<string, unknown> = {
+    htm: request.method,
+    htu: request.url.replace(/[?#].*$/, ''),
+    iat: Math.floor(deps.clock.now().getTime() / 1000),
+    jti: deps.crypto.randomId('', 32),
+  };
+  if (run.secrets.dpopNonce !== undefined) claims.nonce = run.secrets.dpopNonce;
+  if (accessToken !== undefined) claims.ath = base64url(deps.crypto.sha256(accessToken));
+  const proof = await deps.dpop.sign(run.secrets.dpopKey, claims);
+  return { ...request, headers: { ...request.headers, dpop: proof } };
+}
+
+/**
+ * A token-endpoint request as the app's client sends it: plain, or with a DPoP proof when the app
+ * requires DPoP. A `use_dpop_nonce` answer (RFC 9449 §8) stays in the run as its own step, as a
+ * client sees it, and the request goes again once with a proof carrying the server's nonce.
+ */
+async function sendToTokenEndpoint(
+  deps: StepDeps,
+  run: FlowRunRecord,
+  app: AppRecord,
+  name: StepName,
+  request: WireRequest,
+): ReturnType<typeof send> {
+  if (!usesDpop(app)) return send(deps, run, name, request);
+  const first = await send(deps, run, name, await withProof(deps, run, request));
+  rememberNonce(run, first.response);
+  if (first.body.error !== 'use_dpop_nonce' || run.secrets.dpopNonce === undefined) return first;
+  const challenge = run.steps[run.steps.length - 1]!;
+  challenge.ok = true;
+  challenge.note = 'use_dpop_nonce: the server asks for its DPoP-Nonce in the proof; sending again';
+  const second = await send(deps, run, name, await withProof(deps, run, request));
+  rememberNonce(run, second.response);
+  return second;
+}
+
+/** RFC 9449 §8.2: a client uses the nonce of the latest `DPoP-Nonce` header until the server sends another. */
+function rememberNonce(run: FlowRunRecord, response: WireResponse | undefined): void {
+  const nonce = response?.headers['dpop-nonce'];
+  if (nonce) run.secrets.dpopNonce = nonce;
 }
 
 const endpoint = (run: FlowRunRecord, key: string): string => {
@@ -206,7 +260,7 @@ const STEPS: Record<StepName, Step> = {
   },
   async token(deps, run, app, refreshToken) {
     const request = clientFormPost(endpoint(run, 'token_endpoint'), tokenForm(run, refreshToken), clientOf(run, app));
-    const { body, failure } = await send(deps, run, 'token', request);
+    const { body, failure } = await sendToTokenEndpoint(deps, run, app, 'token', request);
     if (failure) return fail(run, `the token endpoint refused: ${failure}`);
     run.tokens = tokensOf(body);
     run.steps[run.steps.length - 1]!.note = `received ${Object.keys(run.tokens)
@@ -237,7 +291,7 @@ const STEPS: Record<StepName, Step> = {
   async poll(deps, run, app) {
     const form = { grant_type: DEVICE_GRANT, device_code: run.secrets.deviceCode ?? '' };
     const request = clientFormPost(endpoint(run, 'token_endpoint'), form, clientOf(run, app));
-    const { body, failure } = await send(deps, run, 'poll', request);
+    const { body, failure } = await sendToTokenEndpoint(deps, run, app, 'poll', request);
     const device = run.device!;
     if (body.error === 'authorization_pending' || body.error === 'slow_down') {
       if (body.error === 'slow_down') device.interval += SLOW_DOWN_SECONDS;
@@ -278,9 +332,15 @@ export async function runFollowUp(
   const client = clientOf(run, app);
   const hint = { token, token_type_hint: HINTS[which] };
   switch (kind) {
-    case 'userinfo':
-      await send(deps, run, 'userinfo', getRequest(endpoint(run, 'userinfo_endpoint'), token));
+    case 'userinfo': {
+      // A DPoP-bound token goes as `Authorization: DPoP` with a proof carrying its hash (RFC 9449 §7.1).
+      const request = getRequest(endpoint(run, 'userinfo_endpoint'), token);
+      if (run.tokens.token_type !== 'DPoP' || run.secrets.dpopKey === undefined)
+        return void (await send(deps, run, 'userinfo', request));
+      request.headers.authorization = `DPoP ${token}`;
+      await send(deps, run, 'userinfo', await withProof(deps, run, request, token));
       return;
+    }
     case 'introspect':
       await send(deps, run, 'introspect', clientFormPost(endpoint(run, 'introspection_endpoint'), hint, client));
       return;
@@ -289,9 +349,10 @@ export async function runFollowUp(
       return;
     case 'refresh': {
       const form = { grant_type: 'refresh_token', refresh_token: token };
-      const { body, failure } = await send(
+      const { body, failure } = await sendToTokenEndpoint(
         deps,
         run,
+        app,
         'refresh',
         clientFormPost(endpoint(run, 'token_endpoint'), form, client),
       );

@@ -59,7 +59,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
 /**
  * A custom server publishes its ALL_CLIENTS scopes, system and custom, in creation order (Okta
  * "Authorization Server Scopes" API); the org server its OpenID Connect scopes and Okta's API scopes,
- * and its endpoints under `/oauth2/v1`. Both take DPoP proofs with the same algorithms (RFC 9449 §5.1).
+ * its endpoints under `/oauth2/v1`, and the `groups` claim of its groups scope among its claims. Both take DPoP proofs with the same algorithms (RFC 9449 §5.1).
  */
 function scopesAndEndpoints(ctx: HttpContext, server: AuthorizationServerRecord, issuer: string) {
   if (!isOrgServer(server)) return { publishedScopes: ctx.services.scopes.published(server.id), dpopAlgs: DPOP_ALGS };
@@ -67,5 +67,6 @@ function scopesAndEndpoints(ctx: HttpContext, server: AuthorizationServerRecord,
     publishedScopes: [...ORG_OIDC_SCOPES, ...OKTA_API_SCOPES],
     endpoints: endpointBase(server, issuer),
     dpopAlgs: DPOP_ALGS,
+    extraIdTokenClaims: ['groups'],
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The settings of an OIDC app, as Okta's Create App Integration and General tab ask for them:
  * App integration name, Grant type (the grants this application type may use), redirect URIs,
- * Client authentication, Require PKCE and the refresh token behaviour. Service apps have no
+ * Client authentication, Require PKCE, Proof of possession (DPoP) and the refresh token behaviour. Service apps have no
  * redirects, no PKCE and no refresh tokens.
  */
 import { useId } from 'react';
@@ -81,6 +81,13 @@ export function AppFields({ draft, errors, onChange, autoFocus = false }: AppFie
           onChange={(e) => onChange('pkceRequired', e.target.checked)}
         />
       )}
+      <CheckboxField
+        label="Require Demonstrating Proof of Possession (DPoP) header in token requests"
+        checked={draft.dpopBoundAccessTokens}
+        error={errors.dpopBoundAccessTokens}
+        hint="Every token request must carry a DPoP proof (RFC 9449); the access tokens are bound to its key."
+        onChange={(e) => onChange('dpopBoundAccessTokens', e.target.checked)}
+      />
       {draft.grantTypes.includes('refresh_token') && (
         <RefreshTokenFields draft={draft} errors={errors} onChange={onChange} />
       )}

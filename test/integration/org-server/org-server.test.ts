@@ -118,6 +118,11 @@ describe('the org authorization server', () => {
   it('lists the groups scope and puts every group of the user in the ID token and /userinfo for it', async () => {
     const doc = (await (await fetch(`${t.origin}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     expect(doc['scopes_supported']).toContain('groups');
+    expect(doc['claims_supported']).toContain('groups');
+    const custom = (await (await fetch(`${t.origin}/oauth2/default/.well-known/openid-configuration`)).json()) as {
+      claims_supported: string[];
+    };
+    expect(custom.claims_supported).not.toContain('groups');
     await addMember(t, await createGroup(t, 'Engineering'), orla);
     const response = await passwordGrant('openid groups');
     const body = (await response.json()) as { access_token: string; id_token: string; scope: string };

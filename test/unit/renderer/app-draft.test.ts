@@ -65,6 +65,17 @@ describe('app draft', () => {
     expect(body.credentials.oauthClient).toMatchObject({ client_id: app.credentials.oauthClient.client_id });
   });
 
+  it('reads and sends “Require Demonstrating Proof of Possession (DPoP) header in token requests”', () => {
+    expect(emptyAppDraft('service').dpopBoundAccessTokens).toBe(false);
+    expect(toAppWrite(emptyAppDraft('service')).settings.oauthClient.dpop_bound_access_tokens).toBe(false);
+    const app = stored({ ...emptyAppDraft('service'), dpopBoundAccessTokens: true });
+    expect(app.settings.oauthClient.dpop_bound_access_tokens).toBe(true);
+    const draft = appDraftOf(app);
+    expect(draft.dpopBoundAccessTokens).toBe(true);
+    const cleared = toAppWrite({ ...draft, dpopBoundAccessTokens: false }, app);
+    expect(cleared.settings.oauthClient.dpop_bound_access_tokens).toBe(false);
+  });
+
   it('always requires PKCE of a public client, never of a service app, and sends a JWKS URI only with private_key_jwt', () => {
     expect(toAppWrite({ ...emptyAppDraft('native'), pkceRequired: false }).credentials.oauthClient.pkce_required).toBe(
       true,
