@@ -35,8 +35,14 @@ await build({
   banner: {
     js: "var authboxEntryUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.js')).href;",
   },
-  // Class and function names stay as written (errors carry them into logs).
+  // Class and function names stay as written (errors carry them into logs, `OAuthError` names its
+  // subclasses by `new.target.name`); the rest is minified: 2.0 MB instead of 3.9 MB, which a start
+  // reads, and compiles or reads from the code cache, in about 60 ms less. The linked source map
+  // names the original lines (`node --enable-source-maps`).
   keepNames: true,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  minifyIdentifiers: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 });

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { StartError, createApp, isLoopback } from './create-app.js';
 import type { AppOptions, RunningApp } from './create-app.js';
 import { DEFAULT_PORT, defaultDataDir } from './paths.js';
@@ -189,10 +188,6 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntry) {
   traceStart('modules loaded');
-  // V8's young generation stays at the size the start left it (1-2 MiB per semi-space) instead of
-  // doubling up to 16 MiB under load: about 20 MiB less at peak, with no CPU per token measured
-  // beyond the bench's noise (README "Benchmarks"). Read at each growth, so it applies from here on.
-  setFlagsFromString('--semi-space-growth-factor=1');
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
