@@ -6,37 +6,23 @@
 import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader } from 'jose';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowRunDto, RunStep } from '../../../src-main/contracts/flow-run.js';
+import type { RunStep } from '../../../src-main/contracts/flow-run.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { assignedUser } from '../authorize/fixtures.js';
-import { PASSWORD, createClient } from '../token/fixtures.js';
+import { PASSWORD } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
+import { RUNS, createNativeApp, postRun } from './runner-fixtures.js';
 
 let t: TestApp;
 let app: TestClient;
-const RUNS = '/api/sandbox/v1/flowRuns';
-
-async function post(path: string, body: unknown = {}): Promise<{ status: number; body: FlowRunDto }> {
-  const response = await t.api(path, { method: 'POST', body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as FlowRunDto };
-}
+const post = (path: string, body: unknown = {}) => postRun(t, path, body);
 
 const proofOf = (step: RunStep) => step.exchange.request.headers.dpop!;
 
 beforeAll(async () => {
   t = await startTestApp();
-  app = await createClient(t, {
-    label: 'Runner DPoP native',
-    credentials: { token_endpoint_auth_method: 'none', pkce_required: true },
-    settings: {
-      application_type: 'native',
-      grant_types: ['authorization_code', 'password', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: ['com.example:/cb'],
-      dpop_bound_access_tokens: true,
-    },
-  });
+  app = await createNativeApp(t, 'Runner DPoP native', { dpop_bound_access_tokens: true });
   await assignedUser(t, app, 'dora@example.com');
 });
 

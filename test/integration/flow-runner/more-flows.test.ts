@@ -10,16 +10,12 @@ import type { TestApp } from '../../support/app.js';
 import { Browser, assignedUser, signInThrough } from '../authorize/fixtures.js';
 import { PASSWORD, createClient } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
+import { RUNS, createNativeApp, postRun } from './runner-fixtures.js';
 
 let t: TestApp;
 let web: TestClient;
 let native: TestClient;
-const RUNS = '/api/sandbox/v1/flowRuns';
-
-async function post(path: string, body: unknown = {}): Promise<{ status: number; body: FlowRunDto }> {
-  const response = await t.api(path, { method: 'POST', body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as FlowRunDto };
-}
+const post = (path: string, body: unknown = {}) => postRun(t, path, body);
 
 async function signedInRun(input: Record<string, unknown>): Promise<FlowRunDto> {
   const created = await post(`${RUNS}?reveal=true`, { serverId: 'default', appId: web.id, ...input });
@@ -45,16 +41,7 @@ beforeAll(async () => {
     },
   });
   await assignedUser(t, web, 'bob@example.com');
-  native = await createClient(t, {
-    label: 'Runner native',
-    credentials: { token_endpoint_auth_method: 'none', pkce_required: true },
-    settings: {
-      application_type: 'native',
-      grant_types: ['authorization_code', 'password', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: ['com.example:/cb'],
-    },
-  });
+  native = await createNativeApp(t, 'Runner native');
   await assignedUser(t, native, 'carol@example.com');
 });
 
