@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { root } from './build-if-stale.mjs';
 
 const outdir = join(root, 'dist/main/app');
@@ -21,6 +21,19 @@ for (const file of readdirSync(outdir)) {
 }
 
 const bundle = join(outdir, 'cli-bundle.cjs');
+// zod's `z.locales` holds the messages of every language it knows, some 390 kB of the bundle that a
+// start would read and evaluate. Authbox keeps zod's default, English (which zod's schemas import
+// themselves), and never picks another: in the bundle, `z.locales` holds English only.
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -30,6 +43,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
+  plugins: [englishOnlyZodLocales],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   banner: {
