@@ -34,6 +34,31 @@ const englishOnlyZodLocales = {
     }));
   },
 };
+// fastify makes its JSON-schema validator and serializer compilers (ajv and fast-json-stringify, some
+// 600 kB of the bundle) when an instance is created; Authbox's routes declare no fastify schemas, so
+// they are only needed if one ever does. In the bundle, the compiler selectors fastify calls build the
+// real compiler on its first use.
+const lazyFastifyCompilers = {
+  name: 'lazy-fastify-schema-compilers',
+  setup(build) {
+    build.onResolve({ filter: /^@fastify\/(ajv-compiler|fast-json-stringify-compiler)$/ }, (args) => {
+      if (args.namespace === 'lazy-compiler') return undefined; // the selector's own require: the package
+      if (!/[\\/]fastify[\\/]lib[\\/]schema-controller\.js$/.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'lazy-compiler', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-compiler' }, (args) => ({
+      contents: `module.exports = function lazySelector(options) {
+        let compile;
+        return function (...args) {
+          compile ??= require(${JSON.stringify(args.path)})(options);
+          return compile.apply(this, args);
+        };
+      };`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -43,7 +68,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   banner: {
