@@ -1,9 +1,9 @@
 /**
  * The one HTTP origin of Authbox: protocol endpoints under /oauth2, the Okta management API under
  * /api/v1, the sandbox API under /api/sandbox/v1 (both served by `api-server.ts`, loaded on the first
- * `/api` request), and the UI at /. Errors leave in the format of the surface they came from.
+ * `/api` request), and the UI at / (`ui-server.ts`, loaded on the first request for it). Errors leave
+ * in the format of the surface they came from.
  */
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,29 +21,35 @@ import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUserinfoRoutes } from './oauth/userinfo.js';
 import { registerFlowRunnerCallback } from './flow-runner-callback.js';
+import { UI_HEADERS } from './ui-headers.js';
 
 export type { HttpServerOptions };
 
 /**
- * Every request under `/api` goes to the instance of `api-server.ts`, imported and built on the first
- * one (concurrent first requests share that build). Its route's onRequest hook runs after the Host
- * check and before the body is read, and hands the untouched request to that instance.
+ * A route's `onRequest` hook that hands the request to the fastify instance `build` makes on the first
+ * one (concurrent first requests share that build), and the route's handler, which is never reached.
+ * The hook runs after the Host check and before the body is read, and hands the untouched request
+ * over. The instance closes before this server does (its preClose hooks end the event streams it serves).
  */
-function registerLazyApi(app: FastifyInstance, ctx: HttpContext, options: HttpServerOptions): void {
+function delegateTo(app: FastifyInstance, build: () => Promise<FastifyInstance>) {
   let building: Promise<FastifyInstance> | undefined;
-  const apiServer = () =>
-    (building ??= import('./api-server.js').then(({ buildApiServer }) => buildApiServer(ctx, options)));
   const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const api = await apiServer();
+    const instance = await (building ??= build());
     void reply.hijack();
-    api.routing(request.raw, reply.raw);
+    instance.routing(request.raw, reply.raw);
   };
-  const unreachable = async () => undefined;
-  for (const url of ['/api', '/api/*']) app.all(url, { onRequest }, unreachable);
-  // Its own closing ends the event streams it serves (their preClose hook) before this server stops.
   app.addHook('preClose', async () => {
     if (building) await (await building).close();
   });
+  return { options: { onRequest }, handler: async () => undefined };
+}
+
+/** Every request under `/api` goes to the instance of `api-server.ts`. */
+function registerLazyApi(app: FastifyInstance, ctx: HttpContext, options: HttpServerOptions): void {
+  const api = delegateTo(app, () =>
+    import('./api-server.js').then(({ buildApiServer }) => buildApiServer(ctx, options)),
+  );
+  for (const url of ['/api', '/api/*']) app.all(url, api.options, api.handler);
 }
 
 export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptions = {}): Promise<FastifyInstance> {
@@ -61,26 +67,18 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   await registerDeviceAuthorizeRoutes(app, ctx);
   await registerDeviceVerificationRoutes(app, ctx);
   await registerFlowRunnerCallback(app);
-  await registerUi(app, ctx.uiRoot);
+  registerUi(app, ctx, options);
   return app;
 }
 
-const UI_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
-
-async function registerUi(app: FastifyInstance, uiRoot: string | undefined): Promise<void> {
+/** The built UI: every GET and HEAD no other route matches goes to the instance of `ui-server.ts`. */
+function registerUi(app: FastifyInstance, ctx: HttpContext, options: HttpServerOptions): void {
+  const uiRoot = ctx.uiRoot;
   if (uiRoot && existsSync(join(uiRoot, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: uiRoot,
-      index: 'index.html',
-      setHeaders: (res) => {
-        for (const [name, value] of Object.entries(UI_HEADERS)) void res.header(name, value);
-      },
-    });
+    const ui = delegateTo(app, () =>
+      import('./ui-server.js').then(({ buildUiServer }) => buildUiServer(ctx, options, uiRoot)),
+    );
+    app.route({ method: ['HEAD', 'GET'], url: '/*', ...ui.options, handler: ui.handler });
     return;
   }
   app.get('/', async (_request, reply) =>
