@@ -59,6 +59,26 @@ const lazyFastifyCompilers = {
     }));
   },
 };
+// fastify's server module loads node:https, node:http2 and node:dns when it is loaded (some 300 page
+// faults and 10 ms of a start), and uses them only for an HTTPS or HTTP/2 server or a listen on a
+// host name that resolves to several addresses, which the headless entry never asks for. In the
+// bundle, each is loaded on the first use of one of its exports.
+const lazyFastifyBuiltins = {
+  name: 'lazy-fastify-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^node:(https|http2|dns)$/ }, (args) => {
+      if (!/[\\/]fastify[\\/]lib[\\/]server\.js$/.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'lazy-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let loaded;
+        module.exports = new Proxy({}, {
+          get: (_, name) => (loaded ??= require(${JSON.stringify(args.path)}))[name],
+        });`,
+      loader: 'js',
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -68,7 +88,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   banner: {
