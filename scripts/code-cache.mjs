@@ -13,6 +13,13 @@ import { crc32 } from 'node:zlib';
 
 const MAGIC = 'authbox-code-cache-1';
 
+/**
+ * The function Node wraps a CommonJS module in. A bundle written inside it (`bundle-cli.mjs`) is
+ * compiled as it is read; any other file is wrapped here, a copy V8 then flattens.
+ */
+export const CJS_WRAPPER_START = '(function (exports, require, module, __filename, __dirname) {';
+export const CJS_WRAPPER_END = '\n})';
+
 /** `MAGIC`, a newline, the bundle's id, a newline, the CRC-32 of the data (4 bytes), the data. */
 function header(bundleId, data) {
   const text = Buffer.from(`${MAGIC}\n${bundleId}\n`);
@@ -53,9 +60,12 @@ function writeCache(cacheFile, bundleId, data) {
  * `bundleId` names this build of `file` (its hash).
  */
 export function loadBundle(file, cacheFile, bundleId) {
-  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  const text = readFileSync(file, 'utf8');
+  // V8 itself accepts a hashbang line before the wrapper.
+  const wrapped = text.startsWith(CJS_WRAPPER_START, text.startsWith('#!') ? text.indexOf('\n') + 1 : 0);
+  const source = wrapped ? text : `${CJS_WRAPPER_START}${text.replace(/^#!.*/, '')}${CJS_WRAPPER_END}`;
   const cachedData = readCache(cacheFile, bundleId);
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  const script = new Script(source, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });

@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const codeCache = fileURLToPath(new URL('../../../scripts/code-cache.mjs', import.meta.url));
+const { CJS_WRAPPER_START, CJS_WRAPPER_END } = (await import(
+  new URL('../../../scripts/code-cache.mjs', import.meta.url).href
+)) as {
+  CJS_WRAPPER_START: string;
+  CJS_WRAPPER_END: string;
+};
 let dir: string;
 let bundle: string;
 let cache: string;
@@ -24,7 +30,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** One start: loads the bundle, saves the cache, prints what it exported and whether the cache served. */
-function start(bundleId: string): { answer: number; cacheUsed: boolean } {
+function start(bundleId: string): { answer: number | string; cacheUsed: boolean } {
   const program = `
     const { loadBundle } = await import(${JSON.stringify(codeCache)});
     const loaded = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, ${JSON.stringify(bundleId)});
@@ -32,7 +38,7 @@ function start(bundleId: string): { answer: number; cacheUsed: boolean } {
     console.log(JSON.stringify({ answer: loaded.exports.answer(), cacheUsed: loaded.cacheUsed }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout) as { answer: number; cacheUsed: boolean };
+  return JSON.parse(run.stdout) as { answer: number | string; cacheUsed: boolean };
 }
 
 /** A bundle whose `answer()` returns `value`; every value of one digit gives a source of the same length. */
@@ -74,5 +80,14 @@ describe('the code cache of the bundle', () => {
     cache = join(dir, 'no-such-folder', 'bundle.cache');
     expect(start('build-1')).toEqual({ answer: 1, cacheUsed: false });
     expect(start('build-1')).toEqual({ answer: 1, cacheUsed: false });
+  });
+
+  it('serves a bundle written inside the CommonJS wrapper, after a hashbang, as it is', () => {
+    writeFileSync(
+      bundle,
+      `#!/usr/bin/env node\n${CJS_WRAPPER_START}const path = require('node:path');\nexports.answer = () => path.basename(__filename).length + (typeof module);${CJS_WRAPPER_END}\n//# sourceMappingURL=bundle.cjs.map\n`,
+    );
+    expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: false });
+    expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: true });
   });
 });
