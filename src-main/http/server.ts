@@ -27,19 +27,26 @@ export type { HttpServerOptions };
 
 /**
  * A route's `onRequest` hook that hands the request to the fastify instance `build` makes on the first
- * one (concurrent first requests share that build), and the route's handler, which is never reached.
+ * one (concurrent first requests share that build; a failed build is not kept), and the route's
+ * handler, which is never reached.
  * The hook runs after the Host check and before the body is read, and hands the untouched request
  * over. The instance closes before this server does (its preClose hooks end the event streams it serves).
  */
 function delegateTo(app: FastifyInstance, build: () => Promise<FastifyInstance>) {
   let building: Promise<FastifyInstance> | undefined;
+  const instance = () =>
+    (building ??= build().catch((error: unknown) => {
+      // Its request is answered 500; the next request builds again instead of failing the same way forever.
+      building = undefined;
+      throw error;
+    }));
   const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const instance = await (building ??= build());
+    const built = await instance();
     void reply.hijack();
-    instance.routing(request.raw, reply.raw);
+    built.routing(request.raw, reply.raw);
   };
   app.addHook('preClose', async () => {
-    if (building) await (await building).close();
+    if (building) await building.then((built) => built.close()).catch(() => undefined);
   });
   return { options: { onRequest }, handler: async () => undefined };
 }
