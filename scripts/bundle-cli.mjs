@@ -80,6 +80,30 @@ const lazyFastifyBuiltins = {
     }));
   },
 };
+// re2js (the regular expressions of the expression language's `matches` and the REGEX group filters)
+// is a large module that only a rule or claim using a regular expression needs. In the bundle,
+// `core/expression/functions/regex.ts` gets an `RE2JS` that loads it on first use.
+const lazyRe2 = {
+  name: 'lazy-re2js',
+  setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, (args) => {
+      if (!/[\\/]expression[\\/]functions[\\/]regex\.ts$/.test(args.importer)) return undefined;
+      return { path: args.path, namespace: 'lazy-re2js', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-re2js' }, (args) => ({
+      contents: `let loaded;
+        const real = () => (loaded ??= require('re2js')).RE2JS;
+        export const RE2JS = new Proxy({}, {
+          get: (_, name) => {
+            const value = real()[name];
+            return typeof value === 'function' ? value.bind(real()) : value;
+          },
+        });`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -89,7 +113,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   // The file is the function Node would wrap a CommonJS module in (`code-cache.mjs` compiles it as it
