@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
+import { codeFlow, onLoadCore, setUpCodeFlow } from './bench-code-flow.mjs';
 import { benchExpressions } from './bench-expressions.mjs';
 import { LOADED, loadIntoDatabase, loadThroughApi } from './bench-loaded.mjs';
 import {
@@ -246,6 +246,8 @@ try {
   const figures = rounds(targets, ['cc10', 'cc50', 'discovery', 'jwks']);
   const afterTokens = memoryOf(authbox);
   const flow = target.codeFlow;
+  // The flows' client on the load generator's core, as autocannon is (the server keeps core 0).
+  if (pinned) onLoadCore(1);
   await codeFlow(flow);
   const signIn = await sequential(() => codeFlow(flow), FLOWS);
   const session = new Map();
