@@ -102,11 +102,27 @@ function expectStatus(response, status, step) {
   return response;
 }
 
+/** Runs `step` and adds its time in ms to `steps[name]` (when `steps` is given). */
+async function timed(steps, name, step) {
+  const started = process.hrtime.bigint();
+  const result = await step();
+  if (steps) (steps[name] ??= []).push(Number(process.hrtime.bigint() - started) / 1e6);
+  return result;
+}
+
+/** The median of each step's times, `name p50 ms` joined. */
+export function stepMedians(steps) {
+  return Object.entries(steps)
+    .map(([name, times]) => `${name} ${times.sort((a, b) => a - b)[Math.floor(times.length / 2)].toFixed(1)}`)
+    .join(', ');
+}
+
 /**
  * One full flow; throws unless every step answers as a browser and openid-client expect. `jar` is the
- * browser's cookies: a new one signs in, one kept from an earlier flow reuses that session.
+ * browser's cookies: a new one signs in, one kept from an earlier flow reuses that session. `steps`
+ * collects each request's time (authorize, sign-in, token).
  */
-export async function codeFlow(target, jar = new Map()) {
+export async function codeFlow(target, jar = new Map(), steps = undefined) {
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const state = randomBytes(8).toString('hex');
@@ -119,38 +135,44 @@ export async function codeFlow(target, jar = new Map()) {
     code_challenge: challenge,
     code_challenge_method: 'S256',
   });
-  const page = await send(`${target.issuer}/v1/authorize?${query}`, {
-    headers: jar.size ? { cookie: cookiesOf(undefined, jar) } : {},
-  });
-  const answer = page.status === 302 ? page : await signIn(target, jar, expectStatus(page, 200, 'authorize'));
+  const page = await timed(steps, 'authorize', () =>
+    send(`${target.issuer}/v1/authorize?${query}`, { headers: jar.size ? { cookie: cookiesOf(undefined, jar) } : {} }),
+  );
+  const answer = page.status === 302 ? page : await signIn(target, jar, expectStatus(page, 200, 'authorize'), steps);
   const callback = new URL(answer.headers['location']);
   if (callback.searchParams.get('state') !== state) throw new Error(`sign-in: no state in ${callback}`);
-  const token = await send(`${target.issuer}/v1/token`, {
-    method: 'POST',
-    headers: { authorization: target.authorization, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: callback.searchParams.get('code'),
-      redirect_uri: REDIRECT_URI,
-      code_verifier: verifier,
-    }).toString(),
-  });
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: callback.searchParams.get('code'),
+    redirect_uri: REDIRECT_URI,
+    code_verifier: verifier,
+  }).toString();
+  const token = await timed(steps, 'token', () =>
+    send(`${target.issuer}/v1/token`, {
+      method: 'POST',
+      headers: { authorization: target.authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
   expectStatus(token, 200, 'token');
 }
 
 /** Reads the sign-in form, posts the credentials with its CSRF token and cookie; answers the 302. */
-async function signIn(target, jar, page) {
+async function signIn(target, jar, page, steps) {
   const cookie = cookiesOf(page, jar);
   const html = page.text;
   const action = /<form method="post" action="([^"]+)"/.exec(html)[1].replace(/&amp;/g, '&');
   const fields = Object.fromEntries(
     [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]]),
   );
-  const response = await send(`${target.origin}${action}`, {
-    method: 'POST',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...fields, username: 'bench@example.com', password: PASSWORD }).toString(),
-  });
+  const body = new URLSearchParams({ ...fields, username: 'bench@example.com', password: PASSWORD }).toString();
+  const response = await timed(steps, 'sign-in', () =>
+    send(`${target.origin}${action}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    }),
+  );
   expectStatus(response, 302, 'sign-in');
   cookiesOf(response, jar);
   return response;
