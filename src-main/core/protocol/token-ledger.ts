@@ -8,7 +8,7 @@
  * a fifth of its SQL time in a trace of the bench, for rows already refused as expired where read.
  */
 import type { AppRecord } from '../ports/apps.js';
-import type { Clock, Crypto, Transactor } from '../ports/runtime.js';
+import type { Clock, Crypto, GroupTransactor, Transactor } from '../ports/runtime.js';
 import type { AccessTokenRecord, RefreshTokenRecord, TokenRepository } from '../ports/tokens.js';
 import { base64url } from './id-token.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
@@ -20,6 +20,8 @@ export interface TokenLedgerDeps {
   clock: Clock;
   /** Rotation and issuance write several rows: each lands whole or not at all. */
   tx: Transactor;
+  /** A token request's write, committed with the others of the same moment (without one: `tx`, alone). */
+  group?: GroupTransactor;
 }
 
 /** 43 characters of [0-9A-Za-z] (about 256 bits), as Okta's opaque tokens; URL-safe. */
@@ -54,9 +56,10 @@ export class TokenLedger implements TokenFamilies {
     return id;
   }
 
-  /** Runs `work` in one store transaction: what one token request writes commits once. */
-  inOneWrite<T>(work: () => T): T {
-    return this.deps.tx.run(work);
+  /** Runs `work` in one store transaction: what one token request writes commits once, shared with its neighbours. */
+  inOneWrite<T>(work: () => T): Promise<T> {
+    const { group, tx } = this.deps;
+    return group ? group.run(work) : new Promise<T>((resolve) => resolve(tx.run(work)));
   }
 
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void {
