@@ -41,6 +41,8 @@ export type RefreshLookup =
 export class TokenLedger implements TokenFamilies {
   /** The clock time (ms) from which the next family opened sweeps again. */
   private nextSweep = Number.NEGATIVE_INFINITY;
+  /** The family `openFamily` just created: registering its first token needs no second insert of it. */
+  private justOpened: string | undefined;
 
   constructor(private readonly deps: TokenLedgerDeps) {}
 
@@ -53,6 +55,7 @@ export class TokenLedger implements TokenFamilies {
     }
     const id = this.deps.crypto.randomId('tfm');
     this.deps.store.ensureFamily(id, now);
+    this.justOpened = id;
     return id;
   }
 
@@ -63,7 +66,10 @@ export class TokenLedger implements TokenFamilies {
   }
 
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void {
-    this.deps.store.ensureFamily(familyId, this.deps.clock.now());
+    const opened = this.justOpened;
+    this.justOpened = undefined;
+    // A code's family (named before any token exists) is created by its first token.
+    if (familyId !== opened) this.deps.store.ensureFamily(familyId, this.deps.clock.now());
     this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
   }
 
