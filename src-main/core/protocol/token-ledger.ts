@@ -11,6 +11,7 @@ import type { AppRecord } from '../ports/apps.js';
 import type { Clock, Crypto, GroupTransactor, Transactor } from '../ports/runtime.js';
 import type { AccessTokenRecord, RefreshTokenRecord, TokenRepository } from '../ports/tokens.js';
 import { base64url } from './id-token.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
 
 export interface TokenLedgerDeps {
@@ -53,7 +54,7 @@ export class TokenLedger implements TokenFamilies {
       const backlog = this.deps.store.sweep(now, new Date(now.getTime() - EMPTY_FAMILY_MS), SWEEP_BATCH);
       this.nextSweep = backlog ? Number.NEGATIVE_INFINITY : now.getTime() + SWEEP_INTERVAL_MS;
     }
-    const id = this.deps.crypto.randomId('tfm');
+    const id = timeOrderedId(this.deps.crypto, 'tfm', now);
     this.deps.store.ensureFamily(id, now);
     this.justOpened = id;
     return id;
