@@ -254,6 +254,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   );
   const { settings } = services;
   const closeStore = () => {
+    services.groupCommit.flush();
     db.close();
     lock.release();
   };

@@ -42,6 +42,7 @@ import { SqliteClaimRepository } from '../store/claim-repository.js';
 import { SqliteClientAssertionRepository } from '../store/client-assertion-repository.js';
 import { SqliteDeviceAuthorizationRepository } from '../store/device-authorization-repository.js';
 import { SqliteEventRepository } from '../store/event-repository.js';
+import { GroupCommit } from '../store/group-commit.js';
 import type { Db } from '../store/database.js';
 import { SqliteGroupRepository } from '../store/group-repository.js';
 import { SqlitePolicyRepository } from '../store/policy-repository.js';
@@ -64,6 +65,8 @@ import type { DpopDeps } from '../core/protocol/dpop/check-proof.js';
 
 export interface Services extends HttpServices {
   settings: SqliteSettingsRepository;
+  /** The token requests' shared transaction: flushed before the store closes. */
+  groupCommit: GroupCommit;
 }
 
 /** What every feature's service may be built from. */
@@ -81,6 +84,8 @@ export interface ServiceDeps {
 export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
   // One transaction function for every write: better-sqlite3 builds four wrappers per `transaction()` call.
   const inTransaction = db.transaction((work: () => unknown) => work());
+  // The token requests of one turn of the event loop commit together (`store/group-commit.ts`).
+  const group = new GroupCommit(db);
   const deps: ServiceDeps = {
     db,
     crypto,
@@ -184,7 +189,14 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     org: { id: orgId, ...SANDBOX_ORG },
   });
   const tokens = new TokenMinter({ servers, crypto, clock, orgId, claimsHook: customClaims });
-  const tokenLedger = new TokenLedger({ store: new SqliteTokenRepository(db), apps, crypto, clock, tx: deps.tx });
+  const tokenLedger = new TokenLedger({
+    store: new SqliteTokenRepository(db),
+    apps,
+    crypto,
+    clock,
+    tx: deps.tx,
+    group,
+  });
   const tokenLookups: TokenLookupDeps = {
     tokenLedger,
     servers,
@@ -258,6 +270,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   });
   return {
     settings,
+    groupCommit: group,
     securitySettings,
     sandbox,
     servers,

@@ -1,7 +1,7 @@
 /** SQLite repository for the protocol event log; explicit row ↔ record mapping. */
 import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
-import type { DecisionTrace } from '../core/protocol/trace.js';
+import type { DecisionTrace, PolicyTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
 import { prepared } from './statements.js';
 
@@ -52,7 +52,7 @@ function toEvent(row: SelectedRow): ProtocolEvent {
     error: row.error,
     errorDescription: row.error_description,
     detail: row.detail,
-    trace: row.trace === null ? null : (JSON.parse(row.trace) as DecisionTrace),
+    trace: row.trace === null ? null : expandTrace(row.trace),
     exchange: row.exchange === null ? null : (JSON.parse(row.exchange) as EventExchange),
     jtis: row.jtis ? row.jtis.split(' ').sort() : [],
     familyId: row.family_id,
@@ -72,9 +72,51 @@ function fromEvent(e: ProtocolEvent): EventRow {
     error: e.error,
     error_description: e.errorDescription,
     detail: e.detail,
-    trace: e.trace === null ? null : JSON.stringify(e.trace),
+    trace: e.trace === null ? null : compactTrace(e.trace),
     exchange: e.exchange === null ? null : JSON.stringify(e.exchange),
     family_id: e.familyId,
+  };
+}
+
+/** A skipped policy with no rules evaluated, stored as `[id, name, priority, index of its reason]`. */
+type SkippedPolicy = [string, string, number, number];
+/** The keys of such a policy in the order the policy engine writes them (and `expandTrace` gives them back). */
+const SKIPPED_KEYS = 'id,name,priority,outcome,reason,rules';
+type StoredTrace = Omit<DecisionTrace, 'policies'> & {
+  policies: (PolicyTrace | SkippedPolicy)[];
+  /** The reasons of the policies stored short, each once. */
+  skippedReasons?: string[];
+};
+
+/**
+ * The trace as stored: each policy skipped before any of its rules ran (most of them, with many
+ * policies on a server: "client … is not in the policy's clients") as a short array, its reason
+ * kept once for all. A trace through 101 policies took 17.5 KB, five pages of every token's
+ * commit; `expandTrace` gives back the very same object, keys in the same order.
+ */
+function compactTrace(trace: DecisionTrace): string {
+  const reasons = new Map<string, number>();
+  const policies = trace.policies.map((p): PolicyTrace | SkippedPolicy => {
+    if (p.outcome !== 'skipped' || p.rules.length || Object.keys(p).join() !== SKIPPED_KEYS) return p;
+    let index = reasons.get(p.reason!);
+    if (index === undefined) reasons.set(p.reason!, (index = reasons.size));
+    return [p.id, p.name, p.priority, index];
+  });
+  if (!reasons.size) return JSON.stringify(trace);
+  const stored: StoredTrace = { ...trace, policies, skippedReasons: [...reasons.keys()] };
+  return JSON.stringify(stored);
+}
+
+function expandTrace(text: string): DecisionTrace {
+  const { skippedReasons, ...trace } = JSON.parse(text) as StoredTrace;
+  if (!skippedReasons) return trace as DecisionTrace;
+  return {
+    ...trace,
+    policies: trace.policies.map((p) =>
+      Array.isArray(p)
+        ? { id: p[0], name: p[1], priority: p[2], outcome: 'skipped', reason: skippedReasons[p[3]]!, rules: [] }
+        : p,
+    ),
   };
 }
 

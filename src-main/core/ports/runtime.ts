@@ -12,6 +12,15 @@ export interface Transactor {
   run<T>(work: () => T): T;
 }
 
+/**
+ * Runs `work` in a store transaction shared with the other writes handed in during the same turn
+ * of the event loop (each in its own savepoint); resolves once that transaction committed, and
+ * rejects with the store's error if `work` or the commit failed (then nothing of `work` is stored).
+ */
+export interface GroupTransactor {
+  run<T>(work: () => T): Promise<T>;
+}
+
 /** Cryptographic randomness, RSA key generation and password hashing, backed by Node in `app/`. */
 export interface Crypto {
   /** A random id of `length` characters from [0-9A-Za-z], prefixed (Okta ids are 20 characters). */

@@ -8,6 +8,7 @@ import { NotFound, ValidationFailed } from '../errors.js';
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { EventFilter, EventRecorder, NewProtocolEvent, ProtocolEvent, EventRepository } from '../ports/events.js';
 import type { DecisionTrace } from './trace.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 
 /** Events kept when the constructor is not told otherwise. */
 export const DEFAULT_EVENT_CAPACITY = 10_000;
@@ -49,16 +50,17 @@ export class EventLog implements EventRecorder {
     this.capacity = deps.capacity ?? DEFAULT_EVENT_CAPACITY;
   }
 
-  /** Stores the event with a new `evt…` id and the clock's time, then tells every listener. */
+  /** Stores the event with a new `evt…` id (ordered by time) and the clock's time, then tells every listener. */
   record(input: NewProtocolEvent): ProtocolEvent {
+    const time = this.deps.clock.now();
     const event: ProtocolEvent = {
       ...input,
       exchange: input.exchange ?? null,
       jtis: [...new Set(input.jtis ?? [])].sort(),
       familyId: input.familyId ?? null,
       trace: this.linkDecision(input.trace),
-      id: this.deps.crypto.randomId('evt'),
-      time: this.deps.clock.now(),
+      id: timeOrderedId(this.deps.crypto, 'evt', time),
+      time,
     };
     this.deps.store.insert(event, this.capacity);
     for (const listener of [...this.listeners]) {

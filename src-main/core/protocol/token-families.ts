@@ -29,8 +29,11 @@ export interface TokenFamilies {
    * id (an authorization code's): the family is then created by its first registered token.
    */
   openFamily(): string;
-  /** Runs `work` (opening, registering, issuing) in one store transaction: it lands whole, and commits once. */
-  inOneWrite<T>(work: () => T): T;
+  /**
+   * Runs `work` (opening, registering, issuing) in one store transaction: it lands whole; resolves
+   * once it is committed (with the other token requests of the same moment: group commit).
+   */
+  inOneWrite<T>(work: () => T): Promise<T>;
   /** Remembers an issued access token (by `jti`, until `expiresAt`) so revocation and introspection can see it. */
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void;
   /**

@@ -8,9 +8,10 @@
  * a fifth of its SQL time in a trace of the bench, for rows already refused as expired where read.
  */
 import type { AppRecord } from '../ports/apps.js';
-import type { Clock, Crypto, Transactor } from '../ports/runtime.js';
+import type { Clock, Crypto, GroupTransactor, Transactor } from '../ports/runtime.js';
 import type { AccessTokenRecord, RefreshTokenRecord, TokenRepository } from '../ports/tokens.js';
 import { base64url } from './id-token.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
 
 export interface TokenLedgerDeps {
@@ -20,6 +21,8 @@ export interface TokenLedgerDeps {
   clock: Clock;
   /** Rotation and issuance write several rows: each lands whole or not at all. */
   tx: Transactor;
+  /** A token request's write, committed with the others of the same moment (without one: `tx`, alone). */
+  group?: GroupTransactor;
 }
 
 /** 43 characters of [0-9A-Za-z] (about 256 bits), as Okta's opaque tokens; URL-safe. */
@@ -39,6 +42,8 @@ export type RefreshLookup =
 export class TokenLedger implements TokenFamilies {
   /** The clock time (ms) from which the next family opened sweeps again. */
   private nextSweep = Number.NEGATIVE_INFINITY;
+  /** The family `openFamily` just created: registering its first token needs no second insert of it. */
+  private justOpened: string | undefined;
 
   constructor(private readonly deps: TokenLedgerDeps) {}
 
@@ -49,18 +54,23 @@ export class TokenLedger implements TokenFamilies {
       const backlog = this.deps.store.sweep(now, new Date(now.getTime() - EMPTY_FAMILY_MS), SWEEP_BATCH);
       this.nextSweep = backlog ? Number.NEGATIVE_INFINITY : now.getTime() + SWEEP_INTERVAL_MS;
     }
-    const id = this.deps.crypto.randomId('tfm');
+    const id = timeOrderedId(this.deps.crypto, 'tfm', now);
     this.deps.store.ensureFamily(id, now);
+    this.justOpened = id;
     return id;
   }
 
-  /** Runs `work` in one store transaction: what one token request writes commits once. */
-  inOneWrite<T>(work: () => T): T {
-    return this.deps.tx.run(work);
+  /** Runs `work` in one store transaction: what one token request writes commits once, shared with its neighbours. */
+  inOneWrite<T>(work: () => T): Promise<T> {
+    const { group, tx } = this.deps;
+    return group ? group.run(work) : new Promise<T>((resolve) => resolve(tx.run(work)));
   }
 
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void {
-    this.deps.store.ensureFamily(familyId, this.deps.clock.now());
+    const opened = this.justOpened;
+    this.justOpened = undefined;
+    // A code's family (named before any token exists) is created by its first token.
+    if (familyId !== opened) this.deps.store.ensureFamily(familyId, this.deps.clock.now());
     this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
   }
 

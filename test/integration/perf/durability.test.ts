@@ -110,6 +110,25 @@ describe('kill -9', () => {
       expect(response.status).toBe(200);
       tokens.push(((await response.json()) as { access_token: string }).access_token);
     }
+    // Management writes answered while token requests wait for their group's commit (`store/group-commit.ts`).
+    const mixed = await Promise.all(
+      Array.from({ length: WRITES }, async (_, i) => {
+        const [created, response] = await Promise.all([
+          call<{ id: string }>(first.origin, 'POST', '/api/v1/groups', {
+            profile: { name: `Durable mixed ${i}`, description: 'kill -9 beside token requests' },
+          }),
+          form(first.origin, '/oauth2/default/v1/token', basic, {
+            grant_type: 'client_credentials',
+            scope: 'durable:0',
+          }),
+        ]);
+        expect(created.status).toBe(200);
+        expect(response.status).toBe(200);
+        tokens.push(((await response.json()) as { access_token: string }).access_token);
+        return created.body.id;
+      }),
+    );
+    groups.push(...mixed);
 
     await first.cli.stop('SIGKILL');
 

@@ -68,7 +68,8 @@ describe('EventLog.record', () => {
       exchange: null,
       jtis: [],
       familyId: null,
-      id: 'evt00000000000000001',
+      // The time in base 62 (ids sort by time), then FakeCrypto's counter.
+      id: 'evtUBW0xSi0000000001',
       time: new Date('2024-05-01T10:00:00Z'),
     });
     clock.set(new Date('2024-05-01T10:05:00Z'));

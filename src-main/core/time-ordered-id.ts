@@ -1,0 +1,23 @@
+/**
+ * An id of the same form as `Crypto.randomId` (its prefix, then [0-9A-Za-z], 20 characters in all)
+ * whose first seven characters after the prefix are the time in milliseconds in base 62, so that an
+ * id made later sorts after (SQLite's BINARY order is the alphabet's ASCII order). A unique index on
+ * random ids is written at a random page for every row; on these it is written at its end, a page
+ * the token requests of one commit share (`store/group-commit.ts`). The ten characters after the
+ * time are random.
+ */
+import type { Crypto } from './ports/runtime.js';
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** 62^7 ms: until the year 2080. */
+const TIME_DIGITS = 7;
+
+export function timeOrderedId(crypto: Pick<Crypto, 'randomId'>, prefix: string, time: Date): string {
+  let ms = Math.max(0, Math.floor(time.getTime()));
+  let stamp = '';
+  for (let i = 0; i < TIME_DIGITS; i++) {
+    stamp = ALPHABET[ms % ALPHABET.length]! + stamp;
+    ms = Math.floor(ms / ALPHABET.length);
+  }
+  return crypto.randomId(prefix + stamp);
+}
