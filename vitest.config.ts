@@ -1,11 +1,45 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Files that must each run in a fresh module graph (`isolate: true`): they mock modules (`vi.mock`
+ * of electron, `vi.stubEnv`), or assert on state a module keeps for the whole process (the scrypt
+ * worker thread, the signing-key cache), or start child processes whose environment they build.
+ * Every other file runs in one shared worker with `isolate: false`: the modules are evaluated
+ * once instead of once per file (vitest.dev/config/isolate). Those files share no state but
+ * constants and caches keyed by content: each test starts its own app on its own temp folder,
+ * creates its own store, and restores the spies and timers it changes.
+ */
+const ISOLATED = [
+  'test/unit/electron/**/*.test.ts',
+  'test/unit/app/scrypt-worker.test.ts',
+  'test/unit/app/node-crypto.test.ts',
+  'test/unit/scripts/**/*.test.ts',
+  'test/integration/cli/**/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'isolated',
+          include: ISOLATED,
+          isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...ISOLATED],
+          isolate: false,
+        },
+      },
+    ],
   },
 });
