@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { codeFlow, setUpCodeFlow } from './bench-code-flow.mjs';
+import { codeFlow, onLoadCore, setUpCodeFlow, stepMedians } from './bench-code-flow.mjs';
 import { benchExpressions } from './bench-expressions.mjs';
 import { LOADED, loadIntoDatabase, loadThroughApi } from './bench-loaded.mjs';
 import {
@@ -246,11 +246,15 @@ try {
   const figures = rounds(targets, ['cc10', 'cc50', 'discovery', 'jwks']);
   const afterTokens = memoryOf(authbox);
   const flow = target.codeFlow;
+  // The flows' client on the load generator's core, as autocannon is (the server keeps core 0).
+  if (pinned) onLoadCore(1);
   await codeFlow(flow);
-  const signIn = await sequential(() => codeFlow(flow), FLOWS);
+  const signInSteps = {};
+  const signIn = await sequential(() => codeFlow(flow, new Map(), signInSteps), FLOWS);
   const session = new Map();
   await codeFlow(flow, session);
-  const kept = await sequential(() => codeFlow(flow, session), FLOWS);
+  const keptSteps = {};
+  const kept = await sequential(() => codeFlow(flow, session, keptSteps), FLOWS);
   const afterSignIns = memoryOf(authbox);
   let loaded;
   if (withLoaded) {
@@ -325,6 +329,9 @@ try {
   printTable(rows);
   console.log(
     `sign-in hash: scrypt N=16384 r=8 p=1, ${f1(hashMs)} ms here; with sign-in p50 minus hash = ${f1(signIn.p50 - hashMs)} ms`,
+  );
+  console.log(
+    `code flow steps, p50 ms: with a session ${stepMedians(keptSteps)}; with a sign-in ${stepMedians(signInSteps)}`,
   );
   console.log(
     `server RSS MiB: idle ${f0(idle.now)}, after the token rounds ${f0(afterTokens.now)} (peak so far ${f0(afterTokens.peak)}), after ${FLOWS + 1} sign-ins ${f0(afterSignIns.now)} (peak ${f0(afterSignIns.peak)})${afterLoaded ? `, after the loaded variant ${f0(afterLoaded.now)} (peak ${f0(afterLoaded.peak)})` : ''}`,

@@ -230,7 +230,7 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
     lock.release();
     throw new StartError(
       'DATABASE',
-      `${dataDir} holds private keys or client secrets encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
+      `${dataDir} holds private keys, client secrets or Flow Runner runs encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
     );
   }
 

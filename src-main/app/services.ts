@@ -77,7 +77,7 @@ export interface ServiceDeps {
   references: SqliteReferenceRepository;
 }
 
-/** `sealer` keeps private signing keys and client secrets at rest (the OS keychain in the desktop app). */
+/** `sealer` keeps private signing keys, client secrets and Flow Runner runs at rest (the OS keychain in the desktop app). */
 export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
   // One transaction function for every write: better-sqlite3 builds four wrappers per `transaction()` call.
   const inTransaction = db.transaction((work: () => unknown) => work());
@@ -247,7 +247,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
   // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
   const flowRuns = new FlowRunner({
-    runs: new SqliteFlowRunRepository(db),
+    runs: new SqliteFlowRunRepository(db, sealer),
     apps,
     servers,
     http: loopbackTransport,

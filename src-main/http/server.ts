@@ -32,7 +32,13 @@ export type { HttpServerOptions };
 function registerLazyApi(app: FastifyInstance, ctx: HttpContext, options: HttpServerOptions): void {
   let building: Promise<FastifyInstance> | undefined;
   const apiServer = () =>
-    (building ??= import('./api-server.js').then(({ buildApiServer }) => buildApiServer(ctx, options)));
+    (building ??= import('./api-server.js')
+      .then(({ buildApiServer }) => buildApiServer(ctx, options))
+      .catch((error: unknown) => {
+        // Its request is answered 500; the next /api request builds again instead of failing the same way forever.
+        building = undefined;
+        throw error;
+      }));
   const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
     const api = await apiServer();
     void reply.hijack();
@@ -42,7 +48,7 @@ function registerLazyApi(app: FastifyInstance, ctx: HttpContext, options: HttpSe
   for (const url of ['/api', '/api/*']) app.all(url, { onRequest }, unreachable);
   // Its own closing ends the event streams it serves (their preClose hook) before this server stops.
   app.addHook('preClose', async () => {
-    if (building) await (await building).close();
+    if (building) await building.then((api) => api.close()).catch(() => undefined);
   });
 }
 

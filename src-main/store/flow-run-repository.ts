@@ -1,5 +1,12 @@
-/** SQLite store of Flow Runner runs: the listed columns plus the run as one JSON document. */
+/**
+ * SQLite store of Flow Runner runs: the listed columns plus the run as one JSON document. The
+ * document holds what a run needs to go on or run again — a Password run's password, a DPoP run's
+ * private key, codes, verifiers and tokens — so it is sealed at rest like client secrets (the OS
+ * keychain in the desktop app; headless, `PLAIN_SEALER` keeps it as it is in the 0600 database).
+ */
 import type { FlowRunRecord, FlowRunRepository } from '../core/ports/flow-runs.js';
+import type { SecretSealer } from '../core/ports/secret-sealer.js';
+import { PLAIN_SEALER } from '../core/secret-sealer.js';
 import type { Db } from './database.js';
 import { prepared } from './statements.js';
 
@@ -13,18 +20,20 @@ type Document = Omit<FlowRunRecord, 'created' | 'lastUpdated' | 'nextPollAt'> & 
   nextPollAt: number | null;
 };
 
-function toDocument(run: FlowRunRecord): string {
+function toDocument(run: FlowRunRecord, sealer: SecretSealer): string {
   const document: Document = {
     ...run,
     created: run.created.getTime(),
     lastUpdated: run.lastUpdated.getTime(),
     nextPollAt: run.nextPollAt?.getTime() ?? null,
   };
-  return JSON.stringify(document);
+  return sealer.seal(JSON.stringify(document));
 }
 
-function toRecord(row: RunRow): FlowRunRecord {
-  const document = JSON.parse(row.document) as Document;
+function toRecord(row: RunRow, sealer: SecretSealer): FlowRunRecord {
+  // A plain document (headless, or written before runs were sealed) is JSON; a sealed one is not.
+  const text = row.document.startsWith('{') ? row.document : sealer.unseal(row.document);
+  const document = JSON.parse(text) as Document;
   return {
     ...document,
     created: new Date(document.created),
@@ -34,7 +43,10 @@ function toRecord(row: RunRow): FlowRunRecord {
 }
 
 export class SqliteFlowRunRepository implements FlowRunRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly sealer: SecretSealer = PLAIN_SEALER,
+  ) {}
 
   insert(run: FlowRunRecord): void {
     this.db
@@ -50,7 +62,7 @@ export class SqliteFlowRunRepository implements FlowRunRepository {
         run.status,
         run.created.getTime(),
         run.lastUpdated.getTime(),
-        toDocument(run),
+        toDocument(run, this.sealer),
       );
     this.linkEvents(run);
   }
@@ -58,7 +70,7 @@ export class SqliteFlowRunRepository implements FlowRunRepository {
   update(run: FlowRunRecord): void {
     this.db
       .prepare('UPDATE flow_runs SET status = ?, last_updated = ?, document = ? WHERE id = ?')
-      .run(run.status, run.lastUpdated.getTime(), toDocument(run), run.id);
+      .run(run.status, run.lastUpdated.getTime(), toDocument(run, this.sealer), run.id);
     this.linkEvents(run);
   }
 
@@ -78,14 +90,14 @@ export class SqliteFlowRunRepository implements FlowRunRepository {
 
   get(id: string): FlowRunRecord | undefined {
     const row = this.db.prepare('SELECT document FROM flow_runs WHERE id = ?').get(id) as RunRow | undefined;
-    return row && toRecord(row);
+    return row && toRecord(row, this.sealer);
   }
 
   list(limit: number): FlowRunRecord[] {
     const rows = this.db
       .prepare('SELECT document FROM flow_runs ORDER BY created DESC, rowid DESC LIMIT ?')
       .all(limit) as RunRow[];
-    return rows.map(toRecord);
+    return rows.map((row) => toRecord(row, this.sealer));
   }
 
   delete(id: string): boolean {

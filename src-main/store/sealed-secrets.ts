@@ -8,9 +8,10 @@ export function hasSealedSecrets(db: Db): boolean {
     db
       .prepare(
         `SELECT EXISTS (SELECT 1 FROM signing_keys WHERE private_jwk LIKE ?)
-             OR EXISTS (SELECT 1 FROM apps WHERE client_secret LIKE ?)`,
+             OR EXISTS (SELECT 1 FROM apps WHERE client_secret LIKE ?)
+             OR EXISTS (SELECT 1 FROM flow_runs WHERE document LIKE ?)`,
       )
       .pluck()
-      .get(pattern, pattern) === 1
+      .get(pattern, pattern, pattern) === 1
   );
 }

@@ -3,6 +3,7 @@
  * the bytes reversed, in base64): the database files hold neither a private JWK's `d` nor a client
  * secret in the clear, tokens are still signed and secrets still checked, plain values from an
  * older folder still read, and a sealed folder opened without the keychain is refused with one line.
+ * A Flow Runner run keeps a Password run's password (so that Run again works): the run is sealed too.
  */
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src-main/app/create-app.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { assignedUser as assignedTo } from '../authorize/fixtures.js';
+import { RUNS, createNativeApp, postRun } from '../flow-runner/runner-fixtures.js';
+import { PASSWORD } from '../token/fixtures.js';
 import { assignedUser, createRefreshClient, signIn } from '../token/issued-tokens.js';
 
 const cipher = {
@@ -94,7 +98,43 @@ describe('secrets at rest with the keychain', () => {
     });
     await expect(createApp({ dataDir, port: 0 })).rejects.toMatchObject({
       code: 'DATABASE',
-      message: `${dataDir} holds private keys or client secrets encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
+      message: `${dataDir} holds private keys, client secrets or Flow Runner runs encrypted with the desktop app's OS keychain; open it with the desktop app, or export the sandbox from there`,
     });
+  });
+
+  it('seals a Flow Runner run, which holds the password of a Password run, and runs it again after a restart', async () => {
+    const dataDir = newFolder();
+    // Written headless first: the signing keys stay plain, so only the run is sealed below.
+    await withApp(dataDir, false, async (t) => {
+      expect((await fetch(`${t.origin}/oauth2/default/v1/keys`)).status).toBe(200);
+    });
+    const runId = await withApp(dataDir, true, async (t) => {
+      const app = await createNativeApp(t, 'Sealed runner app');
+      await assignedTo(t, app, 'runner@example.com');
+      const created = await postRun(t, RUNS, {
+        serverId: 'default',
+        appId: app.id,
+        flow: 'password',
+        username: 'runner@example.com',
+        password: PASSWORD,
+        scopes: ['openid'],
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const run = (await postRun(t, `${RUNS}/${created.body.id}/advance`, { to: 'end' })).body;
+      expect(run.status, run.error ?? '').toBe('finished');
+      t.app.database.pragma('wal_checkpoint(TRUNCATE)');
+      return run.id;
+    });
+    const text = databaseText(dataDir);
+    expect(text).toContain('sealed:v1:');
+    expect(text).not.toContain(PASSWORD);
+
+    await withApp(dataDir, true, async (t) => {
+      const again = await postRun(t, `${RUNS}/${runId}/again`);
+      expect(again.status, JSON.stringify(again.body)).toBe(201);
+      const rerun = (await postRun(t, `${RUNS}/${again.body.id}/advance`, { to: 'end' })).body;
+      expect(rerun.status, rerun.error ?? '').toBe('finished');
+    });
+    await expect(createApp({ dataDir, port: 0 })).rejects.toMatchObject({ code: 'DATABASE' });
   });
 });
