@@ -2,7 +2,7 @@
  * Claim validation and refusals over raw HTTP: each rule of Okta "Authorization Server Claims" API and §4 gives 400
  * E0000001 with a cause naming the field, and a refused request writes nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import { expectOktaError } from '../../support/okta.js';
 import type { OktaErrorJson } from '../../support/okta.js';
@@ -24,10 +24,21 @@ async function expectError(response: Response, status: number, code: string, cau
   return body;
 }
 
-beforeEach(async () => {
+// One app for the file; each test gets an authorization server of its own, so no test sees another's claims.
+let servers = 0;
+
+beforeAll(async () => {
   t = await startTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+beforeEach(async () => {
+  servers += 1;
   const server = await send('POST', '/api/v1/authorizationServers', {
-    name: 'orders',
+    name: `orders ${servers}`,
     description: 'Orders API',
     audiences: ['api://orders'],
   });
@@ -36,10 +47,6 @@ beforeEach(async () => {
   expect((await send('POST', `/api/v1/authorizationServers/${serverId}/scopes`, { name: 'orders:read' })).status).toBe(
     201,
   );
-});
-
-afterEach(async () => {
-  await t.close();
 });
 
 describe('claim responses', () => {

@@ -2,7 +2,7 @@
  * Scope validation and refusals over raw HTTP: exact status codes, Okta error bodies with a cause
  * naming the field, and no half-written state after a refused request (Okta "Authorization Server Scopes" API, "Error codes").
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import { expectOktaError } from '../../support/okta.js';
 import type { OktaErrorJson } from '../../support/okta.js';
@@ -46,19 +46,26 @@ async function addRuleNaming(scopes: string[]): Promise<void> {
   expect([policy.status, rule.status]).toEqual([201, 201]);
 }
 
-beforeEach(async () => {
+// One app for the file; each test gets an authorization server of its own, so no test sees another's scopes.
+let servers = 0;
+
+beforeAll(async () => {
   t = await startTestApp();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+beforeEach(async () => {
+  servers += 1;
   const server = await send('POST', '/api/v1/authorizationServers', {
-    name: 'orders',
+    name: `orders ${servers}`,
     description: 'Orders API',
     audiences: ['api://orders'],
   });
   serverId = ((await server.json()) as { id: string }).id;
   base = `/api/v1/authorizationServers/${serverId}/scopes`;
-});
-
-afterEach(async () => {
-  await t.close();
 });
 
 describe('scope responses', () => {
