@@ -170,7 +170,12 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     clock,
     tx: deps.tx,
   });
-  const events = new EventLog({ store: new SqliteEventRepository(db), crypto, clock });
+  const events = new EventLog({
+    store: new SqliteEventRepository(db),
+    crypto,
+    clock,
+    afterCommit: (notify) => group.afterCommit(notify),
+  });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({
     apps,

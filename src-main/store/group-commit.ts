@@ -23,6 +23,8 @@ interface Pending {
 interface Done {
   pending: Pending;
   value: unknown;
+  /** What the write asked to run once it is committed (`afterCommit`). */
+  committed: (() => void)[];
 }
 
 /** What the last groups were made of (`npm run bench` prints it; tests read it). */
@@ -34,6 +36,8 @@ export interface GroupStats {
 
 export class GroupCommit {
   private queue: Pending[] = [];
+  /** The `afterCommit` callbacks of the write now running in a flush; undefined outside one. */
+  private running: (() => void)[] | undefined;
   readonly stats: GroupStats = { groups: 0, writes: 0, largest: 0 };
   private readonly begin;
   private readonly commit;
@@ -59,6 +63,12 @@ export class GroupCommit {
     });
   }
 
+  /** Runs `fn` once the write now running has committed (dropped if it is rolled back); outside a flush, at once. */
+  afterCommit(fn: () => void): void {
+    if (this.running) this.running.push(fn);
+    else fn();
+  }
+
   /** Writes and commits what is queued now (the next turn's flush then finds nothing); run before the store closes. */
   readonly flush = (): void => {
     const group = this.queue;
@@ -67,21 +77,29 @@ export class GroupCommit {
     this.stats.groups += 1;
     this.stats.writes += group.length;
     this.stats.largest = Math.max(this.stats.largest, group.length);
-    // Inside a transaction already (a caller flushing from one): the group nests in it as savepoints.
-    const outer = this.db.inTransaction;
     let done: Done[] = [];
     try {
-      if (!outer) this.begin.run();
+      // A transaction left open here would make the group's COMMIT someone else's: refuse rather
+      // than answer writes that are not committed.
+      if (this.db.inTransaction) throw new Error('a group commit found a transaction already open');
+      this.begin.run();
     } catch (error) {
       for (const pending of group) pending.reject(error);
       return;
     }
     for (const pending of group) {
+      const committed: (() => void)[] = [];
+      this.running = committed;
       try {
         this.savepoint.run();
         const value = pending.work();
+        // Work that awaits would write after its savepoint is released, outside the group.
+        if (typeof (value as { then?: unknown } | null)?.then === 'function') {
+          (value as Promise<unknown>).then(undefined, () => undefined);
+          throw new Error('a grouped write must be synchronous');
+        }
         this.release.run();
-        done.push({ pending, value });
+        done.push({ pending, value, committed });
       } catch (error) {
         pending.reject(error);
         if (this.undo()) continue;
@@ -89,21 +107,26 @@ export class GroupCommit {
         for (const each of done) each.pending.reject(error);
         done = [];
         try {
-          if (!outer) this.begin.run();
+          this.begin.run();
         } catch (beginError) {
           for (const rest of group.slice(group.indexOf(pending) + 1)) rest.reject(beginError);
           return;
         }
+      } finally {
+        this.running = undefined;
       }
     }
     try {
-      if (!outer) this.commit.run();
+      this.commit.run();
     } catch (error) {
       this.abandon();
       for (const each of done) each.pending.reject(error);
       return;
     }
-    for (const each of done) each.pending.resolve(each.value);
+    for (const each of done) {
+      each.pending.resolve(each.value);
+      for (const fn of each.committed) fn();
+    }
   };
 
   /** Rolls one write back to its savepoint; false when no transaction is left to roll back in. */

@@ -19,6 +19,11 @@ export interface Transactor {
  */
 export interface GroupTransactor {
   run<T>(work: () => T): Promise<T>;
+  /**
+   * Runs `fn` once the write now running in a group has committed, or drops it if that write is
+   * rolled back; outside a group's write, runs it at once. For what must not be told before it is stored.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 /** Cryptographic randomness, RSA key generation and password hashing, backed by Node in `app/`. */

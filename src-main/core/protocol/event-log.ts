@@ -40,6 +40,11 @@ export interface EventLogDeps {
   capacity?: number;
   /** Told when a listener throws; recording goes on regardless. */
   onListenerError?: (error: unknown) => void;
+  /**
+   * When listeners are told of an event recorded inside a group commit: after the commit (a live
+   * stream must not show an event that a failed commit then drops). Without it, at once.
+   */
+  afterCommit?: (notify: () => void) => void;
 }
 
 export class EventLog implements EventRecorder {
@@ -50,7 +55,7 @@ export class EventLog implements EventRecorder {
     this.capacity = deps.capacity ?? DEFAULT_EVENT_CAPACITY;
   }
 
-  /** Stores the event with a new `evt…` id (ordered by time) and the clock's time, then tells every listener. */
+  /** Stores the event with a new `evt…` id (ordered by time) and the clock's time, then tells every listener once it is committed. */
   record(input: NewProtocolEvent): ProtocolEvent {
     const time = this.deps.clock.now();
     const event: ProtocolEvent = {
@@ -63,6 +68,12 @@ export class EventLog implements EventRecorder {
       time,
     };
     this.deps.store.insert(event, this.capacity);
+    if (this.deps.afterCommit) this.deps.afterCommit(() => this.notify(event));
+    else this.notify(event);
+    return event;
+  }
+
+  private notify(event: ProtocolEvent): void {
     for (const listener of [...this.listeners]) {
       // A broken stream must never fail the protocol request that produced the event.
       try {
@@ -71,7 +82,6 @@ export class EventLog implements EventRecorder {
         this.deps.onListenerError?.(error);
       }
     }
-    return event;
   }
 
   /** Fills in the event that made a redeemed decision (the oldest kept event of its family) and its policy and rule. */

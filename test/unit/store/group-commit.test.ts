@@ -2,7 +2,9 @@
  * `GroupCommit`: the writes handed in during one turn commit in one transaction, each in its own
  * savepoint; a failing write rolls back alone; a failed COMMIT, or SQLite ending the transaction
  * itself, rejects every write of the group and stores none of them. A storage failure at COMMIT
- * reaches the callers as `StorageUnavailable` (answered 503 with Retry-After).
+ * reaches the callers as `StorageUnavailable` (answered 503 with Retry-After). What a write asks to
+ * run after its commit (`afterCommit`: telling live listeners of an event) runs only once it is
+ * committed; a transaction left open and work that awaits are refused instead of answered uncommitted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StorageUnavailable } from '../../../src-main/core/storage-unavailable.js';
@@ -104,5 +106,47 @@ describe('GroupCommit', () => {
     group.flush();
     expect(notes()).toEqual(['queued']);
     await expect(written).resolves.toBe(1);
+  });
+
+  it('runs what a write asks after its commit only once committed, and never for a write rolled back', async () => {
+    const told: string[] = [];
+    const write =
+      (text: string, fail = false) =>
+      () => {
+        insert(text)();
+        group.afterCommit(() => told.push(`${text}: ${notes().join(',')}`));
+        if (fail) throw new Error('refused');
+        return 1;
+      };
+    const kept = group.run(write('a'));
+    const refused = group.run(write('b', true));
+    await expect(kept).resolves.toBe(1);
+    await expect(refused).rejects.toThrow('refused');
+    expect(told).toEqual(['a: a']);
+
+    failCommit = true;
+    await expect(group.run(write('c'))).rejects.toBeInstanceOf(StorageUnavailable);
+    expect(told).toEqual(['a: a']);
+
+    group.afterCommit(() => told.push('outside a group'));
+    expect(told).toEqual(['a: a', 'outside a group']);
+  });
+
+  it('refuses to group writes into a transaction left open, and work that awaits', async () => {
+    raw.exec('BEGIN');
+    const written = group.run(insert('inside'));
+    group.flush();
+    await expect(written).rejects.toThrow('a group commit found a transaction already open');
+    raw.exec('ROLLBACK');
+
+    // What it writes before its first await is rolled back; the caller is not told it committed.
+    const awaiting = group.run(async () => {
+      insert('before the await')();
+      await Promise.resolve();
+      return 1;
+    });
+    await expect(awaiting).rejects.toThrow('a grouped write must be synchronous');
+    expect(raw.inTransaction).toBe(false);
+    expect(notes()).toEqual([]);
   });
 });

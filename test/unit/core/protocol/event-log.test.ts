@@ -128,6 +128,19 @@ describe('EventLog.subscribe', () => {
     expect(log.listenerCount).toBe(0);
   });
 
+  it('tells listeners of an event only when the store says it is committed (afterCommit), and not if it never is', () => {
+    const waiting: (() => void)[] = [];
+    log = new EventLog({ store, crypto: new FakeCrypto(), clock, afterCommit: (notify) => waiting.push(notify) });
+    const seen: string[] = [];
+    log.subscribe((e) => seen.push(e.id));
+    const committed = log.record(input);
+    log.record(input);
+    expect(store.events).toHaveLength(2);
+    expect(seen).toEqual([]);
+    waiting[0]!();
+    expect(seen).toEqual([committed.id]);
+  });
+
   it('treats the same function subscribed twice as two subscriptions', () => {
     const listener = vi.fn();
     const first = log.subscribe(listener);
