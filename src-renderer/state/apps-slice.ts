@@ -10,6 +10,7 @@ import { ApiError } from '../api/api-error.js';
 import { appProblemsOf, toAppWrite } from './app-draft.js';
 import type { AppDraft, AppFormProblems } from './app-draft.js';
 import type { AppState, SliceCreator } from './app-state.js';
+import { ListFreshness } from './list-freshness.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 
@@ -125,19 +126,23 @@ export const createAppsSlice: SliceCreator<AppsSlice> =
       }
     };
 
+    const freshness = new ListFreshness();
+    const learn = (app: AppDto) => {
+      freshness.touched(app.id);
+      set((state) => upsert(state, app));
+    };
+
     return {
       ...initial,
       async loadApps() {
         const token = get().token;
         set({ appList: LOADING });
+        const since = freshness.started();
         try {
           const apps = await api.list(routes.listApps, {});
           if (stale(token)) return;
-          set({
-            appIds: apps.map((a) => a.id),
-            appsById: Object.fromEntries(apps.map((a) => [a.id, a])),
-            appList: READY,
-          });
+          const { ids, byId } = freshness.merge(since, apps, get().appsById);
+          set({ appIds: ids, appsById: byId, appList: READY });
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token)) set({ appList: { status: 'error', error: apiError } });
@@ -148,7 +153,7 @@ export const createAppsSlice: SliceCreator<AppsSlice> =
         set((state) => ({ appLoads: { ...state.appLoads, [id]: LOADING } }));
         try {
           const app = await api.call(routes.getApp, { id });
-          if (!stale(token)) set((state) => upsert(state, app));
+          if (!stale(token)) learn(app);
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token))
@@ -165,7 +170,7 @@ export const createAppsSlice: SliceCreator<AppsSlice> =
         } catch (error) {
           return { ok: false, ...appProblemsOf(get().reportFailure(error)) };
         }
-        if (!stale(token)) set((state) => upsert(state, app));
+        if (!stale(token)) learn(app);
         const assignmentError = await assignAtCreation(app, draft);
         return { ok: true, app, assignmentError };
       },
@@ -174,7 +179,7 @@ export const createAppsSlice: SliceCreator<AppsSlice> =
         const base = get().appsById[id];
         try {
           const app = await api.call(routes.replaceApp, { id }, toAppWrite(draft, base));
-          if (!stale(token)) set((state) => upsert(state, app));
+          if (!stale(token)) learn(app);
           return { ok: true, app };
         } catch (error) {
           return { ok: false, ...appProblemsOf(get().reportFailure(error)) };
@@ -191,6 +196,7 @@ export const createAppsSlice: SliceCreator<AppsSlice> =
           () => api.call(routes.deleteApp, { id }),
           () =>
             set((state) => {
+              freshness.deleted(id);
               const { [id]: _gone, ...appsById } = state.appsById;
               return { appsById, appIds: state.appIds.filter((appId) => appId !== id) };
             }),

@@ -5,6 +5,7 @@
 import type { AuthorizationServerDto, LifecycleStatus } from '../../src-main/contracts/index.js';
 import { routes } from '../../src-main/contracts/routes.js';
 import type { AppState, SliceCreator } from './app-state.js';
+import { ListFreshness } from './list-freshness.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 import { formProblemsOf, toWrite } from './server-draft.js';
@@ -44,12 +45,17 @@ export const createServersSlice: SliceCreator<ServersSlice> =
   (set, get) => {
     /** True when the token changed while a call was out: its answer belongs to the old session. */
     const stale = (token: string | null) => get().token !== token;
+    const freshness = new ListFreshness();
+    const learn = (server: AuthorizationServerDto) => {
+      freshness.touched(server.id);
+      set((state) => upsert(state, server));
+    };
 
     const save = async (call: () => Promise<AuthorizationServerDto>): Promise<SaveOutcome> => {
       const token = get().token;
       try {
         const server = await call();
-        if (!stale(token)) set((state) => upsert(state, server));
+        if (!stale(token)) learn(server);
         return { ok: true, server };
       } catch (error) {
         return { ok: false, ...formProblemsOf(get().reportFailure(error)) };
@@ -61,14 +67,12 @@ export const createServersSlice: SliceCreator<ServersSlice> =
       async loadServers() {
         const token = get().token;
         set({ serverList: LOADING });
+        const since = freshness.started();
         try {
           const servers = await api.list(routes.listServers, {});
           if (stale(token)) return;
-          set({
-            serverIds: servers.map((s) => s.id),
-            serversById: Object.fromEntries(servers.map((s) => [s.id, s])),
-            serverList: READY,
-          });
+          const { ids, byId } = freshness.merge(since, servers, get().serversById);
+          set({ serverIds: ids, serversById: byId, serverList: READY });
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token)) set({ serverList: { status: 'error', error: apiError } });
@@ -79,7 +83,7 @@ export const createServersSlice: SliceCreator<ServersSlice> =
         set((state) => ({ serverLoads: { ...state.serverLoads, [id]: LOADING } }));
         try {
           const server = await api.call(routes.getServer, { id });
-          if (!stale(token)) set((state) => upsert(state, server));
+          if (!stale(token)) learn(server);
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token))

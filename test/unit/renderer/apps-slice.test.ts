@@ -41,6 +41,25 @@ describe('apps slice', () => {
     expect(selectApps(store.getState()).map((a) => a.label)).toEqual(['Pets portal']);
   });
 
+  it('keeps an app created, and drops one deleted, while an older list request was out', async () => {
+    const { store, api } = setup();
+    const { app: old } = await created(store, web({ label: 'Old portal', assignment: 'skip' }));
+    await store.getState().setAppStatus(old.id, 'INACTIVE');
+    let release!: () => void;
+    api.hold.listApps = () => new Promise<void>((resolve) => (release = resolve));
+    const listing = store.getState().loadApps();
+    const { app } = await created(store, web({ assignment: 'skip' }));
+    expect(await store.getState().deleteApp(old.id)).toEqual({ ok: true });
+    // The list was read before both: it has the deleted app and not the new one.
+    const listedThen = api.apps;
+    api.apps = listedThen.filter((a) => a.id !== app.id).concat(store.getState().appsById[old.id] ?? { ...old });
+    release();
+    await listing;
+    api.apps = listedThen;
+    expect(store.getState().appIds).toEqual([app.id]);
+    expect(store.getState().appsById[old.id]).toBeUndefined();
+  });
+
   it('creates an app assigned to Everyone, the built-in group, and lists it', async () => {
     const { store, api } = setup();
     api.appData.groups.push(groupDto('00gENG', 'Everything else'));

@@ -47,6 +47,25 @@ describe('servers slice', () => {
     expect(store.getState().serverLoads[outcome.server.id]?.status).toBe('ready');
   });
 
+  it('keeps a server created while an older list request was out (the first /api request can take seconds)', async () => {
+    const { store, api } = setup();
+    let release!: () => void;
+    api.hold.listServers = () => new Promise<void>((resolve) => (release = resolve));
+    const listing = store.getState().loadServers();
+    const outcome = await store
+      .getState()
+      .createServer(draft({ name: 'Orders', audience: 'api://orders', description: 'Orders API' }));
+    if (!outcome.ok) throw new Error('not created');
+    // The list was read before the create: it does not have the new server.
+    const created = api.servers.get(outcome.server.id)!;
+    api.servers.delete(outcome.server.id);
+    release();
+    await listing;
+    api.servers.set(created.id, created);
+    expect(store.getState().serverIds).toEqual(['default', outcome.server.id]);
+    expect(store.getState().serversById[outcome.server.id]?.name).toBe('Orders');
+  });
+
   it('maps the server validation causes onto the form fields and creates nothing', async () => {
     const { store, api } = setup();
     await store.getState().loadServers();
