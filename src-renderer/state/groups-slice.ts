@@ -12,6 +12,7 @@ import { groupProblemsOf, toGroupWrite } from './group-draft.js';
 import type { GroupDraft, GroupProblems } from './group-draft.js';
 import { loadKeyedList, without } from './keyed-lists.js';
 import type { OwnedList, SessionNeeds } from './keyed-lists.js';
+import { ListFreshness } from './list-freshness.js';
 import { IDLE, LOADING, READY } from './load-state.js';
 import type { ActionOutcome, LoadState } from './load-state.js';
 
@@ -55,12 +56,14 @@ export const createGroupsSlice =
   ({ api }: { api: ApiClient }): StateCreator<GroupsSlice & SessionNeeds, [], [], GroupsSlice> =>
   (set, get) => {
     const stale = (token: string | null) => get().token !== token;
+    const freshness = new ListFreshness();
 
     const save = async (call: () => Promise<GroupDto>): Promise<GroupSaveOutcome> => {
       const token = get().token;
       try {
         const group = await call();
         if (!stale(token)) {
+          freshness.touched(group.id);
           set((state) => ({
             groupsById: { ...state.groupsById, [group.id]: group },
             groupLoads: { ...state.groupLoads, [group.id]: READY },
@@ -90,14 +93,14 @@ export const createGroupsSlice =
       async loadGroups() {
         const token = get().token;
         set({ groupList: LOADING });
+        const since = freshness.started();
         try {
           const groups = await api.list(routes.listGroups, {});
           if (stale(token)) return;
-          set((state) => ({
-            groupIds: groups.map((g) => g.id),
-            groupsById: { ...state.groupsById, ...Object.fromEntries(groups.map((g) => [g.id, g])) },
-            groupList: READY,
-          }));
+          set((state) => {
+            const { ids, byId } = freshness.merge(since, groups, state.groupsById);
+            return { groupIds: ids, groupsById: { ...state.groupsById, ...byId }, groupList: READY };
+          });
         } catch (error) {
           const apiError = get().reportFailure(error);
           if (!stale(token)) set({ groupList: { status: 'error', error: apiError } });
@@ -108,19 +111,23 @@ export const createGroupsSlice =
         set((state) => ({ groupLoads: { ...state.groupLoads, [id]: LOADING } }));
         try {
           const group = await api.call(routes.getGroup, { id });
-          if (!stale(token))
+          if (!stale(token)) {
+            freshness.touched(group.id);
             set((state) => ({
               groupsById: { ...state.groupsById, [group.id]: group },
               groupLoads: { ...state.groupLoads, [id]: READY },
             }));
+          }
         } catch (error) {
           const apiError = get().reportFailure(error);
-          if (!stale(token))
+          if (!stale(token)) {
+            if (apiError.status === 404) freshness.deleted(id);
             set((state) => ({
               groupLoads: { ...state.groupLoads, [id]: { status: 'error', error: apiError } },
               // Deleted elsewhere (another window, a script): stop showing what is gone.
               ...(apiError.status === 404 ? { groupsById: without(state.groupsById, id) } : {}),
             }));
+          }
         }
       },
       loadGroupMembers: (id) =>
@@ -149,11 +156,13 @@ export const createGroupsSlice =
         } catch (error) {
           return { ok: false, error: get().reportFailure(error) };
         }
-        if (!stale(token))
+        if (!stale(token)) {
+          freshness.deleted(id);
           set((state) => ({
             groupsById: without(state.groupsById, id),
             groupIds: state.groupIds.filter((g) => g !== id),
           }));
+        }
         return { ok: true };
       },
       addGroupMember: (id, userId) => changeMembers(id, () => api.call(routes.addUserToGroup, { id, userId })),

@@ -38,6 +38,29 @@ describe('groups slice', () => {
     expect(names(store)).toEqual(['Captains', 'Everyone', 'Pilots']);
   });
 
+  it('keeps a group added while an older list request was out, when that list answers last', async () => {
+    const { store, api } = setup();
+    let release!: () => void;
+    let first = true;
+    api.hold.listGroups = () => {
+      if (!first) return Promise.resolve();
+      first = false;
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    const listing = store.getState().loadGroups();
+    const outcome = await store.getState().createGroup({ name: 'Captains', description: '' });
+    if (!outcome.ok) throw new Error('not created');
+    expect(names(store)).toEqual(['Captains', 'Everyone', 'Pilots']);
+    // The older list was read before the create: it does not have the new group.
+    const now = api.groups;
+    api.groups = now.filter((g) => g.id !== outcome.group.id);
+    release();
+    await listing;
+    api.groups = now;
+    expect(names(store)).toEqual(['Everyone', 'Pilots', 'Captains']);
+    expect(store.getState().groupsById[outcome.group.id]?.profile.name).toBe('Captains');
+  });
+
   it('puts the server’s causes under Name: blank, and taken (409 E0000055)', async () => {
     const { store } = setup();
     expect(await store.getState().createGroup(emptyGroupDraft())).toEqual({
