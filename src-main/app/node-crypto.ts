@@ -8,7 +8,6 @@ import {
   generateKeyPair,
   randomBytes,
   randomInt,
-  scryptSync,
   sign as rsaSign,
   timingSafeEqual,
 } from 'node:crypto';
@@ -16,7 +15,7 @@ import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import type { JWK } from 'jose';
 import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
-import { scryptOnWorker } from './scrypt-worker.js';
+import { scryptOnWorker, scryptOnWorkerSync } from './scrypt-worker.js';
 
 /**
  * An RSA 2048 key pair (RS256, RFC 7518 §3.3) as JWKs, its `kid` the RFC 7638 §3 thumbprint: SHA-256
@@ -48,8 +47,12 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const SCRYPT = { N: 16384, r: 8, p: 1, keyLength: 32, saltLength: 16 };
 const scryptMaxmem = (N: number, r: number) => 256 * N * r;
 
+/**
+ * A new password's derivation, on the same worker thread as a sign-in's (`scrypt-worker.ts`) while the
+ * caller waits: its 16 MiB buffer is the one that thread keeps, not a second one kept by this thread.
+ */
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number): Buffer {
-  return scryptSync(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
+  return scryptOnWorkerSync(password.normalize('NFKC'), salt, keyLength, { N, r, p, maxmem: scryptMaxmem(N, r) });
 }
 
 /** The same derivation on a worker thread (`scrypt-worker.ts`), so a sign-in does not hold the event loop (~70 ms). */

@@ -1,24 +1,40 @@
 /**
- * Password key derivation (scrypt) off the event loop, on one worker thread kept for the purpose.
- * Each derivation at N=2^14, r=8 needs a 16 MiB buffer; on libuv's thread pool every pool thread's
- * malloc arena kept one (glibc raises its mmap threshold after the first free), so 400 sign-ins
- * left the process 64 MiB larger. One thread keeps one. Derivations queue on it in order; the worker
- * starts on the first sign-in, never keeps the process alive, and stops after 10 s without work, which
- * gives its buffer and its V8 heap back (the next sign-in starts it again, in about 30 ms).
+ * Password key derivation (scrypt) on one worker thread kept for the purpose, for every caller: a
+ * sign-in's check awaits it (`scryptOnWorker`, off the event loop), a new password's hash waits for it
+ * (`scryptOnWorkerSync`). Each derivation at N=2^14, r=8 needs a 16 MiB buffer, which glibc keeps in
+ * the malloc arena of the thread that freed it (it raises its mmap threshold after the first free,
+ * and a buffer served from mmap would cost its 4,096 page faults on every hash instead): on libuv's
+ * thread pool every pool thread's arena kept one, so 400 sign-ins left the process 64 MiB larger, and
+ * a password set on the main thread kept one more there. One thread keeps one. Derivations queue on
+ * it in order; the worker starts with the first, never keeps the process alive, and stops after 10 s
+ * without work, which gives its V8 heap back (the next derivation starts it again, in about 30 ms).
  */
+import { scryptSync } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
-/** The worker's whole program (CommonJS, evaluated): derive, answer, next. */
+/**
+ * The worker's whole program (CommonJS, evaluated): derive, answer, next. A call that waits blocked
+ * sends `shared`: the key is written there (after a 4-byte state: 1 done, 2 failed, then the key
+ * length or the UTF-8 error's) and the waiting thread is woken with Atomics.notify.
+ */
 const PROGRAM = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
-parentPort.on('message', ({ id, password, salt, keyLength, options }) => {
+parentPort.on('message', ({ id, password, salt, keyLength, options, shared }) => {
+  let key;
+  let error;
   try {
-    const key = scryptSync(password, Buffer.from(salt), keyLength, options);
-    parentPort.postMessage({ id, key });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.message) });
+    key = scryptSync(password, Buffer.from(salt), keyLength, options);
+  } catch (failure) {
+    error = String(failure && failure.message);
   }
+  if (!shared) return parentPort.postMessage(error === undefined ? { id, key } : { id, error });
+  const state = new Int32Array(shared, 0, 2);
+  const bytes = error === undefined ? key : Buffer.from(error).subarray(0, shared.byteLength - 8);
+  new Uint8Array(shared, 8).set(bytes);
+  state[1] = bytes.length;
+  Atomics.store(state, 0, error === undefined ? 1 : 2);
+  Atomics.notify(state, 0);
 });
 `;
 
@@ -83,6 +99,48 @@ function started(): Worker {
   created.on('exit', () => worker === created && failAll(new Error('the scrypt worker stopped')));
   worker = created;
   return created;
+}
+
+/**
+ * How long a blocked caller waits for the worker. A derivation takes some 30-100 ms; only a worker
+ * that could not start (no memory for a thread) leaves a caller waiting this long.
+ */
+const SYNC_TIMEOUT_MS = 60_000;
+const SYNC_STATE_BYTES = 8;
+const SYNC_ERROR_BYTES = 512;
+
+/**
+ * Whether this thread may block in Atomics.wait: Node's threads may, a host that forbids it (a
+ * browser's main thread; Electron's main process may be one) throws a TypeError before comparing.
+ */
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+let blockingAllowed: boolean | undefined;
+
+/**
+ * scrypt of `password` (already normalized) with `salt`, computed on the worker thread while this
+ * thread waits (as long as `scryptSync` here would take, without a second 16 MiB buffer in this
+ * thread's arena). Where this thread may not block, it is computed here.
+ */
+export function scryptOnWorkerSync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Buffer {
+  blockingAllowed ??= mayBlock();
+  if (!blockingAllowed) return scryptSync(password, salt, keyLength, options);
+  const shared = new SharedArrayBuffer(SYNC_STATE_BYTES + Math.max(keyLength, SYNC_ERROR_BYTES));
+  const state = new Int32Array(shared, 0, 2);
+  const thread = started();
+  thread.postMessage({ id: nextId++, password, salt, keyLength, options, shared });
+  const woken = Atomics.wait(state, 0, 0, SYNC_TIMEOUT_MS);
+  if (waiting.size === 0 && worker === thread) stopWhenIdle(thread);
+  if (woken === 'timed-out') throw new Error('the scrypt worker did not answer');
+  const bytes = Buffer.from(shared, SYNC_STATE_BYTES, state[1]!);
+  if (Atomics.load(state, 0) === 2) throw new Error(bytes.toString() || 'scrypt failed');
+  return Buffer.from(bytes);
 }
 
 /** scrypt of `password` (already normalized) with `salt`, computed on the worker thread. */

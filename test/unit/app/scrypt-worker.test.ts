@@ -1,7 +1,15 @@
-/** Password derivations on the one scrypt worker thread: the same keys as scryptSync, concurrent calls kept apart, errors as rejections. */
+/**
+ * Password derivations on the one scrypt worker thread: the same keys as scryptSync, concurrent calls
+ * kept apart, errors as rejections; a blocking caller's derivation on the same thread, errors thrown.
+ */
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SCRYPT_WORKER_IDLE_MS, scryptOnWorker, scryptWorkerRunning } from '../../../src-main/app/scrypt-worker.js';
+import {
+  SCRYPT_WORKER_IDLE_MS,
+  scryptOnWorker,
+  scryptOnWorkerSync,
+  scryptWorkerRunning,
+} from '../../../src-main/app/scrypt-worker.js';
 
 const OPTIONS = { N: 1024, r: 8, p: 1, maxmem: 256 * 1024 * 8 };
 
@@ -21,6 +29,17 @@ describe('scryptOnWorker', () => {
     expect((await scryptOnWorker('x', salt, 32, OPTIONS)).equals(scryptSync('x', salt, 32, OPTIONS))).toBe(true);
   });
 
+  it('derives for a caller that waits blocked, on the worker, and throws what scrypt refuses', async () => {
+    const salt = randomBytes(16);
+    const pending = scryptOnWorker('queued first', salt, 32, OPTIONS);
+    expect(scryptOnWorkerSync('blocked', salt, 32, OPTIONS).equals(scryptSync('blocked', salt, 32, OPTIONS))).toBe(
+      true,
+    );
+    expect((await pending).equals(scryptSync('queued first', salt, 32, OPTIONS))).toBe(true);
+    expect(() => scryptOnWorkerSync('x', salt, 32, { ...OPTIONS, N: 3 })).toThrow(/N|scrypt|Invalid/i);
+    expect(scryptOnWorkerSync('x', salt, 64, OPTIONS).equals(scryptSync('x', salt, 64, OPTIONS))).toBe(true);
+  });
+
   describe('when idle', () => {
     afterEach(() => {
       vi.useRealTimers();
@@ -37,6 +56,18 @@ describe('scryptOnWorker', () => {
       expect(scryptWorkerRunning()).toBe(false);
       expect((await scryptOnWorker('x', salt, 32, OPTIONS)).equals(scryptSync('x', salt, 32, OPTIONS))).toBe(true);
       expect(scryptWorkerRunning()).toBe(true);
+    });
+
+    it('computes the derivation of a caller that waits blocked on a worker it starts, which stops when idle too', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const salt = randomBytes(16);
+      scryptOnWorkerSync('x', salt, 32, OPTIONS);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      expect(scryptWorkerRunning()).toBe(false);
+      expect(scryptOnWorkerSync('y', salt, 32, OPTIONS).equals(scryptSync('y', salt, 32, OPTIONS))).toBe(true);
+      expect(scryptWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      expect(scryptWorkerRunning()).toBe(false);
     });
   });
 });
