@@ -79,10 +79,9 @@ export class Sessions {
     return pending?.serverId === serverId ? pending : undefined;
   }
 
-  markSignedIn(pending: PendingAuthorization, userId: string): PendingAuthorization {
-    const updated = { ...pending, signedInUserId: userId };
-    this.deps.store.updatePending(updated);
-    return updated;
+  /** Stores who signed in on a kept request's page, for the page it waits on next (consent). */
+  saveSignedIn(pending: PendingAuthorization): void {
+    this.deps.store.updatePending(pending);
   }
 
   finish(pending: PendingAuthorization): void {

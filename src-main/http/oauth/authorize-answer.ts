@@ -56,6 +56,7 @@ function showInteraction(
     csrf = sessions.newCsrfToken();
     setCookie(reply, serverId, CSRF_COOKIE, csrf);
   }
+  if (waiting?.signedInUserId) sessions.saveSignedIn(waiting);
   const pending = waiting ?? sessions.begin(serverId, authorizeRequest.params, csrf);
   const common = {
     serverId,

@@ -66,7 +66,8 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
       }),
     );
   }
-  const signedIn = ctx.services.authorize.sessions.markSignedIn(pending, outcome.user.id);
+  // Stored only if the request then waits on the consent page (`showInteraction`); answered at once, it is deleted.
+  const signedIn = { ...pending, signedInUserId: outcome.user.id };
   const authorizeRequest = {
     server,
     issuer,
