@@ -102,10 +102,10 @@ function started(): Worker {
 }
 
 /**
- * How long a blocked caller waits for the worker. A derivation takes some 30-100 ms; only a worker
- * that could not start (no memory for a thread) leaves a caller waiting this long.
+ * How long a blocked caller waits for the worker before it derives the key itself. A derivation
+ * takes some 30-100 ms; only a worker that could not start (no memory for a thread) waits this long.
  */
-const SYNC_TIMEOUT_MS = 60_000;
+const SCRYPT_SYNC_TIMEOUT_MS = 10_000;
 const SYNC_STATE_BYTES = 8;
 const SYNC_ERROR_BYTES = 512;
 
@@ -126,7 +126,7 @@ let blockingAllowed: boolean | undefined;
 /**
  * scrypt of `password` (already normalized) with `salt`, computed on the worker thread while this
  * thread waits (as long as `scryptSync` here would take, without a second 16 MiB buffer in this
- * thread's arena). Where this thread may not block, it is computed here.
+ * thread's arena). Where this thread may not block, or the worker does not answer, it is computed here.
  */
 export function scryptOnWorkerSync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Buffer {
   blockingAllowed ??= mayBlock();
@@ -135,9 +135,9 @@ export function scryptOnWorkerSync(password: string, salt: Buffer, keyLength: nu
   const state = new Int32Array(shared, 0, 2);
   const thread = started();
   thread.postMessage({ id: nextId++, password, salt, keyLength, options, shared });
-  const woken = Atomics.wait(state, 0, 0, SYNC_TIMEOUT_MS);
+  const woken = Atomics.wait(state, 0, 0, SCRYPT_SYNC_TIMEOUT_MS);
   if (waiting.size === 0 && worker === thread) stopWhenIdle(thread);
-  if (woken === 'timed-out') throw new Error('the scrypt worker did not answer');
+  if (woken === 'timed-out') return scryptSync(password, salt, keyLength, options);
   const bytes = Buffer.from(shared, SYNC_STATE_BYTES, state[1]!);
   if (Atomics.load(state, 0) === 2) throw new Error(bytes.toString() || 'scrypt failed');
   return Buffer.from(bytes);
