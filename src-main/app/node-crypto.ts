@@ -15,7 +15,7 @@ import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK } from 'jose';
 import type { JWK } from 'jose';
 import type { Crypto, DecodedJws, GeneratedKey, JwsKey } from '../core/ports/runtime.js';
-import { scryptOnWorker, scryptOnWorkerSync } from './scrypt-worker.js';
+import { scryptOnWorker, scryptOnWorkerSync, warmScryptWorker } from './scrypt-worker.js';
 
 /**
  * An RSA 2048 key pair (RS256, RFC 7518 §3.3) as JWKs, its `kid` the RFC 7638 §3 thumbprint: SHA-256
@@ -101,6 +101,11 @@ export const nodeCrypto: Crypto = {
       p <= 4;
     if (!sane || salt.length === 0 || expected.length < 16 || expected.length > 64) return false;
     return timingSafeEqual(await scryptOffThread(password, salt, N, r, p, expected.length), expected);
+  },
+
+  /** Starts the scrypt worker if it is not running (some 30-60 ms, while the user types). */
+  preparePasswordCheck(): void {
+    warmScryptWorker();
   },
 
   /**

@@ -79,6 +79,23 @@ function stopWhenIdle(idle: Worker): void {
 /** True while a worker thread is running (for tests of the idle stop). */
 export const scryptWorkerRunning = (): boolean => worker !== undefined;
 
+/** Stops an idle worker now (for tests that need it stopped); one with derivations waiting is kept. */
+export function stopIdleScryptWorker(): void {
+  if (!worker || waiting.size > 0) return;
+  clearTimeout(idleTimer);
+  void worker.terminate();
+  worker = undefined;
+}
+
+/**
+ * Starts the worker ahead of a derivation about to come (a sign-in page was shown), so that derivation
+ * does not wait for the thread to start; without one, it stops when idle as after any.
+ */
+export function warmScryptWorker(): void {
+  const thread = started();
+  if (waiting.size === 0) stopWhenIdle(thread);
+}
+
 function started(): Worker {
   clearTimeout(idleTimer);
   if (worker) return worker;

@@ -119,6 +119,11 @@ export class Users {
     return this.deps.groups.ofUser(this.get(idOrLogin).id);
   }
 
+  /** A sign-in page was shown: readies the password check its form will ask for (`Crypto.preparePasswordCheck`). */
+  expectSignIn(): void {
+    this.deps.crypto.preparePasswordCheck();
+  }
+
   /**
    * Checks a sign-in: the login must exist, the password match its hash, and the status allow
    * signing in (only ACTIVE). Every answer costs one password hash, known login or not. A wrong

@@ -39,6 +39,11 @@ export interface Crypto {
    * Asynchronous: a sign-in's key derivation must not hold the event loop for other requests.
    */
   verifyPassword(password: string, hash: string): Promise<boolean>;
+  /**
+   * Readies what `verifyPassword` runs on for a password about to come (a sign-in page was shown), so
+   * the check does not wait for it to start. Nothing else changes.
+   */
+  preparePasswordCheck(): void;
   /** A compact RS256 JWS of `payload` with the header exactly `{kid, alg: 'RS256'}` (no `typ`, as Okta). */
   sign(privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string>;
   /** SHA-256 of the UTF-8 bytes of `input` (for `at_hash`). */

@@ -67,5 +67,6 @@ function showInteraction(
   };
   if (result.kind === 'consent')
     return pageSent(sendConsentPage(reply, { ...common, userLogin: result.user.profile.login, scopes: result.scopes }));
+  ctx.services.users.expectSignIn();
   return pageSent(sendSignInPage(reply, { ...common, username: result.loginHint }));
 }

@@ -73,7 +73,8 @@ function signInFirst(
   username?: string,
   retryAfterSeconds?: number,
 ): PageSent {
-  const { server, issuer, csrf, reply } = call;
+  const { ctx, server, issuer, csrf, reply } = call;
+  ctx.services.users.expectSignIn();
   return pageSent(
     sendSignInPage(reply, {
       serverId: server.id,

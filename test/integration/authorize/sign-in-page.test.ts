@@ -4,6 +4,7 @@
  * may not sign in, and the CSRF token that a form from elsewhere cannot supply.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scryptWorkerRunning, stopIdleScryptWorker } from '../../../src-main/app/scrypt-worker.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { PASSWORD, events } from '../token/fixtures.js';
@@ -46,6 +47,14 @@ const request = (extra: Record<string, string> = {}) =>
   });
 
 describe('the sign-in page', () => {
+  it('starts the password check worker while the user types, so the sign-in does not wait for it to start', async () => {
+    stopIdleScryptWorker();
+    expect(scryptWorkerRunning()).toBe(false);
+    const page = await new Browser().get(request());
+    expect(page.status).toBe(200);
+    expect(scryptWorkerRunning()).toBe(true);
+  });
+
   it('has Username, Password and Sign in, the app label, and a strict CSP', async () => {
     const page = await new Browser().get(request());
     expect(page.status).toBe(200);

@@ -9,6 +9,8 @@ import {
   scryptOnWorker,
   scryptOnWorkerSync,
   scryptWorkerRunning,
+  stopIdleScryptWorker,
+  warmScryptWorker,
 } from '../../../src-main/app/scrypt-worker.js';
 
 const OPTIONS = { N: 1024, r: 8, p: 1, maxmem: 256 * 1024 * 8 };
@@ -56,6 +58,16 @@ describe('scryptOnWorker', () => {
       expect(scryptWorkerRunning()).toBe(false);
       expect((await scryptOnWorker('x', salt, 32, OPTIONS)).equals(scryptSync('x', salt, 32, OPTIONS))).toBe(true);
       expect(scryptWorkerRunning()).toBe(true);
+    });
+
+    it('starts a worker ahead of a derivation, which stops when idle if none comes', () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      stopIdleScryptWorker();
+      expect(scryptWorkerRunning()).toBe(false);
+      warmScryptWorker();
+      expect(scryptWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      expect(scryptWorkerRunning()).toBe(false);
     });
 
     it('computes the derivation of a caller that waits blocked on a worker it starts, which stops when idle too', () => {

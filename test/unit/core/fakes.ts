@@ -100,6 +100,8 @@ export class FakeCrypto implements Crypto {
     return `fake$${[...password].reverse().join('')}`;
   }
 
+  preparePasswordCheck(): void {}
+
   async verifyPassword(password: string, hash: string): Promise<boolean> {
     return hash === this.hashPassword(password);
   }
