@@ -174,7 +174,7 @@ export class TokenLedger implements TokenFamilies {
     const now = this.deps.clock.now();
     const token = this.deps.crypto.randomId('', REFRESH_TOKEN_LENGTH);
     this.deps.store.insertRefreshToken({
-      id: this.deps.crypto.randomId('rtk'),
+      id: timeOrderedId(this.deps.crypto, 'rtk', now),
       familyId,
       hash: this.hash(token),
       grant,
