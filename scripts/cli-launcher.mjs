@@ -12,15 +12,23 @@ import { loadBundle } from './code-cache.mjs';
 // made under other flags, so a flag set after loading made every start reject the cache and write it
 // again (`test/integration/cli/code-cache-start.test.ts` starts the built entry twice and checks the second
 // start uses the cache).
-setFlagsFromString('--semi-space-growth-factor=1');
+const V8_FLAGS = '--semi-space-growth-factor=1';
+setFlagsFromString(V8_FLAGS);
 
 /* global AUTHBOX_BUNDLE_HASH -- set by bundle-cli.mjs */
 const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
 const cache = fileURLToPath(new URL('./cli-bundle.cache', import.meta.url));
 const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH);
 if (!loaded.cacheUsed) {
-  setTimeout(loaded.saveCache, 1000).unref();
-  process.once('exit', loaded.saveCache);
+  // The flags set again just before the cache is made: once a worker thread has started (the scrypt
+  // worker, for a password set or a sign-in page shown in the first second), V8 makes the cache under
+  // another flag hash than a start's, and every later start refused it, compiled and wrote it again.
+  const saveCache = () => {
+    setFlagsFromString(V8_FLAGS);
+    loaded.saveCache();
+  };
+  setTimeout(saveCache, 1000).unref();
+  process.once('exit', saveCache);
 }
 
 export const { main, parseCli, USAGE, UsageError, TOKEN_ON_COMMAND_LINE_WARNING } = loaded.exports;
