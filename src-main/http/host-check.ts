@@ -4,13 +4,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 
-export function allowedHosts(port: number, extraHosts: string[] = []): Set<string> {
+let last: { key: string; hosts: ReadonlySet<string> } | undefined;
+
+/** The set for a port and extra hosts; asked on every request, so the last one is kept. */
+export function allowedHosts(port: number, extraHosts: string[] = []): ReadonlySet<string> {
+  const key = `${port} ${extraHosts.join(' ')}`;
+  if (last?.key === key) return last.hosts;
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   for (const extra of extraHosts) hosts.add(`${extra.includes(':') ? `[${extra}]` : extra}:${port}`.toLowerCase());
+  last = { key, hosts };
   return hosts;
 }
 
-export function registerHostCheck(app: FastifyInstance, hosts: () => Set<string>): void {
+export function registerHostCheck(app: FastifyInstance, hosts: () => ReadonlySet<string>): void {
   // A callback hook: an async one costs every request a promise and a turn of the microtask queue.
   app.addHook('onRequest', (request, reply, done) => {
     const host = (request.headers.host ?? '').toLowerCase();
