@@ -104,6 +104,50 @@ const lazyRe2 = {
     }));
   },
 };
+// Modules a start loads only because a module it evaluates names them at its top: node:assert
+// (fastify's plugin checks and find-my-way's route checks, which only call `assert(condition,
+// message)`: the stand-in loads node:assert, its assertion error and colour helpers when a condition
+// fails), semver (the fastify version a plugin asks for; no plugin Authbox registers at start asks)
+// and node:worker_threads (the scrypt worker, started on the first sign-in). In the bundle, each is
+// loaded on its first use.
+const LAZY_AT_FIRST_USE = [
+  { module: 'node:assert', importer: /[\\/](fastify|find-my-way)[\\/]/, assertion: true },
+  { module: 'semver', importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/ },
+  { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
+];
+const lazyAtFirstUse = {
+  name: 'lazy-at-first-use',
+  setup(build) {
+    for (const [index, entry] of LAZY_AT_FIRST_USE.entries()) {
+      const filter = new RegExp(`^${entry.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => {
+        if (args.namespace === 'lazy-at-first-use' || !entry.importer.test(args.importer)) return undefined;
+        return { path: args.path, namespace: 'lazy-at-first-use', pluginData: { index, resolveDir: args.resolveDir } };
+      });
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, (args) => {
+      const entry = LAZY_AT_FIRST_USE[args.pluginData.index];
+      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
+      // An ES module's named import reads the binding when it runs: each name is a stand-in that
+      // constructs, calls and reads through to the real export.
+      const contents = entry.esmExports
+        ? `${real}${entry.esmExports
+            .map(
+              (name) => `export const ${name} = new Proxy(function ${name}() {}, {
+                construct: (_, args) => Reflect.construct(real().${name}, args),
+                apply: (_, self, args) => Reflect.apply(real().${name}, self, args),
+                get: (_, key) => real().${name}[key],
+              });`,
+            )
+            .join('\n')}`
+        : `${real}module.exports = new Proxy(${entry.assertion ? '() => {}' : '{}'}, {
+            ${entry.assertion ? 'apply: (_, self, args) => { if (!args[0]) Reflect.apply(real(), self, args); },' : ''}
+            get: (_, key) => real()[key],
+          });`;
+      return { contents, loader: 'js', resolveDir: args.pluginData.resolveDir };
+    });
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -113,7 +157,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2, lazyAtFirstUse],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   // The file is the function Node would wrap a CommonJS module in (`code-cache.mjs` compiles it as it
