@@ -1,8 +1,9 @@
 /**
- * The built headless entry leaves out of a start the modules only some requests use
- * (`scripts/bundle-cli.mjs`): node:assert and node:worker_threads are not loaded by a start and its
- * first discovery answer, and what needs them works when it comes (the management API, whose routes
- * fastify checks with `assert`, and a password check on the scrypt worker thread).
+ * What `scripts/bundle-cli.mjs` changes in the built headless entry: node:assert and
+ * node:worker_threads are not loaded by a start and its first discovery answer, and what needs them
+ * works when it comes (the management API, whose routes fastify checks with `assert`, and a password
+ * check on the scrypt worker thread); the router's compiled functions, shared between the routes
+ * and methods of the same source, still route each path, its parameters and its verbs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -74,4 +75,25 @@ it('starts and answers discovery without node:assert or node:worker_threads, and
   expect(issued.status).toBe(200);
   expect(await issued.json()).toMatchObject({ token_type: 'Bearer' });
   expect(await builtins()).toContain('worker_threads');
+});
+
+it('routes every verb of a path, with its parameters, on the one compiled matcher per source', async () => {
+  const origin = cli.stdoutLines.map((line) => ORIGIN_LINE.exec(line)?.[1]).find(Boolean)!;
+  const keys = async (path: string) => (await fetch(`${origin}${path}`)).json() as Promise<{ keys: unknown[] }>;
+  expect((await keys('/oauth2/default/v1/keys')).keys.length).toBeGreaterThan(0);
+  expect((await keys('/oauth2/v1/keys')).keys.length).toBeGreaterThan(0);
+  const org = await fetch(`${origin}/.well-known/openid-configuration`);
+  expect(((await org.json()) as { issuer: string }).issuer).toBe(origin);
+  const unknownServer = await fetch(`${origin}/oauth2/no-such-server/v1/keys`);
+  expect(unknownServer.status).toBe(404);
+  const put = await fetch(`${origin}/oauth2/default/v1/token`, { method: 'PUT' });
+  expect(put.status).toBe(405);
+  const preflight = await fetch(`${origin}/oauth2/default/v1/keys`, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://spa.example', 'access-control-request-method': 'GET' },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, OPTIONS');
+  const users = await fetch(`${origin}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${TOKEN}` } });
+  expect(users.status).toBe(200);
 });
