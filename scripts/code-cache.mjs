@@ -5,6 +5,7 @@
 // V8 itself only compares the source's length, and would run a cache of another build of the same
 // length. A cache of another build, a damaged one (its CRC-32 does not match), or one V8 refuses
 // (another Node version, other V8 flags) is ignored and replaced; a folder that cannot hold it is left alone.
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -60,7 +61,10 @@ function writeCache(cacheFile, bundleId, data) {
  * `bundleId` names this build of `file` (its hash).
  */
 export function loadBundle(file, cacheFile, bundleId) {
-  const text = readFileSync(file, 'utf8');
+  // The bundle is all ASCII (`bundle-cli.mjs`): its bytes are then its characters, copied as they
+  // are into a one-byte string, which is some 4 ms less than decoding 1.7 MB as UTF-8.
+  const bytes = readFileSync(file);
+  const text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   // V8 itself accepts a hashbang line before the wrapper.
   const wrapped = text.startsWith(CJS_WRAPPER_START, text.startsWith('#!') ? text.indexOf('\n') + 1 : 0);
   const source = wrapped ? text : `${CJS_WRAPPER_START}${text.replace(/^#!.*/, '')}${CJS_WRAPPER_END}`;

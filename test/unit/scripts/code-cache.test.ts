@@ -90,4 +90,12 @@ describe('the code cache of the bundle', () => {
     expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: false });
     expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: true });
   });
+
+  it('reads an all-ASCII bundle and one with other characters (UTF-8) as written', () => {
+    writeFileSync(bundle, "exports.answer = () => 'plain ascii';\n");
+    expect(start('build-1')).toEqual({ answer: 'plain ascii', cacheUsed: false });
+    writeFileSync(bundle, "exports.answer = () => 'café ✓';\n");
+    expect(start('build-2')).toEqual({ answer: 'café ✓', cacheUsed: false });
+    expect(start('build-2')).toEqual({ answer: 'café ✓', cacheUsed: true });
+  });
 });
