@@ -172,16 +172,19 @@ async function checkConfig(
       'the data folder already has data; add --reset to replace it with the --config document, or choose an empty folder with --data',
     );
   }
+  await services.loadSandbox();
   const result = await services.sandbox.importDocument(config.document, { mode: 'replace', dryRun: true, origin });
   if (!result.ok) throw configRefused(result.faults);
 }
 
 async function applyConfig(services: Services, document: unknown, origin: string): Promise<void> {
+  await services.loadSandbox();
   const result = await services.sandbox.importDocument(document, { mode: 'replace', origin });
   if (!result.ok) throw configRefused(result.faults);
 }
 
 async function loadDemoOnce(services: Services, origin: string): Promise<void> {
+  await services.loadSandbox();
   if (services.sandbox.hasDemo()) return;
   const result = await services.sandbox.loadDemo(origin);
   if (!result.ok) {

@@ -130,7 +130,9 @@ async function withServices(
     throw error;
   }
   try {
-    return await work(buildServices(db, nodeCrypto, { now: () => new Date() }));
+    const services = buildServices(db, nodeCrypto, { now: () => new Date() });
+    await services.loadSandbox();
+    return await work(services);
   } finally {
     db.close();
   }

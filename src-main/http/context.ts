@@ -51,14 +51,19 @@ export interface HttpServices {
   oktaApi: OktaApiAccessDeps;
   /** The sandbox API's expression and token previews. */
   previews: Previews;
-  /** Export and import of the sandbox document, and the demo. */
-  sandbox: SandboxTransfer;
+  /** Export and import of the sandbox document, and the demo (once `loadSandbox()` resolved). */
+  readonly sandbox: SandboxTransfer;
+  /**
+   * Loads `sandbox` and `flowRuns`, which a start leaves out (`app/sandbox-services.ts`); reading
+   * either before it resolved throws. The sandbox API awaits it before it is built.
+   */
+  loadSandbox(): Promise<void>;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
   /** Changes with every write to servers, keys, scopes, claims, policies, rules or apps (cached documents key on it). */
   configVersion(): number;
-  /** The Flow Runner's runs (sandbox API and the callback page). */
-  flowRuns: FlowRunner;
+  /** The Flow Runner's runs (sandbox API), once `loadSandbox()` resolved. */
+  readonly flowRuns: FlowRunner;
   /** The Token Inspector's decoding, claim classification and signature verdicts. */
   inspector: TokenInspector;
   /** The lockout threshold and the throttles of failed client authentications and sign-ins. */
