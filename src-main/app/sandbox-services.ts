@@ -1,14 +1,18 @@
 /**
  * The services only the sandbox API, the sandbox commands and `--config` / `--demo` use: the export
- * and import of the sandbox document, and the Flow Runner. `services.ts` loads this module on the
- * first `loadSandbox()`: a start does not evaluate it, the sandbox document's and the Flow Runner's
- * schemas and the modules behind them.
+ * and import of the sandbox document, the Flow Runner, the previews and the Token Inspector.
+ * `services.ts` loads this module on the first `loadSandbox()`: a start does not evaluate it, the
+ * sandbox document's, the Flow Runner's and the inspector's schemas and the modules behind them.
  */
 import type { Apps } from '../core/apps.js';
 import type { AuthorizationServers } from '../core/authorization-servers.js';
 import type { Clock, Crypto } from '../core/ports/runtime.js';
 import type { SecretSealer } from '../core/ports/secret-sealer.js';
 import type { EventLog } from '../core/protocol/event-log.js';
+import { TokenInspector } from '../core/inspect/token-inspector.js';
+import type { Claims } from '../core/claims.js';
+import { Previews } from '../core/protocol/previews.js';
+import type { PreviewDeps } from '../core/protocol/previews.js';
 import { FlowRunner } from '../core/runner/flow-runner.js';
 import { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
 import type { Db } from '../store/database.js';
@@ -18,6 +22,7 @@ import type { ConfigSnapshot } from './config-snapshot.js';
 import { dpopProofSigner } from './dpop-crypto.js';
 import { readDemo } from './examples.js';
 import { loopbackTransport } from './loopback-transport.js';
+import { nodePemReader } from './node-pem.js';
 
 export interface SandboxServiceDeps {
   db: Db;
@@ -28,11 +33,15 @@ export interface SandboxServiceDeps {
   apps: Apps;
   servers: AuthorizationServers;
   events: EventLog;
+  claims: Claims;
+  previews: PreviewDeps;
 }
 
 export interface SandboxServices {
   sandbox: SandboxTransfer;
   flowRuns: FlowRunner;
+  previews: Previews;
+  inspector: TokenInspector;
 }
 
 export function buildSandboxServices(deps: SandboxServiceDeps): SandboxServices {
@@ -51,5 +60,13 @@ export function buildSandboxServices(deps: SandboxServiceDeps): SandboxServices 
     clock,
     dpop: dpopProofSigner,
   });
-  return { sandbox, flowRuns };
+  const previews = new Previews(deps.previews);
+  const inspector = new TokenInspector({
+    servers: deps.servers,
+    claims: deps.claims,
+    crypto,
+    pem: nodePemReader,
+    clock,
+  });
+  return { sandbox, flowRuns, previews, inspector };
 }

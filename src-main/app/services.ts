@@ -16,9 +16,6 @@ import { orgIdOf } from '../core/protocol/id-token.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
 import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
-import { Previews } from '../core/protocol/previews.js';
-import { TokenInspector } from '../core/inspect/token-inspector.js';
-import { nodePemReader } from './node-pem.js';
 import type { TokenLookupDeps } from '../http/context.js';
 import { TokenLedger } from '../core/protocol/token-ledger.js';
 import { Policies } from '../core/policies.js';
@@ -241,7 +238,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokenFamilies: tokenLedger,
     clock,
   };
-  const previews = new Previews({
+  const previewDeps = {
     servers,
     apps,
     users,
@@ -252,10 +249,9 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokens,
     customClaims,
     clock,
-  });
-  const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
-  // The sandbox transfer and the Flow Runner: their modules are evaluated on the first loadSandbox()
-  // (concurrent calls share one load; a failed load is not kept).
+  };
+  // The sandbox transfer, the Flow Runner, the previews and the Token Inspector: their modules are
+  // evaluated on the first loadSandbox() (concurrent calls share one load; a failed load is not kept).
   let sandboxServices: SandboxServices | undefined;
   let loadingSandbox: Promise<void> | undefined;
   const loadedSandbox = (): SandboxServices => {
@@ -265,7 +261,18 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   const loadSandbox = () =>
     (loadingSandbox ??= import('./sandbox-services.js')
       .then(({ buildSandboxServices }) => {
-        sandboxServices ??= buildSandboxServices({ db, sealer, config, crypto, clock, apps, servers, events });
+        sandboxServices ??= buildSandboxServices({
+          db,
+          sealer,
+          config,
+          crypto,
+          clock,
+          apps,
+          servers,
+          events,
+          claims,
+          previews: previewDeps,
+        });
       })
       .catch((error: unknown) => {
         loadingSandbox = undefined;
@@ -295,11 +302,15 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokenLookups,
     oktaApi: { tokens: tokenLookups, dpop },
     authorize,
-    previews,
+    get previews() {
+      return loadedSandbox().previews;
+    },
     configVersion: () => config.version,
     get flowRuns() {
       return loadedSandbox().flowRuns;
     },
-    inspector,
+    get inspector() {
+      return loadedSandbox().inspector;
+    },
   };
 }

@@ -49,13 +49,14 @@ export interface HttpServices {
   tokenLookups: TokenLookupDeps;
   /** What OAuth access to Okta's API (`/api/v1` with org server tokens, DPoP proofs) checks with. */
   oktaApi: OktaApiAccessDeps;
-  /** The sandbox API's expression and token previews. */
-  previews: Previews;
+  /** The sandbox API's expression and token previews, once `loadSandbox()` resolved. */
+  readonly previews: Previews;
   /** Export and import of the sandbox document, and the demo (once `loadSandbox()` resolved). */
   readonly sandbox: SandboxTransfer;
   /**
-   * Loads `sandbox` and `flowRuns`, which a start leaves out (`app/sandbox-services.ts`); reading
-   * either before it resolved throws. The sandbox API awaits it before it is built.
+   * Loads `sandbox`, `flowRuns`, `previews` and `inspector`, which a start leaves out
+   * (`app/sandbox-services.ts`); reading one before it resolved throws. The sandbox API awaits it
+   * before it is built.
    */
   loadSandbox(): Promise<void>;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
@@ -64,8 +65,8 @@ export interface HttpServices {
   configVersion(): number;
   /** The Flow Runner's runs (sandbox API), once `loadSandbox()` resolved. */
   readonly flowRuns: FlowRunner;
-  /** The Token Inspector's decoding, claim classification and signature verdicts. */
-  inspector: TokenInspector;
+  /** The Token Inspector's decoding, claim classification and signature verdicts, once `loadSandbox()` resolved. */
+  readonly inspector: TokenInspector;
   /** The lockout threshold and the throttles of failed client authentications and sign-ins. */
   securitySettings: SecuritySettings;
 }

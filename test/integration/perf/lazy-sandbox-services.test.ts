@@ -1,8 +1,9 @@
 /**
- * The sandbox transfer and the Flow Runner (`app/sandbox-services.ts`) are left out of a start and
- * built by `services.loadSandbox()`, which the `/api` build awaits: reading them before throws, the
- * first sandbox request is answered, concurrent loads share one build, and a failed build (here it
- * throws once) answers its request 500 and is not kept: the next request builds them again.
+ * The sandbox transfer, the Flow Runner, the previews and the Token Inspector
+ * (`app/sandbox-services.ts`) are left out of a start and built by `services.loadSandbox()`, which
+ * the `/api` build awaits: reading them before throws, the first sandbox request is answered,
+ * concurrent loads share one build, and a failed build (here it throws once) answers its request 500
+ * and is not kept: the next request builds them again.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp } from '../../support/app.js';
@@ -41,6 +42,8 @@ describe('the sandbox services', () => {
     expect(builds.attempts).toBe(0);
     expect(() => t.app.services.sandbox).toThrow(/not loaded yet/);
     expect(() => t.app.services.flowRuns).toThrow(/not loaded yet/);
+    expect(() => t.app.services.previews).toThrow(/not loaded yet/);
+    expect(() => t.app.services.inspector).toThrow(/not loaded yet/);
   });
 
   it('fail their first /api build with a 500, and the next request builds them and is answered', async () => {
@@ -59,5 +62,7 @@ describe('the sandbox services', () => {
     await Promise.all([t.app.services.loadSandbox(), t.app.services.loadSandbox()]);
     expect(builds.attempts).toBe(2);
     expect(t.app.services.flowRuns).toBeDefined();
+    expect(t.app.services.previews).toBeDefined();
+    expect(t.app.services.inspector).toBeDefined();
   });
 });
