@@ -2,14 +2,26 @@
 // would be, to show that stored data does not slow requests. Through the management API: 1,000 users
 // in 100 groups, 200 apps, 100 policies × 10 rules placed ahead of the bench policy (each naming two
 // of those apps, so every token request walks past them); then, straight into the SQLite file (as
-// issuing them one by one would take minutes), 100,000 stored access tokens (a fifth already expired,
-// for the sweeper) and a full event log of 10,000 events carrying the trace of a real token request.
+// issuing them one by one would take minutes), 100,000 stored access tokens issued over the last 75
+// minutes with an hour's lifetime (the oldest fifth already expired, for the sweeper), their ids made
+// as the server makes them (`core/time-ordered-id.ts`: the time in base 62, then random characters),
+// and a full event log of 10,000 events carrying the trace of a real token request.
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 
 export const LOADED = { users: 1000, groups: 100, apps: 200, policies: 100, rulesPerPolicy: 10, tokens: 100_000 };
 const EVENTS = 10_000;
+
+const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** An id as `core/time-ordered-id.ts` makes it: the prefix, 7 base-62 digits of `ms`, random characters up to `length`. */
+function timeOrderedId(prefix, ms, length = 20) {
+  let id = prefix;
+  for (let i = 6; i >= 0; i--) id += ALPHABET[Math.floor(ms / ALPHABET.length ** i) % ALPHABET.length];
+  while (id.length < length) id += ALPHABET[randomInt(ALPHABET.length)];
+  return id;
+}
 
 /** Runs `count` calls of `make(i)` with 8 in flight. */
 async function inParallel(count, make) {
@@ -77,12 +89,13 @@ export function loadIntoDatabase(dataDir) {
   const now = Date.now();
   const family = db.prepare('INSERT INTO token_families (id, created) VALUES (?, ?)');
   const token = db.prepare('INSERT INTO access_tokens (jti, family_id, expires) VALUES (?, ?, ?)');
+  const span = 75 * 60_000;
   db.transaction(() => {
     for (let i = 0; i < LOADED.tokens; i++) {
-      const familyId = `tfmLOADED${String(i).padStart(11, '0')}`;
-      family.run(familyId, now - 3_600_000);
-      const expired = i % 5 === 0;
-      token.run(`AT.${randomBytes(32).toString('base64url')}`, familyId, now + (expired ? -60_000 : 3_600_000));
+      const issued = now - span + Math.floor((i * span) / LOADED.tokens);
+      const familyId = timeOrderedId('tfm', issued);
+      family.run(familyId, issued);
+      token.run(timeOrderedId('AT.', issued, 46), familyId, issued + 3_600_000);
     }
   })();
   const sample = db.prepare("SELECT * FROM events WHERE endpoint = 'token' AND trace IS NOT NULL LIMIT 1").get();

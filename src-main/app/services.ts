@@ -193,6 +193,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     clock,
     tx: deps.tx,
     group,
+    // The sweep of expired tokens runs between the group commits, in its own transaction.
+    later: (work) => setImmediate(work),
   });
   const tokenLookups: TokenLookupDeps = {
     tokenLedger,

@@ -3,8 +3,8 @@
  * whose first seven characters after the prefix are the time in milliseconds in base 62, so that an
  * id made later sorts after (SQLite's BINARY order is the alphabet's ASCII order). A unique index on
  * random ids is written at a random page for every row; on these it is written at its end, a page
- * the token requests of one commit share (`store/group-commit.ts`). The ten characters after the
- * time are random.
+ * the token requests of one commit share (`store/group-commit.ts`). The characters after the time
+ * are random: ten in an id of the default length, 36 in a jti of 46 (`AT.`, Okta's shape and length).
  */
 import type { Crypto } from './ports/runtime.js';
 
@@ -12,12 +12,12 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 /** 62^7 ms: until the year 2080. */
 const TIME_DIGITS = 7;
 
-export function timeOrderedId(crypto: Pick<Crypto, 'randomId'>, prefix: string, time: Date): string {
+export function timeOrderedId(crypto: Pick<Crypto, 'randomId'>, prefix: string, time: Date, length?: number): string {
   let ms = Math.max(0, Math.floor(time.getTime()));
   let stamp = '';
   for (let i = 0; i < TIME_DIGITS; i++) {
     stamp = ALPHABET[ms % ALPHABET.length]! + stamp;
     ms = Math.floor(ms / ALPHABET.length);
   }
-  return crypto.randomId(prefix + stamp);
+  return length === undefined ? crypto.randomId(prefix + stamp) : crypto.randomId(prefix + stamp, length);
 }

@@ -89,21 +89,11 @@ export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepos
   }
 
   markUsed(id: string, now: Date): boolean {
-    // The code's token family exists from the moment the code is used, in the same transaction:
-    // a concurrent replay then always finds a family to revoke, even before the winner's tokens
-    // are registered in it (they join it revoked, so they are never active).
-    return this.db.transaction(() => {
-      const used =
-        prepared(this.db, 'UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(
-          now.getTime(),
-          id,
-        ).changes === 1;
-      if (used)
-        prepared(this.db, 'INSERT INTO token_families (id, created) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
-          id,
-          now.getTime(),
-        );
-      return used;
-    })();
+    return (
+      prepared(this.db, 'UPDATE authorization_codes SET used_at = ? WHERE id = ? AND used_at IS NULL').run(
+        now.getTime(),
+        id,
+      ).changes === 1
+    );
   }
 }

@@ -165,7 +165,7 @@ export class SqliteTokenRepository implements TokenRepository {
     return this.db.transaction(() => {
       const tokens = prepared(
         this.db,
-        'DELETE FROM access_tokens WHERE rowid IN (SELECT rowid FROM access_tokens WHERE expires <= ? LIMIT ?)',
+        'DELETE FROM access_tokens WHERE jti IN (SELECT jti FROM access_tokens WHERE expires <= ? LIMIT ?)',
       ).run(t, limit).changes;
       const refreshTokens = prepared(
         this.db,

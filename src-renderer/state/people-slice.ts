@@ -101,6 +101,8 @@ export const createPeopleSlice =
   ({ api }: { api: ApiClient }): StateCreator<State, [], [], PeopleSlice> =>
   (set, get) => {
     const stale = (token: string | null) => get().token !== token;
+    /** Counts list requests: only the latest one's answer is shown (see `loadPeople`). */
+    let listRequests = 0;
 
     /** Runs a write that answers the user; on success it is stored and the list reloaded (it may now sort or match differently). */
     const save = async <Problems>(
@@ -124,12 +126,14 @@ export const createPeopleSlice =
       ...initial,
       async loadPeople(q = '') {
         const token = get().token;
+        const request = ++listRequests;
         set({ peopleQuery: q, peopleList: LOADING });
         try {
           const query = q.trim() === '' ? {} : { q: q.trim() };
           const users = await api.list(routes.listUsers, {}, query);
-          // A newer search was typed while this one was out: its answer is the one to show.
-          if (stale(token) || get().peopleQuery !== q) return;
+          // A newer list request went out while this one was: a newer search, or the same one again
+          // after a save. Its answer is the one to show; this older one may miss what was saved since.
+          if (stale(token) || request !== listRequests) return;
           set((state) => ({
             personIds: users.map((u) => u.id),
             peopleById: { ...state.peopleById, ...Object.fromEntries(users.map((u) => [u.id, u])) },
@@ -137,7 +141,7 @@ export const createPeopleSlice =
           }));
         } catch (error) {
           const apiError = get().reportFailure(error);
-          if (!stale(token) && get().peopleQuery === q) set({ peopleList: { status: 'error', error: apiError } });
+          if (!stale(token) && request === listRequests) set({ peopleList: { status: 'error', error: apiError } });
         }
       },
       async loadPerson(id) {

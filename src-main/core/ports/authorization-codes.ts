@@ -29,8 +29,8 @@ export interface AuthorizationCodeRepository {
   insert(hash: string, code: AuthorizationCodeRecord, now: Date): void;
   findByHash(hash: string): AuthorizationCodeRecord | undefined;
   /**
-   * Marks the code used unless it already was, and opens its token family (the code's id) in the
-   * same transaction; false when another exchange got there first.
+   * Marks the code used unless it already was; false when another exchange got there first. The
+   * token exchange runs it in the transaction that stores the code's tokens and their family.
    */
   markUsed(id: string, now: Date): boolean;
 }

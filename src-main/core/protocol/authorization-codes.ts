@@ -8,6 +8,7 @@
 import type { Clock, Crypto } from '../ports/runtime.js';
 import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../ports/authorization-codes.js';
 import { base64url } from './id-token.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 
 export const CODE_LIFETIME_SECONDS = 300;
 const CODE_LENGTH = 43;
@@ -45,7 +46,7 @@ export class AuthorizationCodes {
     const code = this.deps.crypto.randomId('', CODE_LENGTH);
     const record: AuthorizationCodeRecord = {
       ...grant,
-      id: this.deps.crypto.randomId('cod'),
+      id: timeOrderedId(this.deps.crypto, 'cod', now),
       expiresAt: new Date(now.getTime() + CODE_LIFETIME_SECONDS * 1000),
       usedAt: null,
     };

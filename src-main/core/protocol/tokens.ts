@@ -12,8 +12,9 @@ import { ClaimFailed } from './claim-failed.js';
 import { ServerError } from './oauth-errors.js';
 import { fullScopeClaims, thinScopeClaims } from './scope-claims.js';
 import type { ClaimTrace } from './trace.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 
-/** Okta's jti: a prefix and 43 random characters. */
+/** Okta's jti: a prefix and 43 characters; ours begin with the time (`timeOrderedId`), then 36 random ones. */
 const JTI_LENGTH = 46;
 
 /** Reserved access-token claims a RESOURCE claim may still override (Okta "OpenID Connect & OAuth 2.0 API"). */
@@ -170,7 +171,7 @@ export class TokenMinter {
       scopes: request.scopes,
       issuedAt: seconds(this.deps.clock.now()),
       lifetimeMinutes: request.accessTokenMinutes,
-      jti: this.deps.crypto.randomId('AT.', JTI_LENGTH),
+      jti: timeOrderedId(this.deps.crypto, 'AT.', this.deps.clock.now(), JTI_LENGTH),
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
     const overrides = Object.fromEntries(
@@ -211,7 +212,7 @@ export class TokenMinter {
       authTime: seconds(authTime),
       amr,
       orgId: this.deps.orgId,
-      jti: crypto.randomId('ID.', JTI_LENGTH),
+      jti: timeOrderedId(crypto, 'ID.', this.deps.clock.now(), JTI_LENGTH),
       accessTokenHash: options.accessToken === undefined ? undefined : accessTokenHash(crypto, options.accessToken),
       codeHash: request.code === undefined ? undefined : accessTokenHash(crypto, request.code),
       nonce: request.nonce,

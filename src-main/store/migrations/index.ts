@@ -17,6 +17,7 @@ import { m0120 } from './0120-flow-runs.js';
 import { m0130 } from './0130-sign-in-failures.js';
 import { m0140 } from './0140-app-grants.js';
 import { m0160 } from './0160-flow-run-events.js';
+import { m0200 } from './0200-token-tables-without-rowid.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -37,5 +38,6 @@ export const MIGRATIONS: Migration[] = [
   m0130,
   m0140,
   m0160,
+  m0200,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -64,6 +64,31 @@ describe('people slice', () => {
     expect(logins(store)).toContain('john.smith@example.com');
   });
 
+  it('keeps a person added while an older list request was out, when that list answers last', async () => {
+    const { store, api } = setup();
+    let release!: () => void;
+    let first = true;
+    api.hold.listUsers = () => {
+      if (!first) return Promise.resolve();
+      first = false;
+      return new Promise<void>((resolve) => (release = resolve));
+    };
+    const listing = store.getState().loadPeople();
+    const outcome = await store
+      .getState()
+      .createPerson({ ...emptyPersonDraft(), ...john, password: 'Sandbox-Passw0rd!' });
+    if (!outcome.ok) throw new Error('not created');
+    expect(logins(store)).toEqual(['ada@example.com', 'john@example.com', 'john.smith@example.com']);
+    // The older list was read before the create: it does not have the new person.
+    const now = api.users;
+    api.users = now.filter((u) => u.id !== outcome.user.id);
+    release();
+    await listing;
+    api.users = now;
+    expect(logins(store)).toEqual(['ada@example.com', 'john@example.com', 'john.smith@example.com']);
+    expect(store.getState().peopleList.status).toBe('ready');
+  });
+
   it('adds a person Staged when Activate now is off, and leaves blank names out', async () => {
     const { store, api } = setup();
     const outcome = await store

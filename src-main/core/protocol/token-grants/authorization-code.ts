@@ -2,8 +2,8 @@
  * The authorization code grant (RFC 6749 §4.1.3, RFC 7636 §4.6; Okta "OpenID Connect & OAuth 2.0 API"), as a script:
  * the code → known and unexpired (`invalid_grant`) → not used before (a replay is refused and
  * every token issued from the code is revoked, RFC 6749 §4.1.2) → issued to this client →
- * `redirect_uri` equal to the authorize one → PKCE verifier → used up. Policy was evaluated at
- * /authorize (Okta "Authorization Server Rules" API): the scopes and lifetimes come from the code, and the tokens join
+ * `redirect_uri` equal to the authorize one → PKCE verifier → used up, in the transaction that stores
+ * its tokens. Policy was evaluated at /authorize (Okta "Authorization Server Rules" API): the scopes and lifetimes come from the code, and the tokens join
  * the code's family. The ID token (thin: minted with an access token, it leaves the profile claims to /userinfo) carries the authorize request's `nonce`.
  */
 import type { AppRecord } from '../../ports/apps.js';
@@ -27,15 +27,23 @@ export const authorizationCodeGrant: GrantHandler = (deps, request, client, prog
     );
   }
   checkVerifier(deps, code, request.params['code_verifier']);
-  if (!deps.codes.consume(code)) return replayed(deps, code, 'another exchange used the code first');
   const user = deps.users.find(code.userId);
-  if (!user || user.status !== 'ACTIVE')
+  if (!user || user.status !== 'ACTIVE') {
+    // Used up all the same: presented again, it is a replay.
+    if (!deps.codes.consume(code)) return replayed(deps, code, 'another exchange used the code first');
     throw new InvalidGrant(
       OKTA_TEXT.invalidCode,
       `the code's user ${code.userId} is ${user ? user.status : 'deleted'}`,
     );
+  }
   progress.user = user;
   return {
+    // Used up in the transaction that stores its tokens: a code is spent only with tokens issued
+    // from it, and a concurrent exchange finds it used together with their family.
+    redeems: {
+      use: () => deps.codes.consume(code),
+      refused: () => replayed(deps, code, 'another exchange used the code first'),
+    },
     user,
     authTime: code.authTime,
     amr: code.amr,

@@ -3,7 +3,8 @@
  * for a user who was granted `openid`, an ID token; the access token joins the grant's token family
  * (RFC 7009, RFC 7662: revocation and introspection see it) and a refresh token comes with it when
  * due (`offline_access` and the app's `refresh_token` grant); answers with the RFC 6749 §5.1 body.
- * What it stores, and the caller's event (`progress.issued`), commit in one transaction.
+ * What it stores, what the grant uses up (`subject.redeems`: a code) and the caller's event (`progress.issued`)
+ * commit in one transaction.
  */
 import type { AppRecord } from '../../ports/apps.js';
 import { tracingClaims } from '../claim-failed.js';
@@ -39,8 +40,9 @@ export async function mintTokens(
       ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
     }),
   );
-  // One transaction: the access token, its family, a refresh token and the caller's event.
-  return deps.tokenFamilies.inOneWrite(() => {
+  // One transaction: the code used up, the access token, its family, a refresh token and the caller's event.
+  const response = await deps.tokenFamilies.inOneWrite(() => {
+    if (subject.redeems && !subject.redeems.use()) return undefined;
     const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
     progress.familyId = familyId;
     deps.tokenFamilies.registerAccessToken(minted.jti, familyId, minted.expiresAt);
@@ -71,4 +73,5 @@ export async function mintTokens(
     progress.issued?.(response);
     return response;
   });
+  return response ?? subject.redeems!.refused();
 }

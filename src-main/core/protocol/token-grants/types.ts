@@ -62,6 +62,12 @@ export interface GrantSubject {
    * refresh token to return, rotated or the same). Without it a new family is opened.
    */
   family?: { id: string; refreshToken?: string };
+  /**
+   * What the exchange uses up (an authorization code), in the transaction that stores the tokens:
+   * `use` is false when another exchange used it first, and the request then ends with `refused`
+   * (which runs once that transaction is over).
+   */
+  redeems?: { use(): boolean; refused(): never };
   /** Scopes and lifetimes decided at the initial authentication (refresh): the policy is not evaluated again. */
   decided?: Decided;
   /** The authorize request's `nonce`, for the ID token of a code exchange (OIDC Core §3.1.3.6). */

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppRecord } from '../../../../src-main/core/ports/apps.js';
 import type { RefreshGrant } from '../../../../src-main/core/protocol/token-families.js';
 import { TokenLedger } from '../../../../src-main/core/protocol/token-ledger.js';
+import type { TokenLedgerDeps } from '../../../../src-main/core/protocol/token-ledger.js';
 import { openDatabase } from '../../../../src-main/store/database.js';
 import type { Db } from '../../../../src-main/store/database.js';
 import { SqliteTokenRepository } from '../../../../src-main/store/token-repository.js';
@@ -36,6 +37,7 @@ const grant = (overrides: Partial<RefreshGrant> = {}): RefreshGrant => ({
 let db: Db;
 let clock: FakeClock;
 let store: TokenLedger;
+let deps: TokenLedgerDeps;
 let appGrants: string[];
 const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
 const advanceMinutes = (n: number) => clock.set(new Date(clock.now().getTime() + n * 60_000));
@@ -44,13 +46,14 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   clock = new FakeClock(START);
   appGrants = ['password', 'refresh_token'];
-  store = new TokenLedger({
+  deps = {
     store: new SqliteTokenRepository(db),
     apps: { get: () => app(appGrants) },
     crypto: new HashingCrypto(),
     clock,
     tx: { run: (work) => db.transaction(work)() },
-  });
+  };
+  store = new TokenLedger(deps);
 });
 
 afterEach(() => db.close());
@@ -196,15 +199,59 @@ describe('sweeping without a backlog', () => {
 });
 
 describe('sweeping a backlog', () => {
-  it('deletes at most 200 expired rows per opened family, so a backlog drains over the next requests', () => {
+  it('deletes at most 100 expired rows per table a sweep, a sweep every 50 ms while a backlog lasts', () => {
     const familyId = store.openFamily();
-    for (let i = 0; i < 450; i++) store.registerAccessToken(`AT.${i}`, familyId, new Date(START.getTime() + 60_000));
+    for (let i = 0; i < 250; i++) store.registerAccessToken(`AT.${i}`, familyId, new Date(START.getTime() + 60_000));
     advanceMinutes(2);
     store.openFamily();
-    expect(count('access_tokens')).toBe(250);
+    expect(count('access_tokens')).toBe(150);
+    store.openFamily();
+    expect(count('access_tokens')).toBe(150);
+    clock.set(new Date(clock.now().getTime() + 50));
     store.openFamily();
     expect(count('access_tokens')).toBe(50);
+    clock.set(new Date(clock.now().getTime() + 50));
     store.openFamily();
+    expect(count('access_tokens')).toBe(0);
+  });
+});
+
+describe('sweeping on a later turn', () => {
+  it('sweeps outside the request that opened a family, once however many open before it runs', () => {
+    const later: (() => void)[] = [];
+    const ledger = new TokenLedger({ ...deps, later: (work) => later.push(work) });
+    const familyId = ledger.openFamily();
+    later.splice(0).forEach((work) => work());
+    ledger.registerAccessToken('AT.1', familyId, new Date(START.getTime() + 60_000));
+    advanceMinutes(2);
+    ledger.openFamily();
+    ledger.openFamily();
+    expect(later).toHaveLength(1);
+    expect(count('access_tokens')).toBe(1);
+    later.splice(0).forEach((work) => work());
+    expect(count('access_tokens')).toBe(0);
+  });
+
+  it('lets a failed sweep go (the rows stay expired) and tries again a second later', () => {
+    const later: (() => void)[] = [];
+    const ledger = new TokenLedger({ ...deps, later: (work) => later.push(work) });
+    const familyId = ledger.openFamily();
+    later.splice(0).forEach((work) => work());
+    ledger.registerAccessToken('AT.1', familyId, new Date(START.getTime() + 60_000));
+    advanceMinutes(2);
+    db.exec(`CREATE TEMP TRIGGER refuse_sweep BEFORE DELETE ON main.access_tokens
+      BEGIN SELECT RAISE(ABORT, 'the disk is full'); END`);
+    ledger.openFamily();
+    expect(() => later.splice(0).forEach((work) => work())).not.toThrow();
+    db.exec('DROP TRIGGER temp.refuse_sweep');
+    expect(count('access_tokens')).toBe(1);
+    expect(ledger.whyInactive('AT.1')).toMatch(/expired/);
+    clock.set(new Date(clock.now().getTime() + 999));
+    ledger.openFamily();
+    expect(later).toHaveLength(0);
+    clock.set(new Date(clock.now().getTime() + 1));
+    ledger.openFamily();
+    later.splice(0).forEach((work) => work());
     expect(count('access_tokens')).toBe(0);
   });
 });

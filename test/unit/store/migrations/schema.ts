@@ -138,10 +138,13 @@ export function seedTablesOf(db: Db, version: number): void {
 /** Every row of every table, in insertion order, by table name. */
 export function allRows(db: Db): Record<string, unknown[]> {
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as { name: string }[];
+    .prepare(
+      "SELECT name, wr FROM pragma_table_list WHERE type = 'table' AND schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .all() as { name: string; wr: number }[];
+  // A WITHOUT ROWID table (`wr`) has no rowid: its rows in the order of its primary key.
   return Object.fromEntries(
-    tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]),
+    tables.map(({ name, wr }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${wr ? '1, 2' : 'rowid'}`).all()]),
   );
 }
 

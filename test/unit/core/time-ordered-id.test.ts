@@ -1,0 +1,23 @@
+/** Ids and jtis that begin with their time: Okta's shape and length, sorted by time, random after it. */
+import { describe, expect, it } from 'vitest';
+import { nodeCrypto } from '../../../src-main/app/node-crypto.js';
+import { timeOrderedId } from '../../../src-main/core/time-ordered-id.js';
+
+describe('timeOrderedId', () => {
+  it("makes an access token's jti of Okta's shape: AT. and 43 characters, the time then 36 random ones", () => {
+    const at = new Date('2026-12-05T00:00:00.000Z');
+    const jtis = Array.from({ length: 200 }, () => timeOrderedId(nodeCrypto, 'AT.', at, 46));
+    for (const jti of jtis) expect(jti).toMatch(/^AT\.[0-9A-Za-z]{43}$/);
+    expect(new Set(jtis.map((jti) => jti.slice(0, 10))).size).toBe(1);
+    // 36 random characters each (about 214 bits): no two alike, and no shared random prefix.
+    expect(new Set(jtis).size).toBe(200);
+    expect(new Set(jtis.map((jti) => jti.slice(10, 14))).size).toBeGreaterThan(190);
+  });
+
+  it('sorts a later id after an earlier one (SQLite BINARY order), whatever its random part', () => {
+    const times = [0, 1, 61, 62, 3843, 1_700_000_000_000, 1_800_000_000_000, 1_800_000_000_001];
+    const ids = times.map((ms) => timeOrderedId(nodeCrypto, 'tfm', new Date(ms)));
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids) expect(id).toMatch(/^tfm[0-9A-Za-z]{17}$/);
+  });
+});
