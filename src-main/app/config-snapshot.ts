@@ -50,9 +50,9 @@ export class ConfigSnapshot {
     for (const method of methodsOf(repository)) {
       const original = target[method] as (...args: unknown[]) => unknown;
       if (passThrough.includes(method)) continue;
+      const prefix = `${name}.${method}`;
       wrapped[method] = reads.includes(method)
-        ? (...args: unknown[]) =>
-            this.read(`${name}.${method}${JSON.stringify(args)}`, () => original.apply(repository, args))
+        ? (...args: unknown[]) => this.read(prefix + keyOf(args), () => original.apply(repository, args))
         : (...args: unknown[]) => {
             this.invalidate();
             try {
@@ -79,6 +79,14 @@ export class ConfigSnapshot {
     this.entries.set(key, value);
     return value;
   }
+}
+
+/**
+ * The arguments as part of a key: most reads take one id (`"` and the id, no JSON to write); any
+ * other arguments as their JSON array, which starts with `[`.
+ */
+function keyOf(args: unknown[]): string {
+  return args.length === 1 && typeof args[0] === 'string' ? `"${args[0]}` : JSON.stringify(args);
 }
 
 /** Every method of a class instance, up its prototype chain (not Object's). */

@@ -77,7 +77,7 @@ export interface HttpContext {
   /** The configured origin and the request's origin (see `issuerOf`). */
   origins(request: FastifyRequest): Origins;
   /** The Host values this server answers for (DNS-rebinding guard). */
-  allowedHosts(): Set<string>;
+  allowedHosts(): ReadonlySet<string>;
   /** Folder of the built renderer (index.html), or undefined when the UI is not built. */
   uiRoot?: string | undefined;
 }

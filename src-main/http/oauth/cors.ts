@@ -104,16 +104,15 @@ const PREFLIGHTS = Symbol('authbox.protocolPreflights');
 export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): void {
   const byUrl = new Map(PROTOCOL_CORS.map((route) => [route.url, route]));
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/oauth2/') && !byUrl.has(route.url)) {
+    const cors = byUrl.get(route.url);
+    if (!cors && route.url.startsWith('/oauth2/')) {
       throw new Error(
         `${route.url} has no CORS policy: add it to PROTOCOL_CORS (src-main/http/oauth/cors.ts) and docs/cors.md`,
       );
     }
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    const route = byUrl.get(request.routeOptions.url ?? '');
-    if (route?.policy === 'any-origin') void reply.header('access-control-allow-origin', '*');
-    if (route?.policy === 'client-origins') void reply.header('vary', 'Origin');
+    // Each route of the table gets its policy's hook (its preflight too), run after the Host check.
+    const hook = cors && ANSWER_HEADERS[cors.policy];
+    if (hook) route.onRequest = [hook, ...[route.onRequest ?? []].flat()];
   });
   app.decorate(PREFLIGHTS, new Map(PROTOCOL_CORS.map((route) => [route.url, preflight(ctx, route)])));
 }
@@ -126,6 +125,21 @@ export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): vo
 export function preflightOf(app: FastifyInstance, url: string): RouteHandlerMethod | undefined {
   return (app as unknown as Record<symbol, Map<string, RouteHandlerMethod> | undefined>)[PREFLIGHTS]?.get(url);
 }
+
+type HeaderHook = (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;
+
+/** The header every answer of a policy's endpoints carries (a callback hook: no promise per request). */
+const ANSWER_HEADERS: Record<CorsPolicy, HeaderHook | undefined> = {
+  'any-origin': (_request, reply, done) => {
+    void reply.header('access-control-allow-origin', '*');
+    done();
+  },
+  'client-origins': (_request, reply, done) => {
+    void reply.header('vary', 'Origin');
+    done();
+  },
+  navigation: undefined,
+};
 
 /**
  * The answer headers a browser DPoP client must read (RFC 9449 §8 and §7.1): the nonce to put in its

@@ -2,7 +2,8 @@
  * Discovery and keys: `/.well-known/openid-configuration`, `/.well-known/oauth-authorization-server`
  * and `/v1/keys`, of each custom server and of the org server. All three answer any origin (`cors.ts`); keys carry only public
  * members and a Cache-Control so verifiers cache them. Bodies are kept serialized with an ETag
- * (`cached-json.ts`) until the configuration changes.
+ * (`cached-json.ts`) until the configuration changes, and a request answered once is answered again
+ * before routing (`kept-answers.ts`).
  */
 import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 import { DPOP_ALGS } from '../../core/protocol/dpop/dpop-text.js';
@@ -14,11 +15,19 @@ import { issuerOf } from '../../core/protocol/issuer.js';
 import { activeServer, orgRoute } from './server-lookup.js';
 import { oauthEndpoint } from './endpoint.js';
 import { CachedJson } from './cached-json.js';
+import { KeptAnswers, answerKeptFirst } from './kept-answers.js';
 
 const KEYS_MAX_AGE_SECONDS = 300;
 
 export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext): void {
-  const cache = new CachedJson();
+  const clock = ctx.services.tokenGrants.clock;
+  const kept = new KeptAnswers({
+    version: () => ctx.services.configVersion(),
+    now: () => clock.now().getTime(),
+    hostAllowed: (host) => ctx.allowedHosts().has(host.toLowerCase()),
+  });
+  answerKeptFirst(app, kept);
+  const cache = new CachedJson(kept);
   const documents = {
     'openid-configuration': openIdConfiguration,
     'oauth-authorization-server': authorizationServerMetadata,
@@ -41,16 +50,12 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: HttpContext):
     // Read first: a due AUTO rotation happens here, and changes the version.
     const keys = await ctx.services.servers.keys(server.id);
     void reply.header('cache-control', `max-age=${KEYS_MAX_AGE_SECONDS}, must-revalidate`);
-    return cache.send(request, reply, `keys ${server.id}`, ctx.services.configVersion(), () => ({
-      keys: keys.map((k) => ({
-        kty: 'RSA',
-        alg: 'RS256',
-        kid: k.kid,
-        use: 'sig',
-        e: k.publicJwk.e,
-        n: k.publicJwk.n,
-      })),
-    }));
+    // The set is due again at the next AUTO rotation (read after a rotation this request made).
+    const dueAt = server.rotationMode === 'AUTO' ? activeServer(ctx, request).nextRotation : null;
+    const build = () => ({
+      keys: keys.map((k) => ({ kty: 'RSA', alg: 'RS256', kid: k.kid, use: 'sig', e: k.publicJwk.e, n: k.publicJwk.n })),
+    });
+    return cache.send(request, reply, `keys ${server.id}`, ctx.services.configVersion(), build, dueAt);
   };
   oauthEndpoint(app, '/oauth2/:serverId/v1/keys', { GET: keys });
   oauthEndpoint(app, orgRoute('/oauth2/:serverId/v1/keys'), { GET: keys });

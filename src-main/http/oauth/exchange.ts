@@ -64,6 +64,15 @@ export function jtiOf(token: string): string | undefined {
   }
 }
 
+/** `jtiOf` that reads each token once: an exchange's issued tokens are read for it and for its `jti`s. */
+export function jtiReader(): (token: string) => string | undefined {
+  const read = new Map<string, string | undefined>();
+  return (token) => {
+    if (!read.has(token)) read.set(token, jtiOf(token));
+    return read.get(token);
+  };
+}
+
 function decodedPairs(encoded: string): Record<string, string> {
   const pairs: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(encoded)) pairs[name] = value;
@@ -121,14 +130,14 @@ function shortenBody(body: unknown): unknown {
 }
 
 /** The issued `access_token` and `id_token` that are JWTs, from the JSON body or the redirect's parameters. */
-function issuedJwts(...sources: unknown[]): IssuedJwts {
+function issuedJwts(jti: (token: string) => string | undefined, ...sources: unknown[]): IssuedJwts {
   const tokens: IssuedJwts = {};
   for (const source of sources) {
     if (source === null || typeof source !== 'object') continue;
     const fields = source as Record<string, unknown>;
     for (const name of ['access_token', 'id_token'] as const) {
       const value = fields[name];
-      if (typeof value === 'string' && jtiOf(value) !== undefined) tokens[name] = value;
+      if (typeof value === 'string' && jti(value) !== undefined) tokens[name] = value;
     }
   }
   return tokens;
@@ -143,9 +152,10 @@ export function captureResponse(
   status: number,
   body: unknown,
   issued?: Record<string, string>,
+  jti = jtiOf,
 ): ExchangeResponse {
   const location = reply.getHeader('location');
-  const tokens = issuedJwts(body, issued);
+  const tokens = issuedJwts(jti, body, issued);
   return {
     status,
     body: shortenBody(body),
@@ -160,8 +170,9 @@ export function captureExchange(
   status: number,
   body: unknown,
   issued?: Record<string, string>,
+  jti = jtiOf,
 ): EventExchange {
-  return { request: captureRequest(request), response: captureResponse(reply, status, body, issued) };
+  return { request: captureRequest(request), response: captureResponse(reply, status, body, issued, jti) };
 }
 
 /**
@@ -173,6 +184,7 @@ export function exchangedJtis(
   params: Record<string, string>,
   body: unknown,
   issued: Record<string, string> | undefined,
+  jti = jtiOf,
 ): string[] {
   const bearer = /^(?:Bearer|DPoP) +(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
   const candidates = [bearer, params['token'], params['id_token_hint']];
@@ -183,6 +195,6 @@ export function exchangedJtis(
       if (typeof fields[name] === 'string') candidates.push(fields[name]);
     }
   }
-  const jtis = candidates.map((token) => (token === undefined ? undefined : jtiOf(token)));
+  const jtis = candidates.map((token) => (token === undefined ? undefined : jti(token)));
   return [...new Set(jtis.filter((jti): jti is string => jti !== undefined))];
 }

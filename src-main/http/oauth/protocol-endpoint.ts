@@ -35,7 +35,7 @@ import type { HttpContext } from '../context.js';
 import { OktaHttpError } from '../okta-errors.js';
 import { sendErrorPage } from './authorize-error-page.js';
 import { oauthEndpoint } from './endpoint.js';
-import { captureExchange, exchangedJtis } from './exchange.js';
+import { captureExchange, exchangedJtis, jtiReader } from './exchange.js';
 import { acceptRawBodies, methodParams, parseForm } from './form.js';
 import { activeServer, orgRoute } from './server-lookup.js';
 import { ORG_SERVER_ID } from '../../contracts/authorization-server.js';
@@ -212,11 +212,13 @@ async function answer(
   };
   let call: ProtocolCall | undefined;
   let answerRecorded = false;
-  const record = (failure: Failure | undefined, status: number, body: unknown) =>
+  const record = (failure: Failure | undefined, status: number, body: unknown) => {
+    const jti = jtiReader();
     recordEvent(ctx, endpoint, serverId, event, failure, {
-      exchange: captureExchange(request, reply, status, body, event.issued),
-      jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued),
+      exchange: captureExchange(request, reply, status, body, event.issued, jti),
+      jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued, jti),
     });
+  };
   const recordAnswer = (body: unknown) => {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
     record(event.error ? failureOf(event.error) : undefined, 200, body);

@@ -85,6 +85,22 @@ describe('ConfigSnapshot', () => {
     expect(raw.reads).toBe(1);
   });
 
+  it('keeps the answers of different arguments apart: one id, the same text in a list, several, none', () => {
+    class Echo {
+      calls = 0;
+      find(...args: unknown[]): { args: unknown[] } {
+        this.calls++;
+        return { args };
+      }
+    }
+    const echo = new Echo();
+    const wrapped = snapshot.wrap('echo', echo, ['find']);
+    const calls: unknown[][] = [['a'], [['a']], ['["a"]'], ['"a'], ['a', 'b'], [], [1]];
+    for (const args of calls) expect(wrapped.find(...args)).toEqual({ args });
+    for (const args of calls) expect(wrapped.find(...args)).toEqual({ args });
+    expect(echo.calls).toBe(calls.length);
+  });
+
   it('keeps at most 5,000 answers, the least recently used dropped first', () => {
     for (let i = 0; i < 6000; i++) things.get(`missing-${i}`);
     expect(snapshot.size).toBe(5000);
