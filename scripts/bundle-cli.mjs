@@ -104,6 +104,82 @@ const lazyRe2 = {
     }));
   },
 };
+// Modules a start loads only because a module it evaluates names them at its top: node:assert
+// (fastify's plugin checks and find-my-way's route checks, which only call `assert(condition,
+// message)`: the stand-in loads node:assert, its assertion error and colour helpers when a condition
+// fails), semver (the fastify version a plugin asks for; no plugin Authbox registers at start asks)
+// and node:worker_threads (the scrypt worker, started on the first sign-in). In the bundle, each is
+// loaded on its first use.
+const LAZY_AT_FIRST_USE = [
+  { module: 'node:assert', importer: /[\\/](fastify|find-my-way)[\\/]/, assertion: true },
+  { module: 'semver', importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/ },
+  { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
+];
+const lazyAtFirstUse = {
+  name: 'lazy-at-first-use',
+  setup(build) {
+    for (const [index, entry] of LAZY_AT_FIRST_USE.entries()) {
+      const filter = new RegExp(`^${entry.module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => {
+        if (args.namespace === 'lazy-at-first-use' || !entry.importer.test(args.importer)) return undefined;
+        return { path: args.path, namespace: 'lazy-at-first-use', pluginData: { index, resolveDir: args.resolveDir } };
+      });
+    }
+    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, (args) => {
+      const entry = LAZY_AT_FIRST_USE[args.pluginData.index];
+      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
+      // An ES module's named import reads the binding when it runs: each name is a stand-in that
+      // constructs, calls and reads through to the real export.
+      const contents = entry.esmExports
+        ? `${real}${entry.esmExports
+            .map(
+              (name) => `export const ${name} = new Proxy(function ${name}() {}, {
+                construct: (_, args) => Reflect.construct(real().${name}, args),
+                apply: (_, self, args) => Reflect.apply(real().${name}, self, args),
+                get: (_, key) => real().${name}[key],
+              });`,
+            )
+            .join('\n')}`
+        : `${real}module.exports = new Proxy(${entry.assertion ? '() => {}' : '{}'}, {
+            ${entry.assertion ? 'apply: (_, self, args) => { if (!args[0]) Reflect.apply(real(), self, args); },' : ''}
+            get: (_, key) => real()[key],
+          });`;
+      return { contents, loader: 'js', resolveDir: args.pluginData.resolveDir };
+    });
+  },
+};
+// find-my-way (fastify's router) compiles small functions with `new Function` for every method of
+// every route it adds: the prefix test of each node of the method's tree, the route's params object,
+// its constraint matcher. A protocol path serves 7 methods, so a start compiled the same source up to
+// 7 times: a start made 881 of them, from 23 different sources. In the bundle, each source is
+// compiled once and the function shared (they keep no state of their own: the matcher reads its
+// storage through `this`).
+const FIND_MY_WAY_COMPILED = /[\\/]find-my-way[\\/]lib[\\/](node|handler-storage)\.js$/;
+const compiledOnce = {
+  name: 'find-my-way-compiled-once',
+  setup(build) {
+    build.onLoad({ filter: FIND_MY_WAY_COMPILED }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const uses = source.split('new Function(').length - 1;
+      if (uses === 0) throw new Error(`${args.path} no longer calls new Function: update find-my-way-compiled-once`);
+      const helper = `const compiledOnce = new Map();
+function sharedFunction(...args) {
+  const key = args.join('\\u0000');
+  let compiled = compiledOnce.get(key);
+  if (compiled === undefined) {
+    compiled = new Function(...args); // eslint-disable-line
+    compiledOnce.set(key, compiled);
+  }
+  return compiled;
+}
+`;
+      // After the file's 'use strict' directive, which must stay its first statement.
+      const body = source.replaceAll('new Function(', 'sharedFunction(');
+      const directive = /^'use strict'\n/.exec(body)?.[0] ?? '';
+      return { contents: directive + helper + body.slice(directive.length), loader: 'js' };
+    });
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -113,7 +189,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2, lazyAtFirstUse, compiledOnce],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   // The file is the function Node would wrap a CommonJS module in (`code-cache.mjs` compiles it as it

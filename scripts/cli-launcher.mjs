@@ -1,7 +1,7 @@
 // `dist/main/app/cli.js` as `scripts/bundle-cli.mjs` writes it: runs the bundle `cli-bundle.cjs` beside
 // it through V8's code cache (`code-cache.mjs`) and exports what the entry exports. Without a usable
-// cache, the cache is written a second after the start, or at exit if that comes first (by then it
-// holds the functions the start compiled).
+// complete cache, the cache is written a second after the start; a run without any cache that ends
+// sooner writes an early one at exit, which the next run that lasts a second replaces.
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { loadBundle } from './code-cache.mjs';
@@ -19,16 +19,19 @@ setFlagsFromString(V8_FLAGS);
 const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
 const cache = fileURLToPath(new URL('./cli-bundle.cache', import.meta.url));
 const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH);
-if (!loaded.cacheUsed) {
-  // The flags set again just before the cache is made: once a worker thread has started (the scrypt
-  // worker, for a password set or a sign-in page shown in the first second), V8 makes the cache under
-  // another flag hash than a start's, and every later start refused it, compiled and wrote it again.
-  const saveCache = () => {
+if (!loaded.cacheComplete) {
+  // A second after the start a server has started and answered its first requests: the cache then
+  // holds what they compiled. A run that ends sooner (`--help`, `export`) writes an early cache at
+  // exit when there was none, which the next run that lasts replaces. The flags are set again just
+  // before the cache is made: once a worker thread has started (the scrypt worker, for a password set
+  // or a sign-in page shown in the first second), V8 makes the cache under another flag hash than a
+  // start's, and every later start refused it, compiled and wrote it again.
+  const saveCache = (complete) => {
     setFlagsFromString(V8_FLAGS);
-    loaded.saveCache();
+    loaded.saveCache(complete);
   };
-  setTimeout(saveCache, 1000).unref();
-  process.once('exit', saveCache);
+  setTimeout(() => saveCache(true), 1000).unref();
+  if (!loaded.cacheUsed) process.once('exit', () => saveCache(false));
 }
 
 export const { main, parseCli, USAGE, UsageError, TOKEN_ON_COMMAND_LINE_WARNING } = loaded.exports;

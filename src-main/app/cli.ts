@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { StartError, createApp, isLoopback } from './create-app.js';
 import type { AppOptions, RunningApp } from './create-app.js';
 import { DEFAULT_PORT, defaultDataDir } from './paths.js';
-import { readDocumentFile, runDocumentCommand } from './sandbox-commands.js';
 import { traceStart } from './start-trace.js';
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -121,7 +120,9 @@ export const TOKEN_ON_COMMAND_LINE_WARNING =
   'warning: --admin-token is visible to other local users in the process list; use --admin-token-file FILE or $AUTHBOX_ADMIN_TOKEN';
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  if (argv[0] === 'export' || argv[0] === 'import') return runDocumentCommand(argv[0], argv.slice(1), env);
+  // The sandbox document's modules are loaded by the commands and options that read or write one.
+  if (argv[0] === 'export' || argv[0] === 'import')
+    return (await import('./sandbox-commands.js')).runDocumentCommand(argv[0], argv.slice(1), env);
   let options;
   try {
     options = parseCli(argv, env);
@@ -141,7 +142,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   };
   try {
     const config =
-      configFile === undefined ? undefined : { document: readDocumentFile(configFile), reset: reset ?? false };
+      configFile === undefined
+        ? undefined
+        : { document: (await import('./sandbox-commands.js')).readDocumentFile(configFile), reset: reset ?? false };
     app = await createApp({
       ...appOptions,
       ...(scratch ? { dataDir: scratch } : {}),

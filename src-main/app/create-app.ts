@@ -20,6 +20,7 @@ import type { FolderLock } from '../store/folder-lock.js';
 import { guardStorage } from '../store/storage-guard.js';
 import { hasSealedSecrets } from '../store/sealed-secrets.js';
 import { DataFolderError, createPrivateFile, prepareDatabaseFile, prepareDataFolder } from './data-folder.js';
+import { nodeNativeBinding } from './native-binding.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT } from './paths.js';
 import { isFirstStart, seedOnFirstStart } from './seed.js';
@@ -105,12 +106,12 @@ export function prepareDataDir(dataDir: string, allowShared = false): void {
 }
 
 /** The data folder made ready and locked for this process, or a StartError with one line. */
-function claimDataDir(dataDir: string, options: AppOptions): FolderLock {
+function claimDataDir(dataDir: string, nativeBinding: string | undefined, options: AppOptions): FolderLock {
   const folder = { allowShared: options.allowSharedData ?? false };
   try {
     prepareDataFolder(dataDir, folder);
     createPrivateFile(join(dataDir, LOCK_FILE));
-    const lock = lockFolder(dataDir, options.nativeBinding);
+    const lock = lockFolder(dataDir, nativeBinding);
     try {
       prepareDatabaseFile(join(dataDir, DATABASE_FILE), folder);
     } catch (error) {
@@ -172,16 +173,19 @@ async function checkConfig(
       'the data folder already has data; add --reset to replace it with the --config document, or choose an empty folder with --data',
     );
   }
+  await services.loadSandbox();
   const result = await services.sandbox.importDocument(config.document, { mode: 'replace', dryRun: true, origin });
   if (!result.ok) throw configRefused(result.faults);
 }
 
 async function applyConfig(services: Services, document: unknown, origin: string): Promise<void> {
+  await services.loadSandbox();
   const result = await services.sandbox.importDocument(document, { mode: 'replace', origin });
   if (!result.ok) throw configRefused(result.faults);
 }
 
 async function loadDemoOnce(services: Services, origin: string): Promise<void> {
+  await services.loadSandbox();
   if (services.sandbox.hasDemo()) return;
   const result = await services.sandbox.loadDemo(origin);
   if (!result.ok) {
@@ -210,15 +214,13 @@ export async function createApp(options: AppOptions): Promise<RunningApp> {
   if (host !== 'localhost' && !isIP(host))
     throw new StartError('HOST', `--host must be an IP address or localhost, not '${host}'`);
   const dataDir = resolve(options.dataDir);
-  const lock = claimDataDir(dataDir, options);
+  const nativeBinding = options.nativeBinding ?? nodeNativeBinding();
+  const lock = claimDataDir(dataDir, nativeBinding, options);
 
   traceStart('data folder claimed');
   let db;
   try {
-    db = openDatabase(
-      join(dataDir, DATABASE_FILE),
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-    );
+    db = openDatabase(join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   } catch (error) {
     lock.release();
     if (error instanceof StoreError) throw new StartError('DATABASE', error.message);

@@ -6,7 +6,7 @@
  * file system such as /proc, a file in the way — is refused with one line, never a hang.
  * POSIX modes do not exist on Windows: there the per-user profile folder's ACL protects it.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Group and other bits: a folder or file with any of them set is shared. */
@@ -80,6 +80,15 @@ function checkPrivate(path: string, kind: 'file' | 'folder', fix: string, option
   }
 }
 
+/** Removes the probe, as `rmSync(probe, { force: true })` would: rmSync loads Node's recursive-removal module on its first call. */
+function removeProbe(probe: string): void {
+  try {
+    unlinkSync(probe);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /** Writes, syncs and removes a small file: proves the folder takes writes before anything else opens. */
 function probeWrite(dataDir: string): void {
   const probe = join(dataDir, PROBE_FILE);
@@ -89,7 +98,7 @@ function probeWrite(dataDir: string): void {
     fsyncSync(fd);
   } finally {
     closeSync(fd);
-    rmSync(probe, { force: true });
+    removeProbe(probe);
   }
 }
 

@@ -11,6 +11,7 @@ import { parseDocumentText, serializeDocument } from '../core/sandbox/sandbox-tr
 import { NotFound } from '../core/errors.js';
 import { StoreError, openDatabase } from '../store/database.js';
 import { StartError, faultCount, prepareDataDir } from './create-app.js';
+import { nodeNativeBinding } from './native-binding.js';
 import { nodeCrypto } from './node-crypto.js';
 import { DATABASE_FILE, DEFAULT_PORT, defaultDataDir } from './paths.js';
 import { seedOnFirstStart } from './seed.js';
@@ -124,13 +125,16 @@ async function withServices(
   prepareDataDir(dataDir);
   let db;
   try {
-    db = openDatabase(join(dataDir, DATABASE_FILE));
+    const nativeBinding = nodeNativeBinding();
+    db = openDatabase(join(dataDir, DATABASE_FILE), nativeBinding ? { nativeBinding } : {});
   } catch (error) {
     if (error instanceof StoreError) throw new StartError('DATABASE', error.message);
     throw error;
   }
   try {
-    return await work(buildServices(db, nodeCrypto, { now: () => new Date() }));
+    const services = buildServices(db, nodeCrypto, { now: () => new Date() });
+    await services.loadSandbox();
+    return await work(services);
   } finally {
     db.close();
   }

@@ -16,9 +16,6 @@ import { orgIdOf } from '../core/protocol/id-token.js';
 import type { TokenGrantDeps } from '../core/protocol/token-grants/types.js';
 import { TokenMinter } from '../core/protocol/tokens.js';
 import { CustomClaims, SANDBOX_ORG } from '../core/protocol/custom-claims.js';
-import { Previews } from '../core/protocol/previews.js';
-import { TokenInspector } from '../core/inspect/token-inspector.js';
-import { nodePemReader } from './node-pem.js';
 import type { TokenLookupDeps } from '../http/context.js';
 import { TokenLedger } from '../core/protocol/token-ledger.js';
 import { Policies } from '../core/policies.js';
@@ -53,13 +50,8 @@ import { SqliteSessionRepository } from '../store/session-repository.js';
 import { SqliteSettingsRepository } from '../store/settings-repository.js';
 import { SqliteTokenRepository } from '../store/token-repository.js';
 import { SqliteUserRepository } from '../store/user-repository.js';
-import { SqliteSandboxRepository } from '../store/sandbox-repository.js';
-import { SandboxTransfer } from '../core/sandbox/sandbox-transfer.js';
-import { readDemo } from './examples.js';
-import { FlowRunner } from '../core/runner/flow-runner.js';
-import { SqliteFlowRunRepository } from '../store/flow-run-repository.js';
-import { loopbackTransport } from './loopback-transport.js';
-import { createDpopNonces, dpopCrypto, dpopProofSigner } from './dpop-crypto.js';
+import { createDpopNonces, dpopCrypto } from './dpop-crypto.js';
+import type { SandboxServices } from './sandbox-services.js';
 import { MemoryDpopProofStore } from './dpop-proof-store.js';
 import type { DpopDeps } from '../core/protocol/dpop/check-proof.js';
 
@@ -248,7 +240,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokenFamilies: tokenLedger,
     clock,
   };
-  const previews = new Previews({
+  const previewDeps = {
     servers,
     apps,
     users,
@@ -259,27 +251,43 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokens,
     customClaims,
     clock,
-  });
-  const inspector = new TokenInspector({ servers, claims, crypto, pem: nodePemReader, clock });
-  // An import rewrites the whole configuration: every call of its repository empties the snapshot.
-  const sandboxStore = config.wrap('sandbox', new SqliteSandboxRepository(db, sealer), []);
-  const sandbox = new SandboxTransfer({ store: sandboxStore, crypto, clock, demoText: readDemo });
-  // The Flow Runner sends real requests over loopback and reads the decisions back from the event log.
-  const flowRuns = new FlowRunner({
-    runs: new SqliteFlowRunRepository(db, sealer),
-    apps,
-    servers,
-    http: loopbackTransport,
-    events,
-    crypto,
-    clock,
-    dpop: dpopProofSigner,
-  });
+  };
+  // The sandbox transfer, the Flow Runner, the previews and the Token Inspector: their modules are
+  // evaluated on the first loadSandbox() (concurrent calls share one load; a failed load is not kept).
+  let sandboxServices: SandboxServices | undefined;
+  let loadingSandbox: Promise<void> | undefined;
+  const loadedSandbox = (): SandboxServices => {
+    if (!sandboxServices) throw new Error('the sandbox services are not loaded yet: await services.loadSandbox()');
+    return sandboxServices;
+  };
+  const loadSandbox = () =>
+    (loadingSandbox ??= import('./sandbox-services.js')
+      .then(({ buildSandboxServices }) => {
+        sandboxServices ??= buildSandboxServices({
+          db,
+          sealer,
+          config,
+          crypto,
+          clock,
+          apps,
+          servers,
+          events,
+          claims,
+          previews: previewDeps,
+        });
+      })
+      .catch((error: unknown) => {
+        loadingSandbox = undefined;
+        throw error;
+      }));
   return {
     settings,
     groupCommit: group,
     securitySettings,
-    sandbox,
+    get sandbox() {
+      return loadedSandbox().sandbox;
+    },
+    loadSandbox,
     servers,
     scopes,
     claims,
@@ -296,9 +304,15 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tokenLookups,
     oktaApi: { tokens: tokenLookups, dpop },
     authorize,
-    previews,
+    get previews() {
+      return loadedSandbox().previews;
+    },
     configVersion: () => config.version,
-    flowRuns,
-    inspector,
+    get flowRuns() {
+      return loadedSandbox().flowRuns;
+    },
+    get inspector() {
+      return loadedSandbox().inspector;
+    },
   };
 }

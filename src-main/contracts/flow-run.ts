@@ -45,11 +45,7 @@ export const CLIENT_AUTH_METHODS = ['client_secret_basic', 'client_secret_post',
 export const FOLLOW_UPS = ['userinfo', 'introspect', 'revoke', 'refresh'] as const;
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
-/** The path of the callback page Authbox serves for the runner; the redirect URI is `<origin>` + this. */
-export const FLOW_RUNNER_CALLBACK_PATH = '/flow-runner/callback';
-
-/** The `type` of the message the callback page posts, and the localStorage key it leaves it under. */
-export const FLOW_RUNNER_CALLBACK_MESSAGE = 'authbox-flow-runner-callback';
+export { FLOW_RUNNER_CALLBACK_MESSAGE, FLOW_RUNNER_CALLBACK_PATH } from './flow-runner-callback.js';
 
 const text = z.string().trim().min(1, 'must not be empty').max(1024, 'must be at most 1024 characters');
 

@@ -15,6 +15,7 @@ import { registerManagementRoutes } from './management/index.js';
 import { registerSandboxApi } from './sandbox/index.js';
 
 export async function buildApiServer(ctx: HttpContext, options: HttpServerOptions): Promise<FastifyInstance> {
+  await ctx.services.loadSandbox();
   const app = baseServer(ctx, options);
   await app.register(
     async (api) => {

@@ -49,18 +49,24 @@ export interface HttpServices {
   tokenLookups: TokenLookupDeps;
   /** What OAuth access to Okta's API (`/api/v1` with org server tokens, DPoP proofs) checks with. */
   oktaApi: OktaApiAccessDeps;
-  /** The sandbox API's expression and token previews. */
-  previews: Previews;
-  /** Export and import of the sandbox document, and the demo. */
-  sandbox: SandboxTransfer;
+  /** The sandbox API's expression and token previews, once `loadSandbox()` resolved. */
+  readonly previews: Previews;
+  /** Export and import of the sandbox document, and the demo (once `loadSandbox()` resolved). */
+  readonly sandbox: SandboxTransfer;
+  /**
+   * Loads `sandbox`, `flowRuns`, `previews` and `inspector`, which a start leaves out
+   * (`app/sandbox-services.ts`); reading one before it resolved throws. The sandbox API awaits it
+   * before it is built.
+   */
+  loadSandbox(): Promise<void>;
   /** What the authorize endpoint's steps use (sessions, codes, policy evaluation, minting). */
   authorize: AuthorizeDeps;
   /** Changes with every write to servers, keys, scopes, claims, policies, rules or apps (cached documents key on it). */
   configVersion(): number;
-  /** The Flow Runner's runs (sandbox API and the callback page). */
-  flowRuns: FlowRunner;
-  /** The Token Inspector's decoding, claim classification and signature verdicts. */
-  inspector: TokenInspector;
+  /** The Flow Runner's runs (sandbox API), once `loadSandbox()` resolved. */
+  readonly flowRuns: FlowRunner;
+  /** The Token Inspector's decoding, claim classification and signature verdicts, once `loadSandbox()` resolved. */
+  readonly inspector: TokenInspector;
   /** The lockout threshold and the throttles of failed client authentications and sign-ins. */
   securitySettings: SecuritySettings;
 }

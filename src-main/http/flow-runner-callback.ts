@@ -8,7 +8,10 @@
  * screen picks them up from the `storage` event.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { FLOW_RUNNER_CALLBACK_MESSAGE as CALLBACK_MESSAGE, FLOW_RUNNER_CALLBACK_PATH } from '../contracts/flow-run.js';
+import {
+  FLOW_RUNNER_CALLBACK_MESSAGE as CALLBACK_MESSAGE,
+  FLOW_RUNNER_CALLBACK_PATH,
+} from '../contracts/flow-runner-callback.js';
 import { document, scriptJson, scriptNonce, STYLE_SOURCE } from './oauth/authorize-html.js';
 import { acceptRawBodies } from './oauth/form.js';
 

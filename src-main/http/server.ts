@@ -17,6 +17,7 @@ import { registerDeviceVerificationRoutes } from './oauth/device-verification.js
 import { registerDiscoveryRoutes } from './oauth/discovery.js';
 import { registerIntrospectRoutes } from './oauth/introspect.js';
 import { registerLogoutRoutes } from './oauth/logout.js';
+import { registerProtocolEndpoints } from './oauth/protocol-endpoint.js';
 import { registerRevokeRoutes } from './oauth/revoke.js';
 import { registerTokenRoutes } from './oauth/token.js';
 import { registerUserinfoRoutes } from './oauth/userinfo.js';
@@ -65,14 +66,16 @@ export async function buildHttpServer(ctx: HttpContext, options: HttpServerOptio
   registerLazyApi(app, ctx, options);
 
   registerDiscoveryRoutes(app, ctx);
-  await registerTokenRoutes(app, ctx);
-  await registerIntrospectRoutes(app, ctx);
-  await registerRevokeRoutes(app, ctx);
-  await registerUserinfoRoutes(app, ctx);
-  await registerAuthorizeRoutes(app, ctx);
-  await registerLogoutRoutes(app, ctx);
-  await registerDeviceAuthorizeRoutes(app, ctx);
-  await registerDeviceVerificationRoutes(app, ctx);
+  await registerProtocolEndpoints(app, async (protocol) => {
+    await registerTokenRoutes(protocol, ctx);
+    await registerIntrospectRoutes(protocol, ctx);
+    await registerRevokeRoutes(protocol, ctx);
+    await registerUserinfoRoutes(protocol, ctx);
+    await registerAuthorizeRoutes(protocol, ctx);
+    await registerLogoutRoutes(protocol, ctx);
+    await registerDeviceAuthorizeRoutes(protocol, ctx);
+    await registerDeviceVerificationRoutes(protocol, ctx);
+  });
   await registerFlowRunnerCallback(app);
   registerUi(app, ctx, options);
   return app;

@@ -15,7 +15,7 @@
  * auth-js adds `X-Okta-User-Agent-Extended` and a JSON `Content-Type` to every call, so every call is
  * preflighted; a preflight is always answered 204, with the allow headers only for allowed origins.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { AppRecord } from '../../core/ports/apps.js';
 import { redirectOrigins } from '../../core/protocol/token-grants/check-origin.js';
 import type { HttpContext } from '../context.js';
@@ -77,7 +77,7 @@ function preflightOrigin(ctx: HttpContext, policy: CorsPolicy, origin: string | 
   return undefined;
 }
 
-function preflight(ctx: HttpContext, route: CorsRoute) {
+function preflight(ctx: HttpContext, route: CorsRoute): RouteHandlerMethod {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const allowOrigin = preflightOrigin(ctx, route.policy, request.headers.origin);
     if (allowOrigin) {
@@ -92,10 +92,14 @@ function preflight(ctx: HttpContext, route: CorsRoute) {
   };
 }
 
+/** The instance decoration that holds the preflight of each row of `PROTOCOL_CORS`, by URL. */
+const PREFLIGHTS = Symbol('authbox.protocolPreflights');
+
 /**
- * Registers the preflights of every row of `PROTOCOL_CORS` and the headers every answer of those
- * endpoints carries (`*`, or `Vary: Origin`). Call it on the root instance before any protocol
- * route is registered: a later `/oauth2/…` route without a row in the table fails the start.
+ * Makes the preflights of every row of `PROTOCOL_CORS` (each endpoint's route serves its URL's
+ * OPTIONS too: `preflightOf`) and the headers every answer of those endpoints carries (`*`, or
+ * `Vary: Origin`). Call it on the root instance before any protocol route is registered: a later
+ * `/oauth2/…` route without a row in the table fails the start.
  */
 export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): void {
   const byUrl = new Map(PROTOCOL_CORS.map((route) => [route.url, route]));
@@ -110,7 +114,16 @@ export function registerProtocolCors(app: FastifyInstance, ctx: HttpContext): vo
     const hook = cors && ANSWER_HEADERS[cors.policy];
     if (hook) route.onRequest = [hook, ...[route.onRequest ?? []].flat()];
   });
-  for (const route of PROTOCOL_CORS) app.options(route.url, preflight(ctx, route));
+  app.decorate(PREFLIGHTS, new Map(PROTOCOL_CORS.map((route) => [route.url, preflight(ctx, route)])));
+}
+
+/**
+ * The OPTIONS handler of a protocol URL, made by `registerProtocolCors` on `app` or an instance it
+ * contains. A route of its own per preflight cost fastify a context and hooks each at start-up
+ * (30 of the 67 routes a start registered).
+ */
+export function preflightOf(app: FastifyInstance, url: string): RouteHandlerMethod | undefined {
+  return (app as unknown as Record<symbol, Map<string, RouteHandlerMethod> | undefined>)[PREFLIGHTS]?.get(url);
 }
 
 type HeaderHook = (request: FastifyRequest, reply: FastifyReply, done: () => void) => void;

@@ -2,10 +2,12 @@
  * A protocol endpoint: its verb table, other verbs answering 405 with an OAuth error body. One fastify
  * route per path serves every verb and dispatches by the table: fastify builds a context, hooks and
  * a HEAD twin for each route it registers, and the protocol paths' 135 routes took some 80 ms of a
- * start; as one route each they are 30 (`test/integration/routes/protocol-routes.test.ts`).
+ * start; as one route each, the CORS preflight among its verbs, they are 30
+ * (`test/integration/routes/protocol-routes.test.ts`).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { VerbTable } from '../route-table.js';
+import { preflightOf } from './cors.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
 
@@ -43,8 +45,11 @@ function headOnSend(
 export function oauthEndpoint(app: FastifyInstance, url: string, table: VerbTable): void {
   const handlers = new Map<string, RouteHandlerMethod>();
   for (const method of METHODS) handlers.set(method, table[method === 'HEAD' ? 'GET' : method] ?? notAllowed);
+  // The CORS preflight of the path (`cors.ts`) is one more verb of the same route.
+  const preflight = preflightOf(app, url);
+  if (preflight) handlers.set('OPTIONS', preflight);
   app.route({
-    method: [...METHODS],
+    method: preflight ? [...METHODS, 'OPTIONS'] : [...METHODS],
     url,
     onSend: headOnSend,
     handler(request, reply) {

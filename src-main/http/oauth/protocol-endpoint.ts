@@ -147,22 +147,45 @@ const KINDS: Record<EndpointKind, Kind> = {
   page: { headers: {}, json: false, challenge: () => undefined },
 };
 
+/** Plugin scopes made by `registerProtocolEndpoints`: their endpoints need no scope of their own. */
+const protocolScopes = new WeakSet<FastifyInstance>();
+
 /**
- * Registers the endpoint in its own plugin scope, for the custom servers and for the org server
- * (`/oauth2/v1/…`): raw bodies and the verbs (the preflights are `registerProtocolCors`'s).
+ * One plugin scope with raw bodies for the endpoints `register` adds to it: a scope per endpoint cost
+ * fastify a plugin, a child instance and its parsers each at start-up.
+ */
+export async function registerProtocolEndpoints(
+  app: FastifyInstance,
+  register: (scope: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  await app.register(async (scope) => {
+    acceptRawBodies(scope);
+    protocolScopes.add(scope);
+    await register(scope);
+  });
+}
+
+/**
+ * Registers the endpoint for the custom servers and for the org server (`/oauth2/v1/…`), in a scope
+ * with raw bodies (the one of `registerProtocolEndpoints`, or its own): the verbs and the preflight
+ * (`registerProtocolCors` makes it).
  */
 export async function registerProtocolEndpoint(
   app: FastifyInstance,
   ctx: HttpContext,
   endpoint: ProtocolEndpoint,
 ): Promise<void> {
-  await app.register(async (scope) => {
-    acceptRawBodies(scope);
+  const add = (scope: FastifyInstance) => {
     const verb = (steps: ProtocolSteps | undefined): RouteHandlerMethod | undefined =>
       steps && ((request, reply) => answer(ctx, endpoint, steps, request, reply));
     const verbs = { GET: verb(endpoint.verbs.GET), POST: verb(endpoint.verbs.POST) };
     oauthEndpoint(scope, endpoint.url, verbs);
     oauthEndpoint(scope, orgRoute(endpoint.url), verbs);
+  };
+  if (protocolScopes.has(app)) return add(app);
+  await app.register(async (scope) => {
+    acceptRawBodies(scope);
+    add(scope);
   });
 }
 

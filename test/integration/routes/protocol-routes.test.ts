@@ -27,7 +27,7 @@ describe('protocol routes', () => {
   it('are one route per path, serving every verb', () => {
     for (const route of PROTOCOL_CORS) {
       const served = registered.filter((r) => r.url === route.url).map((r) => r.method);
-      // The verbs' one route and the preflight's.
+      // One route for the verbs and the preflight.
       expect(served.sort(), route.url).toEqual(['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
       expect(registered.filter((r) => r.url === route.url && r.method === 'GET')).toHaveLength(1);
     }

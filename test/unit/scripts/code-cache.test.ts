@@ -90,4 +90,36 @@ describe('the code cache of the bundle', () => {
     expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: false });
     expect(start('build-1')).toEqual({ answer: '10object', cacheUsed: true });
   });
+
+  it('reads an all-ASCII bundle and one with other characters (UTF-8) as written', () => {
+    writeFileSync(bundle, "exports.answer = () => 'plain ascii';\n");
+    expect(start('build-1')).toEqual({ answer: 'plain ascii', cacheUsed: false });
+    writeFileSync(bundle, "exports.answer = () => 'café ✓';\n");
+    expect(start('build-2')).toEqual({ answer: 'café ✓', cacheUsed: false });
+    expect(start('build-2')).toEqual({ answer: 'café ✓', cacheUsed: true });
+  });
+
+  it('written early is used, kept by the next early run, and replaced by a complete one, which is then kept', () => {
+    writeBundle(1);
+    const run = (complete: boolean) => {
+      const program = `
+        const { loadBundle } = await import(${JSON.stringify(codeCache)});
+        const loaded = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(cache)}, 'build-1');
+        loaded.saveCache(${complete});
+        console.log(JSON.stringify({ cacheUsed: loaded.cacheUsed, cacheComplete: loaded.cacheComplete }));`;
+      const answer = spawnSync(process.execPath, ['--input-type=module', '-e', program], { encoding: 'utf8' });
+      expect(answer.stderr).toBe('');
+      return JSON.parse(answer.stdout) as { cacheUsed: boolean; cacheComplete: boolean };
+    };
+    const kind = () => readFileSync(cache, 'latin1').split('\n')[2];
+    expect(run(false)).toEqual({ cacheUsed: false, cacheComplete: false });
+    expect(kind()).toBe('early');
+    expect(run(false)).toEqual({ cacheUsed: true, cacheComplete: false });
+    expect(kind()).toBe('early');
+    expect(run(true)).toEqual({ cacheUsed: true, cacheComplete: false });
+    expect(kind()).toBe('complete');
+    const complete = readFileSync(cache);
+    expect(run(true)).toEqual({ cacheUsed: true, cacheComplete: true });
+    expect(readFileSync(cache).equals(complete)).toBe(true);
+  });
 });

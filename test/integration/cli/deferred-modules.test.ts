@@ -1,0 +1,99 @@
+/**
+ * What `scripts/bundle-cli.mjs` changes in the built headless entry: node:assert and
+ * node:worker_threads are not loaded by a start and its first discovery answer, and what needs them
+ * works when it comes (the management API, whose routes fastify checks with `assert`, and a password
+ * check on the scrypt worker thread); the router's compiled functions, shared between the routes
+ * and methods of the same source, still route each path, its parameters and its verbs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { TestApp } from '../../support/app.js';
+import { PASSWORD, assignUser, basic, createPasswordClient, createUser, postToken } from '../token/fixtures.js';
+import { CLI, CliProcess, ROOT, buildCompiledCli } from './cli-process.js';
+
+const TOKEN = 'deferred-modules-token-0123456789';
+const ORIGIN_LINE = /^Authbox listening on (http:\/\/127\.0\.0\.1:\d+)$/;
+/** Loaded before the entry: on SIGUSR2 the process prints the built-in modules it has loaded. */
+const PRELOAD = `data:text/javascript,${encodeURIComponent(
+  "process.on('SIGUSR2', () => process.stderr.write('builtins ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));",
+)}`;
+
+let cli: CliProcess;
+let folder: string;
+
+beforeAll(buildCompiledCli, 200_000);
+afterAll(async () => {
+  await cli?.kill();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The built-in modules the process has loaded so far (it answers SIGUSR2 with one stderr line). */
+async function builtins(): Promise<string[]> {
+  const answers = () => cli.stderrLines.filter((line) => line.startsWith('builtins '));
+  const before = answers().length;
+  process.kill(cli.pid!, 'SIGUSR2');
+  while (answers().length === before) {
+    if (!cli.running) throw new Error(`the CLI exited:\n${cli.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return JSON.parse(answers().at(-1)!.slice('builtins '.length)) as string[];
+}
+
+it('starts and answers discovery without node:assert or node:worker_threads, and loads them when used', async () => {
+  folder = mkdtempSync(join(tmpdir(), 'authbox-deferred-'));
+  const env = { ...process.env, NODE_OPTIONS: `--import=${PRELOAD}`, AUTHBOX_ADMIN_TOKEN: TOKEN };
+  cli = new CliProcess(CLI, ['--port', '0', '--data', join(folder, 'data')], env, ROOT);
+  const [, origin] = await cli.waitForLine(ORIGIN_LINE);
+  const discovery = await fetch(`${origin}/oauth2/default/.well-known/openid-configuration`);
+  expect(discovery.status).toBe(200);
+  const atStart = await builtins();
+  expect(atStart).toContain('http');
+  expect(atStart).not.toContain('assert');
+  expect(atStart).not.toContain('worker_threads');
+
+  const t = {
+    origin: origin!,
+    api: (path: string, init: RequestInit = {}) =>
+      fetch(`${origin}${path}`, {
+        ...init,
+        headers: { authorization: `SSWS ${TOKEN}`, 'content-type': 'application/json', accept: 'application/json' },
+      }),
+  } as unknown as TestApp;
+  const client = await createPasswordClient(t);
+  const userId = await createUser(t, 'alice@example.com');
+  await assignUser(t, client.id, userId);
+  const grant = (password: string) =>
+    postToken(
+      t,
+      { grant_type: 'password', scope: 'openid', username: 'alice@example.com', password },
+      { authorization: basic(client.clientId, client.clientSecret!) },
+    );
+  expect((await grant('wrong-password')).status).toBe(400);
+  const issued = await grant(PASSWORD);
+  expect(issued.status).toBe(200);
+  expect(await issued.json()).toMatchObject({ token_type: 'Bearer' });
+  expect(await builtins()).toContain('worker_threads');
+});
+
+it('routes every verb of a path, with its parameters, on the one compiled matcher per source', async () => {
+  const origin = cli.stdoutLines.map((line) => ORIGIN_LINE.exec(line)?.[1]).find(Boolean)!;
+  const keys = async (path: string) => (await fetch(`${origin}${path}`)).json() as Promise<{ keys: unknown[] }>;
+  expect((await keys('/oauth2/default/v1/keys')).keys.length).toBeGreaterThan(0);
+  expect((await keys('/oauth2/v1/keys')).keys.length).toBeGreaterThan(0);
+  const org = await fetch(`${origin}/.well-known/openid-configuration`);
+  expect(((await org.json()) as { issuer: string }).issuer).toBe(origin);
+  const unknownServer = await fetch(`${origin}/oauth2/no-such-server/v1/keys`);
+  expect(unknownServer.status).toBe(404);
+  const put = await fetch(`${origin}/oauth2/default/v1/token`, { method: 'PUT' });
+  expect(put.status).toBe(405);
+  const preflight = await fetch(`${origin}/oauth2/default/v1/keys`, {
+    method: 'OPTIONS',
+    headers: { origin: 'https://spa.example', 'access-control-request-method': 'GET' },
+  });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, OPTIONS');
+  const users = await fetch(`${origin}/api/v1/users?limit=1`, { headers: { authorization: `SSWS ${TOKEN}` } });
+  expect(users.status).toBe(200);
+});
