@@ -117,6 +117,21 @@ export async function signInThrough(
   return browser.post(`${t.origin}${action}`, { ...fields, username, password });
 }
 
+/**
+ * A code for `client` (a web app redirecting to REDIRECT_URI) with `openid offline_access`, after
+ * `login` signs in through a new browser.
+ */
+export async function codeAfterSignIn(t: TestApp, client: TestClient, login: string, state: string): Promise<string> {
+  const url = authorizeUrl(t, {
+    client_id: client.clientId,
+    response_type: 'code',
+    scope: 'openid offline_access',
+    redirect_uri: REDIRECT_URI,
+    state,
+  });
+  return redirectParams(await signInThrough(t, new Browser(), url, login))['code']!;
+}
+
 /** Posts Allow or Deny on a consent page. */
 export async function answerConsent(
   t: TestApp,

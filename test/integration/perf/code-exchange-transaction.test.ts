@@ -6,14 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import {
-  Browser,
-  REDIRECT_URI,
-  authorizeUrl,
-  createWebClient,
-  redirectParams,
-  signInThrough,
-} from '../authorize/fixtures.js';
+import { REDIRECT_URI, codeAfterSignIn, createWebClient } from '../authorize/fixtures.js';
 import { basic, decodeJwt, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { assignedUser } from '../token/issued-tokens.js';
@@ -32,16 +25,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function freshCode(): Promise<string> {
-  const url = authorizeUrl(t, {
-    client_id: web.clientId,
-    response_type: 'code',
-    scope: 'openid offline_access',
-    redirect_uri: REDIRECT_URI,
-    state: 'spend-state',
-  });
-  return redirectParams(await signInThrough(t, new Browser(), url, 'spender@example.com'))['code']!;
-}
+const freshCode = () => codeAfterSignIn(t, web, 'spender@example.com', 'spend-state');
 
 const exchange = (code: string) =>
   postToken(

@@ -7,15 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
-import {
-  Browser,
-  REDIRECT_URI,
-  authorizeUrl,
-  createBrowserClient,
-  createWebClient,
-  redirectParams,
-  signInThrough,
-} from '../authorize/fixtures.js';
+import { REDIRECT_URI, codeAfterSignIn, createBrowserClient, createWebClient } from '../authorize/fixtures.js';
 import { basic, postToken } from './fixtures.js';
 import type { TestClient } from './fixtures.js';
 import { assignedUser, clientAuth, createRefreshClient, postForm, refresh, signIn } from './issued-tokens.js';
@@ -36,16 +28,7 @@ afterAll(async () => {
 
 const TRIALS = 20;
 
-async function freshCode(): Promise<string> {
-  const url = authorizeUrl(t, {
-    client_id: web.clientId,
-    response_type: 'code',
-    scope: 'openid offline_access',
-    redirect_uri: REDIRECT_URI,
-    state: 'race-state',
-  });
-  return redirectParams(await signInThrough(t, new Browser(), url, 'racer@example.com'))['code']!;
-}
+const freshCode = () => codeAfterSignIn(t, web, 'racer@example.com', 'race-state');
 
 const exchange = (code: string, headers = { authorization: basic(web.clientId, web.clientSecret!) }) =>
   postToken(t, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }, headers);
