@@ -53,6 +53,7 @@ import { SqliteUserRepository } from '../store/user-repository.js';
 import { createDpopNonces, dpopCrypto } from './dpop-crypto.js';
 import type { SandboxServices } from './sandbox-services.js';
 import { MemoryDpopProofStore } from './dpop-proof-store.js';
+import { SharedLoad } from '../core/shared-load.js';
 import type { DpopDeps } from '../core/protocol/dpop/check-proof.js';
 
 export interface Services extends HttpServices {
@@ -255,31 +256,27 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   // The sandbox transfer, the Flow Runner, the previews and the Token Inspector: their modules are
   // evaluated on the first loadSandbox() (concurrent calls share one load; a failed load is not kept).
   let sandboxServices: SandboxServices | undefined;
-  let loadingSandbox: Promise<void> | undefined;
   const loadedSandbox = (): SandboxServices => {
     if (!sandboxServices) throw new Error('the sandbox services are not loaded yet: await services.loadSandbox()');
     return sandboxServices;
   };
-  const loadSandbox = () =>
-    (loadingSandbox ??= import('./sandbox-services.js')
-      .then(({ buildSandboxServices }) => {
-        sandboxServices ??= buildSandboxServices({
-          db,
-          sealer,
-          config,
-          crypto,
-          clock,
-          apps,
-          servers,
-          events,
-          claims,
-          previews: previewDeps,
-        });
-      })
-      .catch((error: unknown) => {
-        loadingSandbox = undefined;
-        throw error;
-      }));
+  const sandboxLoad = new SharedLoad(() =>
+    import('./sandbox-services.js').then(({ buildSandboxServices }) => {
+      sandboxServices ??= buildSandboxServices({
+        db,
+        sealer,
+        config,
+        crypto,
+        clock,
+        apps,
+        servers,
+        events,
+        claims,
+        previews: previewDeps,
+      });
+    }),
+  );
+  const loadSandbox = () => sandboxLoad.get();
   return {
     settings,
     groupCommit: group,

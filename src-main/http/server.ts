@@ -23,6 +23,7 @@ import { registerTokenRoutes } from './oauth/token.js';
 import { registerUserinfoRoutes } from './oauth/userinfo.js';
 import { registerFlowRunnerCallback } from './flow-runner-callback.js';
 import { UI_HEADERS } from './ui-headers.js';
+import { SharedLoad } from '../core/shared-load.js';
 
 export type { HttpServerOptions };
 
@@ -34,20 +35,15 @@ export type { HttpServerOptions };
  * over. The instance closes before this server does (its preClose hooks end the event streams it serves).
  */
 function delegateTo(app: FastifyInstance, build: () => Promise<FastifyInstance>) {
-  let building: Promise<FastifyInstance> | undefined;
-  const instance = () =>
-    (building ??= build().catch((error: unknown) => {
-      // Its request is answered 500; the next request builds again instead of failing the same way forever.
-      building = undefined;
-      throw error;
-    }));
+  // A failed build answers its request 500; the next request builds again.
+  const instance = new SharedLoad(build);
   const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-    const built = await instance();
+    const built = await instance.get();
     void reply.hijack();
     built.routing(request.raw, reply.raw);
   };
   app.addHook('preClose', async () => {
-    if (building) await building.then((built) => built.close()).catch(() => undefined);
+    await instance.started?.then((built) => built.close()).catch(() => undefined);
   });
   return { options: { onRequest }, handler: async () => undefined };
 }
