@@ -60,60 +60,25 @@ const lazyFastifyCompilers = {
     }));
   },
 };
-// fastify's server module loads node:https, node:http2 and node:dns when it is loaded (some 300 page
-// faults and 10 ms of a start), and uses them only for an HTTPS or HTTP/2 server or a listen on a
-// host name that resolves to several addresses, which the headless entry never asks for. In the
-// bundle, each is loaded on the first use of one of its exports.
-const lazyFastifyBuiltins = {
-  name: 'lazy-fastify-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^node:(https|http2|dns)$/ }, (args) => {
-      if (!/[\\/]fastify[\\/]lib[\\/]server\.js$/.test(args.importer)) return undefined;
-      return { path: args.path, namespace: 'lazy-builtin' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
-      contents: `let loaded;
-        module.exports = new Proxy({}, {
-          get: (_, name) => (loaded ??= require(${JSON.stringify(args.path)}))[name],
-        });`,
-      loader: 'js',
-    }));
-  },
-};
-// re2js (the regular expressions of the expression language's `matches` and the REGEX group filters)
-// is a large module that only a rule or claim using a regular expression needs. In the bundle,
-// `core/expression/functions/regex.ts` gets an `RE2JS` that loads it on first use.
-const lazyRe2 = {
-  name: 'lazy-re2js',
-  setup(build) {
-    build.onResolve({ filter: /^re2js$/ }, (args) => {
-      if (!/[\\/]expression[\\/]functions[\\/]regex\.ts$/.test(args.importer)) return undefined;
-      return { path: args.path, namespace: 'lazy-re2js', pluginData: { resolveDir: args.resolveDir } };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-re2js' }, (args) => ({
-      contents: `let loaded;
-        const real = () => (loaded ??= require('re2js')).RE2JS;
-        export const RE2JS = new Proxy({}, {
-          get: (_, name) => {
-            const value = real()[name];
-            return typeof value === 'function' ? value.bind(real()) : value;
-          },
-        });`,
-      loader: 'js',
-      resolveDir: args.pluginData.resolveDir,
-    }));
-  },
-};
 // Modules a start loads only because a module it evaluates names them at its top: node:assert
 // (fastify's plugin checks and find-my-way's route checks, which only call `assert(condition,
 // message)`: the stand-in loads node:assert, its assertion error and colour helpers when a condition
-// fails), semver (the fastify version a plugin asks for; no plugin Authbox registers at start asks)
-// and node:worker_threads (the scrypt worker, started on the first sign-in). In the bundle, each is
-// loaded on its first use.
+// fails), semver (the fastify version a plugin asks for; no plugin Authbox registers at start asks),
+// node:https, node:http2 and node:dns (fastify's server module uses them only for an HTTPS or HTTP/2
+// server or a listen on a host name that resolves to several addresses, which the headless entry
+// never asks for: some 300 page faults and 10 ms of a start), node:worker_threads (the scrypt worker,
+// started on the first password hash) and re2js (a large module that only a rule or claim using a
+// regular expression needs: the expression language's `matches` and the REGEX group filters). In
+// the bundle, each is loaded on its first use.
 const LAZY_AT_FIRST_USE = [
   { module: 'node:assert', importer: /[\\/](fastify|find-my-way)[\\/]/, assertion: true },
   { module: 'semver', importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/ },
+  ...['node:https', 'node:http2', 'node:dns'].map((module) => ({
+    module,
+    importer: /[\\/]fastify[\\/]lib[\\/]server\.js$/,
+  })),
   { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
+  { module: 're2js', importer: /[\\/]expression[\\/]functions[\\/]regex\.ts$/, esmExports: ['RE2JS'] },
 ];
 const lazyAtFirstUse = {
   name: 'lazy-at-first-use',
@@ -129,14 +94,17 @@ const lazyAtFirstUse = {
       const entry = LAZY_AT_FIRST_USE[args.pluginData.index];
       const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
       // An ES module's named import reads the binding when it runs: each name is a stand-in that
-      // constructs, calls and reads through to the real export.
+      // constructs, calls and reads through to the real export (its static methods bound to it).
       const contents = entry.esmExports
         ? `${real}${entry.esmExports
             .map(
               (name) => `export const ${name} = new Proxy(function ${name}() {}, {
                 construct: (_, args) => Reflect.construct(real().${name}, args),
                 apply: (_, self, args) => Reflect.apply(real().${name}, self, args),
-                get: (_, key) => real().${name}[key],
+                get: (_, key) => {
+                  const value = real().${name}[key];
+                  return typeof value === 'function' ? value.bind(real().${name}) : value;
+                },
               });`,
             )
             .join('\n')}`
@@ -189,7 +157,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyFastifyBuiltins, lazyRe2, lazyAtFirstUse, compiledOnce],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyAtFirstUse, compiledOnce],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   // The file is the function Node would wrap a CommonJS module in (`code-cache.mjs` compiles it as it
