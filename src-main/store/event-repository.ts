@@ -1,11 +1,15 @@
 /** SQLite repository for the protocol event log; explicit row ↔ record mapping. */
+import { createHash } from 'node:crypto';
 import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace, PolicyTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
 import { prepared } from './statements.js';
 
-/** An `events` row as stored (tests read the table with it too). */
+/**
+ * An event as stored, the columns of `events` and of its `event_bodies` row; `trace` as recorded
+ * (its policies put back from `event_policies`). Tests read the log with it (`eventRows`).
+ */
 export interface EventRow {
   id: string;
   time: string;
@@ -23,14 +27,66 @@ export interface EventRow {
   family_id: string | null;
 }
 
-const COLUMNS =
-  'id, time, endpoint, server_id, client_id, user_id, grant_type, outcome, error, error_description, detail, trace, exchange, family_id';
-/** What a read selects: the columns and the event's jtis from `event_jtis`, space-separated. */
-const SELECTED = `${COLUMNS}, (SELECT group_concat(jti, ' ') FROM event_jtis WHERE event_id = events.id) AS jtis`;
+/** The columns of the small row (`events`), in the order of the table. */
+const HEAD_COLUMNS = [
+  'id',
+  'time',
+  'endpoint',
+  'server_id',
+  'client_id',
+  'user_id',
+  'grant_type',
+  'outcome',
+  'error',
+  'error_description',
+  'detail',
+  'family_id',
+  'policies',
+] as const;
+/**
+ * What a read selects: the row, its body and its jtis from `event_jtis`, space-separated. The body
+ * is read for the events the query returns only (`events` is the outer loop, in `seq` order); the
+ * policies of a trace stored apart come from `PolicyTexts`.
+ */
+const SELECTED = `${HEAD_COLUMNS.map((c) => `events.${c}`).join(', ')}, body.trace, body.exchange,
+  (SELECT group_concat(jti, ' ') FROM event_jtis WHERE event_id = events.id) AS jtis`;
+const FROM = 'events CROSS JOIN event_bodies AS body ON body.seq = events.seq';
 
-type SelectedRow = EventRow & { jtis: string | null };
+type SelectedRow = Omit<EventRow, 'trace'> & {
+  trace: string | null;
+  policies: Buffer | null;
+  jtis: string | null;
+};
 
-/** Filter fields → columns (each has an index with seq). */
+/** The policies texts of `event_policies` read lately, by hash; at most this many are kept. */
+const KEPT_POLICY_TEXTS = 32;
+
+/**
+ * The policies texts of the traces, read once and kept: a text never changes under its hash (its
+ * SHA-256), so a kept one is right whatever was written or deleted since. The events a list returns
+ * mostly share a few texts (kilobytes each, with many policies on a server).
+ */
+class PolicyTexts {
+  private readonly kept = new Map<string, string>();
+  private readonly read;
+
+  constructor(db: Db) {
+    this.read = db.prepare('SELECT policies FROM event_policies WHERE hash = ?').pluck();
+  }
+
+  get(hash: Buffer): string | undefined {
+    const key = hash.toString('base64');
+    let text = this.kept.get(key);
+    if (text !== undefined) return text;
+    text = this.read.get(hash) as string | undefined;
+    if (text === undefined) return undefined;
+    if (this.kept.size >= KEPT_POLICY_TEXTS) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(key, text);
+    return text;
+  }
+}
+
+/** Filter fields → columns of `events` (the small rows a filtered list walks, newest first). */
 const FILTER_COLUMNS = {
   serverId: 'server_id',
   clientId: 'client_id',
@@ -39,7 +95,7 @@ const FILTER_COLUMNS = {
   outcome: 'outcome',
 } as const;
 
-function toEvent(row: SelectedRow): ProtocolEvent {
+function toEvent(row: SelectedRow, policies: PolicyTexts): ProtocolEvent {
   return {
     id: row.id,
     time: new Date(row.time),
@@ -52,29 +108,40 @@ function toEvent(row: SelectedRow): ProtocolEvent {
     error: row.error,
     errorDescription: row.error_description,
     detail: row.detail,
-    trace: row.trace === null ? null : expandTrace(row.trace),
+    trace: readTrace(row, policies),
     exchange: row.exchange === null ? null : (JSON.parse(row.exchange) as EventExchange),
     jtis: row.jtis ? row.jtis.split(' ').sort() : [],
     familyId: row.family_id,
   };
 }
 
-function fromEvent(e: ProtocolEvent): EventRow {
+/** The small row of `event`, and its body's columns. */
+function rowsOf(e: ProtocolEvent): {
+  head: Record<(typeof HEAD_COLUMNS)[number], string | Buffer | null>;
+  trace: string | null;
+  policiesText: string | null;
+  exchange: string | null;
+} {
+  const stored = e.trace === null ? null : storeTrace(e.trace);
   return {
-    id: e.id,
-    time: e.time.toISOString(),
-    endpoint: e.endpoint,
-    server_id: e.serverId,
-    client_id: e.clientId,
-    user_id: e.userId,
-    grant_type: e.grantType,
-    outcome: e.outcome,
-    error: e.error,
-    error_description: e.errorDescription,
-    detail: e.detail,
-    trace: e.trace === null ? null : compactTrace(e.trace),
+    head: {
+      id: e.id,
+      time: e.time.toISOString(),
+      endpoint: e.endpoint,
+      server_id: e.serverId,
+      client_id: e.clientId,
+      user_id: e.userId,
+      grant_type: e.grantType,
+      outcome: e.outcome,
+      error: e.error,
+      error_description: e.errorDescription,
+      detail: e.detail,
+      family_id: e.familyId,
+      policies: stored?.policies ?? null,
+    },
+    trace: stored?.rest ?? null,
+    policiesText: stored?.policiesText ?? null,
     exchange: e.exchange === null ? null : JSON.stringify(e.exchange),
-    family_id: e.familyId,
   };
 }
 
@@ -121,6 +188,47 @@ function expandTrace(text: string): DecisionTrace {
 }
 
 /**
+ * The trace in three parts: its policies stored short (`compactTrace`) as a text of their own, that
+ * text's SHA-256 (the key of `event_policies`, where each distinct text is written once), and the
+ * rest of the trace. Only a trace whose first key is `policies` (as the policy engine writes them) is
+ * split, so that putting the policies back first gives the very same object, keys in the same order;
+ * any other is stored whole as before.
+ */
+function storeTrace(trace: DecisionTrace): { rest: string; policies: Buffer | null; policiesText: string | null } {
+  if (Object.keys(trace)[0] !== 'policies') return { rest: compactTrace(trace), policies: null, policiesText: null };
+  const { policies, ...rest } = trace;
+  const policiesText = compactTrace({ policies });
+  return {
+    rest: JSON.stringify(rest),
+    policies: createHash('sha256').update(policiesText).digest(),
+    policiesText,
+  };
+}
+
+function readTrace(row: SelectedRow, texts: PolicyTexts): DecisionTrace | null {
+  if (row.trace === null) return null;
+  if (row.policies === null) return expandTrace(row.trace);
+  // Never deleted while an event refers to it (`sweepPolicy`).
+  const policies = texts.get(row.policies);
+  if (policies === undefined) throw new Error(`the policies of the trace of event ${row.id} are missing`);
+  return { ...expandTrace(policies), ...(JSON.parse(row.trace) as Omit<DecisionTrace, 'policies'>) };
+}
+
+/**
+ * The events, oldest first, each as one row with its trace as recorded (as `expandTrace` and
+ * `readTrace` give it back, in JSON): what tests read the log with.
+ */
+export function eventRows(db: Db): EventRow[] {
+  const rows = db.prepare(`SELECT ${SELECTED} FROM ${FROM} ORDER BY events.seq`).all() as SelectedRow[];
+  const texts = new PolicyTexts(db);
+  return rows.map((row) => {
+    const trace = readTrace(row, texts);
+    const { policies: _hash, jtis: _jtis, ...rest } = row;
+    return { ...rest, trace: trace === null ? null : JSON.stringify(trace) };
+  });
+}
+
+/**
  * Events past the bound are deleted a hundredth of `keep` at a time: deleting the oldest event on
  * every insert touched the far end of each of the table's indexes and of `event_jtis`, about ten
  * more pages in each token request's commit (150 µs of CPU per token once the log is full). Until
@@ -133,25 +241,44 @@ export class SqliteEventRepository implements EventRepository {
   private floor = 0;
   /** The `seq` from which the next insert deletes the events at or below `floor` (at once after a start). */
   private nextPrune = 0;
-  private readonly insertRow;
+  private readonly insertHead;
+  private readonly insertBody;
+  private readonly insertPolicies;
   private readonly prune;
+  private readonly prunedPolicies;
+  private readonly sweepPolicy;
   private readonly getRow;
   private readonly insertJti;
   private readonly firstOfFamilyRow;
+  private readonly policyTexts: PolicyTexts;
   /** Made once: better-sqlite3 builds four wrappers per `transaction()` call. */
   private readonly insertEvent: (event: ProtocolEvent, keep: number) => void;
 
   constructor(private readonly db: Db) {
-    this.insertRow = db.prepare(
-      `INSERT INTO events (${COLUMNS}) VALUES (@id, @time, @endpoint, @server_id, @client_id, @user_id, @grant_type, @outcome, @error, @error_description, @detail, @trace, @exchange, @family_id)`,
+    this.policyTexts = new PolicyTexts(db);
+    this.insertHead = db.prepare(
+      `INSERT INTO events (${HEAD_COLUMNS.join(', ')}) VALUES (${HEAD_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     );
+    this.insertBody = db.prepare('INSERT INTO event_bodies (seq, trace, exchange) VALUES (?, ?, ?)');
+    // Written once per distinct text: for a text already there this only reads its key.
+    this.insertPolicies = db.prepare('INSERT OR IGNORE INTO event_policies (hash, policies) VALUES (?, ?)');
     this.insertJti = db.prepare('INSERT OR IGNORE INTO event_jtis (jti, event_id) VALUES (?, ?)');
     this.firstOfFamilyRow = db.prepare(
-      `SELECT ${SELECTED} FROM events WHERE family_id = ? AND seq > ? ORDER BY seq ASC LIMIT 1`,
+      `SELECT ${SELECTED} FROM ${FROM} WHERE events.family_id = ? AND events.seq > ? ORDER BY events.seq ASC LIMIT 1`,
     );
-    // A range delete on the primary key (the events' `event_jtis` rows go with them: ON DELETE CASCADE).
+    // A range delete on the primary key (the events' bodies and `event_jtis` rows go with them: ON DELETE CASCADE).
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');
-    this.getRow = db.prepare(`SELECT ${SELECTED} FROM events WHERE id = ? AND seq > ?`);
+    // The policy texts the events about to be deleted refer to, and one of them deleted unless a
+    // kept event refers to it too (the scan from the oldest kept event finds such an event among the
+    // first rows: a text is shared by events close in time; a whole scan, 10,000 small rows, only
+    // for a text no longer used).
+    this.prunedPolicies = db
+      .prepare('SELECT DISTINCT policies FROM events WHERE seq <= ? AND policies IS NOT NULL')
+      .pluck();
+    this.sweepPolicy = db.prepare(
+      'DELETE FROM event_policies WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM events WHERE policies = ?)',
+    );
+    this.getRow = db.prepare(`SELECT ${SELECTED} FROM ${FROM} WHERE events.id = ? AND events.seq > ?`);
     this.insertEvent = db.transaction((event: ProtocolEvent, keep: number) => this.insertNow(event, keep));
   }
 
@@ -160,11 +287,16 @@ export class SqliteEventRepository implements EventRepository {
   }
 
   private insertNow(event: ProtocolEvent, keep: number): void {
-    const seq = Number(this.insertRow.run(fromEvent(event)).lastInsertRowid);
+    const { head, trace, policiesText, exchange } = rowsOf(event);
+    if (policiesText !== null) this.insertPolicies.run(head.policies, policiesText);
+    const seq = Number(this.insertHead.run(head).lastInsertRowid);
+    this.insertBody.run(seq, trace, exchange);
     for (const jti of event.jtis) this.insertJti.run(jti, event.id);
     const floor = seq - keep;
     if (seq >= this.nextPrune) {
+      const policies = this.prunedPolicies.all(floor) as Buffer[];
       this.prune.run(floor);
+      for (const hash of policies) this.sweepPolicy.run(hash, hash);
       this.nextPrune = seq + Math.max(1, Math.floor(keep / PRUNE_FRACTION));
     }
     this.floor = floor;
@@ -176,32 +308,32 @@ export class SqliteEventRepository implements EventRepository {
     for (const [field, column] of Object.entries(FILTER_COLUMNS)) {
       const value = filter[field as keyof typeof FILTER_COLUMNS];
       if (value === undefined) continue;
-      where.push(`${column} = @${field}`);
+      where.push(`events.${column} = @${field}`);
       params[field] = value;
     }
     if (filter.jti !== undefined) {
-      where.push('id IN (SELECT event_id FROM event_jtis WHERE jti = @jti)');
+      where.push('events.id IN (SELECT event_id FROM event_jtis WHERE jti = @jti)');
       params['jti'] = filter.jti;
     }
     if (filter.after === undefined) {
-      const sql = `SELECT ${SELECTED} FROM events WHERE ${[...where, 'seq > @floor'].join(' AND ')} ORDER BY seq DESC LIMIT @limit`;
-      return (prepared(this.db, sql).all(params) as SelectedRow[]).map(toEvent);
+      const sql = `SELECT ${SELECTED} FROM ${FROM} WHERE ${[...where, 'events.seq > @floor'].join(' AND ')} ORDER BY events.seq DESC LIMIT @limit`;
+      return (prepared(this.db, sql).all(params) as SelectedRow[]).map((row) => toEvent(row, this.policyTexts));
     }
     // The `limit` events right after `after`, oldest first, then turned newest first. An id no
     // longer kept was pruned as one of the oldest, so every kept event is newer than it.
     params['after'] = filter.after;
-    where.push('seq > MAX(@floor, COALESCE((SELECT seq FROM events WHERE id = @after), 0))');
-    const sql = `SELECT ${SELECTED} FROM events WHERE ${where.join(' AND ')} ORDER BY seq ASC LIMIT @limit`;
-    return (prepared(this.db, sql).all(params) as SelectedRow[]).map(toEvent).reverse();
+    where.push('events.seq > MAX(@floor, COALESCE((SELECT seq FROM events WHERE id = @after), 0))');
+    const sql = `SELECT ${SELECTED} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY events.seq ASC LIMIT @limit`;
+    return (prepared(this.db, sql).all(params) as SelectedRow[]).map((row) => toEvent(row, this.policyTexts)).reverse();
   }
 
   get(id: string): ProtocolEvent | undefined {
     const row = this.getRow.get(id, this.floor) as SelectedRow | undefined;
-    return row && toEvent(row);
+    return row && toEvent(row, this.policyTexts);
   }
 
   firstOfFamily(familyId: string): ProtocolEvent | undefined {
     const row = this.firstOfFamilyRow.get(familyId, this.floor) as SelectedRow | undefined;
-    return row && toEvent(row);
+    return row && toEvent(row, this.policyTexts);
   }
 }

@@ -4,6 +4,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { eventRows } from '../../../src-main/store/event-repository.js';
 import type { EventRow } from '../../../src-main/store/event-repository.js';
 import type { TestApp } from '../../support/app.js';
 
@@ -206,7 +207,7 @@ export type { EventRow } from '../../../src-main/store/event-repository.js';
 export function events(t: TestApp): EventRow[] {
   const db = new Database(join(t.dataDir, 'authbox.db'), { readonly: true });
   try {
-    return db.prepare('SELECT * FROM events ORDER BY seq').all() as EventRow[];
+    return eventRows(db);
   } finally {
     db.close();
   }

@@ -66,7 +66,13 @@ describe('SqliteEventRepository', () => {
     });
     expect(store.get(event.id)).toEqual(event);
     expect(store.get('evtMISSING')).toBeUndefined();
-    expect(db.prepare('SELECT trace FROM events').get()).toEqual({ trace: JSON.stringify(trace) });
+    // The trace's policies in `event_policies` (once per distinct text), the rest in the event's body.
+    expect(db.prepare('SELECT trace FROM event_bodies').get()).toEqual({
+      trace: JSON.stringify({ scopes: trace.scopes }),
+    });
+    expect(db.prepare('SELECT policies FROM event_policies').get()).toEqual({
+      policies: JSON.stringify({ policies: trace.policies }),
+    });
   });
 
   it('refuses an outcome other than success or failure', () => {

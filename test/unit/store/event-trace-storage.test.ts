@@ -1,7 +1,8 @@
 /**
- * How the event log stores a decision trace: policies skipped before any rule ran are kept short
- * (their reason once for all), and reading the event gives back the very trace that was recorded,
- * keys in the same order, so the events API answers the same text.
+ * How the event log stores a decision trace: its policies as a text of their own, written once for
+ * all the events that share it and deleted with the last of them, policies skipped before any rule
+ * ran kept short (their reason once for all); reading the event gives back the very trace that was
+ * recorded, keys in the same order, so the events API answers the same text.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../src-main/core/ports/events.js';
@@ -14,6 +15,7 @@ let db: Db;
 let store: SqliteEventRepository;
 
 beforeEach(() => {
+  n = 0;
   db = openDatabase(':memory:');
   store = new SqliteEventRepository(db);
 });
@@ -27,10 +29,12 @@ const skipped = (i: number, client = '0oaClient') => ({
   rules: [],
 });
 
-/** Stores an event with `trace`; returns the stored text and the event read back. */
-function roundTrip(trace: DecisionTrace): { stored: string; read: ProtocolEvent } {
-  const event: ProtocolEvent = {
-    id: 'evt00000000000000001',
+let n = 0;
+/** An event `evt…<n>` with `trace`. */
+function eventWith(trace: DecisionTrace | null): ProtocolEvent {
+  n++;
+  return {
+    id: `evt${String(n).padStart(17, '0')}`,
     time: new Date('2024-01-01T00:00:00Z'),
     endpoint: 'token',
     serverId: 'ausA',
@@ -46,9 +50,23 @@ function roundTrip(trace: DecisionTrace): { stored: string; read: ProtocolEvent 
     jtis: [],
     familyId: null,
   };
+}
+
+const policyTexts = () =>
+  (db.prepare('SELECT policies FROM event_policies').pluck().all() as string[]).map(
+    (text) => JSON.parse(text) as { policies: unknown[]; skippedReasons?: string[] },
+  );
+
+/** Stores an event with `trace`; returns the stored texts (the body's, the policies') and the event read back. */
+function roundTrip(trace: DecisionTrace): { stored: string; policies: string | null; read: ProtocolEvent } {
+  const event = eventWith(trace);
   store.insert(event, 100);
-  const { trace: stored } = db.prepare('SELECT trace FROM events WHERE id = ?').get(event.id) as { trace: string };
-  return { stored, read: store.get(event.id)! };
+  const row = db
+    .prepare(
+      'SELECT body.trace, p.policies FROM events JOIN event_bodies AS body USING (seq) LEFT JOIN event_policies AS p ON p.hash = events.policies WHERE id = ?',
+    )
+    .get(event.id) as { trace: string; policies: string | null };
+  return { stored: row.trace, policies: row.policies, read: store.get(event.id)! };
 }
 
 describe('a stored decision trace', () => {
@@ -71,10 +89,11 @@ describe('a stored decision trace', () => {
       lifetimes: { accessToken: 60, refreshToken: 0, refreshWindow: 10080 },
       claims: [],
     };
-    const { stored, read } = roundTrip(trace);
+    const { stored, policies, read } = roundTrip(trace);
     expect(JSON.stringify(read.trace)).toBe(JSON.stringify(trace));
-    expect(stored.length).toBeLessThan(JSON.stringify(trace).length / 2);
-    expect(JSON.parse(stored).skippedReasons).toEqual([
+    expect(stored).toBe(JSON.stringify({ scopes: trace.scopes, lifetimes: trace.lifetimes, claims: [] }));
+    expect(policies!.length).toBeLessThan(JSON.stringify(trace.policies).length / 2);
+    expect(JSON.parse(policies!).skippedReasons).toEqual([
       "client 0oaClient is not in the policy's clients",
       "client 0oaOther is not in the policy's clients",
     ]);
@@ -93,8 +112,56 @@ describe('a stored decision trace', () => {
         },
       ],
     };
-    const { stored, read } = roundTrip(trace);
-    expect(stored).toBe(JSON.stringify(trace));
+    const { stored, policies, read } = roundTrip(trace);
+    expect(policies).toBe(JSON.stringify(trace));
+    expect(stored).toBe('{}');
     expect(read.trace).toEqual(trace);
+  });
+
+  it('stores a trace whose first key is not policies whole, and reads it back with its keys in order', () => {
+    const trace = { scopes: { requested: ['a'], granted: ['a'], denied: [] }, policies: [skipped(1)] } as DecisionTrace;
+    const { stored, policies, read } = roundTrip(trace);
+    expect(policies).toBeNull();
+    expect(JSON.parse(stored)).toMatchObject({ scopes: trace.scopes, skippedReasons: [skipped(1).reason] });
+    expect(JSON.stringify(read.trace)).toBe(JSON.stringify(trace));
+  });
+
+  it('writes the policies that events share once, and deletes them with the last event that refers to them', () => {
+    const first: DecisionTrace = {
+      policies: [skipped(1), skipped(2)],
+      scopes: { requested: ['a'], granted: [], denied: [] },
+    };
+    const second: DecisionTrace = { policies: [skipped(3)], scopes: { requested: ['b'], granted: [], denied: [] } };
+    const keep = 3;
+    const events = [eventWith(first), eventWith({ ...first, scopes: second.scopes }), eventWith(first)];
+    for (const event of events) store.insert(event, keep);
+    expect(policyTexts()).toHaveLength(1);
+    expect(events.map((e) => JSON.stringify(store.get(e.id)!.trace))).toEqual(
+      events.map((e) => JSON.stringify(e.trace)),
+    );
+    // Two events of the second trace: the first trace is still referred to by the third event.
+    store.insert(eventWith(second), keep);
+    store.insert(eventWith(second), keep);
+    expect(
+      policyTexts()
+        .map((p) => p.policies.length)
+        .sort(),
+    ).toEqual([1, 2]);
+    // The third event deleted: the first trace's text goes with it; the second's stays.
+    store.insert(eventWith(second), keep);
+    expect(policyTexts()).toEqual([
+      { policies: [[skipped(3).id, skipped(3).name, skipped(3).priority, 0]], skippedReasons: [skipped(3).reason] },
+    ]);
+    expect(store.list({ limit: 10 }).map((e) => JSON.stringify(e.trace))).toEqual(
+      Array(3).fill(JSON.stringify(second)),
+    );
+  });
+
+  it('keeps a policies text that a failed insert wrote out of the database', () => {
+    const trace: DecisionTrace = { policies: [skipped(1)] };
+    const event = eventWith(null);
+    store.insert(event, 10);
+    expect(() => store.insert({ ...event, trace }, 10)).toThrow(/UNIQUE/);
+    expect(policyTexts()).toEqual([]);
   });
 });

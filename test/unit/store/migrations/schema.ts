@@ -142,10 +142,14 @@ export function allRows(db: Db): Record<string, unknown[]> {
       "SELECT name, wr FROM pragma_table_list WHERE type = 'table' AND schema = 'main' AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )
     .all() as { name: string; wr: number }[];
-  // A WITHOUT ROWID table (`wr`) has no rowid: its rows in the order of its primary key.
-  return Object.fromEntries(
-    tables.map(({ name, wr }) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY ${wr ? '1, 2' : 'rowid'}`).all()]),
-  );
+  // A WITHOUT ROWID table (`wr`) has no rowid: its rows in the order of its primary key. From 0220 on
+  // an event's trace and exchange are in `event_bodies`: its rows are read with them, as before.
+  const bodies = tables.some(({ name }) => name === 'event_bodies');
+  const select = (name: string, wr: number) =>
+    name === 'events' && bodies
+      ? 'SELECT events.*, body.trace, body.exchange FROM events LEFT JOIN event_bodies AS body USING (seq) ORDER BY events.seq'
+      : `SELECT * FROM "${name}" ORDER BY ${wr ? '1, 2' : 'rowid'}`;
+  return Object.fromEntries(tables.map(({ name, wr }) => [name, db.prepare(select(name, wr)).all()]));
 }
 
 /**
