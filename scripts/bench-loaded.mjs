@@ -98,14 +98,28 @@ export function loadIntoDatabase(dataDir) {
       token.run(timeOrderedId('AT.', issued, 46), familyId, issued + 3_600_000);
     }
   })();
-  const sample = db.prepare("SELECT * FROM events WHERE endpoint = 'token' AND trace IS NOT NULL LIMIT 1").get();
+  // From schema 0220 on an event's trace and exchange are in `event_bodies` (the row keeps the rest);
+  // before it (a --cli of an older build) in the row itself.
+  const bodies = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'event_bodies'").get() !== undefined;
+  const sample = db
+    .prepare(
+      bodies
+        ? "SELECT events.*, body.trace, body.exchange FROM events JOIN event_bodies AS body USING (seq) WHERE endpoint = 'token' AND body.trace IS NOT NULL LIMIT 1"
+        : "SELECT * FROM events WHERE endpoint = 'token' AND trace IS NOT NULL LIMIT 1",
+    )
+    .get();
   if (!sample) throw new Error('no token event to copy into the loaded event log');
-  const columns = Object.keys(sample).filter((c) => c !== 'seq');
+  const inBody = bodies ? ['trace', 'exchange'] : [];
+  const columns = Object.keys(sample).filter((c) => c !== 'seq' && !inBody.includes(c));
   const insert = db.prepare(
     `INSERT INTO events (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
   );
+  const insertBody = bodies && db.prepare('INSERT INTO event_bodies (seq, trace, exchange) VALUES (?, ?, ?)');
   db.transaction(() => {
-    for (let i = 0; i < EVENTS; i++) insert.run({ ...sample, id: `evtLOADED${String(i).padStart(11, '0')}` });
+    for (let i = 0; i < EVENTS; i++) {
+      const { lastInsertRowid } = insert.run({ ...sample, id: `evtLOADED${String(i).padStart(11, '0')}` });
+      if (insertBody) insertBody.run(lastInsertRowid, sample.trace, sample.exchange);
+    }
   })();
   db.close();
 }
