@@ -66,6 +66,14 @@ export class ConfigSnapshot {
     return wrapped as T;
   }
 
+  /**
+   * `load()`'s answer kept under `key` until the next write, as a wrapped read's: for a value built
+   * from several reads of wrapped repositories (all of them empty the snapshot when they write).
+   */
+  cached<T>(key: string, load: () => T): T {
+    return this.read(`=${key}`, load) as T;
+  }
+
   private read(key: string, load: () => unknown): unknown {
     if (this.db.inTransaction) return load();
     if (this.entries.has(key)) {

@@ -131,6 +131,13 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tx: deps.tx,
   });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
+  // What the policy engine reads on every request, every policy of a server with its rules, kept as
+  // one snapshot entry per server: built from the wrapped reads it was one of them per policy (with
+  // 100 policies on a server, 101 lookups and 100 new objects per token request).
+  const policyEvaluation: Pick<Policies, 'policiesForEvaluation'> = {
+    policiesForEvaluation: (serverId) =>
+      config.cached(`policiesForEvaluation"${serverId}`, () => policies.policiesForEvaluation(serverId)),
+  };
   const appRepository = config.wrap('apps', new SqliteAppRepository(db, sealer), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({
@@ -215,7 +222,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     clientAuth,
     users,
     appAssignments,
-    policies,
+    policies: policyEvaluation,
     scopes,
     appGrants,
     tokens,
@@ -232,7 +239,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     apps,
     users,
     appAssignments,
-    policies,
+    policies: policyEvaluation,
     scopes,
     appGrants,
     sessions,
@@ -246,7 +253,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     apps,
     users,
     scopes,
-    policies,
+    policies: policyEvaluation,
     appGrants,
     appAssignments,
     tokens,

@@ -53,6 +53,27 @@ describe('ConfigSnapshot', () => {
     expect(raw.reads).toBe(3);
   });
 
+  it('keeps a value built from several reads until a write, frozen, and builds it again after', () => {
+    let builds = 0;
+    const both = () =>
+      snapshot.cached('both', () => {
+        builds++;
+        return [things.get('a'), things.get('b')];
+      });
+    const first = both();
+    expect(both()).toBe(first);
+    expect(builds).toBe(1);
+    expect(Object.isFrozen(first)).toBe(true);
+    things.insert('b', ['y']);
+    expect(both()).toEqual([
+      { id: 'a', tags: ['x'] },
+      { id: 'b', tags: ['y'] },
+    ]);
+    expect(builds).toBe(2);
+    // Its key cannot meet a wrapped read's (`things.get"…`).
+    expect(snapshot.cached('things.get"a', () => 'built')).toBe('built');
+  });
+
   it('remembers an absent record as absent, until the write that adds it', () => {
     expect(things.get('c')).toBeUndefined();
     things.insert('c', []);

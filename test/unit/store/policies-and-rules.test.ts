@@ -102,6 +102,24 @@ describe('policies and rules in the store', () => {
     );
   });
 
+  it('gives the policy engine one kept list of the policies and rules per server, built again after a write', async () => {
+    const server = await createServer();
+    const engine = services.tokenGrants.policies;
+    const kept = engine.policiesForEvaluation(server.id);
+    expect(engine.policiesForEvaluation(server.id)).toBe(kept);
+    expect(kept).toEqual(services.policies.policiesForEvaluation(server.id));
+    const policy = services.policies.create(server.id, {
+      type: 'OAUTH_AUTHORIZATION_POLICY',
+      name: 'New',
+      description: 'new',
+      conditions: { clients: { include: ['ALL_CLIENTS'] } },
+    });
+    services.rules.create(server.id, policy.id, rule('new rule'));
+    const after = engine.policiesForEvaluation(server.id);
+    expect(after).not.toBe(kept);
+    expect(after.map((p) => [p.name, p.rules.map((r) => r.name)])).toContainEqual(['New', ['new rule']]);
+  });
+
   it('gives policiesForEvaluation every policy (ACTIVE or not) and its rules in priority order', async () => {
     const server = await createServer();
     const web = services.policies.create(server.id, {
