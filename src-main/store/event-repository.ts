@@ -248,6 +248,12 @@ export function eventRows(db: Db): EventRow[] {
  * their batch is deleted they are not read: every read starts after `floor`.
  */
 const PRUNE_FRACTION = 100;
+/**
+ * At most this many policy texts of the deleted events are checked one by one. A text still used is
+ * found among the first kept rows; a text no longer used costs a scan of them all, so many of those
+ * (traces that differ from request to request) are swept in one pass instead.
+ */
+const SWEEP_ONE_BY_ONE = 8;
 
 export class SqliteEventRepository implements EventRepository {
   /** The newest `seq` no longer kept: `keep` behind the last insert (0 until this process inserts). */
@@ -260,6 +266,7 @@ export class SqliteEventRepository implements EventRepository {
   private readonly prune;
   private readonly prunedPolicies;
   private readonly sweepPolicy;
+  private readonly sweepPolicies;
   private readonly getRow;
   private readonly insertJti;
   private readonly firstOfFamilyRow;
@@ -284,12 +291,16 @@ export class SqliteEventRepository implements EventRepository {
     // The policy texts the events about to be deleted refer to, and one of them deleted unless a
     // kept event refers to it too (the scan from the oldest kept event finds such an event among the
     // first rows: a text is shared by events close in time; a whole scan, 10,000 small rows, only
-    // for a text no longer used).
+    // for a text no longer used). Past `SWEEP_ONE_BY_ONE` such texts, one pass over the kept events
+    // for all of them (the subquery read once, into a temporary index) instead of a scan for each.
     this.prunedPolicies = db
       .prepare('SELECT DISTINCT policies FROM events WHERE seq <= ? AND policies IS NOT NULL')
       .pluck();
     this.sweepPolicy = db.prepare(
       'DELETE FROM event_policies WHERE hash = ? AND NOT EXISTS (SELECT 1 FROM events WHERE policies = ?)',
+    );
+    this.sweepPolicies = db.prepare(
+      'DELETE FROM event_policies WHERE hash NOT IN (SELECT policies FROM events WHERE policies IS NOT NULL)',
     );
     this.getRow = db.prepare(`SELECT ${SELECTED} FROM ${FROM} WHERE events.id = ? AND events.seq > ?`);
     this.insertEvent = db.transaction((event: ProtocolEvent, keep: number) => this.insertNow(event, keep));
@@ -309,7 +320,8 @@ export class SqliteEventRepository implements EventRepository {
     if (seq >= this.nextPrune) {
       const policies = this.prunedPolicies.all(floor) as Buffer[];
       this.prune.run(floor);
-      for (const hash of policies) this.sweepPolicy.run(hash, hash);
+      if (policies.length > SWEEP_ONE_BY_ONE) this.sweepPolicies.run();
+      else for (const hash of policies) this.sweepPolicy.run(hash, hash);
       this.nextPrune = seq + Math.max(1, Math.floor(keep / PRUNE_FRACTION));
     }
     this.floor = floor;

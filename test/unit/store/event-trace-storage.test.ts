@@ -4,7 +4,8 @@
  * ran kept short (their reason once for all); reading the event gives back the very trace that was
  * recorded, keys in the same order, so the events API answers the same text.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import type { Statement } from 'better-sqlite3';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProtocolEvent } from '../../../src-main/core/ports/events.js';
 import type { DecisionTrace } from '../../../src-main/core/protocol/trace.js';
 import { openDatabase } from '../../../src-main/store/database.js';
@@ -155,6 +156,18 @@ describe('a stored decision trace', () => {
     expect(store.list({ limit: 10 }).map((e) => JSON.stringify(e.trace))).toEqual(
       Array(3).fill(JSON.stringify(second)),
     );
+  });
+
+  it('deletes the policies texts of many deleted events at once, when each event had its own', () => {
+    // Deleted ten at a time once 1,000 are kept: each batch leaves ten texts no kept event uses, each
+    // of which a scan one by one would look for through every kept event.
+    const oneByOne = vi.spyOn((store as unknown as { sweepPolicy: Statement }).sweepPolicy, 'run');
+    for (let i = 0; i < 1030; i++) store.insert(eventWith({ policies: [skipped(i)] }), 1000);
+    const used = db.prepare('SELECT count(DISTINCT policies) FROM events').pluck().get() as number;
+    expect(used).toBeLessThan(1030);
+    expect(db.prepare('SELECT count(*) FROM event_policies').pluck().get()).toBe(used);
+    // Only the first batch, the one event beyond 1,000, was checked one by one.
+    expect(oneByOne).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a policies text that a failed insert wrote out of the database', () => {
