@@ -67,9 +67,11 @@ const lazyFastifyCompilers = {
 // node:https, node:http2 and node:dns (fastify's server module uses them only for an HTTPS or HTTP/2
 // server or a listen on a host name that resolves to several addresses, which the headless entry
 // never asks for: some 300 page faults and 10 ms of a start), node:worker_threads (the scrypt worker,
-// started on the first password hash) and re2js (a large module that only a rule or claim using a
-// regular expression needs: the expression language's `matches` and the REGEX group filters). In
-// the bundle, each is loaded on its first use.
+// started on the first password hash), re2js (a large module that only a rule or claim using a
+// regular expression needs: the expression language's `matches` and the REGEX group filters) and zod
+// (the contracts' validators, whose schemas are built on first use, `contracts/lazy-schema.ts`: a
+// start validates nothing, and evaluating zod itself was some 15-20 ms of it). In the bundle, each is
+// loaded on its first use.
 const LAZY_AT_FIRST_USE = [
   { module: 'node:assert', importer: /[\\/](fastify|find-my-way)[\\/]/, assertion: true },
   { module: 'semver', importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/ },
@@ -79,6 +81,7 @@ const LAZY_AT_FIRST_USE = [
   })),
   { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
   { module: 're2js', importer: /[\\/]expression[\\/]functions[\\/]regex\.ts$/, esmExports: ['RE2JS'] },
+  { module: 'zod', importer: /[\\/]src-main[\\/]contracts[\\/][^\\/]+\.ts$/, esmExports: ['z'] },
 ];
 const lazyAtFirstUse = {
   name: 'lazy-at-first-use',
