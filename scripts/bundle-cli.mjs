@@ -81,7 +81,9 @@ const LAZY_AT_FIRST_USE = [
   })),
   { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
   { module: 're2js', importer: /[\\/]expression[\\/]functions[\\/]regex\.ts$/, esmExports: ['RE2JS'] },
-  { module: 'zod', importer: /[\\/]src-main[\\/]contracts[\\/][^\\/]+\.ts$/, esmExports: ['z'] },
+  // `esm`: the stand-in loads the package's ES build, as the `import` it stands in for did (zod's
+  // CommonJS build is a second copy, with every language's messages).
+  { module: 'zod', importer: /[\\/]src-main[\\/]contracts[\\/][^\\/]+\.ts$/, esmExports: ['z'], esm: true },
 ];
 const lazyAtFirstUse = {
   name: 'lazy-at-first-use',
@@ -93,9 +95,14 @@ const lazyAtFirstUse = {
         return { path: args.path, namespace: 'lazy-at-first-use', pluginData: { index, resolveDir: args.resolveDir } };
       });
     }
-    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, (args) => {
+    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, async (args) => {
       const entry = LAZY_AT_FIRST_USE[args.pluginData.index];
-      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
+      const { resolveDir } = args.pluginData;
+      const target = entry.esm
+        ? (await build.resolve(args.path, { kind: 'import-statement', resolveDir, namespace: 'lazy-at-first-use' }))
+            .path
+        : args.path;
+      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(target)}));\n`;
       // An ES module's named import reads the binding when it runs: each name is a stand-in that
       // constructs, calls and reads through to the real export (its static methods bound to it).
       const contents = entry.esmExports

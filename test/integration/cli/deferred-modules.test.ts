@@ -6,9 +6,10 @@
  * and methods of the same source, still route each path, its parameters and its verbs. zod is not
  * evaluated by a start on an existing data folder and its first discovery answer (the contracts build
  * their schemas on first use), and the first management API write that validates a body loads it and
- * answers Okta's errors as before.
+ * answers Okta's errors as before; the stand-in that loads it brings zod's ES build, the one copy
+ * of zod in the bundle, with its English messages only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -166,4 +167,15 @@ it('starts on an existing data folder and answers discovery without evaluating z
     await server?.kill();
     rmSync(existing, { recursive: true, force: true });
   }
+});
+
+it('bundles one copy of zod, its ES build, with the English messages only', () => {
+  const map = JSON.parse(readFileSync(join(ROOT, 'dist/main/app/cli-bundle.cjs.map'), 'utf8')) as { sources: string[] };
+  const zod = map.sources.filter((source) => source.includes('node_modules/zod/'));
+  expect(zod.length).toBeGreaterThan(0);
+  expect(zod.filter((source) => !source.endsWith('.js'))).toEqual([]);
+  expect(zod.filter((source) => source.includes('/locales/')).map((source) => source.split('/locales/')[1])).toEqual(
+    expect.arrayContaining(['en.js', 'index.js']),
+  );
+  expect(zod.filter((source) => source.includes('/locales/')).length).toBe(2);
 });
