@@ -6,7 +6,8 @@
  * and methods of the same source, still route each path, its parameters and its verbs. zod is not
  * evaluated by a start on an existing data folder and its first discovery answer (the contracts build
  * their schemas on first use), and the first management API write that validates a body loads it and
- * answers Okta's errors as before; the stand-in that loads it brings zod's ES build, the one copy
+ * answers Okta's errors as before; better-sqlite3's JavaScript is bundled (Node loads only its native
+ * addon); the stand-in that loads it brings zod's ES build, the one copy
  * of zod in the bundle, with its English messages only.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,9 +25,13 @@ const PRELOAD = `data:text/javascript,${encodeURIComponent(
   "process.on('SIGUSR2', () => process.stderr.write('builtins ' + JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13))) + '\\n'));",
 )}`;
 
-/** Loaded before the entry: on SIGUSR2 the process prints whether zod has been evaluated (it sets this global). */
+/**
+ * Loaded before the entry: on SIGUSR2 the process prints whether zod has been evaluated (it sets this
+ * global), and the files Node's CommonJS loader has loaded.
+ */
 const ZOD_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  "process.on('SIGUSR2', () => process.stderr.write('zod ' + ('__zod_globalRegistry' in globalThis) + '\\n'));",
+  "import { createRequire } from 'node:module'; const loaded = () => Object.keys(createRequire('/')('node:module')._cache);" +
+    "process.on('SIGUSR2', () => process.stderr.write('files ' + JSON.stringify(loaded()) + '\\nzod ' + ('__zod_globalRegistry' in globalThis) + '\\n'));",
 )}`;
 
 let cli: CliProcess;
@@ -132,6 +137,11 @@ it('starts on an existing data folder and answers discovery without evaluating z
     const [, origin] = await server.waitForLine(ORIGIN_LINE);
     expect((await fetch(`${origin}/oauth2/default/.well-known/openid-configuration`)).status).toBe(200);
     expect(await zodLoaded()).toBe(false);
+    // better-sqlite3's JavaScript is in the bundle: Node loads no file of it, only its native addon.
+    const files = JSON.parse(server.stderrLines.findLast((line) => line.startsWith('files '))!.slice(6)) as string[];
+    expect(files.filter((file) => file.includes('better-sqlite3'))).toEqual([
+      expect.stringMatching(/better-sqlite3[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/),
+    ]);
 
     const policies = `${origin}/api/v1/authorizationServers/default/policies`;
     const headers = { authorization: `SSWS ${TOKEN}`, 'content-type': 'application/json', accept: 'application/json' };
