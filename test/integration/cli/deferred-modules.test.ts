@@ -138,7 +138,12 @@ it('starts on an existing data folder and answers discovery without evaluating z
     expect((await fetch(`${origin}/oauth2/default/.well-known/openid-configuration`)).status).toBe(200);
     expect(await zodLoaded()).toBe(false);
     // better-sqlite3's JavaScript is in the bundle: Node loads no file of it, only its native addon.
-    const files = JSON.parse(server.stderrLines.findLast((line) => line.startsWith('files '))!.slice(6)) as string[];
+    const files = JSON.parse(
+      server.stderrLines
+        .filter((line) => line.startsWith('files '))
+        .at(-1)!
+        .slice(6),
+    ) as string[];
     expect(files.filter((file) => file.includes('better-sqlite3'))).toEqual([
       expect.stringMatching(/better-sqlite3[\\/]build[\\/]Release[\\/]better_sqlite3\.node$/),
     ]);

@@ -4,12 +4,13 @@
  * ones reuse the same schema, and the answers are the ones the validators have always given.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type * as Zod from 'zod';
 
 /** Every zod schema begins with a call of a `z` builder (`z.object`, `z.string`, …); these are counted. */
 const built = vi.hoisted(() => ({ calls: 0 }));
 
 vi.mock('zod', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('zod')>();
+  const actual = await importOriginal<typeof Zod>();
   const z = new Proxy(actual.z, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;
