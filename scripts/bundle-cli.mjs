@@ -2,8 +2,9 @@
 // bundle holding its code and its dependencies, `cli-bundle.cjs`, so a start reads one file instead of
 // about 400 ES modules and 200 CommonJS files (Node resolves, reads and compiles each one), and
 // cli.js becomes a small launcher (`cli-launcher.mjs`) that runs the bundle through V8's code cache
-// (`code-cache.mjs`): compiling the bundle was the largest part of what remained. better-sqlite3
-// stays outside (a native addon with its own loader). What only some requests need is imported with
+// (`code-cache.mjs`): compiling the bundle was the largest part of what remained. better-sqlite3's
+// JavaScript is bundled too; its native addon is loaded from where npm built it, as before (see
+// `sqliteAddonFinder`). What only some requests need is imported with
 // `import()` (the `/api` routes: `http/api-server.ts`): in the bundle it is evaluated on first use.
 // The files sit where tsc put cli.js, so what the code finds relative to itself (the UI in
 // dist/renderer, examples/) is unchanged; the rest of dist/main (the Electron shell, tests that import
@@ -67,9 +68,11 @@ const lazyFastifyCompilers = {
 // node:https, node:http2 and node:dns (fastify's server module uses them only for an HTTPS or HTTP/2
 // server or a listen on a host name that resolves to several addresses, which the headless entry
 // never asks for: some 300 page faults and 10 ms of a start), node:worker_threads (the scrypt worker,
-// started on the first password hash) and re2js (a large module that only a rule or claim using a
-// regular expression needs: the expression language's `matches` and the REGEX group filters). In
-// the bundle, each is loaded on its first use.
+// started on the first password hash), re2js (a large module that only a rule or claim using a
+// regular expression needs: the expression language's `matches` and the REGEX group filters) and zod
+// (the contracts' validators, whose schemas are built on first use, `contracts/lazy-schema.ts`: a
+// start validates nothing, and evaluating zod itself was some 15-20 ms of it). In the bundle, each is
+// loaded on its first use.
 const LAZY_AT_FIRST_USE = [
   { module: 'node:assert', importer: /[\\/](fastify|find-my-way)[\\/]/, assertion: true },
   { module: 'semver', importer: /[\\/]fastify[\\/]lib[\\/]plugin-utils\.js$/ },
@@ -79,6 +82,9 @@ const LAZY_AT_FIRST_USE = [
   })),
   { module: 'node:worker_threads', importer: /[\\/]app[\\/]scrypt-worker\.ts$/, esmExports: ['Worker'] },
   { module: 're2js', importer: /[\\/]expression[\\/]functions[\\/]regex\.ts$/, esmExports: ['RE2JS'] },
+  // `esm`: the stand-in loads the package's ES build, as the `import` it stands in for did (zod's
+  // CommonJS build is a second copy, with every language's messages).
+  { module: 'zod', importer: /[\\/]src-main[\\/]contracts[\\/][^\\/]+\.ts$/, esmExports: ['z'], esm: true },
 ];
 const lazyAtFirstUse = {
   name: 'lazy-at-first-use',
@@ -90,9 +96,14 @@ const lazyAtFirstUse = {
         return { path: args.path, namespace: 'lazy-at-first-use', pluginData: { index, resolveDir: args.resolveDir } };
       });
     }
-    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, (args) => {
+    build.onLoad({ filter: /.*/, namespace: 'lazy-at-first-use' }, async (args) => {
       const entry = LAZY_AT_FIRST_USE[args.pluginData.index];
-      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(args.path)}));\n`;
+      const { resolveDir } = args.pluginData;
+      const target = entry.esm
+        ? (await build.resolve(args.path, { kind: 'import-statement', resolveDir, namespace: 'lazy-at-first-use' }))
+            .path
+        : args.path;
+      const real = `let loaded;\nconst real = () => (loaded ??= require(${JSON.stringify(target)}));\n`;
       // An ES module's named import reads the binding when it runs: each name is a stand-in that
       // constructs, calls and reads through to the real export (its static methods bound to it).
       const contents = entry.esmExports
@@ -148,6 +159,30 @@ function sharedFunction(...args) {
     });
   },
 };
+// better-sqlite3's JavaScript (13 CommonJS files) used to stay outside the bundle: a start resolved,
+// read and compiled each one without a code cache, some 10 ms. Bundled, only its native addon is
+// loaded at run time: by the path the server names (`app/native-binding.ts`), or else by the
+// `bindings` package, which finds the addon under the package's own folder, as it did when it was
+// called from there (from inside the bundle it would look under the bundle's).
+const sqliteAddonFinder = {
+  name: 'sqlite-addon-finder',
+  setup(build) {
+    build.onResolve({ filter: /^bindings$/ }, (args) => {
+      if (args.namespace === 'sqlite-addon-finder') return { path: 'bindings', external: true };
+      if (!/[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/.test(args.importer)) return undefined;
+      return { path: 'bindings', namespace: 'sqlite-addon-finder', pluginData: { resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'sqlite-addon-finder' }, (args) => ({
+      contents: `const { dirname } = require('node:path');
+        module.exports = (name) => require('bindings')({
+          bindings: name,
+          module_root: dirname(require.resolve('better-sqlite3/package.json')),
+        });`,
+      loader: 'js',
+      resolveDir: args.pluginData.resolveDir,
+    }));
+  },
+};
 await build({
   entryPoints: [join(root, 'src-main/app/cli.ts')],
   outfile: bundle,
@@ -156,8 +191,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['better-sqlite3'],
-  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyAtFirstUse, compiledOnce],
+  // Resolved at run time by the addon finder, beside the bundle's `node_modules`.
+  external: ['better-sqlite3/package.json'],
+  plugins: [englishOnlyZodLocales, lazyFastifyCompilers, lazyAtFirstUse, compiledOnce, sqliteAddonFinder],
   // `import.meta.url` names cli.js, the entry beside the bundle, as it did before the bundle.
   define: { 'import.meta.url': 'authboxEntryUrl' },
   // The file is the function Node would wrap a CommonJS module in (`code-cache.mjs` compiles it as it

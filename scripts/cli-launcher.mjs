@@ -18,7 +18,17 @@ setFlagsFromString(V8_FLAGS);
 /* global AUTHBOX_BUNDLE_HASH -- set by bundle-cli.mjs */
 const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
 const cache = fileURLToPath(new URL('./cli-bundle.cache', import.meta.url));
-const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH);
+// `AUTHBOX_TRACE_START=1` (`src-main/app/start-trace.ts`): the launcher's steps too, in the same form.
+const trace =
+  process.env['AUTHBOX_TRACE_START'] === '1'
+    ? (step) => {
+        const { user, system } = process.cpuUsage();
+        const cpu = ((user + system) / 1000).toFixed(1);
+        process.stderr.write(`authbox start: ${performance.now().toFixed(1)} ms, CPU ${cpu} ms: ${step}\n`);
+      }
+    : undefined;
+trace?.('launcher started');
+const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH, trace);
 if (!loaded.cacheComplete) {
   // A second after the start a server has started and answered its first requests: the cache then
   // holds what they compiled. A run that ends sooner (`--help`, `export`) writes an early cache at

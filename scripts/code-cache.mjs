@@ -67,12 +67,17 @@ function writeCache(cacheFile, bundleId, kind, data) {
  * and returns its exports, whether the cache was used and whether it was a complete one, and
  * `saveCache(complete = true)`, which writes the cache (with every function compiled so far) unless
  * a complete one was used or it was saved already; an early one (`complete` false) is written only
- * when no cache was used. `bundleId` names this build of `file` (its hash).
+ * when no cache was used. `bundleId` names this build of `file` (its hash). `trace(step)` is called
+ * after each step (read, compiled), for `AUTHBOX_TRACE_START`.
  */
-export function loadBundle(file, cacheFile, bundleId) {
+export function loadBundle(file, cacheFile, bundleId, trace = () => {}) {
   // Read as UTF-8: as one-byte text (latin1, the bundle being all ASCII) Node makes a string of this
-  // size external, and the first request's functions, compiled from it, took some 12 ms longer.
-  const text = readFileSync(file, 'utf8');
+  // size external, and the first request's functions, compiled from it, took some 12 ms longer. Read
+  // into a buffer of the file's size, then decoded: `readFileSync(file, 'utf8')` reads it in pieces
+  // into a growing copy before it makes the string, some 450 more pages touched (page faults, about
+  // 5 ms of a start here) for the same string.
+  const text = readFileSync(file).toString('utf8');
+  trace('bundle read');
   // V8 itself accepts a hashbang line before the wrapper.
   const wrapped = text.startsWith(CJS_WRAPPER_START, text.startsWith('#!') ? text.indexOf('\n') + 1 : 0);
   const source = wrapped ? text : `${CJS_WRAPPER_START}${text.replace(/^#!.*/, '')}${CJS_WRAPPER_END}`;
@@ -83,6 +88,7 @@ export function loadBundle(file, cacheFile, bundleId) {
   });
   const cacheUsed = cached !== undefined && !script.cachedDataRejected;
   const cacheComplete = cacheUsed && cached.kind === 'complete';
+  trace(`bundle compiled (code cache ${cacheUsed ? `used, ${cached.kind}` : 'not used'})`);
   let saved = cacheComplete;
   const saveCache = (complete = true) => {
     // An early cache that served is kept until a complete one replaces it.

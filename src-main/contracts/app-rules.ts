@@ -30,7 +30,7 @@ export function validateApp(body: unknown, existing?: ExistingApp): AppValidatio
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = appInput.safeParse(body);
+  const parsed = appInput().safeParse(body);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const value = withDefaults(parsed.data, existing);
   const issues = [...immutableIssues(parsed.data, existing), ...grantIssues(value.oauth), ...authIssues(value)];

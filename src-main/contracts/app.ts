@@ -4,6 +4,7 @@
  * `app-rules.ts`; both are shared by the server and the renderer.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { OktaLink } from './links.js';
 
 export const APPLICATION_TYPES = ['web', 'native', 'browser', 'service'] as const;
@@ -82,132 +83,146 @@ export function uriProblem(value: string): string | undefined {
   return undefined;
 }
 
-const uri = z.string({ error: 'must be a string' }).superRefine((value, ctx) => {
-  const problem = uriProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-const uriList = z.array(uri, { error: 'must be an array of URIs' });
-const optionalUri = uri.optional();
+const uri = lazySchema(() =>
+  z.string({ error: 'must be a string' }).superRefine((value, ctx) => {
+    const problem = uriProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+);
+const uriList = lazySchema(() => z.array(uri(), { error: 'must be an array of URIs' }));
+const optionalUri = lazySchema(() => uri().optional());
 
-const oauthCredentials = z.object(
-  {
-    client_id: z
-      .string({ error: 'must be a string' })
+const oauthCredentials = lazySchema(() =>
+  z.object(
+    {
+      client_id: z
+        .string({ error: 'must be a string' })
+        .trim()
+        .min(1, BLANK)
+        .max(100, 'must be at most 100 characters')
+        .regex(/^[A-Za-z0-9._~-]+$/, 'may contain only letters, digits and . _ ~ -')
+        .optional(),
+      client_secret: z
+        .string({ error: 'must be a string' })
+        .min(14, 'must be at least 14 characters')
+        .max(100, 'must be at most 100 characters')
+        .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+        .optional(),
+      token_endpoint_auth_method: z.enum(AUTH_METHODS, { error: oneOf(AUTH_METHODS) }).default('client_secret_basic'),
+      autoKeyRotation: z.boolean({ error: 'must be true or false' }).default(true),
+      pkce_required: z.boolean({ error: 'must be true or false' }).optional(),
+    },
+    { error: 'must be an object' },
+  ),
+);
+
+const jwks = lazySchema(() =>
+  z.object(
+    {
+      keys: z
+        .array(z.looseObject({ kty: z.string({ error: 'each key needs a kty' }) }), {
+          error: 'must be an array of JWKs',
+        })
+        .min(1, 'must contain at least one key'),
+    },
+    { error: 'must be an object with keys' },
+  ),
+);
+
+export const oauthSettings = lazySchema(() =>
+  z.object(
+    {
+      application_type: z.enum(APPLICATION_TYPES, { error: oneOf(APPLICATION_TYPES) }).optional(),
+      redirect_uris: uriList().default([]),
+      post_logout_redirect_uris: uriList().default([]),
+      response_types: z
+        .array(z.enum(RESPONSE_TYPES, { error: oneOf(RESPONSE_TYPES) }), { error: 'must be an array' })
+        .optional(),
+      grant_types: z
+        .array(z.enum(GRANT_TYPES, { error: `must contain only ${GRANT_TYPES.join(', ')}` }), {
+          error: 'must be an array',
+        })
+        .optional(),
+      consent_method: z.enum(['TRUSTED', 'REQUIRED'], { error: oneOf(['TRUSTED', 'REQUIRED']) }).default('TRUSTED'),
+      issuer_mode: z
+        .enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC'], { error: oneOf(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']) })
+        .default('ORG_URL'),
+      // Authbox matches redirect URIs exactly; Okta's SUBDOMAIN wildcard is not modelled.
+      wildcard_redirect: z
+        .literal('DISABLED', { error: 'only DISABLED is supported (redirect URIs match exactly)' })
+        .default('DISABLED'),
+      refresh_token: z
+        .object(
+          {
+            rotation_type: z.enum(['ROTATE', 'STATIC'], { error: blankOr(oneOf(['ROTATE', 'STATIC'])) }),
+            leeway: z
+              .number({ error: 'must be a number' })
+              .int('must be a whole number of seconds')
+              .min(0, 'must be from 0 to 60 seconds')
+              .max(60, 'must be from 0 to 60 seconds')
+              .default(30),
+          },
+          { error: 'must be an object' },
+        )
+        .optional(),
+      client_uri: optionalUri(),
+      logo_uri: optionalUri(),
+      tos_uri: optionalUri(),
+      policy_uri: optionalUri(),
+      initiate_login_uri: optionalUri(),
+      jwks_uri: optionalUri(),
+      jwks: jwks().optional(),
+      dpop_bound_access_tokens: z.boolean({ error: 'must be true or false' }).default(false),
+    },
+    { error: blankOr('must be an object') },
+  ),
+);
+
+const jsonObject = lazySchema(() => z.record(z.string(), z.unknown(), { error: 'must be an object' }));
+
+/** What a create (POST) or replace (PUT) may carry; read-only members (`id`, `status`, dates) are ignored. */
+export const appInput = lazySchema(() =>
+  z.object({
+    name: z.literal('oidc_client', {
+      error: blankOr("must be 'oidc_client' (Authbox models OpenID Connect apps only)"),
+    }),
+    label: z
+      .string({ error: blankOr('must be a string') })
       .trim()
       .min(1, BLANK)
-      .max(100, 'must be at most 100 characters')
-      .regex(/^[A-Za-z0-9._~-]+$/, 'may contain only letters, digits and . _ ~ -')
-      .optional(),
-    client_secret: z
-      .string({ error: 'must be a string' })
-      .min(14, 'must be at least 14 characters')
-      .max(100, 'must be at most 100 characters')
-      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
-      .optional(),
-    token_endpoint_auth_method: z.enum(AUTH_METHODS, { error: oneOf(AUTH_METHODS) }).default('client_secret_basic'),
-    autoKeyRotation: z.boolean({ error: 'must be true or false' }).default(true),
-    pkce_required: z.boolean({ error: 'must be true or false' }).optional(),
-  },
-  { error: 'must be an object' },
-);
-
-const jwks = z.object(
-  {
-    keys: z
-      .array(z.looseObject({ kty: z.string({ error: 'each key needs a kty' }) }), { error: 'must be an array of JWKs' })
-      .min(1, 'must contain at least one key'),
-  },
-  { error: 'must be an object with keys' },
-);
-
-export const oauthSettings = z.object(
-  {
-    application_type: z.enum(APPLICATION_TYPES, { error: oneOf(APPLICATION_TYPES) }).optional(),
-    redirect_uris: uriList.default([]),
-    post_logout_redirect_uris: uriList.default([]),
-    response_types: z
-      .array(z.enum(RESPONSE_TYPES, { error: oneOf(RESPONSE_TYPES) }), { error: 'must be an array' })
-      .optional(),
-    grant_types: z
-      .array(z.enum(GRANT_TYPES, { error: `must contain only ${GRANT_TYPES.join(', ')}` }), {
-        error: 'must be an array',
-      })
-      .optional(),
-    consent_method: z.enum(['TRUSTED', 'REQUIRED'], { error: oneOf(['TRUSTED', 'REQUIRED']) }).default('TRUSTED'),
-    issuer_mode: z
-      .enum(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC'], { error: oneOf(['ORG_URL', 'CUSTOM_URL', 'DYNAMIC']) })
-      .default('ORG_URL'),
-    // Authbox matches redirect URIs exactly; Okta's SUBDOMAIN wildcard is not modelled.
-    wildcard_redirect: z
-      .literal('DISABLED', { error: 'only DISABLED is supported (redirect URIs match exactly)' })
-      .default('DISABLED'),
-    refresh_token: z
+      .max(100, 'must be at most 100 characters'),
+    signOnMode: z.literal('OPENID_CONNECT', {
+      error: (iss) =>
+        iss.input === undefined
+          ? BLANK
+          : `'${String(iss.input)}' is not supported; Authbox models OpenID Connect apps only (OPENID_CONNECT)`,
+    }),
+    profile: jsonObject().default({}),
+    visibility: jsonObject().optional(),
+    accessibility: jsonObject().optional(),
+    features: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array' }).default([]),
+    credentials: z
       .object(
         {
-          rotation_type: z.enum(['ROTATE', 'STATIC'], { error: blankOr(oneOf(['ROTATE', 'STATIC'])) }),
-          leeway: z
-            .number({ error: 'must be a number' })
-            .int('must be a whole number of seconds')
-            .min(0, 'must be from 0 to 60 seconds')
-            .max(60, 'must be from 0 to 60 seconds')
-            .default(30),
+          oauthClient: oauthCredentials().default({
+            token_endpoint_auth_method: 'client_secret_basic',
+            autoKeyRotation: true,
+          }),
+          userNameTemplate: z
+            .object(
+              { template: z.string({ error: 'must be a string' }), type: z.string({ error: 'must be a string' }) },
+              { error: 'must be an object' },
+            )
+            .optional(),
         },
         { error: 'must be an object' },
       )
-      .optional(),
-    client_uri: optionalUri,
-    logo_uri: optionalUri,
-    tos_uri: optionalUri,
-    policy_uri: optionalUri,
-    initiate_login_uri: optionalUri,
-    jwks_uri: optionalUri,
-    jwks: jwks.optional(),
-    dpop_bound_access_tokens: z.boolean({ error: 'must be true or false' }).default(false),
-  },
-  { error: blankOr('must be an object') },
+      .default({ oauthClient: { token_endpoint_auth_method: 'client_secret_basic', autoKeyRotation: true } }),
+    settings: z.object({ oauthClient: oauthSettings() }, { error: blankOr('must be an object') }),
+  }),
 );
 
-const jsonObject = z.record(z.string(), z.unknown(), { error: 'must be an object' });
-
-/** What a create (POST) or replace (PUT) may carry; read-only members (`id`, `status`, dates) are ignored. */
-export const appInput = z.object({
-  name: z.literal('oidc_client', { error: blankOr("must be 'oidc_client' (Authbox models OpenID Connect apps only)") }),
-  label: z
-    .string({ error: blankOr('must be a string') })
-    .trim()
-    .min(1, BLANK)
-    .max(100, 'must be at most 100 characters'),
-  signOnMode: z.literal('OPENID_CONNECT', {
-    error: (iss) =>
-      iss.input === undefined
-        ? BLANK
-        : `'${String(iss.input)}' is not supported; Authbox models OpenID Connect apps only (OPENID_CONNECT)`,
-  }),
-  profile: jsonObject.default({}),
-  visibility: jsonObject.optional(),
-  accessibility: jsonObject.optional(),
-  features: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array' }).default([]),
-  credentials: z
-    .object(
-      {
-        oauthClient: oauthCredentials.default({
-          token_endpoint_auth_method: 'client_secret_basic',
-          autoKeyRotation: true,
-        }),
-        userNameTemplate: z
-          .object(
-            { template: z.string({ error: 'must be a string' }), type: z.string({ error: 'must be a string' }) },
-            { error: 'must be an object' },
-          )
-          .optional(),
-      },
-      { error: 'must be an object' },
-    )
-    .default({ oauthClient: { token_endpoint_auth_method: 'client_secret_basic', autoKeyRotation: true } }),
-  settings: z.object({ oauthClient: oauthSettings }, { error: blankOr('must be an object') }),
-});
-
-export type AppInput = z.infer<typeof appInput>;
+export type AppInput = z.infer<ReturnType<typeof appInput>>;
 
 /** `settings.oauthClient` after defaults: every member the protocol engine reads is present. */
 export type OAuthClientSettings = Omit<

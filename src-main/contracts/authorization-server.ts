@@ -3,6 +3,7 @@
  * and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import type { FieldIssue } from './okta-error.js';
 import type { OktaLink } from './links.js';
 
@@ -56,48 +57,50 @@ const text = (field: string, max: number) =>
     .describe(field);
 
 /** What a create (POST) or replace (PUT) may carry; read-only members are ignored as Okta does. */
-export const authorizationServerInput = z.object({
-  name: text('name', 100),
-  description: text('description', 255),
-  audiences: z
-    .array(
-      z
-        .string({ error: 'must be a string' })
-        .trim()
-        .min(1, 'an audience cannot be blank')
-        .max(1024, 'must be at most 1024 characters'),
-      {
-        error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an array of strings'),
-      },
-    )
-    .length(1, 'exactly one audience is supported'),
-  issuerMode: z
-    .enum(ISSUER_MODES, { error: `must be one of ${ISSUER_MODES.join(', ')}` })
-    .refine(
-      (mode) => mode !== 'CUSTOM_URL',
-      'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC',
-    )
-    .default('ORG_URL'),
-  credentials: z
-    .object(
-      {
-        signing: z
-          .object(
-            {
-              rotationMode: z
-                .enum(ROTATION_MODES, { error: `must be one of ${ROTATION_MODES.join(', ')}` })
-                .default('AUTO'),
-            },
-            { error: 'must be an object' },
-          )
-          .default({ rotationMode: 'AUTO' }),
-      },
-      { error: 'must be an object' },
-    )
-    .default({ signing: { rotationMode: 'AUTO' } }),
-});
+export const authorizationServerInput = lazySchema(() =>
+  z.object({
+    name: text('name', 100),
+    description: text('description', 255),
+    audiences: z
+      .array(
+        z
+          .string({ error: 'must be a string' })
+          .trim()
+          .min(1, 'an audience cannot be blank')
+          .max(1024, 'must be at most 1024 characters'),
+        {
+          error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an array of strings'),
+        },
+      )
+      .length(1, 'exactly one audience is supported'),
+    issuerMode: z
+      .enum(ISSUER_MODES, { error: `must be one of ${ISSUER_MODES.join(', ')}` })
+      .refine(
+        (mode) => mode !== 'CUSTOM_URL',
+        'CUSTOM_URL needs a custom domain, which a local sandbox does not have; use ORG_URL or DYNAMIC',
+      )
+      .default('ORG_URL'),
+    credentials: z
+      .object(
+        {
+          signing: z
+            .object(
+              {
+                rotationMode: z
+                  .enum(ROTATION_MODES, { error: `must be one of ${ROTATION_MODES.join(', ')}` })
+                  .default('AUTO'),
+              },
+              { error: 'must be an object' },
+            )
+            .default({ rotationMode: 'AUTO' }),
+        },
+        { error: 'must be an object' },
+      )
+      .default({ signing: { rotationMode: 'AUTO' } }),
+  }),
+);
 
-export type AuthorizationServerInput = z.infer<typeof authorizationServerInput>;
+export type AuthorizationServerInput = z.infer<ReturnType<typeof authorizationServerInput>>;
 
 /**
  * Turns zod issues into Okta-style field issues (`audiences: exactly one audience is supported`),
@@ -118,7 +121,7 @@ export function validateAuthorizationServer(body: unknown): ValidationResult<Aut
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = authorizationServerInput.safeParse(body);
+  const parsed = authorizationServerInput().safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }
 

@@ -3,6 +3,7 @@
  * (Okta "Authorization Server Claims" API), and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { fieldIssues } from './authorization-server.js';
 import type { LifecycleStatus, ValidationResult } from './authorization-server.js';
 import type { FieldIssue } from './okta-error.js';
@@ -65,48 +66,50 @@ const enumOf = <T extends readonly [string, ...string[]]>(values: T, required: b
   });
 
 /** What a create (POST) or replace (PUT) may carry; `id` and `system` are read-only and ignored. */
-export const claimInput = z.object({
-  name: z
-    .string({
+export const claimInput = lazySchema(() =>
+  z.object({
+    name: z
+      .string({
+        error: (iss) =>
+          iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+      })
+      .trim()
+      .min(1, 'The field cannot be left blank')
+      .max(100, 'must be at most 100 characters'),
+    status: z
+      .enum(['ACTIVE', 'INACTIVE'], { error: 'must be one of ACTIVE, INACTIVE' })
+      .nullish()
+      .transform((v) => v ?? 'ACTIVE'),
+    claimType: enumOf(CLAIM_TYPES, true),
+    valueType: enumOf(CLAIM_VALUE_TYPES, false)
+      .nullish()
+      .transform((v) => v ?? 'EXPRESSION'),
+    value: z.string({
       error: (iss) =>
         iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
-    })
-    .trim()
-    .min(1, 'The field cannot be left blank')
-    .max(100, 'must be at most 100 characters'),
-  status: z
-    .enum(['ACTIVE', 'INACTIVE'], { error: 'must be one of ACTIVE, INACTIVE' })
-    .nullish()
-    .transform((v) => v ?? 'ACTIVE'),
-  claimType: enumOf(CLAIM_TYPES, true),
-  valueType: enumOf(CLAIM_VALUE_TYPES, false)
-    .nullish()
-    .transform((v) => v ?? 'EXPRESSION'),
-  value: z.string({
-    error: (iss) =>
-      iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+    }),
+    group_filter_type: enumOf(GROUP_FILTER_TYPES, false)
+      .nullish()
+      .transform((v) => v ?? undefined),
+    alwaysIncludeInToken: z
+      .boolean({ error: 'must be true or false' })
+      .nullish()
+      .transform((v) => v ?? undefined),
+    conditions: z
+      .object(
+        {
+          scopes: z
+            .array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' })
+            .nullish(),
+        },
+        { error: 'must be an object' },
+      )
+      .nullish()
+      .transform((c) => ({ scopes: [...new Set(c?.scopes ?? [])] })),
   }),
-  group_filter_type: enumOf(GROUP_FILTER_TYPES, false)
-    .nullish()
-    .transform((v) => v ?? undefined),
-  alwaysIncludeInToken: z
-    .boolean({ error: 'must be true or false' })
-    .nullish()
-    .transform((v) => v ?? undefined),
-  conditions: z
-    .object(
-      {
-        scopes: z
-          .array(z.string({ error: 'must be an array of scope names' }), { error: 'must be an array of scope names' })
-          .nullish(),
-      },
-      { error: 'must be an object' },
-    )
-    .nullish()
-    .transform((c) => ({ scopes: [...new Set(c?.scopes ?? [])] })),
-});
+);
 
-type ParsedClaim = z.infer<typeof claimInput>;
+type ParsedClaim = z.infer<ReturnType<typeof claimInput>>;
 
 /** A validated claim: `valueType` is writable and `alwaysIncludeInToken` is settled. */
 export interface ClaimInput extends Omit<ParsedClaim, 'valueType' | 'alwaysIncludeInToken'> {
@@ -143,7 +146,7 @@ export function validateClaim(body: unknown): ValidationResult<ClaimInput> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = claimInput.safeParse(body);
+  const parsed = claimInput().safeParse(body);
   if (!parsed.success) return { ok: false, issues: fieldIssues(parsed.error) };
   const issues = crossFieldIssues(parsed.data);
   if (issues.length) return { ok: false, issues };

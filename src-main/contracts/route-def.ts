@@ -5,6 +5,7 @@
  * its requests from them, so a URL or a body shape is written once.
  */
 import type { z } from 'zod';
+import type { LazySchema } from './lazy-schema.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -24,8 +25,11 @@ export interface Paging {
 export interface RouteDef {
   method: HttpMethod;
   path: string;
-  /** The zod schema the server validates the body with, or the body's type where the check is not a schema. */
-  body?: z.ZodType | Shape<unknown>;
+  /**
+   * The zod schema the server validates the body with (or a `LazySchema`, built on first use), or the
+   * body's type where the check is not a schema.
+   */
+  body?: z.ZodType | LazySchema | Shape<unknown>;
   query?: Shape<unknown>;
   /** The JSON answer; for a stream, the data of one message. */
   response: Shape<unknown>;
@@ -50,9 +54,11 @@ export type ParamsOf<R extends RouteDef> = { [K in ParamNames<R['path']>]: strin
 export type BodyOf<R extends RouteDef> = R extends { body: infer B }
   ? B extends z.ZodType
     ? z.input<B>
-    : B extends Shape<infer T>
-      ? T
-      : never
+    : B extends LazySchema<infer S>
+      ? z.input<S>
+      : B extends Shape<infer T>
+        ? T
+        : never
   : undefined;
 
 export type QueryOf<R extends RouteDef> = R extends { query: Shape<infer T> } ? T : undefined;

@@ -3,6 +3,7 @@
  * what a client may write: conditions (people, grant types, scopes) and token lifetimes.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { fieldIssues } from './authorization-server.js';
 import type { LifecycleStatus, ValidationResult } from './authorization-server.js';
 import type { OktaLink } from './links.js';
@@ -68,66 +69,78 @@ export interface RuleDto {
 /** Shows the Everyone group as `EVERYONE`, as Okta does in rule conditions. */
 export const toWireGroup = (groupId: string) => (groupId === EVERYONE_GROUP_ID ? EVERYONE : groupId);
 
-const ids = z
-  .array(z.string({ error: 'must be a string' }).trim().min(1, 'an id cannot be blank'), {
-    error: 'must be an array of ids',
-  })
-  .default([]);
-const includeExclude = orEmpty(z.object({ include: ids, exclude: ids }, { error: 'must be an object' }));
+const ids = lazySchema(() =>
+  z
+    .array(z.string({ error: 'must be a string' }).trim().min(1, 'an id cannot be blank'), {
+      error: 'must be an array of ids',
+    })
+    .default([]),
+);
+const includeExclude = lazySchema(() =>
+  orEmpty(z.object({ include: ids(), exclude: ids() }, { error: 'must be an object' })),
+);
 
 const between = (min: number, max: number) => {
   const message = `must be between ${min} and ${max}`;
   return z.number({ error: message }).int(message).min(min, message).max(max, message);
 };
 
-const token = orEmpty(
-  z.object(
-    {
-      accessTokenLifetimeMinutes: between(LIFETIMES.access.min, LIFETIMES.access.max).default(LIFETIMES.access.default),
-      refreshTokenLifetimeMinutes: z
-        .number({ error: 'must be 0 (unlimited) or a whole number of minutes' })
-        .int('must be 0 (unlimited) or a whole number of minutes')
-        .min(0, 'must be 0 (unlimited) or a whole number of minutes')
-        .default(LIFETIMES.refreshUnlimited),
-      refreshTokenWindowMinutes: between(LIFETIMES.refreshWindow.min, LIFETIMES.refreshWindow.max).optional(),
-      inlineHook: z.object({ id: requiredText(255) }, { error: 'must be an object' }).nullish(),
-    },
-    { error: 'must be an object' },
+const token = lazySchema(() =>
+  orEmpty(
+    z.object(
+      {
+        accessTokenLifetimeMinutes: between(LIFETIMES.access.min, LIFETIMES.access.max).default(
+          LIFETIMES.access.default,
+        ),
+        refreshTokenLifetimeMinutes: z
+          .number({ error: 'must be 0 (unlimited) or a whole number of minutes' })
+          .int('must be 0 (unlimited) or a whole number of minutes')
+          .min(0, 'must be 0 (unlimited) or a whole number of minutes')
+          .default(LIFETIMES.refreshUnlimited),
+        refreshTokenWindowMinutes: between(LIFETIMES.refreshWindow.min, LIFETIMES.refreshWindow.max).optional(),
+        inlineHook: z.object({ id: requiredText(255) }, { error: 'must be an object' }).nullish(),
+      },
+      { error: 'must be an object' },
+    ),
   ),
 );
 
-const ruleShape = z.object({
-  type: z.literal(RULE_TYPE, {
-    error: (iss) =>
-      iss.input === undefined ? `The field cannot be left blank; it must be ${RULE_TYPE}` : `must be ${RULE_TYPE}`,
-  }),
-  name: requiredText(100),
-  priority: priorityField,
-  status: statusField,
-  conditions: z.object(
-    {
-      people: z.object({ users: includeExclude, groups: includeExclude }, { error: 'must be an object' }).optional(),
-      grantTypes: orEmpty(
-        z.object(
-          {
-            include: requiredList(
-              z.enum(RULE_GRANT_TYPES, {
-                error: (iss) =>
-                  `'${String(iss.input)}' is not a supported grant type; supported: ${RULE_GRANT_TYPES.join(', ')}`,
-              }),
-            ),
-          },
-          { error: 'must be an object' },
+const ruleShape = lazySchema(() =>
+  z.object({
+    type: z.literal(RULE_TYPE, {
+      error: (iss) =>
+        iss.input === undefined ? `The field cannot be left blank; it must be ${RULE_TYPE}` : `must be ${RULE_TYPE}`,
+    }),
+    name: requiredText(100),
+    priority: priorityField(),
+    status: statusField(),
+    conditions: z.object(
+      {
+        people: z
+          .object({ users: includeExclude(), groups: includeExclude() }, { error: 'must be an object' })
+          .optional(),
+        grantTypes: orEmpty(
+          z.object(
+            {
+              include: requiredList(
+                z.enum(RULE_GRANT_TYPES, {
+                  error: (iss) =>
+                    `'${String(iss.input)}' is not a supported grant type; supported: ${RULE_GRANT_TYPES.join(', ')}`,
+                }),
+              ),
+            },
+            { error: 'must be an object' },
+          ),
         ),
-      ),
-      scopes: orEmpty(z.object({ include: requiredList() }, { error: 'must be an object' })),
-    },
-    { error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an object') },
-  ),
-  actions: orEmpty(z.object({ token }, { error: 'must be an object' })),
-});
+        scopes: orEmpty(z.object({ include: requiredList() }, { error: 'must be an object' })),
+      },
+      { error: (iss) => (iss.input === undefined ? 'The field cannot be left blank' : 'must be an object') },
+    ),
+    actions: orEmpty(z.object({ token: token() }, { error: 'must be an object' })),
+  }),
+);
 
-type TokenInput = z.infer<typeof token>;
+type TokenInput = z.infer<ReturnType<typeof token>>;
 
 /** Without a window, a limited refresh lifetime caps the 7-day default window [INF]. */
 const defaultWindow = (refresh: number) =>
@@ -173,29 +186,31 @@ function checkLifetimes(t: TokenInput, ctx: z.RefinementCtx): void {
  * What a create (POST) or replace (PUT) may carry. Without `people` the rule applies to
  * `EVERYONE`, the Okta admin console's default ("Any user assigned the app") [INF].
  */
-export const ruleInput = ruleShape
-  .superRefine((rule, ctx) => checkLifetimes(rule.actions.token, ctx))
-  .transform((rule) => {
-    const { refreshTokenLifetimeMinutes: refresh, refreshTokenWindowMinutes: window } = rule.actions.token;
-    return {
-      ...rule,
-      conditions: {
-        ...rule.conditions,
-        people: rule.conditions.people ?? {
-          users: { include: [], exclude: [] },
-          groups: { include: [EVERYONE], exclude: [] },
+export const ruleInput = lazySchema(() =>
+  ruleShape()
+    .superRefine((rule, ctx) => checkLifetimes(rule.actions.token, ctx))
+    .transform((rule) => {
+      const { refreshTokenLifetimeMinutes: refresh, refreshTokenWindowMinutes: window } = rule.actions.token;
+      return {
+        ...rule,
+        conditions: {
+          ...rule.conditions,
+          people: rule.conditions.people ?? {
+            users: { include: [], exclude: [] },
+            groups: { include: [EVERYONE], exclude: [] },
+          },
         },
-      },
-      actions: { token: { ...rule.actions.token, refreshTokenWindowMinutes: window ?? defaultWindow(refresh) } },
-    };
-  });
+        actions: { token: { ...rule.actions.token, refreshTokenWindowMinutes: window ?? defaultWindow(refresh) } },
+      };
+    }),
+);
 
-export type RuleInput = z.output<typeof ruleInput>;
+export type RuleInput = z.output<ReturnType<typeof ruleInput>>;
 
 export function validateRule(body: unknown): ValidationResult<RuleInput> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = ruleInput.safeParse(body);
+  const parsed = ruleInput().safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }

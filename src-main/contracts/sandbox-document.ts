@@ -183,7 +183,7 @@ export const sandboxApp = z.strictObject({
   autoKeyRotation: z.boolean({ error: 'must be true or false' }).default(true),
   pkceRequired: z.boolean({ error: 'must be true or false' }).default(false),
   /** Okta's `settings.oauthClient`: redirect URIs, grant and response types, refresh token rotation. */
-  oauthClient: oauthSettings,
+  oauthClient: oauthSettings(),
   ...stamps,
   /** Users assigned directly (assignments through a group follow from `groups`). */
   users: z.array(sandboxAppUser, { error: 'must be an array' }).default([]),

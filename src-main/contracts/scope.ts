@@ -3,6 +3,7 @@
  * (Okta "Authorization Server Scopes" API), and the validation of what a client may write. Shared by the server and the renderer.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { fieldIssues } from './authorization-server.js';
 import type { ValidationResult } from './authorization-server.js';
 import type { OktaLink } from './links.js';
@@ -58,38 +59,40 @@ const bool = (fallback: boolean) =>
     .transform((v) => v ?? fallback);
 
 /** What a create (POST) or replace (PUT) may carry; `id` and `system` are read-only and ignored. */
-export const scopeInput = z.object({
-  name: z
-    .string({
-      error: (iss) =>
-        iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
-    })
-    .min(1, 'The field cannot be left blank')
-    .max(SCOPE_NAME_MAX, `must be at most ${SCOPE_NAME_MAX} characters`)
-    .superRefine((name, ctx) => {
-      const problem = scopeNameProblem(name);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  displayName: optionalText(1024),
-  description: optionalText(1024),
-  consent: z
-    .enum(SCOPE_CONSENTS, { error: `must be one of ${SCOPE_CONSENTS.join(', ')}` })
-    .nullish()
-    .transform((v) => v ?? 'IMPLICIT'),
-  default: bool(false),
-  metadataPublish: z
-    .enum(METADATA_PUBLISH, { error: `must be one of ${METADATA_PUBLISH.join(', ')}` })
-    .nullish()
-    .transform((v) => v ?? 'NO_CLIENTS'),
-  optional: bool(false),
-});
+export const scopeInput = lazySchema(() =>
+  z.object({
+    name: z
+      .string({
+        error: (iss) =>
+          iss.input === undefined || iss.input === null ? 'The field cannot be left blank' : 'must be a string',
+      })
+      .min(1, 'The field cannot be left blank')
+      .max(SCOPE_NAME_MAX, `must be at most ${SCOPE_NAME_MAX} characters`)
+      .superRefine((name, ctx) => {
+        const problem = scopeNameProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    displayName: optionalText(1024),
+    description: optionalText(1024),
+    consent: z
+      .enum(SCOPE_CONSENTS, { error: `must be one of ${SCOPE_CONSENTS.join(', ')}` })
+      .nullish()
+      .transform((v) => v ?? 'IMPLICIT'),
+    default: bool(false),
+    metadataPublish: z
+      .enum(METADATA_PUBLISH, { error: `must be one of ${METADATA_PUBLISH.join(', ')}` })
+      .nullish()
+      .transform((v) => v ?? 'NO_CLIENTS'),
+    optional: bool(false),
+  }),
+);
 
-export type ScopeInput = z.infer<typeof scopeInput>;
+export type ScopeInput = z.infer<ReturnType<typeof scopeInput>>;
 
 export function validateScope(body: unknown): ValidationResult<ScopeInput> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = scopeInput.safeParse(body);
+  const parsed = scopeInput().safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }

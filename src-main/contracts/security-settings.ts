@@ -6,6 +6,7 @@
  * for a delay that doubles from the first delay up to the longest. Shared by the server and the renderer.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { fieldIssues } from './authorization-server.js';
 import type { ValidationResult } from './authorization-server.js';
 
@@ -32,23 +33,25 @@ const whole = (min: number, max: number) =>
     .min(min, `must be from ${min} to ${max}`)
     .max(max, `must be from ${min} to ${max}`);
 
-export const securitySettingsInput = z
-  .object({
-    lockoutThreshold: whole(0, 100),
-    clientFreeFailures: whole(1, 1000),
-    addressFreeFailures: whole(1, 1000),
-    firstDelaySeconds: whole(1, 60),
-    maxDelaySeconds: whole(1, 3600),
-  })
-  .refine((s) => s.maxDelaySeconds >= s.firstDelaySeconds, {
-    path: ['maxDelaySeconds'],
-    message: 'must be at least the first delay',
-  });
+export const securitySettingsInput = lazySchema(() =>
+  z
+    .object({
+      lockoutThreshold: whole(0, 100),
+      clientFreeFailures: whole(1, 1000),
+      addressFreeFailures: whole(1, 1000),
+      firstDelaySeconds: whole(1, 60),
+      maxDelaySeconds: whole(1, 3600),
+    })
+    .refine((s) => s.maxDelaySeconds >= s.firstDelaySeconds, {
+      path: ['maxDelaySeconds'],
+      message: 'must be at least the first delay',
+    }),
+);
 
 export function validateSecuritySettings(body: unknown): ValidationResult<SecuritySettingsDto> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, issues: [{ field: 'body', message: 'must be a JSON object' }] };
   }
-  const parsed = securitySettingsInput.safeParse(body);
+  const parsed = securitySettingsInput().safeParse(body);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: fieldIssues(parsed.error) };
 }

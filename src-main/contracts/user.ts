@@ -4,6 +4,7 @@
  * Causes name profile attributes bare (`login: …`) and the password as `password`, as Okta does.
  */
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema.js';
 import { fieldIssues } from './authorization-server.js';
 import type { ValidationResult } from './authorization-server.js';
 import type { OktaLink } from './links.js';
@@ -123,94 +124,104 @@ const requiredText = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .refine((value) => value.trim() !== '', BLANK);
 
-const login = requiredText(100);
-const email = requiredText(100).refine(
-  (value) => value.trim() === '' || isEmail(value),
-  'must be a valid email address',
+const login = lazySchema(() => requiredText(100));
+const email = lazySchema(() =>
+  requiredText(100).refine((value) => value.trim() === '' || isEmail(value), 'must be a valid email address'),
 );
-const optionalText = z
-  .string({ error: 'must be a string' })
-  .max(1024, 'must be at most 1024 characters')
-  .nullable()
-  .optional();
-const secondEmail = optionalText.refine(
-  (value) => value == null || value === '' || isEmail(value),
-  'must be a valid email address',
+const optionalText = lazySchema(() =>
+  z.string({ error: 'must be a string' }).max(1024, 'must be at most 1024 characters').nullable().optional(),
+);
+const secondEmail = lazySchema(() =>
+  optionalText().refine((value) => value == null || value === '' || isEmail(value), 'must be a valid email address'),
 );
 
-const otherBaseAttributes = Object.fromEntries(
-  BASE_PROFILE_ATTRIBUTES.filter((name) => name !== 'login' && name !== 'email').map((name) => [
-    name,
-    name === 'secondEmail' ? secondEmail : optionalText,
-  ]),
-);
+let baseAttributes: Record<string, ReturnType<typeof optionalText>> | undefined;
+/** The schemas of the base profile's other attributes, built with the profile schemas. */
+const otherBaseAttributes = () =>
+  (baseAttributes ??= Object.fromEntries(
+    BASE_PROFILE_ATTRIBUTES.filter((name) => name !== 'login' && name !== 'email').map((name) => [
+      name,
+      name === 'secondEmail' ? secondEmail() : optionalText(),
+    ]),
+  ));
 
-const fullProfile = z
-  .object(
-    { login, email, ...otherBaseAttributes },
-    { error: (issue) => (issue.input === undefined ? BLANK : 'must be an object') },
-  )
-  .catchall(z.unknown());
-const partialProfile = z
-  .object({ login: login.optional(), email: email.optional(), ...otherBaseAttributes }, { error: 'must be an object' })
-  .catchall(z.unknown())
-  .optional();
+const fullProfile = lazySchema(() =>
+  z
+    .object(
+      { login: login(), email: email(), ...otherBaseAttributes() },
+      { error: (issue) => (issue.input === undefined ? BLANK : 'must be an object') },
+    )
+    .catchall(z.unknown()),
+);
+const partialProfile = lazySchema(() =>
+  z
+    .object(
+      { login: login().optional(), email: email().optional(), ...otherBaseAttributes() },
+      { error: 'must be an object' },
+    )
+    .catchall(z.unknown())
+    .optional(),
+);
 
 const PASSWORD_RULES = 'Password requirements were not met. Password requirements: at least 8 characters.';
-const credentials = z
-  .object(
-    {
-      password: z
-        .object(
-          {
-            value: z
-              .string({ error: 'must be a string' })
-              .min(8, PASSWORD_RULES)
-              .max(256, 'must be at most 256 characters')
-              .optional(),
-            hash: z
-              .undefined({ error: 'importing password hashes is not supported; send the password as value' })
-              .optional(),
-            hook: z
-              .undefined({ error: 'password import hooks are not supported; send the password as value' })
-              .optional(),
-          },
-          { error: 'must be an object such as {"value": "…"}' },
-        )
-        .optional(),
-      recovery_question: z
-        .object(
-          {
-            question: z
-              .string({ error: 'must be a string' })
-              .max(255, 'must be at most 255 characters')
-              .refine((q) => q.trim() !== '', BLANK)
-              .optional(),
-            answer: z
-              .string({ error: 'must be a string' })
-              .min(4, 'The security question answer must be at least 4 characters in length')
-              .max(100, 'must be at most 100 characters')
-              .optional(),
-          },
-          { error: 'must be an object' },
-        )
-        .refine((rq) => rq.answer === undefined || rq.question !== undefined, { message: BLANK, path: ['question'] })
-        .optional(),
-    },
-    { error: 'must be an object' },
-  )
-  .optional();
-
-const createBody = z.object({
-  profile: fullProfile,
-  credentials,
-  groupIds: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of group ids' }).optional(),
-  type: z
-    .object({ id: z.string({ error: 'must be a string' }) }, { error: 'must be an object such as {"id": "oty…"}' })
+const credentials = lazySchema(() =>
+  z
+    .object(
+      {
+        password: z
+          .object(
+            {
+              value: z
+                .string({ error: 'must be a string' })
+                .min(8, PASSWORD_RULES)
+                .max(256, 'must be at most 256 characters')
+                .optional(),
+              hash: z
+                .undefined({ error: 'importing password hashes is not supported; send the password as value' })
+                .optional(),
+              hook: z
+                .undefined({ error: 'password import hooks are not supported; send the password as value' })
+                .optional(),
+            },
+            { error: 'must be an object such as {"value": "…"}' },
+          )
+          .optional(),
+        recovery_question: z
+          .object(
+            {
+              question: z
+                .string({ error: 'must be a string' })
+                .max(255, 'must be at most 255 characters')
+                .refine((q) => q.trim() !== '', BLANK)
+                .optional(),
+              answer: z
+                .string({ error: 'must be a string' })
+                .min(4, 'The security question answer must be at least 4 characters in length')
+                .max(100, 'must be at most 100 characters')
+                .optional(),
+            },
+            { error: 'must be an object' },
+          )
+          .refine((rq) => rq.answer === undefined || rq.question !== undefined, { message: BLANK, path: ['question'] })
+          .optional(),
+      },
+      { error: 'must be an object' },
+    )
     .optional(),
-});
-const replaceBody = z.object({ profile: fullProfile, credentials });
-const updateBody = z.object({ profile: partialProfile, credentials });
+);
+
+const createBody = lazySchema(() =>
+  z.object({
+    profile: fullProfile(),
+    credentials: credentials(),
+    groupIds: z.array(z.string({ error: 'must be a string' }), { error: 'must be an array of group ids' }).optional(),
+    type: z
+      .object({ id: z.string({ error: 'must be a string' }) }, { error: 'must be an object such as {"id": "oty…"}' })
+      .optional(),
+  }),
+);
+const replaceBody = lazySchema(() => z.object({ profile: fullProfile(), credentials: credentials() }));
+const updateBody = lazySchema(() => z.object({ profile: partialProfile(), credentials: credentials() }));
 
 /** Okta's cause names: `login`, not `profile.login`; `password`, not `credentials.password.value`. */
 function oktaFieldName(field: string): string {
@@ -231,7 +242,7 @@ function parse<S extends z.ZodType, T>(schema: S, body: unknown, shape: (data: z
   return parsed.success ? { ok: true, value: shape(parsed.data) } : { ok: false, issues: issuesOf(parsed.error) };
 }
 
-type CredentialsData = z.infer<typeof credentials>;
+type CredentialsData = z.infer<ReturnType<typeof credentials>>;
 
 function credentialsOf(data: CredentialsData): CredentialsInput {
   const out: CredentialsInput = {};
@@ -250,7 +261,7 @@ function withoutNulls(profile: Record<string, unknown>): UserProfile {
 }
 
 export function validateCreateUser(body: unknown): ValidationResult<CreateUserInput> {
-  return parse(createBody, body, (data) => ({
+  return parse(createBody(), body, (data) => ({
     profile: withoutNulls(data.profile),
     groupIds: [...new Set(data.groupIds ?? [])],
     ...(data.type ? { typeId: data.type.id } : {}),
@@ -259,14 +270,14 @@ export function validateCreateUser(body: unknown): ValidationResult<CreateUserIn
 }
 
 export function validateReplaceUser(body: unknown): ValidationResult<ReplaceUserInput> {
-  return parse(replaceBody, body, (data) => ({
+  return parse(replaceBody(), body, (data) => ({
     profile: withoutNulls(data.profile),
     ...credentialsOf(data.credentials),
   }));
 }
 
 export function validateUpdateUser(body: unknown): ValidationResult<UpdateUserInput> {
-  return parse(updateBody, body, (data) => ({ profile: data.profile ?? {}, ...credentialsOf(data.credentials) }));
+  return parse(updateBody(), body, (data) => ({ profile: data.profile ?? {}, ...credentialsOf(data.credentials) }));
 }
 
 /** The body schemas of create (POST /users), replace (PUT) and partial update (POST /users/{id}), for the route map. */

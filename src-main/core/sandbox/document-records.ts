@@ -181,7 +181,7 @@ function appDocument({ app, users, groups, grants }: AppSnapshot) {
 
 /** The app's OAuth settings with their members in the schema's order, whatever order they were stored in. */
 function canonicalOauth(oauth: AppSnapshot['app']['document']['oauth']) {
-  const parsed = oauthSettings.safeParse(oauth);
+  const parsed = oauthSettings().safeParse(oauth);
   return parsed.success ? { ...parsed.data, ...oauth, ...parsed.data } : oauth;
 }
 
