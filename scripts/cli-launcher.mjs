@@ -14,6 +14,11 @@ import { loadBundle } from './code-cache.mjs';
 // start uses the cache).
 const V8_FLAGS = '--semi-space-growth-factor=1';
 setFlagsFromString(V8_FLAGS);
+// V8 configures each new isolate's heap by raising that factor to at least 2 for the whole process
+// (`Heap::ConfigureHeap`, src/heap/heap.cc), so the scrypt worker's start (the first password set or
+// sign-in page) made the server's young generation double again under load, up to 32 MiB: the flag is
+// set again once each worker thread runs ('online' comes after its isolate is configured).
+process.on('worker', (worker) => worker.once('online', () => setFlagsFromString(V8_FLAGS)));
 
 /* global AUTHBOX_BUNDLE_HASH -- set by bundle-cli.mjs */
 const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
