@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, shell } from 'electron';
 import { createApp } from '../app/create-app.js';
+import { setMemoryFlags } from '../app/v8-memory.js';
 import { registerDesktopIpc } from './ipc.js';
 import { keychainCipher } from './keychain.js';
 import { nativeBindingPath, runDesktop } from './lifecycle.js';
@@ -16,6 +17,9 @@ import { openChildWindow, openMainWindow } from './window.js';
 import type { WindowDeps } from './window.js';
 
 const PRODUCT_NAME = 'Authbox';
+
+// The main process runs the server: the same V8 heap settings as the headless entry's.
+setMemoryFlags();
 
 function homepage(): string | undefined {
   try {

@@ -3,9 +3,12 @@
  * behind `import … from 'electron'`, and createApp stubbed so no server starts.
  */
 import * as electronModule from 'electron';
+import { spawnSync } from 'node:child_process';
+import { cachedDataVersionTag } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as CreateAppModule from '../../../src-main/app/create-app.js';
 import type { RunningApp } from '../../../src-main/app/create-app.js';
+import { START_FLAGS } from '../../../src-main/app/v8-memory.js';
 import type { FakeBrowserWindow, FakeElectron } from './fake-electron.js';
 
 vi.mock('electron', async () => (await import('./fake-electron.js')).fakeElectron());
@@ -27,10 +30,12 @@ const electron = electronModule as unknown as FakeElectron;
 const createAppSpy = vi.spyOn(createApp, 'fn');
 const closeSpy = vi.spyOn(server, 'close');
 let signalListeners: { SIGINT: NodeJS.SignalsListener[]; SIGTERM: NodeJS.SignalsListener[] };
+let flagsBefore: number;
 
 beforeAll(async () => {
   vi.stubEnv('AUTHBOX_PORT', '9123');
   const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+  flagsBefore = cachedDataVersionTag();
   const { desktop } = await import('../../../src-main/electron/main.js');
   // main.ts quits on Ctrl+C; keep those listeners out of the test worker.
   signalListeners = {
@@ -47,7 +52,21 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
+/** V8's flag hash in a plain Node process after `flags` were set at run time. */
+function tagUnder(flags: string): number {
+  const script = `const v8 = require('node:v8'); v8.setFlagsFromString(process.argv[1]); console.log(v8.cachedDataVersionTag());`;
+  return Number(spawnSync(process.execPath, ['-e', script, '--', flags], { encoding: 'utf8' }).stdout.trim());
+}
+
 describe('electron main entry', () => {
+  it("sets app/v8-memory.ts's V8 heap flags in the main process, which runs the server", () => {
+    const after = cachedDataVersionTag();
+    expect(after).not.toBe(flagsBefore);
+    // The young generation's stop is set too once it reached its cap (the test process may have).
+    const stopped = `${START_FLAGS} --semi-space-growth-factor=1`;
+    expect([tagUnder(START_FLAGS), tagUnder(stopped)]).toContain(after);
+  });
+
   it('names the app Authbox and keeps its data in the same folder as the headless default', () => {
     expect(electron.app.name).toBe('Authbox');
     expect(electron.app.getPath('userData')).toBe('/fake/appData/Authbox');
