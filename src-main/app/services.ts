@@ -281,6 +281,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     settings,
     groupCommit: group,
     securitySettings,
+    tx: deps.tx,
     get sandbox() {
       return loadedSandbox().sandbox;
     },
