@@ -115,11 +115,11 @@ export function median(rows) {
   return Object.fromEntries(Object.keys(rows[0]).map((key) => [key, pick(key)]));
 }
 
-/** Latency percentiles (ms) of `count` sequential calls of `attempt`; `before` runs untimed before each. */
+/** Latency percentiles (ms) of `count` sequential calls of `attempt`; `before` runs (and is awaited) untimed before each. */
 export async function sequential(attempt, count, before = () => {}) {
   const latencies = [];
   for (let i = 0; i < count; i++) {
-    before();
+    await before();
     const started = process.hrtime.bigint();
     await attempt();
     latencies.push(Number(process.hrtime.bigint() - started) / 1e6);

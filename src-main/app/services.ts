@@ -288,6 +288,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     settings,
     groupCommit: group,
     securitySettings,
+    tx: deps.tx,
     get sandbox() {
       return loadedSandbox().sandbox;
     },

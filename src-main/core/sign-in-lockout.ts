@@ -44,6 +44,7 @@ export class SignInLockout {
   }
 
   recordSuccess(userId: string): void {
-    this.deps.failures.clear(userId);
+    // Read first: a write, even one that deletes nothing, takes the database's write lock and commits.
+    if (this.deps.failures.get(userId)) this.deps.failures.clear(userId);
   }
 }

@@ -183,8 +183,8 @@ export class Users {
 
   /** Stamps `lastLogin` after a successful sign-in. @throws NotFound */
   recordLogin(userId: string): UserRecord {
-    const user = { ...this.get(userId), lastLogin: this.deps.clock.now() };
-    this.deps.store.update(user);
+    const user = this.deps.store.recordLogin(userId, this.deps.clock.now());
+    if (!user) throw new NotFound(userId, 'User');
     return user;
   }
 

@@ -23,6 +23,7 @@ import type { Rules } from '../core/rules.js';
 import type { Scopes } from '../core/scopes.js';
 import type { Users } from '../core/users.js';
 import type { Origins } from '../core/protocol/issuer.js';
+import type { Transactor } from '../core/ports/runtime.js';
 
 /** The userinfo endpoint adds the DPoP deps (`oktaApi.dpop`) to these. */
 export type TokenLookupDeps = IntrospectDeps & Omit<UserinfoDeps, 'dpop'>;
@@ -69,6 +70,8 @@ export interface HttpServices {
   readonly inspector: TokenInspector;
   /** The lockout threshold and the throttles of failed client authentications and sign-ins. */
   securitySettings: SecuritySettings;
+  /** One store transaction around a multi-step write (a sign-in's last login and its session). */
+  tx: Transactor;
 }
 
 export interface HttpContext {

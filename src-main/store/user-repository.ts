@@ -119,6 +119,16 @@ export class SqliteUserRepository implements UserRepository {
     this.updateUser.run(fromUser(user));
   }
 
+  recordLogin(id: string, at: Date): UserRecord | undefined {
+    // One column written and the row read back in the same statement: a sign-in rewrote the whole row
+    // (every indexed column with it) after reading it once more.
+    const row = prepared(this.db, `UPDATE users SET last_login = ? WHERE id = ? RETURNING ${COLUMNS}`).get(
+      at.toISOString(),
+      id,
+    ) as UserRow | undefined;
+    return row && toUser(row);
+  }
+
   delete(id: string): boolean {
     return prepared(this.db, 'DELETE FROM users WHERE id = ?').run(id).changes > 0;
   }

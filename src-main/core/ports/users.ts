@@ -32,6 +32,8 @@ export interface UserRepository {
   inGroup(groupId: string): UserRecord[];
   insert(user: UserRecord): void;
   update(user: UserRecord): void;
+  /** Stamps `lastLogin` alone; the user as now stored, or undefined when there is none. */
+  recordLogin(id: string, at: Date): UserRecord | undefined;
   /** Deletes the user; memberships and app assignments go with it. */
   delete(id: string): boolean;
 }

@@ -7,6 +7,7 @@
  * the reason.
  */
 import type { SessionRecord } from '../ports/sessions.js';
+import type { Transactor } from '../ports/runtime.js';
 import type { UserRecord } from '../ports/users.js';
 import type { Users } from '../users.js';
 import { AccessDenied } from './oauth-errors.js';
@@ -21,6 +22,7 @@ export const tooManySignIns = (seconds: number) =>
 export interface SignInDeps {
   users: Pick<Users, 'checkPassword' | 'recordLogin'>;
   sessions: Pick<Sessions, 'open'>;
+  tx: Transactor;
 }
 
 /** A signed-in user with the new session and its opaque token (the cookie's value), or the refusal. */
@@ -46,7 +48,10 @@ export async function signInWithPassword(
     const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;
     return { ok: false, error: new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`) };
   }
-  deps.users.recordLogin(check.user.id);
-  const { token, session } = deps.sessions.open(serverId, check.user.id, ['pwd']);
+  // The last login and the session land together, in one commit.
+  const { token, session } = deps.tx.run(() => {
+    deps.users.recordLogin(check.user.id);
+    return deps.sessions.open(serverId, check.user.id, ['pwd']);
+  });
   return { ok: true, user: check.user, session, token };
 }

@@ -10,7 +10,7 @@ import type { ProtocolCall } from './protocol-endpoint.js';
 
 export async function passwordSignIn(call: ProtocolCall, form: Record<string, string>): Promise<SignInOutcome> {
   const { ctx, reply, server, request } = call;
-  const deps = { users: ctx.services.users, sessions: ctx.services.authorize.sessions };
+  const deps = { users: ctx.services.users, sessions: ctx.services.authorize.sessions, tx: ctx.services.tx };
   const outcome = await signInWithPassword(deps, server.id, form['username'] ?? '', form['password'] ?? '', request.ip);
   if (outcome.ok) setCookie(reply, server.id, SESSION_COOKIE, outcome.token, SESSION_LIFETIME_MINUTES * 60);
   return outcome;

@@ -101,4 +101,14 @@ describe('SqliteUserRepository', () => {
     expect(db.prepare('SELECT count(*) AS n FROM group_members').get()).toEqual({ n: 0 });
     expect(db.prepare('SELECT count(*) AS n FROM app_user_assignments').get()).toEqual({ n: 0 });
   });
+
+  it('stamps the last login alone and answers the user as stored, or nothing for an unknown id', () => {
+    users.insert(user('00u1', 'alice@example.com'));
+    // A change stored since the caller read the user (during its password check) is kept.
+    db.prepare("UPDATE users SET status = 'SUSPENDED' WHERE id = '00u1'").run();
+    const stamped = users.recordLogin('00u1', at(9));
+    expect(stamped).toMatchObject({ id: '00u1', status: 'SUSPENDED', lastLogin: at(9), lastUpdated: at(0) });
+    expect(users.get('00u1')).toEqual(stamped);
+    expect(users.recordLogin('00uNobody', at(9))).toBeUndefined();
+  });
 });

@@ -13,16 +13,34 @@ const suspended = { ...alice, id: '00uSusan', status: 'SUSPENDED' } as UserRecor
 function world(check: PasswordCheck) {
   const logins: string[] = [];
   const opened: { serverId: string; userId: string; amr: string[] }[] = [];
+  /** What was written, and in which transaction (its number; 0 outside one). */
+  const writes: string[] = [];
+  let transactions = 0;
+  let inTransaction = 0;
   const deps: SignInDeps = {
-    users: { checkPassword: async () => check, recordLogin: (userId: string) => (logins.push(userId), alice) },
+    users: {
+      checkPassword: async () => check,
+      recordLogin: (userId: string) => (logins.push(userId), writes.push(`login in ${inTransaction}`), alice),
+    },
     sessions: {
       open: (serverId: string, userId: string, amr: string[]) => {
         opened.push({ serverId, userId, amr });
+        writes.push(`session in ${inTransaction}`);
         return { token: 'session-token', session: { serverId, userId, amr } as unknown as SessionRecord };
       },
     },
+    tx: {
+      run: <T>(work: () => T): T => {
+        inTransaction = ++transactions;
+        try {
+          return work();
+        } finally {
+          inTransaction = 0;
+        }
+      },
+    },
   };
-  return { deps, logins, opened };
+  return { deps, logins, opened, writes };
 }
 
 describe('signInWithPassword', () => {
@@ -32,6 +50,12 @@ describe('signInWithPassword', () => {
     expect(outcome).toMatchObject({ ok: true, user: alice, token: 'session-token' });
     expect(logins).toEqual([alice.id]);
     expect(opened).toEqual([{ serverId: 'default', userId: alice.id, amr: ['pwd'] }]);
+  });
+
+  it('stamps the last login and opens the session in one transaction', async () => {
+    const { deps, writes } = world({ ok: true, user: alice });
+    await signInWithPassword(deps, 'default', 'alice@example.com', 'secret');
+    expect(writes).toEqual(['login in 1', 'session in 1']);
   });
 
   it.each([
