@@ -66,6 +66,15 @@ export class ConfigSnapshot {
     return wrapped as T;
   }
 
+  /**
+   * `load()`'s answer kept under `key` as a repository read's is (emptied by the same writes, not kept
+   * inside a transaction): for configuration built from several reads on every request, such as a
+   * server's policies with their rules. Keys have no `.`, so they never meet a repository's.
+   */
+  remember<T>(key: string, load: () => T): T {
+    return this.read(key, load) as T;
+  }
+
   private read(key: string, load: () => unknown): unknown {
     if (this.db.inTransaction) return load();
     if (this.entries.has(key)) {

@@ -131,6 +131,12 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     tx: deps.tx,
   });
   const rules = new Rules({ store: ruleRepository, policies, crypto, clock, tx: deps.tx });
+  // A server's policies with their rules, as every token and authorize request evaluates them: built
+  // once per configuration instead of a rules read and a copy per policy per request.
+  const evaluatedPolicies: Pick<Policies, 'policiesForEvaluation'> = {
+    policiesForEvaluation: (serverId) =>
+      config.remember(`policiesForEvaluation"${serverId}`, () => policies.policiesForEvaluation(serverId)),
+  };
   const appRepository = config.wrap('apps', new SqliteAppRepository(db, sealer), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });
   const appAssignments = new AppAssignments({
@@ -215,7 +221,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     clientAuth,
     users,
     appAssignments,
-    policies,
+    policies: evaluatedPolicies,
     scopes,
     appGrants,
     tokens,
@@ -232,7 +238,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     apps,
     users,
     appAssignments,
-    policies,
+    policies: evaluatedPolicies,
     scopes,
     appGrants,
     sessions,
@@ -246,7 +252,7 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     apps,
     users,
     scopes,
-    policies,
+    policies: evaluatedPolicies,
     appGrants,
     appAssignments,
     tokens,

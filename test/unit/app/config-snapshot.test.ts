@@ -101,6 +101,23 @@ describe('ConfigSnapshot', () => {
     expect(echo.calls).toBe(calls.length);
   });
 
+  it('remembers what is built from several reads until a write, frozen, and not inside a transaction', () => {
+    let builds = 0;
+    const build = () => {
+      builds++;
+      return { things: [things.get('a'), things.get('b')] };
+    };
+    expect(snapshot.remember('both"a,b', build)).toEqual({ things: [{ id: 'a', tags: ['x'] }, undefined] });
+    expect(snapshot.remember('both"a,b', build)).toEqual({ things: [{ id: 'a', tags: ['x'] }, undefined] });
+    expect(builds).toBe(1);
+    expect(Object.isFrozen(snapshot.remember('both"a,b', build).things)).toBe(true);
+    things.insert('b', ['y']);
+    expect(snapshot.remember('both"a,b', build).things[1]).toEqual({ id: 'b', tags: ['y'] });
+    expect(builds).toBe(2);
+    db.transaction(() => snapshot.remember('both"a,b', build))();
+    expect(builds).toBe(3);
+  });
+
   it('keeps at most 5,000 answers, the least recently used dropped first', () => {
     for (let i = 0; i < 6000; i++) things.get(`missing-${i}`);
     expect(snapshot.size).toBe(5000);
