@@ -104,13 +104,14 @@ export class SqliteTokenRepository implements TokenRepository {
     };
   }
 
-  /** The first revocation's time and reason stay. */
+  /** The first revocation's time and reason stay; a family without a row gets one, revoked. */
   revokeFamily(id: string, at: Date, reason: string): void {
-    prepared(this.db, 'UPDATE token_families SET revoked = ?, revoked_reason = ? WHERE id = ? AND revoked IS NULL').run(
-      at.getTime(),
-      reason,
-      id,
-    );
+    prepared(
+      this.db,
+      `INSERT INTO token_families (id, created, revoked, revoked_reason) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET revoked = excluded.revoked, revoked_reason = excluded.revoked_reason
+         WHERE revoked IS NULL`,
+    ).run(id, at.getTime(), at.getTime(), reason);
   }
 
   insertAccessToken(token: AccessTokenRecord): void {

@@ -43,6 +43,7 @@ export interface TokenRepository {
   ensureFamily(id: string, created: Date): void;
   setFamilyOwner(id: string, owner: Pick<RefreshGrant, 'serverId' | 'appId' | 'clientId' | 'userId'>): void;
   family(id: string): FamilyRecord | undefined;
+  /** Marks the family revoked (the first revocation stays), creating its row if it has none. */
   revokeFamily(id: string, at: Date, reason: string): void;
   insertAccessToken(token: AccessTokenRecord): void;
   accessToken(jti: string): AccessTokenRecord | undefined;

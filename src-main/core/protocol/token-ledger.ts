@@ -32,7 +32,7 @@ export interface TokenLedgerDeps {
 
 /** 43 characters of [0-9A-Za-z] (about 256 bits), as Okta's opaque tokens; URL-safe. */
 const REFRESH_TOKEN_LENGTH = 43;
-/** An empty family is kept this long (an authorization code may name it before tokens exist). */
+/** A family's row (an owner or a revocation) is kept this long after it was created, and while it has tokens. */
 const EMPTY_FAMILY_MS = 24 * 3600 * 1000;
 /**
  * Expired rows deleted per table in one sweep: rows of tokens issued together are neighbours in
@@ -55,12 +55,14 @@ export class TokenLedger implements TokenFamilies {
   private nextSweep = Number.NEGATIVE_INFINITY;
   /** A sweep is waiting for its turn (`later`). */
   private sweepQueued = false;
-  /** The family `openFamily` just created: registering its first token needs no second insert of it. */
-  private justOpened: string | undefined;
 
   constructor(private readonly deps: TokenLedgerDeps) {}
 
-  /** Opens a family for one grant event and sweeps what has expired (see the file's comment). Returns its id. */
+  /**
+   * Opens a family for one grant event and sweeps what has expired (see the file's comment). Returns
+   * its id. The family gets a row only once something is stored about it (`issueRefreshToken`,
+   * `revokeFamily`): a family without one is neither revoked nor owned.
+   */
   openFamily(): string {
     const now = this.deps.clock.now();
     if (now.getTime() >= this.nextSweep && !this.sweepQueued) {
@@ -70,10 +72,7 @@ export class TokenLedger implements TokenFamilies {
         later(this.sweepLater);
       } else this.sweep(now);
     }
-    const id = timeOrderedId(this.deps.crypto, 'tfm', now);
-    this.deps.store.ensureFamily(id, now);
-    this.justOpened = id;
-    return id;
+    return timeOrderedId(this.deps.crypto, 'tfm', now);
   }
 
   /** One batch of expired rows per table. */
@@ -101,10 +100,6 @@ export class TokenLedger implements TokenFamilies {
   }
 
   registerAccessToken(jti: string, familyId: string, expiresAt: Date): void {
-    const opened = this.justOpened;
-    this.justOpened = undefined;
-    // A code's family (named before any token exists) is created by its first token.
-    if (familyId !== opened) this.deps.store.ensureFamily(familyId, this.deps.clock.now());
     this.deps.store.insertAccessToken({ jti, familyId, expires: expiresAt, revoked: null });
   }
 
@@ -140,8 +135,7 @@ export class TokenLedger implements TokenFamilies {
     if (token.revoked) return `the access token was revoked at ${token.revoked.toISOString()}`;
     if (token.expires <= this.deps.clock.now()) return `the access token expired at ${token.expires.toISOString()}`;
     const family = this.deps.store.family(token.familyId);
-    if (!family) return `its token family ${token.familyId} is gone`;
-    return family.revoked
+    return family?.revoked
       ? `its token family was revoked at ${family.revoked.toISOString()} (${family.revokedReason ?? 'no reason kept'})`
       : undefined;
   }

@@ -18,6 +18,7 @@ import { m0130 } from './0130-sign-in-failures.js';
 import { m0140 } from './0140-app-grants.js';
 import { m0160 } from './0160-flow-run-events.js';
 import { m0200 } from './0200-token-tables-without-rowid.js';
+import { m0210 } from './0210-family-rows-when-needed.js';
 import { m0220 } from './0220-event-bodies.js';
 import type { Migration } from './migration.js';
 
@@ -40,6 +41,7 @@ export const MIGRATIONS: Migration[] = [
   m0140,
   m0160,
   m0200,
+  m0210,
   m0220,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -4,7 +4,8 @@
  * after the management API acknowledged the write sees it. Each test first makes a request so the
  * snapshot holds the old state, then writes, then asks again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Policies } from '../../../src-main/core/policies.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, createClient, createScope, decodeJwt, postToken, refusal } from '../token/fixtures.js';
@@ -172,5 +173,30 @@ describe('a write is seen by the very next request', () => {
     await json(send(`/api/v1/authorizationServers/${s.serverId}/lifecycle/deactivate`, 'POST'), 204);
     expect((await token(s)).status).toBe(404);
     expect((await fetch(`${t.origin}/oauth2/${s.serverId}/v1/keys`)).status).toBe(404);
+  });
+});
+
+describe("a server's policies with their rules, as the token endpoint evaluates them", () => {
+  it('are built once per configuration: not again for the next token, again after a rule changes', async () => {
+    const s = await setUp('snapevaluation');
+    const built = vi.spyOn(Policies.prototype, 'policiesForEvaluation');
+    try {
+      await accessToken(s);
+      const first = built.mock.calls.length;
+      expect(first).toBeLessThanOrEqual(1);
+      await accessToken(s);
+      await accessToken(s);
+      expect(built.mock.calls.length).toBe(first);
+      const lifetime = { ...RULE.actions.token, accessTokenLifetimeMinutes: 7 };
+      await json(
+        send(`${s.base}/policies/${s.policyId}/rules/${s.ruleId}`, 'PUT', { ...RULE, actions: { token: lifetime } }),
+        200,
+      );
+      const after = (await accessToken(s)).payload;
+      expect(Number(after['exp']) - Number(after['iat'])).toBe(420);
+      expect(built.mock.calls.length).toBe(first + 1);
+    } finally {
+      built.mockRestore();
+    }
   });
 });

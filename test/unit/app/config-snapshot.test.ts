@@ -53,7 +53,7 @@ describe('ConfigSnapshot', () => {
     expect(raw.reads).toBe(3);
   });
 
-  it('keeps a value built from several reads until a write, frozen, and builds it again after', () => {
+  it('keeps a value built from several reads until a write, frozen, not from inside a transaction, and builds it again after', () => {
     let builds = 0;
     const both = () =>
       snapshot.cached('both', () => {
@@ -70,6 +70,9 @@ describe('ConfigSnapshot', () => {
       { id: 'b', tags: ['y'] },
     ]);
     expect(builds).toBe(2);
+    // Not kept from inside a transaction, which could still roll back.
+    db.transaction(() => both())();
+    expect(builds).toBe(3);
     // Its key cannot meet a wrapped read's (`things.get"…`).
     expect(snapshot.cached('things.get"a', () => 'built')).toBe('built');
   });

@@ -65,12 +65,47 @@ describe('migration 0090: token families', () => {
     expect(store.refreshTokenByHash('h')).toMatchObject({ id: 'r1', grant: { ...grant, authTime: new Date(0) } });
   });
 
-  it('deletes the tokens of a family with it', () => {
+  it('deletes the refresh tokens of a family with it; an access token names a family that may have no row', () => {
     db = openDatabase(':memory:');
     const store = new SqliteTokenRepository(db);
     store.ensureFamily('f', new Date(0));
-    store.insertAccessToken({ jti: 'AT.1', familyId: 'f', expires: new Date(1000), revoked: null });
+    store.insertRefreshToken({
+      id: 'r1',
+      familyId: 'f',
+      hash: 'h',
+      grant: {
+        serverId: 's',
+        appId: 'a',
+        clientId: 'c',
+        userId: 'u',
+        scopes: [],
+        authTime: new Date(0),
+        amr: [],
+        lifetimes: { accessTokenMinutes: 5, refreshTokenMinutes: 0, refreshWindowMinutes: 10 },
+      },
+      created: new Date(0),
+      expires: null,
+      lastUsed: null,
+      idleExpires: new Date(1000),
+      rotatedTo: null,
+      used: null,
+      revoked: null,
+    });
     db.prepare("DELETE FROM token_families WHERE id = 'f'").run();
-    expect(store.accessToken('AT.1')).toBeUndefined();
+    expect(store.refreshTokenByHash('h')).toBeUndefined();
+    store.insertAccessToken({ jti: 'AT.1', familyId: 'tfm-without-row', expires: new Date(1000), revoked: null });
+    expect(store.accessToken('AT.1')).toMatchObject({ familyId: 'tfm-without-row' });
+    expect(store.family('tfm-without-row')).toBeUndefined();
+  });
+
+  it('revokes a family without a row by creating it revoked, and keeps the first revocation', () => {
+    db = openDatabase(':memory:');
+    const store = new SqliteTokenRepository(db);
+    store.revokeFamily('cod1', new Date(5), 'code replayed');
+    store.revokeFamily('cod1', new Date(9), 'again');
+    expect(store.family('cod1')).toMatchObject({ revoked: new Date(5), revokedReason: 'code replayed' });
+    store.ensureFamily('f', new Date(0));
+    store.revokeFamily('f', new Date(7), 'refresh token reused');
+    expect(store.family('f')).toMatchObject({ created: new Date(0), revoked: new Date(7) });
   });
 });

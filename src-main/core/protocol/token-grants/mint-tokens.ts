@@ -40,7 +40,7 @@ export async function mintTokens(
       ...(subject.nonce !== undefined ? { nonce: subject.nonce } : {}),
     }),
   );
-  // One transaction: the code used up, the access token, its family, a refresh token and the caller's event.
+  // One transaction: the code used up, the access token, a refresh token with its family's row, and the caller's event.
   const response = await deps.tokenFamilies.inOneWrite(() => {
     if (subject.redeems && !subject.redeems.use()) return undefined;
     const familyId = subject.family?.id ?? deps.tokenFamilies.openFamily();
