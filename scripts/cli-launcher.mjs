@@ -3,6 +3,7 @@
 // complete cache, the cache is written a second after the start; a run without any cache that ends
 // sooner writes an early one at exit, which the next run that lasts a second replaces.
 import { fileURLToPath } from 'node:url';
+import { traceStart } from '../src-main/app/start-trace.ts';
 import { setMemoryFlags, underStartFlags } from '../src-main/app/v8-memory.ts';
 import { loadBundle } from './code-cache.mjs';
 
@@ -16,16 +17,8 @@ setMemoryFlags();
 const bundle = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
 const cache = fileURLToPath(new URL('./cli-bundle.cache', import.meta.url));
 // `AUTHBOX_TRACE_START=1` (`src-main/app/start-trace.ts`): the launcher's steps too, in the same form.
-const trace =
-  process.env['AUTHBOX_TRACE_START'] === '1'
-    ? (step) => {
-        const { user, system } = process.cpuUsage();
-        const cpu = ((user + system) / 1000).toFixed(1);
-        process.stderr.write(`authbox start: ${performance.now().toFixed(1)} ms, CPU ${cpu} ms: ${step}\n`);
-      }
-    : undefined;
-trace?.('launcher started');
-const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH, trace);
+traceStart('launcher started');
+const loaded = loadBundle(bundle, cache, AUTHBOX_BUNDLE_HASH, traceStart);
 if (!loaded.cacheComplete) {
   // A second after the start a server has started and answered its first requests: the cache then
   // holds what they compiled. A run that ends sooner (`--help`, `export`) writes an early cache at
