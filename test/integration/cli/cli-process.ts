@@ -17,6 +17,26 @@ export const WAIT_MS = 15_000;
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const CLI = join(ROOT, 'dist/main/app/cli.js');
 
+/**
+ * A user created ACTIVE with `password` through the management API of a started CLI; hashing the
+ * password starts the server's scrypt worker thread.
+ */
+export function createUserWithPassword(
+  origin: string,
+  token: string,
+  login: string,
+  password: string,
+): Promise<Response> {
+  return fetch(`${origin}/api/v1/users?activate=true`, {
+    method: 'POST',
+    headers: { authorization: `SSWS ${token}`, 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      profile: { login, email: login, firstName: login[0]!.toUpperCase(), lastName: login[0]!.toUpperCase() },
+      credentials: { password: { value: password } },
+    }),
+  });
+}
+
 /** One build per test file: the CLI under test is the compiled one, as `npm run serve` runs it. */
 export function buildCompiledCli(): void {
   // `npm test` builds before vitest runs and says so; run alone, the tests compile it themselves.

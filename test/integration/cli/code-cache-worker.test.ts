@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildCompiledCli, CLI, CliProcess, ROOT } from './cli-process.js';
+import { buildCompiledCli, CLI, CliProcess, createUserWithPassword, ROOT } from './cli-process.js';
 
 const CACHE = join(ROOT, 'dist/main/app/cli-bundle.cache');
 const TOKEN = 'code-cache-worker-test-token-0123456789';
@@ -27,15 +27,8 @@ it('keeps a cache written after the scrypt worker started usable by the next sta
     ROOT,
   );
   try {
-    const [, origin] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
-    const created = await fetch(`${origin}/api/v1/users?activate=true`, {
-      method: 'POST',
-      headers: { authorization: `SSWS ${TOKEN}`, 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({
-        profile: { login: 'cache@example.com', email: 'cache@example.com', firstName: 'C', lastName: 'C' },
-        credentials: { password: { value: 'Cache-Passw0rd!' } },
-      }),
-    });
+    const [, origin = ''] = await server.waitForLine(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    const created = await createUserWithPassword(origin, TOKEN, 'cache@example.com', 'Cache-Passw0rd!');
     expect(created.status).toBe(200);
     // Stopped before the cache's timer: it is written at exit, after the worker started.
     await server.stop('SIGTERM');

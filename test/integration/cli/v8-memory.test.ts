@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { START_FLAGS, YOUNG_GENERATION_CAP } from '../../../src-main/app/v8-memory.js';
-import { buildCompiledCli, CLI, CliProcess, ROOT } from './cli-process.js';
+import { buildCompiledCli, CLI, CliProcess, createUserWithPassword, ROOT } from './cli-process.js';
 
 const TOKEN = 'v8-memory-test-token-0123456789';
 const PROBE = join(ROOT, 'test/support/young-generation-probe.mjs');
@@ -62,14 +62,7 @@ it('lets the young generation grow to its cap and no further, before and after t
   expect(first.after).toBe(YOUNG_GENERATION_CAP);
 
   // A user created with a password: its hash starts the scrypt worker thread.
-  const created = await fetch(`${origin}/api/v1/users?activate=true`, {
-    method: 'POST',
-    headers: { authorization: `SSWS ${TOKEN}`, 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({
-      profile: { login: 'young@example.com', email: 'young@example.com', firstName: 'Y', lastName: 'G' },
-      credentials: { password: { value: 'Young-Passw0rd!' } },
-    }),
-  });
+  const created = await createUserWithPassword(origin, TOKEN, 'young@example.com', 'Young-Passw0rd!');
   expect(created.status).toBe(200);
 
   const second = await probe();
