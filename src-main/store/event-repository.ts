@@ -115,30 +115,34 @@ function toEvent(row: SelectedRow, policies: PolicyTexts): ProtocolEvent {
   };
 }
 
-/** The small row of `event`, and its body's columns. */
+/** The small row of `event` (its values in the order of `HEAD_COLUMNS`), and its body's columns. */
 function rowsOf(e: ProtocolEvent): {
-  head: Record<(typeof HEAD_COLUMNS)[number], string | Buffer | null>;
+  head: (string | Buffer | null)[];
+  policies: Buffer | null;
   trace: string | null;
   policiesText: string | null;
   exchange: string | null;
 } {
   const stored = e.trace === null ? null : storeTrace(e.trace);
+  const policies = stored?.policies ?? null;
   return {
-    head: {
-      id: e.id,
-      time: e.time.toISOString(),
-      endpoint: e.endpoint,
-      server_id: e.serverId,
-      client_id: e.clientId,
-      user_id: e.userId,
-      grant_type: e.grantType,
-      outcome: e.outcome,
-      error: e.error,
-      error_description: e.errorDescription,
-      detail: e.detail,
-      family_id: e.familyId,
-      policies: stored?.policies ?? null,
-    },
+    // Bound by position: by name, each of the 13 values was looked up in an object made for it.
+    head: [
+      e.id,
+      e.time.toISOString(),
+      e.endpoint,
+      e.serverId,
+      e.clientId,
+      e.userId,
+      e.grantType,
+      e.outcome,
+      e.error,
+      e.errorDescription,
+      e.detail,
+      e.familyId,
+      policies,
+    ],
+    policies,
     trace: stored?.rest ?? null,
     policiesText: stored?.policiesText ?? null,
     exchange: e.exchange === null ? null : JSON.stringify(e.exchange),
@@ -181,10 +185,20 @@ function compactTrace(trace: DecisionTrace): string {
  */
 function isSkippedBeforeRules(p: PolicyTrace): boolean {
   if (p.outcome !== 'skipped' || p.rules.length) return false;
+  const known = skippedShape.get(p);
+  if (known !== undefined) return known;
   let i = 0;
-  for (const key in p) if (key !== SKIPPED_KEYS[i++]) return false;
-  return i === SKIPPED_KEYS.length;
+  let same = true;
+  for (const key in p) if (key !== SKIPPED_KEYS[i++]) same = false;
+  same &&= i === SKIPPED_KEYS.length;
+  // A frozen trace (the policy engine hands out the same frozen object for the same policy, outcome
+  // and reason: `PolicyTraceCache`) cannot change its keys: its answer is kept.
+  if (Object.isFrozen(p)) skippedShape.set(p, same);
+  return same;
 }
+
+/** `isSkippedBeforeRules` of the frozen policy traces seen, kept as long as the trace is. */
+const skippedShape = new WeakMap<PolicyTrace, boolean>();
 
 function expandTrace(text: string): DecisionTrace {
   const { skippedReasons, ...trace } = JSON.parse(text) as StoredTrace;
@@ -210,12 +224,26 @@ function storeTrace(trace: DecisionTrace): { rest: string; policies: Buffer | nu
   if (Object.keys(trace)[0] !== 'policies') return { rest: compactTrace(trace), policies: null, policiesText: null };
   const { policies, ...rest } = trace;
   const policiesText = compactTrace({ policies });
-  return {
-    rest: JSON.stringify(rest),
-    // One-shot: a Hash object per event cost more than hashing its few kilobytes.
-    policies: hash('sha256', policiesText, 'buffer'),
-    policiesText,
-  };
+  return { rest: JSON.stringify(rest), policies: policiesHash(policiesText), policiesText };
+}
+
+/** The hashes of the policies texts stored lately; at most this many are kept. */
+const KEPT_POLICY_HASHES = 32;
+const policyHashes = new Map<string, Buffer>();
+
+/**
+ * The SHA-256 of a policies text, kept for the texts met lately: the requests of a client at one
+ * configuration store the same text (kilobytes with many policies on a server), and finding it in a
+ * map costs less than hashing it again. The kept buffers are only ever bound to statements, never changed.
+ */
+function policiesHash(text: string): Buffer {
+  let digest = policyHashes.get(text);
+  if (digest !== undefined) return digest;
+  // One-shot: a Hash object per event cost more than hashing its few kilobytes.
+  digest = hash('sha256', text, 'buffer');
+  if (policyHashes.size >= KEPT_POLICY_HASHES) policyHashes.delete(policyHashes.keys().next().value!);
+  policyHashes.set(text, digest);
+  return digest;
 }
 
 function readTrace(row: SelectedRow, texts: PolicyTexts): DecisionTrace | null {
@@ -277,7 +305,7 @@ export class SqliteEventRepository implements EventRepository {
   constructor(private readonly db: Db) {
     this.policyTexts = new PolicyTexts(db);
     this.insertHead = db.prepare(
-      `INSERT INTO events (${HEAD_COLUMNS.join(', ')}) VALUES (${HEAD_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+      `INSERT INTO events (${HEAD_COLUMNS.join(', ')}) VALUES (${HEAD_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.insertBody = db.prepare('INSERT INTO event_bodies (seq, trace, exchange) VALUES (?, ?, ?)');
     // Written once per distinct text: for a text already there this only reads its key.
@@ -311,8 +339,8 @@ export class SqliteEventRepository implements EventRepository {
   }
 
   private insertNow(event: ProtocolEvent, keep: number): void {
-    const { head, trace, policiesText, exchange } = rowsOf(event);
-    if (policiesText !== null) this.insertPolicies.run(head.policies, policiesText);
+    const { head, policies, trace, policiesText, exchange } = rowsOf(event);
+    if (policiesText !== null) this.insertPolicies.run(policies, policiesText);
     const seq = Number(this.insertHead.run(head).lastInsertRowid);
     this.insertBody.run(seq, trace, exchange);
     for (const jti of event.jtis) this.insertJti.run(jti, event.id);
