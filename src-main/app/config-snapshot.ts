@@ -8,6 +8,8 @@
  * Reads inside a transaction bypass the snapshot, so a write that rolls back is never remembered.
  * Answers are frozen: a caller that tried to change a shared record would throw, not corrupt others.
  */
+import type { EvaluatedPolicy, PolicyTraceCache } from '../core/protocol/policy/decision.js';
+import type { PolicyTrace, TraceOutcome } from '../core/protocol/trace.js';
 import type { Db } from '../store/database.js';
 
 /** Entries kept at most (method + arguments); the least recently used dropped first. */
@@ -119,4 +121,33 @@ function deepFreeze<T>(value: T): T {
   if (value instanceof Date || ArrayBuffer.isView(value)) return value;
   for (const inner of Object.values(value)) deepFreeze(inner);
   return Object.freeze(value);
+}
+
+/** Reasons kept per policy at most (a skipped policy's reason names the client: one per client). */
+const TRACES_PER_POLICY = 256;
+
+/**
+ * The policy engine's traces of the policies whose rules it did not evaluate (`PolicyTraceCache`),
+ * kept per policy object: the snapshot's policies, the same objects until the next write, so the
+ * kept traces go with them. Each is frozen, as the snapshot's answers are.
+ */
+export class PolicyTraces implements PolicyTraceCache {
+  private readonly byPolicy = new WeakMap<EvaluatedPolicy, Map<string, PolicyTrace>>();
+
+  get(
+    policy: EvaluatedPolicy,
+    outcome: TraceOutcome,
+    reason: string | undefined,
+    make: () => PolicyTrace,
+  ): PolicyTrace {
+    let kept = this.byPolicy.get(policy);
+    if (kept === undefined) this.byPolicy.set(policy, (kept = new Map()));
+    // An outcome is one word: the reason follows the first space.
+    const key = reason === undefined ? outcome : `${outcome} ${reason}`;
+    let trace = kept.get(key);
+    if (trace !== undefined) return trace;
+    trace = deepFreeze(make());
+    if (kept.size < TRACES_PER_POLICY) kept.set(key, trace);
+    return trace;
+  }
 }

@@ -26,7 +26,7 @@ import { FailureThrottle } from '../core/failure-throttle.js';
 import { SignInLockout } from '../core/sign-in-lockout.js';
 import { SecuritySettings } from '../core/security-settings.js';
 import { SqliteSignInFailureRepository } from '../store/sign-in-failure-repository.js';
-import { ConfigSnapshot } from './config-snapshot.js';
+import { ConfigSnapshot, PolicyTraces } from './config-snapshot.js';
 import type { Clock, Crypto, Transactor } from '../core/ports/runtime.js';
 import type { SecretSealer } from '../core/ports/secret-sealer.js';
 import { PLAIN_SEALER } from '../core/secret-sealer.js';
@@ -134,9 +134,12 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   // What the policy engine reads on every request, every policy of a server with its rules, kept as
   // one snapshot entry per server: built from the wrapped reads it was one of them per policy (with
   // 100 policies on a server, 101 lookups and 100 new objects per token request).
-  const policyEvaluation: Pick<Policies, 'policiesForEvaluation'> = {
+  // With it, the traces of the policies a request skipped: the same frozen objects for every request
+  // that skips them for the same reason (`PolicyTraces`).
+  const policyEvaluation: Pick<Policies, 'policiesForEvaluation'> & { traces: PolicyTraces } = {
     policiesForEvaluation: (serverId) =>
       config.cached(`policiesForEvaluation"${serverId}`, () => policies.policiesForEvaluation(serverId)),
+    traces: new PolicyTraces(),
   };
   const appRepository = config.wrap('apps', new SqliteAppRepository(db, sealer), ['list', 'get', 'byClientId']);
   const apps = new Apps({ store: appRepository, crypto, clock, tx: deps.tx, references: deps.references });

@@ -36,6 +36,7 @@ export function decideForApp(
     requestedScopes: requestedScopes(scope),
     policies: serverId === ORG_SERVER_ID ? [ORG_POLICY] : deps.policies.policiesForEvaluation(serverId),
     serverScopes: offeredScopes(deps, serverId, client),
+    ...(deps.policies.traces ? { traces: deps.policies.traces } : {}),
   });
 }
 

@@ -11,7 +11,7 @@ import type { Users } from '../../users.js';
 import type { AuthorizationCodes } from '../authorization-codes.js';
 import type { ClientAuthenticator, PresentedCredentials } from '../client-auth.js';
 import type { DeviceAuthorizations } from '../device-authorizations.js';
-import type { Lifetimes } from '../policy/decision.js';
+import type { Lifetimes, PolicyTraceCache } from '../policy/decision.js';
 import type { TokenFamilies } from '../token-families.js';
 import type { TokenLedger } from '../token-ledger.js';
 import type { TokenMinter } from '../tokens.js';
@@ -87,7 +87,8 @@ export interface TokenGrantDeps {
   clientAuth: ClientAuthenticator;
   users: Pick<Users, 'checkPassword' | 'groupsOf' | 'recordLogin' | 'find'>;
   appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
-  policies: Pick<Policies, 'policiesForEvaluation'>;
+  /** `traces`: the policy engine's kept traces of policies it did not evaluate the rules of (`PolicyTraceCache`). */
+  policies: Pick<Policies, 'policiesForEvaluation'> & { traces?: PolicyTraceCache };
   scopes: Pick<Scopes, 'listByServer'>;
   /** The Okta API scopes granted to apps: what the org server offers each app. */
   appGrants: Pick<AppGrants, 'grantedScopes'>;
