@@ -4,6 +4,9 @@ import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace, PolicyTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
+
+/** A grant whose token family is never redeemed (no code, no refresh token): its events are not in `events_by_family`. */
+const CLIENT_CREDENTIALS = 'client_credentials';
 import { prepared } from './statements.js';
 
 /**
@@ -311,8 +314,11 @@ export class SqliteEventRepository implements EventRepository {
     // Written once per distinct text: for a text already there this only reads its key.
     this.insertPolicies = db.prepare('INSERT OR IGNORE INTO event_policies (hash, policies) VALUES (?, ?)');
     this.insertJti = db.prepare('INSERT OR IGNORE INTO event_jtis (jti, event_id) VALUES (?, ?)');
+    // The family's first event other than a client_credentials token's (whose family is never
+    // redeemed), as `events_by_family` holds them (migration 0240).
     this.firstOfFamilyRow = db.prepare(
-      `SELECT ${SELECTED} FROM ${FROM} WHERE events.family_id = ? AND events.seq > ? ORDER BY events.seq ASC LIMIT 1`,
+      `SELECT ${SELECTED} FROM ${FROM} WHERE events.family_id = ? AND events.grant_type IS NOT '${CLIENT_CREDENTIALS}'
+         AND events.seq > ? ORDER BY events.seq ASC LIMIT 1`,
     );
     // A range delete on the primary key (the events' bodies and `event_jtis` rows go with them: ON DELETE CASCADE).
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');

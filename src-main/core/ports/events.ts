@@ -63,6 +63,6 @@ export interface EventRepository {
    */
   list(filter: EventFilter): ProtocolEvent[];
   get(id: string): ProtocolEvent | undefined;
-  /** The oldest kept event of a token family: the one that decided its scopes and lifetimes. */
+  /** The oldest kept event of a token family, not counting client_credentials token events (such a family is never redeemed): the one that decided its scopes and lifetimes. */
   firstOfFamily(familyId: string): ProtocolEvent | undefined;
 }
