@@ -134,8 +134,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
   // What the policy engine reads on every request, every policy of a server with its rules, kept as
   // one snapshot entry per server: built from the wrapped reads it was one of them per policy (with
   // 100 policies on a server, 101 lookups and 100 new objects per token request).
-  // With it, the traces of the policies a request skipped: the same frozen objects for every request
-  // that skips them for the same reason (`PolicyTraces`).
+  // With it, the policies part of the engine's traces, kept per snapshot entry and client: the same
+  // frozen array for the requests that make the same one (`PolicyTraces`).
   const policyEvaluation: Pick<Policies, 'policiesForEvaluation'> & { traces: PolicyTraces } = {
     policiesForEvaluation: (serverId) =>
       config.cached(`policiesForEvaluation"${serverId}`, () => policies.policiesForEvaluation(serverId)),

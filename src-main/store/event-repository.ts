@@ -188,20 +188,10 @@ function compactTrace(trace: DecisionTrace): string {
  */
 function isSkippedBeforeRules(p: PolicyTrace): boolean {
   if (p.outcome !== 'skipped' || p.rules.length) return false;
-  const known = skippedShape.get(p);
-  if (known !== undefined) return known;
   let i = 0;
-  let same = true;
-  for (const key in p) if (key !== SKIPPED_KEYS[i++]) same = false;
-  same &&= i === SKIPPED_KEYS.length;
-  // A frozen trace (the policy engine hands out the same frozen object for the same policy, outcome
-  // and reason: `PolicyTraceCache`) cannot change its keys: its answer is kept.
-  if (Object.isFrozen(p)) skippedShape.set(p, same);
-  return same;
+  for (const key in p) if (key !== SKIPPED_KEYS[i++]) return false;
+  return i === SKIPPED_KEYS.length;
 }
-
-/** `isSkippedBeforeRules` of the frozen policy traces seen, kept as long as the trace is. */
-const skippedShape = new WeakMap<PolicyTrace, boolean>();
 
 function expandTrace(text: string): DecisionTrace {
   const { skippedReasons, ...trace } = JSON.parse(text) as StoredTrace;
@@ -226,27 +216,32 @@ function expandTrace(text: string): DecisionTrace {
 function storeTrace(trace: DecisionTrace): { rest: string; policies: Buffer | null; policiesText: string | null } {
   if (Object.keys(trace)[0] !== 'policies') return { rest: compactTrace(trace), policies: null, policiesText: null };
   const { policies, ...rest } = trace;
-  const policiesText = compactTrace({ policies });
-  return { rest: JSON.stringify(rest), policies: policiesHash(policiesText), policiesText };
+  let stored = storedPolicies.get(policies);
+  if (stored === undefined) {
+    const text = compactTrace({ policies });
+    // One-shot: a Hash object per event cost more than hashing its few kilobytes.
+    stored = { text, hash: hash('sha256', text, 'buffer') };
+    if (deeplyFrozen(policies)) storedPolicies.set(policies, stored);
+  }
+  return { rest: JSON.stringify(rest), policies: stored.hash, policiesText: stored.text };
 }
 
-/** The hashes of the policies texts stored lately; at most this many are kept. */
-const KEPT_POLICY_HASHES = 32;
-const policyHashes = new Map<string, Buffer>();
-
 /**
- * The SHA-256 of a policies text, kept for the texts met lately: the requests of a client at one
- * configuration store the same text (kilobytes with many policies on a server), and finding it in a
- * map costs less than hashing it again. The kept buffers are only ever bound to statements, never changed.
+ * The stored text and hash of the policies parts that cannot change (deeply frozen), kept as long as
+ * the part is: the policy engine hands out the same frozen array for the requests that make the same
+ * part (`PolicyTraceCache`), so their events store it without writing it out and hashing it again.
+ * The kept hash is only ever bound to statements, never changed.
  */
-function policiesHash(text: string): Buffer {
-  let digest = policyHashes.get(text);
-  if (digest !== undefined) return digest;
-  // One-shot: a Hash object per event cost more than hashing its few kilobytes.
-  digest = hash('sha256', text, 'buffer');
-  if (policyHashes.size >= KEPT_POLICY_HASHES) policyHashes.delete(policyHashes.keys().next().value!);
-  policyHashes.set(text, digest);
-  return digest;
+const storedPolicies = new WeakMap<readonly PolicyTrace[], { text: string; hash: Buffer }>();
+
+/** The policies part, each policy and each of its rules' traces all frozen (no value in them is an object). */
+function deeplyFrozen(policies: readonly PolicyTrace[]): boolean {
+  if (!Object.isFrozen(policies)) return false;
+  for (const policy of policies) {
+    if (!Object.isFrozen(policy) || !Object.isFrozen(policy.rules)) return false;
+    for (const rule of policy.rules) if (!Object.isFrozen(rule)) return false;
+  }
+  return true;
 }
 
 function readTrace(row: SelectedRow, texts: PolicyTexts): DecisionTrace | null {

@@ -44,7 +44,6 @@ import type {
   EvaluationInput,
   EvaluationResult,
   EvaluationSuccess,
-  PolicyTraceCache,
 } from './decision.js';
 import type { PolicyTrace, RuleTrace, TraceOutcome } from '../trace.js';
 
@@ -70,17 +69,15 @@ export function evaluatePolicies(input: EvaluationInput): EvaluationResult {
     return {
       ok: false,
       error: check.error,
-      trace: {
-        policies: policies.map((p) => unevaluated(input.traces, p, 'not-evaluated', reason)),
-        scopes: check.trace,
-      },
+      trace: { policies: policies.map((p) => policyTrace(p, 'not-evaluated', reason)), scopes: check.trace },
     };
   }
   const index = policies.findIndex((policy) => matchPolicy(policy, input.clientId) === undefined);
   const policy = policies[index];
-  if (!policy) return noApplicablePolicy(policies, input.clientId, check.scopes, input.traces);
+  if (!policy) return noApplicablePolicy(policies, input.clientId, check.scopes);
   const rules = evaluateRules(policy, { grantType: input.grantType, user: input.user, scopes: check.scopes });
-  const traces = policyTraces(policies, index, input.clientId, rules, input.traces);
+  const make = () => policyTraces(policies, index, input.clientId, rules);
+  const traces = input.traces ? input.traces.get(input.policies, input.clientId, rules.traces, make) : make();
   if (!rules.matched) return noMatchingRule(policy, input.clientId, traces, check.scopes, index < policies.length - 1);
   return decide(policy, rules.matched, input.grantType, check.scopes, traces);
 }
@@ -123,14 +120,12 @@ function policyTraces(
   index: number,
   clientId: string,
   rules: RuleEvaluation,
-  cache: PolicyTraceCache | undefined,
 ): PolicyTrace[] {
   const applied = policies[index];
   return policies.map((policy, i) => {
-    if (i < index) return unevaluated(cache, policy, 'skipped', matchPolicy(policy, clientId));
+    if (i < index) return policyTrace(policy, 'skipped', matchPolicy(policy, clientId));
     if (i > index)
-      return unevaluated(
-        cache,
+      return policyTrace(
         policy,
         'not-evaluated',
         `only the first applicable policy is evaluated, here ${label(applied ?? policy)}`,
@@ -183,13 +178,8 @@ function decide(
   } satisfies EvaluationSuccess;
 }
 
-function noApplicablePolicy(
-  policies: EvaluatedPolicy[],
-  clientId: string,
-  scopes: ResolvedScopes,
-  cache: PolicyTraceCache | undefined,
-): EvaluationFailure {
-  const traces = policies.map((policy) => unevaluated(cache, policy, 'skipped', matchPolicy(policy, clientId)));
+function noApplicablePolicy(policies: EvaluatedPolicy[], clientId: string, scopes: ResolvedScopes): EvaluationFailure {
+  const traces = policies.map((policy) => policyTrace(policy, 'skipped', matchPolicy(policy, clientId)));
   const why = traces.map((t) => `policy ${label(t)}: ${t.reason}`).join('; ');
   const detail = policies.length
     ? `no ACTIVE policy applies to client ${clientId}: ${why}`
@@ -231,17 +221,6 @@ const ruleTrace = (rule: RuleRecord, outcome: TraceOutcome, reason?: string): Ru
   outcome,
   ...(reason === undefined ? {} : { reason }),
 });
-
-/** The trace of a policy whose rules were not evaluated: the cache's object for it when there is a cache. */
-const unevaluated = (
-  cache: PolicyTraceCache | undefined,
-  policy: EvaluatedPolicy,
-  outcome: TraceOutcome,
-  reason: string | undefined,
-): PolicyTrace =>
-  cache
-    ? cache.get(policy, outcome, reason, () => policyTrace(policy, outcome, reason))
-    : policyTrace(policy, outcome, reason);
 
 const policyTrace = (policy: EvaluatedPolicy, outcome: TraceOutcome, reason?: string): PolicyTrace => ({
   id: policy.id,

@@ -5,7 +5,7 @@
  */
 import type { PolicyRecord, RuleRecord } from '../../ports/policies.js';
 import type { OAuthError } from '../oauth-errors.js';
-import type { DecisionTrace, PolicyTrace, TraceOutcome } from '../trace.js';
+import type { DecisionTrace, PolicyTrace, RuleTrace } from '../trace.js';
 
 /** A policy with its rules, as `Policies.policiesForEvaluation` returns it. */
 export type EvaluatedPolicy = PolicyRecord & { rules: RuleRecord[] };
@@ -22,18 +22,25 @@ export interface EvaluationInput {
   policies: EvaluatedPolicy[];
   /** The server's scopes (names and whether each is a default scope). */
   serverScopes: { name: string; isDefault: boolean }[];
-  /** Where the traces of the policies whose rules were not evaluated are kept (without it, each is made anew). */
+  /** Where the policies part of a trace is kept for the next requests that make the same one (without it, made anew). */
   traces?: PolicyTraceCache;
 }
 
 /**
- * Keeps the trace of a policy whose rules were not evaluated (skipped, or not evaluated at all):
- * for the same policy object, outcome and reason it answers the same frozen object, the one `make`
- * built the first time. Such a trace is the same for every request of a client at one configuration
- * (with 100 policies on a server, 100 new objects per token request).
+ * Keeps the policies part of the traces the engine makes. Once a policy applies to a client, that
+ * part is a function of the policies, the client and the applicable policy's rule traces: for the
+ * same `policies` array (the same object: the configuration as one snapshot holds it), the same
+ * client and equal rule traces, `get` answers the array `make` built the first time, deeply frozen.
+ * With 100 policies on a server it is 101 objects and a few kilobytes of JSON that every token
+ * request of a client would make, and store, again.
  */
 export interface PolicyTraceCache {
-  get(policy: EvaluatedPolicy, outcome: TraceOutcome, reason: string | undefined, make: () => PolicyTrace): PolicyTrace;
+  get(
+    policies: readonly EvaluatedPolicy[],
+    clientId: string,
+    rules: readonly RuleTrace[],
+    make: () => PolicyTrace[],
+  ): PolicyTrace[];
 }
 
 export interface Lifetimes {
