@@ -4,10 +4,10 @@ import type { EventExchange } from '../contracts/events.js';
 import type { EventFilter, ProtocolEvent, EventRepository } from '../core/ports/events.js';
 import type { DecisionTrace, PolicyTrace } from '../core/protocol/trace.js';
 import type { Db } from './database.js';
+import { prepared } from './statements.js';
 
 /** A grant whose token family is never redeemed (no code, no refresh token): its events are not in `events_by_family`. */
 const CLIENT_CREDENTIALS = 'client_credentials';
-import { prepared } from './statements.js';
 
 /**
  * An event as stored, the columns of `events` and of its `event_bodies` row; `trace` as recorded
