@@ -7,7 +7,7 @@ import {
   createPrivateKey,
   generateKeyPair,
   randomBytes,
-  randomInt,
+  randomFillSync,
   sign as rsaSign,
   timingSafeEqual,
 } from 'node:crypto';
@@ -38,6 +38,29 @@ async function newSigningKey(): Promise<GeneratedKey> {
 }
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** 4 × 62: a CSPRNG byte below it, taken modulo 62, is each character equally often (rejection sampling). */
+const UNBIASED_BELOW = 248;
+
+/**
+ * CSPRNG bytes drawn 4 KiB at a time, as node:crypto's `randomInt` keeps its own cache: one call into
+ * OpenSSL per some hundred ids instead of one `randomInt` per character (a token request makes some 60).
+ */
+const randomPool = Buffer.alloc(4096);
+let poolAt = randomPool.length;
+
+function randomCharacters(id: string, length: number): string {
+  while (id.length < length) {
+    if (poolAt === randomPool.length) {
+      randomFillSync(randomPool);
+      poolAt = 0;
+    }
+    const byte = randomPool[poolAt]!;
+    // Used bytes are zeroed: what made one id is not left in memory for the next.
+    randomPool[poolAt++] = 0;
+    if (byte < UNBIASED_BELOW) id += ALPHABET[byte % ALPHABET.length];
+  }
+  return id;
+}
 
 /**
  * scrypt with the interactive-login cost of the scrypt paper (N=2^14, r=8, p=1; Node's default,
@@ -69,9 +92,7 @@ function scryptOffThread(
 
 export const nodeCrypto: Crypto = {
   randomId(prefix: string, length = 20): string {
-    let id = prefix;
-    while (id.length < length) id += ALPHABET[randomInt(ALPHABET.length)];
-    return id;
+    return randomCharacters(prefix, length);
   },
 
   generateSigningKey(): Promise<GeneratedKey> {
@@ -114,8 +135,9 @@ export const nodeCrypto: Crypto = {
    * handing the signature to the thread pool (WebCrypto) and waiting for it costs more than it saves.
    */
   async sign(privateJwk: string, kid: string, payload: Record<string, unknown>): Promise<string> {
-    const input = `${jsonPart({ kid, alg: 'RS256' })}.${jsonPart(payload)}`;
-    return `${input}.${rsaSign('sha256', Buffer.from(input), signingKey(privateJwk, kid)).toString('base64url')}`;
+    const signer = signingKey(privateJwk, kid);
+    const input = `${signer.header}.${jsonPart(payload)}`;
+    return `${input}.${rsaSign('sha256', Buffer.from(input), signer.key).toString('base64url')}`;
   },
 
   sha256(input: string): Uint8Array {
@@ -166,17 +188,23 @@ function jsonPart(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-/** Imported private keys by kid: importing a JWK costs more than signing with it. Bounded, oldest dropped first. */
-const signingKeys = new Map<string, KeyObject>();
+/**
+ * Imported private keys by kid, with the encoded protected header their tokens carry: importing a
+ * JWK costs more than signing with it. Bounded, oldest dropped first.
+ */
+const signingKeys = new Map<string, { key: KeyObject; header: string }>();
 const SIGNING_KEY_CACHE = 64;
 
 /** How many imported signing keys are kept (for tests of the bound). */
 export const cachedSigningKeys = (): number => signingKeys.size;
 
-function signingKey(privateJwk: string, kid: string): KeyObject {
+function signingKey(privateJwk: string, kid: string): { key: KeyObject; header: string } {
   let key = signingKeys.get(kid);
   if (!key) {
-    key = createPrivateKey({ key: JSON.parse(privateJwk) as JsonWebKey, format: 'jwk' });
+    key = {
+      key: createPrivateKey({ key: JSON.parse(privateJwk) as JsonWebKey, format: 'jwk' }),
+      header: jsonPart({ kid, alg: 'RS256' }),
+    };
     signingKeys.set(kid, key);
     if (signingKeys.size > SIGNING_KEY_CACHE) signingKeys.delete(signingKeys.keys().next().value!);
   }

@@ -191,9 +191,13 @@ export class AuthorizationServers {
   /** The server's keys, ACTIVE first, after any AUTO rotation that has fallen due. @throws NotFound */
   async keys(id: string): Promise<SigningKeyRecord[]> {
     // The org server, and a server created with `keysOnFirstUse`, get their keys here.
-    if (this.deps.store.keys(id).length === 0) await this.firstKeys(id);
+    let stored = this.deps.store.keys(id);
+    if (stored.length === 0) {
+      await this.firstKeys(id);
+      stored = this.deps.store.keys(id);
+    }
     if (this.rotationDue(this.find(id))) return this.rotate(id, { onlyIfDue: true });
-    return byStatus(this.deps.store.keys(id));
+    return byStatus(stored);
   }
 
   /** @throws NotFound when the server or the key does not exist */

@@ -163,22 +163,23 @@ export class TokenMinter {
       user,
       scopes: request.scopes,
     });
+    // One reading of the clock: `iat` and the time in the `jti` are the same instant.
+    const now = this.deps.clock.now();
     const system = accessTokenClaims({
       issuer: request.issuer,
       // The org server's access tokens are for the org's own API: their audience is the org URL (its issuer).
       audience: request.server.audiences[0] ?? request.issuer,
       clientId: request.client.clientId,
       scopes: request.scopes,
-      issuedAt: seconds(this.deps.clock.now()),
+      issuedAt: seconds(now),
       lifetimeMinutes: request.accessTokenMinutes,
-      jti: timeOrderedId(this.deps.crypto, 'AT.', this.deps.clock.now(), JTI_LENGTH),
+      jti: timeOrderedId(this.deps.crypto, 'AT.', now, JTI_LENGTH),
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
-    const overrides = Object.fromEntries(
-      OVERRIDABLE_ACCESS_CLAIMS.filter((name) => name in custom.claims).map((name) => [name, custom.claims[name]]),
-    );
-    const cnf = request.boundJkt === undefined ? {} : { cnf: { jkt: request.boundJkt } };
-    return { payload: { ...custom.claims, ...system, ...overrides, ...cnf }, trace: custom.trace };
+    const payload = { ...custom.claims, ...system };
+    for (const name of OVERRIDABLE_ACCESS_CLAIMS) if (name in custom.claims) payload[name] = custom.claims[name];
+    if (request.boundJkt !== undefined) payload['cnf'] = { jkt: request.boundJkt };
+    return { payload, trace: custom.trace };
   }
 
   /**

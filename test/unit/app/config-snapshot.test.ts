@@ -134,4 +134,32 @@ describe('ConfigSnapshot', () => {
     things.get('missing-0');
     expect(raw.reads).toBe(reads + 1);
   });
+
+  it('moves an entry read on a hit only once 2,500 others were added after it: a young hit is a lookup', () => {
+    things.get('young');
+    things.get('next');
+    // A hit right after its entry was added leaves the table as it is: `young` is still the oldest.
+    things.get('young');
+    for (let i = 0; i < 4998; i++) things.get(`filler-${i}`);
+    expect(snapshot.size).toBe(5000);
+    things.get('one-more');
+    const reads = raw.reads;
+    things.get('next');
+    expect(raw.reads).toBe(reads);
+    things.get('young');
+    expect(raw.reads).toBe(reads + 1);
+  });
+
+  it('keeps an entry read at least once in every 2,400 new answers, however many come', () => {
+    things.get('a');
+    const reads = raw.reads;
+    for (let i = 0; i < 20_000; i++) {
+      things.get(`missing-${i}`);
+      if (i % 2400 === 0) {
+        things.get('a');
+        expect(raw.reads).toBe(reads + i + 1);
+      }
+    }
+    expect(snapshot.size).toBe(5000);
+  });
 });

@@ -63,9 +63,42 @@ describe('nodeCrypto signing keys', () => {
     await checkKey(await nodeCrypto.generateSigningKey());
   });
 
-  it('keeps at most 64 imported keys for signing, however many kids sign', async () => {
+  it('keeps at most 64 imported keys for signing, however many kids sign, each token naming its own kid', async () => {
     const key = await nodeCrypto.generateSigningKey();
-    for (let i = 0; i < 70; i++) await nodeCrypto.sign(key.privateJwk, `kid-${i}`, { n: i });
+    const headerOf = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as unknown;
+    for (let i = 0; i < 70; i++) {
+      const token = await nodeCrypto.sign(key.privateJwk, `kid-${i}`, { n: i });
+      expect(headerOf(token)).toEqual({ kid: `kid-${i}`, alg: 'RS256' });
+    }
     expect(cachedSigningKeys()).toBe(64);
+    // kid-0 was dropped: imported again, with its own header.
+    expect(headerOf(await nodeCrypto.sign(key.privateJwk, 'kid-0', {}))).toEqual({ kid: 'kid-0', alg: 'RS256' });
+  });
+});
+
+describe('nodeCrypto ids', () => {
+  const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+  it('makes ids of the prefix and the length asked, from the 62 letters and digits only', () => {
+    expect(nodeCrypto.randomId('evt')).toMatch(/^evt[0-9A-Za-z]{17}$/);
+    expect(nodeCrypto.randomId('AT.', 46)).toMatch(/^AT\.[0-9A-Za-z]{43}$/);
+    expect(nodeCrypto.randomId('', 32)).toMatch(/^[0-9A-Za-z]{32}$/);
+    expect(nodeCrypto.randomId('longer-than-asked', 5)).toBe('longer-than-asked');
+  });
+
+  it('draws every character equally often (no modulo bias toward the first eight) and never repeats an id', () => {
+    const counts = new Map<string, number>();
+    const ids = new Set<string>();
+    // 3,100 ids of 40 random characters: 2,000 of each character expected, one standard deviation about 44.
+    for (let i = 0; i < 3100; i++) {
+      const id = nodeCrypto.randomId('', 40);
+      ids.add(id);
+      for (const char of id) counts.set(char, (counts.get(char) ?? 0) + 1);
+    }
+    expect(ids.size).toBe(3100);
+    expect([...counts.keys()].sort().join('')).toBe([...ALPHABET].sort().join(''));
+    // A byte taken modulo 62 without rejecting 248-255 gives 0-7 a quarter more (2,500): far outside this.
+    for (const char of ALPHABET) expect(Math.abs(counts.get(char)! - 2000)).toBeLessThan(250);
   });
 });
