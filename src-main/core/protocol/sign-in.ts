@@ -25,19 +25,39 @@ export interface SignInDeps {
   tx: Transactor;
 }
 
-/** A signed-in user with the new session and its opaque token (the cookie's value), or the refusal. */
-export type SignInOutcome =
-  { ok: true; user: UserRecord; session: SessionRecord; token: string } | { ok: false; error: AccessDenied };
+/**
+ * A signed-in user with the new session and its opaque token (the cookie's value) and what
+ * `inCommit` wrote, or the refusal.
+ */
+export type SignInOutcome<T = undefined> =
+  | { ok: true; user: UserRecord; session: SessionRecord; token: string; committed: T | undefined }
+  | { ok: false; error: AccessDenied };
+
+/** What a caller does alongside a sign-in. */
+export interface SignInAlongside<T> {
+  /** Runs once the password's hash is under way, before its answer (reads only: the password is not yet known to be good). */
+  whileChecking?: () => void;
+  /** Writes what a good password leads to, in the commit of the last login and the session. */
+  inCommit?: (user: UserRecord, session: SessionRecord) => T;
+}
 
 /** Checks the password and, when it is good, opens the server's session. */
-export async function signInWithPassword(
+export async function signInWithPassword<T = undefined>(
   deps: SignInDeps,
   serverId: string,
   username: string,
   password: string,
   address?: string,
-): Promise<SignInOutcome> {
-  const check = await deps.users.checkPassword(username, password, address);
+  alongside: SignInAlongside<T> = {},
+): Promise<SignInOutcome<T>> {
+  const checking = deps.users.checkPassword(username, password, address);
+  try {
+    alongside.whileChecking?.();
+  } catch (error) {
+    await checking.catch(() => undefined);
+    throw error;
+  }
+  const check = await checking;
   if (!check.ok && check.reason === 'throttled') {
     const error = new AccessDenied(TOO_MANY_SIGN_INS, `sign-in refused unchecked: ${check.note}`, 429);
     error.retryAfterSeconds = check.retryAfterSeconds;
@@ -48,10 +68,11 @@ export async function signInWithPassword(
     const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;
     return { ok: false, error: new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`) };
   }
-  // The last login and the session land together, in one commit.
-  const { token, session } = deps.tx.run(() => {
+  // The last login, the session and what the sign-in leads to land together, in one commit.
+  const { token, session, committed } = deps.tx.run(() => {
     deps.users.recordLogin(check.user.id);
-    return deps.sessions.open(serverId, check.user.id, ['pwd']);
+    const opened = deps.sessions.open(serverId, check.user.id, ['pwd']);
+    return { ...opened, committed: alongside.inCommit?.(check.user, opened.session) };
   });
-  return { ok: true, user: check.user, session, token };
+  return { ok: true, user: check.user, session, token, committed };
 }

@@ -4,7 +4,8 @@
  * page, a response in the response mode, or the sign-in or consent page for a request kept
  * server-side (`Sessions.begin`) under an opaque id its form carries, with the browser's CSRF token.
  */
-import { handleAuthorizeRequest } from '../../core/protocol/authorize/authorize-request.js';
+import { handleAuthorizeRequest, issueDecided } from '../../core/protocol/authorize/authorize-request.js';
+import type { DecidedToIssue } from '../../core/protocol/authorize/authorize-request.js';
 import type { AuthorizeProgress, AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
 import type { PendingAuthorization } from '../../core/ports/sessions.js';
 import { CSRF_COOKIE, readCookie, setCookie } from './authorize-cookies.js';
@@ -15,15 +16,31 @@ import type { PageSent, ProtocolCall } from './protocol-endpoint.js';
 import { sendAuthorizeResponse } from './response-modes.js';
 import { sendSignInPage } from './sign-in-page.js';
 
-/** Runs the core steps and answers; `pending` is the kept request a sign-in or consent form resumes. */
+/** A decision made ahead for the request (a sign-in's, while the password's hash runs), with what its steps learnt. */
+export interface DecidedAhead {
+  decided: AuthorizeResult | DecidedToIssue;
+  progress: AuthorizeProgress;
+}
+
+/**
+ * Runs the core steps and answers; `pending` is the kept request a sign-in or consent form resumes.
+ * With `ahead`, the steps already ran for the request's user: only the response is issued, under
+ * the request's session.
+ */
 export async function continueAuthorize(
   call: ProtocolCall,
   authorizeRequest: AuthorizeRequest,
   pending: PendingAuthorization | undefined,
+  ahead?: DecidedAhead,
 ): Promise<PageSent> {
-  const progress: AuthorizeProgress = {};
+  const progress: AuthorizeProgress = ahead?.progress ?? {};
   try {
-    const result = await handleAuthorizeRequest(call.ctx.services.authorize, authorizeRequest, progress);
+    const deps = call.ctx.services.authorize;
+    const result = !ahead
+      ? await handleAuthorizeRequest(deps, authorizeRequest, progress)
+      : ahead.decided.kind === 'issue'
+        ? await issueDecided(deps, authorizeRequest, ahead.decided, authorizeRequest.session!, progress)
+        : ahead.decided;
     switch (result.kind) {
       case 'error-page':
         throw result.error;

@@ -7,9 +7,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
-import type { PendingAuthorization } from '../../core/ports/sessions.js';
+import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
+import type { PendingAuthorization, SessionRecord } from '../../core/ports/sessions.js';
 import type { HttpContext } from '../context.js';
+import { decideAuthorizeRequest, issueDecidedNow } from '../../core/protocol/authorize/authorize-request.js';
+import type { AuthorizeProgress, AuthorizeResult } from '../../core/protocol/authorize/types.js';
 import { continueAuthorize } from './authorize-answer.js';
+import type { DecidedAhead } from './authorize-answer.js';
 import { CSRF_COOKIE, readCookie, SESSION_COOKIE } from './authorize-cookies.js';
 import { describeAuthorize } from './authorize-event.js';
 import { FORM_EXPIRED } from './form.js';
@@ -45,10 +49,52 @@ function pendingOf({ ctx, request, server, params: form }: ProtocolCall): Pendin
   return pending;
 }
 
+/**
+ * The request's steps for the user the form names, run while the password's hash is computed on
+ * the worker thread (read only, and used only if that user's password proves good, so nothing of it
+ * is answered, recorded or written for a wrong one). The session they see stands for the one the
+ * sign-in then opens. As the lockout count a wrong password writes does, they make a known login's
+ * answer a fraction of a millisecond slower than an unknown one's where the hash shares the main
+ * thread's core; with a core to spare they run beside it and add nothing.
+ */
+function decideAhead(call: ProtocolCall, pending: PendingAuthorization, username: string): DecidedAhead | undefined {
+  const { ctx, server, issuer } = call;
+  const user = ctx.services.users.findByLogin(username);
+  if (!user || user.status !== 'ACTIVE') return undefined;
+  const now = ctx.services.authorize.clock.now();
+  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MINUTES * 60_000);
+  const session = { serverId: server.id, userId: user.id, authTime: now, amr: ['pwd'], expiresAt };
+  const request = { server, issuer, params: pending.params, session, interaction: { signedIn: true } };
+  const progress: AuthorizeProgress = {};
+  return { decided: decideAuthorizeRequest(ctx.services.authorize, request, progress), progress };
+}
+
+/**
+ * In the sign-in's commit (the last login and the session): the code decided ahead, when the
+ * response is a code alone, and the kept request deleted, so a good password writes once.
+ */
+function issueInSignIn(
+  call: ProtocolCall,
+  pending: PendingAuthorization,
+  ahead: DecidedAhead | undefined,
+  session: SessionRecord,
+): AuthorizeResult | undefined {
+  if (ahead?.decided.kind !== 'issue' || ahead.progress.user?.id !== session.userId) return undefined;
+  const { ctx, server, issuer } = call;
+  const request = { server, issuer, params: pending.params, session, interaction: { signedIn: true } };
+  const result = issueDecidedNow(ctx.services.authorize, request, ahead.decided, session, ahead.progress);
+  if (result) ctx.services.authorize.sessions.finish(pending);
+  return result;
+}
+
 async function signIn(call: ProtocolCall): Promise<PageSent> {
   const { ctx, server, issuer, reply, params: form } = call;
   const pending = pendingOf(call);
-  const outcome = await passwordSignIn(call, form);
+  let ahead: DecidedAhead | undefined;
+  const outcome = await passwordSignIn(call, form, {
+    whileChecking: () => (ahead = decideAhead(call, pending, form['username'] ?? '')),
+    inCommit: (_user, session) => issueInSignIn(call, pending, ahead, session),
+  });
   if (!outcome.ok) {
     describeAuthorize(call.event, {}, pending.params);
     call.event.error = outcome.error;
@@ -66,8 +112,6 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
       }),
     );
   }
-  // Stored only if the request then waits on the consent page (`showInteraction`); answered at once, it is deleted.
-  const signedIn = { ...pending, signedInUserId: outcome.user.id };
   const authorizeRequest = {
     server,
     issuer,
@@ -75,7 +119,14 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
     session: outcome.session,
     interaction: { signedIn: true },
   };
-  return continueAuthorize(call, authorizeRequest, signedIn);
+  // Issued in the sign-in's commit, which deleted the kept request too.
+  if (outcome.committed) {
+    return continueAuthorize(call, authorizeRequest, undefined, { ...ahead!, decided: outcome.committed });
+  }
+  // Stored only if the request then waits on the consent page (`showInteraction`); answered at once, it is deleted.
+  const signedIn = { ...pending, signedInUserId: outcome.user.id };
+  const decided = ahead?.progress.user?.id === outcome.user.id ? ahead : undefined;
+  return continueAuthorize(call, authorizeRequest, signedIn, decided);
 }
 
 function consent(call: ProtocolCall): Promise<PageSent> {

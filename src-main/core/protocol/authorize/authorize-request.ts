@@ -3,7 +3,9 @@
  * client → redirect URI (both before anything may be redirected) → parameter lengths → response type and mode →
  * nonce → PKCE → prompt and max_age → who is signed in → assigned to the app → policy evaluation
  * (once, here) → consent → code and tokens. Each step throws the OAuth error that ends the request;
- * errors after the redirect URI go back to it with `state`.
+ * errors after the redirect URI go back to it with `state`. The steps up to the decision are
+ * synchronous and write nothing (`decideAuthorizeRequest`); issuing the response comes after
+ * (`issueDecided`).
  */
 import { AccessDenied, OAuthError, OKTA_TEXT } from '../oauth-errors.js';
 import { decideForApp } from '../policy/decide-for-app.js';
@@ -13,7 +15,9 @@ import { checkClient, checkRedirectUri } from './check-client.js';
 import { checkConsent } from './check-consent.js';
 import { checkNonce, checkPkce, checkPrompt } from './check-request.js';
 import { checkStoredParameters, MAX_PARAMETER_LENGTH } from './check-stored-parameters.js';
-import { issueResponse } from './issue-response.js';
+import { codeAlone, issueCodeResponse, issueResponse } from './issue-response.js';
+import type { SessionRecord } from '../../ports/sessions.js';
+import type { UserRecord } from '../../ports/users.js';
 import { checkResponseMode, checkResponseType, grantTypeOf, lenientMode } from './response-type.js';
 import { AUTHORIZE_TEXT } from './texts.js';
 import type {
@@ -30,6 +34,28 @@ export async function handleAuthorizeRequest(
   request: AuthorizeRequest,
   progress: AuthorizeProgress,
 ): Promise<AuthorizeResult> {
+  const decided = decideAuthorizeRequest(deps, request, progress);
+  return decided.kind === 'issue' ? issueDecided(deps, request, decided, request.session!, progress) : decided;
+}
+
+/** A request whose every check passed: what issuing its response needs. */
+export interface DecidedToIssue {
+  kind: 'issue';
+  checked: CheckedRequest;
+  user: UserRecord;
+  granted: Granted;
+}
+
+/**
+ * Every step up to the response: the result, or the decision to issue. Synchronous, and it writes
+ * nothing but the consent given on the consent page, so that a sign-in can decide for the named user
+ * before the password's hash and issue once the password proved good (`authorize-interaction.ts`).
+ */
+export function decideAuthorizeRequest(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  progress: AuthorizeProgress,
+): AuthorizeResult | DecidedToIssue {
   const { params } = request;
   let target: RedirectTarget;
   try {
@@ -45,21 +71,64 @@ export async function handleAuthorizeRequest(
   }
   progress.target = target;
   try {
-    return await authorize(deps, request, target, progress);
+    return decide(deps, request, target, progress);
   } catch (error) {
-    if (!(error instanceof OAuthError)) throw error;
-    const body: Record<string, string> = { error: error.error, error_description: error.description };
-    if (target.state !== undefined) body['state'] = target.state;
-    return { kind: 'respond', target, params: body, error };
+    return errorResponse(error, target);
   }
 }
 
-async function authorize(
+/** Issues the decided response (the code, and tokens for implicit and hybrid types) under `session`. */
+export async function issueDecided(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  decided: DecidedToIssue,
+  session: SessionRecord,
+  progress: AuthorizeProgress,
+): Promise<AuthorizeResult> {
+  const { checked, user, granted } = decided;
+  try {
+    const response = await issueResponse(deps, request, checked, { user, session }, granted, progress);
+    return { kind: 'respond', target: checked.target, params: response };
+  } catch (error) {
+    return errorResponse(error, checked.target);
+  }
+}
+
+/**
+ * The decided response issued at once when it is a code alone (`codeAlone`), so that its code is
+ * written in the caller's transaction; undefined when the response mints tokens (`issueDecided`).
+ */
+export function issueDecidedNow(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  decided: DecidedToIssue,
+  session: SessionRecord,
+  progress: AuthorizeProgress,
+): AuthorizeResult | undefined {
+  const { checked, user, granted } = decided;
+  if (!codeAlone(checked)) return undefined;
+  try {
+    const response = issueCodeResponse(deps, request, checked, { user, session }, granted, progress);
+    return { kind: 'respond', target: checked.target, params: response };
+  } catch (error) {
+    return errorResponse(error, checked.target);
+  }
+}
+
+/** An OAuth error after the redirect URI is known goes back to it, with `state`. */
+function errorResponse(error: unknown, target: RedirectTarget): AuthorizeResult {
+  if (!(error instanceof OAuthError)) throw error;
+  const body: Record<string, string> = { error: error.error, error_description: error.description };
+  if (target.state !== undefined) body['state'] = target.state;
+  return { kind: 'respond', target, params: body, error };
+}
+
+function decide(
   deps: AuthorizeDeps,
   request: AuthorizeRequest,
   target: RedirectTarget,
   progress: AuthorizeProgress,
-): Promise<AuthorizeResult> {
+): AuthorizeResult | DecidedToIssue {
   const { params } = request;
   const client = progress.client!;
   checkStoredParameters(params);
@@ -76,8 +145,7 @@ async function authorize(
   const granted = evaluate(deps, request, checked, login.user, progress);
   const consent = checkConsent(deps, request, checked, login.user, granted.scopes);
   if (consent.length) return { kind: 'consent', client, user: login.user, scopes: consent };
-  const response = await issueResponse(deps, request, checked, login, granted, progress);
-  return { kind: 'respond', target, params: response };
+  return { kind: 'issue', checked, user: login.user, granted };
 }
 
 /** Okta "Application Users" and "Application Groups" APIs: a user assigned to the app neither directly nor through a group is refused. */

@@ -13,6 +13,26 @@ import type { Granted } from '../policy/decide-for-app.js';
 import type { MintRequest } from '../tokens.js';
 import type { AuthorizeDeps, AuthorizeProgress, AuthorizeRequest, CheckedRequest } from './types.js';
 
+/** True when the response is a code alone: nothing is minted at /authorize, so it is issued synchronously. */
+export const codeAlone = (checked: CheckedRequest): boolean =>
+  checked.responseTypes.length === 1 && checked.responseTypes[0] === 'code';
+
+/** The response of a code alone (`codeAlone`): synchronous, so the code can join its caller's transaction. */
+export function issueCodeResponse(
+  deps: AuthorizeDeps,
+  request: AuthorizeRequest,
+  checked: CheckedRequest,
+  login: { user: UserRecord; session: SessionRecord },
+  granted: Granted,
+  progress: AuthorizeProgress,
+): Record<string, string> {
+  const issued = issueCode(deps, request, checked, login, granted);
+  progress.familyId = issued.record.id;
+  const out: Record<string, string> = { code: issued.code };
+  if (checked.target.state !== undefined) out['state'] = checked.target.state;
+  return out;
+}
+
 export async function issueResponse(
   deps: AuthorizeDeps,
   request: AuthorizeRequest,
@@ -21,6 +41,7 @@ export async function issueResponse(
   granted: Granted,
   progress: AuthorizeProgress,
 ): Promise<Record<string, string>> {
+  if (codeAlone(checked)) return issueCodeResponse(deps, request, checked, login, granted, progress);
   const { client, responseTypes: types } = checked;
   const { user, session } = login;
   const out: Record<string, string> = {};

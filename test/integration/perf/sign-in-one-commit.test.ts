@@ -1,0 +1,120 @@
+/**
+ * A sign-in on the authorize sign-in page whose request is answered with a code alone writes once:
+ * the last login, the session, the code and the kept request's delete in one SQLite transaction.
+ * The request's steps for the named user run while the password's hash is computed, and a wrong
+ * password gets the one generic failure whatever those steps decided.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../../support/app.js';
+import type { TestApp } from '../../support/app.js';
+import { PASSWORD, createUser, events } from '../token/fixtures.js';
+import type { TestClient } from '../token/fixtures.js';
+import {
+  Browser,
+  REDIRECT_URI,
+  assignedUser,
+  authorizeUrl,
+  createWebClient,
+  formOf,
+  redirectParams,
+  signInThrough,
+} from '../authorize/fixtures.js';
+
+const FAILED = 'Sign-in failed. Check your username and password.';
+let t: TestApp;
+let web: TestClient;
+let aliceId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  web = await createWebClient(t);
+  aliceId = await assignedUser(t, web, 'alice@example.com');
+  await createUser(t, 'nora@example.com');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const url = () =>
+  authorizeUrl(t, {
+    client_id: web.clientId,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'openid',
+    state: 's',
+  });
+const count = (sql: string, ...params: unknown[]) => (t.app.database.prepare(sql).get(...params) as { n: number }).n;
+const lastLogin = (userId: string) =>
+  (t.app.database.prepare('SELECT last_login FROM users WHERE id = ?').get(userId) as { last_login: string | null })
+    .last_login;
+
+describe('a sign-in answered with a code writes once', () => {
+  it('stores neither the last login nor the session when the code cannot be stored, and keeps the request', async () => {
+    const browser = new Browser();
+    const page = await browser.get(url());
+    const { action, fields } = formOf(await page.text());
+    const kept = () => count('SELECT count(*) AS n FROM pending_authorizations WHERE id = ?', fields['pending']);
+    // Refuses new codes on the server's own connection.
+    t.app.database.exec(`CREATE TEMP TRIGGER refuse_codes BEFORE INSERT ON main.authorization_codes
+      BEGIN SELECT RAISE(ABORT, 'the codes table refuses this row'); END`);
+    try {
+      const refused = await browser.post(`${t.origin}${action}`, {
+        ...fields,
+        username: 'alice@example.com',
+        password: PASSWORD,
+      });
+      expect(refused.status).toBe(500);
+      expect(lastLogin(aliceId)).toBeNull();
+      expect(count('SELECT count(*) AS n FROM sessions WHERE user_id = ?', aliceId)).toBe(0);
+      expect(kept()).toBe(1);
+    } finally {
+      t.app.database.exec('DROP TRIGGER temp.refuse_codes');
+    }
+    const signedIn = await browser.post(`${t.origin}${action}`, {
+      ...fields,
+      username: 'alice@example.com',
+      password: PASSWORD,
+    });
+    expect(signedIn.status).toBe(302);
+    expect(redirectParams(signedIn)['code']).toBeTruthy();
+    expect(lastLogin(aliceId)).not.toBeNull();
+    expect(count('SELECT count(*) AS n FROM sessions WHERE user_id = ?', aliceId)).toBe(1);
+    expect(kept()).toBe(0);
+  });
+
+  it('decides for the named user while the password is checked; a change made meanwhile applies to the next request', async () => {
+    const bob = await assignedUser(t, web, 'bob@example.com');
+    const users = t.app.services.users;
+    const check = users.checkPassword.bind(users);
+    // The assignment is removed once the password's check has begun (as by a write arriving while the hash runs).
+    users.checkPassword = async (...args) => {
+      const removed = await t.api(`/api/v1/apps/${web.id}/users/${bob}`, { method: 'DELETE' });
+      expect(removed.status).toBe(204);
+      return check(...args);
+    };
+    try {
+      const decided = await signInThrough(t, new Browser(), url(), 'bob@example.com');
+      expect(decided.status).toBe(302);
+      expect(redirectParams(decided)['code']).toBeTruthy();
+    } finally {
+      users.checkPassword = check;
+    }
+    const next = await signInThrough(t, new Browser(), url(), 'bob@example.com');
+    expect(redirectParams(next)).toMatchObject({ error: 'access_denied', state: 's' });
+  });
+
+  it('answers a wrong password with the generic failure and records nothing the steps decided', async () => {
+    // nora is assigned to nothing: the steps, run while the hash is computed, refuse her.
+    const before = events(t).length;
+    const codes = count('SELECT count(*) AS n FROM authorization_codes');
+    const wrong = await signInThrough(t, new Browser(), url(), 'nora@example.com', 'Not-her-Passw0rd!');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain(FAILED);
+    const recorded = events(t).slice(before);
+    const failure = recorded[recorded.length - 1]!;
+    expect(failure).toMatchObject({ outcome: 'failure', user_id: null, trace: null });
+    expect(failure.detail).toMatch(/^sign-in refused, wrong_password/);
+    expect(count('SELECT count(*) AS n FROM authorization_codes')).toBe(codes);
+  });
+});
