@@ -35,8 +35,12 @@ export type SignInOutcome<T = undefined> =
 
 /** What a caller does alongside a sign-in. */
 export interface SignInAlongside<T> {
-  /** Runs once the password's hash is under way, before its answer (reads only: the password is not yet known to be good). */
-  whileChecking?: () => void;
+  /**
+   * Runs once the password proved good, before the commit (reads only). It runs after the check and
+   * never for a wrong password, so the answer to a wrong password takes as long whether the login is
+   * known or not, and what it decides sees every write made while the hash ran.
+   */
+  checked?: (user: UserRecord) => void;
   /** Writes what a good password leads to, in the commit of the last login and the session. */
   inCommit?: (user: UserRecord, session: SessionRecord) => T;
 }
@@ -50,14 +54,7 @@ export async function signInWithPassword<T = undefined>(
   address?: string,
   alongside: SignInAlongside<T> = {},
 ): Promise<SignInOutcome<T>> {
-  const checking = deps.users.checkPassword(username, password, address);
-  try {
-    alongside.whileChecking?.();
-  } catch (error) {
-    await checking.catch(() => undefined);
-    throw error;
-  }
-  const check = await checking;
+  const check = await deps.users.checkPassword(username, password, address);
   if (!check.ok && check.reason === 'throttled') {
     const error = new AccessDenied(TOO_MANY_SIGN_INS, `sign-in refused unchecked: ${check.note}`, 429);
     error.retryAfterSeconds = check.retryAfterSeconds;
@@ -68,6 +65,7 @@ export async function signInWithPassword<T = undefined>(
     const reason = `${check.reason}: '${username}'${check.user ? ` (${check.user.id}, ${check.user.status})` : ''}${check.note ? `; ${check.note}` : ''}`;
     return { ok: false, error: new AccessDenied(SIGN_IN_FAILED, `sign-in refused, ${reason}`) };
   }
+  alongside.checked?.(check.user);
   // The last login, the session and what the sign-in leads to land together, in one commit.
   const { token, session, committed } = deps.tx.run(() => {
     deps.users.recordLogin(check.user.id);

@@ -16,7 +16,7 @@ import type { PageSent, ProtocolCall } from './protocol-endpoint.js';
 import { sendAuthorizeResponse } from './response-modes.js';
 import { sendSignInPage } from './sign-in-page.js';
 
-/** A decision made ahead for the request (a sign-in's, while the password's hash runs), with what its steps learnt. */
+/** A decision made ahead for the request (a sign-in's, before its commit), with what its steps learnt. */
 export interface DecidedAhead {
   decided: AuthorizeResult | DecidedToIssue;
   progress: AuthorizeProgress;

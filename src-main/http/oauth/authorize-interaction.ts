@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
 import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
 import type { PendingAuthorization, SessionRecord } from '../../core/ports/sessions.js';
+import type { UserRecord } from '../../core/ports/users.js';
 import type { HttpContext } from '../context.js';
 import { decideAuthorizeRequest, issueDecidedNow } from '../../core/protocol/authorize/authorize-request.js';
 import type { AuthorizeProgress, AuthorizeResult } from '../../core/protocol/authorize/types.js';
@@ -50,17 +51,12 @@ function pendingOf({ ctx, request, server, params: form }: ProtocolCall): Pendin
 }
 
 /**
- * The request's steps for the user the form names, run while the password's hash is computed on
- * the worker thread (read only, and used only if that user's password proves good, so nothing of it
- * is answered, recorded or written for a wrong one). The session they see stands for the one the
- * sign-in then opens. As the lockout count a wrong password writes does, they make a known login's
- * answer a fraction of a millisecond slower than an unknown one's where the hash shares the main
- * thread's core; with a core to spare they run beside it and add nothing.
+ * The request's steps for the user whose password just proved good, run before the sign-in's commit
+ * so that the code they lead to can join it (`issueInSignIn`). The session they see stands for the
+ * one the commit opens, expiring as it will.
  */
-function decideAhead(call: ProtocolCall, pending: PendingAuthorization, username: string): DecidedAhead | undefined {
+function decideAhead(call: ProtocolCall, pending: PendingAuthorization, user: UserRecord): DecidedAhead {
   const { ctx, server, issuer } = call;
-  const user = ctx.services.users.findByLogin(username);
-  if (!user || user.status !== 'ACTIVE') return undefined;
   const now = ctx.services.authorize.clock.now();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MINUTES * 60_000);
   const session = { serverId: server.id, userId: user.id, authTime: now, amr: ['pwd'], expiresAt };
@@ -92,7 +88,7 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
   const pending = pendingOf(call);
   let ahead: DecidedAhead | undefined;
   const outcome = await passwordSignIn(call, form, {
-    whileChecking: () => (ahead = decideAhead(call, pending, form['username'] ?? '')),
+    checked: (user) => (ahead = decideAhead(call, pending, user)),
     inCommit: (_user, session) => issueInSignIn(call, pending, ahead, session),
   });
   if (!outcome.ok) {
@@ -125,8 +121,7 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
   }
   // Stored only if the request then waits on the consent page (`showInteraction`); answered at once, it is deleted.
   const signedIn = { ...pending, signedInUserId: outcome.user.id };
-  const decided = ahead?.progress.user?.id === outcome.user.id ? ahead : undefined;
-  return continueAuthorize(call, authorizeRequest, signedIn, decided);
+  return continueAuthorize(call, authorizeRequest, signedIn, ahead);
 }
 
 function consent(call: ProtocolCall): Promise<PageSent> {
