@@ -5,6 +5,7 @@
  */
 export type TraceOutcome = 'matched' | 'skipped' | 'not-evaluated';
 
+/** Its fields are all compared where equal rule traces share a kept policies part (`app/policy-traces.ts`, `sameRules`): a field added here is added there. */
 export interface RuleTrace {
   id: string;
   name: string;

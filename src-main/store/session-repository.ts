@@ -94,8 +94,8 @@ export class SqliteSessionRepository implements SessionRepository {
     );
   }
 
-  deletePending(id: string): void {
-    prepared(this.db, 'DELETE FROM pending_authorizations WHERE id = ?').run(id);
+  deletePending(id: string): boolean {
+    return prepared(this.db, 'DELETE FROM pending_authorizations WHERE id = ?').run(id).changes > 0;
   }
 
   consentedScopes(serverId: string, appId: string, userId: string): string[] {

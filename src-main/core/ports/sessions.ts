@@ -29,7 +29,8 @@ export interface SessionRepository {
   insertPending(pending: PendingAuthorization, now: Date, perClient: number): void;
   findPending(id: string, now: Date): PendingAuthorization | undefined;
   updatePending(pending: PendingAuthorization): void;
-  deletePending(id: string): void;
+  /** Deletes a kept request; false when there was none to delete (already answered, or swept). */
+  deletePending(id: string): boolean;
   /** Scopes the user consented to for the app on this server. */
   consentedScopes(serverId: string, appId: string, userId: string): string[];
   recordConsent(serverId: string, appId: string, userId: string, scopes: string[], now: Date): void;

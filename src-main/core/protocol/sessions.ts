@@ -34,17 +34,16 @@ export class Sessions {
 
   /** Opens a session for the user on `serverId`; returns the cookie value (only its hash is kept). */
   open(serverId: string, userId: string, amr: string[]): { token: string; session: SessionRecord } {
-    const now = this.deps.clock.now();
+    const session = this.draft(serverId, userId, amr);
     const token = this.deps.crypto.randomId('', OPAQUE_LENGTH);
-    const session: SessionRecord = {
-      serverId,
-      userId,
-      authTime: now,
-      amr,
-      expiresAt: minutesFrom(now, SESSION_LIFETIME_MINUTES),
-    };
-    this.deps.store.insertSession(opaqueHash(this.deps.crypto, token), session, now);
+    this.deps.store.insertSession(opaqueHash(this.deps.crypto, token), session, session.authTime);
     return { token, session };
+  }
+
+  /** The session `open` would open now, not stored: what a request's steps see before the session is written. */
+  draft(serverId: string, userId: string, amr: string[]): SessionRecord {
+    const now = this.deps.clock.now();
+    return { serverId, userId, authTime: now, amr, expiresAt: minutesFrom(now, SESSION_LIFETIME_MINUTES) };
   }
 
   /** The live session a cookie value stands for on `serverId`, if any. */
@@ -84,8 +83,9 @@ export class Sessions {
     this.deps.store.updatePending(pending);
   }
 
-  finish(pending: PendingAuthorization): void {
-    this.deps.store.deletePending(pending.id);
+  /** Ends a kept request once it is answered; false when it was already ended (a form sent twice). */
+  finish(pending: PendingAuthorization): boolean {
+    return this.deps.store.deletePending(pending.id);
   }
 
   /** A new CSRF token for a browser that has none yet. */

@@ -15,6 +15,8 @@ import { pageSent } from './protocol-endpoint.js';
 import type { PageSent, ProtocolCall } from './protocol-endpoint.js';
 import { sendAuthorizeResponse } from './response-modes.js';
 import { sendSignInPage } from './sign-in-page.js';
+import { FORM_EXPIRED } from './form.js';
+import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
 
 /** A decision made ahead for the request (a sign-in's, before its commit), with what its steps learnt. */
 export interface DecidedAhead {
@@ -45,7 +47,7 @@ export async function continueAuthorize(
       case 'error-page':
         throw result.error;
       case 'respond':
-        if (pending) call.ctx.services.authorize.sessions.finish(pending);
+        if (pending) finishOnce(call, pending);
         call.event.error = result.error;
         call.event.issued = result.params;
         return pageSent(sendAuthorizeResponse(call.reply, result.target, result.params));
@@ -56,6 +58,14 @@ export async function continueAuthorize(
   } finally {
     describeAuthorize(call.event, progress, authorizeRequest.params);
   }
+}
+
+/** Ends the kept request as it is answered; one already ended (its form sent twice) is refused. */
+export function finishOnce(call: ProtocolCall, pending: PendingAuthorization): true {
+  if (!call.ctx.services.authorize.sessions.finish(pending)) {
+    throw new InvalidRequest(FORM_EXPIRED, 'the kept request was answered already: its form was sent twice');
+  }
+  return true;
 }
 
 /** Keeps the request (unless it already waits) and shows its sign-in or consent page. */

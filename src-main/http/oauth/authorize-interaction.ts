@@ -7,13 +7,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { InvalidRequest } from '../../core/protocol/oauth-errors.js';
-import { SESSION_LIFETIME_MINUTES } from '../../core/protocol/sessions.js';
 import type { PendingAuthorization, SessionRecord } from '../../core/ports/sessions.js';
 import type { UserRecord } from '../../core/ports/users.js';
 import type { HttpContext } from '../context.js';
 import { decideAuthorizeRequest, issueDecidedNow } from '../../core/protocol/authorize/authorize-request.js';
-import type { AuthorizeProgress, AuthorizeResult } from '../../core/protocol/authorize/types.js';
-import { continueAuthorize } from './authorize-answer.js';
+import type { AuthorizeProgress, AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
+import { codeAlone } from '../../core/protocol/authorize/issue-response.js';
+import { continueAuthorize, finishOnce } from './authorize-answer.js';
 import type { DecidedAhead } from './authorize-answer.js';
 import { CSRF_COOKIE, readCookie, SESSION_COOKIE } from './authorize-cookies.js';
 import { describeAuthorize } from './authorize-event.js';
@@ -50,46 +50,52 @@ function pendingOf({ ctx, request, server, params: form }: ProtocolCall): Pendin
   return pending;
 }
 
-/**
- * The request's steps for the user whose password just proved good, run before the sign-in's commit
- * so that the code they lead to can join it (`issueInSignIn`). The session they see stands for the
- * one the commit opens, expiring as it will.
- */
-function decideAhead(call: ProtocolCall, pending: PendingAuthorization, user: UserRecord): DecidedAhead {
-  const { ctx, server, issuer } = call;
-  const now = ctx.services.authorize.clock.now();
-  const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MINUTES * 60_000);
-  const session = { serverId: server.id, userId: user.id, authTime: now, amr: ['pwd'], expiresAt };
-  const request = { server, issuer, params: pending.params, session, interaction: { signedIn: true } };
-  const progress: AuthorizeProgress = {};
-  return { decided: decideAuthorizeRequest(ctx.services.authorize, request, progress), progress };
+/** The kept request resumed under `session` by a user who has just signed in on its page. */
+function signedInRequest(call: ProtocolCall, pending: PendingAuthorization, session: SessionRecord): AuthorizeRequest {
+  const { server, issuer } = call;
+  return { server, issuer, params: pending.params, session, interaction: { signedIn: true } };
 }
 
 /**
- * In the sign-in's commit (the last login and the session): the code decided ahead, when the
- * response is a code alone, and the kept request deleted, so a good password writes once.
+ * The request's steps for the user whose password just proved good, run before the sign-in's commit
+ * so that what they decide can be answered in it (`answerInSignIn`); they see the session that
+ * commit will open (`Sessions.draft`).
  */
-function issueInSignIn(
+function decideAhead(call: ProtocolCall, pending: PendingAuthorization, user: UserRecord): DecidedAhead {
+  const { authorize } = call.ctx.services;
+  const request = signedInRequest(call, pending, authorize.sessions.draft(call.server.id, user.id, ['pwd']));
+  const progress: AuthorizeProgress = {};
+  return { decided: decideAuthorizeRequest(authorize, request, progress), progress };
+}
+
+/**
+ * In the sign-in's commit (the last login and the session), when the decided answer is a code alone
+ * or an error for the redirect URI: the kept request ended and the code issued, so a good password
+ * writes once. A kept request already ended (the form sent twice, both checked before either
+ * committed) rolls the commit back: one request is answered once.
+ */
+function answerInSignIn(
   call: ProtocolCall,
   pending: PendingAuthorization,
   ahead: DecidedAhead | undefined,
   session: SessionRecord,
 ): AuthorizeResult | undefined {
-  if (ahead?.decided.kind !== 'issue' || ahead.progress.user?.id !== session.userId) return undefined;
-  const { ctx, server, issuer } = call;
-  const request = { server, issuer, params: pending.params, session, interaction: { signedIn: true } };
-  const result = issueDecidedNow(ctx.services.authorize, request, ahead.decided, session, ahead.progress);
-  if (result) ctx.services.authorize.sessions.finish(pending);
-  return result;
+  const decided = ahead?.decided;
+  if (!decided || ahead.progress.user?.id !== session.userId) return undefined;
+  const { authorize } = call.ctx.services;
+  if (decided.kind === 'respond') return finishOnce(call, pending) && decided;
+  if (decided.kind !== 'issue' || !codeAlone(decided.checked)) return undefined;
+  finishOnce(call, pending);
+  return issueDecidedNow(authorize, signedInRequest(call, pending, session), decided, session, ahead.progress);
 }
 
 async function signIn(call: ProtocolCall): Promise<PageSent> {
-  const { ctx, server, issuer, reply, params: form } = call;
+  const { ctx, server, reply, params: form } = call;
   const pending = pendingOf(call);
   let ahead: DecidedAhead | undefined;
   const outcome = await passwordSignIn(call, form, {
     checked: (user) => (ahead = decideAhead(call, pending, user)),
-    inCommit: (_user, session) => issueInSignIn(call, pending, ahead, session),
+    inCommit: (_user, session) => answerInSignIn(call, pending, ahead, session),
   });
   if (!outcome.ok) {
     describeAuthorize(call.event, {}, pending.params);
@@ -108,14 +114,8 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
       }),
     );
   }
-  const authorizeRequest = {
-    server,
-    issuer,
-    params: pending.params,
-    session: outcome.session,
-    interaction: { signedIn: true },
-  };
-  // Issued in the sign-in's commit, which deleted the kept request too.
+  const authorizeRequest = signedInRequest(call, pending, outcome.session);
+  // Answered in the sign-in's commit, which ended the kept request too.
   if (outcome.committed) {
     return continueAuthorize(call, authorizeRequest, undefined, { ...ahead!, decided: outcome.committed });
   }

@@ -102,17 +102,49 @@ describe('a sign-in answered with a code writes once', () => {
     expect(count('SELECT count(*) AS n FROM sessions WHERE user_id = ?', bob)).toBe(1);
   });
 
-  it('answers a wrong password with the generic failure and records nothing the steps decided', async () => {
-    // nora is assigned to nothing: had the steps run for a wrong password, they would have refused her.
-    const before = events(t).length;
+  it('answers a form sent twice once: one code and one session, the second gets the expired form', async () => {
+    const carol = await assignedUser(t, web, 'carol@example.com');
+    const browser = new Browser();
+    const { action, fields } = formOf(await (await browser.get(url())).text());
     const codes = count('SELECT count(*) AS n FROM authorization_codes');
-    const wrong = await signInThrough(t, new Browser(), url(), 'nora@example.com', 'Not-her-Passw0rd!');
-    expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain(FAILED);
-    const recorded = events(t).slice(before);
-    const failure = recorded[recorded.length - 1]!;
-    expect(failure).toMatchObject({ outcome: 'failure', user_id: null, trace: null });
-    expect(failure.detail).toMatch(/^sign-in refused, wrong_password/);
-    expect(count('SELECT count(*) AS n FROM authorization_codes')).toBe(codes);
+    // Both are checked before either commits: the hash takes tens of milliseconds.
+    const form = { ...fields, username: 'carol@example.com', password: PASSWORD };
+    const answers = await Promise.all([
+      browser.post(`${t.origin}${action}`, form),
+      browser.post(`${t.origin}${action}`, form),
+    ]);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([302, 400]);
+    const refused = answers.find((a) => a.status === 400)!;
+    expect(await refused.text()).toContain('This sign-in form has expired');
+    expect(count('SELECT count(*) AS n FROM authorization_codes')).toBe(codes + 1);
+    expect(count('SELECT count(*) AS n FROM sessions WHERE user_id = ?', carol)).toBe(1);
+  });
+
+  it('answers a wrong password with the generic failure without running the steps, and records nothing they decide', async () => {
+    const assignments = t.app.services.authorize.appAssignments;
+    const isUserAssigned = assignments.isUserAssigned.bind(assignments);
+    let asked = 0;
+    // The steps ask whether the user is assigned to the app; nothing else on a sign-in POST does.
+    assignments.isUserAssigned = (...args) => (asked++, isUserAssigned(...args));
+    try {
+      const before = events(t).length;
+      const codes = count('SELECT count(*) AS n FROM authorization_codes');
+      const wrong = await signInThrough(t, new Browser(), url(), 'alice@example.com', 'Not-her-Passw0rd!');
+      expect(wrong.status).toBe(401);
+      expect(await wrong.text()).toContain(FAILED);
+      expect(asked).toBe(0);
+      const recorded = events(t).slice(before);
+      const failure = recorded[recorded.length - 1]!;
+      expect(failure).toMatchObject({ outcome: 'failure', user_id: null, trace: null });
+      expect(failure.detail).toMatch(/^sign-in refused, wrong_password/);
+      expect(count('SELECT count(*) AS n FROM authorization_codes')).toBe(codes);
+      // The same sign-in with her password runs them.
+      const good = await signInThrough(t, new Browser(), url(), 'alice@example.com');
+      expect(redirectParams(good)['code']).toBeTruthy();
+      expect(asked).toBeGreaterThan(0);
+    } finally {
+      assignments.isUserAssigned = isUserAssigned;
+    }
   });
 });

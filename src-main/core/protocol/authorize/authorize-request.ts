@@ -48,8 +48,8 @@ export interface DecidedToIssue {
 
 /**
  * Every step up to the response: the result, or the decision to issue. Synchronous, and it writes
- * nothing but the consent given on the consent page, so that a sign-in can decide for the named user
- * before the password's hash and issue once the password proved good (`authorize-interaction.ts`).
+ * nothing but the consent given on the consent page, so that a sign-in can decide once the password
+ * proved good and answer in the commit that opens its session (`authorize-interaction.ts`).
  */
 export function decideAuthorizeRequest(
   deps: AuthorizeDeps,

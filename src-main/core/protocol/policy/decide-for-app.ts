@@ -11,6 +11,9 @@ import type { EvaluationResult } from './decision.js';
 import { ORG_SERVER_ID } from '../../org-server.js';
 import { ORG_POLICY, orgScopes } from './org-decision.js';
 
+/** The org server's one policy, one array for every request: the policy engine keeps its traces per array (`PolicyTraceCache`). */
+const ORG_POLICIES = [ORG_POLICY];
+
 export type Granted = Extract<EvaluationResult, { ok: true }>;
 
 /** The `scope` parameter split on spaces (RFC 6749 §3.3); null when the request sent none. */
@@ -34,7 +37,7 @@ export function decideForApp(
     clientId: client.clientId,
     user: user ? { id: user.id, groupIds: deps.users.groupsOf(user.id).map((g) => g.id) } : null,
     requestedScopes: requestedScopes(scope),
-    policies: serverId === ORG_SERVER_ID ? [ORG_POLICY] : deps.policies.policiesForEvaluation(serverId),
+    policies: serverId === ORG_SERVER_ID ? ORG_POLICIES : deps.policies.policiesForEvaluation(serverId),
     serverScopes: offeredScopes(deps, serverId, client),
     ...(deps.policies.traces ? { traces: deps.policies.traces } : {}),
   });
