@@ -5,6 +5,7 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  lastScryptWorkerStop,
   SCRYPT_WORKER_IDLE_MS,
   scryptOnWorker,
   scryptOnWorkerSync,
@@ -80,6 +81,34 @@ describe('scryptOnWorker', () => {
       expect(scryptWorkerRunning()).toBe(true);
       vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
       expect(scryptWorkerRunning()).toBe(false);
+    });
+  });
+
+  describe('when stopped', () => {
+    /** Stops the idle worker and waits until its thread has exited. */
+    async function stopped(): Promise<ReturnType<typeof lastScryptWorkerStop>> {
+      const before = lastScryptWorkerStop();
+      stopIdleScryptWorker();
+      await vi.waitFor(() => {
+        const stop = lastScryptWorkerStop();
+        if (stop === before || stop?.exitCode === undefined) throw new Error('the worker has not exited yet');
+      });
+      return lastScryptWorkerStop();
+    }
+
+    it('ends itself after taking the blocks that make glibc give its arena back, once it has derived', async () => {
+      const salt = randomBytes(16);
+      await scryptOnWorker('x', salt, 32, OPTIONS);
+      expect(await stopped()).toEqual({ blocks: 3, exitCode: 0 });
+      // The next derivation starts a new worker.
+      expect((await scryptOnWorker('y', salt, 32, OPTIONS)).equals(scryptSync('y', salt, 32, OPTIONS))).toBe(true);
+      expect(scryptWorkerRunning()).toBe(true);
+    });
+
+    it('takes no blocks when it never derived (no scrypt buffer to give back)', async () => {
+      if (scryptWorkerRunning()) await stopped();
+      warmScryptWorker();
+      expect(await stopped()).toEqual({ blocks: 0, exitCode: 0 });
     });
   });
 });
