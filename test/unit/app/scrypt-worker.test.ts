@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   lastScryptWorkerStop,
   SCRYPT_WORKER_IDLE_MS,
+  SCRYPT_WORKER_RESOURCE_LIMITS,
   scryptOnWorker,
   scryptOnWorkerSync,
+  scryptWorkerResourceLimits,
   scryptWorkerRunning,
   stopIdleScryptWorker,
   warmScryptWorker,
@@ -24,6 +26,13 @@ describe('scryptOnWorker', () => {
       const { password, salt } = inputs[i]!;
       expect(key.equals(scryptSync(password, salt, 32, OPTIONS))).toBe(true);
     });
+  });
+
+  it("runs on a thread whose V8 heap has the worker's limits", async () => {
+    await scryptOnWorker('x', randomBytes(16), 32, OPTIONS);
+    expect(scryptWorkerResourceLimits()?.maxOldGenerationSizeMb).toBe(
+      SCRYPT_WORKER_RESOURCE_LIMITS.maxOldGenerationSizeMb,
+    );
   });
 
   it('rejects parameters scrypt refuses, and keeps working after', async () => {
