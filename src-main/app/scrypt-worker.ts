@@ -82,8 +82,14 @@ export interface ScryptOptions {
  */
 export const SCRYPT_WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 32 } as const;
 
-/** A worker without work for this long is stopped. */
+/** A worker started ahead of a derivation (a sign-in page shown) waits this long for it, then stops. */
 export const SCRYPT_WORKER_IDLE_MS = 10_000;
+/**
+ * A worker stops this long after its last derivation: it holds some 26 MiB (its V8 heap and the
+ * scrypt buffer) for nothing meanwhile, and the next sign-in page starts it again ahead of its
+ * derivation. Sign-ins in a row (a test suite's) keep it running.
+ */
+export const SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS = 2_000;
 
 let worker: Worker | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
@@ -101,14 +107,14 @@ function stop(idle: Worker): void {
   idle.postMessage({ stop: true });
 }
 
-/** Stops the worker once it has had no work for SCRYPT_WORKER_IDLE_MS. */
-function stopWhenIdle(idle: Worker): void {
+/** Stops the worker once it has had no work for `idleMs`. */
+function stopWhenIdle(idle: Worker, idleMs = SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS): void {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     if (worker !== idle || waiting.size > 0) return;
     worker = undefined;
     stop(idle);
-  }, SCRYPT_WORKER_IDLE_MS);
+  }, idleMs);
   idleTimer.unref();
 }
 
@@ -137,7 +143,7 @@ export function stopIdleScryptWorker(): void {
  */
 export function warmScryptWorker(): void {
   const thread = started();
-  if (waiting.size === 0) stopWhenIdle(thread);
+  if (waiting.size === 0) stopWhenIdle(thread, SCRYPT_WORKER_IDLE_MS);
 }
 
 function started(): Worker {

@@ -6,6 +6,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   lastScryptWorkerStop,
+  SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS,
   SCRYPT_WORKER_IDLE_MS,
   SCRYPT_WORKER_RESOURCE_LIMITS,
   scryptOnWorker,
@@ -57,12 +58,12 @@ describe('scryptOnWorker', () => {
       vi.useRealTimers();
     });
 
-    it('stops the worker after its idle time, and starts a new one for the next derivation', async () => {
+    it('stops the worker its idle time after a derivation, and starts a new one for the next derivation', async () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const salt = randomBytes(16);
       await scryptOnWorker('x', salt, 32, OPTIONS);
       expect(scryptWorkerRunning()).toBe(true);
-      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS - 1);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS - 1);
       expect(scryptWorkerRunning()).toBe(true);
       vi.advanceTimersByTime(1);
       expect(scryptWorkerRunning()).toBe(false);
@@ -70,13 +71,15 @@ describe('scryptOnWorker', () => {
       expect(scryptWorkerRunning()).toBe(true);
     });
 
-    it('starts a worker ahead of a derivation, which stops when idle if none comes', () => {
+    it('starts a worker ahead of a derivation, which waits longer for it and stops when idle if none comes', () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       stopIdleScryptWorker();
       expect(scryptWorkerRunning()).toBe(false);
       warmScryptWorker();
       expect(scryptWorkerRunning()).toBe(true);
-      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS);
+      expect(scryptWorkerRunning()).toBe(true);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS - SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS);
       expect(scryptWorkerRunning()).toBe(false);
     });
 
@@ -84,11 +87,11 @@ describe('scryptOnWorker', () => {
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       const salt = randomBytes(16);
       scryptOnWorkerSync('x', salt, 32, OPTIONS);
-      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS);
       expect(scryptWorkerRunning()).toBe(false);
       expect(scryptOnWorkerSync('y', salt, 32, OPTIONS).equals(scryptSync('y', salt, 32, OPTIONS))).toBe(true);
       expect(scryptWorkerRunning()).toBe(true);
-      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_MS);
+      vi.advanceTimersByTime(SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS);
       expect(scryptWorkerRunning()).toBe(false);
     });
   });
