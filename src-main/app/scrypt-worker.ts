@@ -16,15 +16,35 @@ import { Worker } from 'node:worker_threads';
  * The worker's whole program (CommonJS, evaluated): derive, answer, next. A call that waits blocked
  * sends `shared`: the key is written there (after a 4-byte state: 1 done, 2 failed, then the key
  * length or the UTF-8 error's) and the waiting thread is woken with Atomics.notify.
+ *
+ * `{ stop: true }` ends the thread, and gives the scrypt buffer kept in its malloc arena back to the
+ * system. glibc returns the free top of an arena only once it exceeds the trim threshold, which it
+ * sets to twice the mmap threshold, and the first 16 MiB buffer freed raised that to 16 MiB
+ * (mallopt(3), M_MMAP_THRESHOLD and M_TRIM_THRESHOLD): a free 16 MiB on top never reaches 32. So
+ * after a derivation the thread takes three 12 MiB blocks (uninitialized, so no page of them is
+ * touched; each under the mmap threshold, so from this arena, past the free buffer) and exits: they
+ * and the buffer are freed together with the thread's heap, one free top of more than 32 MiB, which
+ * glibc hands back. Stopped without them, a worker left its arena some 17 MiB larger for the rest of
+ * the process's life. Other allocators (Electron's) just free them.
  */
 const PROGRAM = `
 const { parentPort } = require('node:worker_threads');
 const { scryptSync } = require('node:crypto');
-parentPort.on('message', ({ id, password, salt, keyLength, options, shared }) => {
+let derived = false;
+parentPort.on('message', ({ id, password, salt, keyLength, options, shared, stop }) => {
+  if (stop) {
+    let blocks = [];
+    try {
+      if (derived) blocks = [1, 2, 3].map(() => Buffer.allocUnsafeSlow(12 * 1024 * 1024));
+    } catch {}
+    parentPort.postMessage({ stopped: blocks.length });
+    process.exit(0);
+  }
   let key;
   let error;
   try {
     key = scryptSync(password, Buffer.from(salt), keyLength, options);
+    derived = true;
   } catch (failure) {
     error = String(failure && failure.message);
   }
@@ -42,6 +62,8 @@ interface Answer {
   id: number;
   key?: Uint8Array;
   error?: string;
+  /** Sent as it stops: how many blocks it took to give its arena back (0 when it never derived). */
+  stopped?: number;
 }
 
 export interface ScryptOptions {
@@ -51,8 +73,23 @@ export interface ScryptOptions {
   maxmem: number;
 }
 
-/** A worker without work for this long is stopped. */
+/**
+ * The worker's V8 heap limits. Its program holds a few MiB (its bootstrap, one message at a time);
+ * stating a maximum for the old generation, far above that, makes V8 size the new thread's heap
+ * from it instead of from the machine's memory: the thread takes 9.5 MiB of resident memory instead
+ * of 10.3 (measured here, three starts each). A worker that still ran out would fail its waiting
+ * derivations with an error, and the next derivation starts a new one.
+ */
+export const SCRYPT_WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 32 } as const;
+
+/** A worker started ahead of a derivation (a sign-in page shown) waits this long for it, then stops. */
 export const SCRYPT_WORKER_IDLE_MS = 10_000;
+/**
+ * A worker stops this long after its last derivation: it holds some 26 MiB (its V8 heap and the
+ * scrypt buffer) for nothing meanwhile, and the next sign-in page starts it again ahead of its
+ * derivation. Sign-ins in a row (a test suite's) keep it running.
+ */
+export const SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS = 2_000;
 
 let worker: Worker | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
@@ -65,16 +102,29 @@ function failAll(error: Error): void {
   worker = undefined;
 }
 
-/** Stops the worker once it has had no work for SCRYPT_WORKER_IDLE_MS. */
-function stopWhenIdle(idle: Worker): void {
+/** Asks an idle worker to end itself (PROGRAM's `stop`), which gives its scrypt buffer back. */
+function stop(idle: Worker): void {
+  idle.postMessage({ stop: true });
+}
+
+/** Stops the worker once it has had no work for `idleMs`. */
+function stopWhenIdle(idle: Worker, idleMs = SCRYPT_WORKER_IDLE_AFTER_DERIVATION_MS): void {
   clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     if (worker !== idle || waiting.size > 0) return;
     worker = undefined;
-    void idle.terminate();
-  }, SCRYPT_WORKER_IDLE_MS);
+    stop(idle);
+  }, idleMs);
   idleTimer.unref();
 }
+
+let lastStop: { blocks: number; exitCode?: number } | undefined;
+
+/** How the last worker stopped: the blocks it took before exiting, its exit code (for tests). */
+export const lastScryptWorkerStop = (): { blocks: number; exitCode?: number } | undefined => lastStop;
+
+/** The heap limits the running worker's V8 applies, as its thread reports them (for tests). */
+export const scryptWorkerResourceLimits = () => worker?.resourceLimits;
 
 /** True while a worker thread is running (for tests of the idle stop). */
 export const scryptWorkerRunning = (): boolean => worker !== undefined;
@@ -83,7 +133,7 @@ export const scryptWorkerRunning = (): boolean => worker !== undefined;
 export function stopIdleScryptWorker(): void {
   if (!worker || waiting.size > 0) return;
   clearTimeout(idleTimer);
-  void worker.terminate();
+  stop(worker);
   worker = undefined;
 }
 
@@ -93,15 +143,20 @@ export function stopIdleScryptWorker(): void {
  */
 export function warmScryptWorker(): void {
   const thread = started();
-  if (waiting.size === 0) stopWhenIdle(thread);
+  if (waiting.size === 0) stopWhenIdle(thread, SCRYPT_WORKER_IDLE_MS);
 }
 
 function started(): Worker {
   clearTimeout(idleTimer);
   if (worker) return worker;
-  const created = new Worker(PROGRAM, { eval: true });
+  const created = new Worker(PROGRAM, { eval: true, resourceLimits: SCRYPT_WORKER_RESOURCE_LIMITS });
   created.unref();
-  created.on('message', ({ id, key, error }: Answer) => {
+  created.on('message', ({ id, key, error, stopped }: Answer) => {
+    if (stopped !== undefined) {
+      lastStop = { blocks: stopped };
+      created.once('exit', (exitCode) => lastStop && (lastStop.exitCode = exitCode));
+      return;
+    }
     const entry = waiting.get(id);
     waiting.delete(id);
     if (waiting.size === 0) {
