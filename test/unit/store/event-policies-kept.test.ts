@@ -10,6 +10,7 @@ import type { ProtocolEvent } from '../../../src-main/core/ports/events.js';
 import type { DecisionTrace, PolicyTrace } from '../../../src-main/core/protocol/trace.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import { SqliteEventRepository } from '../../../src-main/store/event-repository.js';
+import { eventWith } from './event-fixtures.js';
 
 vi.mock('node:crypto', async (original) => {
   const actual = await original<typeof crypto>();
@@ -56,23 +57,8 @@ function roundTrip(parts: readonly PolicyTrace[]): ProtocolEvent {
     policies: parts as PolicyTrace[],
     scopes: { requested: ['a'], granted: ['a'], denied: [] },
   };
-  const event: ProtocolEvent = {
-    id: `evt${String(n).padStart(17, '0')}`,
-    time: new Date('2024-01-01T00:00:00Z'),
-    endpoint: 'token',
-    serverId: 'ausA',
-    clientId: '0oaClient',
-    userId: null,
-    grantType: 'client_credentials',
-    outcome: 'success',
-    error: null,
-    errorDescription: null,
-    detail: null,
-    trace,
-    exchange: null,
-    jtis: [],
-    familyId: null,
-  };
+  const event = eventWith(n, trace);
+
   store.insert(event, 100);
   const read = store.get(event.id)!;
   expect(read.trace).toEqual(trace);

@@ -11,6 +11,7 @@ import type { DecisionTrace } from '../../../src-main/core/protocol/trace.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
 import { SqliteEventRepository } from '../../../src-main/store/event-repository.js';
+import { eventWith } from './event-fixtures.js';
 
 let db: Db;
 let store: SqliteEventRepository;
@@ -32,26 +33,7 @@ const skipped = (i: number, client = '0oaClient') => ({
 
 let n = 0;
 /** An event `evt…<n>` with `trace`. */
-function eventWith(trace: DecisionTrace | null): ProtocolEvent {
-  n++;
-  return {
-    id: `evt${String(n).padStart(17, '0')}`,
-    time: new Date('2024-01-01T00:00:00Z'),
-    endpoint: 'token',
-    serverId: 'ausA',
-    clientId: '0oaClient',
-    userId: null,
-    grantType: 'client_credentials',
-    outcome: 'success',
-    error: null,
-    errorDescription: null,
-    detail: null,
-    trace,
-    exchange: null,
-    jtis: [],
-    familyId: null,
-  };
-}
+const nextEventWith = (trace: DecisionTrace | null): ProtocolEvent => eventWith(++n, trace);
 
 const policyTexts = () =>
   (db.prepare('SELECT policies FROM event_policies').pluck().all() as string[]).map(
@@ -60,7 +42,7 @@ const policyTexts = () =>
 
 /** Stores an event with `trace`; returns the stored texts (the body's, the policies') and the event read back. */
 function roundTrip(trace: DecisionTrace): { stored: string; policies: string | null; read: ProtocolEvent } {
-  const event = eventWith(trace);
+  const event = nextEventWith(trace);
   store.insert(event, 100);
   const row = db
     .prepare(
@@ -134,22 +116,22 @@ describe('a stored decision trace', () => {
     };
     const second: DecisionTrace = { policies: [skipped(3)], scopes: { requested: ['b'], granted: [], denied: [] } };
     const keep = 3;
-    const events = [eventWith(first), eventWith({ ...first, scopes: second.scopes }), eventWith(first)];
+    const events = [nextEventWith(first), nextEventWith({ ...first, scopes: second.scopes }), nextEventWith(first)];
     for (const event of events) store.insert(event, keep);
     expect(policyTexts()).toHaveLength(1);
     expect(events.map((e) => JSON.stringify(store.get(e.id)!.trace))).toEqual(
       events.map((e) => JSON.stringify(e.trace)),
     );
     // Two events of the second trace: the first trace is still referred to by the third event.
-    store.insert(eventWith(second), keep);
-    store.insert(eventWith(second), keep);
+    store.insert(nextEventWith(second), keep);
+    store.insert(nextEventWith(second), keep);
     expect(
       policyTexts()
         .map((p) => p.policies.length)
         .sort(),
     ).toEqual([1, 2]);
     // The third event deleted: the first trace's text goes with it; the second's stays.
-    store.insert(eventWith(second), keep);
+    store.insert(nextEventWith(second), keep);
     expect(policyTexts()).toEqual([
       { policies: [[skipped(3).id, skipped(3).name, skipped(3).priority, 0]], skippedReasons: [skipped(3).reason] },
     ]);
@@ -162,7 +144,7 @@ describe('a stored decision trace', () => {
     // Deleted ten at a time once 1,000 are kept: each batch leaves ten texts no kept event uses, each
     // of which a scan one by one would look for through every kept event.
     const oneByOne = vi.spyOn((store as unknown as { sweepPolicy: Statement }).sweepPolicy, 'run');
-    for (let i = 0; i < 1030; i++) store.insert(eventWith({ policies: [skipped(i)] }), 1000);
+    for (let i = 0; i < 1030; i++) store.insert(nextEventWith({ policies: [skipped(i)] }), 1000);
     const used = db.prepare('SELECT count(DISTINCT policies) FROM events').pluck().get() as number;
     expect(used).toBeLessThan(1030);
     expect(db.prepare('SELECT count(*) FROM event_policies').pluck().get()).toBe(used);
@@ -172,7 +154,7 @@ describe('a stored decision trace', () => {
 
   it('keeps a policies text that a failed insert wrote out of the database', () => {
     const trace: DecisionTrace = { policies: [skipped(1)] };
-    const event = eventWith(null);
+    const event = nextEventWith(null);
     store.insert(event, 10);
     expect(() => store.insert({ ...event, trace }, 10)).toThrow(/UNIQUE/);
     expect(policyTexts()).toEqual([]);
