@@ -4,7 +4,7 @@
  * page, a response in the response mode, or the sign-in or consent page for a request kept
  * server-side (`Sessions.begin`) under an opaque id its form carries, with the browser's CSRF token.
  */
-import { handleAuthorizeRequest, issueDecided } from '../../core/protocol/authorize/authorize-request.js';
+import { handleAuthorizeRequest } from '../../core/protocol/authorize/authorize-request.js';
 import type { DecidedToIssue } from '../../core/protocol/authorize/authorize-request.js';
 import type { AuthorizeProgress, AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
 import type { PendingAuthorization } from '../../core/ports/sessions.js';
@@ -38,11 +38,7 @@ export async function continueAuthorize(
   const progress: AuthorizeProgress = ahead?.progress ?? {};
   try {
     const deps = call.ctx.services.authorize;
-    const result = !ahead
-      ? await handleAuthorizeRequest(deps, authorizeRequest, progress)
-      : ahead.decided.kind === 'issue'
-        ? await issueDecided(deps, authorizeRequest, ahead.decided, authorizeRequest.session!, progress)
-        : ahead.decided;
+    const result = await handleAuthorizeRequest(deps, authorizeRequest, progress, ahead?.decided);
     switch (result.kind) {
       case 'error-page':
         throw result.error;

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Policies } from '../../../src-main/core/policies.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { json, sendJson } from './api-fixtures.js';
 import { basic, createClient, createScope, decodeJwt, postToken, refusal } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 
@@ -28,15 +29,7 @@ interface Setup {
   base: string;
 }
 
-async function json<T>(response: Promise<Response>, status: number): Promise<T> {
-  const r = await response;
-  const text = await r.text();
-  if (r.status !== status) throw new Error(`${r.url}: ${r.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const send = (path: string, method: string, body?: unknown) =>
-  t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const send = (path: string, method: string, body?: unknown) => sendJson(t, path, method, body);
 
 const RULE = {
   type: 'RESOURCE_ACCESS',

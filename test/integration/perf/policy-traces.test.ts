@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionTrace } from '../../../src-main/contracts/trace.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
+import { json, sendJson } from './api-fixtures.js';
 import { basic, createClient, createScope, createServer, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 
@@ -19,14 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function json<T>(response: Promise<Response>, status: number): Promise<T> {
-  const r = await response;
-  const text = await r.text();
-  if (r.status !== status) throw new Error(`${r.url}: ${r.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-const send = (path: string, method: string, body?: unknown) =>
-  t.api(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+const send = (path: string, method: string, body?: unknown) => sendJson(t, path, method, body);
 
 const rule = (name: string, scopes: string[]) => ({
   type: 'RESOURCE_ACCESS',

@@ -29,12 +29,13 @@ import type {
   RedirectTarget,
 } from './types.js';
 
+/** Every step and the response; `decided`: the steps' decision when they already ran (a sign-in's, before its commit). */
 export async function handleAuthorizeRequest(
   deps: AuthorizeDeps,
   request: AuthorizeRequest,
   progress: AuthorizeProgress,
+  decided: AuthorizeResult | DecidedToIssue = decideAuthorizeRequest(deps, request, progress),
 ): Promise<AuthorizeResult> {
-  const decided = decideAuthorizeRequest(deps, request, progress);
   return decided.kind === 'issue' ? issueDecided(deps, request, decided, request.session!, progress) : decided;
 }
 
@@ -78,7 +79,7 @@ export function decideAuthorizeRequest(
 }
 
 /** Issues the decided response (the code, and tokens for implicit and hybrid types) under `session`. */
-export async function issueDecided(
+async function issueDecided(
   deps: AuthorizeDeps,
   request: AuthorizeRequest,
   decided: DecidedToIssue,
