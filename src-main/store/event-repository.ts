@@ -296,6 +296,7 @@ export class SqliteEventRepository implements EventRepository {
   private readonly getRow;
   private readonly insertJti;
   private readonly firstOfFamilyRow;
+  private readonly firstOfFamilyHeadRow;
   private readonly policyTexts: PolicyTexts;
   /** Made once: better-sqlite3 builds four wrappers per `transaction()` call. */
   private readonly insertEvent: (event: ProtocolEvent, keep: number) => void;
@@ -311,10 +312,11 @@ export class SqliteEventRepository implements EventRepository {
     this.insertJti = db.prepare('INSERT OR IGNORE INTO event_jtis (jti, event_id) VALUES (?, ?)');
     // The family's first event other than a client_credentials token's (whose family is never
     // redeemed), as `events_by_family` holds them (migration 0240).
-    this.firstOfFamilyRow = db.prepare(
-      `SELECT ${SELECTED} FROM ${FROM} WHERE events.family_id = ? AND events.grant_type IS NOT '${CLIENT_CREDENTIALS}'
-         AND events.seq > ? ORDER BY events.seq ASC LIMIT 1`,
-    );
+    const firstOfFamily = `WHERE events.family_id = ? AND events.grant_type IS NOT '${CLIENT_CREDENTIALS}'
+         AND events.seq > ? ORDER BY events.seq ASC LIMIT 1`;
+    this.firstOfFamilyRow = db.prepare(`SELECT ${SELECTED} FROM ${FROM} ${firstOfFamily}`);
+    // The small row alone: no join to its body (a trace and an exchange of kilobytes), no jtis.
+    this.firstOfFamilyHeadRow = db.prepare(`SELECT events.id, events.endpoint FROM events ${firstOfFamily}`);
     // A range delete on the primary key (the events' bodies and `event_jtis` rows go with them: ON DELETE CASCADE).
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');
     // The policy texts the events about to be deleted refer to, and one of them deleted unless a
@@ -389,5 +391,9 @@ export class SqliteEventRepository implements EventRepository {
   firstOfFamily(familyId: string): ProtocolEvent | undefined {
     const row = this.firstOfFamilyRow.get(familyId, this.floor) as SelectedRow | undefined;
     return row && toEvent(row, this.policyTexts);
+  }
+
+  firstOfFamilyHead(familyId: string): { id: string; endpoint: string } | undefined {
+    return this.firstOfFamilyHeadRow.get(familyId, this.floor) as { id: string; endpoint: string } | undefined;
   }
 }

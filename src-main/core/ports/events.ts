@@ -65,4 +65,9 @@ export interface EventRepository {
   get(id: string): ProtocolEvent | undefined;
   /** The oldest kept event of a token family, not counting client_credentials token events (such a family is never redeemed): the one that decided its scopes and lifetimes. */
   firstOfFamily(familyId: string): ProtocolEvent | undefined;
+  /**
+   * The id and endpoint of `firstOfFamily`'s event, read from its small row alone (no trace, no
+   * exchange, no jtis): what links a decision whose policy and rule the grant kept.
+   */
+  firstOfFamilyHead(familyId: string): { id: string; endpoint: string } | undefined;
 }

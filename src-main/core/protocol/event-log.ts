@@ -84,10 +84,18 @@ export class EventLog implements EventRecorder {
     }
   }
 
-  /** Fills in the event that made a redeemed decision (the oldest kept event of its family) and its policy and rule. */
+  /**
+   * Fills in the event that made a redeemed decision (the oldest kept event of its family) and its
+   * policy and rule. A grant that kept the policy and rule (an authorization code does) needs only
+   * the event's id and endpoint, not its trace: its small row is read alone.
+   */
   private linkDecision(trace: DecisionTrace | null): DecisionTrace | null {
     const redeemed = trace?.redeemed;
     if (!trace || !redeemed || redeemed.eventId !== null) return trace;
+    if (redeemed.policyId !== null && redeemed.ruleId !== null) {
+      const head = this.deps.store.firstOfFamilyHead(redeemed.familyId);
+      return head ? { ...trace, redeemed: { ...redeemed, eventId: head.id, endpoint: head.endpoint } } : trace;
+    }
     const decision = this.deps.store.firstOfFamily(redeemed.familyId);
     if (!decision) return trace;
     const policy = decision.trace?.policies.find((p) => p.outcome === 'matched');

@@ -147,6 +147,7 @@ describe('SqliteEventRepository', () => {
     expect(store.get(all[14]!.id)).toBeUndefined();
     expect(store.get(kept[0]!.id)?.id).toBe(kept[0]!.id);
     expect(store.firstOfFamily('tfmOLD')?.id).toBe(kept[0]!.id);
+    expect(store.firstOfFamilyHead('tfmOLD')).toEqual({ id: kept[0]!.id, endpoint: kept[0]!.endpoint });
     let listed = 0;
     for (let after = all[0]!.id; ;) {
       const page = store.list({ after, limit: 200 });

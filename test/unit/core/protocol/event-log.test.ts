@@ -12,6 +12,7 @@ import type {
   NewProtocolEvent,
   ProtocolEvent,
 } from '../../../../src-main/core/ports/events.js';
+import type { DecisionTrace } from '../../../../src-main/core/protocol/trace.js';
 import { FakeClock, FakeCrypto } from '../fakes.js';
 
 /** The SQLite store's semantics in memory (see SqliteEventRepository). */
@@ -32,8 +33,18 @@ class MemoryEventRepository implements EventRepository {
     return this.events.find((e) => e.id === id);
   }
 
+  /** Which read `linkDecision` made: the whole event or its small row. */
+  reads: ('event' | 'head')[] = [];
+
   firstOfFamily(familyId: string): ProtocolEvent | undefined {
+    this.reads.push('event');
     return this.events.find((e) => e.familyId === familyId);
+  }
+
+  firstOfFamilyHead(familyId: string): { id: string; endpoint: string } | undefined {
+    this.reads.push('head');
+    const event = this.events.find((e) => e.familyId === familyId);
+    return event && { id: event.id, endpoint: event.endpoint };
   }
 }
 
@@ -84,6 +95,75 @@ describe('EventLog.record', () => {
     const small = new EventLog({ store, crypto: new FakeCrypto(), clock, capacity: 3 });
     for (let i = 0; i < 5; i++) small.record(input);
     expect(store.events).toHaveLength(3);
+  });
+});
+
+describe('EventLog.record of a redeemed decision', () => {
+  const matched = {
+    id: 'polA',
+    name: 'A',
+    priority: 1,
+    outcome: 'matched',
+    rules: [{ id: 'rulA', name: 'R', priority: 1, outcome: 'matched' }],
+  };
+  const decision: NewProtocolEvent = {
+    ...input,
+    endpoint: 'authorize',
+    grantType: null,
+    familyId: 'tfmA',
+    trace: {
+      policies: [matched],
+      scopes: { requested: ['openid'], granted: ['openid'], denied: [] },
+      lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+    } as unknown as DecisionTrace,
+  };
+  const redeeming = (policyId: string | null, ruleId: string | null): NewProtocolEvent => ({
+    ...input,
+    grantType: 'authorization_code',
+    familyId: 'tfmA',
+    trace: {
+      policies: [],
+      scopes: { requested: ['openid'], granted: ['openid'], denied: [] },
+      lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+      redeemed: {
+        familyId: 'tfmA',
+        eventId: null,
+        endpoint: null,
+        policyId,
+        ruleId,
+        scopes: ['openid'],
+        lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+      },
+    },
+  });
+
+  it('links a decision whose policy and rule the grant kept by the small row of the first event alone', () => {
+    const first = log.record(decision);
+    const linked = log.record(redeeming('polA', 'rulA'));
+    expect(store.reads).toEqual(['head']);
+    expect(linked.trace?.redeemed).toMatchObject({
+      eventId: first.id,
+      endpoint: 'authorize',
+      policyId: 'polA',
+      ruleId: 'rulA',
+    });
+  });
+
+  it('reads the first event whole for a decision without its policy and rule (a refresh), and takes them from its trace', () => {
+    const first = log.record(decision);
+    const linked = log.record(redeeming(null, null));
+    expect(store.reads).toEqual(['event']);
+    expect(linked.trace?.redeemed).toMatchObject({
+      eventId: first.id,
+      endpoint: 'authorize',
+      policyId: 'polA',
+      ruleId: 'rulA',
+    });
+  });
+
+  it('leaves the link empty when the log no longer keeps the first event of the family', () => {
+    const linked = log.record(redeeming('polA', 'rulA'));
+    expect(linked.trace?.redeemed).toMatchObject({ eventId: null, endpoint: null, policyId: 'polA', ruleId: 'rulA' });
   });
 });
 

@@ -74,6 +74,7 @@ describe('migration 0240: events by family without client_credentials events', (
     store.insert(event('evtNEWCODE0000000001', 'authorization_code', 'tfmNEW'), 1000);
     expect(indexed()).toBe(count(redeemable));
     expect(store.firstOfFamily('tfmNEW')?.id).toBe('evtNEWCODE0000000001');
+    expect(store.firstOfFamilyHead('tfmNEW')?.id).toBe('evtNEWCODE0000000001');
     // The row keeps its family: the events API shows it as before.
     expect(store.get('evtNEWCC000000000001')?.familyId).toBe('tfmCC');
   });
@@ -85,6 +86,9 @@ describe('migration 0240: events by family without client_credentials events', (
     expect(store.firstOfFamily('tfmM0')?.id).toBe('evt00000000000000000');
     // tfmM1: events 1, 7, 13, 19, all client_credentials tokens: no decision to redeem.
     expect(store.firstOfFamily('tfmM1')).toBeUndefined();
+    // The small row alone, from the same event.
+    expect(store.firstOfFamilyHead('tfmM0')).toEqual({ id: 'evt00000000000000000', endpoint: 'authorize' });
+    expect(store.firstOfFamilyHead('tfmM1')).toBeUndefined();
     expect(
       plan(
         "SELECT id FROM events WHERE family_id = ? AND grant_type IS NOT 'client_credentials' AND seq > ? ORDER BY seq LIMIT 1",
