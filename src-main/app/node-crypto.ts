@@ -6,6 +6,7 @@ import {
   createHash,
   createPrivateKey,
   generateKeyPair,
+  hash,
   randomBytes,
   randomFillSync,
   sign as rsaSign,
@@ -141,7 +142,9 @@ export const nodeCrypto: Crypto = {
   },
 
   sha256(input: string): Uint8Array {
-    return new Uint8Array(createHash('sha256').update(input, 'utf8').digest());
+    // One-shot: no Hash object per call (a code flow hashes five values), and a view of the digest, not a copy.
+    const digest = hash('sha256', input, 'buffer');
+    return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
   },
 
   decodeJws(token: string): DecodedJws | undefined {

@@ -119,6 +119,11 @@ export class Users {
     return this.deps.groups.ofUser(this.get(idOrLogin).id);
   }
 
+  /** The groups of a user the caller has just read (a request's user), without reading the user again. */
+  groupsOfUser(user: UserRecord): GroupRecord[] {
+    return this.deps.groups.ofUser(user.id);
+  }
+
   /** A sign-in page was shown: readies the password check its form will ask for (`Crypto.preparePasswordCheck`). */
   expectSignIn(): void {
     this.deps.crypto.preparePasswordCheck();

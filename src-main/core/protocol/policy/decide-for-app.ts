@@ -35,7 +35,7 @@ export function decideForApp(
   return evaluatePolicies({
     grantType,
     clientId: client.clientId,
-    user: user ? { id: user.id, groupIds: deps.users.groupsOf(user.id).map((g) => g.id) } : null,
+    user: user ? { id: user.id, groupIds: deps.users.groupsOfUser(user).map((g) => g.id) } : null,
     requestedScopes: requestedScopes(scope),
     policies: serverId === ORG_SERVER_ID ? ORG_POLICIES : deps.policies.policiesForEvaluation(serverId),
     serverScopes: offeredScopes(deps, serverId, client),

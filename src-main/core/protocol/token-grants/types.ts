@@ -85,7 +85,7 @@ export interface Decided {
 
 export interface TokenGrantDeps {
   clientAuth: ClientAuthenticator;
-  users: Pick<Users, 'checkPassword' | 'groupsOf' | 'recordLogin' | 'find'>;
+  users: Pick<Users, 'checkPassword' | 'groupsOfUser' | 'recordLogin' | 'find'>;
   appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
   /** `traces`: the policy engine's kept traces of policies it did not evaluate the rules of (`PolicyTraceCache`). */
   policies: Pick<Policies, 'policiesForEvaluation'> & { traces?: PolicyTraceCache };
