@@ -92,6 +92,8 @@ export interface MintedTokens {
   expiresAt: Date;
   expiresIn: number;
   idToken?: string;
+  /** The ID token's `jti`. */
+  idTokenJti?: string;
   kid: string;
   claims: ClaimTrace[];
 }
@@ -127,6 +129,7 @@ export class TokenMinter {
         this.idTokenPayload(request, { accessToken, issuedAt: access.payload['iat'] as number }),
       );
       minted.idToken = await this.deps.crypto.sign(key.privateJwk, key.kid, id.payload);
+      minted.idTokenJti = id.payload['jti'] as string;
       minted.claims.push(...id.trace);
     }
     return minted;

@@ -64,9 +64,13 @@ export function jtiOf(token: string): string | undefined {
   }
 }
 
-/** `jtiOf` that reads each token once: an exchange's issued tokens are read for it and for its `jti`s. */
-export function jtiReader(): (token: string) => string | undefined {
-  const read = new Map<string, string | undefined>();
+/**
+ * `jtiOf` that reads each token once: an exchange's issued tokens are read for it and for its `jti`s.
+ * `known`: the `jti`s of the tokens the server has just minted, by token, taken as they are instead
+ * of decoded again from the tokens.
+ */
+export function jtiReader(known?: ReadonlyMap<string, string>): (token: string) => string | undefined {
+  const read = new Map<string, string | undefined>(known);
   return (token) => {
     if (!read.has(token)) read.set(token, jtiOf(token));
     return read.get(token);

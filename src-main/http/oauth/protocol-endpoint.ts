@@ -76,7 +76,7 @@ export interface ProtocolCall {
    * store transaction as what the request stores (the token endpoint); nothing is recorded after.
    * Should that transaction fail, the failure is recorded as for any other error.
    */
-  recordAnswer(body: unknown): void;
+  recordAnswer(body: unknown, jtis?: ReadonlyMap<string, string>): void;
 }
 
 /**
@@ -212,16 +212,16 @@ async function answer(
   };
   let call: ProtocolCall | undefined;
   let answerRecorded = false;
-  const record = (failure: Failure | undefined, status: number, body: unknown) => {
-    const jti = jtiReader();
+  const record = (failure: Failure | undefined, status: number, body: unknown, jtis?: ReadonlyMap<string, string>) => {
+    const jti = jtiReader(jtis);
     recordEvent(ctx, endpoint, serverId, event, failure, {
       exchange: captureExchange(request, reply, status, body, event.issued, jti),
       jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued, jti),
     });
   };
-  const recordAnswer = (body: unknown) => {
+  const recordAnswer = (body: unknown, jtis?: ReadonlyMap<string, string>) => {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
-    record(event.error ? failureOf(event.error) : undefined, 200, body);
+    record(event.error ? failureOf(event.error) : undefined, 200, body, jtis);
     answerRecorded = true;
   };
   void reply.headers(kind.headers);

@@ -50,10 +50,10 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
   };
   // The event is written in the transaction that stores the tokens: an issued token always has its event.
   const progress: TokenProgress = {
-    issued: (response) => {
+    issued: (response, jtis) => {
       describe();
       sendNonce();
-      call.recordAnswer(response);
+      call.recordAnswer(response, jtis);
     },
   };
   try {

@@ -8,7 +8,16 @@
  */
 import type { AppRecord } from '../../ports/apps.js';
 import { tracingClaims } from '../claim-failed.js';
-import type { Decided, GrantSubject, TokenGrantDeps, TokenProgress, TokenRequest, TokenResponse } from './types.js';
+import type { MintedTokens } from '../tokens.js';
+import type {
+  Decided,
+  GrantSubject,
+  IssuedJtis,
+  TokenGrantDeps,
+  TokenProgress,
+  TokenRequest,
+  TokenResponse,
+} from './types.js';
 
 export async function mintTokens(
   deps: TokenGrantDeps,
@@ -70,8 +79,14 @@ export async function mintTokens(
       ...(minted.idToken ? { id_token: minted.idToken } : {}),
       ...(refreshToken ? { refresh_token: refreshToken } : {}),
     };
-    progress.issued?.(response);
+    progress.issued?.(response, issuedJtis(minted));
     return response;
   });
   return response ?? subject.redeems!.refused();
+}
+
+function issuedJtis(minted: MintedTokens): IssuedJtis {
+  const jtis = new Map([[minted.accessToken, minted.jti]]);
+  if (minted.idToken !== undefined && minted.idTokenJti !== undefined) jtis.set(minted.idToken, minted.idTokenJti);
+  return jtis;
 }

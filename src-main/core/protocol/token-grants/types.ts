@@ -48,8 +48,11 @@ export interface TokenProgress {
    * Called with the answer inside the store transaction that writes the minted tokens and their
    * family: what the caller stores about the request (its event) commits with them or not at all.
    */
-  issued?: (response: TokenResponse) => void;
+  issued?: (response: TokenResponse, jtis: IssuedJtis) => void;
 }
+
+/** The `jti` of each token a response issues, by the token: what the event log keeps without decoding them again. */
+export type IssuedJtis = ReadonlyMap<string, string>;
 
 /** Who the grant is for: a user (password, and later code, refresh, device) or nobody (client_credentials). */
 export interface GrantSubject {
