@@ -8,6 +8,7 @@ import type { AppRepository } from './ports/apps.js';
 import { NotFound, Refused, ValidationFailed } from './errors.js';
 import type { Clock, Transactor } from './ports/runtime.js';
 import type { Page } from './ports/page.js';
+import type { UserRecord } from './ports/users.js';
 
 export interface AppAssignmentDeps {
   apps: AppRepository;
@@ -61,6 +62,15 @@ export class AppAssignments {
   appUserName(appId: string, userId: string): string | undefined {
     const assignment = this.deps.store.getUser(appId, userId);
     return assignment ? (assignment.userName ?? assignment.login) : this.deps.store.userLogin(userId);
+  }
+
+  /**
+   * `appUserName` for a user the caller has just read (a request's user): the direct assignment's
+   * userName, else the login in hand. Only a direct assignment sets a userName (a group-derived one
+   * has none), so neither the group assignments nor the user are read.
+   */
+  appUserNameOf(appId: string, user: UserRecord): string {
+    return this.deps.store.assignedUserName(appId, user.id) ?? user.profile.login;
   }
 
   /**

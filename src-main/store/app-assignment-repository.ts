@@ -99,6 +99,14 @@ export class SqliteAppAssignmentRepository implements AppAssignmentRepository {
     return row && toUser(row);
   }
 
+  assignedUserName(appId: string, userId: string): string | undefined {
+    const row = prepared(this.db, 'SELECT user_name FROM app_user_assignments WHERE app_id = ? AND user_id = ?').get(
+      appId,
+      userId,
+    ) as { user_name: string | null } | undefined;
+    return row?.user_name ?? undefined;
+  }
+
   saveUser(a: AppUserRecord): void {
     prepared(
       this.db,

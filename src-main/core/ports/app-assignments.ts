@@ -32,6 +32,8 @@ export interface AppAssignmentRepository {
   listUsers(appId: string, page: Page, q?: string): AppUserRecord[];
   /** The direct assignment if any, else the group-derived one. */
   getUser(appId: string, userId: string): AppUserRecord | undefined;
+  /** The `userName` of the user's direct assignment to the app; undefined without one or when it sets none. */
+  assignedUserName(appId: string, userId: string): string | undefined;
   /** Inserts or replaces the direct assignment. */
   saveUser(assignment: AppUserRecord): void;
   deleteUser(appId: string, userId: string): boolean;

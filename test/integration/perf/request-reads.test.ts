@@ -2,10 +2,13 @@
  * What a code flow reads, once per request: an authorize request with a session reads its user once
  * (the policy evaluation takes the groups of the user it has, instead of reading the user again), and
  * the code exchange links its decision to the authorize event by that event's small row alone (the
- * code kept the policy and rule; the event's trace and exchange are not read back).
+ * code kept the policy and rule; the event's trace and exchange are not read back); the name the app
+ * knows the user by is the direct assignment's userName or the login of the user in hand (the group
+ * assignments and the user are not read again).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProtocolEventDto } from '../../../src-main/contracts/events.js';
+import { SqliteAppAssignmentRepository } from '../../../src-main/store/app-assignment-repository.js';
 import { SqliteEventRepository } from '../../../src-main/store/event-repository.js';
 import { SqliteUserRepository } from '../../../src-main/store/user-repository.js';
 import { startTestApp } from '../../support/app.js';
@@ -18,7 +21,7 @@ import {
   redirectParams,
   signInThrough,
 } from '../authorize/fixtures.js';
-import { basic, postToken } from '../token/fixtures.js';
+import { basic, decodeJwt, postToken } from '../token/fixtures.js';
 import type { TestClient } from '../token/fixtures.js';
 import { assignedUser } from '../token/issued-tokens.js';
 
@@ -76,6 +79,20 @@ describe('an authorize request with a session', () => {
 });
 
 describe('a code exchange', () => {
+  it("names the user by the direct assignment's userName without reading the group assignments or the user again", async () => {
+    const code = redirectParams(await browser.get(url('named')))['code']!;
+    const assignments = vi.spyOn(SqliteAppAssignmentRepository.prototype, 'getUser');
+    const logins = vi.spyOn(SqliteAppAssignmentRepository.prototype, 'userLogin');
+    const userReads = vi.spyOn(SqliteUserRepository.prototype, 'get');
+    const response = await exchange(code);
+    expect(response.status).toBe(200);
+    expect(assignments).not.toHaveBeenCalled();
+    expect(logins).not.toHaveBeenCalled();
+    expect(userReads).toHaveBeenCalledTimes(1);
+    const { access_token } = (await response.json()) as { access_token: string };
+    expect(decodeJwt(access_token).payload).toMatchObject({ sub: 'reader@example.com', uid: userId });
+  });
+
   it("links its decision to the authorize event by that event's small row, with the code's policy and rule", async () => {
     const code = redirectParams(await browser.get(url('linked')))['code']!;
     const authorize = (await events('endpoint=authorize&limit=1'))[0]!;

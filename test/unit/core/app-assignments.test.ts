@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppAssignments } from '../../../src-main/core/app-assignments.js';
+import type { UserRecord } from '../../../src-main/core/ports/users.js';
 import { Apps } from '../../../src-main/core/apps.js';
 import { openDatabase } from '../../../src-main/store/database.js';
 import type { Db } from '../../../src-main/store/database.js';
@@ -119,6 +120,22 @@ describe('appUserName', () => {
 
   it('is undefined for an unknown user', () => {
     expect(assignments.appUserName(newApp(), '00unobody')).toBeUndefined();
+  });
+
+  it('is the same for a user in hand (appUserNameOf): direct with a userName, direct, through a group, not assigned', () => {
+    const app = newApp();
+    const inHand = (id: string, login: string) => ({ id, profile: { login } }) as unknown as UserRecord;
+    const alice = inHand(user('00ualice', 'alice@example.com'), 'alice@example.com');
+    const bob = inHand(user('00ubob', 'bob@example.com'), 'bob@example.com');
+    const carol = inHand(user('00ucarol', 'carol@example.com'), 'carol@example.com');
+    const dave = inHand(user('00udave', 'dave@example.com'), 'dave@example.com');
+    assignments.assignUser(app, { id: alice.id, credentials: { userName: 'alice.orders' } });
+    assignments.assignUser(app, { id: bob.id });
+    assignments.assignGroup(app, group('00gengineers', carol.id), {});
+    for (const person of [alice, bob, carol, dave])
+      expect(assignments.appUserNameOf(app, person)).toBe(assignments.appUserName(app, person.id));
+    expect(assignments.appUserNameOf(app, alice)).toBe('alice.orders');
+    expect(assignments.appUserNameOf(app, carol)).toBe('carol@example.com');
   });
 });
 

@@ -39,7 +39,7 @@ export async function mintTokens(
         user && authTime
           ? {
               record: user,
-              appUserName: deps.appAssignments.appUserName(client.id, user.id) ?? user.profile.login,
+              appUserName: deps.appAssignments.appUserNameOf(client.id, user),
               authTime,
               amr,
             }

@@ -89,7 +89,7 @@ export interface Decided {
 export interface TokenGrantDeps {
   clientAuth: ClientAuthenticator;
   users: Pick<Users, 'checkPassword' | 'groupsOfUser' | 'recordLogin' | 'find'>;
-  appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserName'>;
+  appAssignments: Pick<AppAssignments, 'isUserAssigned' | 'appUserNameOf'>;
   /** `traces`: the policy engine's kept traces of policies it did not evaluate the rules of (`PolicyTraceCache`). */
   policies: Pick<Policies, 'policiesForEvaluation'> & { traces?: PolicyTraceCache };
   scopes: Pick<Scopes, 'listByServer'>;

@@ -114,7 +114,7 @@ describe('EventLog.record of a redeemed decision', () => {
     trace: {
       policies: [matched],
       scopes: { requested: ['openid'], granted: ['openid'], denied: [] },
-      lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+      lifetimes: { accessToken: 60, refreshToken: 0, refreshWindow: 10080 },
     } as unknown as DecisionTrace,
   };
   const redeeming = (policyId: string | null, ruleId: string | null): NewProtocolEvent => ({
@@ -124,7 +124,7 @@ describe('EventLog.record of a redeemed decision', () => {
     trace: {
       policies: [],
       scopes: { requested: ['openid'], granted: ['openid'], denied: [] },
-      lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+      lifetimes: { accessToken: 60, refreshToken: 0, refreshWindow: 10080 },
       redeemed: {
         familyId: 'tfmA',
         eventId: null,
@@ -132,7 +132,7 @@ describe('EventLog.record of a redeemed decision', () => {
         policyId,
         ruleId,
         scopes: ['openid'],
-        lifetimes: { accessToken: 60, refreshToken: null, refreshWindow: null },
+        lifetimes: { accessToken: 60, refreshToken: 0, refreshWindow: 10080 },
       },
     },
   });
