@@ -13,11 +13,17 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const TIME_DIGITS = 7;
 
 export function timeOrderedId(crypto: Pick<Crypto, 'randomId'>, prefix: string, time: Date, length?: number): string {
+  const stamped = timePrefix(prefix, time);
+  return length === undefined ? crypto.randomId(stamped) : crypto.randomId(stamped, length);
+}
+
+/** `prefix` and the time in seven base-62 digits: every id `timeOrderedId` makes then begins with it. */
+export function timePrefix(prefix: string, time: Date): string {
   let ms = Math.max(0, Math.floor(time.getTime()));
   let stamp = '';
   for (let i = 0; i < TIME_DIGITS; i++) {
     stamp = ALPHABET[ms % ALPHABET.length]! + stamp;
     ms = Math.floor(ms / ALPHABET.length);
   }
-  return length === undefined ? crypto.randomId(prefix + stamp) : crypto.randomId(prefix + stamp, length);
+  return prefix + stamp;
 }

@@ -1,7 +1,9 @@
 /** SQLite store of token families, registered access tokens and hashed refresh tokens; explicit row ↔ record mapping. */
 import type { RefreshGrant } from '../core/protocol/token-families.js';
 import type { AccessTokenRecord, FamilyRecord, RefreshTokenRecord, TokenRepository } from '../core/ports/tokens.js';
+import { timePrefix } from '../core/time-ordered-id.js';
 import type { Db } from './database.js';
+import { NOT_EXPIRY_ORDERED } from './migrations/0260-fewer-token-b-trees.js';
 import { prepared } from './statements.js';
 
 interface FamilyRow {
@@ -164,10 +166,22 @@ export class SqliteTokenRepository implements TokenRepository {
   sweep(now: Date, familiesBefore: Date, limit: number): boolean {
     const t = now.getTime();
     return this.db.transaction(() => {
-      const tokens = prepared(
+      // The tokens whose jti begins with their expiry (migration 0260): those below `AT.` and the time
+      // now, from the primary key's start (the rows there are the expired ones: the condition on
+      // `expires` only skips a token of before whose jti happens to sort there); then the others,
+      // through the index that holds only them.
+      const below = timePrefix('AT.', now);
+      const ordered = prepared(
         this.db,
-        'DELETE FROM access_tokens WHERE jti IN (SELECT jti FROM access_tokens WHERE expires <= ? LIMIT ?)',
-      ).run(t, limit).changes;
+        `DELETE FROM access_tokens WHERE jti IN
+           (SELECT jti FROM access_tokens WHERE jti >= 'AT.' AND jti < ? AND expires <= ? LIMIT ?)`,
+      ).run(below, t, limit).changes;
+      const others = prepared(
+        this.db,
+        `DELETE FROM access_tokens WHERE jti IN
+           (SELECT jti FROM access_tokens WHERE ${NOT_EXPIRY_ORDERED} AND expires <= ? LIMIT ?)`,
+      ).run(t, limit - ordered).changes;
+      const tokens = ordered + others;
       const refreshTokens = prepared(
         this.db,
         `DELETE FROM refresh_tokens WHERE rowid IN

@@ -2,11 +2,18 @@
  * Migration 0260: an event's jtis are kept in its row (`events.jtis`, a JSON array) and `event_jtis`
  * is dropped with its index. The events logged before it read back with the same jtis, the jti filter
  * finds the same events by walking the rows, and a token's event writes no other b-tree for them.
+ * An access token whose jti begins with its expiry is no longer in `access_tokens_by_expiry`: the
+ * sweep finds it by the primary key, and still deletes every expired token, of before or not, and
+ * none alive.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../../src-main/core/ports/events.js';
 import type { Db } from '../../../../src-main/store/database.js';
+import { nodeCrypto } from '../../../../src-main/app/node-crypto.js';
+import { timeOrderedId } from '../../../../src-main/core/time-ordered-id.js';
 import { SqliteEventRepository } from '../../../../src-main/store/event-repository.js';
+import { NOT_EXPIRY_ORDERED } from '../../../../src-main/store/migrations/0260-fewer-token-b-trees.js';
+import { SqliteTokenRepository } from '../../../../src-main/store/token-repository.js';
 import { T, allRows, migrateTo, seededBefore } from './schema.js';
 
 /** The jtis of old event `i`: none, one, or two (given in reverse order), one with a quote and a space. */
@@ -101,5 +108,99 @@ describe('migration 0260: event jtis in the event row', () => {
         'AT.4',
       ),
     ).toMatch(/^SEARCH events USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+  });
+});
+
+describe('migration 0260: access tokens swept by their jti', () => {
+  const NOW = Date.parse('2026-12-05T10:00:00.000Z');
+  const HOUR = 3_600_000;
+  /** How many entries the index by expiry holds. */
+  const indexed = () =>
+    db
+      .prepare(
+        "SELECT coalesce(sum(ncell), 0) FROM dbstat WHERE name = 'access_tokens_by_expiry' AND pagetype = 'leaf'",
+      )
+      .pluck()
+      .get();
+  const jtis = () => db.prepare('SELECT jti FROM access_tokens ORDER BY jti').pluck().all() as string[];
+  const ordered = (expires: number) => timeOrderedId(nodeCrypto, 'AT.', new Date(expires), 46);
+
+  it('keeps the tokens of before in the index by expiry, and leaves out those whose jti begins with their expiry', () => {
+    const insert = db.prepare("INSERT INTO access_tokens (jti, family_id, expires) VALUES (?, 'tfmA', ?)");
+    // Tokens as 0200-0240 made them: the jti begins with the issue time, or is random.
+    for (let i = 0; i < 10; i++) insert.run(timeOrderedId(nodeCrypto, 'AT.', new Date(NOW - i * 1000), 46), NOW + HOUR);
+    insert.run(`AT.${'z'.repeat(43)}`, NOW + HOUR);
+    const before = db.prepare('SELECT count(*) FROM access_tokens').pluck().get() as number;
+    migrateTo(db, 260);
+    expect(indexed()).toBe(before);
+    const store = new SqliteTokenRepository(db);
+    for (let i = 0; i < 20; i++)
+      store.insertAccessToken({
+        jti: ordered(NOW + HOUR + i),
+        familyId: 'tfmB',
+        expires: new Date(NOW + HOUR + i),
+        revoked: null,
+      });
+    expect(indexed()).toBe(before);
+    // A jti that begins with another time than its expiry is indexed.
+    store.insertAccessToken({
+      jti: ordered(NOW + HOUR),
+      familyId: 'tfmB',
+      expires: new Date(NOW + HOUR + 1),
+      revoked: null,
+    });
+    expect(indexed()).toBe(before + 1);
+  });
+
+  it('sweeps every expired token, whatever its jti, and none alive', () => {
+    migrateTo(db, 260);
+    const store = new SqliteTokenRepository(db);
+    const put = (jti: string, expires: number) =>
+      store.insertAccessToken({ jti, familyId: 'tfmA', expires: new Date(expires), revoked: null });
+    const alive: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      // Made as a token now is: expired a minute ago and earlier, alive for a minute and longer.
+      put(ordered(NOW - 60_000 - i), NOW - 60_000 - i);
+      const live = ordered(NOW + 60_000 + i * 1000);
+      put(live, NOW + 60_000 + i * 1000);
+      alive.push(live);
+    }
+    // Tokens of before: the jti begins with the issue time (sorted among the expired ones above), is
+    // random (here: above and below the time now), or is not of our shape at all.
+    const before = (jti: string, expires: number, live: boolean) => {
+      put(jti, expires);
+      if (live) alive.push(jti);
+    };
+    before(timeOrderedId(nodeCrypto, 'AT.', new Date(NOW - HOUR), 46), NOW - 1, false);
+    before(timeOrderedId(nodeCrypto, 'AT.', new Date(NOW - HOUR + 1), 46), NOW + HOUR, true);
+    before(`AT.${'0'.repeat(43)}`, NOW + 5, true);
+    before(`AT.${'1'.repeat(43)}`, NOW - 5, false);
+    before(`AT.${'z'.repeat(43)}`, NOW - 5, false);
+    before(`AT.${'y'.repeat(43)}`, NOW + 5, true);
+    before('jti-1', NOW, false);
+    before('jti-2', NOW + 1, true);
+    let sweeps = 0;
+    while (store.sweep(new Date(NOW), new Date(0), 100)) sweeps += 1;
+    expect(sweeps).toBeGreaterThan(0);
+    expect(jtis()).toEqual([...alive].sort());
+  });
+
+  it('walks the primary key for the tokens made now and the index for the others', () => {
+    migrateTo(db, 260);
+    expect(
+      plan(
+        "SELECT jti FROM access_tokens WHERE jti >= 'AT.' AND jti < ? AND expires <= ? LIMIT ?",
+        'AT.Vcv9FWc',
+        NOW,
+        100,
+      ),
+    ).toMatch(/^SEARCH access_tokens USING PRIMARY KEY \(jti>\? AND jti<\?\)$/);
+    // The condition the sweep states (the same text as the index's, so the planner matches them).
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'access_tokens_by_expiry'").pluck().get()).toBe(
+      `CREATE INDEX access_tokens_by_expiry ON access_tokens (expires) WHERE ${NOT_EXPIRY_ORDERED}`,
+    );
+    expect(
+      plan(`SELECT jti FROM access_tokens WHERE ${NOT_EXPIRY_ORDERED} AND expires <= ? LIMIT ?`, NOW, 100),
+    ).toMatch(/^SEARCH access_tokens USING (COVERING )?INDEX access_tokens_by_expiry \(expires<\?\)$/);
   });
 });
