@@ -12,13 +12,14 @@ import { ClaimFailed } from './claim-failed.js';
 import { ServerError } from './oauth-errors.js';
 import { fullScopeClaims, thinScopeClaims } from './scope-claims.js';
 import type { ClaimTrace } from './trace.js';
-import { timeOrderedId } from '../time-ordered-id.js';
+import { expiryOrderedId, timeOrderedId } from '../time-ordered-id.js';
 
 /**
- * Okta's jti: a prefix and 43 characters; ours begin with a time (`timeOrderedId`), then 36 random
- * ones. An access token's time is its expiry (`exp`, in milliseconds): the token ledger's primary key
- * is then in expiry order, and its sweep deletes the expired tokens from the key's start without an
- * index by expiry (store migration 0260).
+ * Okta's jti: a prefix and 43 characters; ours begin with a time (`timeOrderedId`), then random ones.
+ * An access token's time is its expiry (`exp`, in milliseconds), then the millisecond it was made in
+ * two characters, then 34 random ones (`expiryOrderedId`): the token ledger's primary key is then in
+ * expiry order, and its sweep deletes the expired tokens from the key's start without an index by
+ * expiry (store migration 0260).
  */
 const JTI_LENGTH = 46;
 
@@ -179,7 +180,7 @@ export class TokenMinter {
       scopes: request.scopes,
       issuedAt: seconds(now),
       lifetimeMinutes: request.accessTokenMinutes,
-      jti: timeOrderedId(this.deps.crypto, 'AT.', expires, JTI_LENGTH),
+      jti: expiryOrderedId(this.deps.crypto, 'AT.', expires, now, JTI_LENGTH),
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
     const payload = { ...custom.claims, ...system };
