@@ -185,6 +185,61 @@ describe('migration 0260: access tokens swept by their jti', () => {
     expect(jtis()).toEqual([...alive].sort());
   });
 
+  it('sweeps, sweep after sweep, the tokens that expire after the walk passed them, and walks again once the clock is set back', () => {
+    migrateTo(db, 260);
+    const store = new SqliteTokenRepository(db);
+    const put = (jti: string, expires: number) =>
+      store.insertAccessToken({ jti, familyId: 'tfmA', expires: new Date(expires), revoked: null });
+    // 250 expired tokens made now (three walks at 100 a sweep), and a token of before whose jti sorts
+    // among them (issued an hour ago) but which expires only in a minute.
+    for (let i = 0; i < 250; i++) put(ordered(NOW - 1000 - i), NOW - 1000 - i);
+    const old = timeOrderedId(nodeCrypto, 'AT.', new Date(NOW - HOUR + 60_000), 46);
+    put(old, NOW + 60_000);
+    const soon = ordered(NOW + 30_000);
+    put(soon, NOW + 30_000);
+    const sweepAt = (ms: number) => {
+      let sweeps = 0;
+      while (store.sweep(new Date(ms), new Date(0), 100)) sweeps += 1;
+      return sweeps + 1;
+    };
+    expect(sweepAt(NOW)).toBe(3);
+    expect(jtis()).toEqual([soon, old].sort());
+    sweepAt(NOW + 30_000);
+    expect(jtis()).toEqual([old]);
+    sweepAt(NOW + 60_000);
+    expect(jtis()).toEqual([]);
+    // The clock set back an hour: a token made then, expired by the clock's time, is still swept.
+    const early = ordered(NOW - HOUR + 10);
+    put(early, NOW - HOUR + 10);
+    sweepAt(NOW - HOUR + 20);
+    expect(jtis()).toEqual([]);
+  });
+
+  it('walks at most ten tokens per token it may delete, and goes on from there at the next sweep', () => {
+    migrateTo(db, 260);
+    const store = new SqliteTokenRepository(db);
+    const put = (jti: string, expires: number) =>
+      store.insertAccessToken({ jti, familyId: 'tfmA', expires: new Date(expires), revoked: null });
+    // 1,500 tokens of before, alive, whose jtis (issued an hour ago) sort before 50 expired ones made now.
+    const alive: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const jti = timeOrderedId(nodeCrypto, 'AT.', new Date(NOW - HOUR + i), 46);
+      put(jti, NOW + 60_000);
+      alive.push(jti);
+    }
+    for (let i = 0; i < 50; i++) put(ordered(NOW - 1000 + i), NOW - 1000 + i);
+    const count = () => db.prepare('SELECT count(*) FROM access_tokens').pluck().get();
+    // The first walk stops after 1,000 tokens, none expired: a backlog all the same.
+    expect(store.sweep(new Date(NOW), new Date(0), 100)).toBe(true);
+    expect(count()).toBe(1550);
+    expect(store.sweep(new Date(NOW), new Date(0), 100)).toBe(false);
+    expect(jtis()).toEqual(alive.sort());
+    // Walked past while alive, they are swept through the index once they expire.
+    expect(store.sweep(new Date(NOW + 60_000), new Date(0), 100)).toBe(true);
+    while (store.sweep(new Date(NOW + 60_000), new Date(0), 100));
+    expect(count()).toBe(0);
+  });
+
   it('walks the primary key for the tokens made now and the index for the others', () => {
     migrateTo(db, 260);
     expect(
