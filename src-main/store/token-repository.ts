@@ -128,11 +128,17 @@ export class SqliteTokenRepository implements TokenRepository {
   }
 
   insertAccessToken(token: AccessTokenRecord): void {
-    prepared(this.db, 'INSERT INTO access_tokens (jti, family_id, expires, revoked) VALUES (?, ?, ?, ?)').run(
+    const expires = token.expires.getTime();
+    prepared(
+      this.db,
+      'INSERT INTO access_tokens (jti, family_id, expires, revoked, expiry_ordered) VALUES (?, ?, ?, ?, ?)',
+    ).run(
       token.jti,
       token.familyId,
-      token.expires.getTime(),
+      expires,
       ms(token.revoked),
+      // Its jti begins with its expiry (`expiryOrderedId`): the sweep finds it by the primary key.
+      token.jti.startsWith(timePrefix('AT.', token.expires)) ? 1 : null,
     );
   }
 

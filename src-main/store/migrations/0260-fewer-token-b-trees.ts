@@ -1,19 +1,14 @@
 import type { Migration } from './migration.js';
 
-/** The base-62 digits of `timeOrderedId` (core/time-ordered-id.ts). */
-const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** `expires` (milliseconds) in seven base-62 digits, as `timeOrderedId` writes a time. */
-const EXPIRES_IN_BASE_62 = [6, 5, 4, 3, 2, 1, 0]
-  .map((power) => `substr('${DIGITS}', expires${power ? ` / ${62 ** power}` : ''} % 62 + 1, 1)`)
-  .join(' || ');
 /**
- * An access token whose `jti` does not begin with `AT.` and its own expiry (`expires`) in base 62:
- * one issued before 0260 (its jti begins with its issue time, or is random in an older folder), or
- * one written by other means. The sweep finds only these through `access_tokens_by_expiry`; it walks
- * the primary key in time order for the others (`store/token-repository.ts` uses this very text, so
- * that SQLite's planner matches it with the index's).
+ * An access token whose `jti` does not begin with `AT.` and its own expiry (`expires`) in base 62, as
+ * `timePrefix` writes it: one issued before 0260 (its jti begins with its issue time, or is random in
+ * an older folder), or one written by other means. The token repository marks the others when it
+ * inserts them (`expiry_ordered`, 1); the sweep finds these through `access_tokens_by_expiry` and
+ * walks the primary key in time order for the others (`store/token-repository.ts` states this very
+ * condition, which SQLite's planner matches with the index's).
  */
-export const NOT_EXPIRY_ORDERED = `substr(jti, 1, 10) <> 'AT.' || ${EXPIRES_IN_BASE_62}`;
+export const NOT_EXPIRY_ORDERED = 'expiry_ordered IS NULL';
 
 /**
  * Two b-trees fewer in a token request's commit:
@@ -36,6 +31,7 @@ export const m0260: Migration = {
       WHERE id IN (SELECT event_id FROM event_jtis);
     DROP TABLE event_jtis;
 
+    ALTER TABLE access_tokens ADD COLUMN expiry_ordered INTEGER;
     DROP INDEX access_tokens_by_expiry;
     CREATE INDEX access_tokens_by_expiry ON access_tokens (expires) WHERE ${NOT_EXPIRY_ORDERED};
   `,
