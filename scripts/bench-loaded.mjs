@@ -95,7 +95,8 @@ export function loadIntoDatabase(dataDir) {
       const issued = now - span + Math.floor((i * span) / LOADED.tokens);
       const familyId = timeOrderedId('tfm', issued);
       family.run(familyId, issued);
-      token.run(timeOrderedId('AT.', issued, 46), familyId, issued + 3_600_000);
+      // An access token's jti begins with its expiry (from schema 0260 on; an older build indexes every token by it).
+      token.run(timeOrderedId('AT.', issued + 3_600_000, 46), familyId, issued + 3_600_000);
     }
   })();
   // From schema 0220 on an event's trace and exchange are in `event_bodies` (the row keeps the rest);

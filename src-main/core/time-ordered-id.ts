@@ -13,11 +13,35 @@ const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const TIME_DIGITS = 7;
 
 export function timeOrderedId(crypto: Pick<Crypto, 'randomId'>, prefix: string, time: Date, length?: number): string {
+  const stamped = timePrefix(prefix, time);
+  return length === undefined ? crypto.randomId(stamped) : crypto.randomId(stamped, length);
+}
+
+/**
+ * An id that begins with `expires` as `timeOrderedId` writes a time, then the millisecond of `now`
+ * within its second in two base-62 digits, then random characters up to `length`. Tokens that expire
+ * in the same second (an expiry is in whole seconds) sort in the order they were made, so their index
+ * still grows at its end instead of at a random page among that second's.
+ */
+export function expiryOrderedId(
+  crypto: Pick<Crypto, 'randomId'>,
+  prefix: string,
+  expires: Date,
+  now: Date,
+  length: number,
+): string {
+  const ms = ((now.getTime() % 1000) + 1000) % 1000;
+  const within = ALPHABET[Math.floor(ms / ALPHABET.length)]! + ALPHABET[ms % ALPHABET.length]!;
+  return crypto.randomId(timePrefix(prefix, expires) + within, length);
+}
+
+/** `prefix` and the time in seven base-62 digits: every id `timeOrderedId` makes then begins with it. */
+export function timePrefix(prefix: string, time: Date): string {
   let ms = Math.max(0, Math.floor(time.getTime()));
   let stamp = '';
   for (let i = 0; i < TIME_DIGITS; i++) {
     stamp = ALPHABET[ms % ALPHABET.length]! + stamp;
     ms = Math.floor(ms / ALPHABET.length);
   }
-  return length === undefined ? crypto.randomId(prefix + stamp) : crypto.randomId(prefix + stamp, length);
+  return prefix + stamp;
 }

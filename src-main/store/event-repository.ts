@@ -45,14 +45,14 @@ const HEAD_COLUMNS = [
   'detail',
   'family_id',
   'policies',
+  'jtis',
 ] as const;
 /**
- * What a read selects: the row, its body and its jtis from `event_jtis`, space-separated. The body
- * is read for the events the query returns only (`events` is the outer loop, in `seq` order); the
- * policies of a trace stored apart come from `PolicyTexts`.
+ * What a read selects: the row (its jtis a JSON array, migration 0260) and its body. The body is read
+ * for the events the query returns only (`events` is the outer loop, in `seq` order); the policies of
+ * a trace stored apart come from `PolicyTexts`.
  */
-const SELECTED = `${HEAD_COLUMNS.map((c) => `events.${c}`).join(', ')}, body.trace, body.exchange,
-  (SELECT group_concat(jti, ' ') FROM event_jtis WHERE event_id = events.id) AS jtis`;
+const SELECTED = `${HEAD_COLUMNS.map((c) => `events.${c}`).join(', ')}, body.trace, body.exchange`;
 const FROM = 'events CROSS JOIN event_bodies AS body ON body.seq = events.seq';
 
 type SelectedRow = Omit<EventRow, 'trace'> & {
@@ -113,7 +113,7 @@ function toEvent(row: SelectedRow, policies: PolicyTexts): ProtocolEvent {
     detail: row.detail,
     trace: readTrace(row, policies),
     exchange: row.exchange === null ? null : (JSON.parse(row.exchange) as EventExchange),
-    jtis: row.jtis ? row.jtis.split(' ').sort() : [],
+    jtis: row.jtis === null ? [] : (JSON.parse(row.jtis) as string[]).sort(),
     familyId: row.family_id,
   };
 }
@@ -144,6 +144,7 @@ function rowsOf(e: ProtocolEvent): {
       e.detail,
       e.familyId,
       policies,
+      e.jtis.length === 0 ? null : JSON.stringify(e.jtis.length === 1 ? e.jtis : [...new Set(e.jtis)]),
     ],
     policies,
     trace: stored?.rest ?? null,
@@ -294,7 +295,6 @@ export class SqliteEventRepository implements EventRepository {
   private readonly sweepPolicy;
   private readonly sweepPolicies;
   private readonly getRow;
-  private readonly insertJti;
   private readonly firstOfFamilyRow;
   private readonly firstOfFamilyHeadRow;
   private readonly policyTexts: PolicyTexts;
@@ -309,7 +309,6 @@ export class SqliteEventRepository implements EventRepository {
     this.insertBody = db.prepare('INSERT INTO event_bodies (seq, trace, exchange) VALUES (?, ?, ?)');
     // Written once per distinct text: for a text already there this only reads its key.
     this.insertPolicies = db.prepare('INSERT OR IGNORE INTO event_policies (hash, policies) VALUES (?, ?)');
-    this.insertJti = db.prepare('INSERT OR IGNORE INTO event_jtis (jti, event_id) VALUES (?, ?)');
     // The family's first event other than a client_credentials token's (whose family is never
     // redeemed), as `events_by_family` holds them (migration 0240).
     const firstOfFamily = `WHERE events.family_id = ? AND events.grant_type IS NOT '${CLIENT_CREDENTIALS}'
@@ -317,7 +316,7 @@ export class SqliteEventRepository implements EventRepository {
     this.firstOfFamilyRow = db.prepare(`SELECT ${SELECTED} FROM ${FROM} ${firstOfFamily}`);
     // The small row alone: no join to its body (a trace and an exchange of kilobytes), no jtis.
     this.firstOfFamilyHeadRow = db.prepare(`SELECT events.id, events.endpoint FROM events ${firstOfFamily}`);
-    // A range delete on the primary key (the events' bodies and `event_jtis` rows go with them: ON DELETE CASCADE).
+    // A range delete on the primary key (the events' bodies go with them: ON DELETE CASCADE).
     this.prune = db.prepare('DELETE FROM events WHERE seq <= ?');
     // The policy texts the events about to be deleted refer to, and one of them deleted unless a
     // kept event refers to it too (the scan from the oldest kept event finds such an event among the
@@ -346,7 +345,6 @@ export class SqliteEventRepository implements EventRepository {
     if (policiesText !== null) this.insertPolicies.run(policies, policiesText);
     const seq = Number(this.insertHead.run(head).lastInsertRowid);
     this.insertBody.run(seq, trace, exchange);
-    for (const jti of event.jtis) this.insertJti.run(jti, event.id);
     const floor = seq - keep;
     if (seq >= this.nextPrune) {
       const policies = this.prunedPolicies.all(floor) as Buffer[];
@@ -368,7 +366,13 @@ export class SqliteEventRepository implements EventRepository {
       params[field] = value;
     }
     if (filter.jti !== undefined) {
-      where.push('events.id IN (SELECT event_id FROM event_jtis WHERE jti = @jti)');
+      // The array's element equal to it; a jti that JSON writes as it is (no quote, backslash or
+      // control character: all of ours) must also be a substring of the array's text, a test that
+      // skips most rows without parsing them.
+      const plain = JSON.stringify(filter.jti) === `"${filter.jti}"`;
+      where.push(
+        `${plain ? 'instr(events.jtis, @jti) > 0 AND ' : ''}EXISTS (SELECT 1 FROM json_each(events.jtis) WHERE json_each.value = @jti)`,
+      );
       params['jti'] = filter.jti;
     }
     if (filter.after === undefined) {

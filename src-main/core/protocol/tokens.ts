@@ -12,9 +12,15 @@ import { ClaimFailed } from './claim-failed.js';
 import { ServerError } from './oauth-errors.js';
 import { fullScopeClaims, thinScopeClaims } from './scope-claims.js';
 import type { ClaimTrace } from './trace.js';
-import { timeOrderedId } from '../time-ordered-id.js';
+import { expiryOrderedId, timeOrderedId } from '../time-ordered-id.js';
 
-/** Okta's jti: a prefix and 43 characters; ours begin with the time (`timeOrderedId`), then 36 random ones. */
+/**
+ * Okta's jti: a prefix and 43 characters; ours begin with a time (`timeOrderedId`), then random ones.
+ * An access token's time is its expiry (`exp`, in milliseconds), then the millisecond it was made in
+ * two characters, then 34 random ones (`expiryOrderedId`): the token ledger's primary key is then in
+ * expiry order, and its sweep deletes the expired tokens from the key's start without an index by
+ * expiry (store migration 0260).
+ */
 const JTI_LENGTH = 46;
 
 /** Reserved access-token claims a RESOURCE claim may still override (Okta "OpenID Connect & OAuth 2.0 API"). */
@@ -166,8 +172,9 @@ export class TokenMinter {
       user,
       scopes: request.scopes,
     });
-    // One reading of the clock: `iat` and the time in the `jti` are the same instant.
+    // One reading of the clock: `iat`, and `exp` the time in the `jti`.
     const now = this.deps.clock.now();
+    const expires = new Date((seconds(now) + request.accessTokenMinutes * 60) * 1000);
     const system = accessTokenClaims({
       issuer: request.issuer,
       // The org server's access tokens are for the org's own API: their audience is the org URL (its issuer).
@@ -176,7 +183,7 @@ export class TokenMinter {
       scopes: request.scopes,
       issuedAt: seconds(now),
       lifetimeMinutes: request.accessTokenMinutes,
-      jti: timeOrderedId(this.deps.crypto, 'AT.', now, JTI_LENGTH),
+      jti: expiryOrderedId(this.deps.crypto, 'AT.', expires, now, JTI_LENGTH),
       user: user && authTime ? { id: user.id, appUserName: appUserName!, authTime: seconds(authTime) } : null,
     });
     const payload = { ...custom.claims, ...system };

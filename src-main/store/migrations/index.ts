@@ -21,6 +21,7 @@ import { m0200 } from './0200-token-tables-without-rowid.js';
 import { m0210 } from './0210-family-rows-when-needed.js';
 import { m0220 } from './0220-event-bodies.js';
 import { m0240 } from './0240-family-index-without-client-credentials.js';
+import { m0260 } from './0260-fewer-token-b-trees.js';
 import type { Migration } from './migration.js';
 
 export type { Migration };
@@ -45,5 +46,6 @@ export const MIGRATIONS: Migration[] = [
   m0210,
   m0220,
   m0240,
+  m0260,
 ];
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -95,7 +95,7 @@ describe('the code used up with its tokens', () => {
       const written = run(work);
       spoiled ??= run(() => {
         db.pragma('defer_foreign_keys = ON');
-        db.prepare('INSERT INTO event_jtis (jti, event_id) VALUES (?, ?)').run('spoiler', 'evt-no-such-event');
+        db.prepare('INSERT INTO event_bodies (seq, trace, exchange) VALUES (?, ?, NULL)').run(-1, 'spoiler');
       });
       spoiled.catch(() => undefined);
       return written;

@@ -3,6 +3,8 @@
  * transaction: when the event cannot be written, no token is stored and none is answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { timePrefix } from '../../../src-main/core/time-ordered-id.js';
+import { NOT_EXPIRY_ORDERED } from '../../../src-main/store/migrations/0260-fewer-token-b-trees.js';
 import { startTestApp } from '../../support/app.js';
 import type { TestApp } from '../../support/app.js';
 import { basic, createClient, createScope, decodeJwt, events, postToken } from '../token/fixtures.js';
@@ -41,7 +43,25 @@ describe('one transaction per token request', () => {
     };
     const event = events(t).at(-1)!;
     expect(event).toMatchObject({ endpoint: 'token', outcome: 'success', family_id: stored.family_id });
-    expect(t.app.database.prepare('SELECT jti FROM event_jtis WHERE event_id = ?').all(event.id)).toEqual([{ jti }]);
+    expect(t.app.database.prepare('SELECT jtis FROM events WHERE id = ?').pluck().get(event.id)).toBe(
+      JSON.stringify([jti]),
+    );
+  });
+
+  it("makes an access token's jti begin with its expiry, so that the index by expiry does not hold it", async () => {
+    const response = await requestToken();
+    expect(response.status).toBe(200);
+    const { jti, exp } = decodeJwt(((await response.json()) as { access_token: string }).access_token).payload as {
+      jti: string;
+      exp: number;
+    };
+    expect(jti.startsWith(timePrefix('AT.', new Date(exp * 1000)))).toBe(true);
+    expect(t.app.database.prepare('SELECT expires FROM access_tokens WHERE jti = ?').pluck().get(jti)).toBe(exp * 1000);
+    const indexed = t.app.database
+      .prepare(`SELECT count(*) FROM access_tokens INDEXED BY access_tokens_by_expiry WHERE ${NOT_EXPIRY_ORDERED}`)
+      .pluck()
+      .get();
+    expect(indexed).toBe(0);
   });
 
   it('stores no token and no family when the event cannot be written, and answers server_error', async () => {

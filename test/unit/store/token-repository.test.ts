@@ -22,7 +22,7 @@ describe('migration 0090: token families', () => {
       'revoked',
       'revoked_reason',
     ]);
-    expect(columns('access_tokens')).toEqual(['jti', 'family_id', 'expires', 'revoked']);
+    expect(columns('access_tokens')).toEqual(['jti', 'family_id', 'expires', 'revoked', 'expiry_ordered']);
     expect(columns('refresh_tokens')).toEqual([
       'id',
       'family_id',

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../../src-main/core/ports/events.js';
 import type { Db } from '../../../../src-main/store/database.js';
 import { SqliteEventRepository } from '../../../../src-main/store/event-repository.js';
+import { LATEST_VERSION } from '../../../../src-main/store/migrations/index.js';
 import { T, migrateTo, seededBefore } from './schema.js';
 
 /** A trace as the repository stored it before 0220: 100 skipped policies short, their reason once. */
@@ -52,9 +53,15 @@ afterEach(() => db.close());
 const plan = (sql: string, ...params: unknown[]) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('; ');
 
+/** The repository of today, on the database migrated on to the latest schema (0260 moved the jtis). */
+function repository(): SqliteEventRepository {
+  migrateTo(db, LATEST_VERSION);
+  return new SqliteEventRepository(db);
+}
+
 /** Every event through the repository, newest first, and each one read alone. */
 function readAll(): { listed: ProtocolEvent[]; each: (ProtocolEvent | undefined)[] } {
-  const store = new SqliteEventRepository(db);
+  const store = repository();
   const listed = store.list({ limit: 200 });
   return { listed, each: listed.map((event) => store.get(event.id)) };
 }
@@ -99,7 +106,7 @@ describe('migration 0220: event log rows, bodies and shared policy traces', () =
 
   it('keeps the order and the filters: new events come after the old ones, and each filter finds the same events', () => {
     const filters = [{ clientId: '0oaA' }, { endpoint: 'authorize' }, { outcome: 'failure' as const }, { jti: 'AT.7' }];
-    const store = () => new SqliteEventRepository(db);
+    const store = repository;
     const sql = (where: string) =>
       (db.prepare(`SELECT id FROM events WHERE ${where} ORDER BY seq DESC`).pluck().all() as string[]).join();
     const expected = [

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProtocolEvent } from '../../../../src-main/core/ports/events.js';
 import type { Db } from '../../../../src-main/store/database.js';
 import { SqliteEventRepository } from '../../../../src-main/store/event-repository.js';
+import { LATEST_VERSION } from '../../../../src-main/store/migrations/index.js';
 import { T, allRows, migrateTo, seededBefore } from './schema.js';
 
 let db: Db;
@@ -68,6 +69,7 @@ describe('migration 0240: events by family without client_credentials events', (
     const redeemable = "family_id IS NOT NULL AND grant_type IS NOT 'client_credentials'";
     expect(indexed()).toBe(count(redeemable));
     expect(count("family_id IS NOT NULL AND grant_type = 'client_credentials'")).toBeGreaterThanOrEqual(10);
+    migrateTo(db, LATEST_VERSION);
     const store = new SqliteEventRepository(db);
     store.insert(event('evtNEWCC000000000001', 'client_credentials', 'tfmCC'), 1000);
     expect(indexed()).toBe(count(redeemable));
@@ -81,6 +83,8 @@ describe('migration 0240: events by family without client_credentials events', (
 
   it('finds the first event of a family through the index', () => {
     migrateTo(db, 240);
+    // The repository of today reads the schema of today (0260 moved the jtis into the row).
+    migrateTo(db, LATEST_VERSION);
     const store = new SqliteEventRepository(db);
     // tfmM0: events 0 (authorize), 6 (code exchange), 12 (authorize), 18 (code exchange): all indexed.
     expect(store.firstOfFamily('tfmM0')?.id).toBe('evt00000000000000000');

@@ -149,7 +149,17 @@ export function allRows(db: Db): Record<string, unknown[]> {
     name === 'events' && bodies
       ? 'SELECT events.*, body.trace, body.exchange FROM events LEFT JOIN event_bodies AS body USING (seq) ORDER BY events.seq'
       : `SELECT * FROM "${name}" ORDER BY ${wr ? '1, 2' : 'rowid'}`;
-  return Object.fromEntries(tables.map(({ name, wr }) => [name, db.prepare(select(name, wr)).all()]));
+  const rows = Object.fromEntries(tables.map(({ name, wr }) => [name, db.prepare(select(name, wr)).all()]));
+  // From 0260 on an event's jtis are in its row (`events.jtis`, a JSON array): read as the rows of
+  // `event_jtis` were, in the order of its primary key.
+  const jtisInRows =
+    tables.some(({ name }) => name === 'events') &&
+    (db.prepare("SELECT count(*) FROM pragma_table_info('events') WHERE name = 'jtis'").pluck().get() as number) > 0;
+  if (jtisInRows)
+    rows['event_jtis'] = db
+      .prepare('SELECT j.value AS jti, events.id AS event_id FROM events, json_each(events.jtis) AS j ORDER BY 1, 2')
+      .all();
+  return rows;
 }
 
 /**
