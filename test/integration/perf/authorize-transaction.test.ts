@@ -116,14 +116,26 @@ describe('an authorize request with a session', () => {
 
   it('tells a live stream of the event only once it is committed', async () => {
     const browser = await signedInBrowser();
+    const before = codes();
+    const { tx } = t.app.services;
+    const run = tx.run.bind(tx);
+    // The transaction fails once the code and the event are written (as a refused COMMIT would).
+    tx.run = <T>(work: () => T): T =>
+      run(() => {
+        work();
+        throw new Error('the commit is refused');
+      });
     const told: string[] = [];
     const unsubscribe = t.app.services.events.subscribe((event) => told.push(event.outcome));
     try {
-      await refusingEvents("NEW.outcome = 'success'", () => browser.get(url('untold')));
+      const refused = await browser.get(url('untold'));
+      expect(refused.status).toBe(500);
     } finally {
       unsubscribe();
+      tx.run = run;
     }
     expect(told).toEqual(['failure']);
+    expect(codes()).toBe(before);
   });
 });
 
