@@ -41,6 +41,7 @@ import { SqliteClientAssertionRepository } from '../store/client-assertion-repos
 import { SqliteDeviceAuthorizationRepository } from '../store/device-authorization-repository.js';
 import { SqliteEventRepository } from '../store/event-repository.js';
 import { GroupCommit } from '../store/group-commit.js';
+import { SqliteTransactor } from '../store/transactor.js';
 import type { Db } from '../store/database.js';
 import { SqliteGroupRepository } from '../store/group-repository.js';
 import { SqlitePolicyRepository } from '../store/policy-repository.js';
@@ -76,15 +77,14 @@ export interface ServiceDeps {
 
 /** `sealer` keeps private signing keys, client secrets and Flow Runner runs at rest (the OS keychain in the desktop app). */
 export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: SecretSealer = PLAIN_SEALER): Services {
-  // One transaction function for every write: better-sqlite3 builds four wrappers per `transaction()` call.
-  const inTransaction = db.transaction((work: () => unknown) => work());
   // The token requests of one turn of the event loop commit together (`store/group-commit.ts`).
   const group = new GroupCommit(db);
+  const tx = new SqliteTransactor(db, group);
   const deps: ServiceDeps = {
     db,
     crypto,
     clock,
-    tx: { run: <T>(work: () => T) => inTransaction(work) as T },
+    tx,
     references: new SqliteReferenceRepository(db),
   };
   const settings = new SqliteSettingsRepository(db);
@@ -178,7 +178,8 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     store: new SqliteEventRepository(db),
     crypto,
     clock,
-    afterCommit: (notify) => group.afterCommit(notify),
+    // An event recorded in a transaction is told to the live streams once it is committed.
+    afterCommit: (notify) => tx.afterCommit(notify),
   });
   // The token endpoint: client authentication, the grants, policy evaluation, minting.
   const clientAuth = new ClientAuthenticator({
@@ -218,7 +219,13 @@ export function buildServices(db: Db, crypto: Crypto, clock: Clock, sealer: Secr
     crypto,
     clock,
   };
-  const codes = new AuthorizationCodes({ store: new SqliteAuthorizationCodeRepository(db), crypto, clock });
+  const codes = new AuthorizationCodes({
+    store: new SqliteAuthorizationCodeRepository(db),
+    crypto,
+    clock,
+    // Expired codes are swept on a turn of their own, so no authorize request's commit carries it.
+    later: (work) => setImmediate(work),
+  });
   const devices = new DeviceAuthorizations({ store: new SqliteDeviceAuthorizationRepository(db), crypto, clock });
   // DPoP proofs (RFC 9449): one nonce source and one replay store for the token endpoint and Okta's API.
   const dpop: DpopDeps = { crypto: dpopCrypto, nonces: createDpopNonces(), proofs: new MemoryDpopProofStore(), clock };

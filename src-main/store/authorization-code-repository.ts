@@ -51,35 +51,41 @@ const toRecord = (row: CodeRow): AuthorizationCodeRecord => ({
 export class SqliteAuthorizationCodeRepository implements AuthorizationCodeRepository {
   constructor(private readonly db: Db) {}
 
-  insert(hash: string, c: AuthorizationCodeRecord, now: Date): void {
-    this.db.transaction(() => {
-      prepared(this.db, 'DELETE FROM authorization_codes WHERE expires_at <= ?').run(now.getTime());
-      prepared(
-        this.db,
-        `INSERT INTO authorization_codes (id, code_hash, server_id, app_id, client_id, redirect_uri, code_challenge, code_challenge_method,
+  insert(hash: string, c: AuthorizationCodeRecord): void {
+    prepared(
+      this.db,
+      `INSERT INTO authorization_codes (id, code_hash, server_id, app_id, client_id, redirect_uri, code_challenge, code_challenge_method,
              nonce, scopes, user_id, auth_time, amr, policy_id, rule_id, lifetimes, expires_at, used_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        c.id,
-        hash,
-        c.serverId,
-        c.appId,
-        c.clientId,
-        c.redirectUri,
-        c.codeChallenge,
-        c.codeChallengeMethod,
-        c.nonce,
-        JSON.stringify(c.scopes),
-        c.userId,
-        c.authTime.getTime(),
-        JSON.stringify(c.amr),
-        c.policyId,
-        c.ruleId,
-        JSON.stringify(c.lifetimes),
-        c.expiresAt.getTime(),
-        c.usedAt?.getTime() ?? null,
-      );
-    })();
+    ).run(
+      c.id,
+      hash,
+      c.serverId,
+      c.appId,
+      c.clientId,
+      c.redirectUri,
+      c.codeChallenge,
+      c.codeChallengeMethod,
+      c.nonce,
+      JSON.stringify(c.scopes),
+      c.userId,
+      c.authTime.getTime(),
+      JSON.stringify(c.amr),
+      c.policyId,
+      c.ruleId,
+      JSON.stringify(c.lifetimes),
+      c.expiresAt.getTime(),
+      c.usedAt?.getTime() ?? null,
+    );
+  }
+
+  sweep(now: Date, limit: number): boolean {
+    return (
+      prepared(
+        this.db,
+        'DELETE FROM authorization_codes WHERE id IN (SELECT id FROM authorization_codes WHERE expires_at <= ? LIMIT ?)',
+      ).run(now.getTime(), limit).changes >= limit
+    );
   }
 
   findByHash(hash: string): AuthorizationCodeRecord | undefined {

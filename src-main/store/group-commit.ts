@@ -11,6 +11,9 @@
  * - no transaction stays open between turns, so a writer outside the group (the management API,
  *   sign-in, sweeps) runs its own transaction as before and its acknowledged write never waits on,
  *   or depends on, a group's commit.
+ * A group of one write (a lone request: every sequential flow's token exchange) runs without a
+ * savepoint: with no other write to keep, rolling back the whole transaction is rolling back its
+ * own, and SQLite keeps no copy of the pages it changes for a savepoint to return to.
  */
 import type { Db } from './database.js';
 
@@ -32,6 +35,13 @@ export interface GroupStats {
   groups: number;
   writes: number;
   largest: number;
+}
+
+/** A write's result; work that awaits would write after its savepoint is released, outside the group. */
+function synchronous(value: unknown): unknown {
+  if (typeof (value as { then?: unknown } | null)?.then !== 'function') return value;
+  (value as Promise<unknown>).then(undefined, () => undefined);
+  throw new Error('a grouped write must be synchronous');
 }
 
 export class GroupCommit {
@@ -87,17 +97,13 @@ export class GroupCommit {
       for (const pending of group) pending.reject(error);
       return;
     }
+    if (group.length === 1) return this.writeAlone(group[0]!);
     for (const pending of group) {
       const committed: (() => void)[] = [];
       this.running = committed;
       try {
         this.savepoint.run();
-        const value = pending.work();
-        // Work that awaits would write after its savepoint is released, outside the group.
-        if (typeof (value as { then?: unknown } | null)?.then === 'function') {
-          (value as Promise<unknown>).then(undefined, () => undefined);
-          throw new Error('a grouped write must be synchronous');
-        }
+        const value = synchronous(pending.work());
         this.release.run();
         done.push({ pending, value, committed });
       } catch (error) {
@@ -128,6 +134,25 @@ export class GroupCommit {
       for (const fn of each.committed) fn();
     }
   };
+
+  /** The one write of a group in the transaction just begun, without a savepoint: it commits, or nothing does. */
+  private writeAlone(pending: Pending): void {
+    const committed: (() => void)[] = [];
+    this.running = committed;
+    let value: unknown;
+    try {
+      value = synchronous(pending.work());
+      this.commit.run();
+    } catch (error) {
+      this.abandon();
+      pending.reject(error);
+      return;
+    } finally {
+      this.running = undefined;
+    }
+    pending.resolve(value);
+    for (const fn of committed) fn();
+  }
 
   /** Rolls one write back to its savepoint; false when no transaction is left to roll back in. */
   private undo(): boolean {

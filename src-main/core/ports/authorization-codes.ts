@@ -25,8 +25,9 @@ export interface AuthorizationCodeRecord {
 }
 
 export interface AuthorizationCodeRepository {
-  /** Inserts the code and sweeps the ones that expired before `now`. */
-  insert(hash: string, code: AuthorizationCodeRecord, now: Date): void;
+  insert(hash: string, code: AuthorizationCodeRecord): void;
+  /** Deletes up to `limit` codes expired at `now`; true when it deleted `limit` (more may be left). */
+  sweep(now: Date, limit: number): boolean;
   findByHash(hash: string): AuthorizationCodeRecord | undefined;
   /**
    * Marks the code used unless it already was; false when another exchange got there first. The

@@ -9,6 +9,7 @@ import type { Clock, Crypto } from '../ports/runtime.js';
 import type { AuthorizationCodeRecord, AuthorizationCodeRepository } from '../ports/authorization-codes.js';
 import { base64url } from './id-token.js';
 import { timeOrderedId } from '../time-ordered-id.js';
+import { ExpirySweep } from './expiry-sweep.js';
 
 export const CODE_LIFETIME_SECONDS = 300;
 const CODE_LENGTH = 43;
@@ -31,14 +32,28 @@ export function opaqueHash(crypto: Pick<Crypto, 'sha256'>, value: string): strin
   return out;
 }
 
+/** Expired codes deleted in one batch of the sweep (their ids begin with their time: neighbours in the index). */
+const SWEEP_BATCH = 100;
+
 export interface AuthorizationCodeDeps {
   store: AuthorizationCodeRepository;
   crypto: Pick<Crypto, 'randomId' | 'sha256'>;
   clock: Clock;
+  /**
+   * Runs the sweep of expired codes once the current turn is over, in a transaction of its own
+   * (without it, at once, in the issuing caller's transaction).
+   */
+  later?: (work: () => void) => void;
 }
 
 export class AuthorizationCodes {
-  constructor(private readonly deps: AuthorizationCodeDeps) {}
+  /** Expired codes are deleted in batches as codes are issued (`ExpirySweep`), not by each insert. */
+  private readonly sweep: ExpirySweep;
+
+  constructor(private readonly deps: AuthorizationCodeDeps) {
+    const { clock, later, store } = deps;
+    this.sweep = new ExpirySweep({ clock, batch: (now) => store.sweep(now, SWEEP_BATCH), ...(later ? { later } : {}) });
+  }
 
   /** Issues a code for the grant; returns the code itself (only its hash is stored) and its record. */
   issue(grant: NewAuthorizationCode): { code: string; record: AuthorizationCodeRecord } {
@@ -50,7 +65,8 @@ export class AuthorizationCodes {
       expiresAt: new Date(now.getTime() + CODE_LIFETIME_SECONDS * 1000),
       usedAt: null,
     };
-    this.deps.store.insert(opaqueHash(this.deps.crypto, code), record, now);
+    this.sweep.due();
+    this.deps.store.insert(opaqueHash(this.deps.crypto, code), record);
     return { code, record };
   }
 

@@ -13,12 +13,13 @@ import type { HttpContext } from '../context.js';
 import { decideAuthorizeRequest, issueDecidedNow } from '../../core/protocol/authorize/authorize-request.js';
 import type { AuthorizeProgress, AuthorizeRequest, AuthorizeResult } from '../../core/protocol/authorize/types.js';
 import { codeAlone } from '../../core/protocol/authorize/issue-response.js';
-import { continueAuthorize, finishOnce } from './authorize-answer.js';
+import { continueAuthorize, finishOnce, recordResponse } from './authorize-answer.js';
 import type { DecidedAhead } from './authorize-answer.js';
 import { CSRF_COOKIE, readCookie, SESSION_COOKIE } from './authorize-cookies.js';
 import { describeAuthorize } from './authorize-event.js';
 import { FORM_EXPIRED } from './form.js';
 import { passwordSignIn } from './password-sign-in.js';
+import type { AuthorizeResponse } from './response-modes.js';
 import { pageSent, registerProtocolEndpoint } from './protocol-endpoint.js';
 import type { PageSent, ProtocolCall } from './protocol-endpoint.js';
 import { sendSignInPage } from './sign-in-page.js';
@@ -70,23 +71,27 @@ function decideAhead(call: ProtocolCall, pending: PendingAuthorization, user: Us
 
 /**
  * In the sign-in's commit (the last login and the session), when the decided answer is a code alone
- * or an error for the redirect URI: the kept request ended and the code issued, so a good password
- * writes once. A kept request already ended (the form sent twice, both checked before either
- * committed) rolls the commit back: one request is answered once.
+ * or an error for the redirect URI: the kept request ended, the code issued and the request's event
+ * recorded, so a good password writes once, before the answer is sent. A kept request already ended
+ * (the form sent twice, both checked before either committed) rolls the commit back: one request is
+ * answered once.
  */
 function answerInSignIn(
   call: ProtocolCall,
   pending: PendingAuthorization,
   ahead: DecidedAhead | undefined,
   session: SessionRecord,
-): AuthorizeResult | undefined {
+): AuthorizeResponse | undefined {
   const decided = ahead?.decided;
   if (!decided || ahead.progress.user?.id !== session.userId) return undefined;
   const { authorize } = call.ctx.services;
-  if (decided.kind === 'respond') return finishOnce(call, pending) && decided;
-  if (decided.kind !== 'issue' || !codeAlone(decided.checked)) return undefined;
-  finishOnce(call, pending);
-  return issueDecidedNow(authorize, signedInRequest(call, pending, session), decided, session, ahead.progress);
+  let result: AuthorizeResult | undefined;
+  if (decided.kind === 'respond') result = finishOnce(call, pending) && decided;
+  else if (decided.kind === 'issue' && codeAlone(decided.checked)) {
+    finishOnce(call, pending);
+    result = issueDecidedNow(authorize, signedInRequest(call, pending, session), decided, session, ahead.progress);
+  }
+  return result && recordResponse(call, result, ahead.progress, pending.params);
 }
 
 async function signIn(call: ProtocolCall): Promise<PageSent> {
@@ -114,11 +119,9 @@ async function signIn(call: ProtocolCall): Promise<PageSent> {
       }),
     );
   }
+  // Answered in the sign-in's commit, which ended the kept request and recorded the event too.
+  if (outcome.committed) return pageSent(outcome.committed.send(reply));
   const authorizeRequest = signedInRequest(call, pending, outcome.session);
-  // Answered in the sign-in's commit, which ended the kept request too.
-  if (outcome.committed) {
-    return continueAuthorize(call, authorizeRequest, undefined, { ...ahead!, decided: outcome.committed });
-  }
   // Stored only if the request then waits on the consent page (`showInteraction`); answered at once, it is deleted.
   const signedIn = { ...pending, signedInUserId: outcome.user.id };
   return continueAuthorize(call, authorizeRequest, signedIn, ahead);

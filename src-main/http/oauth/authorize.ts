@@ -3,12 +3,12 @@
  * "OpenID Connect & OAuth 2.0 API"), as a script: the protocol endpoint's steps (`protocol-endpoint.ts`: the ACTIVE server or
  * 404, the parameters from the query, or the form for POST, each at most once; the error page; one
  * event) → the server's session from its cookie → the core steps and the answer
- * (`authorize-answer.ts`). The sign-in and consent pages post to their own routes
+ * (`authorize-answer.ts`; a code alone is written in the commit of the request's event). The sign-in and consent pages post to their own routes
  * (`authorize-interaction.ts`).
  */
 import type { FastifyInstance } from 'fastify';
 import type { HttpContext } from '../context.js';
-import { continueAuthorize } from './authorize-answer.js';
+import { answerAuthorize } from './authorize-answer.js';
 import { readCookie, SESSION_COOKIE } from './authorize-cookies.js';
 import { registerInteractionRoutes } from './authorize-interaction.js';
 import { registerProtocolEndpoint } from './protocol-endpoint.js';
@@ -28,5 +28,5 @@ export async function registerAuthorizeRoutes(app: FastifyInstance, ctx: HttpCon
 function authorize(call: ProtocolCall): Promise<PageSent> {
   const { ctx, request, server, issuer, params } = call;
   const session = ctx.services.authorize.sessions.find(server.id, readCookie(request, SESSION_COOKIE));
-  return continueAuthorize(call, { server, issuer, params, session }, undefined);
+  return answerAuthorize(call, { server, issuer, params, session });
 }

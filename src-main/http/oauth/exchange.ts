@@ -148,8 +148,9 @@ function issuedJwts(jti: (token: string) => string | undefined, ...sources: unkn
 }
 
 /**
- * The response as the event keeps it: the JSON body (null for a page), a redirect's location, and
- * the JWTs it issued whole (the sandbox API reveals them only on request).
+ * The response as the event keeps it: the JSON body (null for a page), a redirect's location (the
+ * reply's, unless told the one of a page about to be sent), and the JWTs it issued whole (the
+ * sandbox API reveals them only on request).
  */
 export function captureResponse(
   reply: FastifyReply,
@@ -157,8 +158,8 @@ export function captureResponse(
   body: unknown,
   issued?: Record<string, string>,
   jti = jtiOf,
+  location: unknown = reply.getHeader('location'),
 ): ExchangeResponse {
-  const location = reply.getHeader('location');
   const tokens = issuedJwts(jti, body, issued);
   return {
     status,
@@ -175,8 +176,9 @@ export function captureExchange(
   body: unknown,
   issued?: Record<string, string>,
   jti = jtiOf,
+  location: unknown = reply.getHeader('location'),
 ): EventExchange {
-  return { request: captureRequest(request), response: captureResponse(reply, status, body, issued, jti) };
+  return { request: captureRequest(request), response: captureResponse(reply, status, body, issued, jti, location) };
 }
 
 /**

@@ -72,11 +72,19 @@ export interface ProtocolCall {
   /** The client the JSON answer is for: its redirect-URI origins may read it (CORS). */
   client?: AppRecord | undefined;
   /**
-   * Records the request's event now, as answered with `body`, so the steps can write it in the same
-   * store transaction as what the request stores (the token endpoint); nothing is recorded after.
-   * Should that transaction fail, the failure is recorded as for any other error.
+   * Records the request's event now, as answered with `body` (or with `page`, a page about to be
+   * sent), so the steps can write it in the same store transaction as what the request stores (the
+   * token endpoint, an authorize answered with a code); nothing is recorded after. Should that
+   * transaction fail, the failure is recorded as for any other error. `jtis`: the jti of each token
+   * the request just minted, by token (read from its payload otherwise).
    */
-  recordAnswer(body: unknown, jtis?: ReadonlyMap<string, string>): void;
+  recordAnswer(body: unknown, page?: AnswerPage, jtis?: ReadonlyMap<string, string>): void;
+}
+
+/** A page's answer as its event records it, before the page is sent. */
+export interface AnswerPage {
+  status: number;
+  location?: string | undefined;
 }
 
 /**
@@ -212,16 +220,23 @@ async function answer(
   };
   let call: ProtocolCall | undefined;
   let answerRecorded = false;
-  const record = (failure: Failure | undefined, status: number, body: unknown, jtis?: ReadonlyMap<string, string>) => {
+  const record = (
+    failure: Failure | undefined,
+    status: number,
+    body: unknown,
+    page?: AnswerPage,
+    jtis?: ReadonlyMap<string, string>,
+  ) => {
     const jti = jtiReader(jtis);
+    const location = page ? page.location : reply.getHeader('location');
     recordEvent(ctx, endpoint, serverId, event, failure, {
-      exchange: captureExchange(request, reply, status, body, event.issued, jti),
+      exchange: captureExchange(request, reply, page?.status ?? status, body, event.issued, jti, location),
       jtis: exchangedJtis(request, call?.params ?? {}, body, event.issued, jti),
     });
   };
-  const recordAnswer = (body: unknown, jtis?: ReadonlyMap<string, string>) => {
+  const recordAnswer = (body: unknown, page?: AnswerPage, jtis?: ReadonlyMap<string, string>) => {
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call?.client);
-    record(event.error ? failureOf(event.error) : undefined, 200, body, jtis);
+    record(event.error ? failureOf(event.error) : undefined, 200, body, page, jtis);
     answerRecorded = true;
   };
   void reply.headers(kind.headers);
@@ -234,7 +249,7 @@ async function answer(
     if (kind.json) allowClientOrigin(reply, request.headers.origin, call.client);
     const failure = event.error ? failureOf(event.error) : undefined;
     if ('page' in answered) {
-      record(failure, reply.statusCode, null);
+      if (!answerRecorded) record(failure, reply.statusCode, null);
       return reply;
     }
     if (!answerRecorded) record(failure, 200, answered.body ?? null);

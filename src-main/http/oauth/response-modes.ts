@@ -18,24 +18,40 @@ export function sendAuthorizeResponse(
   target: RedirectTarget,
   params: Record<string, string>,
 ): FastifyReply {
+  return authorizeResponse(target, params).send(reply);
+}
+
+/** An authorize response before it is sent: its status and location (what its event records) and how to send it. */
+export interface AuthorizeResponse {
+  status: number;
+  location?: string;
+  send(reply: FastifyReply): FastifyReply;
+}
+
+export function authorizeResponse(target: RedirectTarget, params: Record<string, string>): AuthorizeResponse {
   const encoded = new URLSearchParams(params).toString();
   switch (target.mode) {
     case 'query':
-      return redirect(reply, `${target.redirectUri}${target.redirectUri.includes('?') ? '&' : '?'}${encoded}`);
+      return redirect(`${target.redirectUri}${target.redirectUri.includes('?') ? '&' : '?'}${encoded}`);
     case 'fragment':
-      return redirect(reply, `${target.redirectUri}#${encoded}`);
+      return redirect(`${target.redirectUri}#${encoded}`);
     case 'form_post':
-      return formPost(reply, target.redirectUri, params);
+      return { status: 200, send: (reply) => formPost(reply, target.redirectUri, params) };
     case 'okta_post_message':
-      return postMessage(reply, target.redirectUri, params);
+      return { status: 200, send: (reply) => postMessage(reply, target.redirectUri, params) };
   }
 }
 
-function redirect(reply: FastifyReply, location: string): FastifyReply {
-  return reply
-    .code(302)
-    .headers({ ...REDIRECT_HEADERS, location })
-    .send();
+function redirect(location: string): AuthorizeResponse {
+  return {
+    status: 302,
+    location,
+    send: (reply) =>
+      reply
+        .code(302)
+        .headers({ ...REDIRECT_HEADERS, location })
+        .send(),
+  };
 }
 
 function scriptPage(reply: FastifyReply, nonce: string, csp: string[], html: string): FastifyReply {

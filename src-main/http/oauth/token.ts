@@ -53,7 +53,7 @@ async function token(call: ProtocolCall): Promise<{ body: unknown }> {
     issued: (response, jtis) => {
       describe();
       sendNonce();
-      call.recordAnswer(response, jtis);
+      call.recordAnswer(response, undefined, jtis);
     },
   };
   try {

@@ -18,6 +18,8 @@ let db: Db;
 let group: GroupCommit;
 /** Set: the connection's COMMIT fails as a full disk's would. */
 let failCommit = false;
+/** The SAVEPOINT statements the group ran. */
+let ran: string[] = [];
 
 /** The connection with a COMMIT that fails on demand, behind the storage guard as the server has it. */
 function withFaultyCommit(target: Db): Db {
@@ -27,6 +29,7 @@ function withFaultyCommit(target: Db): Db {
       if (name !== 'prepare') return typeof value === 'function' ? value.bind(connection) : value;
       return (sql: string) => {
         const statement = connection.prepare(sql);
+        if (sql.startsWith('SAVEPOINT')) return { run: () => (ran.push(sql), statement.run()) };
         if (sql !== 'COMMIT') return statement;
         return {
           run: () => {
@@ -45,6 +48,7 @@ beforeEach(() => {
   db = guardStorage(withFaultyCommit(raw), { onFailure: () => undefined, onRecovery: () => undefined });
   group = new GroupCommit(db);
   failCommit = false;
+  ran = [];
 });
 
 afterEach(() => {
@@ -148,5 +152,29 @@ describe('GroupCommit', () => {
     await expect(awaiting).rejects.toThrow('a grouped write must be synchronous');
     expect(raw.inTransaction).toBe(false);
     expect(notes()).toEqual([]);
+  });
+
+  it('writes a lone write without a savepoint, with the same outcomes: committed, refused, or its COMMIT failed', async () => {
+    const savepoints = () => ran.filter((sql) => sql.startsWith('SAVEPOINT')).length;
+    await expect(group.run(insert('alone'))).resolves.toBe(1);
+    expect(savepoints()).toBe(0);
+    const told: string[] = [];
+    const refused = group.run(() => {
+      insert('half')();
+      group.afterCommit(() => told.push('half'));
+      throw new Error('refused');
+    });
+    await expect(refused).rejects.toThrow('refused');
+    failCommit = true;
+    await expect(group.run(insert('uncommitted'))).rejects.toBeInstanceOf(StorageUnavailable);
+    failCommit = false;
+    expect(savepoints()).toBe(0);
+    expect(notes()).toEqual(['alone']);
+    expect(told).toEqual([]);
+    expect(raw.inTransaction).toBe(false);
+    // Two writes of one turn: a savepoint each.
+    await Promise.all([group.run(insert('b')), group.run(insert('c'))]);
+    expect(savepoints()).toBe(2);
+    expect(notes()).toEqual(['alone', 'b', 'c']);
   });
 });

@@ -99,7 +99,7 @@ describe('SqliteSessionRepository', () => {
 describe('SqliteAuthorizationCodeRepository', () => {
   it('round-trips a code by its hash and marks it used once', () => {
     const store = new SqliteAuthorizationCodeRepository(open());
-    store.insert('hash-1', CODE, at(0));
+    store.insert('hash-1', CODE);
     expect(store.findByHash('hash-1')).toEqual(CODE);
     expect(store.markUsed('cod1', at(10))).toBe(true);
     expect(store.markUsed('cod1', at(11))).toBe(false);
@@ -107,11 +107,15 @@ describe('SqliteAuthorizationCodeRepository', () => {
     expect(store.findByHash('nope')).toBeUndefined();
   });
 
-  it('sweeps expired codes when another is issued', () => {
+  it('sweeps expired codes, a batch at a time, and keeps the live ones', () => {
     const store = new SqliteAuthorizationCodeRepository(open());
-    store.insert('hash-1', CODE, at(0));
-    store.insert('hash-2', { ...CODE, id: 'cod2', expiresAt: at(700) }, at(400));
+    store.insert('hash-1', CODE);
+    store.insert('hash-2', { ...CODE, id: 'cod2', expiresAt: at(700) });
+    store.insert('hash-3', { ...CODE, id: 'cod3' });
+    expect(store.sweep(at(400), 1)).toBe(true);
+    expect(store.sweep(at(400), 2)).toBe(false);
     expect(store.findByHash('hash-1')).toBeUndefined();
+    expect(store.findByHash('hash-3')).toBeUndefined();
     expect(store.findByHash('hash-2')?.id).toBe('cod2');
   });
 });

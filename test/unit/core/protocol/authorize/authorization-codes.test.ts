@@ -22,6 +22,11 @@ class MemoryAuthorizationCodeRepository implements AuthorizationCodeRepository {
     const row = this.rows.get(hash);
     return row && { ...row };
   }
+  sweep(now: Date, limit: number): boolean {
+    const expired = [...this.rows].filter(([, row]) => row.expiresAt <= now).slice(0, limit);
+    for (const [hash] of expired) this.rows.delete(hash);
+    return expired.length >= limit;
+  }
   markUsed(id: string, now: Date): boolean {
     const row = [...this.rows.values()].find((r) => r.id === id);
     if (!row || row.usedAt) return false;
@@ -96,5 +101,30 @@ describe('authorization codes', () => {
     expect(codes.verifierMatches(record, 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXK')).toBe(false);
     const plain = codes.issue({ ...GRANT, codeChallenge: 'p'.repeat(43), codeChallengeMethod: 'plain' }).record;
     expect(codes.verifierMatches(plain, 'p'.repeat(43))).toBe(true);
+  });
+
+  it('sweeps expired codes as codes are issued, at most once a second, on the turn `later` gives it', () => {
+    const store = new MemoryAuthorizationCodeRepository();
+    const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+    const turns: (() => void)[] = [];
+    const codes = new AuthorizationCodes({
+      store,
+      crypto: new Sha256Crypto(),
+      clock,
+      later: (work) => turns.push(work),
+    });
+    const first = codes.issue(GRANT);
+    turns.splice(0).forEach((work) => work());
+    clock.set(new Date(clock.now().getTime() + CODE_LIFETIME_SECONDS * 1000));
+    const second = codes.issue(GRANT);
+    // Not in the issuing request's write: on a turn of its own.
+    expect(codes.lookup(first.code).status).toBe('expired');
+    expect(turns).toHaveLength(1);
+    turns.splice(0).forEach((work) => work());
+    expect(codes.lookup(first.code).status).toBe('unknown');
+    expect(codes.lookup(second.code).status).toBe('valid');
+    // Within the second that follows a sweep, issuing queues none.
+    codes.issue(GRANT);
+    expect(turns).toHaveLength(0);
   });
 });
