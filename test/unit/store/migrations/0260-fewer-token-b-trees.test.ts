@@ -14,6 +14,7 @@ import { timeOrderedId } from '../../../../src-main/core/time-ordered-id.js';
 import { SqliteEventRepository } from '../../../../src-main/store/event-repository.js';
 import { NOT_EXPIRY_ORDERED } from '../../../../src-main/store/migrations/0260-fewer-token-b-trees.js';
 import { SqliteTokenRepository } from '../../../../src-main/store/token-repository.js';
+import { eventWith } from '../event-fixtures.js';
 import { T, allRows, migrateTo, seededBefore } from './schema.js';
 
 /** The jtis of old event `i`: none, one, or two (given in reverse order), one with a quote and a space. */
@@ -39,20 +40,11 @@ afterEach(() => db.close());
 const plan = (sql: string, ...params: unknown[]) =>
   (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail).join('; ');
 
+/** A client_credentials token's event `id` naming `jtis`. */
 const event = (id: string, jtis: string[]): ProtocolEvent => ({
+  ...eventWith(0, null),
   id,
-  time: new Date(T),
-  endpoint: 'token',
-  serverId: 'default',
   clientId: '0oaA',
-  userId: null,
-  grantType: 'client_credentials',
-  outcome: 'success',
-  error: null,
-  errorDescription: null,
-  detail: null,
-  trace: null,
-  exchange: null,
   jtis,
   familyId: 'tfmA',
 });
