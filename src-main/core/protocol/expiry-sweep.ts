@@ -1,8 +1,9 @@
 /**
- * The sweep of a table's expired rows, a bounded batch at a time, on a turn of its own (`later`), so
- * no request's transaction carries it: at most once a second, or every 50 ms while a batch comes back
- * full (a backlog). Rows past their expiry are refused where they are read, so a late sweep is only
- * space. A failed batch (a busy or full disk) is tried again a second later.
+ * The sweep of a table's expired rows (the token ledger's, the authorization codes'), a bounded batch
+ * at a time, on a turn of its own (`later`), so no request's transaction carries it: at most once a
+ * second, or every 50 ms while a batch comes back full (a backlog). Rows past their expiry are
+ * refused where they are read, so a late sweep is only space. A failed batch (a busy or full disk)
+ * is tried again a second later.
  */
 import type { Clock } from '../ports/runtime.js';
 
@@ -27,9 +28,8 @@ export class ExpirySweep {
 
   constructor(private readonly deps: ExpirySweepDeps) {}
 
-  /** Called as rows are added: runs a batch, or queues it for its turn, when one is due. */
-  due(): void {
-    const now = this.deps.clock.now();
+  /** Called as rows are added (at `now`, the caller's reading of the clock): runs a batch, or queues it for its turn, when one is due. */
+  due(now: Date = this.deps.clock.now()): void {
     if (now.getTime() < this.next || this.queued) return;
     const { later } = this.deps;
     if (!later) return this.sweep(now);

@@ -15,6 +15,7 @@ import type { Clock, Crypto, GroupTransactor, Transactor } from '../ports/runtim
 import type { AccessTokenRecord, RefreshTokenRecord, TokenRepository } from '../ports/tokens.js';
 import { base64url } from './id-token.js';
 import { timeOrderedId } from '../time-ordered-id.js';
+import { ExpirySweep } from './expiry-sweep.js';
 import type { RefreshGrant, TokenFamilies } from './token-families.js';
 
 export interface TokenLedgerDeps {
@@ -40,10 +41,6 @@ const EMPTY_FAMILY_MS = 24 * 3600 * 1000;
  * a page each, some 3 ms for 100 of them.
  */
 const SWEEP_BATCH = 100;
-/** How long after a sweep that left no backlog the next one waits. */
-const SWEEP_INTERVAL_MS = 1000;
-/** How long after a full batch the next one waits. */
-const BACKLOG_INTERVAL_MS = 50;
 const minutes = (n: number) => n * 60 * 1000;
 
 /** A refresh token that may be used, or why not (for the event log's detail). */
@@ -51,12 +48,17 @@ export type RefreshLookup =
   { ok: true; token: RefreshTokenRecord } | { ok: false; reason: string; token?: RefreshTokenRecord };
 
 export class TokenLedger implements TokenFamilies {
-  /** The clock time (ms) from which the next family opened sweeps again. */
-  private nextSweep = Number.NEGATIVE_INFINITY;
-  /** A sweep is waiting for its turn (`later`). */
-  private sweepQueued = false;
+  /** One batch of expired rows per table, when one is due as a family opens (`ExpirySweep`). */
+  private readonly sweep: ExpirySweep;
 
-  constructor(private readonly deps: TokenLedgerDeps) {}
+  constructor(private readonly deps: TokenLedgerDeps) {
+    const { clock, later, store } = deps;
+    this.sweep = new ExpirySweep({
+      clock,
+      batch: (now) => store.sweep(now, new Date(now.getTime() - EMPTY_FAMILY_MS), SWEEP_BATCH),
+      ...(later ? { later } : {}),
+    });
+  }
 
   /**
    * Opens a family for one grant event and sweeps what has expired (see the file's comment). Returns
@@ -65,33 +67,9 @@ export class TokenLedger implements TokenFamilies {
    */
   openFamily(): string {
     const now = this.deps.clock.now();
-    if (now.getTime() >= this.nextSweep && !this.sweepQueued) {
-      const { later } = this.deps;
-      if (later) {
-        this.sweepQueued = true;
-        later(this.sweepLater);
-      } else this.sweep(now);
-    }
+    this.sweep.due(now);
     return timeOrderedId(this.deps.crypto, 'tfm', now);
   }
-
-  /** One batch of expired rows per table. */
-  private sweep(now: Date): void {
-    const backlog = this.deps.store.sweep(now, new Date(now.getTime() - EMPTY_FAMILY_MS), SWEEP_BATCH);
-    this.nextSweep = now.getTime() + (backlog ? BACKLOG_INTERVAL_MS : SWEEP_INTERVAL_MS);
-  }
-
-  /** The sweep on its own turn: a failed one (a busy or full disk) is tried again a second later. */
-  private readonly sweepLater = (): void => {
-    this.sweepQueued = false;
-    const now = this.deps.clock.now();
-    try {
-      this.sweep(now);
-    } catch {
-      // The rows stay expired (refused where read) until a later sweep deletes them.
-      this.nextSweep = now.getTime() + SWEEP_INTERVAL_MS;
-    }
-  };
 
   /** Runs `work` in one store transaction: what one token request writes commits once, shared with its neighbours. */
   inOneWrite<T>(work: () => T): Promise<T> {
